@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ltc",
+    products: [
+        .executable(name: "ltc", targets: ["ltc"]),
+        .executable(name: "ltc-bench", targets: ["ltc-bench"]),
+        .library(name: "LTCAssessment", targets: ["LTCAssessment"]),
+        .library(name: "LTCProtocol", targets: ["LTCProtocol"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Shared foundations: an exact JSON value type, its parser and writer, and
+        // the error protocol every module reports through.
+        .target(name: "LTCCore"),
+
+        // Assessment instruments as data: loading, validation and scoring.
+        .target(
+            name: "LTCAssessment",
+            dependencies: ["LTCCore"],
+            plugins: ["EmbedForms"]
+        ),
+
+        // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
+        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment"]),
+
+        // The `ltc` commands; the executable target only calls into this.
+        .target(
+            name: "LTCCommandLine",
+            dependencies: [
+                "LTCCore", "LTCAssessment", "LTCProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ltc", dependencies: ["LTCCommandLine"]),
+        .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCProtocol"]),
+
+        // Build-time embedding of AssessmentForms/*.json into the library, so the
+        // built binary carries its instruments wherever it is copied.
+        .executableTarget(name: "embed-forms"),
+        .plugin(name: "EmbedForms", capability: .buildTool(), dependencies: ["embed-forms"]),
+
+        .testTarget(name: "LTCCoreTests", dependencies: ["LTCCore"]),
+        .testTarget(name: "LTCAssessmentTests", dependencies: ["LTCAssessment", "LTCCore"]),
+        .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LTCCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

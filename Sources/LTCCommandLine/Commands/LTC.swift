@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `ltc` command: long-term care insurance assessment and administration.
+///
+/// ```
+/// $ ltc score --form cn-ltc-2021 Examples/assessments/severe-ii.json
+/// $ echo '{"jsonrpc":"2.0","id":1,"method":"forms.list"}' | ltc rpc
+/// ```
+public struct LTC: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ltc",
+        abstract: "Long-term care insurance: disability assessment, grading and the JSON-RPC interface.",
+        discussion: """
+            Forms (assessment instruments) are data: the built-in ones come from the package's \
+            AssessmentForms/ folder; add your own with --forms DIR.
+            Exit status: 0 success, 64 bad command line, 65 unusable input, 66 input file not found.
+            """,
+        version: "0.1.0",
+        subcommands: [FormsCommand.self, ScoreCommand.self, RPCCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import LTCAssessment
+import LTCProtocol
+
+/// `ltc rpc`: the JSON-RPC 2.0 interface on standard input and output.
+struct RPCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rpc",
+        abstract: "Answer JSON-RPC 2.0 requests read from standard input, one per line.",
+        discussion: """
+            Writes one response line per request, in order, as soon as it is ready; \
+            notifications get none. Ends with status 0 at end of input. See docs/protocol.md, \
+            or send {"jsonrpc":"2.0","id":1,"method":"rpc.describe"}.
+            """
+    )
+
+    @OptionGroup var forms: FormOptions
+
+    func run() throws {
+        var catalog: FormCatalog!
+        try reportingErrors { catalog = try forms.catalog() }
+        signal(SIGPIPE, SIG_IGN)
+        let server = RPCServer(methods: AssessmentMethods(catalog: catalog).methods)
+        switch RPCLoop(server: server).run(input: STDIN_FILENO, output: STDOUT_FILENO) {
+        case .endOfInput, .outputClosed:
+            return
+        case .readFailed(let code):
+            printError("reading standard input failed: \(String(cString: strerror(code)))")
+            throw ExitCode(ExitStatus.ioError)
+        }
+    }
+}

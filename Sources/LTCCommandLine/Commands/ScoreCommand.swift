@@ -1,0 +1,68 @@
+import ArgumentParser
+import LTCAssessment
+import LTCCore
+
+/// `ltc score`: scores one set of answers and shows the grade and why.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score a set of answers on a form.",
+        discussion: """
+            FILE holds the answers as JSON: either {"adl.eating": 10, …} (item id → the chosen \
+            option's score) or {"form": "cn-ltc-2021", "answers": {…}}, the params of the \
+            assessment.score method. Use - to read standard input.
+            """
+    )
+
+    @Option(name: .customLong("form"), help: ArgumentHelp("The form id; may be left out when FILE names its form.", valueName: "id"))
+    var formID: String?
+
+    @Argument(help: ArgumentHelp("The answers file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @OptionGroup var forms: FormOptions
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let (named, answers) = try Self.answers(from: try readInput(file), source: file)
+            if let formID, let named, named != formID {
+                throw InputError(source: file, message: "names form '\(named)' but --form is '\(formID)'")
+            }
+            guard let id = formID ?? named else {
+                throw InputError(source: file, message: "no form given; use --form ID or a \"form\" field in the file")
+            }
+            let form = try forms.catalog().form(id: id)
+            let result = try form.score(answers: answers)
+            if json {
+                printJSON(result.json)
+            } else {
+                print(ResultText.render(result, form: form))
+            }
+        }
+    }
+
+    /// The form named in the file, if any, and the answers.
+    static func answers(from bytes: [UInt8], source: String) throws -> (form: String?, answers: JSONObject) {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw InputError(source: source, message: "not valid JSON: \(error)")
+        }
+        guard case .object(let object) = document else {
+            throw InputError(source: source, message: "expected a JSON object of answers, found \(document.typeName)")
+        }
+        guard object.contains(key: "answers") else { return (nil, object) }
+        for key in object.keys where key != "form" && key != "answers" {
+            throw InputError(source: source, message: "unknown field '\(key)'; a request file has 'form' and 'answers'")
+        }
+        guard case .object(let answers)? = object["answers"] else {
+            throw InputError(source: source, message: "'answers' must be an object of item id → score, found \(object["answers"]!.typeName)")
+        }
+        if let form = object["form"], form.stringValue == nil {
+            throw InputError(source: source, message: "'form' must be a string, found \(form.typeName)")
+        }
+        return (object["form"]?.stringValue, answers)
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import LTCCore
+
+/// Exit statuses of `ltc`, after BSD `sysexits.h`: 0 success, 64 a wrong
+/// command line, 65 input data that cannot be used, 66 an input file that
+/// cannot be opened, 74 an I/O failure.
+enum ExitStatus {
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let ioError: Int32 = 74
+}
+
+/// Runs a command's body; an ``LTCError`` becomes `error: …` on standard
+/// error and exit status 65, never a stack trace.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as any LTCError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.dataError)
+    } catch let error as UnreadableFile {
+        printError(error.description)
+        throw ExitCode(ExitStatus.noInput)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+}
+
+/// An input file that does not exist or cannot be read.
+struct UnreadableFile: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "\(path): cannot open the file (no such file, or no permission)" }
+}
+
+/// The bytes of `path`, or of standard input when `path` is `-`.
+func readInput(_ path: String) throws -> [UInt8] {
+    if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+          let data = FileManager.default.contents(atPath: path)
+    else { throw UnreadableFile(path: path) }
+    return Array(data)
+}
+
+/// Prints a JSON value, indented, for `--json`.
+func printJSON(_ value: JSONValue) {
+    print(JSONWriter.string(value, style: .indented))
+}

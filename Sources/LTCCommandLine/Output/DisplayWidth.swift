@@ -1,0 +1,38 @@
+extension String {
+    /// Columns the text takes on a terminal: East Asian wide and full-width
+    /// characters (Chinese among them) take two, others one.
+    var displayWidth: Int {
+        unicodeScalars.reduce(0) { width, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+                 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                return width + 2
+            case 0x0300...0x036F, 0x200B...0x200F:
+                return width
+            default:
+                return width + 1
+            }
+        }
+    }
+
+    /// The text padded with spaces to `width` terminal columns.
+    func padded(to width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - displayWidth))
+    }
+}
+
+/// Rows of cells printed in aligned columns, two spaces apart.
+struct TextTable {
+    var rows: [[String]] = []
+
+    mutating func append(_ row: [String]) { rows.append(row) }
+
+    func rendered(indent: String = "") -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].displayWidth : 0 }.max() ?? 0 }
+        return rows.map { row in
+            let cells = row.enumerated().map { index, cell in index == row.count - 1 ? cell : cell.padded(to: widths[index]) }
+            return indent + cells.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

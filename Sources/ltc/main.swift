@@ -1,0 +1,3 @@
+import LTCCommandLine
+
+LTC.main()
