@@ -72,7 +72,8 @@ private struct FormDecoder {
             checkReachable(dimension, at: path, items: items.filter { $0.dimension == dimension.id })
         }
 
-        guard let id, let version, let title, let source, let grading else { return nil }
+        // Only a form with no problems is built: its indexes assume unique ids.
+        guard log.problems.isEmpty, let id, let version, let title, let source, let grading else { return nil }
         return AssessmentForm(id: id, version: version, title: title, source: source,
                               dimensions: dimensions, items: items, grades: grades, grading: grading)
     }
