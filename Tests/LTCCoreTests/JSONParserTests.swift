@@ -45,6 +45,7 @@ struct JSONParserTests {
         ("-", 1, 2, "expected a digit"),
         ("tru", 1, 1, "expected 'true'"),
         ("{\"a\" 1}", 1, 6, "expected ':'"),
+        ("{\"a\": 1, ", 1, 10, "unexpected end of input inside an object"),
         ("\"abc", 1, 1, "unterminated string"),
         ("\"a\u{01}b\"", 1, 3, "control character"),
         ("\"\\x\"", 1, 2, "invalid escape"),

@@ -69,6 +69,7 @@ public struct JSONParser {
         var seen: Set<String>? = nil
         while true {
             skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of input inside an object") }
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
             let keyStart = position
             let key = try parseString()
@@ -81,6 +82,7 @@ public struct JSONParser {
                 seen!.insert(key)
             }
             skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of input inside an object") }
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
             position += 1
             skipWhitespace()
