@@ -63,7 +63,7 @@ struct FormFixture {
     /// The problems loading this fixture reports, as `path: message` lines.
     func problems() -> [String] {
         do {
-            _ = try AssessmentForm(json: json, source: "tiny.json")
+            _ = try AssessmentForm.decode(json: json, source: "tiny.json")
             return []
         } catch {
             return error.problems.map(\.description)

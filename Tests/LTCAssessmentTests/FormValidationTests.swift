@@ -135,7 +135,7 @@ struct FormValidationTests {
     @Test("Text that is not JSON is refused with its line and column")
     func notJSON() {
         #expect {
-            try AssessmentForm(text: Array("{\n  \"id\": \"x\",\n}".utf8), source: "broken.json")
+            try AssessmentForm.decode(text: Array("{\n  \"id\": \"x\",\n}".utf8), source: "broken.json")
         } throws: { error in
             (error as? FormFileError)?.description == "broken.json: $: not valid JSON: line 3, column 1: expected a member name in double quotes"
         }
@@ -146,14 +146,14 @@ struct FormValidationTests {
         var form = FormFixture()
         form.id = 12
         form.format = "x"
-        let error = try #require(throws: FormFileError.self) { try AssessmentForm(json: form.json, source: "forms/tiny.json") }
+        let error = try #require(throws: FormFileError.self) { try AssessmentForm.decode(json: form.json, source: "forms/tiny.json") }
         #expect(error.description.split(separator: "\n").allSatisfy { $0.hasPrefix("forms/tiny.json: $.") })
     }
 
     @Test("A form written out as JSON loads back as the same form")
     func roundTrip() throws {
         for form in try FormCatalog.load().forms {
-            let again = try AssessmentForm(json: form.json, source: "round trip")
+            let again = try AssessmentForm.decode(json: form.json, source: "round trip")
             #expect(again.json == form.json)
             #expect(again.items == form.items)
             #expect(again.dimensions == form.dimensions)

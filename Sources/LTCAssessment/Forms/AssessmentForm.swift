@@ -10,7 +10,9 @@
 /// let result = try form.score(["adl.eating": 10, /* … all 17 items … */])
 /// result.grade.level
 /// ```
-public struct AssessmentForm: Sendable {
+///
+/// A form is immutable and shared: one instance serves every assessment scored on it.
+public final class AssessmentForm: Sendable {
     public let id: String
     public let version: String
     public let title: LocalizedText
@@ -24,9 +26,18 @@ public struct AssessmentForm: Sendable {
 
     private let itemPositions: [String: Int]
     private let dimensionPositions: [String: Int]
+    /// Positions derived from the fields above, so that scoring looks nothing up by name.
+    let itemDimensions: [Int]
+    /// Per item: its options' scores, and its best score.
+    let optionScores: [[Int]]
+    let itemMaxima: [Int]
+    let gradingRowPosition: Int
+    let gradingColumnPositions: [Int]
+    /// The fixed wording of this form's explanations, derived from the fields above.
+    let phrases: ExplanationPhrases
 
     /// Builds a form from parts that have already been validated; use
-    /// ``AssessmentForm/init(json:source:)`` to load and validate a form file.
+    /// ``AssessmentForm/decode(json:source:)`` to load and validate a form file.
     init(id: String, version: String, title: LocalizedText, source: String,
          dimensions: [Dimension], items: [Item], grades: [Grade], grading: GradingTable) {
         self.id = id
@@ -35,10 +46,18 @@ public struct AssessmentForm: Sendable {
         self.source = source
         self.dimensions = dimensions
         self.items = items
-        self.grades = grades.sorted { $0.level < $1.level }
+        let grades = grades.sorted { $0.level < $1.level }
+        self.grades = grades
         self.grading = grading
         itemPositions = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.id, $0.offset) })
-        dimensionPositions = Dictionary(uniqueKeysWithValues: dimensions.enumerated().map { ($0.element.id, $0.offset) })
+        let dimensionPositions = Dictionary(uniqueKeysWithValues: dimensions.enumerated().map { ($0.element.id, $0.offset) })
+        self.dimensionPositions = dimensionPositions
+        itemDimensions = items.map { dimensionPositions[$0.dimension]! }
+        optionScores = items.map { $0.options.map(\.score) }
+        itemMaxima = items.map(\.maximumScore)
+        gradingRowPosition = dimensionPositions[grading.rowDimension]!
+        gradingColumnPositions = grading.columnDimensions.map { dimensionPositions[$0]! }
+        phrases = ExplanationPhrases(dimensions: dimensions, items: items, grades: grades, grading: grading)
     }
 
     public func item(_ id: String) -> Item? {

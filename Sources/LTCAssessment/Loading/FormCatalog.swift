@@ -47,7 +47,7 @@ public struct FormCatalog: Sendable {
         var definedBy: [String: String] = [:]
         for file in files {
             do {
-                let form = try AssessmentForm(text: file.text, source: file.source)
+                let form = try AssessmentForm.decode(text: file.text, source: file.source)
                 if let first = definedBy[form.id] {
                     failures.append(FormFileError(file: file.source, problems: [
                         JSONProblem(path: .root.appending("id"), message: "form id '\(form.id)' is already defined by \(first)"),

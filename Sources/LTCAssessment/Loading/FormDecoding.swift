@@ -15,24 +15,24 @@ extension AssessmentForm {
     /// - Parameters:
     ///   - json: The parsed file.
     ///   - source: How to name the file in errors.
-    public init(json: JSONValue, source: String) throws(FormFileError) {
+    public static func decode(json: JSONValue, source: String) throws(FormFileError) -> AssessmentForm {
         let log = JSONProblemLog()
         let form = FormDecoder(log: log).form(json)
         guard let form, log.problems.isEmpty else {
             throw FormFileError(file: source, problems: log.problems)
         }
-        self = form
+        return form
     }
 
     /// Parses and validates form file text.
-    public init(text: [UInt8], source: String) throws(FormFileError) {
+    public static func decode(text: [UInt8], source: String) throws(FormFileError) -> AssessmentForm {
         let json: JSONValue
         do {
             json = try JSONParser.parse(text)
         } catch {
             throw FormFileError(file: source, problems: [JSONProblem(path: .root, message: "not valid JSON: \(error)")])
         }
-        try self.init(json: json, source: source)
+        return try decode(json: json, source: source)
     }
 }
 

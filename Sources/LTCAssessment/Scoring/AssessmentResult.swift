@@ -10,6 +10,7 @@ public struct AssessmentResult: Sendable, Equatable {
     public var dimensions: [DimensionResult]
     public var grade: Grade
     public var decision: GradeDecision
+    public var explanation: Explanation
 
     public func dimension(_ id: String) -> DimensionResult? {
         dimensions.first { $0.dimension.id == id }

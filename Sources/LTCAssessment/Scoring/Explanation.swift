@@ -3,68 +3,118 @@ public enum Language: String, Sendable, CaseIterable {
     case zh, en
 }
 
+/// Why a result is what it is, as lines a person can check against the form,
+/// in Chinese and English: each dimension's score and band, the items that
+/// lowered it, and the grading-table cell that gave the grade.
+public struct Explanation: Sendable, Equatable {
+    public var zh: [String]
+    public var en: [String]
+
+    public func lines(in language: Language) -> [String] {
+        language == .zh ? zh : en
+    }
+}
+
 extension AssessmentResult {
-    /// Lines a person can check against the form: each dimension's score and
-    /// band, the items that lowered it, the row and column of the grading
-    /// table, and the cell that gave the grade.
     public func explanation(in language: Language) -> [String] {
-        var lines: [String] = []
-        for result in dimensions {
-            lines.append(bandLine(result, language))
-            if !result.shortfalls.isEmpty { lines.append(shortfallLine(result, language)) }
+        explanation.lines(in: language)
+    }
+}
+
+/// The fixed parts of a form's explanation lines, worded once per form so
+/// that explaining a result only joins them with the numbers of that result.
+struct ExplanationPhrases: Sendable {
+    /// Texts in both languages, indexed by ``Language``.
+    struct Pair: Sendable {
+        var zh: String
+        var en: String
+        subscript(language: Language) -> String { language == .zh ? zh : en }
+    }
+
+    /// Per dimension: the start of its band line, up to the score.
+    let scored: [Pair]
+    /// Per dimension, per band level: the rest of the band line after the score.
+    let band: [[Pair]]
+    /// Per dimension: the start of its shortfall line.
+    let lowered: [Pair]
+    /// Per item, per option: the item's shortfall phrase with that option chosen.
+    let shortfall: [[Pair]]
+    /// Per row level: the row part of the decision line.
+    let row: [Pair]
+    /// Per column dimension, per level: `cognition level 2`.
+    let columnInput: [[Pair]]
+    /// Per row, per column: the cell part of the decision line.
+    let cell: [[Pair]]
+
+    init(dimensions: [Dimension], items: [Item], grades: [Grade], grading table: GradingTable) {
+        func dimension(_ id: String) -> Dimension { dimensions.first { $0.id == id }! }
+        func grade(_ level: Int) -> Grade { grades.first { $0.level == level }! }
+        func range(_ range: ClosedRange<Int>) -> String {
+            range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
         }
-        lines.append(decisionLine(language))
-        return lines
-    }
-
-    private func name(_ dimensionID: String, _ language: Language) -> String {
-        guard let dimension = dimension(dimensionID)?.dimension else { return dimensionID }
-        if language == .zh { return dimension.name.zh }
-        return dimension.id == dimension.name.en ? dimension.id : "\(dimension.id) (\(dimension.name.en))"
-    }
-
-    private func bandLine(_ result: DimensionResult, _ language: Language) -> String {
-        let range = result.dimension.range
-        let band = result.band
-        switch language {
-        case .zh:
-            return "\(result.dimension.name.zh)得分 \(result.score)（分值范围 \(range.lowerBound)–\(range.upperBound)），"
-                + "落在 \(band.scores.lowerBound)–\(band.scores.upperBound) 分段，等级 \(band.level)（\(band.label.zh)）。"
-        case .en:
-            return "\(name(result.dimension.id, .en)) scored \(result.score) of \(range.lowerBound)–\(range.upperBound), "
-                + "in band \(band.scores.lowerBound)–\(band.scores.upperBound): level \(band.level) (\(band.label.en))."
+        func englishName(_ dimension: Dimension) -> String {
+            dimension.id == dimension.name.en ? dimension.id : "\(dimension.id) (\(dimension.name.en))"
         }
-    }
-
-    private func shortfallLine(_ result: DimensionResult, _ language: Language) -> String {
-        switch language {
-        case .zh:
-            let items = result.shortfalls.map { "\($0.name.zh) \($0.score)/\($0.maximum)（−\($0.lost)）" }
-            return "\(result.dimension.name.zh)失分项：" + items.joined(separator: "，") + "。"
-        case .en:
-            let items = result.shortfalls.map { "\($0.item) \($0.score)/\($0.maximum) (−\($0.lost))" }
-            return "\(result.dimension.id) lowered by: " + items.joined(separator: ", ") + "."
-        }
-    }
-
-    private func decisionLine(_ language: Language) -> String {
-        let decision = self.decision
-        let inputs = decision.columnInputs
-        switch language {
-        case .zh:
-            var line = "行：\(name(decision.rowDimension, .zh))等级 \(decision.row)"
-            if !inputs.isEmpty {
-                let parts = inputs.map { "\(name($0.dimension, .zh))等级 \($0.level)" }
-                line += "；列：" + parts.joined(separator: "、") + " 中较差者，等级 \(decision.column)"
+        scored = dimensions.map { Pair(zh: "\($0.name.zh)得分 ", en: "\(englishName($0)) scored ") }
+        band = dimensions.map { dimension in
+            dimension.bands.map { band in
+                Pair(
+                    zh: "（分值范围 \(range(dimension.range))），落在 \(range(band.scores)) 分段，等级 \(band.level)（\(band.label.zh)）。",
+                    en: " of \(range(dimension.range)), in band \(range(band.scores)): level \(band.level) (\(band.label.en)).")
             }
-            return line + "；组合表第 \(decision.row) 行第 \(decision.column) 列 → 等级 \(grade.level)（\(grade.label.zh)）。"
-        case .en:
-            var line = "Row: \(decision.rowDimension) level \(decision.row)"
-            if !inputs.isEmpty {
-                let parts = inputs.map { "\($0.dimension) level \($0.level)" }
-                line += "; column: the worst of " + parts.joined(separator: " and ") + ", level \(decision.column)"
-            }
-            return line + "; table cell (row \(decision.row), column \(decision.column)) gives grade \(grade.level) (\(grade.label.en))."
         }
+        lowered = dimensions.map { Pair(zh: "\($0.name.zh)失分项：", en: "\($0.id) lowered by: ") }
+        shortfall = items.map { item in
+            item.options.map { option in
+                let lost = item.maximumScore - option.score
+                return Pair(zh: "\(item.name.zh) \(option.score)/\(item.maximumScore)（−\(lost)）",
+                            en: "\(item.id) \(option.score)/\(item.maximumScore) (−\(lost))")
+            }
+        }
+        let rowName = dimension(table.rowDimension).name.zh
+        row = table.cells.indices.map { Pair(zh: "行：\(rowName)等级 \($0)", en: "Row: \(table.rowDimension) level \($0)") }
+        columnInput = table.columnDimensions.map { id in
+            let column = dimension(id)
+            return column.bands.indices.map { Pair(zh: "\(column.name.zh)等级 \($0)", en: "\(id) level \($0)") }
+        }
+        cell = table.cells.enumerated().map { row, cells in
+            cells.enumerated().map { column, level in
+                let grade = grade(level)
+                return Pair(zh: "；组合表第 \(row) 行第 \(column) 列 → 等级 \(level)（\(grade.label.zh)）。",
+                            en: "; table cell (row \(row), column \(column)) gives grade \(level) (\(grade.label.en)).")
+            }
+        }
+    }
+
+    /// The explanation of a result whose item answers are `optionIndexes` (per item, in form order).
+    func explain(_ dimensions: [DimensionResult], _ decision: GradeDecision, optionIndexes: [Int],
+                 itemPositions: [[Int]]) -> Explanation {
+        func lines(_ language: Language) -> [String] {
+            var lines: [String] = []
+            lines.reserveCapacity(dimensions.count * 2 + 1)
+            for (position, result) in dimensions.enumerated() {
+                lines.append(scored[position][language] + String(result.score) + band[position][result.level][language])
+                let items = itemPositions[position]
+                guard !items.isEmpty else { continue }
+                var line = lowered[position][language]
+                for (index, item) in items.enumerated() {
+                    if index > 0 { line += language == .zh ? "，" : ", " }
+                    line += shortfall[item][optionIndexes[item]][language]
+                }
+                lines.append(line + (language == .zh ? "。" : "."))
+            }
+            var line = row[decision.row][language]
+            if !decision.columnInputs.isEmpty {
+                line += language == .zh ? "；列：" : "; column: the worst of "
+                for (index, input) in decision.columnInputs.enumerated() {
+                    if index > 0 { line += language == .zh ? "、" : " and " }
+                    line += columnInput[index][input.level][language]
+                }
+                line += language == .zh ? " 中较差者，等级 \(decision.column)" : ", level \(decision.column)"
+            }
+            lines.append(line + cell[decision.row][decision.column][language])
+            return lines
+        }
+        return Explanation(zh: lines(.zh), en: lines(.en))
     }
 }

@@ -26,71 +26,76 @@ extension AssessmentForm {
     /// Scores answers read from JSON, where a value of the wrong type (a
     /// string, a decimal, a boolean, null, …) is one more reported problem.
     public func score(answers: JSONObject) throws(InvalidAnswers) -> AssessmentResult {
-        var scores = [Int?](repeating: nil, count: items.count)
+        var chosen = [Int](repeating: -1, count: items.count)  // option index per item
         var problems: [AnswerProblem] = []
         for member in answers {
             guard let position = itemPosition(member.key) else {
                 problems.append(AnswerProblem(item: member.key, kind: .unknownItem, value: member.value))
                 continue
             }
-            let item = items[position]
             guard let score = member.value.intValue else {
-                problems.append(AnswerProblem(item: item.id, kind: .wrongType, value: member.value, accepted: item.options.map(\.score)))
+                problems.append(AnswerProblem(item: member.key, kind: .wrongType, value: member.value, accepted: optionScores[position]))
                 continue
             }
-            guard item.option(scoring: score) != nil else {
-                problems.append(AnswerProblem(item: item.id, kind: .notAnOption, value: member.value, accepted: item.options.map(\.score)))
+            guard let option = optionScores[position].firstIndex(of: score) else {
+                problems.append(AnswerProblem(item: member.key, kind: .notAnOption, value: member.value, accepted: optionScores[position]))
                 continue
             }
-            scores[position] = score
+            chosen[position] = option
         }
-        for (position, item) in items.enumerated() where scores[position] == nil && answers[item.id] == nil {
-            problems.append(AnswerProblem(item: item.id, kind: .missing, accepted: item.options.map(\.score)))
+        if chosen.contains(-1) {
+            for position in items.indices where chosen[position] < 0 && answers[items[position].id] == nil {
+                problems.append(AnswerProblem(item: items[position].id, kind: .missing, accepted: optionScores[position]))
+            }
         }
         guard problems.isEmpty else { throw InvalidAnswers(formID: id, problems: problems) }
-        return result(scores: scores.map { $0! })
+        return result(chosen: chosen)
     }
 
-    /// The result for valid scores, one per item in form order.
-    private func result(scores: [Int]) -> AssessmentResult {
+    /// The result for valid answers: the index of the chosen option of each item, in form order.
+    private func result(chosen: [Int]) -> AssessmentResult {
         var totals = [Int](repeating: 0, count: dimensions.count)
-        var shortfalls = [[ItemShortfall]](repeating: [], count: dimensions.count)
-        for (position, item) in items.enumerated() {
-            let dimension = dimensionPosition(item.dimension)!
-            let score = scores[position]
+        var lowering = [[Int]](repeating: [], count: dimensions.count)  // item positions below their best
+        for position in chosen.indices {
+            let dimension = itemDimensions[position]
+            let score = optionScores[position][chosen[position]]
             totals[dimension] += score
-            if score < item.maximumScore {
-                shortfalls[dimension].append(ItemShortfall(item: item.id, name: item.name, score: score, maximum: item.maximumScore))
-            }
+            if score < itemMaxima[position] { lowering[dimension].append(position) }
+        }
+        for dimension in lowering.indices {
+            // Largest loss first; equal losses keep form order (the sort is stable).
+            lowering[dimension].sort { loss($0, chosen) > loss($1, chosen) }
         }
         let results = dimensions.enumerated().map { position, dimension in
             DimensionResult(
                 dimension: dimension,
                 score: totals[position],
-                // Validation guarantees the items' sum lies in the range and the bands cover it.
+                // Validation guarantees the items' sum lies in the range and every reachable score is in a band.
                 band: dimension.band(for: totals[position])!,
-                shortfalls: Self.largestLossFirst(shortfalls[position])
+                shortfalls: lowering[position].map { item in
+                    ItemShortfall(item: items[item].id, name: items[item].name,
+                                  score: optionScores[item][chosen[item]], maximum: itemMaxima[item])
+                }
             )
         }
-        func level(of id: String) -> Int { results[dimensionPosition(id)!].level }
-
-        let row = level(of: grading.rowDimension)
-        let inputs = grading.columnDimensions.map { GradeDecision.ColumnInput(dimension: $0, level: level(of: $0)) }
+        let row = results[gradingRowPosition].level
+        let inputs = zip(grading.columnDimensions, gradingColumnPositions).map {
+            GradeDecision.ColumnInput(dimension: $0, level: results[$1].level)
+        }
         let column = inputs.map(\.level).max() ?? 0
         let gradeLevel = grading.grade(row: row, column: column)
+        let decision = GradeDecision(rowDimension: grading.rowDimension, row: row, columnInputs: inputs, column: column, grade: gradeLevel)
         return AssessmentResult(
             formID: id,
             formVersion: version,
             dimensions: results,
             grade: grade(gradeLevel)!,
-            decision: GradeDecision(rowDimension: grading.rowDimension, row: row, columnInputs: inputs, column: column, grade: gradeLevel)
+            decision: decision,
+            explanation: phrases.explain(results, decision, optionIndexes: chosen, itemPositions: lowering)
         )
     }
 
-    /// Sorts by points lost, largest first; equal losses keep form order.
-    private static func largestLossFirst(_ shortfalls: [ItemShortfall]) -> [ItemShortfall] {
-        shortfalls.enumerated()
-            .sorted { ($0.element.lost, -$0.offset) > ($1.element.lost, -$1.offset) }
-            .map(\.element)
+    private func loss(_ item: Int, _ chosen: [Int]) -> Int {
+        itemMaxima[item] - optionScores[item][chosen[item]]
     }
 }

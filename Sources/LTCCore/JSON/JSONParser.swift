@@ -73,9 +73,9 @@ public struct JSONParser {
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
             let keyStart = position
             let key = try parseString()
-            if object.count >= 16 {
+            if object.count >= 32 {
                 if seen == nil { seen = Set(object.keys) }
-                if !seen!.insert(key).inserted { throw duplicate(key, at: keyStart) }
+                if !seen!.insert(key).inserted { throw duplicate(key, at: keyStart) }  // large objects: hash
             } else if object.contains(key: key) {
                 throw duplicate(key, at: keyStart)
             } else if seen != nil {

@@ -23,72 +23,95 @@ public enum JSONWriter {
 
     /// Appends the text of `value` to `bytes`.
     public static func write(_ value: JSONValue, style: Style = .compact, into bytes: inout [UInt8]) {
-        write(value, indented: style == .indented, level: 0, into: &bytes)
+        var buffer = ByteBuffer()
+        write(value, indented: style == .indented, level: 0, into: &buffer)
+        buffer.copy(into: &bytes)
     }
 
-    private static func write(_ value: JSONValue, indented: Bool, level: Int, into out: inout [UInt8]) {
+    private static func write(_ value: JSONValue, indented: Bool, level: Int, into out: inout ByteBuffer) {
         switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: out.append("null")
+        case .bool(let flag): out.append(flag ? "true" : "false")
         case .integer(let number): writeInteger(number, into: &out)
-        case .number(let literal): out.append(contentsOf: literal.utf8)
+        case .number(let literal): writeRaw(literal, into: &out)
         case .string(let text): writeString(text, into: &out)
         case .array(let elements):
-            if elements.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if elements.isEmpty { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
+            for index in elements.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 if indented { newline(level + 1, into: &out) }
-                write(element, indented: indented, level: level + 1, into: &out)
+                write(elements[index], indented: indented, level: level + 1, into: &out)
             }
             if indented { newline(level, into: &out) }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            if object.isEmpty { out.append("{}"); return }
             out.append(UInt8(ascii: "{"))
-            for (index, member) in object.enumerated() {
+            let members = object.members
+            for index in members.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 if indented { newline(level + 1, into: &out) }
-                writeString(member.key, into: &out)
+                writeString(members[index].key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indented { out.append(UInt8(ascii: " ")) }
-                write(member.value, indented: indented, level: level + 1, into: &out)
+                write(members[index].value, indented: indented, level: level + 1, into: &out)
             }
             if indented { newline(level, into: &out) }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ level: Int, into out: inout [UInt8]) {
+    private static func newline(_ level: Int, into out: inout ByteBuffer) {
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+        for _ in 0..<level { out.append(UInt8(ascii: " "), UInt8(ascii: " ")) }
     }
 
-    private static func writeInteger(_ number: Int, into out: inout [UInt8]) {
+    private static func writeInteger(_ number: Int, into out: inout ByteBuffer) {
         if number >= 0 && number < 10 {
             out.append(UInt8(ascii: "0") + UInt8(number))
-        } else {
-            out.append(contentsOf: String(number).utf8)
+            return
         }
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        // Digits of the magnitude, least significant first, then reversed in place.
+        var magnitude = number.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out.reverse(from: start)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static func writeRaw(_ text: String, into out: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { out.append($0) }
+    }
 
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
+    private static func writeString(_ text: String, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
-            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Copy runs that need no escaping in one go.
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"), byte)
+                case 0x0A: out.append(UInt8(ascii: "\\"), UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "\\"), UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "\\"), UInt8(ascii: "t"))
+                default:
+                    out.append("\\u00")
+                    out.append(hexDigits.utf8Start[Int(byte >> 4)], hexDigits.utf8Start[Int(byte & 0x0F)])
+                }
             }
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
