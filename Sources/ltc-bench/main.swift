@@ -135,8 +135,9 @@ func runOnce(mode: String, count: Int) throws {
     var peak: Int
     switch mode {
     case "loop":
-        let server = RPCServer(methods: AssessmentMethods(catalog: catalog).methods)
-        _ = RPCLoop(server: server).run(input: input.read, output: output.write)
+        let workers = Int(ProcessInfo.processInfo.environment["LTC_BENCH_WORKERS"] ?? "") ?? RPCLoop.suggestedWorkers
+        let servers = try (0..<workers).map { _ in RPCServer(methods: AssessmentMethods(catalog: try FormCatalog.load()).methods) }
+        _ = RPCLoop(servers: servers).run(input: input.read, output: output.write)
         close(output.write)
         drained.wait()
         peak = peakMemoryKiB()

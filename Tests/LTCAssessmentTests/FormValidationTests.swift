@@ -125,6 +125,13 @@ struct FormValidationTests {
         #expect(problems.contains("$.grades[3].level: expected integer, found string \"3\""))
     }
 
+    @Test("A dimension range wider than ltc supports")
+    func hugeRange() {
+        var form = FormFixture()
+        form.dimensions[0] = ["id": "a", "name": F.text("甲", "a"), "range": ["min": 0, "max": 20_000], "bands": [F.band(0, 0, 20_000)]]
+        #expect(form.problems().contains("$.dimensions[0].range: 0–20000 is wider than 10000 points, the most ltc supports"))
+    }
+
     @Test("A label needs both zh and en")
     func bilingualLabels() {
         var form = FormFixture()

@@ -14,6 +14,19 @@ struct JSONWriterTests {
         #expect(JSONWriter.string("a\"b\\c\nd\u{01}") == #""a\"b\\c\nd\u0001""#)
     }
 
+    @Test("Every escaped byte is found at every position, across eight-byte words", arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}"])
+    func escapingAtEveryPosition(special: String) throws {
+        for length in 1...20 {
+            for position in 0..<length {
+                var characters = Array(repeating: "a", count: length)
+                characters[position] = special
+                let text = characters.joined() + "进食"
+                #expect(try JSONParser.parse(JSONWriter.string(.string(text))) == .string(text))
+            }
+        }
+        #expect(JSONWriter.string(.string("abcdefgh\u{7F}ü")) == "\"abcdefgh\u{7F}ü\"")
+    }
+
     @Test("Decimal literals are written exactly as they were read")
     func decimals() throws {
         #expect(JSONWriter.string(try JSONParser.parse("[12.5, 1e-7, 0.1]")) == "[12.5,1e-7,0.1]")

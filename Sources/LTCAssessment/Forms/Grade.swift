@@ -11,5 +11,5 @@ public struct Grade: Sendable, Hashable {
         self.label = label
     }
 
-    public var json: JSONValue { ["level": .integer(level), "label": label.json] }
+    public var json: JSONValue { .members(.init("level", .integer(level)), .init("label", label.json)) }
 }

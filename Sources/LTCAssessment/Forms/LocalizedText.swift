@@ -19,5 +19,5 @@ public struct LocalizedText: Sendable, Hashable {
     /// Both texts, Chinese first, as shown to assessors.
     public var bilingual: String { zh == en ? zh : "\(zh) \(en)" }
 
-    public var json: JSONValue { ["zh": .string(zh), "en": .string(en)] }
+    public var json: JSONValue { .members(.init("zh", .string(zh)), .init("en", .string(en))) }
 }

@@ -78,6 +78,11 @@ private struct FormDecoder {
                               dimensions: dimensions, items: items, grades: grades, grading: grading)
     }
 
+    /// The widest dimension range and the most grading-table level combinations
+    /// a form may have: scoring and explanations work on tables of that size.
+    static let maximumRangeWidth = 10_000
+    static let maximumLevelCombinations = 10_000
+
     static func isValidID(_ id: String) -> Bool {
         id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
     }
@@ -117,6 +122,10 @@ private struct FormDecoder {
         guard let min = fields.int("min"), let max = fields.int("max") else { return nil }
         guard min <= max else {
             log.report(fields.path, "min \(min) is greater than max \(max)")
+            return nil
+        }
+        guard max - min <= Self.maximumRangeWidth else {
+            log.report(fields.path, "\(min)–\(max) is wider than \(Self.maximumRangeWidth) points, the most ltc supports")
             return nil
         }
         return min...max
@@ -315,6 +324,11 @@ private struct FormDecoder {
             cells.append(row)
         }
         guard columns.allSatisfy({ $0 != nil }) else { return nil }
+        let combinations = columns.reduce(rows.levelCount) { $0 * ($1?.levelCount ?? 1) }
+        if combinations > Self.maximumLevelCombinations {
+            log.report(fields.path, "\(combinations) combinations of row and column levels; ltc supports at most \(Self.maximumLevelCombinations)")
+            return nil
+        }
         return GradingTable(rowDimension: rowID, columnDimensions: columnIDs, cells: cells)
     }
 }

@@ -8,39 +8,41 @@ extension AssessmentResult {
     public var json: JSONValue {
         var dimensionsObject = JSONObject()
         for result in dimensions {
-            dimensionsObject.set(result.dimension.id, [
-                "name": result.dimension.name.json,
-                "score": .integer(result.score),
-                "range": ["min": .integer(result.dimension.range.lowerBound), "max": .integer(result.dimension.range.upperBound)],
-                "level": .integer(result.level),
-                "label": result.band.label.json,
-                "band": ["min": .integer(result.band.scores.lowerBound), "max": .integer(result.band.scores.upperBound)],
-                "lowered": .array(result.shortfalls.map { shortfall in
-                    [
-                        "item": .string(shortfall.item),
-                        "score": .integer(shortfall.score),
-                        "max": .integer(shortfall.maximum),
-                        "lost": .integer(shortfall.lost),
-                    ]
-                }),
-            ])
+            let range = result.dimension.range
+            let band = result.band.scores
+            dimensionsObject.set(result.dimension.id, .members(
+                .init("name", result.dimension.name.json),
+                .init("score", .integer(result.score)),
+                .init("range", .members(.init("min", .integer(range.lowerBound)), .init("max", .integer(range.upperBound)))),
+                .init("level", .integer(result.level)),
+                .init("label", result.band.label.json),
+                .init("band", .members(.init("min", .integer(band.lowerBound)), .init("max", .integer(band.upperBound)))),
+                .init("lowered", .array(result.shortfalls.map { shortfall in
+                    .members(
+                        .init("item", .string(shortfall.item)),
+                        .init("score", .integer(shortfall.score)),
+                        .init("max", .integer(shortfall.maximum)),
+                        .init("lost", .integer(shortfall.lost))
+                    )
+                }))
+            ))
         }
-        return [
-            "form": ["id": .string(formID), "version": .string(formVersion)],
-            "grade": grade.json,
-            "dimensions": .object(dimensionsObject),
-            "decision": [
-                "row": ["dimension": .string(decision.rowDimension), "level": .integer(decision.row)],
-                "column": [
-                    "level": .integer(decision.column),
-                    "worstOf": .array(decision.columnInputs.map { ["dimension": .string($0.dimension), "level": .integer($0.level)] }),
-                ],
-                "grade": .integer(decision.grade),
-            ],
-            "explanation": [
-                "zh": .array(explanation(in: .zh).map { .string($0) }),
-                "en": .array(explanation(in: .en).map { .string($0) }),
-            ],
-        ]
+        let worstOf = decision.columnInputs.map {
+            JSONValue.members(.init("dimension", .string($0.dimension)), .init("level", .integer($0.level)))
+        }
+        return .members(
+            .init("form", .members(.init("id", .string(formID)), .init("version", .string(formVersion)))),
+            .init("grade", grade.json),
+            .init("dimensions", .object(dimensionsObject)),
+            .init("decision", .members(
+                .init("row", .members(.init("dimension", .string(decision.rowDimension)), .init("level", .integer(decision.row)))),
+                .init("column", .members(.init("level", .integer(decision.column)), .init("worstOf", .array(worstOf)))),
+                .init("grade", .integer(decision.grade))
+            )),
+            .init("explanation", .members(
+                .init("zh", .array(explanation.zh.map { .string($0) })),
+                .init("en", .array(explanation.en.map { .string($0) }))
+            ))
+        )
     }
 }

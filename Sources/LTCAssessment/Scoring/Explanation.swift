@@ -31,20 +31,17 @@ struct ExplanationPhrases: Sendable {
         subscript(language: Language) -> String { language == .zh ? zh : en }
     }
 
-    /// Per dimension: the start of its band line, up to the score.
-    let scored: [Pair]
-    /// Per dimension, per band level: the rest of the band line after the score.
-    let band: [[Pair]]
+    /// Per dimension, per score from the bottom of its range: the whole band line.
+    let bandLine: [[Pair]]
     /// Per dimension: the start of its shortfall line.
     let lowered: [Pair]
     /// Per item, per option: the item's shortfall phrase with that option chosen.
     let shortfall: [[Pair]]
-    /// Per row level: the row part of the decision line.
-    let row: [Pair]
-    /// Per column dimension, per level: `cognition level 2`.
-    let columnInput: [[Pair]]
-    /// Per row, per column: the cell part of the decision line.
-    let cell: [[Pair]]
+    /// Per combination of the row level and each column dimension's level
+    /// (mixed radix, row most significant): the whole decision line.
+    let decisionLine: [Pair]
+    /// The number of levels of each column dimension, for indexing ``decisionLine``.
+    let columnLevelCounts: [Int]
 
     init(dimensions: [Dimension], items: [Item], grades: [Grade], grading table: GradingTable) {
         func dimension(_ id: String) -> Dimension { dimensions.first { $0.id == id }! }
@@ -55,12 +52,13 @@ struct ExplanationPhrases: Sendable {
         func englishName(_ dimension: Dimension) -> String {
             dimension.id == dimension.name.en ? dimension.id : "\(dimension.id) (\(dimension.name.en))"
         }
-        scored = dimensions.map { Pair(zh: "\($0.name.zh)得分 ", en: "\(englishName($0)) scored ") }
-        band = dimensions.map { dimension in
-            dimension.bands.map { band in
-                Pair(
-                    zh: "（分值范围 \(range(dimension.range))），落在 \(range(band.scores)) 分段，等级 \(band.level)（\(band.label.zh)）。",
-                    en: " of \(range(dimension.range)), in band \(range(band.scores)): level \(band.level) (\(band.label.en)).")
+        // Ranges are small (0–100 for ADL), so every score's line is worded once.
+        bandLine = dimensions.map { dimension in
+            dimension.range.map { score in
+                guard let band = dimension.band(for: score) else { return Pair(zh: "", en: "") }  // unreachable score
+                return Pair(
+                    zh: "\(dimension.name.zh)得分 \(score)（分值范围 \(range(dimension.range))），落在 \(range(band.scores)) 分段，等级 \(band.level)（\(band.label.zh)）。",
+                    en: "\(englishName(dimension)) scored \(score) of \(range(dimension.range)), in band \(range(band.scores)): level \(band.level) (\(band.label.en)).")
             }
         }
         lowered = dimensions.map { Pair(zh: "\($0.name.zh)失分项：", en: "\($0.id) lowered by: ") }
@@ -72,18 +70,46 @@ struct ExplanationPhrases: Sendable {
             }
         }
         let rowName = dimension(table.rowDimension).name.zh
-        row = table.cells.indices.map { Pair(zh: "行：\(rowName)等级 \($0)", en: "Row: \(table.rowDimension) level \($0)") }
-        columnInput = table.columnDimensions.map { id in
-            let column = dimension(id)
-            return column.bands.indices.map { Pair(zh: "\(column.name.zh)等级 \($0)", en: "\(id) level \($0)") }
-        }
-        cell = table.cells.enumerated().map { row, cells in
-            cells.enumerated().map { column, level in
+        let columns = table.columnDimensions.map(dimension)
+        columnLevelCounts = columns.map(\.levelCount)
+        // Every combination of row and column levels: 64 for the national standard.
+        var lines: [Pair] = []
+        for row in table.cells.indices {
+            var levels = [Int](repeating: 0, count: columns.count)
+            repeat {
+                let column = levels.max() ?? 0
+                let level = table.cells[row][column]
                 let grade = grade(level)
-                return Pair(zh: "；组合表第 \(row) 行第 \(column) 列 → 等级 \(level)（\(grade.label.zh)）。",
-                            en: "; table cell (row \(row), column \(column)) gives grade \(level) (\(grade.label.en)).")
-            }
+                var zh = "行：\(rowName)等级 \(row)"
+                var en = "Row: \(table.rowDimension) level \(row)"
+                if !columns.isEmpty {
+                    zh += "；列：" + zip(columns, levels).map { "\($0.name.zh)等级 \($1)" }.joined(separator: "、") + " 中较差者，等级 \(column)"
+                    en += "; column: the worst of " + zip(columns, levels).map { "\($0.id) level \($1)" }.joined(separator: " and ") + ", level \(column)"
+                }
+                zh += "；组合表第 \(row) 行第 \(column) 列 → 等级 \(level)（\(grade.label.zh)）。"
+                en += "; table cell (row \(row), column \(column)) gives grade \(level) (\(grade.label.en))."
+                lines.append(Pair(zh: zh, en: en))
+            } while Self.advance(&levels, counts: columnLevelCounts)
         }
+        decisionLine = lines
+    }
+
+    /// Steps `levels` to the next combination (last digit fastest); `false` after the last.
+    private static func advance(_ levels: inout [Int], counts: [Int]) -> Bool {
+        for index in levels.indices.reversed() {
+            levels[index] += 1
+            if levels[index] < counts[index] { return true }
+            levels[index] = 0
+        }
+        return false
+    }
+
+    private func decisionIndex(_ decision: GradeDecision) -> Int {
+        var index = decision.row
+        for (input, count) in zip(decision.columnInputs, columnLevelCounts) {
+            index = index * count + input.level
+        }
+        return index
     }
 
     /// The explanation of a result whose item answers are `optionIndexes` (per item, in form order).
@@ -93,7 +119,7 @@ struct ExplanationPhrases: Sendable {
             var lines: [String] = []
             lines.reserveCapacity(dimensions.count * 2 + 1)
             for (position, result) in dimensions.enumerated() {
-                lines.append(scored[position][language] + String(result.score) + band[position][result.level][language])
+                lines.append(bandLine[position][result.score - result.dimension.range.lowerBound][language])
                 let items = itemPositions[position]
                 guard !items.isEmpty else { continue }
                 var line = lowered[position][language]
@@ -103,16 +129,7 @@ struct ExplanationPhrases: Sendable {
                 }
                 lines.append(line + (language == .zh ? "。" : "."))
             }
-            var line = row[decision.row][language]
-            if !decision.columnInputs.isEmpty {
-                line += language == .zh ? "；列：" : "; column: the worst of "
-                for (index, input) in decision.columnInputs.enumerated() {
-                    if index > 0 { line += language == .zh ? "、" : " and " }
-                    line += columnInput[index][input.level][language]
-                }
-                line += language == .zh ? " 中较差者，等级 \(decision.column)" : ", level \(decision.column)"
-            }
-            lines.append(line + cell[decision.row][decision.column][language])
+            lines.append(decisionLine[decisionIndex(decision)][language])
             return lines
         }
         return Explanation(zh: lines(.zh), en: lines(.en))

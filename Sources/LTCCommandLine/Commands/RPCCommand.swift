@@ -18,11 +18,15 @@ struct RPCCommand: ParsableCommand {
     @OptionGroup var forms: FormOptions
 
     func run() throws {
-        var catalog: FormCatalog!
-        try reportingErrors { catalog = try forms.catalog() }
+        // Each worker gets its own catalog: see RPCLoop.init(servers:).
+        var servers: [RPCServer] = []
+        try reportingErrors {
+            for _ in 0..<RPCLoop.suggestedWorkers {
+                servers.append(RPCServer(methods: AssessmentMethods(catalog: try forms.catalog()).methods))
+            }
+        }
         signal(SIGPIPE, SIG_IGN)
-        let server = RPCServer(methods: AssessmentMethods(catalog: catalog).methods)
-        switch RPCLoop(server: server).run(input: STDIN_FILENO, output: STDOUT_FILENO) {
+        switch RPCLoop(servers: servers).run(input: STDIN_FILENO, output: STDOUT_FILENO) {
         case .endOfInput, .outputClosed:
             return
         case .readFailed(let code):

@@ -17,6 +17,11 @@ public struct JSONObject: Sendable, Equatable, RandomAccessCollection, Expressib
             self.key = key
             self.value = value
         }
+
+        public init(_ key: String, _ value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public private(set) var members: [Member]

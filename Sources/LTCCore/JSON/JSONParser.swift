@@ -48,7 +48,7 @@ public struct JSONParser {
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "\""): return .string(try parseString().string)
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
@@ -66,20 +66,24 @@ public struct JSONParser {
             position += 1
             return .object(object)
         }
-        var seen: Set<String>? = nil
+        // Repeated names: small objects compare hashes of the names' UTF-8 first;
+        // large ones use a set, so that no object costs quadratic time.
+        var hashes: [UInt64] = []
+        var names: Set<String>? = nil
         while true {
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input inside an object") }
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
             let keyStart = position
-            let key = try parseString()
-            if object.count >= 32 {
-                if seen == nil { seen = Set(object.keys) }
-                if !seen!.insert(key).inserted { throw duplicate(key, at: keyStart) }  // large objects: hash
-            } else if object.contains(key: key) {
-                throw duplicate(key, at: keyStart)
-            } else if seen != nil {
-                seen!.insert(key)
+            let (key, hash) = try parseString()
+            if names == nil && hashes.count == 32 { names = Set(object.keys) }
+            if names != nil {
+                if !names!.insert(key).inserted { throw duplicate(key, at: keyStart) }
+            } else {
+                for (index, earlier) in hashes.enumerated() where earlier == hash && object[index].key == key {
+                    throw duplicate(key, at: keyStart)
+                }
+                hashes.append(hash)
             }
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input inside an object") }
@@ -122,7 +126,8 @@ public struct JSONParser {
 
     // MARK: Strings
 
-    private mutating func parseString() throws(JSONParseError) -> String {
+    /// A string and an FNV-1a hash of its UTF-8 bytes.
+    private mutating func parseString() throws(JSONParseError) -> (string: String, hash: UInt64) {
         position += 1  // opening quote
         let start = position
         // Fast path: no escapes.
@@ -134,7 +139,7 @@ public struct JSONParser {
                     throw error("invalid UTF-8 in a string", at: start)
                 }
                 position += 1
-                return string
+                return (string, Self.hash(slice))
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("unescaped control character \(describeByte(byte)) in a string") }
@@ -150,7 +155,7 @@ public struct JSONParser {
                     throw error("invalid UTF-8 in a string", at: start)
                 }
                 position += 1
-                return string
+                return (string, decoded.withUnsafeBufferPointer(Self.hash))
             case UInt8(ascii: "\\"):
                 try decodeEscape(into: &decoded)
             case 0..<0x20:
@@ -161,6 +166,12 @@ public struct JSONParser {
             }
         }
         throw error("unterminated string", at: start - 1)
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
     }
 
     private mutating func decodeEscape(into decoded: inout [UInt8]) throws(JSONParseError) {

@@ -88,19 +88,46 @@ public enum JSONWriter {
         text.withUTF8 { out.append($0) }
     }
 
+    /// Whether any byte of `word` is a control character, `"` or `\`
+    /// (bit tricks on eight bytes at once: a byte's high bit is set in the
+    /// result when it is below 0x20 or equal to 0x22 or 0x5C).
+    @inline(__always)
+    private static func needsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return (below20 | hasQuote | hasBackslash) != 0
+    }
+
     private static let hexDigits: StaticString = "0123456789abcdef"
 
     private static func writeString(_ text: String, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-            // Copy runs that need no escaping in one go.
+            // Copy runs that need no escaping in one go, skipping clean 8-byte words.
             var runStart = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if !needsEscaping(word) {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
                 out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
+                index += 1
+                runStart = index
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"), byte)
                 case 0x0A: out.append(UInt8(ascii: "\\"), UInt8(ascii: "n"))

@@ -18,7 +18,8 @@ public struct AssessmentMethods: Sendable {
                 summary: "The assessment forms this ltc has loaded.",
                 parameters: [],
                 result: "{forms: [{id, version, title: {zh, en}, items, dimensions, grades}]}",
-                example: [:]
+                example: [:],
+                ordering: .independent
             ) { _ in
                 ["forms": .array(catalog.forms.map(\.summaryJSON))]
             },
@@ -27,7 +28,8 @@ public struct AssessmentMethods: Sendable {
                 summary: "One form with its dimensions, bands, items, options (zh and en), grades and grading table.",
                 parameters: [RPCParameter("form", .string, "The form id, e.g. cn-ltc-2021.")],
                 result: "The form in the form-file format of AssessmentForms/README.md.",
-                example: ["form": "barthel"]
+                example: ["form": "barthel"],
+                ordering: .independent
             ) { params in
                 try catalog.form(id: params.string("form")!).json
             },
@@ -43,7 +45,8 @@ public struct AssessmentMethods: Sendable {
                     "barthel.feeding": 5, "barthel.bathing": 0, "barthel.grooming": 0, "barthel.dressing": 5,
                     "barthel.bowels": 10, "barthel.bladder": 5, "barthel.toilet": 5, "barthel.transfer": 10,
                     "barthel.mobility": 10, "barthel.stairs": 0,
-                ]]
+                ]],
+                ordering: .independent
             ) { params in
                 let form = try catalog.form(id: params.string("form")!)
                 return try form.score(answers: params.object("answers")!).json

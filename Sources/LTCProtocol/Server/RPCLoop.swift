@@ -5,17 +5,21 @@ import Darwin
 #endif
 
 /// Runs an ``RPCServer`` over two file descriptors: reads request lines from
-/// `input`, writes each response line to `output` as soon as it is ready (one
-/// `write` per line, so nothing waits in a buffer), and returns at end of input.
+/// `input` and writes each response line to `output` as soon as it is ready
+/// and next in order (one `write` per line, so nothing waits in a buffer).
+/// Returns at end of input, once every line has been answered.
 ///
 /// ```swift
 /// let outcome = RPCLoop(server: server).run(input: STDIN_FILENO, output: STDOUT_FILENO)
 /// ```
 ///
+/// Lines are answered on one worker thread per processor; responses still
+/// come out in the order of the lines, and a method that reads or changes
+/// stored state waits for every earlier request (``RPCMethod/Ordering``).
 /// A bad line never ends the loop: it gets an error response and the loop
 /// reads on. A line longer than ``maximumLineLength`` is skipped to its end
-/// and answered with a parse error, so one huge line cannot exhaust memory.
-/// Memory use does not grow with the number of lines.
+/// and answered with a parse error. Memory use does not grow with the number
+/// of lines.
 public struct RPCLoop {
     /// How the loop ended.
     public enum Outcome: Equatable, Sendable {
@@ -29,99 +33,52 @@ public struct RPCLoop {
 
     public static let maximumLineLength = 16 << 20
 
-    public let server: RPCServer
+    /// One server per worker thread.
+    public let servers: [RPCServer]
 
+    /// One worker per server. Give each worker a server of its own, built from
+    /// data loaded for it alone: threads that share objects pay for it on
+    /// every reference count (measured: 2 workers sharing one catalog ran
+    /// 1.3 times as fast as one, not 2).
+    public init(servers: [RPCServer]) {
+        precondition(!servers.isEmpty, "RPCLoop needs at least one server")
+        self.servers = servers
+    }
+
+    /// A loop with one worker.
     public init(server: RPCServer) {
-        self.server = server
+        self.init(servers: [server])
+    }
+
+    /// The number of workers that suits this machine: one per online processor, at most 8.
+    public static var suggestedWorkers: Int {
+        max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
     public func run(input: Int32, output: Int32) -> Outcome {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var filled = 0           // bytes in buffer[0..<filled]
-        var scanned = 0          // buffer[0..<scanned] has no newline
-        var discarding: Int? = nil  // length so far of an overlong line being skipped
-
-        func emit(_ response: [UInt8]?) -> Bool {
-            guard var response else { return true }
-            response.append(0x0A)
-            return Self.writeAll(response, to: output)
+        let pipeline = ResponsePipeline(servers: servers, output: output)
+        pipeline.start()
+        var reader = LineReader(descriptor: input, limit: Self.maximumLineLength)
+        var outcome = Outcome.endOfInput
+        reading: while !pipeline.outputClosed {
+            let first: ResponsePipeline.Job
+            switch reader.next() {
+            case .line(let bytes): first = .line(bytes)
+            case .overlong(let length): first = .overlong(length: length)
+            case .end: break reading
+            case .failed(let code):
+                outcome = .readFailed(code)
+                break reading
+            }
+            // Every further line already read goes into the same batch.
+            var batch = [first]
+            while batch.count < ResponsePipeline.maximumBatchLines, case .line(let bytes)? = reader.nextBuffered() {
+                batch.append(.line(bytes))
+            }
+            pipeline.submit(batch)
         }
-
-        while true {
-            if filled == buffer.count {
-                if discarding != nil || filled >= Self.maximumLineLength {
-                    discarding = (discarding ?? 0) + filled
-                    filled = 0
-                    scanned = 0
-                } else {
-                    buffer.append(contentsOf: repeatElement(0, count: buffer.count))
-                }
-            }
-            let count = buffer.withUnsafeMutableBytes { raw in
-                read(input, raw.baseAddress! + filled, raw.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .readFailed(errno)
-            }
-            let atEnd = count == 0
-            filled += count
-
-            var lineStart = 0
-            let keepGoing: Bool = buffer.withUnsafeBufferPointer { bytes in
-                var index = scanned
-                while index < filled {
-                    if bytes[index] == 0x0A {
-                        if let skipped = discarding {
-                            discarding = nil
-                            if !emit(server.respondToOverlongLine(length: skipped + index - lineStart, limit: Self.maximumLineLength)) { return false }
-                        } else if !emit(server.respond(to: Self.line(bytes, lineStart, index))) {
-                            return false
-                        }
-                        lineStart = index + 1
-                    }
-                    index += 1
-                }
-                if atEnd && lineStart < filled {
-                    // The last line has no newline: answer it all the same.
-                    if let skipped = discarding {
-                        discarding = nil
-                        if !emit(server.respondToOverlongLine(length: skipped + filled - lineStart, limit: Self.maximumLineLength)) { return false }
-                    } else if !emit(server.respond(to: Self.line(bytes, lineStart, filled))) {
-                        return false
-                    }
-                    lineStart = filled
-                }
-                return true
-            }
-            if !keepGoing { return .outputClosed }
-            if atEnd {
-                if let skipped = discarding, !emit(server.respondToOverlongLine(length: skipped, limit: Self.maximumLineLength)) {
-                    return .outputClosed
-                }
-                return .endOfInput
-            }
-            // Move the unfinished line to the front of the buffer.
-            if lineStart > 0 {
-                buffer.withUnsafeMutableBytes { raw in
-                    let base = raw.baseAddress!
-                    memmove(base, base + lineStart, filled - lineStart)
-                }
-                filled -= lineStart
-            }
-            scanned = filled
-            if buffer.count > 1 << 20 && filled < 1 << 16 {
-                // Give back the memory of a long line once it is answered.
-                buffer = Array(buffer[0..<filled]) + [UInt8](repeating: 0, count: (1 << 16) - filled)
-            }
-        }
-    }
-
-    /// The bytes of a line without its line ending (a `\r` before `\n` included).
-    private static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
-        var end = end
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        pipeline.finish()
+        return pipeline.outputClosed ? .outputClosed : outcome
     }
 
     /// Writes every byte, retrying on interruption; `false` if the output is gone.

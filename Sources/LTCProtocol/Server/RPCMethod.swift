@@ -18,21 +18,33 @@ import LTCCore
 public struct RPCMethod: Sendable {
     public typealias Handler = @Sendable (RPCParams) throws -> JSONValue
 
+    /// Whether a request may be answered alongside the requests around it.
+    public enum Ordering: Sendable {
+        /// The answer depends only on the params and on data loaded at start
+        /// (forms): the request may run alongside others.
+        case independent
+        /// The method reads or changes stored state: it runs only after every
+        /// earlier request has been answered, so it sees all their effects.
+        case sequential
+    }
+
     public var name: String
     public var summary: String
     public var parameters: [RPCParameter]
     public var result: String
     /// Example params, shown by `rpc.describe`.
     public var example: JSONObject
+    public var ordering: Ordering
     public var handler: Handler
 
     public init(name: String, summary: String, parameters: [RPCParameter], result: String,
-                example: JSONObject, handler: @escaping Handler) {
+                example: JSONObject, ordering: Ordering = .sequential, handler: @escaping Handler) {
         self.name = name
         self.summary = summary
         self.parameters = parameters
         self.result = result
         self.example = example
+        self.ordering = ordering
         self.handler = handler
     }
 

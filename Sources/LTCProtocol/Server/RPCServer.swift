@@ -37,7 +37,8 @@ public final class RPCServer: Sendable {
             summary: "Every method of this interface with its parameters, result and an example.",
             parameters: [],
             result: "{protocol, version, methods: [{name, summary, params: [{name, type, required, summary}], result, example}]}",
-            example: [:]
+            example: [:],
+            ordering: .independent
         ) { _ in
             [
                 "protocol": "JSON-RPC 2.0",
@@ -54,12 +55,16 @@ public final class RPCServer: Sendable {
         return line.withUTF8 { respond(to: $0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Called before a ``RPCMethod/Ordering/sequential`` method runs; returns
+    /// once every earlier request has been answered.
+    public typealias Gate = () -> Void
+
     /// The response bytes (without a newline) for one input line, or `nil`.
-    public func respond(to line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    public func respond(to line: UnsafeBufferPointer<UInt8>, gate: Gate? = nil) -> [UInt8]? {
         guard line.contains(where: { !Self.isBlank($0) }) else { return nil }
         let response: JSONValue?
         do {
-            response = respond(to: try JSONParser.parse(line))
+            response = respond(to: try JSONParser.parse(line), gate: gate)
         } catch {
             response = Self.errorResponse(id: .null, .parseError(error))
         }
@@ -81,14 +86,14 @@ public final class RPCServer: Sendable {
     }
 
     /// The response to a parsed line: a single request or a batch.
-    public func respond(to message: JSONValue) -> JSONValue? {
-        guard case .array(let batch) = message else { return respond(toRequest: message) }
+    public func respond(to message: JSONValue, gate: Gate? = nil) -> JSONValue? {
+        guard case .array(let batch) = message else { return respond(toRequest: message, gate: gate) }
         if batch.isEmpty { return Self.errorResponse(id: .null, .invalidRequest("an empty batch")) }
-        let responses = batch.compactMap(respond(toRequest:))
+        let responses = batch.compactMap { respond(toRequest: $0, gate: gate) }
         return responses.isEmpty ? nil : .array(responses)
     }
 
-    private func respond(toRequest message: JSONValue) -> JSONValue? {
+    private func respond(toRequest message: JSONValue, gate: Gate?) -> JSONValue? {
         guard case .object(let request) = message else {
             return Self.errorResponse(id: .null, .invalidRequest("a request must be a JSON object, found \(message.typeName)"))
         }
@@ -97,7 +102,7 @@ public final class RPCServer: Sendable {
             return Self.errorResponse(id: .null, .invalidRequest("'id' must be a string, a number or null, found \(id.typeName)"))
         }
         let responseID = id ?? .null
-        for member in request where !["jsonrpc", "method", "params", "id"].contains(member.key) {
+        for member in request where !Self.requestMembers.contains(member.key) {
             return Self.errorResponse(id: responseID, .invalidRequest("unknown member '\(member.key)'; a request has jsonrpc, method, params and id"))
         }
         guard request["jsonrpc"] == .string("2.0") else {
@@ -119,7 +124,7 @@ public final class RPCServer: Sendable {
             return Self.errorResponse(id: responseID, .invalidRequest("'params' must be an object, found \(other.typeName)"))
         }
 
-        let outcome = call(name, params)
+        let outcome = call(name, params, gate: gate)
         guard let id else { return nil }  // a notification: no response, whatever happened
         switch outcome {
         case .success(let result):
@@ -131,8 +136,9 @@ public final class RPCServer: Sendable {
         }
     }
 
-    private func call(_ name: String, _ params: JSONObject) -> Result<JSONValue, RPCError> {
+    private func call(_ name: String, _ params: JSONObject, gate: Gate?) -> Result<JSONValue, RPCError> {
         guard let method = methods[name] else { return .failure(.methodNotFound(name, available: methodNames)) }
+        if method.ordering == .sequential { gate?() }
         do {
             let checked = try method.check(params)
             return .success(try method.handler(checked))
@@ -150,6 +156,8 @@ public final class RPCServer: Sendable {
             .init(key: "jsonrpc", value: "2.0"), .init(key: "id", value: id), .init(key: "error", value: error.json),
         ]))
     }
+
+    private static let requestMembers = ["jsonrpc", "method", "params", "id"]
 
     private static func isValidID(_ id: JSONValue) -> Bool {
         switch id {
