@@ -1,48 +1,105 @@
 import LTCCore
 
 extension AssessmentResult {
-    /// The result as other systems receive it from `assessment.score` and
-    /// `ltc score --json`. Fixed names: `grade.level`, `grade.label.zh`,
+    /// Writes the result as other systems receive it from `assessment.score`
+    /// and `ltc score --json`. Fixed names: `grade.level`, `grade.label.zh`,
     /// `grade.label.en`, and `dimensions.<id>.score` and `.level` (see
     /// `docs/protocol.md`).
-    public var json: JSONValue {
-        var dimensionsObject = JSONObject()
+    public func encode(into out: inout JSONOutput) {
+        out.beginObject()
+        out.key("form")
+        out.beginObject()
+        out.key("id"); out.value(formID)
+        out.key("version"); out.value(formVersion)
+        out.endObject()
+        out.key("grade"); out.value(grade)
+
+        out.key("dimensions")
+        out.beginObject()
         for result in dimensions {
-            let range = result.dimension.range
-            let band = result.band.scores
-            dimensionsObject.set(result.dimension.id, .members(
-                .init("name", result.dimension.name.json),
-                .init("score", .integer(result.score)),
-                .init("range", .members(.init("min", .integer(range.lowerBound)), .init("max", .integer(range.upperBound)))),
-                .init("level", .integer(result.level)),
-                .init("label", result.band.label.json),
-                .init("band", .members(.init("min", .integer(band.lowerBound)), .init("max", .integer(band.upperBound)))),
-                .init("lowered", .array(result.shortfalls.map { shortfall in
-                    .members(
-                        .init("item", .string(shortfall.item)),
-                        .init("score", .integer(shortfall.score)),
-                        .init("max", .integer(shortfall.maximum)),
-                        .init("lost", .integer(shortfall.lost))
-                    )
-                }))
-            ))
+            out.key(string: result.dimension.id)
+            out.beginObject()
+            out.key("name"); out.value(result.dimension.name)
+            out.key("score"); out.value(result.score)
+            out.key("range"); out.range(result.dimension.range)
+            out.key("level"); out.value(result.level)
+            out.key("label"); out.value(result.band.label)
+            out.key("band"); out.range(result.band.scores)
+            out.key("lowered")
+            out.beginArray()
+            for shortfall in result.shortfalls {
+                out.beginObject()
+                out.key("item"); out.value(shortfall.item)
+                out.key("score"); out.value(shortfall.score)
+                out.key("max"); out.value(shortfall.maximum)
+                out.key("lost"); out.value(shortfall.lost)
+                out.endObject()
+            }
+            out.endArray()
+            out.endObject()
         }
-        let worstOf = decision.columnInputs.map {
-            JSONValue.members(.init("dimension", .string($0.dimension)), .init("level", .integer($0.level)))
+        out.endObject()
+
+        out.key("decision")
+        out.beginObject()
+        out.key("row")
+        out.beginObject()
+        out.key("dimension"); out.value(decision.rowDimension)
+        out.key("level"); out.value(decision.row)
+        out.endObject()
+        out.key("column")
+        out.beginObject()
+        out.key("level"); out.value(decision.column)
+        out.key("worstOf")
+        out.beginArray()
+        for input in decision.columnInputs {
+            out.beginObject()
+            out.key("dimension"); out.value(input.dimension)
+            out.key("level"); out.value(input.level)
+            out.endObject()
         }
-        return .members(
-            .init("form", .members(.init("id", .string(formID)), .init("version", .string(formVersion)))),
-            .init("grade", grade.json),
-            .init("dimensions", .object(dimensionsObject)),
-            .init("decision", .members(
-                .init("row", .members(.init("dimension", .string(decision.rowDimension)), .init("level", .integer(decision.row)))),
-                .init("column", .members(.init("level", .integer(decision.column)), .init("worstOf", .array(worstOf)))),
-                .init("grade", .integer(decision.grade))
-            )),
-            .init("explanation", .members(
-                .init("zh", .array(explanation.zh.map { .string($0) })),
-                .init("en", .array(explanation.en.map { .string($0) }))
-            ))
-        )
+        out.endArray()
+        out.endObject()
+        out.key("grade"); out.value(decision.grade)
+        out.endObject()
+
+        out.key("explanation")
+        out.beginObject()
+        out.key("zh"); out.lines(explanation.zh)
+        out.key("en"); out.lines(explanation.en)
+        out.endObject()
+        out.endObject()
+    }
+}
+
+extension JSONOutput {
+    /// `{"zh": …, "en": …}`
+    public mutating func value(_ text: LocalizedText) {
+        beginObject()
+        key("zh"); value(text.zh)
+        key("en"); value(text.en)
+        endObject()
+    }
+
+    /// `{"level": …, "label": {"zh": …, "en": …}}`
+    public mutating func value(_ grade: Grade) {
+        beginObject()
+        key("level"); value(grade.level)
+        key("label"); value(grade.label)
+        endObject()
+    }
+
+    /// `{"min": …, "max": …}`
+    mutating func range(_ range: ClosedRange<Int>) {
+        beginObject()
+        key("min"); value(range.lowerBound)
+        key("max"); value(range.upperBound)
+        endObject()
+    }
+
+    mutating func lines(_ lines: [String]) {
+        beginArray()
+        for line in lines { value(line) }
+        endArray()
     }
 }

@@ -35,7 +35,9 @@ struct ScoreCommand: ParsableCommand {
             let form = try forms.catalog().form(id: id)
             let result = try form.score(answers: answers)
             if json {
-                printJSON(result.json)
+                var out = JSONOutput(style: .indented)
+                result.encode(into: &out)
+                print(out.text)
             } else {
                 print(ResultText.render(result, form: form))
             }

@@ -51,6 +51,12 @@ struct ByteBuffer: ~Copyable {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Drops the bytes after the first `count`.
+    mutating func truncate(to count: Int) {
+        precondition(count <= self.count, "truncate beyond the end")
+        self.count = count
+    }
+
     /// Reverses the bytes from `start` to the end, in place.
     mutating func reverse(from start: Int) {
         var low = start, high = count - 1

@@ -48,7 +48,7 @@ public struct JSONParser {
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try parseString().string)
+        case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
@@ -66,24 +66,20 @@ public struct JSONParser {
             position += 1
             return .object(object)
         }
-        // Repeated names: small objects compare hashes of the names' UTF-8 first;
-        // large ones use a set, so that no object costs quadratic time.
-        var hashes: [UInt64] = []
+        // Repeated names: small objects compare names directly (cheap for short
+        // strings); large ones use a set, so that no object costs quadratic time.
         var names: Set<String>? = nil
         while true {
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input inside an object") }
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
             let keyStart = position
-            let (key, hash) = try parseString()
-            if names == nil && hashes.count == 32 { names = Set(object.keys) }
+            let key = try parseString()
+            if names == nil && object.count == 32 { names = Set(object.keys) }
             if names != nil {
                 if !names!.insert(key).inserted { throw duplicate(key, at: keyStart) }
-            } else {
-                for (index, earlier) in hashes.enumerated() where earlier == hash && object[index].key == key {
-                    throw duplicate(key, at: keyStart)
-                }
-                hashes.append(hash)
+            } else if object.contains(key: key) {
+                throw duplicate(key, at: keyStart)
             }
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input inside an object") }
@@ -126,21 +122,24 @@ public struct JSONParser {
 
     // MARK: Strings
 
-    /// A string and an FNV-1a hash of its UTF-8 bytes.
-    private mutating func parseString() throws(JSONParseError) -> (string: String, hash: UInt64) {
+    private mutating func parseString() throws(JSONParseError) -> String {
         position += 1  // opening quote
         let start = position
+        var ascii = true
         // Fast path: no escapes.
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                // ASCII needs no validation; anything else must be valid UTF-8.
+                if ascii { return String(decoding: slice, as: UTF8.self) }
                 guard let string = String(validating: slice, as: UTF8.self) else {
                     throw error("invalid UTF-8 in a string", at: start)
                 }
-                position += 1
-                return (string, Self.hash(slice))
+                return string
             }
+            ascii = ascii && byte < 0x80
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("unescaped control character \(describeByte(byte)) in a string") }
             position += 1
@@ -155,7 +154,7 @@ public struct JSONParser {
                     throw error("invalid UTF-8 in a string", at: start)
                 }
                 position += 1
-                return (string, decoded.withUnsafeBufferPointer(Self.hash))
+                return string
             case UInt8(ascii: "\\"):
                 try decodeEscape(into: &decoded)
             case 0..<0x20:
@@ -166,12 +165,6 @@ public struct JSONParser {
             }
         }
         throw error("unterminated string", at: start - 1)
-    }
-
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash
     }
 
     private mutating func decodeEscape(into decoded: inout [UInt8]) throws(JSONParseError) {

@@ -16,58 +16,19 @@ public enum JSONWriter {
     }
 
     public static func string(_ value: JSONValue, style: Style = .compact) -> String {
-        var bytes: [UInt8] = []
-        write(value, style: style, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var out = JSONOutput(style: style)
+        out.value(value)
+        return out.text
     }
 
     /// Appends the text of `value` to `bytes`.
     public static func write(_ value: JSONValue, style: Style = .compact, into bytes: inout [UInt8]) {
-        var buffer = ByteBuffer()
-        write(value, indented: style == .indented, level: 0, into: &buffer)
-        buffer.copy(into: &bytes)
+        var out = JSONOutput(style: style)
+        out.value(value)
+        bytes += out.bytes
     }
 
-    private static func write(_ value: JSONValue, indented: Bool, level: Int, into out: inout ByteBuffer) {
-        switch value {
-        case .null: out.append("null")
-        case .bool(let flag): out.append(flag ? "true" : "false")
-        case .integer(let number): writeInteger(number, into: &out)
-        case .number(let literal): writeRaw(literal, into: &out)
-        case .string(let text): writeString(text, into: &out)
-        case .array(let elements):
-            if elements.isEmpty { out.append("[]"); return }
-            out.append(UInt8(ascii: "["))
-            for index in elements.indices {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                if indented { newline(level + 1, into: &out) }
-                write(elements[index], indented: indented, level: level + 1, into: &out)
-            }
-            if indented { newline(level, into: &out) }
-            out.append(UInt8(ascii: "]"))
-        case .object(let object):
-            if object.isEmpty { out.append("{}"); return }
-            out.append(UInt8(ascii: "{"))
-            let members = object.members
-            for index in members.indices {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                if indented { newline(level + 1, into: &out) }
-                writeString(members[index].key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if indented { out.append(UInt8(ascii: " ")) }
-                write(members[index].value, indented: indented, level: level + 1, into: &out)
-            }
-            if indented { newline(level, into: &out) }
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private static func newline(_ level: Int, into out: inout ByteBuffer) {
-        out.append(0x0A)
-        for _ in 0..<level { out.append(UInt8(ascii: " "), UInt8(ascii: " ")) }
-    }
-
-    private static func writeInteger(_ number: Int, into out: inout ByteBuffer) {
+    static func writeInteger(_ number: Int, into out: inout ByteBuffer) {
         if number >= 0 && number < 10 {
             out.append(UInt8(ascii: "0") + UInt8(number))
             return
@@ -83,7 +44,7 @@ public enum JSONWriter {
         out.reverse(from: start)
     }
 
-    private static func writeRaw(_ text: String, into out: inout ByteBuffer) {
+    static func writeRaw(_ text: String, into out: inout ByteBuffer) {
         var text = text
         text.withUTF8 { out.append($0) }
     }
@@ -105,7 +66,7 @@ public enum JSONWriter {
 
     private static let hexDigits: StaticString = "0123456789abcdef"
 
-    private static func writeString(_ text: String, into out: inout ByteBuffer) {
+    static func writeString(_ text: String, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

@@ -47,9 +47,9 @@ public struct AssessmentMethods: Sendable {
                     "barthel.mobility": 10, "barthel.stairs": 0,
                 ]],
                 ordering: .independent
-            ) { params in
+            ) { params, out in
                 let form = try catalog.form(id: params.string("form")!)
-                return try form.score(answers: params.object("answers")!).json
+                try form.score(answers: params.object("answers")!).encode(into: &out)
             },
         ]
     }

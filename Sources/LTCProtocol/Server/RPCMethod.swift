@@ -13,10 +13,14 @@ import LTCCore
 /// ```
 ///
 /// The server checks the parameters against ``parameters`` (names, types,
-/// required) before it calls ``handler``, so a handler reads them without
+/// required) before it calls the handler, so a handler reads them without
 /// re-checking; a handler reports domain problems by throwing an ``LTCError``.
+/// A handler either returns its result as a ``JSONValue`` or, where speed
+/// matters, writes it straight into the response (``init(name:summary:parameters:result:example:ordering:writer:)``).
 public struct RPCMethod: Sendable {
-    public typealias Handler = @Sendable (RPCParams) throws -> JSONValue
+    /// Writes exactly one JSON value, the result, into the output; or throws
+    /// before writing anything that matters (the server discards it).
+    public typealias Writer = @Sendable (RPCParams, inout JSONOutput) throws -> Void
 
     /// Whether a request may be answered alongside the requests around it.
     public enum Ordering: Sendable {
@@ -35,17 +39,28 @@ public struct RPCMethod: Sendable {
     /// Example params, shown by `rpc.describe`.
     public var example: JSONObject
     public var ordering: Ordering
-    public var handler: Handler
+    public var writer: Writer
 
+    /// A method whose handler writes its result straight into the response.
     public init(name: String, summary: String, parameters: [RPCParameter], result: String,
-                example: JSONObject, ordering: Ordering = .sequential, handler: @escaping Handler) {
+                example: JSONObject, ordering: Ordering = .sequential, writer: @escaping Writer) {
         self.name = name
         self.summary = summary
         self.parameters = parameters
         self.result = result
         self.example = example
         self.ordering = ordering
-        self.handler = handler
+        self.writer = writer
+    }
+
+    /// A method whose handler returns its result as a value.
+    public init(name: String, summary: String, parameters: [RPCParameter], result: String,
+                example: JSONObject, ordering: Ordering = .sequential,
+                handler: @escaping @Sendable (RPCParams) throws -> JSONValue) {
+        self.init(name: name, summary: summary, parameters: parameters, result: result,
+                  example: example, ordering: ordering) { params, out in
+            out.value(try handler(params))
+        }
     }
 
     /// Checks `params` against the declared parameters, reporting every problem.

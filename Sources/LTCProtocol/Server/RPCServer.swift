@@ -3,7 +3,7 @@ import LTCCore
 /// Answers JSON-RPC 2.0 requests, one line of text at a time.
 ///
 /// ```swift
-/// let server = RPCServer(methods: FormMethods(catalog: catalog).methods)
+/// let server = RPCServer(methods: AssessmentMethods(catalog: catalog).methods)
 /// server.respond(to: #"{"jsonrpc":"2.0","id":1,"method":"forms.list"}"#)
 /// // {"jsonrpc":"2.0","id":1,"result":{"forms":[…]}}
 /// ```
@@ -14,10 +14,15 @@ import LTCCore
 /// responses of its requests, or no line if all were notifications. Blank
 /// lines are not requests and get no response. Parameters are given by name
 /// (an object). The server adds `rpc.describe` to the methods it is given.
+/// Responses are written straight to bytes.
 public final class RPCServer: Sendable {
     /// The version of the interface; a breaking change to a method's name,
     /// parameters or result fields raises it.
     public static let protocolVersion = 1
+
+    /// Called before a ``RPCMethod/Ordering/sequential`` method runs; returns
+    /// once every earlier request has been answered.
+    public typealias Gate = () -> Void
 
     private let methods: [String: RPCMethod]
     private let methodNames: [String]
@@ -55,24 +60,18 @@ public final class RPCServer: Sendable {
         return line.withUTF8 { respond(to: $0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Called before a ``RPCMethod/Ordering/sequential`` method runs; returns
-    /// once every earlier request has been answered.
-    public typealias Gate = () -> Void
-
     /// The response bytes (without a newline) for one input line, or `nil`.
     public func respond(to line: UnsafeBufferPointer<UInt8>, gate: Gate? = nil) -> [UInt8]? {
         guard line.contains(where: { !Self.isBlank($0) }) else { return nil }
-        let response: JSONValue?
+        var out = JSONOutput()
+        let message: JSONValue
         do {
-            response = respond(to: try JSONParser.parse(line), gate: gate)
+            message = try JSONParser.parse(line)
         } catch {
-            response = Self.errorResponse(id: .null, .parseError(error))
+            Self.writeError(.parseError(error), id: .null, into: &out)
+            return out.bytes
         }
-        guard let response else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(1024)
-        JSONWriter.write(response, into: &bytes)
-        return bytes
+        return respond(to: message, into: &out, gate: gate) ? out.bytes : nil
     }
 
     /// The response for a line too long to read.
@@ -80,81 +79,112 @@ public final class RPCServer: Sendable {
         let error = RPCError(code: RPCErrorCode.parseError,
                              message: "Parse error: request line of \(length) bytes exceeds the limit of \(limit) bytes",
                              data: ["length": .integer(length), "limit": .integer(limit)])
-        var bytes: [UInt8] = []
-        JSONWriter.write(Self.errorResponse(id: .null, error), into: &bytes)
-        return bytes
+        var out = JSONOutput(capacity: 256)
+        Self.writeError(error, id: .null, into: &out)
+        return out.bytes
     }
 
-    /// The response to a parsed line: a single request or a batch.
-    public func respond(to message: JSONValue, gate: Gate? = nil) -> JSONValue? {
-        guard case .array(let batch) = message else { return respond(toRequest: message, gate: gate) }
-        if batch.isEmpty { return Self.errorResponse(id: .null, .invalidRequest("an empty batch")) }
-        let responses = batch.compactMap { respond(toRequest: $0, gate: gate) }
-        return responses.isEmpty ? nil : .array(responses)
+    /// Writes the response to a parsed line, a single request or a batch;
+    /// `false` when it calls for none.
+    private func respond(to message: JSONValue, into out: inout JSONOutput, gate: Gate?) -> Bool {
+        guard case .array(let batch) = message else { return respond(toRequest: message, into: &out, gate: gate) }
+        if batch.isEmpty {
+            Self.writeError(.invalidRequest("an empty batch"), id: .null, into: &out)
+            return true
+        }
+        let start = out.mark
+        out.beginArray()
+        var answered = false
+        for request in batch where respond(toRequest: request, into: &out, gate: gate) {
+            answered = true
+        }
+        out.endArray()
+        if !answered { out.rewind(to: start) }
+        return answered
     }
 
-    private func respond(toRequest message: JSONValue, gate: Gate?) -> JSONValue? {
+    /// Writes the response to one request; `false` for a notification.
+    private func respond(toRequest message: JSONValue, into out: inout JSONOutput, gate: Gate?) -> Bool {
         guard case .object(let request) = message else {
-            return Self.errorResponse(id: .null, .invalidRequest("a request must be a JSON object, found \(message.typeName)"))
+            Self.writeError(.invalidRequest("a request must be a JSON object, found \(message.typeName)"), id: .null, into: &out)
+            return true
         }
         let id = request["id"]
         if let id, !Self.isValidID(id) {
-            return Self.errorResponse(id: .null, .invalidRequest("'id' must be a string, a number or null, found \(id.typeName)"))
+            Self.writeError(.invalidRequest("'id' must be a string, a number or null, found \(id.typeName)"), id: .null, into: &out)
+            return true
         }
         let responseID = id ?? .null
         for member in request where !Self.requestMembers.contains(member.key) {
-            return Self.errorResponse(id: responseID, .invalidRequest("unknown member '\(member.key)'; a request has jsonrpc, method, params and id"))
+            Self.writeError(.invalidRequest("unknown member '\(member.key)'; a request has jsonrpc, method, params and id"),
+                            id: responseID, into: &out)
+            return true
         }
         guard request["jsonrpc"] == .string("2.0") else {
-            return Self.errorResponse(id: responseID, .invalidRequest("'jsonrpc' must be the string \"2.0\""))
+            Self.writeError(.invalidRequest("'jsonrpc' must be the string \"2.0\""), id: responseID, into: &out)
+            return true
         }
         guard let name = request["method"]?.stringValue else {
             let found = request["method"].map { "found \($0.typeName)" } ?? "it is missing"
-            return Self.errorResponse(id: responseID, .invalidRequest("'method' must be a string; \(found)"))
+            Self.writeError(.invalidRequest("'method' must be a string; \(found)"), id: responseID, into: &out)
+            return true
         }
         let params: JSONObject
         switch request["params"] {
         case nil: params = JSONObject()
         case .object(let object)?: params = object
         case .array?:
-            return id == nil ? nil : Self.errorResponse(id: responseID, .invalidParams([
-                RPCParamProblem(param: "params", message: "give parameters by name, as an object"),
-            ]))
+            guard id != nil else { return false }
+            Self.writeError(.invalidParams([RPCParamProblem(param: "params", message: "give parameters by name, as an object")]),
+                            id: responseID, into: &out)
+            return true
         case let other?:
-            return Self.errorResponse(id: responseID, .invalidRequest("'params' must be an object, found \(other.typeName)"))
+            Self.writeError(.invalidRequest("'params' must be an object, found \(other.typeName)"), id: responseID, into: &out)
+            return true
         }
 
-        let outcome = call(name, params, gate: gate)
-        guard let id else { return nil }  // a notification: no response, whatever happened
-        switch outcome {
-        case .success(let result):
-            return .object(JSONObject([
-                .init(key: "jsonrpc", value: "2.0"), .init(key: "id", value: id), .init(key: "result", value: result),
-            ]))
-        case .failure(let error):
-            return Self.errorResponse(id: id, error)
+        guard let id else {
+            // A notification: run it for its effects, answer nothing, whatever happens.
+            var discarded = JSONOutput(capacity: 256)
+            _ = call(name, params, into: &discarded, gate: gate)
+            return false
         }
+        let start = out.mark
+        out.beginObject()
+        out.key("jsonrpc"); out.value("2.0")
+        out.key("id"); out.value(id)
+        out.key("result")
+        if let error = call(name, params, into: &out, gate: gate) {
+            out.rewind(to: start)
+            Self.writeError(error, id: id, into: &out)
+        } else {
+            out.endObject()
+        }
+        return true
     }
 
-    private func call(_ name: String, _ params: JSONObject, gate: Gate?) -> Result<JSONValue, RPCError> {
-        guard let method = methods[name] else { return .failure(.methodNotFound(name, available: methodNames)) }
+    /// Runs a method, writing its result; the error instead, if it fails.
+    private func call(_ name: String, _ params: JSONObject, into out: inout JSONOutput, gate: Gate?) -> RPCError? {
+        guard let method = methods[name] else { return .methodNotFound(name, available: methodNames) }
         if method.ordering == .sequential { gate?() }
         do {
-            let checked = try method.check(params)
-            return .success(try method.handler(checked))
+            try method.writer(try method.check(params), &out)
+            return nil
         } catch let error as RPCError {
-            return .failure(error)
+            return error
         } catch let error as any LTCError {
-            return .failure(RPCError(error))
+            return RPCError(error)
         } catch {
-            return .failure(RPCError(code: RPCErrorCode.internalError, message: "Internal error: \(error)"))
+            return RPCError(code: RPCErrorCode.internalError, message: "Internal error: \(error)")
         }
     }
 
-    private static func errorResponse(id: JSONValue, _ error: RPCError) -> JSONValue {
-        .object(JSONObject([
-            .init(key: "jsonrpc", value: "2.0"), .init(key: "id", value: id), .init(key: "error", value: error.json),
-        ]))
+    private static func writeError(_ error: RPCError, id: JSONValue, into out: inout JSONOutput) {
+        out.beginObject()
+        out.key("jsonrpc"); out.value("2.0")
+        out.key("id"); out.value(id)
+        out.key("error"); out.value(error.json)
+        out.endObject()
     }
 
     private static let requestMembers = ["jsonrpc", "method", "params", "id"]
