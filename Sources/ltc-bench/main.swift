@@ -8,6 +8,8 @@
 // or the ltc child's maxrss) belongs to that run alone. Two ways:
 //   loop     the RPCLoop in the bench process, fed and drained by threads;
 //   process  a real `ltc rpc` child (if ltc is built beside ltc-bench).
+// LTC_BENCH_WORKERS=N sets the loop's worker threads (default: one per core),
+// to see how the loop scales.
 
 import Foundation
 import LTCAssessment
