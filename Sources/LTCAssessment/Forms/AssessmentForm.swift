@@ -72,10 +72,6 @@ public final class AssessmentForm: Sendable {
         dimensionPositions[id].map { dimensions[$0] }
     }
 
-    func dimensionPosition(_ id: String) -> Int? {
-        dimensionPositions[id]
-    }
-
     public func grade(_ level: Int) -> Grade? {
         grades.first { $0.level == level }
     }

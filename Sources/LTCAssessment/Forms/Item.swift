@@ -23,8 +23,4 @@ public struct Item: Sendable, Hashable {
 
     public var maximumScore: Int { options.map(\.score).max() ?? 0 }
     public var minimumScore: Int { options.map(\.score).min() ?? 0 }
-
-    public func option(scoring score: Int) -> ItemOption? {
-        options.first { $0.score == score }
-    }
 }

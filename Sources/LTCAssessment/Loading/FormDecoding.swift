@@ -178,12 +178,8 @@ private struct FormDecoder {
         let sorted = bands.sorted { $0.band.scores.lowerBound < $1.band.scores.lowerBound }
         for (previous, next) in zip(sorted, sorted.dropFirst()) where next.band.scores.lowerBound <= previous.band.scores.upperBound {
             let shared = next.band.scores.clamped(to: previous.band.scores)
-            log.report(next.path, "overlap: band level \(next.band.level) (\(text(next.band.scores))) and band level \(previous.band.level) (\(text(previous.band.scores))) both hold \(text(shared))")
+            log.report(next.path, "overlap: band level \(next.band.level) (\(next.band.scores.scoreText)) and band level \(previous.band.level) (\(previous.band.scores.scoreText)) both hold \(shared.scoreText)")
         }
-    }
-
-    func text(_ range: ClosedRange<Int>) -> String {
-        range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
     }
 
     // MARK: Items and options
@@ -240,7 +236,7 @@ private struct FormDecoder {
         }
         let reachable = ReachableScores(items: items)
         if !dimension.range.contains(reachable.bounds.lowerBound) || !dimension.range.contains(reachable.bounds.upperBound) {
-            log.report(path.appending("range"), "the items of '\(dimension.id)' add up to \(text(reachable.bounds)), outside its range \(text(dimension.range))")
+            log.report(path.appending("range"), "the items of '\(dimension.id)' add up to \(reachable.bounds.scoreText), outside its range \(dimension.range.scoreText)")
             return
         }
         let uncovered = reachable.all.filter { dimension.band(for: $0) == nil }

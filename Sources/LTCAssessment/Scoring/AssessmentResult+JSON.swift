@@ -42,22 +42,13 @@ extension AssessmentResult {
 
         out.key("decision")
         out.beginObject()
-        out.key("row")
-        out.beginObject()
-        out.key("dimension"); out.value(decision.rowDimension)
-        out.key("level"); out.value(decision.row)
-        out.endObject()
+        out.key("row"); out.dimensionLevel(decision.rowDimension, decision.row)
         out.key("column")
         out.beginObject()
         out.key("level"); out.value(decision.column)
         out.key("worstOf")
         out.beginArray()
-        for input in decision.columnInputs {
-            out.beginObject()
-            out.key("dimension"); out.value(input.dimension)
-            out.key("level"); out.value(input.level)
-            out.endObject()
-        }
+        for input in decision.columnInputs { out.dimensionLevel(input.dimension, input.level) }
         out.endArray()
         out.endObject()
         out.key("grade"); out.value(decision.grade)
@@ -94,6 +85,14 @@ extension JSONOutput {
         beginObject()
         key("min"); value(range.lowerBound)
         key("max"); value(range.upperBound)
+        endObject()
+    }
+
+    /// `{"dimension": …, "level": …}`
+    mutating func dimensionLevel(_ dimension: String, _ level: Int) {
+        beginObject()
+        key("dimension"); value(dimension)
+        key("level"); value(level)
         endObject()
     }
 

@@ -46,9 +46,6 @@ struct ExplanationPhrases: Sendable {
     init(dimensions: [Dimension], items: [Item], grades: [Grade], grading table: GradingTable) {
         func dimension(_ id: String) -> Dimension { dimensions.first { $0.id == id }! }
         func grade(_ level: Int) -> Grade { grades.first { $0.level == level }! }
-        func range(_ range: ClosedRange<Int>) -> String {
-            range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
-        }
         func englishName(_ dimension: Dimension) -> String {
             dimension.id == dimension.name.en ? dimension.id : "\(dimension.id) (\(dimension.name.en))"
         }
@@ -57,8 +54,8 @@ struct ExplanationPhrases: Sendable {
             dimension.range.map { score in
                 guard let band = dimension.band(for: score) else { return Pair(zh: "", en: "") }  // unreachable score
                 return Pair(
-                    zh: "\(dimension.name.zh)得分 \(score)（分值范围 \(range(dimension.range))），落在 \(range(band.scores)) 分段，等级 \(band.level)（\(band.label.zh)）。",
-                    en: "\(englishName(dimension)) scored \(score) of \(range(dimension.range)), in band \(range(band.scores)): level \(band.level) (\(band.label.en)).")
+                    zh: "\(dimension.name.zh)得分 \(score)（分值范围 \(dimension.range.scoreText)），落在 \(band.scores.scoreText) 分段，等级 \(band.level)（\(band.label.zh)）。",
+                    en: "\(englishName(dimension)) scored \(score) of \(dimension.range.scoreText), in band \(band.scores.scoreText): level \(band.level) (\(band.label.en)).")
             }
         }
         lowered = dimensions.map { Pair(zh: "\($0.name.zh)失分项：", en: "\($0.id) lowered by: ") }

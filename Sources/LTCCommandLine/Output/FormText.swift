@@ -24,10 +24,10 @@ enum FormText {
         ]
         for dimension in form.dimensions {
             lines.append("")
-            lines.append("Dimension \(dimension.id)  \(dimension.name.zh) / \(dimension.name.en)  (\(range(dimension.range)))")
+            lines.append("Dimension \(dimension.id)  \(dimension.name.zh) / \(dimension.name.en)  (\(dimension.range.scoreText))")
             var bands = TextTable()
             for band in dimension.bands {
-                bands.append(["level \(band.level)", range(band.scores), band.label.zh, band.label.en])
+                bands.append(["level \(band.level)", band.scores.scoreText, band.label.zh, band.label.en])
             }
             lines.append(bands.rendered(indent: "  "))
             for item in form.items(in: dimension.id) {
@@ -65,9 +65,5 @@ enum FormText {
             grid.append(["\(table.rowDimension) \(row)"] + cells.map(String.init))
         }
         return text + "\n" + grid.rendered(indent: "  ")
-    }
-
-    static func range(_ range: ClosedRange<Int>) -> String {
-        range.lowerBound == range.upperBound ? String(range.lowerBound) : "\(range.lowerBound)–\(range.upperBound)"
     }
 }

@@ -15,7 +15,7 @@ enum ResultText {
                 dimension.dimension.id,
                 dimension.dimension.name.zh,
                 "\(dimension.score)/\(dimension.dimension.range.upperBound)",
-                FormText.range(dimension.band.scores),
+                dimension.band.scores.scoreText,
                 "\(dimension.level) \(dimension.band.label.zh) \(dimension.band.label.en)",
             ])
         }
