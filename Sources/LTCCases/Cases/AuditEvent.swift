@@ -1,0 +1,45 @@
+import LTCCore
+
+/// One entry of the append-only audit trail: a change, or a refused attempt.
+public struct AuditEvent: Sendable, Equatable {
+    public enum Outcome: String, Sendable {
+        case done, refused
+    }
+
+    public var sequence: Int
+    /// When it was recorded (UTC, ISO 8601).
+    public var recordedAt: String
+    /// The business date of the operation (`--as-of`).
+    public var asOf: CalendarDate
+    public var actor: String
+    /// What it is about: `case:12`, `person:3`, `assessor:A01`, `scheme:…`.
+    public var subject: String
+    public var action: String
+    public var outcome: Outcome
+    public var reason: String?
+    public var before: JSONValue?
+    public var after: JSONValue?
+
+    public init(sequence: Int, recordedAt: String, asOf: CalendarDate, actor: String, subject: String, action: String,
+                outcome: Outcome, reason: String?, before: JSONValue?, after: JSONValue?) {
+        self.sequence = sequence
+        self.recordedAt = recordedAt
+        self.asOf = asOf
+        self.actor = actor
+        self.subject = subject
+        self.action = action
+        self.outcome = outcome
+        self.reason = reason
+        self.before = before
+        self.after = after
+    }
+
+    public var json: JSONValue {
+        [
+            "seq": .integer(sequence), "recordedAt": .string(recordedAt), "asOf": .string(asOf.description),
+            "actor": .string(actor), "subject": .string(subject), "action": .string(action),
+            "outcome": .string(outcome.rawValue), "reason": reason.map { .string($0) } ?? .null,
+            "before": before ?? .null, "after": after ?? .null,
+        ]
+    }
+}

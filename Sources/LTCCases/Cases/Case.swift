@@ -1,0 +1,72 @@
+import LTCCore
+
+/// An applicant's case, from application to termination.
+public struct Case: Sendable, Equatable {
+    public var id: Int
+    public var personID: Int
+    public var schemeID: String
+    /// The designated institution serving the applicant, if any: its staff may not assess them.
+    public var institution: String?
+    public var state: CaseState
+    public var openedOn: CalendarDate
+    /// From the medical records: when the disability began.
+    public var disabledSince: CalendarDate
+    /// Assessors assigned to the current round.
+    public var assessors: [String]
+    public var round: AssessmentRecord.Round?
+    public var eligibility: EligibilityDecision?
+    /// The grade in force.
+    public var determination: Determination?
+    /// A grade decided but not yet in force (under publicity).
+    public var pending: Determination?
+    public var publicityEnds: CalendarDate?
+    public var suspendedSince: CalendarDate?
+    public var closedReason: String?
+
+    public init(id: Int, personID: Int, schemeID: String, institution: String?, state: CaseState,
+                openedOn: CalendarDate, disabledSince: CalendarDate) {
+        self.id = id
+        self.personID = personID
+        self.schemeID = schemeID
+        self.institution = institution
+        self.state = state
+        self.openedOn = openedOn
+        self.disabledSince = disabledSince
+        assessors = []
+    }
+
+    public var json: JSONValue {
+        [
+            "id": .integer(id), "person": .integer(personID), "scheme": .string(schemeID),
+            "institution": institution.map { .string($0) } ?? .null,
+            "state": .string(state.rawValue), "openedOn": .string(openedOn.description),
+            "disabledSince": .string(disabledSince.description),
+            "assessors": .array(assessors.map { .string($0) }),
+            "round": round.map { .string($0.rawValue) } ?? .null,
+            "eligibility": eligibility?.json ?? .null,
+            "determination": determination?.json ?? .null,
+            "pending": pending?.json ?? .null,
+            "publicityEnds": publicityEnds.map { .string($0.description) } ?? .null,
+            "suspendedSince": suspendedSince.map { .string($0.description) } ?? .null,
+            "closedReason": closedReason.map { .string($0) } ?? .null,
+        ]
+    }
+
+    /// A case read back from its ``json`` (as stored); `nil` if it is damaged.
+    public init?(json: JSONValue, id: Int) {
+        func date(_ key: String) -> CalendarDate? { json[key]?.stringValue.flatMap(CalendarDate.init) }
+        guard let person = json["person"]?.intValue, let scheme = json["scheme"]?.stringValue,
+              let state = json["state"]?.stringValue.flatMap(CaseState.init), let opened = date("openedOn"),
+              let disabled = date("disabledSince") else { return nil }
+        self.init(id: id, personID: person, schemeID: scheme, institution: json["institution"]?.stringValue,
+                  state: state, openedOn: opened, disabledSince: disabled)
+        assessors = json["assessors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        round = json["round"]?.stringValue.flatMap(AssessmentRecord.Round.init)
+        eligibility = json["eligibility"].flatMap(EligibilityDecision.init(json:))
+        determination = json["determination"].flatMap(Determination.init(json:))
+        pending = json["pending"].flatMap(Determination.init(json:))
+        publicityEnds = date("publicityEnds")
+        suspendedSince = date("suspendedSince")
+        closedReason = json["closedReason"]?.stringValue
+    }
+}

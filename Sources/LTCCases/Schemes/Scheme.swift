@@ -1,0 +1,59 @@
+import LTCAssessment
+import LTCCore
+
+/// A city's LTCI rules for a period, loaded from a scheme file
+/// (`Examples/schemes/`, format `ltc-scheme/1`) and stored in the database
+/// by `ltc scheme load`. Every number a scheme may change is here, not in code.
+///
+/// ```swift
+/// let scheme = try Scheme.decode(text: bytes, source: "Examples/schemes/hours-home-care.json")
+/// scheme.assessment.publicityWorkingDays   // 5
+/// ```
+public struct Scheme: Sendable {
+    public static let fileFormat = "ltc-scheme/1"
+
+    public struct Assessment: Sendable, Equatable {
+        /// The forms whose results this scheme accepts.
+        public var forms: [String]
+        /// The lowest grade that earns benefits (commonly 3, severe I).
+        public var minimumGrade: Int
+        /// Assessors on each assessment, and how many of them need a medical or care qualification.
+        public var assessorCount: Int
+        public var qualifiedAssessors: Int
+        /// Working days a determination is published before it takes effect.
+        public var publicityWorkingDays: Int
+        /// Months a grade stays valid (at most 24 under national rules).
+        public var validityMonths: Int
+    }
+
+    public struct Eligibility: Sendable, Equatable {
+        public var insuranceTypes: [InsuranceType]
+        public var minimumMonthsEnrolled: Int
+        public var minimumMonthsDisabled: Int
+    }
+
+    public var id: String
+    public var name: LocalizedText
+    public var region: String
+    /// IANA time zone id, e.g. Asia/Shanghai: "today" is read in it.
+    public var timeZone: String
+    public var effectiveFrom: CalendarDate
+    public var effectiveTo: CalendarDate
+    public var description: String
+    public var assessment: Assessment
+    public var eligibility: Eligibility
+    public var calendar: WorkingCalendar
+    /// The file as loaded, kept so the database holds exactly what was approved.
+    public var document: JSONValue
+
+    public func isInForce(on date: CalendarDate) -> Bool {
+        effectiveFrom <= date && date <= effectiveTo
+    }
+
+    public var summaryJSON: JSONValue {
+        [
+            "id": .string(id), "name": name.json, "region": .string(region), "timeZone": .string(timeZone),
+            "effectiveFrom": .string(effectiveFrom.description), "effectiveTo": .string(effectiveTo.description),
+        ]
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import LTCAssessment
+import LTCCore
+
+extension Scheme {
+    /// Parses and validates a scheme file, reporting every problem with its JSON path.
+    public static func decode(text: [UInt8], source: String) throws(CaseError) -> Scheme {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(text)
+        } catch {
+            throw CaseError(.invalidScheme, "\(source): $: not valid JSON: \(error)")
+        }
+        let log = JSONProblemLog()
+        let scheme = SchemeDecoder(log: log).scheme(json)
+        guard let scheme, log.problems.isEmpty else {
+            throw CaseError(.invalidScheme, log.problems.map { "\(source): \($0)" }.joined(separator: "\n"),
+                            details: ["file": .string(source), "problems": .array(log.problems.map(\.json))])
+        }
+        return scheme
+    }
+}
+
+private struct SchemeDecoder {
+    let log: JSONProblemLog
+
+    func scheme(_ json: JSONValue) -> Scheme? {
+        let accepted = ["$schema", "format", "id", "name", "region", "timeZone", "effective", "description",
+                        "assessment", "eligibility", "calendar"]
+        guard let root = log.fields(of: json, at: .root, accepting: accepted) else { return nil }
+        if let format = root.string("format"), format != Scheme.fileFormat {
+            log.report(root.path.appending("format"), "unsupported format '\(format)'; this ltc reads '\(Scheme.fileFormat)'")
+        }
+        let id = root.nonEmptyString("id")
+        let name = root.fields("name", accepting: ["zh", "en"]).flatMap { fields -> LocalizedText? in
+            guard let zh = fields.nonEmptyString("zh"), let en = fields.nonEmptyString("en") else { return nil }
+            return LocalizedText(zh: zh, en: en)
+        }
+        let region = root.nonEmptyString("region")
+        let timeZone = root.nonEmptyString("timeZone")
+        if let timeZone, TimeZone(identifier: timeZone) == nil {
+            log.report(root.path.appending("timeZone"), "unknown time zone '\(timeZone)'; use an IANA id such as Asia/Shanghai")
+        }
+        let description = root.nonEmptyString("description")
+        var from: CalendarDate?, to: CalendarDate?
+        if let effective = root.fields("effective", accepting: ["from", "to"]) {
+            from = date(effective, "from")
+            to = date(effective, "to")
+            if let from, let to, to < from {
+                log.report(effective.path, "'to' \(to) is before 'from' \(from)")
+            }
+        }
+        let assessment = root.fields("assessment", accepting: [
+            "forms", "minimumGrade", "assessorCount", "qualifiedAssessors", "publicityWorkingDays", "validityMonths",
+        ]).flatMap(assessment)
+        let eligibility = root.fields("eligibility", accepting: [
+            "insuranceTypes", "minimumMonthsEnrolled", "minimumMonthsDisabled",
+        ]).flatMap(eligibility)
+        let calendar = root.fields("calendar", accepting: ["holidays", "workingWeekendDays"], required: false)
+            .map(calendar) ?? WorkingCalendar(holidays: [], workingWeekendDays: [])
+
+        guard log.problems.isEmpty, let id, let name, let region, let timeZone, let description, let from, let to,
+              let assessment, let eligibility else { return nil }
+        return Scheme(id: id, name: name, region: region, timeZone: timeZone, effectiveFrom: from, effectiveTo: to,
+                      description: description, assessment: assessment, eligibility: eligibility, calendar: calendar,
+                      document: json)
+    }
+
+    func date(_ fields: JSONFields, _ key: String) -> CalendarDate? {
+        guard let text = fields.string(key) else { return nil }
+        guard let date = CalendarDate(text) else {
+            log.report(fields.path.appending(key), "'\(text)' is not a date; use YYYY-MM-DD")
+            return nil
+        }
+        return date
+    }
+
+    func count(_ fields: JSONFields, _ key: String, _ range: ClosedRange<Int>) -> Int? {
+        guard let value = fields.int(key) else { return nil }
+        guard range.contains(value) else {
+            log.report(fields.path.appending(key), "\(value) is outside \(range.lowerBound)–\(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    func assessment(_ fields: JSONFields) -> Scheme.Assessment? {
+        let forms = fields.array("forms")?.compactMap { value, path -> String? in
+            guard let id = value.stringValue, !id.isEmpty else {
+                log.report(path, "expected a form id (string), found \(value.typeName)")
+                return nil
+            }
+            return id
+        }
+        if let forms, forms.isEmpty { log.report(fields.path.appending("forms"), "name at least one form") }
+        let minimumGrade = count(fields, "minimumGrade", 0...100)
+        let assessorCount = count(fields, "assessorCount", 1...5)
+        let qualified = count(fields, "qualifiedAssessors", 0...5)
+        if let assessorCount, let qualified, qualified > assessorCount {
+            log.report(fields.path.appending("qualifiedAssessors"), "\(qualified) qualified assessors cannot be more than assessorCount \(assessorCount)")
+        }
+        let publicity = count(fields, "publicityWorkingDays", 0...60)
+        let validity = count(fields, "validityMonths", 1...120)
+        guard let forms, let minimumGrade, let assessorCount, let qualified, let publicity, let validity else { return nil }
+        return Scheme.Assessment(forms: forms, minimumGrade: minimumGrade, assessorCount: assessorCount,
+                                 qualifiedAssessors: qualified, publicityWorkingDays: publicity, validityMonths: validity)
+    }
+
+    func eligibility(_ fields: JSONFields) -> Scheme.Eligibility? {
+        let types = fields.array("insuranceTypes")?.compactMap { value, path -> InsuranceType? in
+            guard let text = value.stringValue, let type = InsuranceType(rawValue: text) else {
+                log.report(path, "\(value) is not an insurance type; accepted: \(InsuranceType.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            return type
+        }
+        if let types, types.isEmpty { log.report(fields.path.appending("insuranceTypes"), "name at least one insurance type") }
+        let enrolled = count(fields, "minimumMonthsEnrolled", 0...600)
+        let disabled = count(fields, "minimumMonthsDisabled", 0...120)
+        guard let types, let enrolled, let disabled else { return nil }
+        return Scheme.Eligibility(insuranceTypes: types, minimumMonthsEnrolled: enrolled, minimumMonthsDisabled: disabled)
+    }
+
+    func calendar(_ fields: JSONFields) -> WorkingCalendar {
+        func dates(_ key: String) -> Set<CalendarDate> {
+            Set(fields.array(key, required: false)?.compactMap { value, path -> CalendarDate? in
+                guard let text = value.stringValue, let date = CalendarDate(text) else {
+                    log.report(path, "\(value) is not a date; use YYYY-MM-DD")
+                    return nil
+                }
+                return date
+            } ?? [])
+        }
+        let holidays = dates("holidays")
+        let working = dates("workingWeekendDays")
+        for day in working where day.weekday <= 5 {
+            log.report(fields.path.appending("workingWeekendDays"), "\(day) is a weekday already")
+        }
+        return WorkingCalendar(holidays: holidays, workingWeekendDays: working)
+    }
+}

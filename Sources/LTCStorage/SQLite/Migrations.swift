@@ -1,0 +1,29 @@
+/// A named change to the schema. Once released, a migration is never edited:
+/// a later change is a new migration with a new name.
+public struct Migration: Sendable {
+    public var name: String
+    public var sql: String
+
+    public init(_ name: String, _ sql: String) {
+        self.name = name
+        self.sql = sql
+    }
+}
+
+extension SQLiteDatabase {
+    /// Applies, in order and each in its own transaction, the migrations this
+    /// database has not had yet; records each by name.
+    public func migrate(_ migrations: [Migration]) throws {
+        try execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))")
+        let applied = Set(try query("SELECT name FROM schema_migrations") { $0.text(0) ?? "" })
+        for migration in migrations where !applied.contains(migration.name) {
+            try transaction {
+                // Another process may have applied it while we waited for the lock.
+                let done = try query("SELECT 1 FROM schema_migrations WHERE name = ?", [.text(migration.name)]) { _ in true }
+                guard done.isEmpty else { return }
+                try execute(migration.sql)
+                try run("INSERT INTO schema_migrations (name) VALUES (?)", [.text(migration.name)])
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// A value bound to, or read from, an SQL statement.
+public enum SQLValue: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByNilLiteral
+{
+    case null
+    case integer(Int)
+    case text(String)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .integer(value) }
+    public init(nilLiteral: ()) { self = .null }
+
+    public init(_ text: String?) { self = text.map { .text($0) } ?? .null }
+    public init(_ number: Int?) { self = number.map { .integer($0) } ?? .null }
+
+    public var description: String {
+        switch self {
+        case .null: "NULL"
+        case .integer(let number): String(number)
+        case .text(let text): "'\(text)'"
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import CSQLite
+import LTCCore
+
+/// One connection to an SQLite database file, used by one thread at a time.
+///
+/// ```swift
+/// let db = try SQLiteDatabase(path: "ltc.sqlite")
+/// try db.transaction {
+///     try db.run("INSERT INTO assessors (id, name) VALUES (?, ?)", ["A01", "王芳"])
+/// }
+/// ```
+///
+/// Opening turns on foreign keys, write-ahead logging (readers never block
+/// the writer) and a busy timeout, so that two processes writing the same
+/// file wait for each other instead of failing at once. ``transaction(_:)``
+/// starts with `BEGIN IMMEDIATE`, taking the write lock up front, and rolls
+/// back on any error: a change is all there or not there at all.
+public final class SQLiteDatabase: @unchecked Sendable {
+    public let path: String
+    private let handle: OpaquePointer
+    private var statements: [String: OpaquePointer] = [:]
+
+    /// How long a writer waits for another process's lock before giving up.
+    public static let busyTimeoutMilliseconds: Int32 = 10_000
+
+    public init(path: String) throws(StorageError) {
+        self.path = path
+        var connection: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let status = sqlite3_open_v2(path, &connection, flags, nil)
+        guard status == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close(connection)
+            throw StorageError(code: status, message: "\(path): \(message)")
+        }
+        handle = connection
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs SQL that returns no rows and takes no arguments (may hold several statements).
+    public func execute(_ sql: String) throws(StorageError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &error)
+        if status != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(error)
+            throw StorageError(code: status, message: message, sql: sql)
+        }
+    }
+
+    /// Runs one statement with arguments; returns the rows changed.
+    @discardableResult
+    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(StorageError) -> Int {
+        try withStatement(sql, arguments) { statement throws(StorageError) in
+            while try step(statement, sql, arguments) {}
+        }
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// The rows of a query, each read by `row`.
+    public func query<T>(_ sql: String, _ arguments: [SQLValue] = [], row: (SQLiteRow) throws -> T) throws -> [T] {
+        var rows: [T] = []
+        try withStatement(sql, arguments) { statement throws(StorageError) in
+            while try step(statement, sql, arguments) {
+                do {
+                    rows.append(try row(SQLiteRow(statement: statement)))
+                } catch let error as StorageError {
+                    throw error
+                } catch {
+                    throw StorageError(code: SQLITE_MISMATCH, message: "cannot read a row: \(error)", sql: sql, arguments: arguments.map(\.description))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The id of the last row inserted on this connection.
+    public var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
+
+    /// Runs `body` in one write transaction: committed if it returns, rolled back if it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    // MARK: Statements
+
+    private func withStatement(_ sql: String, _ arguments: [SQLValue], _ body: (OpaquePointer) throws(StorageError) -> Void) throws(StorageError) {
+        let statement = try prepared(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        let expected = Int(sqlite3_bind_parameter_count(statement))
+        guard expected == arguments.count else {
+            throw StorageError(code: SQLITE_RANGE, message: "expected \(expected) arguments, given \(arguments.count)", sql: sql, arguments: arguments.map(\.description))
+        }
+        for (index, argument) in arguments.enumerated() {
+            let position = Int32(index + 1)
+            let status: Int32
+            switch argument {
+            case .null: status = sqlite3_bind_null(statement, position)
+            case .integer(let number): status = sqlite3_bind_int64(statement, position, sqlite3_int64(number))
+            case .text(let text): status = sqlite3_bind_text(statement, position, text, -1, Self.transient)
+            }
+            guard status == SQLITE_OK else { throw failure(status, sql, arguments) }
+        }
+        try body(statement)
+    }
+
+    /// `true` while there is a row to read.
+    private func step(_ statement: OpaquePointer, _ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> Bool {
+        switch sqlite3_step(statement) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let status: throw failure(status, sql, arguments)
+        }
+    }
+
+    private func prepared(_ sql: String) throws(StorageError) -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        var statement: OpaquePointer?
+        let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw failure(status, sql, []) }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func failure(_ status: Int32, _ sql: String, _ arguments: [SQLValue]) -> StorageError {
+        StorageError(code: status, message: String(cString: sqlite3_errmsg(handle)), sql: sql, arguments: arguments.map(\.description))
+    }
+
+    /// SQLITE_TRANSIENT: SQLite copies bound text before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// The current row of a query.
+public struct SQLiteRow {
+    let statement: OpaquePointer
+
+    public func text(_ column: Int32) -> String? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let text = sqlite3_column_text(statement, column) else { return nil }
+        return String(cString: text)
+    }
+
+    public func integer(_ column: Int32) -> Int? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
+    }
+}

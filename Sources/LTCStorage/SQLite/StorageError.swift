@@ -1,0 +1,33 @@
+import LTCCore
+
+/// A failure of the database, with the SQL and the arguments that caused it.
+public struct StorageError: LTCError, Equatable {
+    /// The SQLite result code (e.g. 5 for SQLITE_BUSY, 19 for a constraint).
+    public var code: Int32
+    public var message: String
+    public var sql: String?
+    public var arguments: [String]
+
+    public init(code: Int32, message: String, sql: String? = nil, arguments: [String] = []) {
+        self.code = code
+        self.message = message
+        self.sql = sql
+        self.arguments = arguments
+    }
+
+    public var kind: String { "storage" }
+
+    public var details: JSONObject {
+        var details: JSONObject = ["code": .integer(Int(code)), "message": .string(message)]
+        if let sql { details.set("sql", .string(sql)) }
+        if !arguments.isEmpty { details.set("arguments", .array(arguments.map { .string($0) })) }
+        return details
+    }
+
+    public var description: String {
+        var text = "database error \(code): \(message)"
+        if let sql { text += " (in: \(sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")))" }
+        return text
+    }
+}
+
