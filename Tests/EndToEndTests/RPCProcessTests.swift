@@ -81,3 +81,42 @@ struct RPCProcessTests {
         #expect(run.stdout.split(separator: "\n").count == 4)
     }
 }
+
+@Suite("ltc rpc on stored data")
+struct RPCCaseProcessTests {
+    @Test("State methods run in request order across workers: each request sees the one before")
+    func dependentRequests() throws {
+        let db = freshDatabase()
+        let scheme = try String(contentsOf: packageRoot.appendingPathComponent("Examples/schemes/tianjin-style-2026.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ")
+        var lines = [#"{"jsonrpc":"2.0","id":0,"method":"scheme.load","params":{"actor":"administrator:a","asOf":"2026-03-01","scheme":\#(scheme)}}"#]
+        for index in 1...40 {
+            let id = validNationalID(String(format: "3301021950%02d01%03d", index % 12 + 1, index))
+            lines.append(#"{"jsonrpc":"2.0","id":"p\#(index)","method":"person.add","params":{"actor":"administrator:a","name":"人\#(index)","nationalId":"\#(id)","insurance":"employee","enrolledOn":"2010-01-01"}}"#)
+            // Interleave independent requests, which may run alongside.
+            lines.append(#"{"jsonrpc":"2.0","id":"f\#(index)","method":"forms.list"}"#)
+            lines.append(#"{"jsonrpc":"2.0","id":"c\#(index)","method":"case.open","params":{"actor":"administrator:a","person":\#(index),"disabledSince":"2025-01-01","asOf":"2026-03-02"}}"#)
+            lines.append(#"{"jsonrpc":"2.0","id":"k\#(index)","method":"case.check","params":{"actor":"administrator:a","case":\#(index),"asOf":"2026-03-02"}}"#)
+        }
+        let run = try ltc(["rpc", "--db", db], input: lines.joined(separator: "\n") + "\n")
+        #expect(run.status == 0)
+        let responses = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(responses.count == lines.count)
+        #expect(responses.allSatisfy { $0["error"] == nil }, "\(responses.first { $0["error"] != nil }?.description ?? "")")
+        #expect(responses.last?["result"]?["state"] == "eligible")
+    }
+
+    @Test("Domain errors from state methods carry their code and details")
+    func errors() throws {
+        let db = freshDatabase()
+        let run = try ltc(["rpc", "--db", db], input: """
+            {"jsonrpc":"2.0","id":1,"method":"case.open","params":{"actor":"administrator:a","person":1,"disabledSince":"2025-01-01"}}
+            {"jsonrpc":"2.0","id":2,"method":"case.get","params":{"actor":"nobody","case":1}}
+            {"jsonrpc":"2.0","id":3,"method":"person.add","params":{"actor":"administrator:a","name":"x","nationalId":"123","insurance":"employee","enrolledOn":"2010-01-01"}}
+
+            """)
+        let responses = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(responses.map { $0["error"]?["code"] } == [1017, 1004, 1004])
+        #expect(responses[0]["error"]?["message"]?.stringValue?.contains("ltc scheme load") == true)
+    }
+}

@@ -73,6 +73,69 @@ public struct CaseService {
         }
     }
 
+    /// One line of a bulk registration.
+    public struct PersonRow: Sendable {
+        public var line: Int
+        public var name: String
+        public var nationalID: String
+        public var insurance: String
+        public var enrolledOn: String
+
+        public init(line: Int, name: String, nationalID: String, insurance: String, enrolledOn: String) {
+            self.line = line
+            self.name = name
+            self.nationalID = nationalID
+            self.insurance = insurance
+            self.enrolledOn = enrolledOn
+        }
+    }
+
+    /// Registers many people at once: every row is checked first and all
+    /// problems are reported together; then all are stored in one transaction
+    /// (with one audit event each), so an interrupted import leaves nothing.
+    public func importPeople(_ rows: [PersonRow], actor: Actor, asOf: CalendarDate?) throws -> Int {
+        let date = try asOf ?? defaultToday()
+        return try perform("person.import", subject: "people", actor: actor, asOf: date, reason: "\(rows.count) people") { tx in
+            try require(actor, .administrator)
+            var problems: [String] = []
+            var people: [InsuredPerson] = []
+            var seen: [String: Int] = [:]
+            for row in rows {
+                do throws(CaseError) {
+                    let id = try NationalID(row.nationalID)
+                    guard let insurance = InsuranceType(rawValue: row.insurance) else {
+                        throw CaseError(.invalidInput, "insurance '\(row.insurance)' is not accepted; use employee or resident")
+                    }
+                    guard let enrolled = CalendarDate(row.enrolledOn) else {
+                        throw CaseError(.invalidInput, "enrolledOn '\(row.enrolledOn)' is not a date; use YYYY-MM-DD")
+                    }
+                    guard !row.name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a person needs a name") }
+                    if let first = seen[id.value] {
+                        throw CaseError(.duplicate, "national ID \(id.masked) also on line \(first)")
+                    }
+                    seen[id.value] = row.line
+                    people.append(InsuredPerson(id: 0, name: row.name, nationalID: id, insurance: insurance, enrolledOn: enrolled, status: .insured))
+                } catch {
+                    problems.append("line \(row.line): \(error.message)")
+                }
+            }
+            for person in people where try tx.person(nationalID: person.nationalID) != nil {
+                problems.append("line \(seen[person.nationalID.value]!): national ID \(person.nationalID.masked) is already registered")
+            }
+            guard problems.isEmpty else {
+                throw CaseError(.invalidInput, "\(problems.count) of \(rows.count) lines refused, nothing imported: " + problems.prefix(20).joined(separator: "; ")
+                                + (problems.count > 20 ? "; …" : ""), details: ["problems": .array(problems.map { .string($0) })])
+            }
+            let recordedAt = Self.now()
+            for var person in people {
+                person.id = try tx.insert(person)
+                try tx.append(AuditEvent(sequence: 0, recordedAt: recordedAt, asOf: date, actor: actor.description, subject: "person:\(person.id)",
+                                         action: "person.add", outcome: .done, reason: "import", before: nil, after: person.json(fullID: false)))
+            }
+            return (people.count, "people", nil, ["imported": .integer(people.count)])
+        }
+    }
+
     public func person(id: Int, actor: Actor) throws -> InsuredPerson {
         try read("person.show", subject: "person:\(id)", actor: actor) { tx in
             guard let person = try tx.person(id: id) else { throw CaseError(.notFound, "no person \(id)") }

@@ -16,7 +16,10 @@ public struct LTC: ParsableCommand {
             Exit status: 0 success, 64 bad command line, 65 unusable input, 66 input file not found.
             """,
         version: "0.1.0",
-        subcommands: [FormsCommand.self, ScoreCommand.self, RPCCommand.self]
+        subcommands: [
+            FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, AssessorCommand.self,
+            CaseCommand.self, RPCCommand.self,
+        ]
     )
 
     public init() {}

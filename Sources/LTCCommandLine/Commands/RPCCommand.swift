@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LTCAssessment
+import LTCCases
 import LTCProtocol
+import LTCStorage
 
 /// `ltc rpc`: the JSON-RPC 2.0 interface on standard input and output.
 struct RPCCommand: ParsableCommand {
@@ -17,12 +19,18 @@ struct RPCCommand: ParsableCommand {
 
     @OptionGroup var forms: FormOptions
 
+    @Option(help: ArgumentHelp("The database for person, assessor, scheme and case methods; else $LTC_DB, else ./ltc.sqlite (opened on first use).", valueName: "path"))
+    var db: String?
+
     func run() throws {
         // Each worker gets its own catalog: see RPCLoop.init(servers:).
         var servers: [RPCServer] = []
         try reportingErrors {
+            let path = CaseOptions.databasePath(db)
             for _ in 0..<RPCLoop.suggestedWorkers {
-                servers.append(RPCServer(methods: AssessmentMethods(catalog: try forms.catalog()).methods))
+                let catalog = try forms.catalog()
+                let cases = CaseMethods { CaseService(store: try SQLiteCaseStore(path: path), forms: catalog) }
+                servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + cases.methods))
             }
         }
         signal(SIGPIPE, SIG_IGN)

@@ -32,7 +32,8 @@ struct TextTable {
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].displayWidth : 0 }.max() ?? 0 }
         return rows.map { row in
             let cells = row.enumerated().map { index, cell in index == row.count - 1 ? cell : cell.padded(to: widths[index]) }
-            return indent + cells.joined(separator: "  ")
+            let line = indent + cells.joined(separator: "  ")
+            return String(line.reversed().drop(while: { $0 == " " }).reversed())
         }.joined(separator: "\n")
     }
 }

@@ -18,5 +18,15 @@ public enum RPCErrorCode {
         "invalidAnswers": 1002,
         "invalidFormFile": 1003,
         "invalidInput": 1004,
+        "notFound": 1010,
+        "transitionNotAllowed": 1011,
+        "forbidden": 1012,
+        "conflictOfInterest": 1013,
+        "assessorRule": 1014,
+        "timing": 1015,
+        "duplicate": 1016,
+        "noSchemeInForce": 1017,
+        "invalidScheme": 1018,
+        "storage": 1019,
     ]
 }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import LTCCases
+import LTCCore
+
+/// `ltc assessor add|list`: the assessor registry.
+struct AssessorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assessor",
+        abstract: "Register and list assessors.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register an assessor.")
+        @Option(help: "The assessor's id, e.g. A01.") var id: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "medical, care or none.") var qualification: String
+        @Option(help: "The care institution employing the assessor, if any (they may not assess its clients).") var employer: String?
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard let kind = Assessor.Qualification(rawValue: qualification) else {
+                    throw CaseError(.invalidInput, "--qualification '\(qualification)' is not accepted; use medical, care or none")
+                }
+                let assessor = try options.service().addAssessor(id: id, name: name, qualification: kind, employer: employer,
+                                                                 actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(assessor.json) } else { print("registered assessor \(assessor.id) \(assessor.name) (\(assessor.qualification.rawValue))") }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the assessors.")
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let assessors = try options.service().assessors(actor: try options.actingAs())
+                if options.json { printJSON(["assessors": .array(assessors.map(\.json))]) } else { print(CaseText.assessors(assessors)) }
+            }
+        }
+    }
+}

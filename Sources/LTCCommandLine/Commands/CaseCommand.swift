@@ -1,0 +1,232 @@
+import ArgumentParser
+import Foundation
+import LTCAssessment
+import LTCCases
+import LTCCore
+
+/// `ltc case …`: an applicant's case from application to termination.
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Run cases: application, eligibility, assessment, determination, publicity, objection, suspension, termination.",
+        discussion: "`ltc case transitions` prints which action is allowed in which state, and for which role.",
+        subcommands: [
+            Open.self, Check.self, Assign.self, Assess.self, Determine.self, Object.self, Confirm.self,
+            Suspend.self, Resume.self, Terminate.self, Show.self, List.self, Transitions.self,
+        ]
+    )
+
+    /// Prints a case after a change: its state and what can come next, or JSON.
+    static func report(_ record: Case, _ options: CaseOptions) {
+        if options.json { printJSON(record.json) } else { print(CaseText.summary(record)) }
+    }
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept an application (申请).")
+        @Option(help: "The insured person's id.") var person: Int
+        @Option(name: .customLong("disabled-since"), help: ArgumentHelp("When the disability began, from the medical records.", valueName: "date"))
+        var disabledSince: String
+        @Option(help: "The designated institution serving the applicant, if any.") var institution: String?
+        @Option(help: "The scheme id; needed only when several are in force.") var scheme: String?
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let record = try options.service().open(personID: person, disabledSince: try parseDate(disabledSince, "--disabled-since"),
+                                                        institution: institution, schemeID: scheme,
+                                                        actor: try options.actingAs(), asOf: try options.date())
+                CaseCommand.report(record, options)
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check eligibility against every rule of the scheme.")
+        @Argument(help: "The case id.") var id: Int
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let record = try options.service().check(caseID: id, actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(record.json); return }
+                print(CaseText.summary(record))
+                for rule in record.eligibility?.rules ?? [] {
+                    print("  \(rule.passed ? "pass" : "FAIL")  \(rule.id): \(rule.requirement); found \(rule.found)")
+                }
+            }
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Assign the assessors of the next assessment or re-assessment.")
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: ArgumentHelp("Assessor ids, comma-separated, e.g. A01,A02.", valueName: "ids")) var assessors: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let ids = assessors.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                CaseCommand.report(try options.service().assign(caseID: id, assessors: ids, actor: try options.actingAs(), asOf: try options.date()), options)
+            }
+        }
+    }
+
+    struct Assess: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the on-site assessment (an assigned assessor only).",
+            discussion: "Without --answers, walks through the form item by item on the terminal, shows the result, and asks before saving."
+        )
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: "The form id, e.g. cn-ltc-2021.") var form: String
+        @Option(help: ArgumentHelp("An answers file (as for `ltc score`), or - for standard input.", valueName: "file")) var answers: String?
+        @Option(help: "Where the assessment took place.") var place: String
+        @Option(help: ArgumentHelp("The date of the visit (default: --as-of, or today).", valueName: "date")) var date: String?
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let service = try options.service()
+                let given: JSONObject
+                if let answers {
+                    let (named, object) = try ScoreCommand.answers(from: try readInput(answers), source: answers)
+                    if let named, named != form { throw InputError(source: answers, message: "names form '\(named)' but --form is '\(form)'") }
+                    given = object
+                } else {
+                    guard let object = try AssessmentWalkthrough(form: try service.forms.form(id: form)).run() else {
+                        print("not saved")
+                        return
+                    }
+                    given = object
+                }
+                let (record, assessment) = try service.assess(caseID: id, formID: form, answers: given,
+                                                              assessedOn: try date.map { try parseDate($0, "--date") }, place: place,
+                                                              actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(assessment.json); return }
+                print("recorded assessment #\(assessment.id): grade \(assessment.grade) (\(assessment.formID) \(assessment.formVersion))")
+                print(CaseText.summary(record))
+            }
+        }
+    }
+
+    struct Determine: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Determine the grade from the assessment; publish it, or after a re-assessment put it in force.")
+        @Argument(help: "The case id.") var id: Int
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                CaseCommand.report(try options.service().determine(caseID: id, actor: try options.actingAs(), asOf: try options.date()), options)
+            }
+        }
+    }
+
+    struct Object: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record an objection lodged during publicity.")
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: "The grounds of the objection.") var reason: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                CaseCommand.report(try options.service().object(caseID: id, reason: reason, actor: try options.actingAs(), asOf: try options.date()), options)
+            }
+        }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put a published grade in force once publicity has passed.")
+        @Argument(help: "The case id.") var id: Int
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                CaseCommand.report(try options.service().confirm(caseID: id, actor: try options.actingAs(), asOf: try options.date()), options)
+            }
+        }
+    }
+
+    struct Suspend: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Suspend benefits, e.g. for a hospital stay.")
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: "Why, e.g. 'hospital stay'.") var reason: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                CaseCommand.report(try options.service().suspend(caseID: id, reason: reason, actor: try options.actingAs(), asOf: try options.date()), options)
+            }
+        }
+    }
+
+    struct Resume: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a suspension.")
+        @Argument(help: "The case id.") var id: Int
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                CaseCommand.report(try options.service().resume(caseID: id, actor: try options.actingAs(), asOf: try options.date()), options)
+            }
+        }
+    }
+
+    struct Terminate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a case: death, left, recovery or withdrawn.")
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: "death, left, recovery or withdrawn.") var reason: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard let why = CaseService.TerminationReason(rawValue: reason) else {
+                    throw CaseError(.invalidInput, "--reason '\(reason)' is not accepted; use death, left, recovery or withdrawn")
+                }
+                CaseCommand.report(try options.service().terminate(caseID: id, reason: why, actor: try options.actingAs(), asOf: try options.date()), options)
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a case with its eligibility, assessments and timeline.")
+        @Argument(help: "The case id.") var id: Int
+        @Flag(name: .customLong("show-id"), help: "Show the full national ID number.") var showID = false
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let view = try options.service().show(caseID: id, actor: try options.actingAs())
+                if options.json { printJSON(CaseText.viewJSON(view, fullID: showID)) } else { print(CaseText.show(view, fullID: showID)) }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the cases the actor may see.")
+        @Option(help: "Only cases in this state.") var state: String?
+        @Option(help: ArgumentHelp("Only cases whose grade expires within this many days: re-assessment due.", valueName: "days")) var due: Int?
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let wanted = try state.map { text throws(CaseError) -> CaseState in
+                    guard let state = CaseState(rawValue: text) else {
+                        throw CaseError(.invalidInput, "--state '\(text)' is not a state; states: \(CaseState.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return state
+                }
+                if let due, due < 0 { throw CaseError(.invalidInput, "--due must be 0 or more days") }
+                let cases = try options.service().list(actor: try options.actingAs(), state: wanted, dueWithin: due, asOf: try options.date())
+                if options.json { printJSON(["cases": .array(cases.map(\.json))]) } else { print(CaseText.cases(cases)) }
+            }
+        }
+    }
+
+    struct Transitions: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the lifecycle: every allowed transition and its role.")
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func run() {
+            if json { printJSON(["transitions": .array(Lifecycle.transitions.map(\.json))]) } else { print(CaseText.transitions()) }
+        }
+    }
+}

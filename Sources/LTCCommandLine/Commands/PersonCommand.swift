@@ -1,0 +1,98 @@
+import ArgumentParser
+import LTCCases
+import LTCCore
+
+/// `ltc person add|show|list`: insured people (参保人).
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "Register and look up insured people. ID numbers are masked unless --show-id.",
+        subcommands: [Add.self, Import.self, Show.self, List.self]
+    )
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register many people from a JSON Lines file, all or none.",
+            discussion: #"Each line: {"name": "…", "nationalId": "…", "insurance": "employee", "enrolledOn": "YYYY-MM-DD"}. Every line is checked first; one bad line refuses the whole file, naming every bad line."#
+        )
+        @Argument(help: ArgumentHelp("The file, or - for standard input.", valueName: "file")) var file: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                var rows: [CaseService.PersonRow] = []
+                var problems: [String] = []
+                let text = String(decoding: try readInput(file), as: UTF8.self)
+                for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where !line.allSatisfy(\.isWhitespace) {
+                    do {
+                        let value = try JSONParser.parse(String(line))
+                        let fields = ["name", "nationalId", "insurance", "enrolledOn"].map { value[$0]?.stringValue }
+                        guard value.objectValue?.count == 4, fields.allSatisfy({ $0 != nil }) else {
+                            problems.append("line \(index + 1): expected an object with the strings name, nationalId, insurance and enrolledOn")
+                            continue
+                        }
+                        rows.append(.init(line: index + 1, name: fields[0]!, nationalID: fields[1]!, insurance: fields[2]!, enrolledOn: fields[3]!))
+                    } catch {
+                        problems.append("line \(index + 1): not valid JSON: \(error)")
+                    }
+                }
+                guard problems.isEmpty else {
+                    throw InputError(source: file, message: "\(problems.count) lines refused, nothing imported: " + problems.prefix(20).joined(separator: "; "))
+                }
+                let count = try options.service().importPeople(rows, actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(["imported": .integer(count)]) } else { print("imported \(count) people") }
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register an insured person.")
+        @Option(help: "Full name.") var name: String
+        @Option(name: .customLong("id-number"), help: "National ID number (18 characters, GB 11643).") var idNumber: String
+        @Option(help: "employee or resident.") var insurance: String
+        @Option(help: ArgumentHelp("Date of enrolment in the insurance (YYYY-MM-DD).", valueName: "date")) var enrolled: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard let type = InsuranceType(rawValue: insurance) else {
+                    throw CaseError(.invalidInput, "--insurance '\(insurance)' is not an insurance type; accepted: employee, resident")
+                }
+                let person = try options.service().addPerson(name: name, nationalID: idNumber, insurance: type,
+                                                             enrolledOn: try parseDate(enrolled, "--enrolled"),
+                                                             actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(person.json(fullID: false)) } else { print("registered " + CaseText.person(person, fullID: false)) }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an insured person.")
+        @Argument(help: "The person's id.") var id: Int
+        @Flag(name: .customLong("show-id"), help: "Show the full national ID number.") var showID = false
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let person = try options.service().person(id: id, actor: try options.actingAs())
+                if options.json { printJSON(person.json(fullID: showID)) } else { print(CaseText.person(person, fullID: showID)) }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the insured people the actor may see.")
+        @Flag(name: .customLong("show-id"), help: "Show full national ID numbers.") var showID = false
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let people = try options.service().people(actor: try options.actingAs())
+                if options.json { printJSON(["people": .array(people.map { $0.json(fullID: showID) })]) } else {
+                    print(CaseText.people(people, fullID: showID))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import LTCCases
+import LTCCore
+
+/// `ltc scheme load|list`: the schemes (a city's rules for a period) in the database.
+struct SchemeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scheme",
+        abstract: "Load and list schemes: a city's LTCI rules for a period.",
+        subcommands: [Load.self, List.self]
+    )
+
+    struct Load: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate a scheme file and store it.")
+        @Argument(help: ArgumentHelp("The scheme file (JSON, format ltc-scheme/1).", valueName: "file")) var file: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let scheme = try Scheme.decode(text: try readInput(file), source: file)
+                let loaded = try options.service().load(scheme, actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(loaded.summaryJSON) } else {
+                    print("loaded scheme \(loaded.id): \(loaded.name.zh) / \(loaded.name.en), \(loaded.region), \(loaded.effectiveFrom) to \(loaded.effectiveTo)")
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the stored schemes.")
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                _ = try options.actingAs()
+                let schemes = try options.service().schemes()
+                if options.json { printJSON(["schemes": .array(schemes.map(\.summaryJSON))]); return }
+                var table = TextTable()
+                table.append(["ID", "REGION", "FROM", "TO", "NAME"])
+                for scheme in schemes {
+                    table.append([scheme.id, scheme.region, scheme.effectiveFrom.description, scheme.effectiveTo.description, scheme.name.bilingual])
+                }
+                print(table.rendered())
+            }
+        }
+    }
+}

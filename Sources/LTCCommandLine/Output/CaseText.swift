@@ -1,0 +1,109 @@
+import LTCAssessment
+import LTCCases
+import LTCCore
+
+/// Cases, people and assessors as people read them on a terminal.
+enum CaseText {
+    static func person(_ person: InsuredPerson, fullID: Bool) -> String {
+        "person \(person.id)  \(person.name)  \(fullID ? person.nationalID.value : person.nationalID.masked)  born \(person.birthDate)  \(person.insurance.rawValue), enrolled \(person.enrolledOn)  \(person.status.rawValue)"
+    }
+
+    static func people(_ people: [InsuredPerson], fullID: Bool) -> String {
+        var table = TextTable()
+        table.append(["ID", "NAME", "NATIONAL ID", "BORN", "INSURANCE", "ENROLLED", "STATUS"])
+        for person in people {
+            table.append([String(person.id), person.name, fullID ? person.nationalID.value : person.nationalID.masked,
+                          person.birthDate.description, person.insurance.rawValue, person.enrolledOn.description, person.status.rawValue])
+        }
+        return table.rendered()
+    }
+
+    static func assessors(_ assessors: [Assessor]) -> String {
+        var table = TextTable()
+        table.append(["ID", "NAME", "QUALIFICATION", "EMPLOYER", "ACTIVE"])
+        for assessor in assessors {
+            table.append([assessor.id, assessor.name, assessor.qualification.rawValue, assessor.employer ?? "—", assessor.active ? "yes" : "no"])
+        }
+        return table.rendered()
+    }
+
+    static func cases(_ cases: [Case]) -> String {
+        var table = TextTable()
+        table.append(["CASE", "PERSON", "STATE", "GRADE", "VALID UNTIL", "INSTITUTION", "SCHEME"])
+        for record in cases {
+            table.append([String(record.id), String(record.personID), record.state.rawValue,
+                          record.determination.map { "\($0.grade) \($0.gradeLabel)" } ?? "—",
+                          record.determination?.validUntil?.description ?? "—", record.institution ?? "—", record.schemeID])
+        }
+        return table.rendered()
+    }
+
+    static func summary(_ record: Case) -> String {
+        var line = "case \(record.id): \(record.state.rawValue)"
+        if let pending = record.pending, let ends = record.publicityEnds {
+            line += "; grade \(pending.grade) \(pending.gradeLabel) published until \(ends)"
+        }
+        if let determination = record.determination {
+            line += "; grade \(determination.grade) \(determination.gradeLabel) in force \(determination.validFrom?.description ?? "?") to \(determination.validUntil?.description ?? "?")"
+            if !determination.benefitsEligible { line += " (below the scheme's minimum grade for benefits)" }
+        }
+        if let reason = record.closedReason { line += "; closed: \(reason)" }
+        let next = Lifecycle.transitions(from: record.state).map(\.action.rawValue)
+        if !next.isEmpty { line += "\nnext: \(next.joined(separator: ", "))" }
+        return line
+    }
+
+    static func show(_ view: CaseService.CaseView, fullID: Bool) -> String {
+        let record = view.record
+        var lines = [summary(record), CaseText.person(view.person, fullID: fullID)]
+        lines.append("scheme \(record.schemeID); opened \(record.openedOn); disabled since \(record.disabledSince); institution \(record.institution ?? "none")")
+        if !record.assessors.isEmpty { lines.append("assessors (\(record.round?.rawValue ?? "")): \(record.assessors.joined(separator: ", "))") }
+        if let eligibility = record.eligibility {
+            lines.append("")
+            lines.append("Eligibility on \(eligibility.checkedOn): \(eligibility.passed ? "passed" : "failed")")
+            var table = TextTable()
+            for rule in eligibility.rules { table.append([rule.passed ? "pass" : "FAIL", rule.id, rule.requirement, rule.found]) }
+            lines.append(table.rendered(indent: "  "))
+        }
+        if !view.assessments.isEmpty {
+            lines.append("")
+            lines.append("Assessments")
+            for assessment in view.assessments {
+                lines.append("  #\(assessment.id) \(assessment.round.rawValue) \(assessment.assessedOn) at \(assessment.place): \(assessment.formID) \(assessment.formVersion), grade \(assessment.grade); assessors \(assessment.assessors.joined(separator: ", ")); recorded by \(assessment.recordedBy)")
+            }
+        }
+        lines.append("")
+        lines.append("Timeline")
+        var timeline = TextTable()
+        for event in view.events {
+            var what = event.action
+            if let before = event.before?["state"]?.stringValue, let after = event.after?["state"]?.stringValue, before != after {
+                what += "  \(before) → \(after)"
+            } else if let after = event.after?["state"]?.stringValue, event.before == nil {
+                what += "  → \(after)"
+            }
+            timeline.append([event.asOf.description, event.actor, event.outcome == .refused ? "REFUSED" : "done", what, event.reason ?? ""])
+        }
+        lines.append(timeline.rendered(indent: "  "))
+        return lines.joined(separator: "\n")
+    }
+
+    static func viewJSON(_ view: CaseService.CaseView, fullID: Bool) -> JSONValue {
+        [
+            "case": view.record.json,
+            "person": view.person.json(fullID: fullID),
+            "assessments": .array(view.assessments.map(\.json)),
+            "timeline": .array(view.events.map(\.json)),
+        ]
+    }
+
+    static func transitions() -> String {
+        var table = TextTable()
+        table.append(["ACTION", "FROM", "TO", "ROLE", "MEANING"])
+        for transition in Lifecycle.transitions {
+            table.append([transition.action.rawValue, transition.from?.rawValue ?? "—", transition.to.map(\.rawValue).joined(separator: " | "),
+                          transition.role.rawValue, transition.meaning])
+        }
+        return table.rendered()
+    }
+}

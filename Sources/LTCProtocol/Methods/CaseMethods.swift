@@ -1,0 +1,194 @@
+import LTCAssessment
+import LTCCases
+import LTCCore
+
+/// The JSON-RPC methods on stored data: `scheme.*`, `person.*`, `assessor.*`
+/// and `case.*`. Every one takes `actor` ("role:id"); changes take an
+/// optional `asOf` date. They all read or change stored state, so each runs
+/// after every earlier request of the stream has been answered.
+public struct CaseMethods: Sendable {
+    /// Opens the worker's store on first use, so a stream that only scores never creates a database.
+    private let service: LazyService
+
+    /// - Parameter makeService: called once, on the first method that needs storage.
+    public init(makeService: @escaping @Sendable () throws -> CaseService) {
+        service = LazyService(make: makeService)
+    }
+
+    private static let actor = RPCParameter("actor", .string, "Who is acting: administrator:ID, assessor:ID or institution:ID.")
+    private static let asOf = RPCParameter("asOf", .string, required: false, "The date of the operation (YYYY-MM-DD); default today in the scheme's time zone.")
+    private static let caseID = RPCParameter("case", .integer, "The case id.")
+
+    public var methods: [RPCMethod] {
+        let service = self.service
+        func method(_ name: String, _ summary: String, _ parameters: [RPCParameter], result: String, example: JSONObject,
+                    _ body: @escaping @Sendable (CaseService, RPCParams, Actor, CalendarDate?) throws -> JSONValue) -> RPCMethod {
+            RPCMethod(name: name, summary: summary, parameters: parameters, result: result, example: example, ordering: .sequential) { params in
+                let actor = try Actor(params.string("actor")!)
+                return try body(try service.get(), params, actor, try params.date("asOf"))
+            }
+        }
+        let admin: JSONValue = "administrator:wang"
+        let actor = Self.actor, asOf = Self.asOf, caseID = Self.caseID
+
+        func transition(_ name: String, _ summary: String,
+                        _ call: @escaping @Sendable (CaseService, Int, Actor, CalendarDate?) throws -> Case) -> RPCMethod {
+            method(name, summary, [actor, asOf, caseID], result: "the case", example: ["actor": admin, "case": 1, "asOf": "2026-03-02"]) { service, params, actor, asOf in
+                try call(service, params.int("case")!, actor, asOf).json
+            }
+        }
+        func transitionWithReason(_ name: String, _ summary: String,
+                                  _ call: @escaping @Sendable (CaseService, Int, String, Actor, CalendarDate?) throws -> Case) -> RPCMethod {
+            method(name, summary, [actor, asOf, caseID, RPCParameter("reason", .string, "Why.")], result: "the case",
+                   example: ["actor": admin, "case": 1, "reason": "hospital stay"]) { service, params, actor, asOf in
+                try call(service, params.int("case")!, params.string("reason")!, actor, asOf).json
+            }
+        }
+
+        return [
+            method("scheme.load", "Validate a scheme document and store it.",
+                   [actor, asOf, RPCParameter("scheme", .object, "The scheme, as in a scheme file (format ltc-scheme/1).")],
+                   result: "{id, name, region, timeZone, effectiveFrom, effectiveTo}", example: ["actor": admin, "scheme": [:]]) { service, params, actor, asOf in
+                let document = JSONWriter.string(.object(params.object("scheme")!))
+                let scheme = try Scheme.decode(text: Array(document.utf8), source: "params.scheme")
+                return try service.load(scheme, actor: actor, asOf: asOf).summaryJSON
+            },
+            method("scheme.list", "The stored schemes.", [actor], result: "{schemes: [...]}", example: ["actor": admin]) { service, _, _, _ in
+                ["schemes": .array(try service.schemes().map(\.summaryJSON))]
+            },
+            method("person.add", "Register an insured person.",
+                   [actor, asOf, RPCParameter("name", .string, "Full name."),
+                    RPCParameter("nationalId", .string, "National ID number (18 characters, GB 11643)."),
+                    RPCParameter("insurance", .string, "employee or resident."),
+                    RPCParameter("enrolledOn", .string, "Date of enrolment (YYYY-MM-DD).")],
+                   result: "the person, ID number masked",
+                   example: ["actor": admin, "name": "陈老伯", "nationalId": "11010519491231002X", "insurance": "employee", "enrolledOn": "2015-07-01"]
+            ) { service, params, actor, asOf in
+                guard let insurance = InsuranceType(rawValue: params.string("insurance")!) else {
+                    throw CaseError(.invalidInput, "insurance '\(params.string("insurance")!)' is not accepted; use employee or resident")
+                }
+                guard let enrolled = try params.date("enrolledOn") else { throw CaseError(.invalidInput, "enrolledOn is needed") }
+                return try service.addPerson(name: params.string("name")!, nationalID: params.string("nationalId")!, insurance: insurance,
+                                             enrolledOn: enrolled, actor: actor, asOf: asOf).json(fullID: false)
+            },
+            method("person.get", "One insured person.",
+                   [actor, RPCParameter("person", .integer, "The person's id."),
+                    RPCParameter("showId", .boolean, required: false, "Return the full ID number (default: masked).")],
+                   result: "the person", example: ["actor": admin, "person": 1]) { service, params, actor, _ in
+                try service.person(id: params.int("person")!, actor: actor).json(fullID: params.bool("showId") ?? false)
+            },
+            method("person.list", "The insured people the actor may see.",
+                   [actor, RPCParameter("showId", .boolean, required: false, "Return full ID numbers (default: masked).")],
+                   result: "{people: [...]}", example: ["actor": admin]) { service, params, actor, _ in
+                ["people": .array(try service.people(actor: actor).map { $0.json(fullID: params.bool("showId") ?? false) })]
+            },
+            method("assessor.add", "Register an assessor.",
+                   [actor, asOf, RPCParameter("id", .string, "The assessor's id."), RPCParameter("name", .string, "Full name."),
+                    RPCParameter("qualification", .string, "medical, care or none."),
+                    RPCParameter("employer", .string, required: false, "The care institution employing them, if any.")],
+                   result: "the assessor", example: ["actor": admin, "id": "A01", "name": "李医生", "qualification": "medical"]
+            ) { service, params, actor, asOf in
+                guard let qualification = Assessor.Qualification(rawValue: params.string("qualification")!) else {
+                    throw CaseError(.invalidInput, "qualification '\(params.string("qualification")!)' is not accepted; use medical, care or none")
+                }
+                return try service.addAssessor(id: params.string("id")!, name: params.string("name")!, qualification: qualification,
+                                               employer: params.string("employer"), actor: actor, asOf: asOf).json
+            },
+            method("assessor.list", "The assessor registry.", [actor], result: "{assessors: [...]}", example: ["actor": admin]) { service, _, actor, _ in
+                ["assessors": .array(try service.assessors(actor: actor).map(\.json))]
+            },
+            method("case.open", "Accept an application (申请).",
+                   [actor, asOf, RPCParameter("person", .integer, "The insured person's id."),
+                    RPCParameter("disabledSince", .string, "When the disability began (YYYY-MM-DD)."),
+                    RPCParameter("institution", .string, required: false, "The institution serving the applicant, if any."),
+                    RPCParameter("scheme", .string, required: false, "The scheme id, when several are in force.")],
+                   result: "the case", example: ["actor": admin, "person": 1, "disabledSince": "2025-08-01", "asOf": "2026-03-02"]
+            ) { service, params, actor, asOf in
+                guard let since = try params.date("disabledSince") else { throw CaseError(.invalidInput, "disabledSince is needed") }
+                return try service.open(personID: params.int("person")!, disabledSince: since, institution: params.string("institution"),
+                                        schemeID: params.string("scheme"), actor: actor, asOf: asOf).json
+            },
+            transition("case.check", "Check eligibility: every rule of the scheme, with pass or fail.") { try $0.check(caseID: $1, actor: $2, asOf: $3) },
+            method("case.assign", "Assign the assessors of the next assessment or re-assessment.",
+                   [actor, asOf, caseID, RPCParameter("assessors", .array, "Assessor ids.")],
+                   result: "the case", example: ["actor": admin, "case": 1, "assessors": ["A01", "A02"]]) { service, params, actor, asOf in
+                let ids = try params.array("assessors")!.map { value throws(CaseError) -> String in
+                    guard let id = value.stringValue else { throw CaseError(.invalidInput, "assessors must be strings, found \(value.typeName)") }
+                    return id
+                }
+                return try service.assign(caseID: params.int("case")!, assessors: ids, actor: actor, asOf: asOf).json
+            },
+            method("case.assess", "Record the on-site assessment (an assigned assessor only).",
+                   [actor, asOf, caseID, RPCParameter("form", .string, "The form id."),
+                    RPCParameter("answers", .object, "Item id → chosen option's score."),
+                    RPCParameter("place", .string, "Where the assessment took place."),
+                    RPCParameter("date", .string, required: false, "The date of the visit (default asOf).")],
+                   result: "{case, assessment}", example: ["actor": "assessor:A01", "case": 1, "form": "cn-ltc-2021", "answers": [:], "place": "home"]
+            ) { service, params, actor, asOf in
+                let (record, assessment) = try service.assess(caseID: params.int("case")!, formID: params.string("form")!,
+                                                              answers: params.object("answers")!, assessedOn: try params.date("date"),
+                                                              place: params.string("place")!, actor: actor, asOf: asOf)
+                return ["case": record.json, "assessment": assessment.json]
+            },
+            transition("case.determine", "Determine the grade from the latest assessment.") { try $0.determine(caseID: $1, actor: $2, asOf: $3) },
+            transitionWithReason("case.object", "Record an objection during publicity.") { try $0.object(caseID: $1, reason: $2, actor: $3, asOf: $4) },
+            transition("case.confirm", "Put a published grade in force after publicity.") { try $0.confirm(caseID: $1, actor: $2, asOf: $3) },
+            transitionWithReason("case.suspend", "Suspend benefits, e.g. for a hospital stay.") { try $0.suspend(caseID: $1, reason: $2, actor: $3, asOf: $4) },
+            transition("case.resume", "End a suspension.") { try $0.resume(caseID: $1, actor: $2, asOf: $3) },
+            transitionWithReason("case.terminate", "Close a case; reason is death, left, recovery or withdrawn.") { service, id, reason, actor, asOf in
+                guard let why = CaseService.TerminationReason(rawValue: reason) else {
+                    throw CaseError(.invalidInput, "reason '\(reason)' is not accepted; use death, left, recovery or withdrawn")
+                }
+                return try service.terminate(caseID: id, reason: why, actor: actor, asOf: asOf)
+            },
+            method("case.get", "A case with its person, assessments and timeline.",
+                   [actor, caseID, RPCParameter("showId", .boolean, required: false, "Return the full ID number.")],
+                   result: "{case, person, assessments, timeline}", example: ["actor": admin, "case": 1]) { service, params, actor, _ in
+                let view = try service.show(caseID: params.int("case")!, actor: actor)
+                let full = params.bool("showId") ?? false
+                return ["case": view.record.json, "person": view.person.json(fullID: full),
+                        "assessments": .array(view.assessments.map(\.json)), "timeline": .array(view.events.map(\.json))]
+            },
+            method("case.list", "The cases the actor may see.",
+                   [actor, asOf, RPCParameter("state", .string, required: false, "Only cases in this state."),
+                    RPCParameter("due", .integer, required: false, "Only cases whose grade expires within this many days.")],
+                   result: "{cases: [...]}", example: ["actor": admin, "due": 60]) { service, params, actor, asOf in
+                let state = try params.string("state").map { text throws(CaseError) -> CaseState in
+                    guard let state = CaseState(rawValue: text) else { throw CaseError(.invalidInput, "state '\(text)' is not a case state") }
+                    return state
+                }
+                return ["cases": .array(try service.list(actor: actor, state: state, dueWithin: params.int("due"), asOf: asOf).map(\.json))]
+            },
+            RPCMethod(name: "case.transitions", summary: "The lifecycle: every allowed transition and its role.", parameters: [],
+                      result: "{transitions: [{action, from, to, role, meaning}]}", example: [:], ordering: .independent) { _ in
+                ["transitions": .array(Lifecycle.transitions.map(\.json))]
+            },
+        ]
+    }
+}
+
+extension RPCParams {
+    /// A date parameter, if given; an error naming it if it is not YYYY-MM-DD.
+    func date(_ name: String) throws(CaseError) -> CalendarDate? {
+        guard let text = string(name) else { return nil }
+        guard let date = CalendarDate(text) else { throw CaseError(.invalidInput, "\(name) '\(text)' is not a date; use YYYY-MM-DD") }
+        return date
+    }
+}
+
+/// A worker's service, made on first use. Each worker thread has its own, so no two threads share it.
+private final class LazyService: @unchecked Sendable {
+    private let make: @Sendable () throws -> CaseService
+    private var made: CaseService?
+
+    init(make: @escaping @Sendable () throws -> CaseService) {
+        self.make = make
+    }
+
+    func get() throws -> CaseService {
+        if let made { return made }
+        let service = try make()
+        made = service
+        return service
+    }
+}

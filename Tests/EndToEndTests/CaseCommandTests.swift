@@ -1,0 +1,231 @@
+import Foundation
+import LTCCore
+import Testing
+
+/// A new empty database file for one test.
+func freshDatabase() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("ltc-e2e-\(UUID().uuidString).sqlite").path
+}
+
+/// A national ID with a correct check character.
+func validNationalID(_ first17: String) -> String {
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    let sum = zip(first17.map { Int(String($0))! }, weights).reduce(0) { $0 + $1.0 * $1.1 }
+    return first17 + String(Array("10X98765432")[sum % 11])
+}
+
+/// `count` people as JSON Lines, with ID numbers unique within `batch`.
+func peopleFile(count: Int, batch: Int) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("people-\(UUID().uuidString).jsonl").path
+    var text = ""
+    for index in 0..<count {
+        let id = validNationalID(String(format: "32%02d0119%02d01%02d%03d", batch, 40 + index / 10_000, index / 1_000 % 10 + 10, index % 1_000))
+        text += #"{"name":"测试\#(index)","nationalId":"\#(id)","insurance":"employee","enrolledOn":"2010-01-01"}"# + "\n"
+    }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+@Suite("ltc case, run as processes")
+struct CaseCommandTests {
+    let admin = ["--actor", "administrator:wang"]
+
+    func setUp(_ db: String) throws {
+        let steps: [[String]] = [
+            ["scheme", "load", "Examples/schemes/tianjin-style-2026.json"],
+            ["assessor", "add", "--id", "A01", "--name", "李医生", "--qualification", "medical"],
+            ["assessor", "add", "--id", "A02", "--name", "张专员", "--qualification", "none"],
+            ["assessor", "add", "--id", "A03", "--name", "王护士", "--qualification", "care", "--employer", "I-SUNSHINE"],
+            ["person", "add", "--name", "陈老伯", "--id-number", "11010519491231002X", "--insurance", "employee", "--enrolled", "2015-07-01"],
+        ]
+        for step in steps {
+            let run = try ltc(step + ["--db", db, "--as-of", "2026-03-01"] + admin)
+            try #require(run.status == 0, "\(step): \(run.stderr)")
+        }
+    }
+
+    @Test("From application to an effective grade")
+    func lifecycle() throws {
+        let db = freshDatabase()
+        try setUp(db)
+        let steps: [([String], String)] = [
+            (["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"] + admin, "case 1: applied"),
+            (["case", "check", "1", "--as-of", "2026-03-02"] + admin, "case 1: eligible"),
+            (["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"] + admin, "case 1: assessing"),
+            (["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
+              "--place", "home", "--as-of", "2026-03-05", "--actor", "assessor:A01"], "recorded assessment #1: grade 4"),
+            (["case", "determine", "1", "--as-of", "2026-03-09"] + admin, "published until 2026-03-16"),
+            (["case", "confirm", "1", "--as-of", "2026-03-17"] + admin, "in force 2026-03-17 to 2028-03-16"),
+        ]
+        for (arguments, expected) in steps {
+            let run = try ltc(arguments + ["--db", db])
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(run.stdout.contains(expected), "\(arguments): \(run.stdout)")
+        }
+        let show = try ltc(["case", "show", "1", "--db", db] + admin)
+        #expect(show.stdout.contains("110105********002X"))
+        #expect(show.stdout.contains("publicity → effective"))
+        let full = try ltc(["case", "show", "1", "--db", db, "--show-id", "--json"] + admin)
+        #expect(try JSONParser.parse(full.stdout)["person"]?["nationalId"] == "11010519491231002X")
+        let due = try ltc(["case", "list", "--due", "60", "--as-of", "2028-01-20", "--db", db, "--json"] + admin)
+        #expect(try JSONParser.parse(due.stdout)["cases"]?.arrayValue?.count == 1)
+    }
+
+    @Test("Refusals: one line on standard error, status 65, and an audit event")
+    func refusals() throws {
+        let db = freshDatabase()
+        try setUp(db)
+        _ = try ltc(["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--institution", "I-SUNSHINE",
+                     "--as-of", "2026-03-02", "--db", db] + admin)
+        let cases: [([String], Int32, String)] = [
+            (["case", "assign", "1", "--assessors", "A01,A02"] + admin, 65, "error: case 1 is applied: 'assign' is not allowed; allowed: check, terminate"),
+            (["case", "check", "1", "--actor", "institution:I-SUNSHINE"], 65, "error: institution:I-SUNSHINE may not do this: it needs the administrator role"),
+            (["case", "check", "1", "--actor", "boss"], 65, "error: actor 'boss' must be ROLE:ID"),
+            (["case", "check", "1", "--as-of", "2026-02-30"] + admin, 65, "error: --as-of '2026-02-30' is not a date"),
+            (["case", "show", "7"] + admin, 65, "error: no case 7"),
+            (["case", "check", "1"], 64, "Error: Missing expected argument '--actor <role:id>'"),
+            (["person", "add", "--name", "x", "--id-number", "110105194912310021", "--insurance", "employee", "--enrolled", "2015-07-01"] + admin,
+             65, "error: national ID '110105194912310021' fails its check digit"),
+        ]
+        for (arguments, status, message) in cases {
+            let run = try ltc(arguments + ["--db", db])
+            #expect(run.status == status, "\(arguments)")
+            #expect(run.stderr.hasPrefix(message), "\(arguments): \(run.stderr)")
+        }
+        _ = try ltc(["case", "check", "1", "--as-of", "2026-03-02", "--db", db] + admin)
+        let conflict = try ltc(["case", "assign", "1", "--assessors", "A01,A03", "--db", db] + admin)
+        #expect(conflict.stderr.hasPrefix("error: assessor A03 is employed by I-SUNSHINE, which serves the applicant of case 1"))
+        let timeline = try JSONParser.parse(try ltc(["case", "show", "1", "--json", "--db", db] + admin).stdout)["timeline"]?.arrayValue ?? []
+        #expect(timeline.filter { $0["outcome"] == "refused" }.count == 3)
+    }
+
+    @Test("The interactive assessment re-asks a bad key and saves after yes")
+    func interactive() throws {
+        let db = freshDatabase()
+        try setUp(db)
+        for step in [["case", "open", "--person", "1", "--disabled-since", "2025-08-01"], ["case", "check", "1"],
+                     ["case", "assign", "1", "--assessors", "A01,A02"]] {
+            _ = try ltc(step + ["--db", db, "--as-of", "2026-03-02"] + admin)
+        }
+        // 17 items: a wrong key and a non-number first, then the best option of each item.
+        let best = ["10", "10", "5", "10", "10", "10", "15", "15", "10", "5", "4", "4", "4", "4", "4", "4", "4"]
+        let input = (["7", "ten"] + best + ["y"]).joined(separator: "\n") + "\n"
+        let run = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--place", "home", "--db", db,
+                           "--as-of", "2026-03-03", "--actor", "assessor:A02"], input: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("'7' is not an option of adl.eating; enter one of 10, 5, 0"))
+        #expect(run.stderr.contains("'ten' is not an option of adl.eating"))
+        #expect(run.stderr.contains("[17/17] sensory.communication"))
+        #expect(run.stderr.contains("Grade  0  基本正常"))
+        #expect(run.stdout.contains("recorded assessment #1: grade 0"))
+    }
+
+    @Test("Input that ends mid-form saves nothing")
+    func interactiveEOF() throws {
+        let db = freshDatabase()
+        try setUp(db)
+        for step in [["case", "open", "--person", "1", "--disabled-since", "2025-08-01"], ["case", "check", "1"],
+                     ["case", "assign", "1", "--assessors", "A01,A02"]] {
+            _ = try ltc(step + ["--db", db, "--as-of", "2026-03-02"] + admin)
+        }
+        let run = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--place", "home", "--db", db,
+                           "--actor", "assessor:A02"], input: "10\n10\n")
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("input ended at item adl.face_oral; nothing was saved"))
+    }
+
+    @Test("The database is created on first use, at --db or $LTC_DB")
+    func createdOnFirstUse() throws {
+        let db = freshDatabase()
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let run = try ltc(["assessor", "list", "--db", db] + admin)
+        #expect(run.status == 0)
+        #expect(FileManager.default.fileExists(atPath: db))
+    }
+}
+
+@Suite("Two processes and a killed process on one database")
+struct StorageProcessTests {
+    let admin = ["--actor", "administrator:wang", "--as-of", "2026-01-01"]
+
+    func count(_ db: String) throws -> Int {
+        try JSONParser.parse(try ltc(["person", "list", "--json", "--db", db] + admin).stdout)["people"]?.arrayValue?.count ?? -1
+    }
+
+    @Test("Two processes importing into the same file both succeed, and nothing is lost")
+    func concurrentWriters() throws {
+        let db = freshDatabase()
+        _ = try ltc(["assessor", "list", "--db", db] + admin)  // create and migrate
+        let files = try [peopleFile(count: 4_000, batch: 11), peopleFile(count: 4_000, batch: 12)]
+        let processes = try files.map { file -> Process in
+            let process = Process()
+            process.executableURL = try ltcExecutable()
+            process.arguments = ["person", "import", file, "--db", db] + admin
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        // Meanwhile a third process writes single changes.
+        for index in 1...20 {
+            let run = try ltc(["assessor", "add", "--id", "C\(index)", "--name", "并发", "--qualification", "none", "--db", db] + admin)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        for process in processes {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        #expect(try count(db) == 8_000)
+        let assessors = try JSONParser.parse(try ltc(["assessor", "list", "--json", "--db", db] + admin).stdout)
+        #expect(assessors["assessors"]?.arrayValue?.count == 20)
+    }
+
+    @Test("A process killed mid-import leaves nothing half-written; importing again completes it")
+    func killedMidCommand() throws {
+        let db = freshDatabase()
+        _ = try ltc(["assessor", "list", "--db", db] + admin)
+        let file = try peopleFile(count: 20_000, batch: 21)
+        let process = Process()
+        process.executableURL = try ltcExecutable()
+        process.arguments = ["person", "import", file, "--db", db] + admin
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait until the uncommitted transaction has spilled into the write-ahead log, then kill.
+        let wal = db + "-wal"
+        let deadline = Date().addingTimeInterval(30)
+        var walSize = 0
+        while process.isRunning && Date() < deadline {
+            walSize = ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0
+            if walSize > 1_000_000 { break }
+            usleep(2_000)
+        }
+        try #require(process.isRunning, "the import finished before it could be killed; make the file larger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(walSize > 1_000_000)
+
+        #expect(try count(db) == 0)
+        let again = try ltc(["person", "import", file, "--db", db] + admin)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try count(db) == 20_000)
+    }
+
+    @Test("A file with bad lines is refused whole, naming every bad line")
+    func badImport() throws {
+        let db = freshDatabase()
+        let good = validNationalID("11010519491231002")
+        let text = """
+            {"name":"甲","nationalId":"\(good)","insurance":"employee","enrolledOn":"2010-01-01"}
+            {"name":"乙","nationalId":"110105194912310021","insurance":"employee","enrolledOn":"2010-01-01"}
+            {"name":"丙","nationalId":"\(good)","insurance":"farmer","enrolledOn":"2010-13-01"}
+            not json
+            """
+        let run = try ltc(["person", "import", "-", "--db", db] + admin, input: text)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("line 4: not valid JSON"))
+        let fixed = try ltc(["person", "import", "-", "--db", db] + admin, input: text.split(separator: "\n").dropLast().joined(separator: "\n"))
+        #expect(fixed.stderr.contains("2 of 3 lines refused, nothing imported: line 2: national ID '110105194912310021' fails its check digit"))
+        #expect(fixed.stderr.contains("line 3: insurance 'farmer' is not accepted"))
+        #expect(try count(db) == 0)
+    }
+}
