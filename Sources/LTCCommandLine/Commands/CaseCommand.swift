@@ -57,17 +57,15 @@ struct CaseCommand: ParsableCommand {
         }
     }
 
-    struct Assign: ParsableCommand {
+    struct Assign: CaseChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Assign the assessors of the next assessment or re-assessment.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: ArgumentHelp("Assessor ids, comma-separated, e.g. A01,A02.", valueName: "ids")) var assessors: String
         @OptionGroup var options: CaseOptions
 
-        func run() throws {
-            try reportingErrors {
-                let ids = assessors.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-                CaseCommand.report(try options.service().assign(caseID: id, assessors: ids, actor: try options.actingAs(), asOf: try options.date()), options)
-            }
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            let ids = assessors.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            return try service.assign(caseID: id, assessors: ids, actor: actor, asOf: date)
         }
     }
 
@@ -108,81 +106,69 @@ struct CaseCommand: ParsableCommand {
         }
     }
 
-    struct Determine: ParsableCommand {
+    struct Determine: CaseChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Determine the grade from the assessment; publish it, or after a re-assessment put it in force.")
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
-        func run() throws {
-            try reportingErrors {
-                CaseCommand.report(try options.service().determine(caseID: id, actor: try options.actingAs(), asOf: try options.date()), options)
-            }
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            try service.determine(caseID: id, actor: actor, asOf: date)
         }
     }
 
-    struct Object: ParsableCommand {
+    struct Object: CaseChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Record an objection lodged during publicity.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: "The grounds of the objection.") var reason: String
         @OptionGroup var options: CaseOptions
 
-        func run() throws {
-            try reportingErrors {
-                CaseCommand.report(try options.service().object(caseID: id, reason: reason, actor: try options.actingAs(), asOf: try options.date()), options)
-            }
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            try service.object(caseID: id, reason: reason, actor: actor, asOf: date)
         }
     }
 
-    struct Confirm: ParsableCommand {
+    struct Confirm: CaseChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Put a published grade in force once publicity has passed.")
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
-        func run() throws {
-            try reportingErrors {
-                CaseCommand.report(try options.service().confirm(caseID: id, actor: try options.actingAs(), asOf: try options.date()), options)
-            }
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            try service.confirm(caseID: id, actor: actor, asOf: date)
         }
     }
 
-    struct Suspend: ParsableCommand {
+    struct Suspend: CaseChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Suspend benefits, e.g. for a hospital stay.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: "Why, e.g. 'hospital stay'.") var reason: String
         @OptionGroup var options: CaseOptions
 
-        func run() throws {
-            try reportingErrors {
-                CaseCommand.report(try options.service().suspend(caseID: id, reason: reason, actor: try options.actingAs(), asOf: try options.date()), options)
-            }
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            try service.suspend(caseID: id, reason: reason, actor: actor, asOf: date)
         }
     }
 
-    struct Resume: ParsableCommand {
+    struct Resume: CaseChangeCommand {
         static let configuration = CommandConfiguration(abstract: "End a suspension.")
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
-        func run() throws {
-            try reportingErrors {
-                CaseCommand.report(try options.service().resume(caseID: id, actor: try options.actingAs(), asOf: try options.date()), options)
-            }
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            try service.resume(caseID: id, actor: actor, asOf: date)
         }
     }
 
-    struct Terminate: ParsableCommand {
+    struct Terminate: CaseChangeCommand {
         static let configuration = CommandConfiguration(abstract: "Close a case: death, left, recovery or withdrawn.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: "death, left, recovery or withdrawn.") var reason: String
         @OptionGroup var options: CaseOptions
 
-        func run() throws {
-            try reportingErrors {
-                guard let why = CaseService.TerminationReason(rawValue: reason) else {
-                    throw CaseError(.invalidInput, "--reason '\(reason)' is not accepted; use death, left, recovery or withdrawn")
-                }
-                CaseCommand.report(try options.service().terminate(caseID: id, reason: why, actor: try options.actingAs(), asOf: try options.date()), options)
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            guard let why = CaseService.TerminationReason(rawValue: reason) else {
+                throw CaseError(.invalidInput, "--reason '\(reason)' is not accepted; use death, left, recovery or withdrawn")
             }
+            return try service.terminate(caseID: id, reason: why, actor: actor, asOf: date)
         }
     }
 
@@ -227,6 +213,20 @@ struct CaseCommand: ParsableCommand {
 
         func run() {
             if json { printJSON(["transitions": .array(Lifecycle.transitions.map(\.json))]) } else { print(CaseText.transitions()) }
+        }
+    }
+}
+
+/// A case subcommand that applies one change and reports the case.
+protocol CaseChangeCommand: ParsableCommand {
+    var options: CaseOptions { get }
+    func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case
+}
+
+extension CaseChangeCommand {
+    func run() throws {
+        try reportingErrors {
+            CaseCommand.report(try change(try options.service(), try options.actingAs(), try options.date()), options)
         }
     }
 }
