@@ -90,6 +90,13 @@ struct CaseCommand: ParsableCommand {
                     if let named, named != form { throw InputError(source: answers, message: "names form '\(named)' but --form is '\(form)'") }
                     given = object
                 } else {
+                    // Say now, not after 17 questions, if this assessor cannot record on this case.
+                    let actor = try options.actingAs()
+                    let record = try service.show(caseID: id, actor: actor).record
+                    _ = try Lifecycle.transition(.assess, from: record.state, caseID: id)
+                    guard record.assessors.contains(actor.id) else {
+                        throw CaseError(.forbidden, "\(actor) is not assigned to case \(id); its assessors are \(record.assessors.joined(separator: ", "))")
+                    }
                     guard let object = try AssessmentWalkthrough(form: try service.forms.form(id: form)).run() else {
                         print("not saved")
                         return
