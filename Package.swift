@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "ltc-bench", targets: ["ltc-bench"]),
         .library(name: "LTCAssessment", targets: ["LTCAssessment"]),
         .library(name: "LTCProtocol", targets: ["LTCProtocol"]),
+        .library(name: "LTCSchemes", targets: ["LTCSchemes"]),
         .library(name: "LTCCases", targets: ["LTCCases"]),
         .library(name: "LTCStorage", targets: ["LTCStorage"]),
     ],
@@ -26,22 +27,25 @@ let package = Package(
             plugins: ["EmbedForms"]
         ),
 
-        // Insured people, assessors, schemes and the case lifecycle with its audit
+        // Schemes: a city's rules for a period, loaded from data files.
+        .target(name: "LTCSchemes", dependencies: ["LTCCore", "LTCAssessment"]),
+
+        // Insured people, assessors and the case lifecycle with its audit
         // trail; storage is reached only through the CaseStore protocol.
-        .target(name: "LTCCases", dependencies: ["LTCCore", "LTCAssessment"]),
+        .target(name: "LTCCases", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes"]),
 
         // The system SQLite library (libsqlite3-dev), and the SQLite CaseStore.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCCases", "CSQLite"]),
+        .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "CSQLite"]),
 
         // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
-        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCCases"]),
+        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases"]),
 
         // The `ltc` commands; the executable target only calls into this.
         .target(
             name: "LTCCommandLine",
             dependencies: [
-                "LTCCore", "LTCAssessment", "LTCCases", "LTCStorage", "LTCProtocol",
+                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCStorage", "LTCProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +60,7 @@ let package = Package(
         .testTarget(name: "LTCCoreTests", dependencies: ["LTCCore"]),
         .testTarget(name: "LTCAssessmentTests", dependencies: ["LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
-        .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCStorage", "LTCAssessment", "LTCCore"]),
+        .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCStorage", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LTCCore"]),
     ],
     swiftLanguageModes: [.v6]

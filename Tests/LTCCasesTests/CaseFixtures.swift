@@ -2,6 +2,7 @@ import Foundation
 import LTCAssessment
 import LTCCases
 import LTCCore
+import LTCSchemes
 import LTCStorage
 import Testing
 

@@ -1,6 +1,7 @@
 import LTCAssessment
 import LTCCases
 import LTCCore
+import LTCSchemes
 import Testing
 
 @Suite("The case lifecycle")

@@ -1,4 +1,5 @@
 import LTCCore
+import LTCSchemes
 
 /// A person insured under the scheme (参保人).
 public struct InsuredPerson: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import LTCCore
+import LTCSchemes
 
 /// Why a case operation was refused. Each refusal is also written to the audit trail.
 ///

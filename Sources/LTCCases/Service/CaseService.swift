@@ -1,6 +1,7 @@
 import Foundation
 import LTCAssessment
 import LTCCore
+import LTCSchemes
 
 /// Every operation on schemes, people, assessors and cases, once: the CLI and
 /// the JSON-RPC methods both call these.

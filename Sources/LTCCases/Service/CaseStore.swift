@@ -1,4 +1,5 @@
 import LTCCore
+import LTCSchemes
 
 /// The storage the case manager needs, and nothing more: the SQLite store
 /// implements it (`LTCStorage`), and a PostgreSQL store can follow without

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTCCases
 import LTCCore
+import LTCSchemes
 
 /// `ltc person add|show|list`: insured people (参保人).
 struct PersonCommand: ParsableCommand {

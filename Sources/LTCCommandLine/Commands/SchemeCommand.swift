@@ -1,6 +1,7 @@
 import ArgumentParser
 import LTCCases
 import LTCCore
+import LTCSchemes
 
 /// `ltc scheme load|list`: the schemes (a city's rules for a period) in the database.
 struct SchemeCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import LTCAssessment
 import LTCCases
 import LTCCore
+import LTCSchemes
 
 /// The JSON-RPC methods on stored data: `scheme.*`, `person.*`, `assessor.*`
 /// and `case.*`. Every one takes `actor` ("role:id"); changes take an

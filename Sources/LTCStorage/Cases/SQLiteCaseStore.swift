@@ -1,6 +1,7 @@
 import Foundation
 import LTCCases
 import LTCCore
+import LTCSchemes
 
 extension StorageError: StorageFailure {}
 

@@ -4,18 +4,17 @@ import LTCCore
 
 extension Scheme {
     /// Parses and validates a scheme file, reporting every problem with its JSON path.
-    public static func decode(text: [UInt8], source: String) throws(CaseError) -> Scheme {
+    public static func decode(text: [UInt8], source: String) throws(SchemeError) -> Scheme {
         let json: JSONValue
         do {
             json = try JSONParser.parse(text)
         } catch {
-            throw CaseError(.invalidScheme, "\(source): $: not valid JSON: \(error)")
+            throw SchemeError(file: source, problems: [JSONProblem(path: .root, message: "not valid JSON: \(error)")])
         }
         let log = JSONProblemLog()
         let scheme = SchemeDecoder(log: log).scheme(json)
         guard let scheme, log.problems.isEmpty else {
-            throw CaseError(.invalidScheme, log.problems.map { "\(source): \($0)" }.joined(separator: "\n"),
-                            details: ["file": .string(source), "problems": .array(log.problems.map(\.json))])
+            throw SchemeError(file: source, problems: log.problems)
         }
         return scheme
     }
