@@ -1,0 +1,75 @@
+/// An amount of money in fen (0.01 CNY), never a floating-point number.
+///
+/// ```swift
+/// let cap = try Money(json: .number("57.6"))!   // 57.60
+/// cap.fen                                       // 5760
+/// cap.prorated(days: 10, of: 31)                // 18.58 (half-up)
+/// ```
+///
+/// The one rounding rule of ltc: a ratio or a proration applied to an amount
+/// rounds half-up to the fen, once, where it is applied.
+public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible, AdditiveArithmetic {
+    public var fen: Int
+
+    public init(fen: Int) { self.fen = fen }
+
+    public init(yuan: Int) { fen = yuan * 100 }
+
+    public static let zero = Money(fen: 0)
+
+    /// Reads a JSON number of yuan with at most two decimals, exactly: `62`, `57.6`, `2100.00`.
+    /// `nil` for anything else (a string, three decimals, an exponent).
+    public init?(json: JSONValue) {
+        switch json {
+        case .integer(let yuan):
+            let (fen, overflow) = yuan.multipliedReportingOverflow(by: 100)
+            guard !overflow else { return nil }
+            self.fen = fen
+        case .number(let literal):
+            guard let fen = Self.parse(literal) else { return nil }
+            self.fen = fen
+        default:
+            return nil
+        }
+    }
+
+    private static func parse(_ literal: String) -> Int? {
+        let negative = literal.hasPrefix("-")
+        let digits = negative ? String(literal.dropFirst()) : literal
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count <= 2, !parts[0].isEmpty, !parts[1].isEmpty,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let whole = Int(parts[0]), let fraction = Int(parts[1] + String(repeating: "0", count: 2 - parts[1].count)),
+              whole <= Int.max / 100 - 1 else { return nil }
+        return (negative ? -1 : 1) * (whole * 100 + fraction)
+    }
+
+    /// `amount × numerator / denominator`, rounded half-up to the fen.
+    public func scaled(by numerator: Int, over denominator: Int) -> Money {
+        precondition(denominator > 0, "scaling by a zero denominator")
+        let product = fen * numerator
+        let half = denominator / 2
+        return Money(fen: product >= 0 ? (product + half) / denominator : -((-product + half) / denominator))
+    }
+
+    /// The share of `days` out of `total` days, rounded half-up.
+    public func prorated(days: Int, of total: Int) -> Money {
+        scaled(by: days, over: total)
+    }
+
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen - rhs.fen) }
+    public static func * (lhs: Money, rhs: Int) -> Money { Money(fen: lhs.fen * rhs) }
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
+
+    /// `1860.00`
+    public var description: String {
+        let sign = fen < 0 ? "-" : ""
+        let absolute = fen.magnitude
+        let cents = absolute % 100
+        return "\(sign)\(absolute / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// The amount as a JSON number literal in yuan, e.g. `1860.00`.
+    public var json: JSONValue { .number(description) }
+}
