@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LTCSchemes", targets: ["LTCSchemes"]),
         .library(name: "LTCCases", targets: ["LTCCases"]),
         .library(name: "LTCStorage", targets: ["LTCStorage"]),
+        .library(name: "LTCBenefits", targets: ["LTCBenefits"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -34,18 +35,21 @@ let package = Package(
         // trail; storage is reached only through the CaseStore protocol.
         .target(name: "LTCCases", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes"]),
 
+        // Monthly entitlements by grade and service mode, and fund projections.
+        .target(name: "LTCBenefits", dependencies: ["LTCCore", "LTCSchemes", "LTCCases"]),
+
         // The system SQLite library (libsqlite3-dev), and the SQLite CaseStore.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "CSQLite"]),
 
         // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
-        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases"]),
+        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits"]),
 
         // The `ltc` commands; the executable target only calls into this.
         .target(
             name: "LTCCommandLine",
             dependencies: [
-                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCStorage", "LTCProtocol",
+                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCStorage", "LTCProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +65,7 @@ let package = Package(
         .testTarget(name: "LTCAssessmentTests", dependencies: ["LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCStorage", "LTCAssessment", "LTCCore"]),
+        .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LTCCore"]),
     ],
     swiftLanguageModes: [.v6]

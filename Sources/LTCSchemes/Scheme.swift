@@ -43,6 +43,8 @@ public struct Scheme: Sendable {
     public var assessment: Assessment
     public var eligibility: Eligibility
     public var calendar: WorkingCalendar
+    /// The benefit rules; `nil` for a scheme that only runs assessments and cases.
+    public var benefits: BenefitSettings?
     /// The file as loaded, kept so the database holds exactly what was approved.
     public var document: JSONValue
 

@@ -25,7 +25,7 @@ private struct SchemeDecoder {
 
     func scheme(_ json: JSONValue) -> Scheme? {
         let accepted = ["$schema", "format", "id", "name", "region", "timeZone", "effective", "description",
-                        "assessment", "eligibility", "calendar"]
+                        "assessment", "eligibility", "calendar", "benefits"]
         guard let root = log.fields(of: json, at: .root, accepting: accepted) else { return nil }
         if let format = root.string("format"), format != Scheme.fileFormat {
             log.report(root.path.appending("format"), "unsupported format '\(format)'; this ltc reads '\(Scheme.fileFormat)'")
@@ -58,11 +58,15 @@ private struct SchemeDecoder {
         let calendar = root.fields("calendar", accepting: ["holidays", "workingWeekendDays"], required: false)
             .map(calendar) ?? WorkingCalendar(holidays: [], workingWeekendDays: [])
 
+        let benefits = root.fields("benefits", accepting: [
+            "grades", "start", "modeChange", "modes", "catalogue", "table", "subsidies", "funding",
+        ], required: false).flatMap { BenefitDecoder(log: log).benefits($0, assessment: assessment, eligibility: eligibility) }
+
         guard log.problems.isEmpty, let id, let name, let region, let timeZone, let description, let from, let to,
               let assessment, let eligibility else { return nil }
         return Scheme(id: id, name: name, region: region, timeZone: timeZone, effectiveFrom: from, effectiveTo: to,
                       description: description, assessment: assessment, eligibility: eligibility, calendar: calendar,
-                      document: json)
+                      benefits: benefits, document: json)
     }
 
     func date(_ fields: JSONFields, _ key: String) -> CalendarDate? {

@@ -22,6 +22,25 @@ public struct Case: Sendable, Equatable {
     public var publicityEnds: CalendarDate?
     public var suspendedSince: CalendarDate?
     public var closedReason: String?
+    /// Grades that were in force before the current one, oldest first.
+    public var pastDeterminations: [Determination] = []
+    /// Service modes chosen, in order of their start.
+    public var modes: [ModePeriod] = []
+    public var suspensions: [SuspensionPeriod] = []
+    public var subsidies: [HeldSubsidy] = []
+
+    /// The grade in force on a day, if any.
+    public func determination(on day: CalendarDate) -> Determination? {
+        ([determination].compactMap { $0 } + pastDeterminations.reversed()).first { determination in
+            guard let from = determination.validFrom, let until = determination.validUntil else { return false }
+            return from <= day && day <= until
+        }
+    }
+
+    /// The service mode on a day, if one was chosen by then.
+    public func mode(on day: CalendarDate) -> String? {
+        modes.last { $0.from <= day }?.mode
+    }
 
     public init(id: Int, personID: Int, schemeID: String, institution: String?, state: CaseState,
                 openedOn: CalendarDate, disabledSince: CalendarDate) {
@@ -49,6 +68,10 @@ public struct Case: Sendable, Equatable {
             "publicityEnds": publicityEnds.map { .string($0.description) } ?? .null,
             "suspendedSince": suspendedSince.map { .string($0.description) } ?? .null,
             "closedReason": closedReason.map { .string($0) } ?? .null,
+            "pastDeterminations": .array(pastDeterminations.map(\.json)),
+            "modes": .array(modes.map(\.json)),
+            "suspensions": .array(suspensions.map(\.json)),
+            "subsidies": .array(subsidies.map(\.json)),
         ]
     }
 
@@ -68,5 +91,9 @@ public struct Case: Sendable, Equatable {
         publicityEnds = date("publicityEnds")
         suspendedSince = date("suspendedSince")
         closedReason = json["closedReason"]?.stringValue
+        pastDeterminations = json["pastDeterminations"]?.arrayValue?.compactMap(Determination.init(json:)) ?? []
+        modes = json["modes"]?.arrayValue?.compactMap(ModePeriod.init(json:)) ?? []
+        suspensions = json["suspensions"]?.arrayValue?.compactMap(SuspensionPeriod.init(json:)) ?? []
+        subsidies = json["subsidies"]?.arrayValue?.compactMap(HeldSubsidy.init(json:)) ?? []
     }
 }

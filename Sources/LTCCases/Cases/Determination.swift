@@ -38,7 +38,7 @@ public struct Determination: Sendable, Equatable {
         validUntil = json["validUntil"]?.stringValue.flatMap(CalendarDate.init)
     }
 
-    init(assessmentID: Int, grade: Int, gradeLabel: String, decidedOn: CalendarDate, benefitsEligible: Bool,
+    public init(assessmentID: Int, grade: Int, gradeLabel: String, decidedOn: CalendarDate, benefitsEligible: Bool,
          validFrom: CalendarDate? = nil, validUntil: CalendarDate? = nil) {
         self.assessmentID = assessmentID
         self.grade = grade

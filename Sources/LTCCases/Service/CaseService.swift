@@ -307,7 +307,7 @@ public struct CaseService {
             if record.state == .reassessed {
                 determination.validFrom = date
                 determination.validUntil = date.adding(months: scheme.assessment.validityMonths).adding(days: -1)
-                record.determination = determination
+                Self.replaceDetermination(in: &record, with: determination)
                 record.pending = nil
                 record.publicityEnds = nil
             } else {
@@ -339,7 +339,7 @@ public struct CaseService {
             }
             determination.validFrom = ends.adding(days: 1)
             determination.validUntil = ends.adding(days: 1).adding(months: scheme.assessment.validityMonths).adding(days: -1)
-            record.determination = determination
+            Self.replaceDetermination(in: &record, with: determination)
             record.pending = nil
         }
     }
@@ -348,6 +348,7 @@ public struct CaseService {
         try change(.suspend, caseID: caseID, actor: actor, asOf: asOf, reason: reason) { record, _, date, _ in
             guard !reason.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a suspension needs a reason, e.g. hospital stay") }
             record.suspendedSince = date
+            record.suspensions.append(SuspensionPeriod(from: date, until: nil, reason: reason))
         }
     }
 
@@ -357,6 +358,7 @@ public struct CaseService {
                 throw CaseError(.invalidInput, "cannot resume on \(date), before the suspension began on \(since)")
             }
             record.suspendedSince = nil
+            if !record.suspensions.isEmpty { record.suspensions[record.suspensions.count - 1].until = date }
         }
     }
 
@@ -370,6 +372,67 @@ public struct CaseService {
                 person.status = reason == .death ? .deceased : .left
                 try tx.update(person)
             }
+        }
+    }
+
+    /// A new grade takes effect: the one before ends the day before and is kept.
+    static func replaceDetermination(in record: inout Case, with new: Determination) {
+        if var old = record.determination, let from = new.validFrom {
+            if let until = old.validUntil, until >= from { old.validUntil = from.adding(days: -1) }
+            record.pastDeterminations.append(old)
+        }
+        record.determination = new
+    }
+
+    // MARK: Service modes and other subsidies
+
+    /// Chooses the case's service mode: the first choice from `asOf`; a change
+    /// from the day the scheme says (the same day, or the next month's first).
+    public func setMode(caseID: Int, mode: String, actor: Actor, asOf: CalendarDate?) throws -> Case {
+        try attribute("case.mode", caseID: caseID, actor: actor, asOf: asOf, reason: mode) { record, scheme, date in
+            guard let benefits = scheme.benefits else { throw CaseError(.invalidInput, "scheme '\(scheme.id)' defines no benefits and no service modes") }
+            guard benefits.mode(mode) != nil else {
+                throw CaseError(.invalidInput, "scheme '\(scheme.id)' has no service mode '\(mode)'; its modes: \(benefits.modes.map(\.id).joined(separator: ", "))")
+            }
+            let from = record.modes.isEmpty || benefits.modeChange == .sameDay ? date : YearMonth(containing: date).adding(months: 1).firstDay
+            record.modes.removeAll { $0.from >= from }
+            record.modes.append(ModePeriod(from: from, mode: mode))
+        }
+    }
+
+    /// Records another benefit the person holds, as the scheme's subsidy list names it.
+    public func addSubsidy(caseID: Int, subsidy: String, monthly: Money, from: CalendarDate, until: CalendarDate?,
+                           choice: HeldSubsidy.Choice?, actor: Actor, asOf: CalendarDate?) throws -> Case {
+        try attribute("case.subsidy", caseID: caseID, actor: actor, asOf: asOf, reason: subsidy) { record, scheme, _ in
+            guard let kind = scheme.benefits?.subsidy(subsidy) else {
+                throw CaseError(.invalidInput, "scheme '\(scheme.id)' has no subsidy '\(subsidy)'; its subsidies: \(scheme.benefits?.subsidies.map(\.id).joined(separator: ", ") ?? "none")")
+            }
+            guard monthly >= .zero else { throw CaseError(.invalidInput, "the monthly amount must not be negative") }
+            if let until, until < from { throw CaseError(.invalidInput, "the subsidy ends (\(until)) before it starts (\(from))") }
+            if kind.interaction == .exclusive && choice == nil {
+                throw CaseError(.invalidInput, "'\(subsidy)' excludes LTCI: record the person's choice, ltci or subsidy")
+            }
+            if kind.interaction != .exclusive && choice != nil {
+                throw CaseError(.invalidInput, "'\(subsidy)' is \(kind.interaction.rawValue): there is no choice to record")
+            }
+            record.subsidies.append(HeldSubsidy(subsidy: subsidy, monthly: monthly, from: from, until: until, choice: choice))
+        }
+    }
+
+    /// Changes a case's attributes (not its state) in one audited transaction; refused on a closed case.
+    private func attribute(_ action: String, caseID: Int, actor: Actor, asOf: CalendarDate?, reason: String,
+                           _ body: (inout Case, Scheme, CalendarDate) throws -> Void) throws -> Case {
+        let existing = try store.read { try $0.caseRecord(id: caseID) }
+        let scheme = try existing.map { try self.scheme(id: $0.schemeID, on: nil) }
+        let date = try asOf ?? today(in: scheme?.timeZone)
+        return try perform(action, subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason) { tx in
+            guard var record = try tx.caseRecord(id: caseID), let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
+            try require(actor, .administrator)
+            guard !record.state.isClosed else { throw CaseError(.transitionNotAllowed, "case \(caseID) is \(record.state.rawValue)") }
+            let before = record.json
+            try body(&record, scheme, date)
+            try tx.update(record)
+            return (record, "case:\(caseID)", before, record.json)
         }
     }
 

@@ -1,0 +1,168 @@
+import LTCCore
+import LTCSchemes
+
+/// What one grade earns in one service mode for some days of a month, with
+/// the lines that show how: hours or visits, the ceiling of cost the fund
+/// shares, the fund's share and the person's own, and any cash allowance.
+///
+/// ```swift
+/// let quote = try BenefitQuote(scheme: scheme, grade: 4, mode: "home-visit", month: YearMonth("2026-03")!)
+/// quote.fundShare    // 90 % of the eligible cost
+/// quote.lines        // the reasoning, line by line
+/// ```
+///
+/// Rounding: amounts are in fen; a proration (days in force ÷ days in the
+/// month), a ratio, or a part of an hour applied to an amount rounds half-up
+/// to the fen where it is applied. Hours are counted in whole minutes and
+/// visits in whole visits, rounded down.
+public struct BenefitQuote: Sendable, Equatable {
+    public var schemeID: String
+    public var grade: Int
+    public var mode: String
+    public var month: YearMonth
+    /// Days of the month the benefit covers.
+    public var days: Int
+    public var pricing: BenefitRule.Pricing
+    /// Hours of care, in minutes (hourly pricing).
+    public var minutes: Int?
+    /// Visits of care (visit pricing).
+    public var visits: Int?
+    /// The most cost the fund shares in (0 for cash).
+    public var eligibleCost: Money
+    public var fundShare: Money
+    /// The person's share of the eligible cost, at full use.
+    public var personalShare: Money
+    /// Cash paid to the person.
+    public var cash: Money
+    public var lines: [String]
+
+    public init(scheme: Scheme, grade: Int, mode modeID: String, month: YearMonth, days: Int? = nil) throws(BenefitError) {
+        guard let benefits = scheme.benefits else {
+            throw BenefitError("scheme '\(scheme.id)' defines no benefits")
+        }
+        guard let mode = benefits.mode(modeID) else {
+            throw BenefitError("scheme '\(scheme.id)' has no service mode '\(modeID)'; its modes: \(benefits.modes.map(\.id).joined(separator: ", "))")
+        }
+        let days = days ?? month.dayCount
+        guard (0...month.dayCount).contains(days) else {
+            throw BenefitError("days must be from 0 to \(month.dayCount) in \(month), not \(days)")
+        }
+        schemeID = scheme.id
+        self.grade = grade
+        self.mode = modeID
+        self.month = month
+        self.days = days
+        let share = "\(days)/\(month.dayCount) days"
+        guard grade >= scheme.assessment.minimumGrade, let rule = benefits.rule(grade: grade, mode: modeID) else {
+            pricing = .cash
+            eligibleCost = .zero
+            fundShare = .zero
+            personalShare = .zero
+            cash = .zero
+            lines = ["grade \(grade) is below the scheme's minimum grade for benefits (\(scheme.assessment.minimumGrade)): nothing is payable"]
+            return
+        }
+        pricing = rule.pricing
+        var lines = ["grade \(grade) in \(modeID) (\(mode.name.zh) \(mode.name.en)), \(month): \(rule.pricing.rawValue) pricing over \(share)"]
+        var ceiling = Money.zero
+        var cash = Money.zero
+
+        switch rule.pricing {
+        case .hourly:
+            let price = rule.unitPrice!
+            let minutes: Int
+            switch rule.quantity! {
+            case .perWeek(let hours):
+                minutes = hours * 60 * days / 7
+                lines.append("\(hours) hours a week × \(days)/7 weeks = \(Self.hours(minutes))")
+            case .perMonth(let hours):
+                minutes = hours * 60 * days / month.dayCount
+                lines.append("\(hours) hours a month × \(share) = \(Self.hours(minutes))")
+            }
+            self.minutes = minutes
+            ceiling = price.scaled(by: minutes, over: 60)
+            lines.append("\(Self.hours(minutes)) at \(price) an hour = \(ceiling)")
+        case .visit:
+            let price = rule.unitPrice!
+            let visits: Int
+            switch rule.quantity! {
+            case .perWeek(let count):
+                visits = count * days / 7
+                lines.append("\(count) visits a week × \(days)/7 weeks = \(visits) visits (whole visits)")
+            case .perMonth(let count):
+                visits = count * days / month.dayCount
+                lines.append("\(count) visits a month × \(share) = \(visits) visits (whole visits)")
+            }
+            self.visits = visits
+            ceiling = price * visits
+            lines.append("\(visits) visits at \(price) = \(ceiling)")
+        case .daily:
+            ceiling = rule.dailyCap! * days
+            lines.append("up to \(rule.dailyCap!) a day × \(days) days = \(ceiling)")
+        case .monthly:
+            break
+        case .cash:
+            if let perMonth = rule.cashPerMonth {
+                cash = perMonth.prorated(days: days, of: month.dayCount)
+                lines.append("cash \(perMonth) a month × \(share) = \(cash)")
+            } else {
+                cash = rule.cashPerDay! * days
+                lines.append("cash \(rule.cashPerDay!) a day × \(days) days = \(cash)")
+            }
+        }
+        if let cap = rule.monthlyCap {
+            let prorated = cap.prorated(days: days, of: month.dayCount)
+            if rule.pricing == .monthly {
+                ceiling = prorated
+                lines.append("up to \(cap) a month × \(share) = \(prorated)")
+            } else if prorated < ceiling {
+                lines.append("monthly cap \(cap) × \(share) = \(prorated): binding, the ceiling is \(prorated)")
+                ceiling = prorated
+            } else {
+                lines.append("monthly cap \(cap) × \(share) = \(prorated): not binding")
+            }
+        }
+        eligibleCost = ceiling
+        self.cash = cash
+        if let ratio = rule.ratio {
+            fundShare = ratio.apply(to: ceiling)
+            personalShare = ceiling - fundShare
+            lines.append("the fund pays \(ratio) of up to \(ceiling) = \(fundShare); the person pays \(personalShare) (cost above \(ceiling) is the person's too)")
+        } else {
+            fundShare = .zero
+            personalShare = .zero
+        }
+        self.lines = lines
+    }
+
+    static func hours(_ minutes: Int) -> String {
+        minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
+    }
+
+    public var json: JSONValue {
+        var object: JSONObject = [
+            "scheme": .string(schemeID), "grade": .integer(grade), "mode": .string(mode), "month": .string(month.description),
+            "days": .integer(days), "pricing": .string(pricing.rawValue),
+        ]
+        if let minutes { object.set("hours", ["minutes": .integer(minutes), "text": .string(Self.hours(minutes))]) }
+        if let visits { object.set("visits", .integer(visits)) }
+        object.set("eligibleCost", eligibleCost.json)
+        object.set("fundShare", fundShare.json)
+        object.set("personalShare", personalShare.json)
+        object.set("cash", cash.json)
+        object.set("lines", .array(lines.map { .string($0) }))
+        return .object(object)
+    }
+}
+
+/// A benefit that cannot be computed: a scheme without benefits, an unknown
+/// mode, a case with no grade in force.
+public struct BenefitError: LTCError, Equatable {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var kind: String { "benefit" }
+    public var details: JSONObject { [:] }
+    public var description: String { message }
+}

@@ -1,0 +1,176 @@
+import LTCCases
+import LTCCore
+import LTCSchemes
+
+/// A stored case's entitlement for one month, worked out day by day from its
+/// history: which grade was in force, when benefits began, hospital stays,
+/// the service mode on each day, termination, and other subsidies held.
+///
+/// ```swift
+/// let month = try Entitlement(case: record, scheme: scheme, month: YearMonth("2026-04")!)
+/// month.payable     // the fund's share plus cash, less deductions
+/// month.lines       // how each part was found
+/// ```
+///
+/// Partial months are prorated by the days in force; hospital days pay
+/// nothing; a mode change splits the month between the modes.
+public struct Entitlement: Sendable {
+    /// Why a day is or is not paid.
+    public enum DayStatus: Sendable, Equatable {
+        case paid(mode: String, grade: Int)
+        case noGrade
+        case notStarted
+        case belowMinimumGrade
+        case hospital
+        case noMode
+        case exclusiveSubsidy(String)
+
+        var label: String {
+            switch self {
+            case .paid(let mode, let grade): "paid: grade \(grade), \(mode)"
+            case .noGrade: "no grade in force"
+            case .notStarted: "benefits not yet begun"
+            case .belowMinimumGrade: "below the minimum grade for benefits"
+            case .hospital: "suspended (hospital stay)"
+            case .noMode: "no service mode chosen"
+            case .exclusiveSubsidy(let id): "paid by \(id) instead (the person's choice)"
+            }
+        }
+    }
+
+    /// A run of consecutive days with the same status.
+    public struct Span: Sendable, Equatable {
+        public var from: CalendarDate
+        public var to: CalendarDate
+        public var status: DayStatus
+        public var days: Int { from.days(until: to) + 1 }
+    }
+
+    /// The effect of another subsidy on the month.
+    public struct SubsidyEffect: Sendable, Equatable {
+        public var subsidy: String
+        public var interaction: Subsidy.Interaction
+        public var amount: Money
+        public var deducted: Money
+        public var note: String
+    }
+
+    public var caseID: Int
+    public var month: YearMonth
+    public var spans: [Span]
+    /// One quote per (grade, mode) with paid days.
+    public var parts: [BenefitQuote]
+    public var subsidies: [SubsidyEffect]
+    public var fundShare: Money
+    public var personalShare: Money
+    public var cash: Money
+    public var deducted: Money
+    /// What LTCI pays: the fund's share and cash, less deductions, never below zero.
+    public var payable: Money
+    public var lines: [String]
+
+    public init(case record: Case, scheme: Scheme, month: YearMonth) throws(BenefitError) {
+        guard let benefits = scheme.benefits else { throw BenefitError("scheme '\(scheme.id)' defines no benefits") }
+        caseID = record.id
+        self.month = month
+        var statuses: [DayStatus] = []
+        for day in month.days {
+            statuses.append(Self.status(of: day, record, scheme, benefits))
+        }
+        spans = Self.spans(month.days, statuses)
+
+        var lines = ["case \(record.id), \(month) (\(month.dayCount) days), scheme \(scheme.id)"]
+        for span in spans {
+            lines.append("\(span.from)–\(span.to) (\(span.days) day\(span.days == 1 ? "" : "s")): \(span.status.label)")
+        }
+        var paid: [String: (grade: Int, mode: String, days: Int)] = [:]
+        var order: [String] = []
+        for status in statuses {
+            guard case .paid(let mode, let grade) = status else { continue }
+            let key = "\(grade)|\(mode)"
+            if paid[key] == nil { order.append(key); paid[key] = (grade, mode, 0) }
+            paid[key]!.days += 1
+        }
+        parts = try order.map { key throws(BenefitError) in
+            let entry = paid[key]!
+            return try BenefitQuote(scheme: scheme, grade: entry.grade, mode: entry.mode, month: month, days: entry.days)
+        }
+        for part in parts { lines += part.lines.map { "  " + $0 } }
+        fundShare = parts.reduce(.zero) { $0 + $1.fundShare }
+        personalShare = parts.reduce(.zero) { $0 + $1.personalShare }
+        cash = parts.reduce(.zero) { $0 + $1.cash }
+
+        var effects: [SubsidyEffect] = []
+        var remaining = fundShare + cash
+        for held in record.subsidies {
+            guard let kind = benefits.subsidy(held.subsidy) else { continue }
+            let covered = month.days.filter(held.covers).count
+            guard covered > 0 else { continue }
+            let amount = held.monthly.prorated(days: covered, of: month.dayCount)
+            var effect = SubsidyEffect(subsidy: held.subsidy, interaction: kind.interaction, amount: amount, deducted: .zero, note: "")
+            switch kind.interaction {
+            case .deduct:
+                effect.deducted = min(amount, remaining)
+                remaining = remaining - effect.deducted
+                effect.note = "\(kind.name.zh) \(amount) (\(held.monthly) a month × \(covered)/\(month.dayCount) days) is deducted from the LTCI amount: −\(effect.deducted)"
+            case .alongside:
+                effect.note = "\(kind.name.zh) \(amount) is paid alongside; no effect on LTCI"
+            case .exclusive:
+                effect.note = held.choice == .subsidy
+                    ? "\(kind.name.zh) chosen instead of LTCI on \(covered) days: those days pay no LTCI"
+                    : "LTCI chosen instead of \(kind.name.zh): the subsidy is not payable on \(covered) days"
+            }
+            lines.append(effect.note)
+            effects.append(effect)
+        }
+        subsidies = effects
+        deducted = effects.reduce(.zero) { $0 + $1.deducted }
+        payable = fundShare + cash - deducted
+        lines.append("fund share \(fundShare) + cash \(cash) − deductions \(deducted) = payable \(payable); the person's share \(personalShare)")
+        self.lines = lines
+    }
+
+    static func status(of day: CalendarDate, _ record: Case, _ scheme: Scheme, _ benefits: BenefitSettings) -> DayStatus {
+        guard let determination = record.determination(on: day), let validFrom = determination.validFrom else { return .noGrade }
+        if benefits.start == .nextMonth {
+            // Benefits begin with the month after the first grade took effect.
+            let first = ([record.determination].compactMap { $0 } + record.pastDeterminations).compactMap(\.validFrom).min() ?? validFrom
+            if day < YearMonth(containing: first).adding(months: 1).firstDay { return .notStarted }
+        }
+        guard determination.grade >= scheme.assessment.minimumGrade else { return .belowMinimumGrade }
+        if record.suspensions.contains(where: { $0.contains(day) }) { return .hospital }
+        guard let mode = record.mode(on: day) else { return .noMode }
+        if let exclusive = record.subsidies.first(where: { $0.choice == .subsidy && $0.covers(day) }) {
+            return .exclusiveSubsidy(exclusive.subsidy)
+        }
+        return .paid(mode: mode, grade: determination.grade)
+    }
+
+    static func spans(_ days: [CalendarDate], _ statuses: [DayStatus]) -> [Span] {
+        var spans: [Span] = []
+        for (day, status) in zip(days, statuses) {
+            if let last = spans.last, last.status == status, last.to.adding(days: 1) == day {
+                spans[spans.count - 1].to = day
+            } else {
+                spans.append(Span(from: day, to: day, status: status))
+            }
+        }
+        return spans
+    }
+
+    public var json: JSONValue {
+        [
+            "case": .integer(caseID), "month": .string(month.description),
+            "days": .array(spans.map { ["from": .string($0.from.description), "to": .string($0.to.description),
+                                        "days": .integer($0.days), "status": .string($0.status.label)] }),
+            "parts": .array(parts.map(\.json)),
+            "subsidies": .array(subsidies.map {
+                ["subsidy": .string($0.subsidy), "interaction": .string($0.interaction.rawValue), "amount": $0.amount.json,
+                 "deducted": $0.deducted.json, "note": .string($0.note)]
+            }),
+            "fundShare": fundShare.json, "personalShare": personalShare.json, "cash": cash.json,
+            "deducted": deducted.json, "payable": payable.json,
+            "lines": .array(lines.map { .string($0) }),
+        ]
+    }
+}

@@ -1,0 +1,127 @@
+import LTCCore
+import LTCSchemes
+
+/// The fund's outlay for a population of beneficiaries, the contribution
+/// income of the insured, and the balance, over a month and the year from it.
+///
+/// ```swift
+/// let projection = try FundProjection(scheme: scheme, from: YearMonth("2026-01")!,
+///     beneficiaries: [.init(grade: 3, mode: "home-visit", count: 1200)],
+///     insured: [.init(type: .employee, count: 500_000, averageMonthlyBase: Money(yuan: 6000))])
+/// projection.yearlyBalance
+/// ```
+///
+/// Each beneficiary is taken at full use of their entitlement (fund share
+/// plus cash); the year is the sum of its twelve months, so day-priced
+/// modes follow each month's length.
+public struct FundProjection: Sendable {
+    public struct Group: Sendable, Equatable {
+        public var grade: Int
+        public var mode: String
+        public var count: Int
+
+        public init(grade: Int, mode: String, count: Int) {
+            self.grade = grade
+            self.mode = mode
+            self.count = count
+        }
+    }
+
+    public struct Insured: Sendable, Equatable {
+        public var type: InsuranceType
+        public var count: Int
+        /// The average monthly contribution base (wage) that rates apply to.
+        public var averageMonthlyBase: Money
+
+        public init(type: InsuranceType, count: Int, averageMonthlyBase: Money) {
+            self.type = type
+            self.count = count
+            self.averageMonthlyBase = averageMonthlyBase
+        }
+    }
+
+    public struct OutlayRow: Sendable, Equatable {
+        public var group: Group
+        /// What one beneficiary costs the fund in the first month, and over the year.
+        public var perPersonMonth: Money
+        public var month: Money
+        public var year: Money
+    }
+
+    public struct IncomeRow: Sendable, Equatable {
+        public var insured: Insured
+        public var perPersonYear: Money
+        public var year: Money
+    }
+
+    public var schemeID: String
+    public var from: YearMonth
+    public var outlay: [OutlayRow]
+    public var income: [IncomeRow]
+
+    public var monthlyOutlay: Money { outlay.reduce(.zero) { $0 + $1.month } }
+    public var yearlyOutlay: Money { outlay.reduce(.zero) { $0 + $1.year } }
+    public var yearlyIncome: Money { income.reduce(.zero) { $0 + $1.year } }
+    public var yearlyBalance: Money { yearlyIncome - yearlyOutlay }
+
+    public init(scheme: Scheme, from month: YearMonth, beneficiaries: [Group], insured: [Insured]) throws(BenefitError) {
+        guard let benefits = scheme.benefits else { throw BenefitError("scheme '\(scheme.id)' defines no benefits") }
+        schemeID = scheme.id
+        from = month
+        outlay = try beneficiaries.map { group throws(BenefitError) in
+            guard group.count >= 0 else { throw BenefitError("a count of beneficiaries must not be negative (grade \(group.grade), \(group.mode))") }
+            var year = Money.zero
+            var first = Money.zero
+            for offset in 0..<12 {
+                let quote = try BenefitQuote(scheme: scheme, grade: group.grade, mode: group.mode, month: month.adding(months: offset))
+                let perPerson = quote.fundShare + quote.cash
+                if offset == 0 { first = perPerson }
+                year = year + perPerson
+            }
+            return OutlayRow(group: group, perPersonMonth: first, month: first * group.count, year: year * group.count)
+        }
+        income = try insured.map { insured throws(BenefitError) in
+            guard insured.count >= 0, insured.averageMonthlyBase >= .zero else {
+                throw BenefitError("insured counts and contribution bases must not be negative (\(insured.type.rawValue))")
+            }
+            guard let funding = benefits.funding[insured.type] else {
+                throw BenefitError("scheme '\(scheme.id)' has no funding settings for \(insured.type.rawValue) insurance")
+            }
+            let yearlyBase = insured.averageMonthlyBase * 12
+            let perPerson = funding.employerRate.apply(to: yearlyBase) + funding.individualRate.apply(to: yearlyBase)
+                + funding.individualPerCapita + funding.governmentPerCapita
+            return IncomeRow(insured: insured, perPersonYear: perPerson, year: perPerson * insured.count)
+        }
+    }
+
+    /// Outlay rows, income rows and totals as CSV (amounts in yuan with two decimals).
+    public var csv: String {
+        var lines = ["section,grade,mode_or_type,count,per_person,month,year"]
+        for row in outlay {
+            lines.append("outlay,\(row.group.grade),\(row.group.mode),\(row.group.count),\(row.perPersonMonth),\(row.month),\(row.year)")
+        }
+        for row in income {
+            lines.append("income,,\(row.insured.type.rawValue),\(row.insured.count),\(row.perPersonYear),,\(row.year)")
+        }
+        lines.append("total outlay,,,,,\(monthlyOutlay),\(yearlyOutlay)")
+        lines.append("total income,,,,,,\(yearlyIncome)")
+        lines.append("balance,,,,,,\(yearlyBalance)")
+        return lines.joined(separator: "\n")
+    }
+
+    public var json: JSONValue {
+        [
+            "scheme": .string(schemeID), "from": .string(from.description),
+            "outlay": .array(outlay.map {
+                ["grade": .integer($0.group.grade), "mode": .string($0.group.mode), "count": .integer($0.group.count),
+                 "perPersonMonth": $0.perPersonMonth.json, "month": $0.month.json, "year": $0.year.json]
+            }),
+            "income": .array(income.map {
+                ["type": .string($0.insured.type.rawValue), "count": .integer($0.insured.count),
+                 "perPersonYear": $0.perPersonYear.json, "year": $0.year.json]
+            }),
+            "monthlyOutlay": monthlyOutlay.json, "yearlyOutlay": yearlyOutlay.json,
+            "yearlyIncome": yearlyIncome.json, "yearlyBalance": yearlyBalance.json,
+        ]
+    }
+}

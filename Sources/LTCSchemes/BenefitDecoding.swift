@@ -1,0 +1,216 @@
+import LTCAssessment
+import LTCCore
+
+/// Reads a scheme's `benefits` section, reporting every problem with its path.
+struct BenefitDecoder {
+    let log: JSONProblemLog
+
+    func benefits(_ fields: JSONFields, assessment: Scheme.Assessment?, eligibility: Scheme.Eligibility?) -> BenefitSettings? {
+        let grades = fields.array("grades")?.compactMap { value, path -> Int? in
+            guard let grade = value.intValue else {
+                log.report(path, "expected a grade (integer), found \(value.typeName)")
+                return nil
+            }
+            return grade
+        } ?? []
+        if let minimum = assessment?.minimumGrade {
+            if !grades.contains(minimum) {
+                log.report(fields.path.appending("grades"), "must include the minimum grade for benefits, \(minimum)")
+            }
+            for grade in grades where grade < minimum {
+                log.report(fields.path.appending("grades"), "grade \(grade) is below the minimum grade for benefits, \(minimum)")
+            }
+        }
+        let start = choice(fields, "start", BenefitSettings.Start.self)
+        let modeChange = choice(fields, "modeChange", BenefitSettings.ModeChange.self)
+        let modes = fields.array("modes").map(self.modes) ?? []
+        let catalogue = fields.array("catalogue").map(self.catalogue) ?? []
+        let table = fields.array("table").map { rules($0, modes: modes, catalogue: catalogue, grades: grades) } ?? []
+        for grade in grades {
+            for mode in modes where !table.contains(where: { $0.grade == grade && $0.mode == mode.id }) {
+                log.report(fields.path.appending("table"), "missing the row for grade \(grade) in mode '\(mode.id)'")
+            }
+        }
+        let subsidies = fields.array("subsidies", required: false).map(self.subsidies) ?? []
+        var funding: [InsuranceType: Funding] = [:]
+        if let section = fields.fields("funding", accepting: InsuranceType.allCases.map(\.rawValue)) {
+            for type in InsuranceType.allCases where section.has(type.rawValue) {
+                funding[type] = section.fields(type.rawValue, accepting: [
+                    "employerRate", "individualRate", "individualPerCapita", "governmentPerCapita",
+                ]).flatMap(self.funding)
+            }
+            for type in eligibility?.insuranceTypes ?? [] where !section.has(type.rawValue) {
+                log.report(section.path.appending(type.rawValue), "missing: the scheme covers \(type.rawValue) insurance")
+            }
+        }
+        guard let start, let modeChange else { return nil }
+        return BenefitSettings(grades: grades, start: start, modeChange: modeChange, modes: modes, catalogue: catalogue,
+                               table: table, subsidies: subsidies, funding: funding)
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ fields: JSONFields, _ key: String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let text = fields.string(key) else { return nil }
+        guard let value = T(rawValue: text) else {
+            log.report(fields.path.appending(key), "'\(text)' is not accepted; use \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return value
+    }
+
+    func text(_ fields: JSONFields, _ key: String) -> LocalizedText? {
+        guard let text = fields.fields(key, accepting: ["zh", "en"]), let zh = text.nonEmptyString("zh"), let en = text.nonEmptyString("en") else {
+            return nil
+        }
+        return LocalizedText(zh: zh, en: en)
+    }
+
+    /// A non-negative amount in yuan with at most two decimals.
+    func money(_ fields: JSONFields, _ key: String, required: Bool = true) -> Money? {
+        guard let value = fields.object[key] else {
+            if required { log.report(fields.path.appending(key), "missing required field (amount in yuan)") }
+            return nil
+        }
+        guard let money = Money(json: value) else {
+            log.report(fields.path.appending(key), "\(value) is not an amount in yuan with at most two decimals")
+            return nil
+        }
+        guard money >= .zero else {
+            log.report(fields.path.appending(key), "\(value) is negative")
+            return nil
+        }
+        return money
+    }
+
+    func ratio(_ fields: JSONFields, _ key: String) -> Ratio? {
+        guard let value = fields.object[key] else {
+            log.report(fields.path.appending(key), "missing required field (a share from 0 to 1)")
+            return nil
+        }
+        guard let ratio = Ratio(json: value) else {
+            log.report(fields.path.appending(key), "\(value) is not a share from 0 to 1 with at most four decimals")
+            return nil
+        }
+        return ratio
+    }
+
+    func modes(_ elements: [(value: JSONValue, path: JSONPath)]) -> [ServiceMode] {
+        var seen: Set<String> = []
+        return elements.compactMap { element -> ServiceMode? in
+            guard let fields = log.fields(of: element.value, at: element.path, accepting: ["id", "name", "delivery"]) else { return nil }
+            let id = fields.nonEmptyString("id")
+            if let id, !seen.insert(id).inserted { log.report(fields.path.appending("id"), "duplicate mode id '\(id)'") }
+            let name = text(fields, "name")
+            let delivery = choice(fields, "delivery", ServiceMode.Delivery.self)
+            guard let id, let name, let delivery else { return nil }
+            return ServiceMode(id: id, name: name, delivery: delivery)
+        }
+    }
+
+    func catalogue(_ elements: [(value: JSONValue, path: JSONPath)]) -> [ServiceItem] {
+        var seen: Set<String> = []
+        return elements.compactMap { element -> ServiceItem? in
+            guard let fields = log.fields(of: element.value, at: element.path, accepting: ["code", "name", "unit", "price"]) else { return nil }
+            let code = fields.nonEmptyString("code")
+            if let code, !seen.insert(code).inserted { log.report(fields.path.appending("code"), "duplicate service code '\(code)'") }
+            let name = text(fields, "name")
+            let unit = choice(fields, "unit", ServiceItem.Unit.self)
+            let price = money(fields, "price")
+            guard let code, let name, let unit, let price else { return nil }
+            return ServiceItem(code: code, name: name, unit: unit, price: price)
+        }
+    }
+
+    /// Which fields each pricing needs; any other pricing field is refused.
+    static let pricingFields: [BenefitRule.Pricing: (required: [String], optional: [String])] = [
+        .hourly: (["unitPrice", "ratio"], ["monthlyCap", "items", "hoursPerWeek", "hoursPerMonth"]),
+        .visit: (["unitPrice", "ratio"], ["monthlyCap", "items", "visitsPerWeek", "visitsPerMonth"]),
+        .daily: (["dailyCap", "ratio"], ["monthlyCap", "items"]),
+        .monthly: (["monthlyCap", "ratio"], ["items"]),
+        .cash: ([], ["cashPerMonth", "cashPerDay"]),
+    ]
+
+    func rules(_ elements: [(value: JSONValue, path: JSONPath)], modes: [ServiceMode], catalogue: [ServiceItem], grades: [Int]) -> [BenefitRule] {
+        var seen: Set<String> = []
+        let all = ["grade", "mode", "pricing", "unitPrice", "hoursPerWeek", "hoursPerMonth", "visitsPerWeek", "visitsPerMonth",
+                   "dailyCap", "monthlyCap", "ratio", "cashPerMonth", "cashPerDay", "items"]
+        return elements.compactMap { element -> BenefitRule? in
+            guard let fields = log.fields(of: element.value, at: element.path, accepting: all) else { return nil }
+            let grade = fields.int("grade")
+            if let grade, !grades.contains(grade) {
+                log.report(fields.path.appending("grade"), "grade \(grade) is not in 'grades'")
+            }
+            let mode = fields.nonEmptyString("mode")
+            if let mode, !modes.contains(where: { $0.id == mode }) {
+                log.report(fields.path.appending("mode"), "unknown mode '\(mode)'; the scheme's modes: \(modes.map(\.id).joined(separator: ", "))")
+            }
+            if let grade, let mode, !seen.insert("\(grade)|\(mode)").inserted {
+                log.report(fields.path, "a second row for grade \(grade) in mode '\(mode)'")
+            }
+            guard let pricing = choice(fields, "pricing", BenefitRule.Pricing.self), let grade, let mode else { return nil }
+            let (required, optional) = Self.pricingFields[pricing]!
+            for key in fields.object.keys where !["grade", "mode", "pricing"].contains(key) && !required.contains(key) && !optional.contains(key) {
+                log.report(fields.path.appending(key), "does not apply to \(pricing.rawValue) pricing")
+            }
+            var rule = BenefitRule(grade: grade, mode: mode, pricing: pricing, unitPrice: nil, quantity: nil, dailyCap: nil,
+                                   monthlyCap: nil, ratio: nil, cashPerMonth: nil, cashPerDay: nil, items: [])
+            if required.contains("unitPrice") { rule.unitPrice = money(fields, "unitPrice") }
+            if required.contains("ratio") { rule.ratio = ratio(fields, "ratio") }
+            if required.contains("dailyCap") { rule.dailyCap = money(fields, "dailyCap") }
+            if required.contains("monthlyCap") || optional.contains("monthlyCap") {
+                rule.monthlyCap = money(fields, "monthlyCap", required: required.contains("monthlyCap"))
+            }
+            switch pricing {
+            case .hourly: rule.quantity = quantity(fields, "hoursPerWeek", "hoursPerMonth")
+            case .visit: rule.quantity = quantity(fields, "visitsPerWeek", "visitsPerMonth")
+            case .cash:
+                rule.cashPerMonth = money(fields, "cashPerMonth", required: false)
+                rule.cashPerDay = money(fields, "cashPerDay", required: false)
+                if (rule.cashPerMonth == nil) == (rule.cashPerDay == nil) {
+                    log.report(fields.path, "cash pricing needs exactly one of cashPerMonth and cashPerDay")
+                }
+            default: break
+            }
+            rule.items = fields.array("items", required: false)?.compactMap { value, path -> String? in
+                guard let code = value.stringValue, catalogue.contains(where: { $0.code == code }) else {
+                    log.report(path, "\(value) is not a service code of the catalogue")
+                    return nil
+                }
+                return code
+            } ?? []
+            return rule
+        }
+    }
+
+    func quantity(_ fields: JSONFields, _ weekly: String, _ monthly: String) -> BenefitRule.Quantity? {
+        let perWeek = fields.optionalInt(weekly), perMonth = fields.optionalInt(monthly)
+        switch (perWeek, perMonth) {
+        case (let count?, nil) where count > 0: return .perWeek(count)
+        case (nil, let count?) where count > 0: return .perMonth(count)
+        case (nil, nil), (.some, .some):
+            log.report(fields.path, "needs exactly one of \(weekly) and \(monthly)")
+        default:
+            log.report(fields.path, "\(weekly) or \(monthly) must be more than 0")
+        }
+        return nil
+    }
+
+    func subsidies(_ elements: [(value: JSONValue, path: JSONPath)]) -> [Subsidy] {
+        var seen: Set<String> = []
+        return elements.compactMap { element -> Subsidy? in
+            guard let fields = log.fields(of: element.value, at: element.path, accepting: ["id", "name", "interaction"]) else { return nil }
+            let id = fields.nonEmptyString("id")
+            if let id, !seen.insert(id).inserted { log.report(fields.path.appending("id"), "duplicate subsidy id '\(id)'") }
+            let name = text(fields, "name")
+            let interaction = choice(fields, "interaction", Subsidy.Interaction.self)
+            guard let id, let name, let interaction else { return nil }
+            return Subsidy(id: id, name: name, interaction: interaction)
+        }
+    }
+
+    func funding(_ fields: JSONFields) -> Funding? {
+        let employer = ratio(fields, "employerRate"), individual = ratio(fields, "individualRate")
+        let perCapita = money(fields, "individualPerCapita"), government = money(fields, "governmentPerCapita")
+        guard let employer, let individual, let perCapita, let government else { return nil }
+        return Funding(employerRate: employer, individualRate: individual, individualPerCapita: perCapita, governmentPerCapita: government)
+    }
+}

@@ -1,0 +1,138 @@
+import LTCAssessment
+import LTCCore
+
+/// A scheme's benefits: what each grade earns in each service mode, how care
+/// is priced, how partial months, mode changes and other subsidies work, and
+/// how the fund is financed. Differentiated by care grade and by how care is
+/// delivered (根据护理等级、服务提供方式实行差别化待遇).
+public struct BenefitSettings: Sendable {
+    /// When a grade's benefits begin.
+    public enum Start: String, Sendable, CaseIterable {
+        /// From the day the grade is valid.
+        case fromValidity
+        /// From the first day of the month after the grade becomes valid (Tianjin, Meizhou, Changzhou).
+        case nextMonth
+    }
+
+    /// When a change of service mode takes effect.
+    public enum ModeChange: String, Sendable, CaseIterable {
+        case sameDay
+        /// From the first day of the next month (Tianjin).
+        case nextMonth
+    }
+
+    public var grades: [Int]
+    public var start: Start
+    public var modeChange: ModeChange
+    public var modes: [ServiceMode]
+    public var catalogue: [ServiceItem]
+    public var table: [BenefitRule]
+    public var subsidies: [Subsidy]
+    public var funding: [InsuranceType: Funding]
+
+    public func rule(grade: Int, mode: String) -> BenefitRule? {
+        table.first { $0.grade == grade && $0.mode == mode }
+    }
+
+    public func mode(_ id: String) -> ServiceMode? {
+        modes.first { $0.id == id }
+    }
+
+    public func subsidy(_ id: String) -> Subsidy? {
+        subsidies.first { $0.id == id }
+    }
+}
+
+/// How care is delivered.
+public struct ServiceMode: Sendable, Equatable {
+    public enum Delivery: String, Sendable, CaseIterable {
+        /// 居家上门: an institution's caregivers visit the home.
+        case home
+        /// 居家自主 / 亲情照护: family or self care, paid as cash.
+        case family
+        /// 社区日间照护
+        case community
+        /// 机构照护
+        case institution
+        /// 医疗专护: nursing in a medical institution.
+        case medical
+    }
+
+    public var id: String
+    public var name: LocalizedText
+    public var delivery: Delivery
+}
+
+/// A service in the catalogue, with its unit and unit price.
+public struct ServiceItem: Sendable, Equatable {
+    public enum Unit: String, Sendable, CaseIterable {
+        case hour, visit, day
+    }
+
+    public var code: String
+    public var name: LocalizedText
+    public var unit: Unit
+    public var price: Money
+}
+
+/// What one grade earns in one mode.
+public struct BenefitRule: Sendable, Equatable {
+    public enum Pricing: String, Sendable, CaseIterable {
+        /// Hours a week or a month at a price per hour.
+        case hourly
+        /// Visits a week or a month at a price per visit.
+        case visit
+        /// Actual cost up to a cap per day (bed-day).
+        case daily
+        /// Actual cost up to a cap per month.
+        case monthly
+        /// A cash allowance per month or per day, paid to the person.
+        case cash
+    }
+
+    /// How much care: hours or visits, per week or per month.
+    public enum Quantity: Sendable, Equatable {
+        case perWeek(Int)
+        case perMonth(Int)
+    }
+
+    public var grade: Int
+    public var mode: String
+    public var pricing: Pricing
+    public var unitPrice: Money?
+    public var quantity: Quantity?
+    public var dailyCap: Money?
+    public var monthlyCap: Money?
+    /// The fund's share of eligible cost (service pricings).
+    public var ratio: Ratio?
+    public var cashPerMonth: Money?
+    public var cashPerDay: Money?
+    /// Service item codes allowed (empty: any in the catalogue).
+    public var items: [String]
+}
+
+/// Another benefit a person may hold, and how it meets LTCI.
+public struct Subsidy: Sendable, Equatable {
+    public enum Interaction: String, Sendable, CaseIterable {
+        /// Deducted from the LTCI amount.
+        case deduct
+        /// The person chooses one or the other.
+        case exclusive
+        /// Paid alongside, no effect.
+        case alongside
+    }
+
+    public var id: String
+    public var name: LocalizedText
+    public var interaction: Interaction
+}
+
+/// How the fund is financed for one insurance type, for projections.
+public struct Funding: Sendable, Equatable {
+    /// Shares of the monthly contribution base.
+    public var employerRate: Ratio
+    public var individualRate: Ratio
+    /// Yuan per insured person per year.
+    public var individualPerCapita: Money
+    public var governmentPerCapita: Money
+}
