@@ -252,3 +252,20 @@ struct AuditTrailTests {
         #expect(assessment.assessors == ["A1", "A2"])
     }
 }
+
+@Suite("Schemes in the database")
+struct StoredSchemeTests {
+    @Test("Two schemes of one region may not be in force on the same day")
+    func overlappingDates() throws {
+        let world = try World()
+        let overlapping = testSchemeJSON.replacingOccurrences(of: #""id": "test-2026""#, with: #""id": "test-2027""#)
+            .replacingOccurrences(of: #""from": "2026-01-01", "to": "2027-12-31""#, with: #""from": "2027-06-01", "to": "2028-12-31""#)
+        let error = try #require(throws: CaseError.self) {
+            try world.service.load(try Scheme.decode(text: Array(overlapping.utf8), source: "b"), actor: admin, asOf: day("2026-01-01"))
+        }
+        #expect(error.reason == .invalidScheme)
+        #expect(error.message.contains("overlaps 'test-2026' (2026-01-01 to 2027-12-31) in region test city"))
+        let following = overlapping.replacingOccurrences(of: #""from": "2027-06-01""#, with: #""from": "2028-01-01""#)
+        #expect(try world.service.load(try Scheme.decode(text: Array(following.utf8), source: "c"), actor: admin, asOf: day("2026-01-01")).id == "test-2027")
+    }
+}

@@ -12,7 +12,7 @@ struct CaseCommand: ParsableCommand {
         discussion: "`ltc case transitions` prints which action is allowed in which state, and for which role.",
         subcommands: [
             Open.self, Check.self, Assign.self, Assess.self, Determine.self, Object.self, Confirm.self,
-            Suspend.self, Resume.self, Terminate.self, Show.self, List.self, Transitions.self,
+            Suspend.self, Resume.self, Terminate.self, Mode.self, Subsidy.self, Show.self, List.self, Transitions.self,
         ]
     )
 
@@ -176,6 +176,41 @@ struct CaseCommand: ParsableCommand {
                 throw CaseError(.invalidInput, "--reason '\(reason)' is not accepted; use death, left, recovery or withdrawn")
             }
             return try service.terminate(caseID: id, reason: why, actor: actor, asOf: date)
+        }
+    }
+
+    struct Mode: CaseChangeCommand {
+        static let configuration = CommandConfiguration(abstract: "Choose the service mode (from today, or from next month if the scheme says so).")
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: "A service mode id of the case's scheme.") var mode: String
+        @OptionGroup var options: CaseOptions
+
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            try service.setMode(caseID: id, mode: mode, actor: actor, asOf: date)
+        }
+    }
+
+    struct Subsidy: CaseChangeCommand {
+        static let configuration = CommandConfiguration(abstract: "Record another subsidy the person holds.")
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: "A subsidy id of the case's scheme.") var subsidy: String
+        @Option(help: ArgumentHelp("Its monthly amount in yuan.", valueName: "yuan")) var monthly: String
+        @Option(help: ArgumentHelp("From (YYYY-MM-DD).", valueName: "date")) var from: String
+        @Option(help: ArgumentHelp("Until (YYYY-MM-DD), if it ends.", valueName: "date")) var until: String?
+        @Option(help: "For a subsidy that excludes LTCI: ltci or subsidy, the person's choice.") var choice: String?
+        @OptionGroup var options: CaseOptions
+
+        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
+            let literal: JSONValue = monthly.contains(".") ? .number(monthly) : (Int(monthly).map { .integer($0) } ?? .string(monthly))
+            guard let amount = Money(json: literal) else {
+                throw CaseError(.invalidInput, "--monthly '\(monthly)' is not an amount in yuan with at most two decimals")
+            }
+            let chosen = try choice.map { text throws(CaseError) -> HeldSubsidy.Choice in
+                guard let value = HeldSubsidy.Choice(rawValue: text) else { throw CaseError(.invalidInput, "--choice must be ltci or subsidy") }
+                return value
+            }
+            return try service.addSubsidy(caseID: id, subsidy: subsidy, monthly: amount, from: try parseDate(from, "--from"),
+                                          until: try until.map { try parseDate($0, "--until") }, choice: chosen, actor: actor, asOf: date)
         }
     }
 

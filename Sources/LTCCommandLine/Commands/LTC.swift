@@ -18,7 +18,7 @@ public struct LTC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, AssessorCommand.self,
-            CaseCommand.self, RPCCommand.self,
+            CaseCommand.self, BenefitCommand.self, FundCommand.self, RPCCommand.self,
         ]
     )
 

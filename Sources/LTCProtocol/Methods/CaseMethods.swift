@@ -1,6 +1,8 @@
 import LTCAssessment
+import LTCBenefits
 import LTCCases
 import LTCCore
+import LTCSchemes
 import LTCSchemes
 
 /// The JSON-RPC methods on stored data: `scheme.*`, `person.*`, `assessor.*`
@@ -160,11 +162,96 @@ public struct CaseMethods: Sendable {
                 }
                 return ["cases": .array(try service.list(actor: actor, state: state, dueWithin: params.int("due"), asOf: asOf).map(\.json))]
             },
+            method("case.mode", "Choose a case's service mode (from asOf, or from next month if the scheme says so).",
+                   [actor, asOf, caseID, RPCParameter("mode", .string, "A service mode id of the case's scheme.")],
+                   result: "the case", example: ["actor": admin, "case": 1, "mode": "home-care"]) { service, params, actor, asOf in
+                try service.setMode(caseID: params.int("case")!, mode: params.string("mode")!, actor: actor, asOf: asOf).json
+            },
+            method("case.subsidy", "Record another subsidy the person holds.",
+                   [actor, asOf, caseID, RPCParameter("subsidy", .string, "A subsidy id of the case's scheme."),
+                    RPCParameter("monthly", .number, "Its monthly amount in yuan (at most two decimals)."),
+                    RPCParameter("from", .string, "From (YYYY-MM-DD)."), RPCParameter("until", .string, required: false, "Until (YYYY-MM-DD)."),
+                    RPCParameter("choice", .string, required: false, "For a subsidy that excludes LTCI: ltci or subsidy.")],
+                   result: "the case", example: ["actor": admin, "case": 1, "subsidy": "elderly-disability", "monthly": 150, "from": "2026-01-01"]
+            ) { service, params, actor, asOf in
+                guard let monthly = params.object["monthly"].flatMap(Money.init(json:)) else {
+                    throw CaseError(.invalidInput, "monthly must be an amount in yuan with at most two decimals")
+                }
+                guard let from = try params.date("from") else { throw CaseError(.invalidInput, "from is needed") }
+                let choice = try params.string("choice").map { text throws(CaseError) -> HeldSubsidy.Choice in
+                    guard let value = HeldSubsidy.Choice(rawValue: text) else { throw CaseError(.invalidInput, "choice must be ltci or subsidy") }
+                    return value
+                }
+                return try service.addSubsidy(caseID: params.int("case")!, subsidy: params.string("subsidy")!, monthly: monthly, from: from,
+                                              until: try params.date("until"), choice: choice, actor: actor, asOf: asOf).json
+            },
+            method("benefit.entitlement", "A stored case's entitlement for a month, day by day.",
+                   [actor, caseID, RPCParameter("month", .string, "The month (YYYY-MM).")],
+                   result: "{case, month, days, parts, subsidies, fundShare, personalShare, cash, deducted, payable, lines}",
+                   example: ["actor": admin, "case": 1, "month": "2026-04"]) { service, params, actor, _ in
+                try service.entitlement(caseID: params.int("case")!, month: try Self.month(params, "month"), actor: actor).json
+            },
+            method("benefit.quote", "What a grade earns in a service mode in a month, line by line.",
+                   [actor, RPCParameter("scheme", .string, "A stored scheme's id."), RPCParameter("grade", .integer, "The grade."),
+                    RPCParameter("mode", .string, "The service mode id."), RPCParameter("month", .string, "The month (YYYY-MM)."),
+                    RPCParameter("days", .integer, required: false, "Days of the month in force (default all).")],
+                   result: "{scheme, grade, mode, month, days, pricing, hours?, visits?, eligibleCost, fundShare, personalShare, cash, lines}",
+                   example: ["actor": admin, "scheme": "tianjin-style-2026", "grade": 4, "mode": "home-care", "month": "2026-04"]
+            ) { service, params, _, _ in
+                try BenefitQuote(scheme: try Self.scheme(service, params), grade: params.int("grade")!, mode: params.string("mode")!,
+                                 month: try Self.month(params, "month"), days: params.int("days")).json
+            },
+            method("fund.project", "The fund's outlay, contribution income and balance for a month and the year from it.",
+                   [actor, RPCParameter("scheme", .string, "A stored scheme's id."), RPCParameter("from", .string, "The first month (YYYY-MM)."),
+                    RPCParameter("beneficiaries", .array, required: false, "[{grade, mode, count}]; leave out to count the stored cases."),
+                    RPCParameter("insured", .array, "[{type, count, averageMonthlyBase}]")],
+                   result: "{scheme, from, outlay, income, monthlyOutlay, yearlyOutlay, yearlyIncome, yearlyBalance}",
+                   example: ["actor": admin, "scheme": "tianjin-style-2026", "from": "2026-01",
+                             "beneficiaries": [["grade": 3, "mode": "institution", "count": 100]],
+                             "insured": [["type": "employee", "count": 1000, "averageMonthlyBase": 6000]]]
+            ) { service, params, actor, _ in
+                let scheme = try Self.scheme(service, params)
+                let month = try Self.month(params, "from")
+                let groups = try params.array("beneficiaries").map { rows throws(CaseError) -> [FundProjection.Group] in
+                    try rows.enumerated().map { index, row throws(CaseError) in
+                        guard let grade = row["grade"]?.intValue, let mode = row["mode"]?.stringValue, let count = row["count"]?.intValue else {
+                            throw CaseError(.invalidInput, "beneficiaries[\(index)] needs grade (integer), mode (string) and count (integer)")
+                        }
+                        return FundProjection.Group(grade: grade, mode: mode, count: count)
+                    }
+                } ?? service.population(on: month.firstDay, schemeID: scheme.id, actor: actor)
+                let insured = try params.array("insured")!.enumerated().map { index, row throws(CaseError) -> FundProjection.Insured in
+                    guard let type = row["type"]?.stringValue.flatMap(InsuranceType.init), let count = row["count"]?.intValue,
+                          let base = row["averageMonthlyBase"].flatMap(Money.init(json:)) else {
+                        throw CaseError(.invalidInput, "insured[\(index)] needs type (employee or resident), count (integer) and averageMonthlyBase (yuan)")
+                    }
+                    return FundProjection.Insured(type: type, count: count, averageMonthlyBase: base)
+                }
+                return try FundProjection(scheme: scheme, from: month, beneficiaries: groups, insured: insured).json
+            },
             RPCMethod(name: "case.transitions", summary: "The lifecycle: every allowed transition and its role.", parameters: [],
                       result: "{transitions: [{action, from, to, role, meaning}]}", example: [:], ordering: .independent) { _ in
                 ["transitions": .array(Lifecycle.transitions.map(\.json))]
             },
         ]
+    }
+}
+
+extension CaseMethods {
+    static func month(_ params: RPCParams, _ name: String) throws(CaseError) -> YearMonth {
+        guard let text = params.string(name), let month = YearMonth(text) else {
+            throw CaseError(.invalidInput, "\(name) must be a month, YYYY-MM")
+        }
+        return month
+    }
+
+    static func scheme(_ service: CaseService, _ params: RPCParams) throws -> Scheme {
+        let id = params.string("scheme")!
+        let all = try service.schemes()
+        guard let scheme = all.first(where: { $0.id == id }) else {
+            throw CaseError(.noSchemeInForce, "no stored scheme '\(id)'; stored: \(all.map(\.id).joined(separator: ", "))")
+        }
+        return scheme
     }
 }
 

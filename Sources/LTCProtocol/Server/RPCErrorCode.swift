@@ -28,5 +28,6 @@ public enum RPCErrorCode {
         "noSchemeInForce": 1017,
         "invalidScheme": 1018,
         "storage": 1019,
+        "benefit": 1020,
     ]
 }

@@ -5,11 +5,12 @@ import LTCCore
 public struct RPCParameter: Sendable {
     /// The JSON types a parameter can require.
     public enum ValueType: String, Sendable {
-        case string, integer, boolean, object, array
+        case string, integer, number, boolean, object, array
 
         func accepts(_ value: JSONValue) -> Bool {
             switch (self, value) {
             case (.string, .string), (.integer, .integer), (.boolean, .bool), (.object, .object), (.array, .array): true
+            case (.number, .integer), (.number, .number): true
             default: false
             }
         }

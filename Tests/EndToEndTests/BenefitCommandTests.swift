@@ -1,0 +1,84 @@
+import Foundation
+import LTCCore
+import Testing
+
+@Suite("ltc benefit and ltc fund, run as processes")
+struct BenefitCommandTests {
+    let admin = ["--actor", "administrator:wang"]
+
+    @Test("A quote from an example scheme, as text and as JSON")
+    func quote() throws {
+        let run = try ltc(["benefit", "quote", "--scheme-file", "Examples/schemes/hours-home-care-2026.json",
+                           "--grade", "4", "--mode", "home-visit", "--month", "2026-03"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("5 hours a week × 31/7 weeks = 22 h 8 min"))
+        #expect(run.stdout.contains("entitled: eligible cost 1438.67, fund 1294.80, person 143.87"))
+        let json = try ltc(["benefit", "quote", "--scheme-file", "Examples/schemes/day-rate-2026.json",
+                            "--grade", "5", "--mode", "medical-nursing", "--month", "2028-02", "--json"])
+        let quote = try JSONParser.parse(json.stdout)
+        #expect(quote["eligibleCost"] == .number("2900.00"))    // 100 × 29 (leap February)
+        #expect(quote["fundShare"] == .number("2175.00"))       // × 0.75
+    }
+
+    @Test("Bad quote requests get one-line errors", arguments: [
+        (["--grade", "3", "--mode", "spa", "--month", "2026-03"], "has no service mode 'spa'"),
+        (["--grade", "3", "--mode", "institution", "--month", "2026-3"], "--month '2026-3' is not a month"),
+        (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--days", "30"], "days must be from 0 to 28"),
+    ])
+    func badQuote(arguments: [String], message: String) throws {
+        let run = try ltc(["benefit", "quote", "--scheme-file", "Examples/schemes/day-rate-2026.json"] + arguments)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test("A case's months: mode chosen, a subsidy deducted, a hospital stay; and the fund projection")
+    func entitlement() throws {
+        let db = freshDatabase()
+        let steps: [[String]] = [
+            ["scheme", "load", "Examples/schemes/tianjin-style-2026.json", "--as-of", "2026-03-01"],
+            ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
+            ["assessor", "add", "--id", "A02", "--name", "张", "--qualification", "none"],
+            ["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", "employee", "--enrolled", "2015-07-01"],
+            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"],
+            ["case", "check", "1", "--as-of", "2026-03-02"],
+            ["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"],
+            ["case", "determine", "1", "--as-of", "2026-03-09"],
+            ["case", "confirm", "1", "--as-of", "2026-03-17"],
+            ["case", "mode", "1", "--mode", "home-care", "--as-of", "2026-03-17"],
+            ["case", "subsidy", "1", "--subsidy", "elderly-disability", "--monthly", "150", "--from", "2026-01-01", "--as-of", "2026-03-20"],
+            ["case", "suspend", "1", "--reason", "hospital stay", "--as-of", "2026-04-25"],
+            ["case", "resume", "1", "--as-of", "2026-05-03"],
+        ]
+        for step in steps {
+            if step[1] == "determine" {
+                let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
+                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--as-of", "2026-03-05"])
+                try #require(assess.status == 0, "\(assess.stderr)")
+            }
+            let run = try ltc(step + ["--db", db] + admin)
+            try #require(run.status == 0, "\(step): \(run.stderr)")
+        }
+        // Tianjin: benefits from the month after the grade took effect (17 March), so April is the first paid month.
+        let march = try JSONParser.parse(try ltc(["benefit", "entitlement", "1", "--month", "2026-03", "--json", "--db", db] + admin).stdout)
+        #expect(march["payable"] == .number("0.00"))
+        let april = try JSONParser.parse(try ltc(["benefit", "entitlement", "1", "--month", "2026-04", "--json", "--db", db] + admin).stdout)
+        #expect(april["fundShare"] == .number("1260.00"))   // 2100 × 24/30 × 0.75
+        #expect(april["deducted"] == .number("150.00"))
+        #expect(april["payable"] == .number("1110.00"))
+        let may = try JSONParser.parse(try ltc(["benefit", "entitlement", "1", "--month", "2026-05", "--json", "--db", db] + admin).stdout)
+        #expect(may["days"]?.arrayValue?.first?["days"] == 2)   // 1–2 May still in hospital
+
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("insured-\(UUID().uuidString).json").path
+        try #"{"insured": [{"type": "employee", "count": 1000, "averageMonthlyBase": 6000}]}"#.write(toFile: input, atomically: true, encoding: .utf8)
+        let projection = try ltc(["fund", "project", "--scheme", "tianjin-style-2026", "--db", db, "--from", "2026-06",
+                                  "--input", input, "--stored", "--actor", "administrator:wang", "--csv"])
+        #expect(projection.status == 0, "\(projection.stderr)")
+        #expect(projection.stdout.contains("outlay,4,home-care,1,1575.00,1575.00,18900.00"))
+        #expect(projection.stdout.contains("income,,employee,1000,216.00,,216000.00"))
+        #expect(projection.stdout.contains("balance,,,,,,197100.00"))
+
+        let refused = try ltc(["benefit", "entitlement", "1", "--month", "2026-04", "--db", db, "--actor", "institution:OTHER"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("error: institution:OTHER may not see case 1"))
+    }
+}
