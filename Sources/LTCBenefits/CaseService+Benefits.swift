@@ -6,10 +6,11 @@ extension CaseService {
     /// The month's entitlement of a stored case, for an actor who may see the case.
     public func entitlement(caseID: Int, month: YearMonth, actor: Actor) throws -> Entitlement {
         let view = try show(caseID: caseID, actor: actor)
-        guard let scheme = try schemes().first(where: { $0.id == view.record.schemeID }) else {
+        let all = try schemes()
+        guard all.contains(where: { $0.id == view.record.schemeID }) else {
             throw BenefitError("the scheme '\(view.record.schemeID)' of case \(caseID) is not loaded")
         }
-        return try Entitlement(case: view.record, scheme: scheme, month: month)
+        return try Entitlement(case: view.record, schemes: all, month: month)
     }
 
     /// Beneficiaries on a day, counted by grade in force and service mode: the stored population.

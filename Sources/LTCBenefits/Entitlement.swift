@@ -17,7 +17,8 @@ import LTCSchemes
 public struct Entitlement: Sendable {
     /// Why a day is or is not paid.
     public enum DayStatus: Sendable, Equatable {
-        case paid(mode: String, grade: Int)
+        case paid(mode: String, grade: Int, scheme: String)
+        case noScheme
         case noGrade
         case notStarted
         case belowMinimumGrade
@@ -27,7 +28,8 @@ public struct Entitlement: Sendable {
 
         var label: String {
             switch self {
-            case .paid(let mode, let grade): "paid: grade \(grade), \(mode)"
+            case .paid(let mode, let grade, let scheme): "paid: grade \(grade), \(mode) (\(scheme))"
+            case .noScheme: "no scheme of the region in force"
             case .noGrade: "no grade in force"
             case .notStarted: "benefits not yet begun"
             case .belowMinimumGrade: "below the minimum grade for benefits"
@@ -69,31 +71,50 @@ public struct Entitlement: Sendable {
     public var payable: Money
     public var lines: [String]
 
+    /// The entitlement under one scheme for the whole month.
     public init(case record: Case, scheme: Scheme, month: YearMonth) throws(BenefitError) {
-        guard let benefits = scheme.benefits else { throw BenefitError("scheme '\(scheme.id)' defines no benefits") }
+        try self.init(case: record, schemes: [scheme], month: month)
+    }
+
+    /// The entitlement where each day follows the scheme in force on it, among
+    /// those of the region of the case's scheme: a month that crosses from one
+    /// scheme period into the next is split between them.
+    public init(case record: Case, schemes: [Scheme], month: YearMonth) throws(BenefitError) {
+        guard let home = schemes.first(where: { $0.id == record.schemeID }) ?? schemes.first else {
+            throw BenefitError("no scheme is loaded for case \(record.id)")
+        }
+        let regional = schemes.filter { $0.region == home.region }
         caseID = record.id
         self.month = month
         var statuses: [DayStatus] = []
+        var byID: [String: Scheme] = [:]
         for day in month.days {
+            guard let scheme = regional.first(where: { $0.isInForce(on: day) }) else {
+                statuses.append(.noScheme)
+                continue
+            }
+            guard let benefits = scheme.benefits else { throw BenefitError("scheme '\(scheme.id)' defines no benefits") }
+            byID[scheme.id] = scheme
             statuses.append(Self.status(of: day, record, scheme, benefits))
         }
         spans = Self.spans(month.days, statuses)
 
-        var lines = ["case \(record.id), \(month) (\(month.dayCount) days), scheme \(scheme.id)"]
+        let used = Set(byID.keys).sorted().joined(separator: ", ")
+        var lines = ["case \(record.id), \(month) (\(month.dayCount) days), scheme \(used.isEmpty ? home.id : used)"]
         for span in spans {
             lines.append("\(span.from)–\(span.to) (\(span.days) day\(span.days == 1 ? "" : "s")): \(span.status.label)")
         }
-        var paid: [String: (grade: Int, mode: String, days: Int)] = [:]
+        var paid: [String: (scheme: String, grade: Int, mode: String, days: Int)] = [:]
         var order: [String] = []
         for status in statuses {
-            guard case .paid(let mode, let grade) = status else { continue }
-            let key = "\(grade)|\(mode)"
-            if paid[key] == nil { order.append(key); paid[key] = (grade, mode, 0) }
+            guard case .paid(let mode, let grade, let scheme) = status else { continue }
+            let key = "\(scheme)|\(grade)|\(mode)"
+            if paid[key] == nil { order.append(key); paid[key] = (scheme, grade, mode, 0) }
             paid[key]!.days += 1
         }
         parts = try order.map { key throws(BenefitError) in
             let entry = paid[key]!
-            return try BenefitQuote(scheme: scheme, grade: entry.grade, mode: entry.mode, month: month, days: entry.days)
+            return try BenefitQuote(scheme: byID[entry.scheme]!, grade: entry.grade, mode: entry.mode, month: month, days: entry.days)
         }
         for part in parts { lines += part.lines.map { "  " + $0 } }
         fundShare = parts.reduce(.zero) { $0 + $1.fundShare }
@@ -103,7 +124,7 @@ public struct Entitlement: Sendable {
         var effects: [SubsidyEffect] = []
         var remaining = fundShare + cash
         for held in record.subsidies {
-            guard let kind = benefits.subsidy(held.subsidy) else { continue }
+            guard let kind = (byID[home.id] ?? byID.values.first ?? home).benefits?.subsidy(held.subsidy) else { continue }
             let covered = month.days.filter(held.covers).count
             guard covered > 0 else { continue }
             let amount = held.monthly.prorated(days: covered, of: month.dayCount)
@@ -143,7 +164,7 @@ public struct Entitlement: Sendable {
         if let exclusive = record.subsidies.first(where: { $0.choice == .subsidy && $0.covers(day) }) {
             return .exclusiveSubsidy(exclusive.subsidy)
         }
-        return .paid(mode: mode, grade: determination.grade)
+        return .paid(mode: mode, grade: determination.grade, scheme: scheme.id)
     }
 
     static func spans(_ days: [CalendarDate], _ statuses: [DayStatus]) -> [Span] {

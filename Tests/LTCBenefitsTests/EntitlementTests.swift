@@ -109,6 +109,22 @@ struct EntitlementTests {
         #expect(split.parts.map(\.grade) == [3, 4])
         #expect(split.parts.map(\.days) == [15, 15])
     }
+
+    @Test("Each day follows the scheme in force on it: a month across two scheme periods is split")
+    func schemeChangeover() throws {
+        let old = try testScheme { $0.replacingOccurrences(of: #""to": "2028-12-31""#, with: #""to": "2026-04-15""#) }
+        let new = try testScheme {
+            $0.replacingOccurrences(of: #""id": "benefit-test""#, with: #""id": "benefit-test-2""#)
+              .replacingOccurrences(of: #""from": "2026-01-01", "to": "2028-12-31""#, with: #""from": "2026-04-16", "to": "2028-12-31""#)
+              .replacingOccurrences(of: #""dailyCap": 70, "ratio": 0.7"#, with: #""dailyCap": 80, "ratio": 0.7"#)
+        }
+        let result = try Entitlement(case: effectiveCase(from: "2026-01-01"), schemes: [old, new], month: month("2026-04"))
+        #expect(result.parts.map(\.schemeID) == ["benefit-test", "benefit-test-2"])
+        #expect(result.fundShare == yuan("1575"))        // (70 × 15 + 80 × 15) × 0.7
+        let unscheduled = try Entitlement(case: effectiveCase(from: "2026-01-01"), schemes: [old], month: month("2026-04"))
+        #expect(unscheduled.spans.last?.status == .noScheme)
+        #expect(unscheduled.parts.first?.days == 15)
+    }
 }
 
 @Suite("Fund projections")
