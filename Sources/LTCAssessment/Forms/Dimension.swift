@@ -11,7 +11,8 @@ public struct Dimension: Sendable, Hashable {
     public var name: LocalizedText
     /// The scores the dimension can take, as declared by the form.
     public var range: ClosedRange<Int>
-    /// The bands in level order, 0 (best) first. They cover ``range`` with no gap and no overlap.
+    /// The bands in level order, 0 (best) first; every reachable score is in
+    /// exactly one. Empty when the dimension only adds to a total (GB/T 42195-2022's parts).
     public var bands: [Band]
 
     public init(id: String, name: LocalizedText, range: ClosedRange<Int>, bands: [Band]) {
@@ -21,7 +22,7 @@ public struct Dimension: Sendable, Hashable {
         self.bands = bands.sorted { $0.level < $1.level }
     }
 
-    /// The band holding `score`, or `nil` if the score is outside ``range``.
+    /// The band holding `score`, or `nil` if none does.
     public func band(for score: Int) -> Band? {
         bands.first { $0.scores.contains(score) }
     }

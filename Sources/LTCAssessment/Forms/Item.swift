@@ -1,3 +1,5 @@
+import LTCCore
+
 /// A second-level indicator: one question of a form, answered by choosing one
 /// of its options, whose score counts towards the item's dimension.
 ///
@@ -12,13 +14,27 @@ public struct Item: Sendable, Hashable {
     public var dimension: String
     public var name: LocalizedText
     /// The options in the order the form lists them (best first in the national standard).
+    /// Empty for an item answered as a frequency (see ``group``).
     public var options: [ItemOption]
+    /// The ``CountGroup`` of an item answered as a frequency, `{"perWeek": 2}`,
+    /// instead of by an option.
+    public var group: String?
+    /// For an item of a points group: the points each occurrence earns, per
+    /// period it may be answered in (NBA 5.13: 4.3 per weekly, 1 per monthly visit).
+    public var pointsPerOccurrence: [Frequency.Period: Points]
+    /// When the item applies; an item that does not apply is not answered and
+    /// scores 0 (NBA 4.K applies under 18 months, 4.1–4.13 from 18 months).
+    public var when: [ConditionClause]
 
-    public init(id: String, dimension: String, name: LocalizedText, options: [ItemOption]) {
+    public init(id: String, dimension: String, name: LocalizedText, options: [ItemOption],
+                group: String? = nil, pointsPerOccurrence: [Frequency.Period: Points] = [:], when: [ConditionClause] = []) {
         self.id = id
         self.dimension = dimension
         self.name = name
         self.options = options
+        self.group = group
+        self.pointsPerOccurrence = pointsPerOccurrence
+        self.when = when
     }
 
     public var maximumScore: Int { options.map(\.score).max() ?? 0 }

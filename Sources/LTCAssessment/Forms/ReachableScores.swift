@@ -15,20 +15,39 @@ public struct ReachableScores: Sendable, Equatable {
     private let reachable: [Bool]  // reachable[score - bounds.lowerBound]
 
     public init(items: [Item]) {
-        let low = items.reduce(0) { $0 + $1.minimumScore }
-        let high = items.reduce(0) { $0 + $1.maximumScore }
+        self.init(scoreSets: items.map { $0.options.map(\.score) })
+    }
+
+    /// The sums that taking one score from each set can make.
+    public init(scoreSets: [[Int]]) {
+        let sets = scoreSets.filter { !$0.isEmpty }
+        let low = sets.reduce(0) { $0 + $1.min()! }
+        let high = sets.reduce(0) { $0 + $1.max()! }
         var sums = [Bool](repeating: false, count: high - low + 1)
-        sums[0] = true  // offset 0: every item at its minimum
+        sums[0] = true  // offset 0: every set at its minimum
         var reach = 0   // highest offset reachable so far
-        for item in items {
+        for scores in sets {
+            let minimum = scores.min()!
             var next = [Bool](repeating: false, count: sums.count)
             for offset in 0...reach where sums[offset] {
-                for option in item.options {
-                    next[offset + option.score - item.minimumScore] = true
+                for score in scores {
+                    next[offset + score - minimum] = true
                 }
             }
-            reach += item.maximumScore - item.minimumScore
+            reach += scores.max()! - minimum
             sums = next
+        }
+        bounds = low...high
+        reachable = sums
+    }
+
+    /// The union of several sets of reachable scores.
+    public init(union parts: [ReachableScores]) {
+        let low = parts.map(\.bounds.lowerBound).min() ?? 0
+        let high = parts.map(\.bounds.upperBound).max() ?? 0
+        var sums = [Bool](repeating: false, count: high - low + 1)
+        for part in parts {
+            for score in part.all { sums[score - low] = true }
         }
         bounds = low...high
         reachable = sums

@@ -17,7 +17,7 @@ extension AssessmentForm {
     ///   - source: How to name the file in errors.
     public static func decode(json: JSONValue, source: String) throws(FormFileError) -> AssessmentForm {
         let log = JSONProblemLog()
-        let form = FormDecoder(log: log).form(json)
+        let form = FormDecoder(log: log, coverage: FormCoverageLog()).form(json)
         guard let form, log.problems.isEmpty else {
             throw FormFileError(file: source, problems: log.problems)
         }
@@ -37,14 +37,16 @@ extension AssessmentForm {
 }
 
 /// One pass over a form file's JSON. Each method reads one part, reports what
-/// is wrong with it, and returns `nil` only when the part is unusable.
-private struct FormDecoder {
+/// is wrong with it, and returns `nil` only when the part is unusable. What
+/// the pass learns about score coverage goes to `coverage`, for `forms check`.
+struct FormDecoder {
     let log: JSONProblemLog
+    let coverage: FormCoverageLog
 
     func form(_ json: JSONValue) -> AssessmentForm? {
         let fields = [
             "$schema", "format", "id", "version", "title", "source", "description",
-            "dimensions", "items", "grades", "grading",
+            "conditions", "dimensions", "groups", "items", "grades", "grading", "adjustments",
         ]
         guard let root = log.fields(of: json, at: .root, accepting: fields) else { return nil }
         if let format = root.string("format"), format != AssessmentForm.fileFormat {
@@ -60,22 +62,26 @@ private struct FormDecoder {
         let title = root.fields("title", accepting: ["zh", "en"]).flatMap(text)
         let source = root.nonEmptyString("source")
 
+        let conditions = root.array("conditions", required: false).map { self.decodeConditions($0) } ?? []
         let located = root.array("dimensions").map { self.decodeDimensions($0) } ?? []
         let dimensions = located.map(\.dimension)
-        let items = root.array("items").map { self.decodeItems($0, dimensions: dimensions) } ?? []
+        let groups = root.array("groups", required: false).map { self.decodeGroups($0, dimensions: dimensions) } ?? []
+        let items = root.array("items").map { self.decodeItems($0, dimensions: dimensions, groups: groups, conditions: conditions) } ?? []
         let grades = root.array("grades").map { self.decodeGrades($0) } ?? []
-        let grading = root.fields("grading", accepting: ["rows", "columns", "cells"]).flatMap {
-            self.decodeTable($0, dimensions: dimensions, grades: grades)
+        let grading = root.fields("grading", accepting: ["rows", "columns", "cells", "total", "higherOf", "thresholds"]).flatMap {
+            self.decodeGrading($0, dimensions: dimensions, grades: grades)
         }
+        let adjustments = root.array("adjustments", required: false).map {
+            self.decodeAdjustments($0, conditions: conditions, grades: grades)
+        } ?? []
 
-        for (dimension, path) in located {
-            checkReachable(dimension, at: path, items: items.filter { $0.dimension == dimension.id })
-        }
+        checkCoverage(located, items: items, groups: groups, conditions: conditions, grading: grading, grades: grades)
 
         // Only a form with no problems is built: its indexes assume unique ids.
         guard log.problems.isEmpty, let id, let version, let title, let source, let grading else { return nil }
         return AssessmentForm(id: id, version: version, title: title, source: source,
-                              dimensions: dimensions, items: items, grades: grades, grading: grading)
+                              dimensions: dimensions, items: items, grades: grades, grading: grading,
+                              conditions: conditions, groups: groups, adjustments: adjustments, document: json)
     }
 
     /// The widest dimension range and the most grading-table level combinations
@@ -98,6 +104,19 @@ private struct FormDecoder {
         fields.fields(key, accepting: ["zh", "en"]).flatMap(text)
     }
 
+    /// A number with at most two decimals (12.5, 4.3, 11.25), held exactly.
+    func points(_ key: String, in fields: JSONFields, required: Bool = true) -> Points? {
+        guard let value = fields.object[key] else {
+            if required { log.report(fields.path.appending(key), "missing required field (number)") }
+            return nil
+        }
+        guard let points = Points(json: value), points >= .zero else {
+            log.report(fields.path.appending(key), "expected a number from 0 with at most two decimals, found \(value.typeName) \(value)")
+            return nil
+        }
+        return points
+    }
+
     // MARK: Dimensions and bands
 
     func decodeDimensions(_ elements: [(value: JSONValue, path: JSONPath)]) -> [(dimension: Dimension, path: JSONPath)] {
@@ -112,8 +131,8 @@ private struct FormDecoder {
             }
             let name = text("name", in: fields)
             let range = fields.fields("range", accepting: ["min", "max"]).flatMap(decodeRange)
-            let bands = fields.array("bands").map { decodeBands($0, at: fields.path.appending("bands"), range: range) }
-            guard let id, let name, let range, let bands else { return nil }
+            let bands = fields.array("bands", required: false).map { decodeBands($0, at: fields.path.appending("bands"), range: range, dimension: id ?? "?") } ?? []
+            guard let id, let name, let range else { return nil }
             return (Dimension(id: id, name: name, range: range, bands: bands), element.path)
         }
     }
@@ -131,20 +150,22 @@ private struct FormDecoder {
         return min...max
     }
 
-    func decodeBands(_ elements: [(value: JSONValue, path: JSONPath)], at arrayPath: JSONPath, range: ClosedRange<Int>?) -> [Band] {
+    func decodeBands(_ elements: [(value: JSONValue, path: JSONPath)], at arrayPath: JSONPath, range: ClosedRange<Int>?,
+                     dimension: String) -> [Band] {
         var bands: [(band: Band, path: JSONPath)] = []
         for element in elements {
             guard let fields = log.fields(of: element.value, at: element.path,
-                                          accepting: ["level", "min", "max", "label"]) else { continue }
+                                          accepting: ["level", "min", "max", "label", "points"]) else { continue }
             let level = fields.int("level")
             let scores = decodeRange(fields)
             let label = text("label", in: fields)
+            let points = points("points", in: fields, required: false)
             if let level, level < 0 { log.report(fields.path.appending("level"), "level \(level) is negative") }
             if let scores, let range, !(range.contains(scores.lowerBound) && range.contains(scores.upperBound)) {
                 log.report(fields.path, "scores \(scores.lowerBound)–\(scores.upperBound) reach outside the dimension's range \(range.lowerBound)–\(range.upperBound)")
             }
             if let level, let scores, let label {
-                bands.append((Band(level: level, scores: scores, label: label), fields.path))
+                bands.append((Band(level: level, scores: scores, label: label, points: points), fields.path))
             }
         }
         guard bands.count == elements.count else { return [] }
@@ -153,7 +174,11 @@ private struct FormDecoder {
             return []
         }
         checkLevels(bands)
-        checkOverlaps(bands)
+        checkOverlaps(bands, dimension: dimension)
+        let weighted = bands.filter { $0.band.points != nil }
+        if !weighted.isEmpty, weighted.count < bands.count {
+            log.report(arrayPath, "either every band gives points or none does; \(bands.count - weighted.count) of \(bands.count) have no 'points'")
+        }
         return bands.map(\.band)
     }
 
@@ -174,36 +199,47 @@ private struct FormDecoder {
     }
 
     /// No score may be in two bands.
-    func checkOverlaps(_ bands: [(band: Band, path: JSONPath)]) {
+    func checkOverlaps(_ bands: [(band: Band, path: JSONPath)], dimension: String) {
         let sorted = bands.sorted { $0.band.scores.lowerBound < $1.band.scores.lowerBound }
         for (previous, next) in zip(sorted, sorted.dropFirst()) where next.band.scores.lowerBound <= previous.band.scores.upperBound {
             let shared = next.band.scores.clamped(to: previous.band.scores)
             log.report(next.path, "overlap: band level \(next.band.level) (\(next.band.scores.scoreText)) and band level \(previous.band.level) (\(previous.band.scores.scoreText)) both hold \(shared.scoreText)")
+            coverage.overlaps.append((dimension, FormCoverage.Overlap(levels: [previous.band.level, next.band.level], scores: shared)))
         }
     }
 
     // MARK: Items and options
 
-    func decodeItems(_ elements: [(value: JSONValue, path: JSONPath)], dimensions: [Dimension]) -> [Item] {
+    func decodeItems(_ elements: [(value: JSONValue, path: JSONPath)], dimensions: [Dimension],
+                     groups: [CountGroup], conditions: [Condition]) -> [Item] {
         if elements.isEmpty { log.report(.root.appending("items"), "a form needs at least one item") }
         var seen: Set<String> = []
         return elements.compactMap { element -> Item? in
             guard let fields = log.fields(of: element.value, at: element.path,
-                                          accepting: ["id", "dimension", "name", "options"]) else { return nil }
+                                          accepting: ["id", "dimension", "group", "name", "options", "points", "when"]) else { return nil }
             let id = fields.nonEmptyString("id")
             if let id, !seen.insert(id).inserted {
                 log.report(fields.path.appending("id"), "duplicate item id '\(id)'")
             }
             let name = text("name", in: fields)
+            let when = fields.array("when", required: false).map {
+                decodeClauses($0, conditions: conditions, grades: nil, itemApplicability: true)
+            } ?? []
+            if fields.has("group") {
+                return decodeCountItem(fields, id: id, name: name, when: when, groups: groups)
+            }
             let dimensionID = fields.nonEmptyString("dimension")
             let dimension = dimensionID.flatMap { id in dimensions.first { $0.id == id } }
             if let dimensionID, dimension == nil {
                 log.report(fields.path.appending("dimension"),
                            "unknown dimension '\(dimensionID)'; the form's dimensions: \(dimensions.map(\.id).joined(separator: ", "))")
             }
+            if fields.has("points") {
+                log.report(fields.path.appending("points"), "only items of a points group give points per occurrence")
+            }
             let options = fields.array("options").map { decodeOptions($0, at: fields.path.appending("options"), range: dimension?.range) }
             guard let id, let name, let dimensionID, let options else { return nil }
-            return Item(id: id, dimension: dimensionID, name: name, options: options)
+            return Item(id: id, dimension: dimensionID, name: name, options: options, when: when)
         }
     }
 
@@ -227,25 +263,6 @@ private struct FormDecoder {
         }
     }
 
-    /// The items of a dimension, added up, must stay inside its declared
-    /// range, and every score they can reach must fall in a band.
-    func checkReachable(_ dimension: Dimension, at path: JSONPath, items: [Item]) {
-        guard !items.isEmpty else {
-            log.report(path, "dimension '\(dimension.id)' has no items")
-            return
-        }
-        let reachable = ReachableScores(items: items)
-        if !dimension.range.contains(reachable.bounds.lowerBound) || !dimension.range.contains(reachable.bounds.upperBound) {
-            log.report(path.appending("range"), "the items of '\(dimension.id)' add up to \(reachable.bounds.scoreText), outside its range \(dimension.range.scoreText)")
-            return
-        }
-        let uncovered = reachable.all.filter { dimension.band(for: $0) == nil }
-        if !uncovered.isEmpty {
-            let shown = uncovered.prefix(12).map(String.init).joined(separator: ", ") + (uncovered.count > 12 ? ", …" : "")
-            log.report(path.appending("bands"), "gap: reachable score\(uncovered.count == 1 ? "" : "s") \(shown) \(uncovered.count == 1 ? "is" : "are") in no band")
-        }
-    }
-
     // MARK: Grades and the grading table
 
     func decodeGrades(_ elements: [(value: JSONValue, path: JSONPath)]) -> [Grade] {
@@ -264,6 +281,9 @@ private struct FormDecoder {
     }
 
     func decodeTable(_ fields: JSONFields, dimensions: [Dimension], grades: [Grade]) -> GradingTable? {
+        for key in ["higherOf", "thresholds"] where fields.has(key) {
+            log.report(fields.path.appending(key), "belongs to grading by total; a table has 'rows', 'columns' and 'cells'")
+        }
         func dimension(_ id: String, at path: JSONPath) -> Dimension? {
             if let found = dimensions.first(where: { $0.id == id }) { return found }
             log.report(path, "unknown dimension '\(id)'; the form's dimensions: \(dimensions.map(\.id).joined(separator: ", "))")
@@ -290,6 +310,10 @@ private struct FormDecoder {
         }
 
         guard let cellElements = fields.array("cells"), let rowID, let rows else { return nil }
+        for dimension in [rows] + columns.compactMap({ $0 }) where dimension.bands.isEmpty {
+            log.report(fields.path, "dimension '\(dimension.id)' has no bands, so it has no level for the table")
+            return nil
+        }
         let columnCount = columns.isEmpty ? 1 : columns.compactMap { $0?.levelCount }.max() ?? 1
         let gradeLevels = Set(grades.map(\.level))
         let cellsPath = fields.path.appending("cells")

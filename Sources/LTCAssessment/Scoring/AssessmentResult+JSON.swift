@@ -13,6 +13,7 @@ extension AssessmentResult {
         out.key("version"); out.value(formVersion)
         out.endObject()
         out.key("grade"); out.value(grade)
+        if let total { out.key("total"); out.value(total.total.json) }
 
         out.key("dimensions")
         out.beginObject()
@@ -22,9 +23,29 @@ extension AssessmentResult {
             out.key("name"); out.value(result.dimension.name)
             out.key("score"); out.value(result.score)
             out.key("range"); out.range(result.dimension.range)
-            out.key("level"); out.value(result.level)
-            out.key("label"); out.value(result.band.label)
-            out.key("band"); out.range(result.band.scores)
+            if let band = result.band {
+                out.key("level"); out.value(band.level)
+                out.key("label"); out.value(band.label)
+                out.key("band"); out.range(band.scores)
+            }
+            if let weighted = result.weighted {
+                out.key("weighted"); out.value(weighted.json)
+                out.key("counted"); out.value(result.counted)
+            }
+            if !result.groups.isEmpty {
+                out.key("groups")
+                out.beginObject()
+                for part in result.groups {
+                    out.key(string: part.group.id)
+                    out.beginObject()
+                    out.key("name"); out.value(part.group.name)
+                    out.key("measure"); out.value(part.group.measure.rawValue)
+                    out.key("value"); out.value(part.measureText)
+                    out.key("score"); out.value(part.score)
+                    out.endObject()
+                }
+                out.endObject()
+            }
             out.key("lowered")
             out.beginArray()
             for shortfall in result.shortfalls {
@@ -42,17 +63,59 @@ extension AssessmentResult {
 
         out.key("decision")
         out.beginObject()
-        out.key("row"); out.dimensionLevel(decision.rowDimension, decision.row)
-        out.key("column")
-        out.beginObject()
-        out.key("level"); out.value(decision.column)
-        out.key("worstOf")
-        out.beginArray()
-        for input in decision.columnInputs { out.dimensionLevel(input.dimension, input.level) }
-        out.endArray()
+        if let decision {
+            out.key("row"); out.dimensionLevel(decision.rowDimension, decision.row)
+            out.key("column")
+            out.beginObject()
+            out.key("level"); out.value(decision.column)
+            out.key("worstOf")
+            out.beginArray()
+            for input in decision.columnInputs { out.dimensionLevel(input.dimension, input.level) }
+            out.endArray()
+            out.endObject()
+            out.key("grade"); out.value(decision.grade)
+        }
+        if let total {
+            out.key("measure"); out.value(total.measure.rawValue)
+            out.key("total"); out.value(total.total.json)
+            out.key("higherOf")
+            out.beginArray()
+            for set in total.higherOf {
+                out.beginObject()
+                out.key("dimensions")
+                out.beginArray()
+                for id in set.dimensions { out.value(id) }
+                out.endArray()
+                out.key("counted"); out.value(set.counted)
+                out.endObject()
+            }
+            out.endArray()
+            out.key("threshold"); out.value(total.threshold.from.json)
+            out.key("grade"); out.value(total.grade)
+        }
         out.endObject()
-        out.key("grade"); out.value(decision.grade)
-        out.endObject()
+
+        if !conditions.isEmpty || !adjustments.isEmpty {
+            out.key("conditions")
+            out.beginObject()
+            for condition in conditions {
+                out.key(string: condition.id); out.value(condition.value.json)
+            }
+            out.endObject()
+            out.key("adjustments")
+            out.beginArray()
+            for applied in adjustments {
+                out.beginObject()
+                out.key("id"); out.value(applied.adjustment.id)
+                out.key("reason"); out.value(applied.adjustment.reason)
+                out.key("when"); out.value(applied.adjustment.when.map(\.text).joined(separator: " and "))
+                out.key("from"); out.value(applied.from)
+                out.key("grade"); out.value(applied.proposed)
+                if let note = applied.note { out.key("note"); out.value(note) }
+                out.endObject()
+            }
+            out.endArray()
+        }
 
         out.key("explanation")
         out.beginObject()

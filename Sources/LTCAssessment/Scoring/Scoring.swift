@@ -25,7 +25,12 @@ extension AssessmentForm {
 
     /// Scores answers read from JSON, where a value of the wrong type (a
     /// string, a decimal, a boolean, null, …) is one more reported problem.
-    public func score(answers: JSONObject) throws(InvalidAnswers) -> AssessmentResult {
+    ///
+    /// `conditions` are the form's inputs that are not items (GB/T
+    /// 42195-2022's coma flag, diagnoses and care-risk events; the NBA's age
+    /// in months), by condition id; those left out take the form's default.
+    public func score(answers: JSONObject, conditions given: JSONObject = [:]) throws(InvalidAnswers) -> AssessmentResult {
+        guard isPlain, given.isEmpty else { return try scoreWithRules(answers: answers, conditions: given) }
         var chosen = [Int](repeating: -1, count: items.count)  // option index per item
         var problems: [AnswerProblem] = []
         for member in answers {
@@ -78,21 +83,28 @@ extension AssessmentForm {
                 }
             )
         }
-        let row = results[gradingRowPosition].level
-        let inputs = zip(grading.columnDimensions, gradingColumnPositions).map {
-            GradeDecision.ColumnInput(dimension: $0, level: results[$1].level)
-        }
-        let column = inputs.map(\.level).max() ?? 0
-        let gradeLevel = grading.grade(row: row, column: column)
-        let decision = GradeDecision(rowDimension: grading.rowDimension, row: row, columnInputs: inputs, column: column, grade: gradeLevel)
+        let decision = tableDecision(results)
         return AssessmentResult(
             formID: id,
             formVersion: version,
             dimensions: results,
-            grade: grade(gradeLevel)!,
+            grade: grade(decision.grade)!,
             decision: decision,
-            explanation: phrases.explain(results, decision, optionIndexes: chosen, itemPositions: lowering)
+            explanation: phrases!.explain(results, decision, optionIndexes: chosen, itemPositions: lowering)
         )
+    }
+
+    /// The grading-table cell for dimension results in form order.
+    func tableDecision(_ results: [DimensionResult]) -> GradeDecision {
+        let table = grading.table!
+        // Validation guarantees every dimension of a table has bands.
+        let row = results[gradingRowPosition].level!
+        let inputs = zip(table.columnDimensions, gradingColumnPositions).map {
+            GradeDecision.ColumnInput(dimension: $0, level: results[$1].level!)
+        }
+        let column = inputs.map(\.level).max() ?? 0
+        return GradeDecision(rowDimension: table.rowDimension, row: row, columnInputs: inputs, column: column,
+                             grade: table.grade(row: row, column: column))
     }
 
     private func loss(_ item: Int, _ chosen: [Int]) -> Int {

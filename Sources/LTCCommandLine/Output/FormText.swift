@@ -1,4 +1,5 @@
 import LTCAssessment
+import LTCCore
 
 /// Forms as people read them on a terminal.
 enum FormText {
@@ -22,17 +23,44 @@ enum FormText {
             form.title.en,
             "Source: \(form.source)",
         ]
+        if !form.conditions.isEmpty {
+            lines.append("")
+            lines.append("Conditions (inputs besides the items)")
+            var conditions = TextTable()
+            for condition in form.conditions {
+                conditions.append([condition.id, condition.name.zh, condition.name.en, condition.expected + (condition.isRequired ? ", required" : "")])
+            }
+            lines.append(conditions.rendered(indent: "  "))
+        }
         for dimension in form.dimensions {
             lines.append("")
             lines.append("Dimension \(dimension.id)  \(dimension.name.zh) / \(dimension.name.en)  (\(dimension.range.scoreText))")
             var bands = TextTable()
             for band in dimension.bands {
-                bands.append(["level \(band.level)", band.scores.scoreText, band.label.zh, band.label.en])
+                bands.append(["level \(band.level)", band.scores.scoreText, band.label.zh, band.label.en]
+                             + (band.points.map { ["\($0) points"] } ?? []))
             }
-            lines.append(bands.rendered(indent: "  "))
+            if !dimension.bands.isEmpty { lines.append(bands.rendered(indent: "  ")) }
+            for group in form.groups where group.dimension == dimension.id {
+                lines.append("")
+                let unit = group.measure == .perDay ? "a day on average" : "points"
+                lines.append("  group \(group.id)  \(group.name.zh) / \(group.name.en): scores "
+                             + group.steps.map { "\($0.score) \($0.inclusive ? "from" : "above") \($0.text)" }.joined(separator: ", ")
+                             + " (\(unit)); 0 below")
+            }
             for item in form.items(in: dimension.id) {
                 lines.append("")
-                lines.append("  \(item.id)  \(item.name.zh) / \(item.name.en)")
+                var heading = "  \(item.id)  \(item.name.zh) / \(item.name.en)"
+                if !item.when.isEmpty { heading += "  [applies when \(item.when.map(\.text).joined(separator: " and "))]" }
+                lines.append(heading)
+                if let group = item.group {
+                    let points = Frequency.Period.allCases.compactMap { period in
+                        item.pointsPerOccurrence[period].map { "\($0) per occurrence \(period.rawValue)" }
+                    }
+                    lines.append("    answered as a frequency ({\"perDay\"|\"perWeek\"|\"perMonth\": n}) for group \(group)"
+                                 + (points.isEmpty ? "" : ": " + points.joined(separator: ", ")))
+                    continue
+                }
                 var options = TextTable()
                 for option in item.options {
                     options.append([String(option.score), option.label.zh])
@@ -47,7 +75,23 @@ enum FormText {
         for grade in form.grades { grades.append([String(grade.level), grade.label.zh, grade.label.en]) }
         lines.append(grades.rendered(indent: "  "))
         lines.append("")
-        lines.append(grading(form.grading))
+        switch form.grading {
+        case .table(let table): lines.append(grading(table))
+        case .total(let total): lines.append(grading(total))
+        }
+        if !form.adjustments.isEmpty {
+            lines.append("")
+            lines.append("Adjustments (each proposes a grade from the unadjusted one; the worst wins)")
+            for adjustment in form.adjustments {
+                let effect = switch adjustment.effect {
+                case .grade(let level): "grade \(level)"
+                case .worsenBy(let steps): "\(steps) grade\(steps == 1 ? "" : "s") worse"
+                }
+                lines.append("  \(adjustment.id): when \(adjustment.when.map(\.text).joined(separator: " and ")) → \(effect)")
+                lines.append("    \(adjustment.reason.zh)")
+                lines.append("    \(adjustment.reason.en)")
+            }
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -64,6 +108,17 @@ enum FormText {
         for (row, cells) in table.cells.enumerated() {
             grid.append(["\(table.rowDimension) \(row)"] + cells.map(String.init))
         }
+        return text + "\n" + grid.rendered(indent: "  ")
+    }
+}
+
+extension FormText {
+    static func grading(_ total: TotalGrading) -> String {
+        var text = "Grading: the \(total.measure == .points ? "weighted points" : "scores") of the dimensions added up"
+        for set in total.higherOf { text += "; only the higher of \(set.joined(separator: " and ")) counts" }
+        var grid = TextTable()
+        grid.append(["from", "grade"])
+        for threshold in total.thresholds { grid.append([threshold.from.description, String(threshold.grade)]) }
         return text + "\n" + grid.rendered(indent: "  ")
     }
 }

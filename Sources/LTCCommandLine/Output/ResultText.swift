@@ -9,17 +9,24 @@ enum ResultText {
             "",
         ]
         var table = TextTable()
-        table.append(["DIMENSION", "", "SCORE", "BAND", "LEVEL"])
+        let weighted = result.dimensions.contains { $0.weighted != nil }
+        table.append(["DIMENSION", "", "SCORE", "BAND", "LEVEL"] + (weighted ? ["POINTS"] : []))
         for dimension in result.dimensions {
             table.append([
                 dimension.dimension.id,
                 dimension.dimension.name.zh,
                 "\(dimension.score)/\(dimension.dimension.range.upperBound)",
-                dimension.band.scores.scoreText,
-                "\(dimension.level) \(dimension.band.label.zh) \(dimension.band.label.en)",
-            ])
+                dimension.band?.scores.scoreText ?? "",
+                dimension.band.map { "\($0.level) \($0.label.zh) \($0.label.en)" } ?? "",
+            ] + (weighted ? [dimension.weighted.map { "\($0)" + (dimension.counted ? "" : " (not counted)") } ?? ""] : []))
         }
         lines.append(table.rendered())
+        if let total = result.total {
+            lines.append("Total  \(total.total)  (threshold \(total.threshold.from) → grade \(total.grade))")
+        }
+        for applied in result.adjustments {
+            lines.append("Adjustment  \(applied.adjustment.id): grade \(applied.from) → \(applied.proposed)  \(applied.adjustment.reason.en)")
+        }
         lines.append("")
         lines.append("Why")
         lines += result.explanation(in: .en).map { "  " + $0 }
