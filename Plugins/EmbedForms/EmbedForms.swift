@@ -17,8 +17,10 @@ struct EmbedForms: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding \(files.count) assessment forms",
                 executable: try context.tool(named: "embed-forms").url,
-                arguments: [output.path] + files.map(\.path),
-                inputFiles: files,
+                arguments: [output.path, folder.path],
+                // The folder too: adding a form changes its time stamp, and the tool lists it
+                // afresh. (After deleting a form, touch Package.swift so that SwiftPM plans again.)
+                inputFiles: [folder] + files,
                 outputFiles: [output]
             ),
         ]

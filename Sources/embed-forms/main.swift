@@ -1,14 +1,23 @@
 // Writes a Swift file that holds the given form files, base64-encoded so that
 // no content can break the literal. Used by the EmbedForms build-tool plugin.
 //
-//     embed-forms OUTPUT.swift FORM.json…
+//     embed-forms OUTPUT.swift FOLDER
+//
+// Every *.json file in FOLDER is embedded, in name order.
 
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: embed-forms OUTPUT.swift FORM.json…\n".utf8))
+guard arguments.count == 2, let output = arguments.first, let folder = arguments.last else {
+    FileHandle.standardError.write(Data("usage: embed-forms OUTPUT.swift FOLDER\n".utf8))
     exit(64)
+}
+let names: [String]
+do {
+    names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+} catch {
+    FileHandle.standardError.write(Data("embed-forms: cannot list \(folder): \(error)\n".utf8))
+    exit(1)
 }
 
 var source = """
@@ -18,7 +27,7 @@ var source = """
     let embeddedFormFiles: [(name: String, base64: String)] = [
 
     """
-for path in arguments.dropFirst() {
+for path in names.map({ folder + "/" + $0 }) {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("embed-forms: cannot read \(path)\n".utf8))
         exit(1)

@@ -33,6 +33,9 @@ public final class AssessmentForm: Sendable {
     public let groups: [CountGroup]
     /// Rules applied after grading, in form order.
     public let adjustments: [Adjustment]
+    /// Whether a higher score means more capacity (the national standard,
+    /// Barthel, GB/T 42195-2022) or more impairment (the NBA).
+    public let higherIsWorse: Bool
     /// The form file as loaded (validated), returned by `forms.get`.
     public let document: JSONValue
 
@@ -59,7 +62,7 @@ public final class AssessmentForm: Sendable {
     init(id: String, version: String, title: LocalizedText, source: String,
          dimensions: [Dimension], items: [Item], grades: [Grade], grading: Grading,
          conditions: [Condition] = [], groups: [CountGroup] = [], adjustments: [Adjustment] = [],
-         document: JSONValue) {
+         higherIsWorse: Bool = false, document: JSONValue) {
         self.id = id
         self.version = version
         self.title = title
@@ -73,6 +76,7 @@ public final class AssessmentForm: Sendable {
         self.groups = groups
         self.adjustments = adjustments
         self.document = document
+        self.higherIsWorse = higherIsWorse
         gradeLevels = grades.map(\.level)
         itemPositions = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.id, $0.offset) })
         let dimensionPositions = Dictionary(uniqueKeysWithValues: dimensions.enumerated().map { ($0.element.id, $0.offset) })
@@ -83,7 +87,7 @@ public final class AssessmentForm: Sendable {
         let table = grading.table
         gradingRowPosition = table.map { dimensionPositions[$0.rowDimension]! } ?? 0
         gradingColumnPositions = table?.columnDimensions.map { dimensionPositions[$0]! } ?? []
-        isPlain = table != nil && conditions.isEmpty && groups.isEmpty && adjustments.isEmpty
+        isPlain = table != nil && !higherIsWorse && conditions.isEmpty && groups.isEmpty && adjustments.isEmpty
             && items.allSatisfy { $0.group == nil && $0.when.isEmpty }
         phrases = isPlain ? ExplanationPhrases(dimensions: dimensions, items: items, grades: grades, grading: table!) : nil
     }

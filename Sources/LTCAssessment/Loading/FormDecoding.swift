@@ -46,7 +46,7 @@ struct FormDecoder {
     func form(_ json: JSONValue) -> AssessmentForm? {
         let fields = [
             "$schema", "format", "id", "version", "title", "source", "description",
-            "conditions", "dimensions", "groups", "items", "grades", "grading", "adjustments",
+            "scores", "conditions", "dimensions", "groups", "items", "grades", "grading", "adjustments",
         ]
         guard let root = log.fields(of: json, at: .root, accepting: fields) else { return nil }
         if let format = root.string("format"), format != AssessmentForm.fileFormat {
@@ -62,6 +62,10 @@ struct FormDecoder {
         let title = root.fields("title", accepting: ["zh", "en"]).flatMap(text)
         let source = root.nonEmptyString("source")
 
+        let direction = root.optionalString("scores") ?? "higherIsBetter"
+        if !["higherIsBetter", "higherIsWorse"].contains(direction) {
+            log.report(root.path.appending("scores"), "unknown direction '\(direction)'; accepted: higherIsBetter (the default), higherIsWorse")
+        }
         let conditions = root.array("conditions", required: false).map { self.decodeConditions($0) } ?? []
         let located = root.array("dimensions").map { self.decodeDimensions($0) } ?? []
         let dimensions = located.map(\.dimension)
@@ -81,7 +85,8 @@ struct FormDecoder {
         guard log.problems.isEmpty, let id, let version, let title, let source, let grading else { return nil }
         return AssessmentForm(id: id, version: version, title: title, source: source,
                               dimensions: dimensions, items: items, grades: grades, grading: grading,
-                              conditions: conditions, groups: groups, adjustments: adjustments, document: json)
+                              conditions: conditions, groups: groups, adjustments: adjustments,
+                              higherIsWorse: direction == "higherIsWorse", document: json)
     }
 
     /// The widest dimension range and the most grading-table level combinations

@@ -52,7 +52,11 @@ extension AssessmentResult {
                 out.beginObject()
                 out.key("item"); out.value(shortfall.item)
                 out.key("score"); out.value(shortfall.score)
-                out.key("max"); out.value(shortfall.maximum)
+                if shortfall.higherIsWorse {
+                    out.key("best"); out.value(shortfall.best)
+                } else {
+                    out.key("max"); out.value(shortfall.best)
+                }
                 out.key("lost"); out.value(shortfall.lost)
                 out.endObject()
             }
@@ -112,6 +116,12 @@ extension AssessmentResult {
                 out.key("from"); out.value(applied.from)
                 out.key("grade"); out.value(applied.proposed)
                 if let note = applied.note { out.key("note"); out.value(note) }
+                if !applied.codes.isEmpty {
+                    out.key("codes")
+                    out.beginArray()
+                    for code in applied.codes { out.value(code) }
+                    out.endArray()
+                }
                 out.endObject()
             }
             out.endArray()

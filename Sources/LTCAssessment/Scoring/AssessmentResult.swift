@@ -62,4 +62,6 @@ public struct AppliedAdjustment: Sendable, Equatable {
     public var proposed: Int
     /// The reason an assessor gave with a flag that requires one.
     public var note: String?
+    /// The codes that matched a code-range clause (`F01.1`).
+    public var codes: [String] = []
 }

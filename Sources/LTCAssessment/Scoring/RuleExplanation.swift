@@ -30,10 +30,13 @@ struct RuleExplanation {
                 enLine += ", weighted \(weighted) points"
             }
             line(zhLine + "。", enLine + ".")
-            let lowered = dimension.shortfalls.filter { !$0.item.isEmpty && $0.maximum > $0.score }
-            if !lowered.isEmpty {
-                line("\(d.name.zh)失分项：" + lowered.map { "\($0.name.zh) \($0.score)/\($0.maximum)（−\($0.lost)）" }.joined(separator: "，") + "。",
-                     "\(d.id) lowered by: " + lowered.map { "\($0.item) \($0.score)/\($0.maximum) (−\($0.lost))" }.joined(separator: ", ") + ".")
+            let shortfalls = dimension.shortfalls
+            if form.higherIsWorse, !shortfalls.isEmpty {
+                line("\(d.name.zh)计分项：" + shortfalls.map { "\($0.name.zh) \($0.score)（+\($0.lost)）" }.joined(separator: "，") + "。",
+                     "\(d.id) raised by: " + shortfalls.map { "\($0.item) \($0.score) (+\($0.lost))" }.joined(separator: ", ") + ".")
+            } else if !shortfalls.isEmpty {
+                line("\(d.name.zh)失分项：" + shortfalls.map { "\($0.name.zh) \($0.score)/\($0.best)（−\($0.lost)）" }.joined(separator: "，") + "。",
+                     "\(d.id) lowered by: " + shortfalls.map { "\($0.item) \($0.score)/\($0.best) (−\($0.lost))" }.joined(separator: ", ") + ".")
             }
         }
         if let decision = result.decision {
@@ -54,7 +57,11 @@ struct RuleExplanation {
         }
         for applied in result.adjustments {
             let proposed = form.grade(applied.proposed)!
-            let note = applied.note.map { ("（评估员说明：\($0)）", " (assessor's reason: \($0))") } ?? ("", "")
+            var note = applied.note.map { ("（评估员说明：\($0)）", " (assessor's reason: \($0))") } ?? ("", "")
+            if !applied.codes.isEmpty {
+                let codes = applied.codes.joined(separator: ", ")
+                note = (note.0 + "（诊断 \(codes)）", note.1 + " (diagnoses \(codes))")
+            }
             line("调整 \(applied.adjustment.id)：\(applied.adjustment.reason.zh)\(note.0) → 等级 \(applied.proposed)（\(proposed.label.zh)）。",
                  "Adjustment \(applied.adjustment.id): \(applied.adjustment.reason.en)\(note.1): grade \(applied.proposed) (\(proposed.label.en)).")
         }

@@ -100,15 +100,17 @@ extension AssessmentForm {
             for (position, item) in items.enumerated() where item.dimension == dimension.id && item.group == nil {
                 guard let chosen = chosen[position] else { continue }  // does not apply
                 score += chosen
-                if chosen < itemMaxima[position] {
-                    shortfalls.append(ItemShortfall(item: item.id, name: item.name, score: chosen, maximum: itemMaxima[position]))
+                let best = higherIsWorse ? item.minimumScore : itemMaxima[position]
+                if chosen != best {
+                    shortfalls.append(ItemShortfall(item: item.id, name: item.name, score: chosen, best: best))
                 }
             }
             let parts = groupResults.filter { $0.group.dimension == dimension.id }
             for part in parts {
                 score += part.score
-                if part.score > 0 {
-                    shortfalls.append(ItemShortfall(item: part.group.id, name: part.group.name, score: part.score, maximum: part.score))
+                let best = higherIsWorse ? 0 : part.group.possibleScores.max()!
+                if part.score != best {
+                    shortfalls.append(ItemShortfall(item: part.group.id, name: part.group.name, score: part.score, best: best))
                 }
             }
             shortfalls.sort { $0.lost > $1.lost }
@@ -137,8 +139,12 @@ extension AssessmentForm {
                 guard case .boolean(true, let reason?)? = clause.condition.flatMap({ byID[$0] }) else { return nil }
                 return reason
             }.first
+            let codes = adjustment.when.flatMap { clause -> [String] in
+                guard case .anyIn(let id, let ranges) = clause, case .codes(let codes)? = byID[id] else { return [] }
+                return codes.filter { code in ranges.contains { $0.contains(code) } }
+            }
             applied.append(AppliedAdjustment(adjustment: adjustment, from: unadjusted,
-                                             proposed: adjustment.proposal(from: unadjusted, levels: gradeLevels), note: note))
+                                             proposed: adjustment.proposal(from: unadjusted, levels: gradeLevels), note: note, codes: codes))
         }
         let final = applied.map(\.proposed).reduce(unadjusted, max)
 

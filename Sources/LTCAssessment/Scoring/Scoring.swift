@@ -79,7 +79,7 @@ extension AssessmentForm {
                 band: dimension.band(for: totals[position])!,
                 shortfalls: lowering[position].map { item in
                     ItemShortfall(item: items[item].id, name: items[item].name,
-                                  score: optionScores[item][chosen[item]], maximum: itemMaxima[item])
+                                  score: optionScores[item][chosen[item]], best: itemMaxima[item])
                 }
             )
         }

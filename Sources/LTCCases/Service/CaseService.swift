@@ -267,7 +267,8 @@ public struct CaseService {
     }
 
     /// Records the on-site assessment; only an assessor assigned to the case may.
-    public func assess(caseID: Int, formID: String, answers: JSONObject, assessedOn: CalendarDate?, place: String,
+    public func assess(caseID: Int, formID: String, answers: JSONObject, conditions: JSONObject = [:],
+                       assessedOn: CalendarDate?, place: String,
                        actor: Actor, asOf: CalendarDate?) throws -> (Case, AssessmentRecord) {
         var stored: AssessmentRecord?
         let record = try change(.assess, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
@@ -281,7 +282,7 @@ public struct CaseService {
             guard assessedOn <= date else { throw CaseError(.invalidInput, "assessment date \(assessedOn) is after today (\(date))") }
             guard !place.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the place of the assessment") }
             let form = try forms.form(id: formID)
-            let result = try form.score(answers: answers)
+            let result = try form.score(answers: answers, conditions: conditions)
             var output = JSONOutput()
             result.encode(into: &output)
             var assessment = AssessmentRecord(

@@ -12,6 +12,9 @@ struct AssessmentWalkthrough {
 
     /// The answers, or `nil` if the assessor chose not to save.
     func run() throws -> JSONObject? {
+        guard form.conditions.isEmpty, form.groups.isEmpty else {
+            throw InputError(source: "terminal", message: "form \(form.id) has conditions or frequency items, which the walk-through does not ask; write them in a file and give --answers FILE")
+        }
         var answers = JSONObject()
         for (index, item) in form.items.enumerated() {
             say("\n[\(index + 1)/\(form.items.count)] \(item.id)  \(item.name.zh) / \(item.name.en)")

@@ -85,10 +85,12 @@ struct CaseCommand: ParsableCommand {
             try reportingErrors {
                 let service = try options.service()
                 let given: JSONObject
+                var conditions: JSONObject = [:]
                 if let answers {
-                    let (named, object) = try ScoreCommand.answers(from: try readInput(answers), source: answers)
+                    let (named, object, stated) = try ScoreCommand.answers(from: try readInput(answers), source: answers)
                     if let named, named != form { throw InputError(source: answers, message: "names form '\(named)' but --form is '\(form)'") }
                     given = object
+                    conditions = stated
                 } else {
                     // Say now, not after 17 questions, if this assessor cannot record on this case.
                     let actor = try options.actingAs()
@@ -103,7 +105,7 @@ struct CaseCommand: ParsableCommand {
                     }
                     given = object
                 }
-                let (record, assessment) = try service.assess(caseID: id, formID: form, answers: given,
+                let (record, assessment) = try service.assess(caseID: id, formID: form, answers: given, conditions: conditions,
                                                               assessedOn: try date.map { try parseDate($0, "--date") }, place: place,
                                                               actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(assessment.json); return }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import LTCAssessment
 
-/// `ltc forms list|show`: the assessment instruments ltc has loaded.
+/// `ltc forms list|show|check`: the assessment instruments ltc has loaded,
+/// and the authoring check for a form file.
 struct FormsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forms",
         abstract: "List and show the assessment forms.",
-        subcommands: [List.self, Show.self]
+        subcommands: [List.self, Show.self, Check.self]
     )
 
     struct List: ParsableCommand {
@@ -42,6 +43,33 @@ struct FormsCommand: ParsableCommand {
                 } else {
                     print(FormText.show(form))
                 }
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a form file: its problems, and how bands and tables cover the reachable scores.",
+            discussion: """
+                Prints, for every dimension, the scores its items can reach and whether its bands \
+                cover them with no gap and no overlap; for a grading table, whether every reachable \
+                cell has a grade; for a total, the totals reachable and whether the first threshold \
+                covers the lowest. Exits 0 when the file has no problems, 65 otherwise.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The form file, or - for standard input.", valueName: "file")) var file: String
+        @Flag(help: "Print the report as JSON.") var json = false
+
+        func run() throws {
+            try reportingErrors {
+                let check = AssessmentForm.check(text: try readInput(file), source: file)
+                if json {
+                    printJSON(FormCheckText.json(check))
+                } else {
+                    print(FormCheckText.render(check))
+                }
+                if !check.problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
             }
         }
     }

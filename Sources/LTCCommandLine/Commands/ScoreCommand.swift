@@ -9,8 +9,10 @@ struct ScoreCommand: ParsableCommand {
         abstract: "Score a set of answers on a form.",
         discussion: """
             FILE holds the answers as JSON: either {"adl.eating": 10, …} (item id → the chosen \
-            option's score) or {"form": "cn-ltc-2021", "answers": {…}}, the params of the \
-            assessment.score method. Use - to read standard input.
+            option's score) or {"form": "cn-ltc-2021", "answers": {…}, "conditions": {…}}, the \
+            params of the assessment.score method (conditions only for forms that have them, \
+            e.g. {"coma": false, "diagnoses": ["F01.1"], "riskEvents": 2} for gbt-42195-2022). \
+            Use - to read standard input.
             """
     )
 
@@ -25,7 +27,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (named, answers) = try Self.answers(from: try readInput(file), source: file)
+            let (named, answers, conditions) = try Self.answers(from: try readInput(file), source: file)
             if let formID, let named, named != formID {
                 throw InputError(source: file, message: "names form '\(named)' but --form is '\(formID)'")
             }
@@ -33,7 +35,7 @@ struct ScoreCommand: ParsableCommand {
                 throw InputError(source: file, message: "no form given; use --form ID or a \"form\" field in the file")
             }
             let form = try forms.catalog().form(id: id)
-            let result = try form.score(answers: answers)
+            let result = try form.score(answers: answers, conditions: conditions)
             if json {
                 var out = JSONOutput(style: .indented)
                 result.encode(into: &out)
@@ -44,8 +46,8 @@ struct ScoreCommand: ParsableCommand {
         }
     }
 
-    /// The form named in the file, if any, and the answers.
-    static func answers(from bytes: [UInt8], source: String) throws -> (form: String?, answers: JSONObject) {
+    /// The form named in the file, if any, the answers and the conditions.
+    static func answers(from bytes: [UInt8], source: String) throws -> (form: String?, answers: JSONObject, conditions: JSONObject) {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
@@ -55,9 +57,16 @@ struct ScoreCommand: ParsableCommand {
         guard case .object(let object) = document else {
             throw InputError(source: source, message: "expected a JSON object of answers, found \(document.typeName)")
         }
-        guard object.contains(key: "answers") else { return (nil, object) }
-        for key in object.keys where key != "form" && key != "answers" {
-            throw InputError(source: source, message: "unknown field '\(key)'; a request file has 'form' and 'answers'")
+        guard object.contains(key: "answers") else { return (nil, object, [:]) }
+        for key in object.keys where !["form", "answers", "conditions"].contains(key) {
+            throw InputError(source: source, message: "unknown field '\(key)'; a request file has 'form', 'answers' and 'conditions'")
+        }
+        var conditions: JSONObject = [:]
+        if let given = object["conditions"] {
+            guard case .object(let members) = given else {
+                throw InputError(source: source, message: "'conditions' must be an object of condition id → value, found \(given.typeName)")
+            }
+            conditions = members
         }
         guard case .object(let answers)? = object["answers"] else {
             throw InputError(source: source, message: "'answers' must be an object of item id → score, found \(object["answers"]!.typeName)")
@@ -65,6 +74,6 @@ struct ScoreCommand: ParsableCommand {
         if let form = object["form"], form.stringValue == nil {
             throw InputError(source: source, message: "'form' must be a string, found \(form.typeName)")
         }
-        return (object["form"]?.stringValue, answers)
+        return (object["form"]?.stringValue, answers, conditions)
     }
 }

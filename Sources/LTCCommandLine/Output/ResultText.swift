@@ -10,15 +10,17 @@ enum ResultText {
         ]
         var table = TextTable()
         let weighted = result.dimensions.contains { $0.weighted != nil }
-        table.append(["DIMENSION", "", "SCORE", "BAND", "LEVEL"] + (weighted ? ["POINTS"] : []))
+        let banded = result.dimensions.contains { $0.band != nil }
+        table.append(["DIMENSION", "", "SCORE"] + (banded ? ["BAND", "LEVEL"] : []) + (weighted ? ["POINTS"] : []))
         for dimension in result.dimensions {
             table.append([
                 dimension.dimension.id,
                 dimension.dimension.name.zh,
                 "\(dimension.score)/\(dimension.dimension.range.upperBound)",
+            ] + (banded ? [
                 dimension.band?.scores.scoreText ?? "",
                 dimension.band.map { "\($0.level) \($0.label.zh) \($0.label.en)" } ?? "",
-            ] + (weighted ? [dimension.weighted.map { "\($0)" + (dimension.counted ? "" : " (not counted)") } ?? ""] : []))
+            ] : []) + (weighted ? [dimension.weighted.map { "\($0)" + (dimension.counted ? "" : " (not counted)") } ?? ""] : []))
         }
         lines.append(table.rendered())
         if let total = result.total {

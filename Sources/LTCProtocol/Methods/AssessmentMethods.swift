@@ -38,9 +38,10 @@ public struct AssessmentMethods: Sendable {
                 summary: "Scores a complete set of answers: each dimension's score and level, the grade, and why.",
                 parameters: [
                     RPCParameter("form", .string, "The form id, e.g. cn-ltc-2021."),
-                    RPCParameter("answers", .object, "Item id → the chosen option's score (integer), one per item of the form."),
+                    RPCParameter("answers", .object, "Item id → the chosen option's score (integer), or for a frequency item {\"perDay\"|\"perWeek\"|\"perMonth\": n}; one per item that applies."),
+                    RPCParameter("conditions", .object, required: false, "Condition id → value, for forms with conditions (coma, diagnoses, riskEvents, ageMonths, …); left out, a condition takes its default."),
                 ],
-                result: "{form: {id, version}, grade: {level, label: {zh, en}}, dimensions: {<id>: {name, score, range, level, label, band, lowered}}, decision: {row, column, grade}, explanation: {zh, en}}",
+                result: "{form: {id, version}, grade: {level, label: {zh, en}}, total?, dimensions: {<id>: {name, score, range, level?, label?, band?, weighted?, counted?, groups?, lowered}}, decision: {row, column, grade} or {measure, total, higherOf, threshold, grade}, conditions?, adjustments?, explanation: {zh, en}}",
                 example: ["form": "barthel", "answers": [
                     "barthel.feeding": 5, "barthel.bathing": 0, "barthel.grooming": 0, "barthel.dressing": 5,
                     "barthel.bowels": 10, "barthel.bladder": 5, "barthel.toilet": 5, "barthel.transfer": 10,
@@ -49,7 +50,7 @@ public struct AssessmentMethods: Sendable {
                 ordering: .independent
             ) { params, out in
                 let form = try catalog.form(id: params.string("form")!)
-                try form.score(answers: params.object("answers")!).encode(into: &out)
+                try form.score(answers: params.object("answers")!, conditions: params.object("conditions") ?? [:]).encode(into: &out)
             },
         ]
     }

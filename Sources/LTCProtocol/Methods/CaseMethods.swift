@@ -124,12 +124,14 @@ public struct CaseMethods: Sendable {
             method("case.assess", "Record the on-site assessment (an assigned assessor only).",
                    [actor, asOf, caseID, RPCParameter("form", .string, "The form id."),
                     RPCParameter("answers", .object, "Item id → chosen option's score."),
+                    RPCParameter("conditions", .object, required: false, "Condition id → value, for forms with conditions (the stored result keeps them)."),
                     RPCParameter("place", .string, "Where the assessment took place."),
                     RPCParameter("date", .string, required: false, "The date of the visit (default asOf).")],
                    result: "{case, assessment}", example: ["actor": "assessor:A01", "case": 1, "form": "cn-ltc-2021", "answers": [:], "place": "home"]
             ) { service, params, actor, asOf in
                 let (record, assessment) = try service.assess(caseID: params.int("case")!, formID: params.string("form")!,
-                                                              answers: params.object("answers")!, assessedOn: try params.date("date"),
+                                                              answers: params.object("answers")!, conditions: params.object("conditions") ?? [:],
+                                                              assessedOn: try params.date("date"),
                                                               place: params.string("place")!, actor: actor, asOf: asOf)
                 return ["case": record.json, "assessment": assessment.json]
             },
