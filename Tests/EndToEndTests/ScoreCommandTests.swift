@@ -100,7 +100,8 @@ struct FormsCommandTests {
     func list() throws {
         let run = try ltc(["forms", "list"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("cn-ltc-2021  2021-07  17     0–5"))
+        #expect(run.stdout.contains("cn-ltc-2021     2021-07  17     0–5"))
+        #expect(run.stdout.contains("gbt-42195-2022  2022     26     0–4"))
         #expect(run.stdout.contains("barthel"))
     }
 

@@ -97,7 +97,7 @@ struct RPCServerTests {
     func unknownForm() throws {
         let response = try #require(try respond(makeServer(), #"{"jsonrpc":"2.0","id":1,"method":"forms.get","params":{"form":"nba"}}"#))
         #expect(response["error"]?["code"] == 1001)
-        #expect(response["error"]?["data"]?["available"] == ["barthel", "cn-ltc-2021"])
+        #expect(response["error"]?["data"]?["available"] == ["barthel", "cn-ltc-2021", "de-nba-2017", "gbt-42195-2022"])
     }
 
     @Test("Notifications get no response, even when they fail")
@@ -139,7 +139,7 @@ struct RPCServerTests {
         let methods = try #require(response["result"]?["methods"]?.arrayValue)
         #expect(methods.compactMap { $0["name"]?.stringValue } == ["forms.list", "forms.get", "assessment.score", "rpc.describe"])
         let score = try #require(methods.first { $0["name"] == "assessment.score" })
-        #expect(score["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["form", "answers"])
+        #expect(score["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["form", "answers", "conditions"])
         #expect(score["params"]?.arrayValue?.first?["type"] == "string")
     }
 

@@ -15,6 +15,11 @@ public struct FormCoverage: Sendable, Equatable {
     public struct Overlap: Sendable, Equatable {
         public var levels: [Int]
         public var scores: ClosedRange<Int>
+
+        public init(levels: [Int], scores: ClosedRange<Int>) {
+            self.levels = levels
+            self.scores = scores
+        }
     }
 
     public struct DimensionCoverage: Sendable, Equatable {
@@ -41,6 +46,11 @@ public struct FormCoverage: Sendable, Equatable {
     public struct Cell: Sendable, Equatable {
         public var row: Int
         public var column: Int
+
+        public init(row: Int, column: Int) {
+            self.row = row
+            self.column = column
+        }
     }
 
     public struct TotalCoverage: Sendable, Equatable {
@@ -84,5 +94,8 @@ extension AssessmentForm {
 /// Gathers ``FormCoverage`` during one decoding pass.
 final class FormCoverageLog {
     var overlaps: [(dimension: String, overlap: FormCoverage.Overlap)] = []
+    /// Group ids the file declares, valid or not, so that a broken group is reported once.
+    var declaredGroups: Set<String> = []
+    var dimensionsWithGroups: Set<String> = []
     var report = FormCoverage()
 }

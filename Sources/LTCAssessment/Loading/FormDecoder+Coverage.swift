@@ -15,7 +15,9 @@ extension FormDecoder {
             let units = items.filter { $0.dimension == dimension.id && $0.group == nil }
             let dimensionGroups = groups.filter { $0.dimension == dimension.id }
             guard !units.isEmpty || !dimensionGroups.isEmpty else {
-                log.report(path, "dimension '\(dimension.id)' has no items")
+                if !coverage.dimensionsWithGroups.contains(dimension.id) {
+                    log.report(path, "dimension '\(dimension.id)' has no items")
+                }
                 report.dimensions.append(.init(id: dimension.id, range: dimension.range, reachable: nil, bands: dimension.bands,
                                                gaps: [], overlaps: overlaps(of: dimension), reachableLevels: []))
                 continue

@@ -167,6 +167,8 @@ extension FormDecoder {
 
     func decodeGroups(_ elements: [(value: JSONValue, path: JSONPath)], dimensions: [Dimension]) -> [CountGroup] {
         var seen: Set<String> = []
+        coverage.declaredGroups = Set(elements.compactMap { $0.value["id"]?.stringValue })
+        coverage.dimensionsWithGroups = Set(elements.compactMap { $0.value["dimension"]?.stringValue })
         return elements.compactMap { element -> CountGroup? in
             guard let fields = log.fields(of: element.value, at: element.path,
                                           accepting: ["id", "dimension", "name", "measure", "steps"]) else { return nil }
@@ -239,6 +241,8 @@ extension FormDecoder {
         }
         guard let groupID = fields.nonEmptyString("group") else { return nil }
         guard let group = groups.first(where: { $0.id == groupID }) else {
+            // A group that is declared but broken has been reported already.
+            if coverage.declaredGroups.contains(groupID) { return nil }
             log.report(fields.path.appending("group"), "unknown group '\(groupID)'; the form's groups: \(groups.isEmpty ? "none" : groups.map(\.id).joined(separator: ", "))")
             return nil
         }
