@@ -98,4 +98,37 @@ struct InstrumentCommandTests {
         #expect(text.status == 65)
         #expect(text.stdout.contains("-: $: not valid JSON"))
     }
+
+    @Test("ltc forms export --fhir, a response filled from it, and ltc score --fhir on that response")
+    func fhirExchange() throws {
+        let export = try ltc(["forms", "export", "barthel", "--fhir"])
+        #expect(export.status == 0)
+        let questionnaire = try JSONParser.parse(export.stdout)
+        #expect(questionnaire["resourceType"] == "Questionnaire")
+        let native = try JSONParser.parse(String(contentsOf: packageRoot.appendingPathComponent("Examples/assessments/barthel-severe.json"), encoding: .utf8))
+        let answers = native["answers"]?.objectValue ?? native.objectValue!
+        // Answer every question of the dimension group by the option whose code is the native score.
+        let group = questionnaire["item"]!.arrayValue![0]
+        let items: [JSONValue] = group["item"]!.arrayValue!.map { question in
+            let id = question["linkId"]!.stringValue!
+            let option = question["answerOption"]!.arrayValue!.first { $0["valueCoding"]?["code"]?.stringValue == answers[id]?.description }!
+            return ["linkId": .string(id), "answer": [["valueCoding": option["valueCoding"]!]]]
+        }
+        let response: JSONValue = ["resourceType": "QuestionnaireResponse", "questionnaire": questionnaire["url"]!, "status": "in-progress",
+                                   "item": [["linkId": group["linkId"]!, "item": .array(items)]]]
+        let text = JSONWriter.string(response)
+
+        let scored = try ltc(["score", "-", "--json"], input: text)
+        #expect(scored.status == 0, "\(scored.stderr)")
+        #expect(try JSONParser.parse(scored.stdout)["grade"]?["level"] == 3)
+
+        let fhir = try ltc(["score", "-", "--fhir"], input: text)
+        let result = try JSONParser.parse(fhir.stdout)
+        #expect(result["status"] == "completed")
+        #expect(result["item"]?.arrayValue?.last?["item"]?.arrayValue?.first?["answer"]?.arrayValue?.first?["valueCoding"]?["code"] == "3")
+
+        let native2 = try ltc(["score", "--fhir", "Examples/assessments/barthel-severe.json"])
+        #expect(native2.status == 65)
+        #expect(native2.stderr.contains("--fhir needs a FHIR QuestionnaireResponse"))
+    }
 }

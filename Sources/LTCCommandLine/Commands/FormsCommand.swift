@@ -7,7 +7,7 @@ struct FormsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forms",
         abstract: "List and show the assessment forms.",
-        subcommands: [List.self, Show.self, Check.self]
+        subcommands: [List.self, Show.self, Export.self, Check.self]
     )
 
     struct List: ParsableCommand {
@@ -43,6 +43,29 @@ struct FormsCommand: ParsableCommand {
                 } else {
                     print(FormText.show(form))
                 }
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a form as a form file, or as a FHIR R4 Questionnaire with --fhir.",
+            discussion: """
+                The Questionnaire has a group per dimension, a choice question per item whose \
+                answer options carry the score (itemWeight extension) and English text \
+                (translation extension), quantity questions for frequency items, and a read-only \
+                result group. A response to it is scored by `ltc score RESPONSE.json`.
+                """
+        )
+
+        @Argument(help: "The form id, e.g. cn-ltc-2021.") var id: String
+        @OptionGroup var forms: FormOptions
+        @Flag(help: "Write a FHIR R4 Questionnaire.") var fhir = false
+
+        func run() throws {
+            try reportingErrors {
+                let form = try forms.catalog().form(id: id)
+                printJSON(fhir ? form.fhirQuestionnaire : form.json)
             }
         }
     }

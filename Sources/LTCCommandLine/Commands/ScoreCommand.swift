@@ -11,8 +11,9 @@ struct ScoreCommand: ParsableCommand {
             FILE holds the answers as JSON: either {"adl.eating": 10, …} (item id → the chosen \
             option's score) or {"form": "cn-ltc-2021", "answers": {…}, "conditions": {…}}, the \
             params of the assessment.score method (conditions only for forms that have them, \
-            e.g. {"coma": false, "diagnoses": ["F01.1"], "riskEvents": 2} for gbt-42195-2022). \
-            Use - to read standard input.
+            e.g. {"coma": false, "diagnoses": ["F01.1"], "riskEvents": 2} for gbt-42195-2022), \
+            or a FHIR QuestionnaireResponse to the form's Questionnaire (`ltc forms export ID \
+            --fhir`). Use - to read standard input.
             """
     )
 
@@ -24,10 +25,19 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var forms: FormOptions
     @Flag(help: "Print the result as JSON.") var json = false
+    @Flag(help: "Print the scored FHIR QuestionnaireResponse (FILE must be one).") var fhir = false
 
     func run() throws {
         try reportingErrors {
-            let (named, answers, conditions) = try Self.answers(from: try readInput(file), source: file)
+            let bytes = try readInput(file)
+            if let document = try? JSONParser.parse(bytes), FHIR.isResponse(document) {
+                try scoreResponse(document)
+                return
+            }
+            if fhir {
+                throw InputError(source: file, message: "--fhir needs a FHIR QuestionnaireResponse; this file holds native answers")
+            }
+            let (named, answers, conditions) = try Self.answers(from: bytes, source: file)
             if let formID, let named, named != formID {
                 throw InputError(source: file, message: "names form '\(named)' but --form is '\(formID)'")
             }
@@ -35,14 +45,32 @@ struct ScoreCommand: ParsableCommand {
                 throw InputError(source: file, message: "no form given; use --form ID or a \"form\" field in the file")
             }
             let form = try forms.catalog().form(id: id)
-            let result = try form.score(answers: answers, conditions: conditions)
-            if json {
-                var out = JSONOutput(style: .indented)
-                result.encode(into: &out)
-                print(out.text)
-            } else {
-                print(ResultText.render(result, form: form))
-            }
+            show(try form.score(answers: answers, conditions: conditions), form: form)
+        }
+    }
+
+    private func scoreResponse(_ response: JSONValue) throws {
+        let named = try FHIR.formID(ofResponse: response, source: file)
+        if let formID, named != formID {
+            throw InputError(source: file, message: "answers form '\(named)' but --form is '\(formID)'")
+        }
+        let form = try forms.catalog().form(id: named)
+        let (answers, conditions) = try form.answers(fromFHIR: response, source: file)
+        let result = try form.score(answers: answers, conditions: conditions)
+        if fhir {
+            printJSON(form.fhirScoredResponse(response, result: result))
+        } else {
+            show(result, form: form)
+        }
+    }
+
+    private func show(_ result: AssessmentResult, form: AssessmentForm) {
+        if json {
+            var out = JSONOutput(style: .indented)
+            result.encode(into: &out)
+            print(out.text)
+        } else {
+            print(ResultText.render(result, form: form))
         }
     }
 
