@@ -66,7 +66,7 @@ struct RPCServerTests {
     func methodNotFound() throws {
         let response = try #require(try respond(makeServer(), #"{"jsonrpc":"2.0","id":1,"method":"forms.delete"}"#))
         #expect(response["error"]?["code"] == -32601)
-        #expect(response["error"]?["data"]?["available"] == ["assessment.score", "forms.get", "forms.list", "rpc.describe"])
+        #expect(response["error"]?["data"]?["available"] == ["assessment.score", "forms.get", "forms.list", "forms.questionnaire", "rpc.describe"])
     }
 
     @Test("Invalid params: unknown, missing and mistyped parameters all reported")
@@ -75,7 +75,17 @@ struct RPCServerTests {
             #"{"jsonrpc":"2.0","id":1,"method":"assessment.score","params":{"form":5,"answer":{}}}"#))
         #expect(response["error"]?["code"] == -32602)
         let problems = try #require(response["error"]?["data"]?["problems"]?.arrayValue)
-        #expect(problems.compactMap { $0["param"]?.stringValue } == ["answer", "form", "answers"])
+        #expect(problems.compactMap { $0["param"]?.stringValue } == ["answer", "form"])
+    }
+
+    @Test("assessment.score needs either answers or a FHIR response")
+    func answersOrResponse() throws {
+        let neither = try #require(try respond(makeServer(), #"{"jsonrpc":"2.0","id":1,"method":"assessment.score","params":{"form":"barthel"}}"#))
+        #expect(neither["error"]?["code"] == 1004)
+        #expect(neither["error"]?["message"]?.stringValue?.contains("give either answers (with conditions) or response") == true)
+        let both = try #require(try respond(makeServer(),
+            #"{"jsonrpc":"2.0","id":1,"method":"assessment.score","params":{"form":"barthel","answers":{},"response":{}}}"#))
+        #expect(both["error"]?["code"] == 1004)
     }
 
     @Test("Positional params are refused: parameters are given by name")
@@ -137,9 +147,9 @@ struct RPCServerTests {
     func describe() throws {
         let response = try #require(try respond(makeServer(), #"{"jsonrpc":"2.0","id":1,"method":"rpc.describe"}"#))
         let methods = try #require(response["result"]?["methods"]?.arrayValue)
-        #expect(methods.compactMap { $0["name"]?.stringValue } == ["forms.list", "forms.get", "assessment.score", "rpc.describe"])
+        #expect(methods.compactMap { $0["name"]?.stringValue } == ["forms.list", "forms.get", "forms.questionnaire", "assessment.score", "rpc.describe"])
         let score = try #require(methods.first { $0["name"] == "assessment.score" })
-        #expect(score["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["form", "answers", "conditions"])
+        #expect(score["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["form", "answers", "conditions", "response", "fhir"])
         #expect(score["params"]?.arrayValue?.first?["type"] == "string")
     }
 
