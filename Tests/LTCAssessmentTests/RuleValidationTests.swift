@@ -57,7 +57,7 @@ struct RuleValidationTests {
         (["id": "a", "when": [["condition": "events", "atLeast": 1]], "then": ["grade": 1, "worsenBy": 1], "reason": F.text("x", "x")],
          "$.adjustments[0].then: give exactly one of 'grade' (a grade level) or 'worsenBy' (a number of grades)"),
         (["id": "a", "when": [["condition": "events", "atLeast": 1]], "then": ["worsenBy": 0], "reason": F.text("x", "x")],
-         "$.adjustments[0].then.worsenBy: must be 1 or more"),
+         "$.adjustments[0].then.worsenBy: must be from 1 to 1000000"),
         (["id": "a", "when": [], "then": ["worsenBy": 1], "reason": F.text("x", "x")], "$.adjustments[0].when: name at least one clause"),
         (["id": "a", "when": [["grade": ["atLeast": 7]]], "then": ["worsenBy": 1], "reason": F.text("x", "x")],
          "$.adjustments[0].when[0].grade.atLeast: grade 7 is not defined in 'grades'"),
@@ -203,5 +203,34 @@ struct FormCheckTests {
         #expect(report.coverage.dimensions[0].reachableLevels == [0, 1])
         #expect(report.coverage.table?.reachableCells == 4)
         #expect(report.coverage.table?.undefinedCells == [.init(row: 1, column: 1)])
+    }
+}
+
+@Suite("Numbers in rules that would overflow or exhaust memory are refused")
+struct RuleLimitTests {
+    typealias F = FormFixture
+
+    @Test("Bounds, maxima, steps and points beyond the limits")
+    func limits() {
+        var form = RuleValidationTests.ruled()
+        form.extra.set("conditions", [["id": "events", "type": "count", "maximum": 9_000_000_000, "name": F.text("事件", "events")]])
+        form.extra.set("adjustments", [
+            ["id": "low", "when": [["condition": "events", "below": -9_223_372_036_854_775_807]], "then": ["worsenBy": 1], "reason": F.text("x", "x")],
+            ["id": "far", "when": [["condition": "events", "atLeast": 1]], "then": ["worsenBy": 9_223_372_036_854_775_807], "reason": F.text("x", "x")],
+        ])
+        form.extra.set("groups", [["id": "b.visits", "dimension": "b", "name": F.text("次数", "visits"), "measure": "perDay",
+                                   "steps": [["score": 1_000_000_000_000, "atLeast": ["perDay": 1]]]]])
+        let problems = form.problems()
+        #expect(problems.contains("$.conditions[0].maximum: 9000000000 is outside 0–1000000"))
+        #expect(problems.contains("$.adjustments[0].when[0].below: -9223372036854775807 is outside 0–1000000"))
+        #expect(problems.contains("$.adjustments[1].then.worsenBy: must be from 1 to 1000000"))
+        #expect(problems.contains("$.dimensions[1].range: group 'b.visits' can score 1000000000000, outside the range 0–2 of 'b'"))
+    }
+
+    @Test("Points above 100000 are refused")
+    func points() {
+        var form = RuleValidationTests.ruled()
+        form.grading = ["total": "score", "thresholds": [["from": 0, "grade": 2], ["from": .number("1e300"), "grade": 0]]]
+        #expect(form.problems().contains { $0.hasPrefix("$.grading.thresholds[1].from: expected a number from 0 to 100000 with at most two decimals") })
     }
 }

@@ -22,6 +22,13 @@ extension FormDecoder {
                                                gaps: [], overlaps: overlaps(of: dimension), reachableLevels: []))
                 continue
             }
+            let outside = dimensionGroups.flatMap { group in group.possibleScores.filter { !dimension.range.contains($0) }.map { (group, $0) } }
+            if let (group, score) = outside.first {
+                log.report(path.appending("range"), "group '\(group.id)' can score \(score), outside the range \(dimension.range.scoreText) of '\(dimension.id)'")
+                report.dimensions.append(.init(id: dimension.id, range: dimension.range, reachable: nil, bands: dimension.bands,
+                                               gaps: [], overlaps: overlaps(of: dimension), reachableLevels: []))
+                continue
+            }
             // An item that does not apply scores 0; groups always apply.
             let parts = scenarios.map { scenario in
                 ReachableScores(scoreSets: units.filter { applies($0, in: scenario) }.map { $0.options.map(\.score) }

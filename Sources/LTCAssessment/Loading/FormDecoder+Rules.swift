@@ -2,6 +2,9 @@ import LTCCore
 
 /// Conditions, rule clauses, adjustments and frequency groups.
 extension FormDecoder {
+    /// The largest bound a clause, a condition's maximum or a `worsenBy` may name.
+    static let maximumBound = 1_000_000
+
     // MARK: Conditions
 
     func decodeConditions(_ elements: [(value: JSONValue, path: JSONPath)]) -> [Condition] {
@@ -37,7 +40,9 @@ extension FormDecoder {
                 refuse(["requiresReason", "system"])
                 let maximum = fields.int("maximum")
                 let value = fields.optionalInt("default")
-                if let maximum, maximum < 0 { log.report(fields.path.appending("maximum"), "must not be negative") }
+                if let maximum, !(0...Self.maximumBound).contains(maximum) {
+                    log.report(fields.path.appending("maximum"), "\(maximum) is outside 0–\(Self.maximumBound)")
+                }
                 if let value, let maximum, !(0...max(maximum, 0)).contains(value) {
                     log.report(fields.path.appending("default"), "\(value) is outside 0–\(maximum)")
                 }
@@ -98,6 +103,10 @@ extension FormDecoder {
                 return .is(condition: id, flag)
             case (.count, "atLeast"), (.count, "below"):
                 guard let bound = fields.int(test) else { return nil }
+                guard (0...Self.maximumBound).contains(bound) else {
+                    log.report(at, "\(bound) is outside 0–\(Self.maximumBound)")
+                    return nil
+                }
                 return test == "atLeast" ? .atLeast(condition: id, bound) : .below(condition: id, bound)
             case (.codes, "anyIn"):
                 if itemApplicability {
@@ -152,7 +161,7 @@ extension FormDecoder {
                     }
                     effect = .grade(level)
                 case (nil, let steps?):
-                    if steps < 1 { log.report(then.path.appending("worsenBy"), "must be 1 or more") }
+                    if !(1...Self.maximumBound).contains(steps) { log.report(then.path.appending("worsenBy"), "must be from 1 to \(Self.maximumBound)") }
                     effect = .worsenBy(steps)
                 default:
                     log.report(then.path, "give exactly one of 'grade' (a grade level) or 'worsenBy' (a number of grades)")

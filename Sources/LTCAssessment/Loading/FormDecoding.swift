@@ -93,6 +93,8 @@ struct FormDecoder {
     /// a form may have: scoring and explanations work on tables of that size.
     static let maximumRangeWidth = 10_000
     static let maximumLevelCombinations = 10_000
+    /// The largest weighted points, threshold or points per occurrence a form may name.
+    static let maximumPoints = Points(whole: 100_000)
 
     static func isValidID(_ id: String) -> Bool {
         id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
@@ -115,8 +117,8 @@ struct FormDecoder {
             if required { log.report(fields.path.appending(key), "missing required field (number)") }
             return nil
         }
-        guard let points = Points(json: value), points >= .zero else {
-            log.report(fields.path.appending(key), "expected a number from 0 with at most two decimals, found \(value.typeName) \(value)")
+        guard let points = Points(json: value), points >= .zero, points <= Self.maximumPoints else {
+            log.report(fields.path.appending(key), "expected a number from 0 to \(Self.maximumPoints) with at most two decimals, found \(value.typeName) \(value)")
             return nil
         }
         return points
