@@ -32,6 +32,8 @@ struct BenefitDecoder {
             }
         }
         let subsidies = fields.array("subsidies", required: false).map(self.subsidies) ?? []
+        let monitoring = fields.fields("monitoring", accepting: ["duration", "lateDays", "checkInRadiusMeters", "qualifications"],
+                                       required: false).flatMap { self.monitoring($0, catalogue: catalogue) }
         var funding: [InsuranceType: Funding] = [:]
         if let section = fields.fields("funding", accepting: InsuranceType.allCases.map(\.rawValue)) {
             for type in InsuranceType.allCases where section.has(type.rawValue) {
@@ -45,7 +47,7 @@ struct BenefitDecoder {
         }
         guard let start, let modeChange else { return nil }
         return BenefitSettings(grades: grades, start: start, modeChange: modeChange, modes: modes, catalogue: catalogue,
-                               table: table, subsidies: subsidies, funding: funding)
+                               table: table, subsidies: subsidies, funding: funding, monitoring: monitoring)
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_ fields: JSONFields, _ key: String, _ type: T.Type) -> T? where T.RawValue == String {

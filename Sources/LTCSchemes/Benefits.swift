@@ -29,6 +29,13 @@ public struct BenefitSettings: Sendable {
     public var table: [BenefitRule]
     public var subsidies: [Subsidy]
     public var funding: [InsuranceType: Funding]
+    /// How institutions' service logs are checked; `nil` where the scheme
+    /// does not take logs (then log intake refuses to run).
+    public var monitoring: MonitoringSettings?
+
+    public func item(_ code: String) -> ServiceItem? {
+        catalogue.first { $0.code == code }
+    }
 
     public func rule(grade: Int, mode: String) -> BenefitRule? {
         table.first { $0.grade == grade && $0.mode == mode }

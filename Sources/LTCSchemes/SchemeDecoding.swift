@@ -59,7 +59,7 @@ private struct SchemeDecoder {
             .map(calendar) ?? WorkingCalendar(holidays: [], workingWeekendDays: [])
 
         let benefits = root.fields("benefits", accepting: [
-            "grades", "start", "modeChange", "modes", "catalogue", "table", "subsidies", "funding",
+            "grades", "start", "modeChange", "modes", "catalogue", "table", "subsidies", "funding", "monitoring",
         ], required: false).flatMap { BenefitDecoder(log: log).benefits($0, assessment: assessment, eligibility: eligibility) }
 
         guard log.problems.isEmpty, let id, let name, let region, let timeZone, let description, let from, let to,
