@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LTCCases", targets: ["LTCCases"]),
         .library(name: "LTCStorage", targets: ["LTCStorage"]),
         .library(name: "LTCBenefits", targets: ["LTCBenefits"]),
+        .library(name: "LTCProviders", targets: ["LTCProviders"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -38,9 +39,13 @@ let package = Package(
         // Monthly entitlements by grade and service mode, and fund projections.
         .target(name: "LTCBenefits", dependencies: ["LTCCore", "LTCSchemes", "LTCCases"]),
 
+        // Designated institutions: agreements, caregivers, enrolments, service-log
+        // intake with the monitoring rules, and monthly settlement.
+        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCBenefits"]),
+
         // The system SQLite library (libsqlite3-dev), and the SQLite CaseStore.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "CSQLite"]),
+        .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCProviders", "CSQLite"]),
 
         // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
         .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits"]),
@@ -66,6 +71,7 @@ let package = Package(
         .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCStorage", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
+        .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCStorage", "LTCCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LTCCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,7 +26,7 @@ public struct Entitlement: Sendable {
         case noMode
         case exclusiveSubsidy(String)
 
-        var label: String {
+        public var label: String {
             switch self {
             case .paid(let mode, let grade, let scheme): "paid: grade \(grade), \(mode) (\(scheme))"
             case .noScheme: "no scheme of the region in force"

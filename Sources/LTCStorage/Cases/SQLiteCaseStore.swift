@@ -77,6 +77,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
             CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
                 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
             """),
+        Migration("0002-providers", providersSchema),
     ]
 
     public init(path: String) throws {

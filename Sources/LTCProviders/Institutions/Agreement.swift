@@ -1,0 +1,141 @@
+import LTCCore
+
+/// A designation agreement (长护协议) between the insurance agency and an
+/// institution: applied for, reviewed, signed for a term, then amended,
+/// renewed, suspended or terminated. Every change is a new version or a new
+/// period; nothing is overwritten, so the terms in force on any past day can
+/// be read back (《长期护理保险护理服务机构定点管理办法（试行）》).
+///
+/// ```swift
+/// agreement.terms(coveringDay: day)?.prices["S01"]   // the agreed price on that day, if in force
+/// ```
+public struct Agreement: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case applied, reviewed, active, suspended, terminated
+    }
+
+    /// One version of what the agreement covers.
+    public struct Terms: Sendable, Equatable {
+        public var version: Int
+        /// The first day this version applies.
+        public var effectiveFrom: CalendarDate
+        /// The agreement's term.
+        public var start: CalendarDate
+        public var end: CalendarDate
+        /// Scheme mode ids covered.
+        public var modes: [String]
+        /// Item code → agreed price (at most the scheme's catalogue price).
+        public var prices: [String: Money]
+        public var capacity: Int
+
+        public var json: JSONValue {
+            [
+                "version": .integer(version), "effectiveFrom": .string(effectiveFrom.description),
+                "start": .string(start.description), "end": .string(end.description),
+                "modes": .array(modes.map { .string($0) }),
+                "prices": .object(JSONObject(prices.keys.sorted().map { .init(key: $0, value: prices[$0]!.json) })),
+                "capacity": .integer(capacity),
+            ]
+        }
+
+        init?(json: JSONValue) {
+            guard let version = json["version"]?.intValue,
+                  let effectiveFrom = json["effectiveFrom"]?.stringValue.flatMap(CalendarDate.init),
+                  let start = json["start"]?.stringValue.flatMap(CalendarDate.init),
+                  let end = json["end"]?.stringValue.flatMap(CalendarDate.init),
+                  let modes = json["modes"]?.arrayValue?.compactMap(\.stringValue),
+                  case .object(let priceObject)? = json["prices"],
+                  let capacity = json["capacity"]?.intValue else { return nil }
+            var prices: [String: Money] = [:]
+            for member in priceObject {
+                guard let money = Money(json: member.value) else { return nil }
+                prices[member.key] = money
+            }
+            self.init(version: version, effectiveFrom: effectiveFrom, start: start, end: end, modes: modes, prices: prices, capacity: capacity)
+        }
+
+        public init(version: Int, effectiveFrom: CalendarDate, start: CalendarDate, end: CalendarDate,
+                    modes: [String], prices: [String: Money], capacity: Int) {
+            self.version = version
+            self.effectiveFrom = effectiveFrom
+            self.start = start
+            self.end = end
+            self.modes = modes
+            self.prices = prices
+            self.capacity = capacity
+        }
+    }
+
+    public var id: String
+    public var institution: String
+    public var schemeID: String
+    public var status: Status
+    /// Oldest first; the first is the terms applied for.
+    public var versions: [Terms]
+    public var signedOn: CalendarDate?
+    public var suspensions: [DatePeriod]
+    public var terminatedOn: CalendarDate?
+
+    public init(id: String, institution: String, schemeID: String, terms: Terms) {
+        self.id = id
+        self.institution = institution
+        self.schemeID = schemeID
+        status = .applied
+        versions = [terms]
+        signedOn = nil
+        suspensions = []
+        terminatedOn = nil
+    }
+
+    /// The terms in force on `day`, or `nil` when the agreement covers nothing
+    /// that day: not signed yet, outside its term, suspended, or terminated.
+    public func terms(coveringDay day: CalendarDate) -> Terms? {
+        guard let signedOn, signedOn <= day else { return nil }
+        if let terminatedOn, day > terminatedOn { return nil }
+        if suspensions.contains(where: { $0.contains(day) }) { return nil }
+        guard let terms = versions.last(where: { $0.effectiveFrom <= day }) ?? nil,
+              terms.start <= day, day <= terms.end else { return nil }
+        return terms
+    }
+
+    /// Why the agreement covers nothing on `day`, for rejection messages.
+    public func gap(on day: CalendarDate) -> String {
+        guard let signedOn else { return "agreement \(id) is not signed (\(status.rawValue))" }
+        if day < signedOn { return "agreement \(id) was signed on \(signedOn), after \(day)" }
+        if let terminatedOn, day > terminatedOn { return "agreement \(id) was terminated on \(terminatedOn)" }
+        if let period = suspensions.first(where: { $0.contains(day) }) { return "agreement \(id) is suspended from \(period.from)" }
+        if let terms = versions.last(where: { $0.effectiveFrom <= day }) {
+            return "agreement \(id)'s term is \(terms.start) to \(terms.end)"
+        }
+        return "agreement \(id) has no terms in force on \(day)"
+    }
+
+    public var current: Terms { versions[versions.count - 1] }
+
+    public var json: JSONValue {
+        var object: JSONObject = [
+            "id": .string(id), "institution": .string(institution), "scheme": .string(schemeID),
+            "status": .string(status.rawValue), "versions": .array(versions.map(\.json)),
+            "suspensions": .array(suspensions.map(\.json)),
+        ]
+        object.set("signedOn", signedOn.map { .string($0.description) } ?? .null)
+        object.set("terminatedOn", terminatedOn.map { .string($0.description) } ?? .null)
+        return .object(object)
+    }
+
+    public init?(json: JSONValue) {
+        guard let id = json["id"]?.stringValue, let institution = json["institution"]?.stringValue,
+              let scheme = json["scheme"]?.stringValue,
+              let status = json["status"]?.stringValue.flatMap(Status.init(rawValue:)),
+              let versions = json["versions"]?.arrayValue?.compactMap(Terms.init(json:)), !versions.isEmpty,
+              let suspensions = json["suspensions"]?.arrayValue?.compactMap(DatePeriod.init(json:)) else { return nil }
+        self.id = id
+        self.institution = institution
+        schemeID = scheme
+        self.status = status
+        self.versions = versions
+        self.suspensions = suspensions
+        signedOn = json["signedOn"]?.stringValue.flatMap(CalendarDate.init)
+        terminatedOn = json["terminatedOn"]?.stringValue.flatMap(CalendarDate.init)
+    }
+}

@@ -1,0 +1,261 @@
+import LTCBenefits
+import LTCCases
+import LTCCore
+import LTCSchemes
+
+/// What a submission is checked against, read from storage once per
+/// submission, and what the accepted logs have used up so far (busy times,
+/// weekly hours, the month's ceiling). Checking is in memory: no storage
+/// round trip per log.
+public struct IntakeContext: Sendable {
+    public var asOf: CalendarDate
+    public var closedMonths: Set<YearMonth>
+    public var schemes: [Scheme]
+    /// By person id: the person's case and enrolments.
+    public var beneficiaries: [Int: (record: Case, enrolments: [Enrolment])]
+    /// By institution, then caregiver id.
+    public var caregivers: [String: [String: Caregiver]]
+    /// By institution.
+    public var agreements: [String: [Agreement]]
+
+    public init(asOf: CalendarDate, closedMonths: Set<YearMonth>, schemes: [Scheme],
+                beneficiaries: [Int: (record: Case, enrolments: [Enrolment])],
+                caregivers: [String: [String: Caregiver]], agreements: [String: [Agreement]]) {
+        self.asOf = asOf
+        self.closedMonths = closedMonths
+        self.schemes = schemes
+        self.beneficiaries = beneficiaries
+        self.caregivers = caregivers
+        self.agreements = agreements
+    }
+}
+
+/// A log that passed every rule, with its money: the billed amount at the
+/// agreed price, what the month's ceiling allows of it, and the fund's and
+/// the person's shares of that.
+public struct AcceptedService: Sendable, Equatable {
+    public var billed: Money
+    public var allowed: Money
+    public var fund: Money
+    public var personal: Money { allowed - fund }
+
+    public init(billed: Money, allowed: Money, fund: Money) {
+        self.billed = billed
+        self.allowed = allowed
+        self.fund = fund
+    }
+    /// Billed above the ceiling: not paid by the fund.
+    public var overCap: Money { billed - allowed }
+}
+
+/// Checks service logs one by one against the rules of ``MonitoringRule``,
+/// in order, and keeps what accepted logs use up so that later logs are
+/// checked against them.
+///
+/// ```swift
+/// var checker = LogChecker(context: context)
+/// switch checker.check(log) { case .success(let money): …; case .failure(let rejection): … }
+/// ```
+public struct LogChecker {
+    public private(set) var context: IntakeContext
+
+    /// Busy intervals of accepted logs, by caregiver (institution + id) and by person.
+    private var caregiverBusy: [String: [Interval]] = [:]
+    private var personBusy: [Int: [Interval]] = [:]
+    /// Minutes and visits used per person per week (Monday-based week number).
+    private var weekly: [Int: [Int: (minutes: Int, visits: Int)]] = [:]
+    /// What is left of each person's monthly ceiling.
+    private var ceilingLeft: [Int: [YearMonth: Money]] = [:]
+    private var entitlements: [Int: [YearMonth: MonthView]] = [:]
+    private var services: Set<ServiceKey> = []
+
+    struct Interval {
+        var start: Int
+        var end: Int
+        var owner: String
+    }
+
+    struct ServiceKey: Hashable {
+        var institution: String
+        var caregiver: String
+        var person: Int
+        var item: String
+        var start: Int
+    }
+
+    /// A month of a person's entitlement, as the checks need it.
+    struct MonthView {
+        var statuses: [Entitlement.DayStatus]
+        var firstDay: CalendarDate
+        var ceiling: Money
+    }
+
+    public init(context: IntakeContext) {
+        self.context = context
+    }
+
+    /// Records an already accepted log (from an earlier submission) as using
+    /// its time, its week's hours and its part of the ceiling.
+    public mutating func register(_ log: ServiceLog, allowed: Money, unit: ServiceItem.Unit?) {
+        let owner = Self.owner(log)
+        caregiverBusy[log.institution + "\u{1F}" + log.caregiver, default: []].append(Interval(start: log.start.value, end: log.end.value, owner: owner))
+        personBusy[log.person, default: []].append(Interval(start: log.start.value, end: log.end.value, owner: owner))
+        let week = Self.week(of: log.day)
+        var use = weekly[log.person, default: [:]][week] ?? (0, 0)
+        if unit == .hour { use.minutes += log.minutes }
+        if unit == .visit { use.visits += 1 }
+        weekly[log.person, default: [:]][week] = use
+        let month = YearMonth(containing: log.day)
+        if let left = ceilingLeft[log.person]?[month] {
+            ceilingLeft[log.person]![month] = left - allowed
+        } else if let view = monthView(person: log.person, month: month) {
+            ceilingLeft[log.person, default: [:]][month] = view.ceiling - allowed
+        }
+        services.insert(Self.key(log))
+    }
+
+    /// Takes back what an earlier version of a log used, before its correction is checked.
+    public mutating func unregister(_ log: ServiceLog, allowed: Money, unit: ServiceItem.Unit?) {
+        let owner = Self.owner(log)
+        caregiverBusy[log.institution + "\u{1F}" + log.caregiver]?.removeAll { $0.owner == owner }
+        personBusy[log.person]?.removeAll { $0.owner == owner }
+        let week = Self.week(of: log.day)
+        if var use = weekly[log.person]?[week] {
+            if unit == .hour { use.minutes -= log.minutes }
+            if unit == .visit { use.visits -= 1 }
+            weekly[log.person]![week] = use
+        }
+        let month = YearMonth(containing: log.day)
+        if let left = ceilingLeft[log.person]?[month] { ceilingLeft[log.person]![month] = left + allowed }
+        services.remove(Self.key(log))
+    }
+
+    /// Checks one log; an accepted one is registered at once.
+    public mutating func check(_ log: ServiceLog) -> Result<AcceptedService, Rejection> {
+        let day = log.day
+        guard log.end.day <= context.asOf else {
+            return .failure(Rejection(.future, "the service ends \(log.end), after today (\(context.asOf))"))
+        }
+        guard let beneficiary = context.beneficiaries[log.person] else {
+            return .failure(Rejection(.unknownBeneficiary, "no case for person \(log.person)"))
+        }
+        let month = YearMonth(containing: day)
+        guard let view = monthView(person: log.person, month: month) else {
+            return .failure(Rejection(.beneficiaryNotInForce, "no scheme with benefits for case \(beneficiary.record.id) in \(month)"))
+        }
+        let status = view.statuses[view.firstDay.days(until: day)]
+        guard case .paid(let mode, let grade, let schemeID) = status else {
+            return .failure(Rejection(.beneficiaryNotInForce, "case \(beneficiary.record.id) on \(day): \(status.label)"))
+        }
+        let scheme = context.schemes.first { $0.id == schemeID }!
+        let benefits = scheme.benefits!
+        guard let monitoring = benefits.monitoring else {
+            return .failure(Rejection(.malformed, "scheme \(scheme.id) has no monitoring settings, so it takes no service logs"))
+        }
+        if context.asOf > day.adding(days: monitoring.lateDays) {
+            return .failure(Rejection(.late, "served \(day), received \(context.asOf): more than \(monitoring.lateDays) days later"))
+        }
+        if context.closedMonths.contains(month) {
+            return .failure(Rejection(.monthClosed, "\(month) is settled"))
+        }
+        guard let enrolment = beneficiary.enrolments.first(where: {
+            $0.institution == log.institution && $0.mode == log.mode && $0.period.contains(day)
+        }) else {
+            return .failure(Rejection(.notEnrolled, "person \(log.person) is not enrolled with \(log.institution) in mode \(log.mode) on \(day)"))
+        }
+        guard mode == log.mode else {
+            return .failure(Rejection(.notEnrolled, "case \(beneficiary.record.id)'s mode on \(day) is \(mode), not \(log.mode)"))
+        }
+        let agreements = context.agreements[log.institution] ?? []
+        guard let terms = agreements.lazy.compactMap({ $0.terms(coveringDay: day) }).first else {
+            let why = agreements.map { $0.gap(on: day) }.joined(separator: "; ")
+            return .failure(Rejection(.agreementNotInForce, why.isEmpty ? "\(log.institution) has no agreement" : why))
+        }
+        guard terms.modes.contains(log.mode) else {
+            return .failure(Rejection(.modeNotCovered, "the agreement covers \(terms.modes.joined(separator: ", ")), not \(log.mode)"))
+        }
+        guard let item = benefits.item(log.item), let price = terms.prices[log.item] else {
+            return .failure(Rejection(.itemNotCovered, "item \(log.item) has no agreed price"))
+        }
+        let rule = benefits.rule(grade: grade, mode: mode)
+        if let rule, !rule.items.isEmpty, !rule.items.contains(log.item) {
+            return .failure(Rejection(.itemNotCovered, "grade \(grade) in \(mode) covers \(rule.items.joined(separator: ", ")), not \(log.item)"))
+        }
+        guard let caregiver = context.caregivers[log.institution]?[log.caregiver] else {
+            return .failure(Rejection(.unknownCaregiver, "\(log.caregiver) is not registered with \(log.institution)"))
+        }
+        guard caregiver.isEmployed(on: day) else {
+            return .failure(Rejection(.caregiverNotEmployed, "\(log.caregiver) is not employed by \(log.institution) on \(day)"))
+        }
+        if let needed = monitoring.qualifications[log.item], !needed.contains(where: caregiver.qualifications.contains) {
+            return .failure(Rejection(.caregiverUnqualified, "\(log.item) needs \(needed.joined(separator: " or ")); \(log.caregiver) has \(caregiver.qualifications.joined(separator: ", "))"))
+        }
+        if let limits = monitoring.duration[item.unit], !(limits.minimumMinutes...limits.maximumMinutes).contains(log.minutes) {
+            return .failure(Rejection(.implausibleDuration, "\(log.minutes) minutes; a \(item.unit.rawValue) item takes \(limits.minimumMinutes)–\(limits.maximumMinutes)"))
+        }
+        guard log.minutes > 0 else {
+            return .failure(Rejection(.implausibleDuration, "ends \(log.end), not after it starts (\(log.start))"))
+        }
+        if let location = log.location, let home = enrolment.home {
+            let distance = Int(location.meters(to: home).rounded())
+            if distance > monitoring.checkInRadiusMeters {
+                return .failure(Rejection(.checkInTooFar, "checked in \(distance) m from the home; the scheme allows \(monitoring.checkInRadiusMeters) m"))
+            }
+        }
+        if services.contains(Self.key(log)) {
+            return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start)"))
+        }
+        let caregiverKey = log.institution + "\u{1F}" + log.caregiver
+        if let clash = caregiverBusy[caregiverKey]?.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
+            return .failure(Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: clash.start)) (\(clash.owner))"))
+        }
+        if let clash = personBusy[log.person]?.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
+            return .failure(Rejection(.beneficiaryOverlap, "person \(log.person) is also served from \(LocalMinute(minutes: clash.start)) (\(clash.owner))"))
+        }
+        let week = Self.week(of: day)
+        let used = weekly[log.person]?[week] ?? (0, 0)
+        if item.unit == .hour, let plan = enrolment.weeklyMinutes, used.minutes + log.minutes > plan {
+            return .failure(Rejection(.beyondWeeklyPackage, "\(used.minutes + log.minutes) minutes in the week of \(Self.monday(of: day)); the plan allows \(plan)"))
+        }
+        if item.unit == .visit, let plan = enrolment.weeklyVisits, used.visits + 1 > plan {
+            return .failure(Rejection(.beyondWeeklyPackage, "\(used.visits + 1) visits in the week of \(Self.monday(of: day)); the plan allows \(plan)"))
+        }
+        let left = ceilingLeft[log.person]?[month] ?? view.ceiling
+        guard left.fen > 0 else {
+            return .failure(Rejection(.beyondMonthlyCap, "the \(month) ceiling of \(view.ceiling) is used up"))
+        }
+        let billed: Money = switch item.unit {
+        case .hour: price.prorated(days: log.minutes, of: 60)
+        case .visit, .day: price
+        }
+        let allowed = min(billed, left)
+        let fund = rule?.ratio.map { $0.apply(to: allowed) } ?? allowed
+        register(log, allowed: allowed, unit: item.unit)
+        return .success(AcceptedService(billed: billed, allowed: allowed, fund: fund))
+    }
+
+    private mutating func monthView(person: Int, month: YearMonth) -> MonthView? {
+        if let view = entitlements[person]?[month] { return view }
+        guard let beneficiary = context.beneficiaries[person],
+              let entitlement = try? Entitlement(case: beneficiary.record, schemes: context.schemes, month: month) else { return nil }
+        var statuses: [Entitlement.DayStatus] = []
+        for span in entitlement.spans {
+            statuses += Array(repeating: span.status, count: span.days)
+        }
+        let ceiling = entitlement.parts.filter { $0.pricing != .cash }.reduce(Money.zero) { $0 + $1.eligibleCost }
+        let view = MonthView(statuses: statuses, firstDay: month.firstDay, ceiling: ceiling)
+        entitlements[person, default: [:]][month] = view
+        return view
+    }
+
+    static func owner(_ log: ServiceLog) -> String { "\(log.institution)/\(log.logID)" }
+
+    static func key(_ log: ServiceLog) -> ServiceKey {
+        ServiceKey(institution: log.institution, caregiver: log.caregiver, person: log.person, item: log.item, start: log.start.value)
+    }
+
+    /// Weeks start on Monday; 1970-01-01 (day 0) was a Thursday.
+    static func week(of day: CalendarDate) -> Int { (day.dayNumber + 3).floorDivided(by: 7) }
+    static func monday(of day: CalendarDate) -> CalendarDate { CalendarDate(dayNumber: week(of: day) * 7 - 3) }
+}
+

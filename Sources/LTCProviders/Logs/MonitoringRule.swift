@@ -1,0 +1,69 @@
+/// The checks every service log goes through, in this order; a log is
+/// rejected with the first it fails, one closed reason code per rejection
+/// (the way openIMIS validates claim lines). The thresholds are the scheme's
+/// (`MonitoringSettings`); the rules follow the national designated-institution
+/// rules (医保办发〔2024〕21号): no service on in-patient days, one caregiver
+/// in one place at a time, no two providers for one person at one time, caps
+/// not exceeded, caregivers registered, qualified and employed there that
+/// day, plausible durations, no duplicate or split charges.
+public enum MonitoringRule: String, Sendable, CaseIterable {
+    case malformed = "F01"
+    case future = "T01"
+    case late = "T02"
+    case monthClosed = "T03"
+    case unknownBeneficiary = "B01"
+    case beneficiaryNotInForce = "B02"
+    case notEnrolled = "E01"
+    case agreementNotInForce = "A01"
+    case modeNotCovered = "A02"
+    case itemNotCovered = "A03"
+    case unknownCaregiver = "C01"
+    case caregiverNotEmployed = "C02"
+    case caregiverUnqualified = "C03"
+    case implausibleDuration = "L01"
+    case checkInTooFar = "L02"
+    case duplicate = "D01"
+    case caregiverOverlap = "O01"
+    case beneficiaryOverlap = "O02"
+    case beyondWeeklyPackage = "P01"
+    case beyondMonthlyCap = "P02"
+
+    public var code: String { rawValue }
+
+    /// What the rule checks, for reports.
+    public var explanation: String {
+        switch self {
+        case .malformed: "the line cannot be read as a service log"
+        case .future: "the service is dated after today"
+        case .late: "the log arrived later than the scheme allows after the day of service"
+        case .monthClosed: "the month of the service is already settled"
+        case .unknownBeneficiary: "no insured person or case for the beneficiary"
+        case .beneficiaryNotInForce: "the beneficiary has no benefits that day (not yet effective, suspended, in hospital, terminated, dead)"
+        case .notEnrolled: "the beneficiary is not enrolled with this institution in this mode that day"
+        case .agreementNotInForce: "the institution has no agreement in force that day"
+        case .modeNotCovered: "the agreement does not cover the service mode"
+        case .itemNotCovered: "the agreement or the grade's package does not cover the service item"
+        case .unknownCaregiver: "the caregiver is not registered with this institution"
+        case .caregiverNotEmployed: "the caregiver is not employed by the institution that day"
+        case .caregiverUnqualified: "the caregiver lacks a qualification the item needs"
+        case .implausibleDuration: "the duration is outside the scheme's plausible range for the item"
+        case .checkInTooFar: "the check-in location is too far from the beneficiary's home"
+        case .duplicate: "the same service was already logged under another log id"
+        case .caregiverOverlap: "the caregiver was logged in two places at once"
+        case .beneficiaryOverlap: "the beneficiary was logged receiving two services at once"
+        case .beyondWeeklyPackage: "the week's hours or visits exceed the care plan"
+        case .beyondMonthlyCap: "nothing is left of the month's benefit ceiling"
+        }
+    }
+}
+
+/// A rejection: the rule and the particulars of this log.
+public struct Rejection: Error, Sendable, Equatable {
+    public var rule: MonitoringRule
+    public var detail: String
+
+    public init(_ rule: MonitoringRule, _ detail: String) {
+        self.rule = rule
+        self.detail = detail
+    }
+}

@@ -1,0 +1,106 @@
+import LTCCore
+
+/// A minute in the scheme's time zone: a calendar day and the minutes since
+/// its midnight. Service logs carry local times, as institutions write them.
+public struct LocalMinute: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Minutes since 1970-01-01 00:00 local time.
+    public var value: Int
+
+    public init(day: CalendarDate, minute: Int) {
+        value = day.dayNumber * 1440 + minute
+    }
+
+    /// From minutes since 1970-01-01 00:00 local time.
+    public init(minutes: Int) {
+        value = minutes
+    }
+
+    public var day: CalendarDate { CalendarDate(dayNumber: value.floorDivided(by: 1440)) }
+    public var minuteOfDay: Int { value - day.dayNumber * 1440 }
+
+    public static func < (lhs: LocalMinute, rhs: LocalMinute) -> Bool { lhs.value < rhs.value }
+
+    /// Reads `2026-03-05T09:30` (or with a space, or with `:00` seconds).
+    public init?(_ text: Substring) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16 || (bytes.count == 19 && bytes[16] == UInt8(ascii: ":") && bytes[17] == UInt8(ascii: "0") && bytes[18] == UInt8(ascii: "0")),
+              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
+              let day = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let hour = number(11..<13), let minute = number(14..<16), hour < 24, minute < 60 else { return nil }
+        self.init(day: day, minute: hour * 60 + minute)
+    }
+
+    public var description: String {
+        let minute = minuteOfDay
+        let hh = minute / 60, mm = minute % 60
+        return "\(day)T\(hh < 10 ? "0" : "")\(hh):\(mm < 10 ? "0" : "")\(mm)"
+    }
+}
+
+extension Int {
+    func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
+
+/// One service as an institution reports it: who gave what to whom, when,
+/// in which mode, and optionally where the caregiver checked in.
+public struct ServiceLog: Sendable, Equatable {
+    /// The institution's own id for the log, unique per institution.
+    public var logID: String
+    public var institution: String
+    public var caregiver: String
+    /// The beneficiary's person id in ltc.
+    public var person: Int
+    public var item: String
+    public var start: LocalMinute
+    public var end: LocalMinute
+    public var mode: String
+    public var location: GeoPoint?
+
+    public init(logID: String, institution: String, caregiver: String, person: Int, item: String,
+                start: LocalMinute, end: LocalMinute, mode: String, location: GeoPoint?) {
+        self.logID = logID
+        self.institution = institution
+        self.caregiver = caregiver
+        self.person = person
+        self.item = item
+        self.start = start
+        self.end = end
+        self.mode = mode
+        self.location = location
+    }
+
+    public var minutes: Int { end.value - start.value }
+    public var day: CalendarDate { start.day }
+
+    /// The fields that make a log what it is: a resubmission with the same
+    /// fingerprint is the same log; a different one is a correction.
+    public var fingerprint: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            hash = (hash ^ 0x1f) &* 0x0000_0100_0000_01b3
+        }
+        mix(caregiver); mix(String(person)); mix(item); mix(String(start.value)); mix(String(end.value)); mix(mode)
+        mix(location?.text ?? "")
+        return hash
+    }
+
+    public var json: JSONValue {
+        [
+            "logId": .string(logID), "institution": .string(institution), "caregiver": .string(caregiver),
+            "person": .integer(person), "item": .string(item), "start": .string(start.description),
+            "end": .string(end.description), "mode": .string(mode), "location": location?.json ?? .null,
+        ]
+    }
+}

@@ -1,0 +1,104 @@
+import LTCCore
+
+/// One institution's statement for a settled month: the accepted services
+/// at the agreed prices, what the beneficiaries' ceilings allowed, the
+/// fund's and the persons' shares, and adjustments for corrections of
+/// earlier settled months.
+public struct Statement: Sendable, Equatable {
+    public var institution: String
+    public var logs: Int
+    public var billed: Money
+    public var allowed: Money
+    public var fund: Money
+    public var personal: Money
+    public var overCap: Money
+    public var adjustments: Money
+    /// What the fund pays the institution: its share plus adjustments.
+    public var payable: Money { fund + adjustments }
+
+    public init(institution: String, logs: Int = 0, billed: Money = .zero, allowed: Money = .zero, fund: Money = .zero,
+                personal: Money = .zero, overCap: Money = .zero, adjustments: Money = .zero) {
+        self.institution = institution
+        self.logs = logs
+        self.billed = billed
+        self.allowed = allowed
+        self.fund = fund
+        self.personal = personal
+        self.overCap = overCap
+        self.adjustments = adjustments
+    }
+
+    public var json: JSONValue {
+        [
+            "institution": .string(institution), "logs": .integer(logs), "billed": billed.json, "allowed": allowed.json,
+            "fund": fund.json, "personal": personal.json, "overCap": overCap.json, "adjustments": adjustments.json,
+            "payable": payable.json,
+        ]
+    }
+
+    init?(json: JSONValue) {
+        func money(_ key: String) -> Money? { json[key].flatMap(Money.init(json:)) }
+        guard let institution = json["institution"]?.stringValue, let logs = json["logs"]?.intValue,
+              let billed = money("billed"), let allowed = money("allowed"), let fund = money("fund"),
+              let personal = money("personal"), let overCap = money("overCap"), let adjustments = money("adjustments") else { return nil }
+        self.init(institution: institution, logs: logs, billed: billed, allowed: allowed, fund: fund, personal: personal,
+                  overCap: overCap, adjustments: adjustments)
+    }
+}
+
+/// A month's settlement: one statement per institution and the fund's total,
+/// which is the statements' sum to the fen. Once run, a month is closed: the
+/// run is stored as it was and never recomputed.
+public struct SettlementRun: Sendable, Equatable {
+    public var month: YearMonth
+    public var settledOn: CalendarDate
+    public var statements: [Statement]
+
+    public init(month: YearMonth, settledOn: CalendarDate, statements: [Statement]) {
+        self.month = month
+        self.settledOn = settledOn
+        self.statements = statements
+    }
+
+    public var fundTotal: Money { statements.reduce(.zero) { $0 + $1.payable } }
+    public var logCount: Int { statements.reduce(0) { $0 + $1.logs } }
+
+    public var json: JSONValue {
+        [
+            "month": .string(month.description), "settledOn": .string(settledOn.description),
+            "statements": .array(statements.map(\.json)),
+            "summary": [
+                "institutions": .integer(statements.count), "logs": .integer(logCount),
+                "billed": statements.reduce(Money.zero) { $0 + $1.billed }.json,
+                "allowed": statements.reduce(Money.zero) { $0 + $1.allowed }.json,
+                "fund": statements.reduce(Money.zero) { $0 + $1.fund }.json,
+                "personal": statements.reduce(Money.zero) { $0 + $1.personal }.json,
+                "overCap": statements.reduce(Money.zero) { $0 + $1.overCap }.json,
+                "adjustments": statements.reduce(Money.zero) { $0 + $1.adjustments }.json,
+                "payable": fundTotal.json,
+            ],
+        ]
+    }
+
+    public init?(json: JSONValue) {
+        guard let month = json["month"]?.stringValue.flatMap(YearMonth.init),
+              let settledOn = json["settledOn"]?.stringValue.flatMap(CalendarDate.init),
+              let statements = json["statements"]?.arrayValue?.compactMap(Statement.init(json:)) else { return nil }
+        self.init(month: month, settledOn: settledOn, statements: statements)
+    }
+
+    /// The statements as CSV, one line per institution and a total line.
+    public var csv: String {
+        var lines = ["institution,logs,billed,allowed,fund,personal,over_cap,adjustments,payable"]
+        for s in statements {
+            lines.append("\(s.institution),\(s.logs),\(s.billed),\(s.allowed),\(s.fund),\(s.personal),\(s.overCap),\(s.adjustments),\(s.payable)")
+        }
+        let total = statements.reduce(into: Statement(institution: "TOTAL")) { sum, s in
+            sum.logs += s.logs; sum.billed = sum.billed + s.billed; sum.allowed = sum.allowed + s.allowed
+            sum.fund = sum.fund + s.fund; sum.personal = sum.personal + s.personal
+            sum.overCap = sum.overCap + s.overCap; sum.adjustments = sum.adjustments + s.adjustments
+        }
+        lines.append("TOTAL,\(total.logs),\(total.billed),\(total.allowed),\(total.fund),\(total.personal),\(total.overCap),\(total.adjustments),\(total.payable)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
