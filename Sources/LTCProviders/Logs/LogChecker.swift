@@ -130,8 +130,10 @@ public struct LogChecker {
         services.remove(Self.key(log))
     }
 
-    /// Checks one log; an accepted one is registered at once.
-    public mutating func check(_ log: ServiceLog) -> Result<AcceptedService, Rejection> {
+    /// Checks one log; an accepted one is registered at once. A correction of
+    /// a log in a settled month is checked like any other, except that the
+    /// month is closed.
+    public mutating func check(_ log: ServiceLog, correctingSettled: Bool = false) -> Result<AcceptedService, Rejection> {
         let day = log.day
         guard log.end.day <= context.asOf else {
             return .failure(Rejection(.future, "the service ends \(log.end), after today (\(context.asOf))"))
@@ -152,10 +154,10 @@ public struct LogChecker {
         guard let monitoring = benefits.monitoring else {
             return .failure(Rejection(.malformed, "scheme \(scheme.id) has no monitoring settings, so it takes no service logs"))
         }
-        if context.asOf > day.adding(days: monitoring.lateDays) {
+        if context.asOf > day.adding(days: monitoring.lateDays), !correctingSettled {
             return .failure(Rejection(.late, "served \(day), received \(context.asOf): more than \(monitoring.lateDays) days later"))
         }
-        if context.closedMonths.contains(month) {
+        if context.closedMonths.contains(month), !correctingSettled {
             return .failure(Rejection(.monthClosed, "\(month) is settled"))
         }
         guard let enrolment = beneficiary.enrolments.first(where: {

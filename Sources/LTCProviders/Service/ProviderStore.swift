@@ -76,6 +76,8 @@ public protocol ProviderStoreReader: CaseStoreReader {
     func logs(in months: [YearMonth]) throws -> [StoredLog]
     /// The stored versions of these logs of an institution, by log id.
     func logs(institution: String, ids: [String]) throws -> [String: StoredLog]
+    /// Per institution, the accepted and not yet settled logs of a month added up.
+    func unsettledTotals(month: YearMonth) throws -> [Statement]
     func settlement(month: YearMonth) throws -> SettlementRun?
     func settledMonths() throws -> [YearMonth]
     func openAdjustments() throws -> [SettlementAdjustment]

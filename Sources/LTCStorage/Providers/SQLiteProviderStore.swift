@@ -179,6 +179,17 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
         }
     }
 
+    func unsettledTotals(month: YearMonth) throws -> [Statement] {
+        try database.query("""
+            SELECT institution, COUNT(*), SUM(billed), SUM(allowed), SUM(fund) FROM service_logs
+            WHERE month = ? AND status = 'accepted' AND settled_month IS NULL GROUP BY institution ORDER BY institution
+            """, [.text(month.description)]) { row in
+            let billed = Money(fen: row.integer(2) ?? 0), allowed = Money(fen: row.integer(3) ?? 0), fund = Money(fen: row.integer(4) ?? 0)
+            return Statement(institution: row.text(0) ?? "?", logs: row.integer(1) ?? 0, billed: billed, allowed: allowed, fund: fund,
+                             personal: allowed - fund, overCap: billed - allowed)
+        }
+    }
+
     func settlement(month: YearMonth) throws -> SettlementRun? {
         try database.query("SELECT document FROM settlements WHERE month = ?", [.text(month.description)]) {
             try document($0, 0, "settlement", SettlementRun.init(json:))

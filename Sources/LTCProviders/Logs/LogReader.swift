@@ -1,0 +1,166 @@
+import LTCCore
+
+/// One line of a submission: a log, or why the line is not one.
+public enum SubmittedLine: Sendable, Equatable {
+    case log(ServiceLog, line: Int)
+    case unreadable(line: Int, message: String)
+}
+
+/// Reads service logs as institutions send them: CSV with a header line, or
+/// JSON Lines (one object per line).
+///
+/// CSV columns: `log_id,institution,caregiver,person,item,start,end,mode`,
+/// optionally `latitude,longitude` for the check-in; times as
+/// `2026-03-05T09:30` in the scheme's time zone. JSON Lines objects have
+/// `logId`, `institution`, `caregiver`, `person`, `item`, `start`, `end`,
+/// `mode` and optionally `location` (`"31.2304,121.4737"`).
+///
+/// ```swift
+/// let lines = LogReader.read(bytes)   // CSV or JSON Lines, told apart by the first character
+/// ```
+public enum LogReader {
+    public static let csvColumns = ["log_id", "institution", "caregiver", "person", "item", "start", "end", "mode"]
+
+    /// Reads a whole submission; the format is JSON Lines when the first
+    /// non-blank character is `{`, CSV otherwise.
+    public static func read(_ bytes: [UInt8]) -> [SubmittedLine] {
+        let first = bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
+        return first == UInt8(ascii: "{") ? readJSONLines(bytes) : readCSV(bytes)
+    }
+
+    static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: ArraySlice<UInt8>)] {
+        var result: [(Int, ArraySlice<UInt8>)] = []
+        var start = 0, number = 1
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            var end = index
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            result.append((number, bytes[start..<end]))
+            start = index + 1
+            number += 1
+        }
+        if start < bytes.count { result.append((number, bytes[start...])) }
+        return result.filter { !$0.1.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+    }
+
+    // MARK: CSV
+
+    static func readCSV(_ bytes: [UInt8]) -> [SubmittedLine] {
+        let all = lines(bytes)
+        guard let header = all.first else { return [] }
+        let names = fields(header.bytes).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+        let missing = csvColumns.filter { !names.contains($0) }
+        let known = csvColumns + ["latitude", "longitude"]
+        let unknown = names.filter { !known.contains($0) }
+        if !missing.isEmpty || !unknown.isEmpty {
+            var message = "the header must name the columns \(csvColumns.joined(separator: ",")) (and optionally latitude,longitude)"
+            if !missing.isEmpty { message += "; missing: \(missing.joined(separator: ", "))" }
+            if !unknown.isEmpty { message += "; unknown: \(unknown.joined(separator: ", "))" }
+            return [.unreadable(line: header.number, message: message)]
+        }
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let latitude = position["latitude"], longitude = position["longitude"]
+        var result: [SubmittedLine] = []
+        result.reserveCapacity(all.count - 1)
+        for (number, line) in all.dropFirst() {
+            let values = fields(line)
+            guard values.count == names.count else {
+                result.append(.unreadable(line: number, message: "\(values.count) fields; the header has \(names.count)"))
+                continue
+            }
+            func text(_ name: String) -> String { String(decoding: values[position[name]!], as: UTF8.self) }
+            var location: GeoPoint?
+            if let latitude, let longitude, !values[latitude].isEmpty || !values[longitude].isEmpty {
+                location = GeoPoint(text: Substring(text("latitude") + "," + text("longitude")))
+                if location == nil {
+                    result.append(.unreadable(line: number, message: "latitude,longitude '\(text("latitude")),\(text("longitude"))' is not a location in decimal degrees"))
+                    continue
+                }
+            }
+            result.append(make(number: number, logID: text("log_id"), institution: text("institution"), caregiver: text("caregiver"),
+                               person: text("person"), item: text("item"), start: text("start"), end: text("end"), mode: text("mode"),
+                               location: location))
+        }
+        return result
+    }
+
+    /// Splits a CSV line on commas, honouring double quotes (`""` inside quotes is one quote).
+    static func fields(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        guard line.contains(quote) else { return line.split(separator: comma, omittingEmptySubsequences: false) }
+        var fields: [ArraySlice<UInt8>] = []
+        var current: [UInt8] = []
+        var quoted = false
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            if quoted {
+                if byte == quote {
+                    if index + 1 < line.endIndex, line[index + 1] == quote { current.append(quote); index += 1 } else { quoted = false }
+                } else {
+                    current.append(byte)
+                }
+            } else if byte == quote {
+                quoted = true
+            } else if byte == comma {
+                fields.append(current[...])
+                current = []
+            } else {
+                current.append(byte)
+            }
+            index += 1
+        }
+        fields.append(current[...])
+        return fields
+    }
+
+    // MARK: JSON Lines
+
+    static func readJSONLines(_ bytes: [UInt8]) -> [SubmittedLine] {
+        lines(bytes).map { number, line in
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(Array(line))
+            } catch {
+                return .unreadable(line: number, message: "not valid JSON: \(error)")
+            }
+            guard case .object(let object) = json else {
+                return .unreadable(line: number, message: "expected a JSON object, found \(json.typeName)")
+            }
+            let accepted = ["logId", "institution", "caregiver", "person", "item", "start", "end", "mode", "location"]
+            if let unknown = object.keys.first(where: { !accepted.contains($0) }) {
+                return .unreadable(line: number, message: "unknown field '\(unknown)'; accepted: \(accepted.joined(separator: ", "))")
+            }
+            var location: GeoPoint?
+            if let given = object["location"], given != .null {
+                guard let point = given.stringValue.flatMap({ GeoPoint(text: Substring($0)) }) else {
+                    return .unreadable(line: number, message: "location \(given) is not \"latitude,longitude\" in decimal degrees")
+                }
+                location = point
+            }
+            func text(_ key: String) -> String? { object[key]?.stringValue }
+            let person = object["person"].map { $0.intValue.map(String.init) ?? $0.description } ?? ""
+            return make(number: number, logID: text("logId") ?? "", institution: text("institution") ?? "", caregiver: text("caregiver") ?? "",
+                        person: person, item: text("item") ?? "", start: text("start") ?? "", end: text("end") ?? "", mode: text("mode") ?? "",
+                        location: location)
+        }
+    }
+
+    static func make(number: Int, logID: String, institution: String, caregiver: String, person: String, item: String,
+                     start: String, end: String, mode: String, location: GeoPoint?) -> SubmittedLine {
+        var problems: [String] = []
+        for (name, value) in [("log id", logID), ("institution", institution), ("caregiver", caregiver), ("item", item), ("mode", mode)]
+        where value.isEmpty {
+            problems.append("no \(name)")
+        }
+        let personID = Int(person)
+        if personID == nil { problems.append("person '\(person)' is not a person id (a whole number)") }
+        let from = LocalMinute(Substring(start)), to = LocalMinute(Substring(end))
+        if from == nil { problems.append("start '\(start)' is not a time such as 2026-03-05T09:30") }
+        if to == nil { problems.append("end '\(end)' is not a time such as 2026-03-05T10:30") }
+        guard problems.isEmpty, let personID, let from, let to else {
+            return .unreadable(line: number, message: problems.joined(separator: "; "))
+        }
+        return .log(ServiceLog(logID: logID, institution: institution, caregiver: caregiver, person: personID, item: item,
+                               start: from, end: to, mode: mode, location: location), line: number)
+    }
+}

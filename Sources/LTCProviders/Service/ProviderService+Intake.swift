@@ -1,0 +1,142 @@
+import LTCCases
+import LTCCore
+import LTCSchemes
+
+extension ProviderService {
+    /// Reads, checks and stores a submission of service logs in one
+    /// transaction: a crash or kill leaves nothing of it, and sending it
+    /// again completes it.
+    ///
+    /// Each log is accepted or rejected by the ordered ``MonitoringRule``s.
+    /// A log id the institution sent before is not counted again when
+    /// unchanged; when changed it is a correction: the new version replaces
+    /// the old (kept in the history) and is checked afresh. A correction of a
+    /// log in a settled month can only lower what was paid: the difference
+    /// becomes an adjustment on the institution's next statement.
+    ///
+    /// - Parameter progress: called now and then with (lines checked, lines in all).
+    public func submit(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate,
+                       progress: ((Int, Int) -> Void)? = nil) throws -> SubmissionReport {
+        guard actor.role == .administrator || actor.role == .institution else {
+            throw CaseError(.forbidden, "\(actor) may not submit service logs: it needs the institution or administrator role")
+        }
+        let lines = LogReader.read(bytes)
+        return try store.writeProviders { tx in
+            var report = SubmissionReport(submission: 0, received: lines.count, accepted: 0, unchanged: 0, corrected: 0, rejected: [],
+                                          billed: .zero, allowed: .zero, fund: .zero, adjustments: .zero)
+            var logs: [(log: ServiceLog, line: Int)] = []
+            for line in lines {
+                switch line {
+                case .unreadable(let number, let message):
+                    report.rejected.append(.init(line: number, logID: nil, rule: .malformed, detail: message))
+                case .log(let log, let number):
+                    if actor.role == .institution && log.institution != actor.id {
+                        report.rejected.append(.init(line: number, logID: log.logID, rule: .malformed,
+                                                     detail: "\(actor) may submit only its own logs, not \(log.institution)'s"))
+                    } else {
+                        logs.append((log, number))
+                    }
+                }
+            }
+            let submission = try tx.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
+                                                     asOf: asOf, summary: ["received": .integer(lines.count)])
+            report.submission = submission
+
+            var checker = LogChecker(context: try context(tx, asOf: asOf))
+            let schemes = checker.context.schemes
+            func unit(_ item: String) -> ServiceItem.Unit? {
+                schemes.lazy.compactMap { $0.benefits?.item(item)?.unit }.first
+            }
+            // What earlier submissions already accepted in these months.
+            let months = Set(logs.map { YearMonth(containing: $0.log.day) }).sorted()
+            for stored in try tx.logs(in: months) where stored.status == .accepted {
+                checker.register(stored.log, allowed: stored.money?.allowed ?? .zero, unit: unit(stored.log.item))
+            }
+            // The stored versions of the log ids sent again.
+            var previous: [String: StoredLog] = [:]
+            for (institution, group) in Dictionary(grouping: logs, by: \.log.institution) {
+                for (id, stored) in try tx.logs(institution: institution, ids: group.map(\.log.logID)) {
+                    previous[institution + "\u{1F}" + id] = stored
+                }
+            }
+
+            // Earliest first, so that weekly hours and the month's ceiling are used up in time order.
+            let ordered = logs.enumerated().sorted { ($0.element.log.start, $0.offset) < ($1.element.log.start, $1.offset) }.map(\.element)
+            var inserts: [StoredLog] = []
+            var replaced: [StoredLog] = []
+            inserts.reserveCapacity(ordered.count)
+            for (index, entry) in ordered.enumerated() {
+                if index % 50_000 == 0 { progress?(index, ordered.count) }
+                let key = entry.log.institution + "\u{1F}" + entry.log.logID
+                var version = 1
+                var settled: StoredLog?
+                if let old = previous[key] {
+                    if old.fingerprint == entry.log.fingerprint {
+                        report.unchanged += 1
+                        continue
+                    }
+                    report.corrected += 1
+                    version = old.version + 1
+                    if old.status == .accepted { checker.unregister(old.log, allowed: old.money?.allowed ?? .zero, unit: unit(old.log.item)) }
+                    if old.submission != submission { replaced.append(old) } else { inserts.removeAll { $0.log.institution == old.log.institution && $0.log.logID == old.log.logID } }
+                    if old.settledMonth != nil { settled = old }
+                }
+                var stored: StoredLog
+                switch checker.check(entry.log, correctingSettled: settled != nil) {
+                case .success(let money):
+                    stored = StoredLog(log: entry.log, version: version, status: .accepted, rule: nil, detail: nil, money: money, submission: submission)
+                case .failure(let rejection):
+                    stored = StoredLog(log: entry.log, version: version, status: .rejected, rule: rejection.rule, detail: rejection.detail,
+                                       money: nil, submission: submission)
+                    report.rejected.append(.init(line: entry.line, logID: entry.log.logID, rule: rejection.rule, detail: rejection.detail))
+                }
+                if let settled, let paid = settled.settledFund, let month = settled.settledMonth {
+                    // A settled month is closed: the correction can only take back what it paid.
+                    let now = min(stored.money?.fund ?? .zero, paid)
+                    let difference = now - paid
+                    stored.settledMonth = month
+                    stored.settledFund = now
+                    if difference != .zero {
+                        try tx.insert(SettlementAdjustment(institution: entry.log.institution, logID: entry.log.logID,
+                                                           serviceMonth: YearMonth(containing: settled.log.day), amount: difference,
+                                                           reason: "correction of log \(entry.log.logID) (settled in \(month)): \(stored.status == .accepted ? "paid \(now) instead of \(paid)" : "rejected \(stored.rule!.code), \(paid) recovered")"))
+                        report.adjustments = report.adjustments + difference
+                    }
+                }
+                if let money = stored.money, stored.status == .accepted {
+                    report.accepted += 1
+                    report.billed = report.billed + money.billed
+                    report.allowed = report.allowed + money.allowed
+                    report.fund = report.fund + money.fund
+                }
+                previous[key] = stored
+                inserts.append(stored)
+            }
+            progress?(ordered.count, ordered.count)
+            report.rejected.sort { $0.line < $1.line }
+            try tx.store(inserts, replacing: replaced)
+            try tx.append(AuditEvent(sequence: 0, recordedAt: Self.now(), asOf: asOf, actor: actor.description, subject: "submission:\(submission)",
+                                     action: "logs.submit", outcome: .done, reason: nil, before: nil,
+                                     after: ["received": .integer(report.received), "accepted": .integer(report.accepted),
+                                             "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
+                                             "corrected": .integer(report.corrected)]))
+            return report
+        }
+    }
+
+    /// Everything a submission is checked against, read once.
+    func context(_ tx: any ProviderStoreReader, asOf: CalendarDate) throws -> IntakeContext {
+        let enrolments = Dictionary(grouping: try tx.enrolments(), by: \.personID)
+        var beneficiaries: [Int: (record: Case, enrolments: [Enrolment])] = [:]
+        for record in try tx.cases() where record.state != .rejected {
+            // The newest case of a person is the one benefits follow.
+            if let existing = beneficiaries[record.personID], existing.record.id > record.id { continue }
+            beneficiaries[record.personID] = (record, enrolments[record.personID] ?? [])
+        }
+        var caregivers: [String: [String: Caregiver]] = [:]
+        for caregiver in try tx.caregivers() { caregivers[caregiver.institution, default: [:]][caregiver.id] = caregiver }
+        return IntakeContext(asOf: asOf, closedMonths: Set(try tx.settledMonths()), schemes: try tx.schemes(),
+                             beneficiaries: beneficiaries, caregivers: caregivers,
+                             agreements: Dictionary(grouping: try tx.agreements(), by: \.institution))
+    }
+}

@@ -1,0 +1,59 @@
+import LTCCore
+
+/// What became of a submission: counts, counts per rule, each rejected or
+/// unreadable line with its reason, and the money of the accepted logs.
+public struct SubmissionReport: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var line: Int
+        public var logID: String?
+        public var rule: MonitoringRule
+        public var detail: String
+    }
+
+    public var submission: Int
+    public var received: Int
+    public var accepted: Int
+    /// Logs sent again unchanged: not counted twice.
+    public var unchanged: Int
+    /// Logs sent again with changes (counted in accepted or rejected too).
+    public var corrected: Int
+    public var rejected: [Line]
+    public var billed: Money
+    public var allowed: Money
+    public var fund: Money
+    /// Adjustments made for corrections of logs in settled months.
+    public var adjustments: Money
+
+    public var byRule: [(rule: MonitoringRule, count: Int)] {
+        MonitoringRule.allCases.compactMap { rule in
+            let count = rejected.filter { $0.rule == rule }.count
+            return count > 0 ? (rule, count) : nil
+        }
+    }
+
+    public var json: JSONValue {
+        [
+            "submission": .integer(submission), "received": .integer(received), "accepted": .integer(accepted),
+            "rejected": .integer(rejected.count), "unchanged": .integer(unchanged), "corrected": .integer(corrected),
+            "byRule": .array(byRule.map { ["rule": .string($0.rule.code), "explanation": .string($0.rule.explanation), "count": .integer($0.count)] }),
+            "money": ["billed": billed.json, "allowed": allowed.json, "fund": fund.json, "adjustments": adjustments.json],
+            "rejectedLines": .array(rejected.map {
+                ["line": .integer($0.line), "logId": $0.logID.map(JSONValue.string) ?? .null, "rule": .string($0.rule.code), "detail": .string($0.detail)]
+            }),
+        ]
+    }
+
+    /// The report as people read it: counts, then rules, then up to `limit` rejected lines.
+    public func text(limit: Int = 20) -> String {
+        var lines = ["submission \(submission): \(received) received, \(accepted) accepted, \(rejected.count) rejected, \(unchanged) unchanged, \(corrected) corrections",
+                     "accepted services: billed \(billed), allowed \(allowed), fund \(fund)" + (adjustments == .zero ? "" : "; adjustments \(adjustments)")]
+        for (rule, count) in byRule {
+            lines.append("  \(rule.code)  \(String(count).padding(toLength: 8, withPad: " ", startingAt: 0))\(rule.explanation)")
+        }
+        for line in rejected.prefix(limit) {
+            lines.append("  line \(line.line)\(line.logID.map { " (\($0))" } ?? ""): \(line.rule.code) \(line.detail)")
+        }
+        if rejected.count > limit { lines.append("  … and \(rejected.count - limit) more rejected lines (--json lists all)") }
+        return lines.joined(separator: "\n")
+    }
+}
