@@ -42,7 +42,7 @@ extension ProviderService {
                                                      asOf: asOf, summary: ["received": .integer(lines.count)])
             report.submission = submission
 
-            var checker = LogChecker(context: try context(tx, asOf: asOf))
+            var checker = LogChecker(context: try intakeContext(tx, asOf: asOf))
             let schemes = checker.context.schemes
             func unit(_ item: String) -> ServiceItem.Unit? {
                 schemes.lazy.compactMap { $0.benefits?.item(item)?.unit }.first
@@ -125,7 +125,7 @@ extension ProviderService {
     }
 
     /// Everything a submission is checked against, read once.
-    func context(_ tx: any ProviderStoreReader, asOf: CalendarDate) throws -> IntakeContext {
+    public func intakeContext(_ tx: any ProviderStoreReader, asOf: CalendarDate) throws -> IntakeContext {
         let enrolments = Dictionary(grouping: try tx.enrolments(), by: \.personID)
         var beneficiaries: [Int: (record: Case, enrolments: [Enrolment])] = [:]
         for record in try tx.cases() where record.state != .rejected {

@@ -1,0 +1,160 @@
+import LTCCases
+import LTCCore
+import LTCProviders
+import Testing
+
+/// Each monitoring rule with a log that breaks it and one that just passes.
+@Suite("Service-log monitoring rules: each with a log that breaks it and one that just passes")
+struct MonitoringRuleTests {
+    func outcome(_ world: ProviderWorld, _ lines: [String], asOf: String = "2026-04-16") throws -> [String] {
+        let report = try world.submit(lines, asOf: asOf)
+        let rejected = Dictionary(uniqueKeysWithValues: report.rejected.compactMap { line in line.logID.map { ($0, line.rule.code) } })
+        return lines.map { line in
+            let id = String(line.prefix { $0 != "," })
+            return rejected[id] ?? "ok"
+        }
+    }
+
+    @Test("The base log is accepted and priced: 1 hour of S01 at 65 yuan, the fund pays 90 %")
+    func baseline() throws {
+        let world = try ProviderWorld()
+        let report = try world.submit([world.line("L1")])
+        #expect(report.accepted == 1)
+        #expect(report.billed == Money(yuan: 65))
+        #expect(report.fund == Money(fen: 5850))
+    }
+
+    @Test("F01 a line that cannot be read")
+    func malformed() throws {
+        let world = try ProviderWorld()
+        let report = try world.submit([world.line("L1", on: "2026-04-06", "9:00"), world.line("L2"), "L3,I001,C1"])
+        #expect(report.rejected.map(\.rule.code) == ["F01", "F01"])
+        #expect(report.rejected[0].detail.contains("start '2026-04-06T9:00' is not a time"))
+        #expect(report.rejected[1].detail == "3 fields; the header has 10")
+        #expect(report.accepted == 1)
+    }
+
+    @Test("T01 a service after today; T02 a log more than 10 days late")
+    func timing() throws {
+        let world = try ProviderWorld()
+        #expect(try outcome(world, [world.line("L1", on: "2026-04-07"), world.line("L2", on: "2026-04-06")], asOf: "2026-04-06") == ["T01", "ok"])
+        #expect(try outcome(world, [world.line("L3", on: "2026-04-08")], asOf: "2026-04-18") == ["ok"])
+        #expect(try outcome(world, [world.line("L4", on: "2026-04-07")], asOf: "2026-04-18") == ["T02"])
+    }
+
+    @Test("T03 a new log in a settled month")
+    func monthClosed() throws {
+        let world = try ProviderWorld()
+        _ = try world.providers.settle(month: YearMonth("2026-03")!, actor: admin, asOf: day("2026-04-01"))
+        #expect(try outcome(world, [world.line("L1", on: "2026-03-30"), world.line("L2", on: "2026-04-01")], asOf: "2026-04-02") == ["T03", "ok"])
+    }
+
+    @Test("B01 an unknown beneficiary; B02 a day without benefits (before the grade took effect, in hospital)")
+    func beneficiary() throws {
+        let world = try ProviderWorld()
+        #expect(try outcome(world, [world.line("L1", person: 999)]) == ["B01"])
+        #expect(try outcome(world, [world.line("L2", on: "2026-03-16"), world.line("L3", on: "2026-03-17")], asOf: "2026-03-20") == ["B02", "ok"])
+        _ = try world.cases.suspend(caseID: world.caseID, reason: "hospital stay", actor: admin, asOf: day("2026-04-20"))
+        #expect(try outcome(world, [world.line("L4", on: "2026-04-20"), world.line("L5", on: "2026-04-17")], asOf: "2026-04-21") == ["B02", "ok"])
+    }
+
+    @Test("E01 not enrolled with the institution in the mode that day")
+    func notEnrolled() throws {
+        let world = try ProviderWorld()
+        _ = try world.providers.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
+        #expect(try outcome(world, [world.line("L1", institution: "I002"), world.line("L2")]) == ["E01", "ok"])
+        #expect(try outcome(world, [world.line("L3", on: "2026-04-07", mode: "community-day")]) == ["E01"])
+    }
+
+    @Test("A01 no agreement in force (suspended); A02 mode not covered; A03 item not covered")
+    func agreement() throws {
+        let world = try ProviderWorld()
+        let id = try #require(world.providers.agreements().first?.id)
+        _ = try world.providers.suspend(agreement: id, from: day("2026-04-20"), reason: "inspection", actor: admin, asOf: day("2026-04-19"))
+        #expect(try outcome(world, [world.line("L1", on: "2026-04-20"), world.line("L2", on: "2026-04-17")], asOf: "2026-04-21") == ["A01", "ok"])
+        _ = try world.providers.resume(agreement: id, on: day("2026-04-22"), actor: admin, asOf: day("2026-04-22"))
+        #expect(try outcome(world, [world.line("L3", on: "2026-04-21", "13:00", "14:00"), world.line("L4", on: "2026-04-22", "13:00", "14:00")], asOf: "2026-04-23") == ["A01", "ok"])
+
+        _ = try world.providers.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
+        let other = try world.providers.applyForAgreement(institution: "I002", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
+                                                          end: day("2026-12-31"), modes: ["community-day"], prices: ["D01": Money(yuan: 60)],
+                                                          capacity: 10, actor: admin, asOf: day("2026-01-05"))
+        _ = try world.providers.review(agreement: other.id, actor: admin, asOf: day("2026-01-05"))
+        _ = try world.providers.sign(agreement: other.id, actor: admin, asOf: day("2026-01-05"))
+        _ = try world.providers.enrol(caseID: world.caseID, institution: "I002", mode: "home-visit", from: day("2026-04-01"), home: nil,
+                                      actor: admin, asOf: day("2026-04-01"))
+        _ = try world.providers.register(Caregiver(id: "C1", name: "x", institution: "I002", qualifications: ["caregiver"],
+                                                   employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: day("2026-04-01"))
+        #expect(try outcome(world, [world.line("L5", on: "2026-04-24", institution: "I002")], asOf: "2026-04-25") == ["A02"])
+        #expect(try outcome(world, [world.line("L6", "C1", "D01", on: "2026-04-24")], asOf: "2026-04-25") == ["A03"])
+    }
+
+    @Test("C01 an unregistered caregiver; C02 not employed that day; C03 unqualified for the item")
+    func caregivers() throws {
+        let world = try ProviderWorld()
+        #expect(try outcome(world, [world.line("L1", "C9")]) == ["C01"])
+        #expect(try outcome(world, [world.line("L2", "C3", on: "2026-04-13"), world.line("L3", "C3", on: "2026-04-10")]) == ["C02", "ok"])
+        #expect(try outcome(world, [world.line("L4", "C1", "S02", on: "2026-04-14"), world.line("L5", "C2", "S02", on: "2026-04-15")]) == ["C03", "ok"])
+    }
+
+    @Test("L01 an implausible duration (15 to 480 minutes for hourly items)")
+    func duration() throws {
+        let world = try ProviderWorld()
+        #expect(try outcome(world, [world.line("L1", on: "2026-04-06", "09:00", "09:14"), world.line("L2", on: "2026-04-06", "09:00", "09:15")]) == ["L01", "ok"])
+        #expect(try outcome(world, [world.line("L3", on: "2026-04-07", "10:00", "09:00")]) == ["L01"])
+    }
+
+    @Test("L02 a check-in farther than 500 m from the home")
+    func checkIn() throws {
+        let world = try ProviderWorld()
+        // About 1.1 km and 110 m north of the home.
+        #expect(try outcome(world, [world.line("L1", at: "31.240416,121.473701"), world.line("L2", on: "2026-04-07", at: "31.231416,121.473701")]) == ["L02", "ok"])
+    }
+
+    @Test("D01 the same service under another log id")
+    func duplicate() throws {
+        let world = try ProviderWorld()
+        #expect(try outcome(world, [world.line("L1"), world.line("L2")]) == ["ok", "D01"])
+    }
+
+    @Test("O01 a caregiver in two places at once; O02 a beneficiary served twice at once; back to back is fine")
+    func overlaps() throws {
+        let world = try ProviderWorld()
+        #expect(try outcome(world, [world.line("L1", "C1", on: "2026-04-06", "09:00", "10:00"), world.line("L2", "C1", "S01", on: "2026-04-06", "09:30", "10:30"),
+                                    world.line("L3", "C2", "S02", on: "2026-04-06", "09:59", "10:30"), world.line("L4", "C2", "S02", on: "2026-04-06", "10:00", "10:30")])
+                == ["ok", "O01", "O02", "ok"])
+    }
+
+    @Test("P01 more hours in a week than the care plan's 3")
+    func weeklyPackage() throws {
+        let world = try ProviderWorld()
+        #expect(try outcome(world, [world.line("L1", on: "2026-04-06", "09:00", "11:00"), world.line("L2", on: "2026-04-07", "09:00", "10:00"),
+                                    world.line("L3", on: "2026-04-08", "09:00", "09:15"), world.line("L4", on: "2026-04-13", "09:00", "12:00")])
+                == ["ok", "ok", "P01", "ok"])
+    }
+
+    @Test("P02 nothing left of the month's ceiling; the log that crosses it is paid up to the ceiling")
+    func monthlyCap() throws {
+        let world = try ProviderWorld()
+        let context = try world.providers.store.readProviders { tx in try world.providers.intakeContext(tx, asOf: day("2026-04-30")) }
+        var unlimited = context
+        unlimited.beneficiaries[world.person]!.enrolments[0].weeklyMinutes = nil
+        for index in unlimited.schemes.indices { unlimited.schemes[index].benefits!.monitoring!.lateDays = 60 }
+        var checker = LogChecker(context: unlimited)
+        var results: [String] = []
+        var paid = Money.zero
+        for dayOfMonth in 1...30 {
+            let date = "2026-04-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
+            let log = try #require(LogReader.read(Array("log_id,institution,caregiver,person,item,start,end,mode\nX\(dayOfMonth),I001,C1,\(world.person),S01,\(date)T09:00,\(date)T11:00,home-visit\n".utf8)).first)
+            guard case .log(let entry, _) = log else { Issue.record("unreadable"); return }
+            switch checker.check(entry) {
+            case .success(let money): results.append(money.allowed == money.billed ? "ok" : "capped"); paid = paid + money.allowed
+            case .failure(let rejection): results.append(rejection.rule.code)
+            }
+        }
+        #expect(results.contains("capped"))
+        #expect(results.last == "P02")
+        #expect(results.firstIndex(of: "capped")! < results.firstIndex(of: "P02")!)
+        #expect(results.filter { $0 == "capped" }.count == 1)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import LTCAssessment
+import LTCCases
+import LTCCore
+import LTCProviders
+import LTCSchemes
+import LTCStorage
+import Testing
+
+func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+func validID(_ first17: String) -> String {
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    let sum = zip(first17.map { Int(String($0))! }, weights).reduce(0) { $0 + $1.0 * $1.1 }
+    return first17 + String(Array("10X98765432")[sum % 11])
+}
+
+let admin = try! Actor("administrator:wang")
+
+/// A database with the Shanghai-modelled example scheme (grade 3 home care:
+/// 3 hours a week at 65 yuan, the fund pays 90 %), one beneficiary at grade 3
+/// in home care from 2026-03-17, institution I001 with a signed agreement for
+/// home visits (S01 and S02 at 65 yuan), and three caregivers: C1 (caregiver
+/// certificate), C2 (nurse), C3 (caregiver, employed until 2026-04-10).
+struct ProviderWorld {
+    let path: String
+    let cases: CaseService
+    let providers: ProviderService
+    let person: Int
+    let caseID: Int
+    static let home = GeoPoint(text: "31.230416,121.473701")!
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-providers-\(UUID().uuidString).sqlite").path
+        let store = try SQLiteCaseStore(path: path)
+        cases = CaseService(store: store, forms: try FormCatalog.load())
+        providers = ProviderService(store: store)
+        let schemeFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/schemes/hours-home-care-2026.json")
+        _ = try cases.load(try Scheme.decode(text: Array(try Data(contentsOf: schemeFile)), source: "hours-home-care-2026.json"),
+                           actor: admin, asOf: day("2026-01-01"))
+        _ = try cases.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        _ = try cases.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        person = try cases.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: .employee,
+                                     enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
+        caseID = try Self.effectiveCase(cases, person: person)
+
+        _ = try providers.register(Self.institution("I001"), actor: admin, asOf: day("2026-01-05"))
+        let agreement = try providers.applyForAgreement(institution: "I001", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
+                                                        end: day("2026-12-31"), modes: ["home-visit"],
+                                                        prices: ["S01": Money(yuan: 65), "S02": Money(yuan: 65)], capacity: 200,
+                                                        actor: admin, asOf: day("2026-01-05"))
+        _ = try providers.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
+        _ = try providers.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+        for (id, qualification, until) in [("C1", "caregiver", nil), ("C2", "nurse", nil), ("C3", "caregiver", day("2026-04-10"))] {
+            _ = try providers.register(Caregiver(id: id, name: "护理员\(id)", institution: "I001", qualifications: [qualification],
+                                                 employment: [DatePeriod(from: day("2026-01-01"), to: until)]),
+                                       actor: admin, asOf: day("2026-01-15"))
+        }
+        _ = try providers.enrol(caseID: caseID, institution: "I001", mode: "home-visit", from: day("2026-03-17"), home: Self.home,
+                                actor: admin, asOf: day("2026-03-17"))
+    }
+
+    static func institution(_ id: String) -> Institution {
+        Institution(id: id, name: "护理站\(id)", type: .homeCare, licence: "LIC-\(id)", deliveries: ["home"], capacity: 200,
+                    address: "上海市静安区某路1号", district: "静安", contact: "021-0000-0000")
+    }
+
+    /// A case from application to an effective grade 3 from 2026-03-17, in home visits.
+    static func effectiveCase(_ cases: CaseService, person: Int) throws -> Int {
+        let id = try cases.open(personID: person, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil,
+                                actor: admin, asOf: day("2026-03-02")).id
+        _ = try cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
+        _ = try cases.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-03-03"))
+        _ = try cases.assess(caseID: id, formID: "cn-ltc-2021", answers: try gradeThreeAnswers(), assessedOn: day("2026-03-05"),
+                             place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-03-05"))
+        _ = try cases.determine(caseID: id, actor: admin, asOf: day("2026-03-09"))
+        _ = try cases.confirm(caseID: id, actor: admin, asOf: day("2026-03-17"))
+        _ = try cases.setMode(caseID: id, mode: "home-visit", actor: admin, asOf: day("2026-03-17"))
+        return id
+    }
+
+    static func gradeThreeAnswers() throws -> JSONObject {
+        let form = try FormCatalog.load().form(id: "cn-ltc-2021")
+        var object = JSONObject()
+        var deficit = 80
+        for item in form.items {
+            var score = item.maximumScore
+            if item.dimension == "adl" {
+                score = item.options.map(\.score).filter { item.maximumScore - $0 <= deficit }.min()!
+                deficit -= item.maximumScore - score
+            }
+            object.set(item.id, .integer(score))
+        }
+        return object
+    }
+
+    /// A CSV log line: id, caregiver, item, start and end on a day, with an optional check-in.
+    func line(_ id: String, _ caregiver: String = "C1", _ item: String = "S01", on date: String = "2026-04-06",
+              _ from: String = "09:00", _ to: String = "10:00", person: Int? = nil, institution: String = "I001",
+              mode: String = "home-visit", at location: String = ",") -> String {
+        "\(id),\(institution),\(caregiver),\(person ?? self.person),\(item),\(date)T\(from),\(date)T\(to),\(mode),\(location)"
+    }
+
+    func submit(_ lines: [String], asOf: String = "2026-04-16", actor: Actor = admin) throws -> SubmissionReport {
+        let text = "log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n" + lines.joined(separator: "\n") + "\n"
+        return try providers.submit(Array(text.utf8), actor: actor, asOf: day(asOf))
+    }
+}

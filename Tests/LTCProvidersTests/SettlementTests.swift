@@ -1,0 +1,98 @@
+import Foundation
+import LTCCases
+import LTCCore
+import LTCProviders
+import LTCStorage
+import Testing
+
+@Suite("Resubmission, corrections and monthly settlement")
+struct SettlementTests {
+    func count(_ world: ProviderWorld, _ sql: String) throws -> Int {
+        let store = try SQLiteCaseStore(path: world.path)
+        return try store.database.query(sql) { $0.integer(0) ?? 0 }.first ?? 0
+    }
+
+    @Test("Sending the same logs again never counts them twice")
+    func idempotent() throws {
+        let world = try ProviderWorld()
+        let lines = [world.line("L1"), world.line("L2", on: "2026-04-07"), world.line("L3", "C9")]
+        let first = try world.submit(lines)
+        #expect((first.accepted, first.rejected.count, first.unchanged) == (2, 1, 0))
+        let again = try world.submit(lines)
+        #expect((again.accepted, again.rejected.count, again.unchanged, again.corrected) == (0, 0, 3, 0))
+        #expect(try count(world, "SELECT COUNT(*) FROM service_logs") == 3)
+        #expect(try count(world, "SELECT COUNT(*) FROM submissions") == 2)
+    }
+
+    @Test("A changed log with the same id is a correction: checked afresh, the old version kept")
+    func correction() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1", "C9")])
+        let fixed = try world.submit([world.line("L1", "C1")])
+        #expect((fixed.accepted, fixed.corrected, fixed.rejected.count) == (1, 1, 0))
+        #expect(try count(world, "SELECT version FROM service_logs WHERE log_id = 'L1'") == 2)
+        #expect(try count(world, "SELECT COUNT(*) FROM service_log_history WHERE log_id = 'L1'") == 1)
+        // A correction frees what the old version used: the same slot is free for it again.
+        let moved = try world.submit([world.line("L1", "C1", on: "2026-04-06", "09:30", "10:30")])
+        #expect((moved.accepted, moved.corrected) == (1, 1))
+    }
+
+    @Test("The settlement: services at agreed prices, the fund's 90 % and the person's 10 %, totals equal to the fen")
+    func arithmetic() throws {
+        let world = try ProviderWorld()
+        // 1 h + 1 h + 20 min of S01 at 65 yuan: 65 + 65 + 21.67 (a third of an hour, half-up).
+        _ = try world.submit([world.line("L1", on: "2026-04-06"), world.line("L2", on: "2026-04-07"),
+                              world.line("L3", on: "2026-04-08", "09:00", "09:20")])
+        let run = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let statement = try #require(run.statements.first)
+        #expect(statement.institution == "I001")
+        #expect(statement.logs == 3)
+        #expect(statement.billed == Money(fen: 15167))
+        #expect(statement.allowed == Money(fen: 15167))
+        #expect(statement.fund == Money(fen: 5850 + 5850 + 1950))
+        #expect(statement.personal == statement.allowed - statement.fund)
+        #expect(run.fundTotal == run.statements.reduce(Money.zero) { $0 + $1.payable })
+        #expect(run.csv.contains("TOTAL,3,151.67,151.67,136.50,15.17,0.00,0.00,136.50"))
+    }
+
+    @Test("A month is settled only after it ends, once: settling again returns the same run, and the stored run cannot be changed")
+    func immutable() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1")])
+        let early = #expect(throws: CaseError.self) { try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-04-30")) }
+        #expect(early?.reason == .timing)
+        let run = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        _ = try world.submit([world.line("L2", on: "2026-04-29")], asOf: "2026-05-02")
+        let again = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-03"))
+        #expect(again == run)
+        let store = try SQLiteCaseStore(path: world.path)
+        #expect(throws: (any Error).self) { try store.database.run("UPDATE settlements SET document = '{}'") }
+        #expect(throws: (any Error).self) { try store.database.run("DELETE FROM settlements") }
+    }
+
+    @Test("A late correction of a settled log becomes an adjustment on the next month's statement")
+    func lateCorrection() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1", on: "2026-04-06")])
+        let april = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        #expect(april.fundTotal == Money(fen: 5850))
+        // Half an hour, not an hour: 29.25 of the 58.50 paid comes back.
+        let report = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
+        #expect(report.corrected == 1)
+        #expect(report.adjustments == Money(fen: -2925))
+        let may = try world.providers.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
+        let statement = try #require(may.statements.first)
+        #expect(statement.fund == Money(fen: 5850))
+        #expect(statement.adjustments == Money(fen: -2925))
+        #expect(statement.payable == Money(fen: 2925))
+        #expect(try world.providers.settlement(month: YearMonth("2026-04")!) == april)
+    }
+
+    @Test("An institution may submit only its own logs")
+    func ownLogsOnly() throws {
+        let world = try ProviderWorld()
+        let report = try world.submit([world.line("L1"), world.line("L2", institution: "I002")], actor: try Actor("institution:I001"))
+        #expect(report.accepted == 1)
+        #expect(report.rejected.first?.detail == "institution:I001 may submit only its own logs, not I002's")
+    }
+}
