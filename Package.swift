@@ -48,18 +48,18 @@ let package = Package(
         .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCProviders", "CSQLite"]),
 
         // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
-        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits"]),
+        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders"]),
 
         // The `ltc` commands; the executable target only calls into this.
         .target(
             name: "LTCCommandLine",
             dependencies: [
-                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCStorage", "LTCProtocol",
+                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCStorage", "LTCProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ltc", dependencies: ["LTCCommandLine"]),
-        .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCProtocol"]),
+        .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCProtocol", "LTCCases", "LTCSchemes", "LTCProviders", "LTCStorage"]),
 
         // Build-time embedding of AssessmentForms/*.json into the library, so the
         // built binary carries its instruments wherever it is copied.

@@ -214,10 +214,14 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     if arguments.count == 3, arguments[0] == "rpc-score", let count = Int(arguments[2]), count > 0 {
         try runOnce(mode: arguments[1], count: count)
+    } else if arguments.count == 2, arguments[0] == "logs", let count = Int(arguments[1]), count > 0 {
+        try LogsBenchmark.run(logs: count)
+    } else if arguments.count == 3, arguments[0] == "gen", let count = Int(arguments[2]), count > 0 {
+        try LogsBenchmark.gen(database: arguments[1], logs: count)
     } else if arguments.isEmpty {
         try runAll()
     } else {
-        FileHandle.standardError.write(Data("usage: ltc-bench            (all scenarios)\n       ltc-bench rpc-score loop|process N\n".utf8))
+        FileHandle.standardError.write(Data("usage: ltc-bench            (all scenarios)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N           (a synthetic month of N logs submitted and settled)\n       ltc-bench gen DB N         (write the synthetic city to DB and its logs to DB.csv)\n".utf8))
         exit(64)
     }
 } catch {

@@ -578,7 +578,7 @@ public struct CaseService {
         return try today(in: zones.count == 1 ? zones.first : nil)
     }
 
-    static func today(in zone: String?) -> CalendarDate {
+    public static func today(in zone: String?) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone.flatMap(TimeZone.init(identifier:)) ?? .current
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())

@@ -3,6 +3,7 @@ import Foundation
 import LTCAssessment
 import LTCCases
 import LTCCore
+import LTCProviders
 import LTCStorage
 
 /// The options every command on stored data takes: where the database is,
@@ -33,6 +34,17 @@ struct CaseOptions: ParsableArguments {
 
     func date() throws -> CalendarDate? {
         try asOf.map { try parseDate($0, "--as-of") }
+    }
+
+    func providers() throws -> ProviderService {
+        ProviderService(store: try SQLiteCaseStore(path: Self.databasePath(db)))
+    }
+
+    /// --as-of, else today in the zone of the loaded schemes (the machine's if they differ).
+    func day(_ store: ProviderService) throws -> CalendarDate {
+        if let given = try date() { return given }
+        let zones = Set(try store.store.read { try $0.schemes() }.map(\.timeZone))
+        return CaseService.today(in: zones.count == 1 ? zones.first : nil)
     }
 }
 

@@ -1,0 +1,370 @@
+import ArgumentParser
+import Foundation
+import LTCCases
+import LTCCore
+import LTCProviders
+
+/// `ltc institution add|list`: the registry of care institutions.
+struct InstitutionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "institution",
+        abstract: "Register and list care institutions.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register an institution from a JSON file.",
+            discussion: """
+                FILE: {"id", "name", "type" (nursingHome, homeCare, medicalCare, community), "licence", \
+                "deliveries" (home, family, community, institution, medical), "capacity", "address", "district", "contact"}.
+                """
+        )
+        @Argument(help: ArgumentHelp("The institution as JSON, or - for standard input.", valueName: "file")) var file: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let json: JSONValue
+                do { json = try JSONParser.parse(try readInput(file)) } catch let error as JSONParseError {
+                    throw InputError(source: file, message: "not valid JSON: \(error)")
+                }
+                let log = JSONProblemLog()
+                let institution = log.fields(of: json, at: .root, accepting: Institution.fields).flatMap(Institution.read)
+                guard let institution, log.problems.isEmpty else {
+                    throw InputError(source: file, message: log.problems.map(\.description).joined(separator: "; "))
+                }
+                let service = try options.providers()
+                let saved = try service.register(institution, actor: try options.actingAs(), asOf: try options.day(service))
+                if options.json { printJSON(saved.json) } else { print("registered institution \(saved.id) \(saved.name)") }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the institutions.")
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let institutions = try options.providers().institutions()
+                if options.json { printJSON(["institutions": .array(institutions.map(\.json))]); return }
+                var table = TextTable()
+                table.append(["ID", "TYPE", "DISTRICT", "CAPACITY", "NAME"])
+                for institution in institutions {
+                    table.append([institution.id, institution.type.rawValue, institution.district, String(institution.capacity), institution.name])
+                }
+                print(table.rendered())
+            }
+        }
+    }
+}
+
+/// `ltc agreement …`: designation agreements and their life.
+struct AgreementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreement",
+        abstract: "Apply for, review, sign, amend, suspend, resume, terminate and list designation agreements.",
+        subcommands: [Apply.self, Review.self, Sign.self, Amend.self, Suspend.self, Resume.self, Terminate.self, List.self]
+    )
+
+    struct Apply: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record an institution's application with the proposed terms.")
+        @Option(help: "The institution id.") var institution: String
+        @Option(help: "The scheme id.") var scheme: String
+        @Option(help: ArgumentHelp("First day of the term.", valueName: "date")) var start: String
+        @Option(help: ArgumentHelp("Last day of the term.", valueName: "date")) var end: String
+        @Option(help: ArgumentHelp("A service mode covered (repeat for more).", valueName: "mode")) var mode: [String]
+        @Option(help: ArgumentHelp("An item's agreed price in yuan, e.g. S01=60 (repeat for more).", valueName: "code=yuan")) var price: [String]
+        @Option(help: "Clients the agreement allows at once.") var capacity: Int
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                let agreement = try service.applyForAgreement(
+                    institution: institution, schemeID: scheme, start: try parseDate(start, "--start"), end: try parseDate(end, "--end"),
+                    modes: mode, prices: try prices(price), capacity: capacity, actor: try options.actingAs(), asOf: try options.day(service))
+                show(agreement, options)
+            }
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the agency's review of an application.")
+        @Argument(help: "The agreement id.") var id: String
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                show(try service.review(agreement: id, actor: try options.actingAs(), asOf: try options.day(service)), options)
+            }
+        }
+    }
+
+    struct Sign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Sign a reviewed agreement: it covers services from its start or today.")
+        @Argument(help: "The agreement id.") var id: String
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                show(try service.sign(agreement: id, actor: try options.actingAs(), asOf: try options.day(service)), options)
+            }
+        }
+    }
+
+    struct Amend: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A new version of the terms from a date (renewal: a later --end).")
+        @Argument(help: "The agreement id.") var id: String
+        @Option(help: ArgumentHelp("The first day of the new version.", valueName: "date")) var from: String
+        @Option(help: ArgumentHelp("A new last day of the term.", valueName: "date")) var end: String?
+        @Option(help: ArgumentHelp("The modes covered from then (repeat).", valueName: "mode")) var mode: [String] = []
+        @Option(help: ArgumentHelp("The prices from then, code=yuan (repeat).", valueName: "code=yuan")) var price: [String] = []
+        @Option(help: "The capacity from then.") var capacity: Int?
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                show(try service.amend(agreement: id, effectiveFrom: try parseDate(from, "--from"), end: try end.map { try parseDate($0, "--end") },
+                                       modes: mode.isEmpty ? nil : mode, prices: price.isEmpty ? nil : try prices(price), capacity: capacity,
+                                       actor: try options.actingAs(), asOf: try options.day(service)), options)
+            }
+        }
+    }
+
+    struct Suspend: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Suspend an agreement from a date: its institution's logs from then are rejected.")
+        @Argument(help: "The agreement id.") var id: String
+        @Option(help: ArgumentHelp("The first day suspended (default: --as-of).", valueName: "date")) var from: String?
+        @Option(help: "Why.") var reason: String
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                let asOf = try options.day(service)
+                show(try service.suspend(agreement: id, from: try from.map { try parseDate($0, "--from") } ?? asOf, reason: reason,
+                                         actor: try options.actingAs(), asOf: asOf), options)
+            }
+        }
+    }
+
+    struct Resume: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a suspension: the agreement covers again from a date.")
+        @Argument(help: "The agreement id.") var id: String
+        @Option(help: ArgumentHelp("The first day covered again (default: --as-of).", valueName: "date")) var on: String?
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                let asOf = try options.day(service)
+                show(try service.resume(agreement: id, on: try on.map { try parseDate($0, "--on") } ?? asOf, actor: try options.actingAs(), asOf: asOf), options)
+            }
+        }
+    }
+
+    struct Terminate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Terminate an agreement: it covers nothing after the date.")
+        @Argument(help: "The agreement id.") var id: String
+        @Option(help: ArgumentHelp("The last day covered (default: --as-of).", valueName: "date")) var on: String?
+        @Option(help: "Why.") var reason: String
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                let asOf = try options.day(service)
+                show(try service.terminate(agreement: id, on: try on.map { try parseDate($0, "--on") } ?? asOf, reason: reason,
+                                           actor: try options.actingAs(), asOf: asOf), options)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the agreements with their current terms.")
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let agreements = try options.providers().agreements()
+                if options.json { printJSON(["agreements": .array(agreements.map(\.json))]); return }
+                var table = TextTable()
+                table.append(["ID", "INSTITUTION", "STATUS", "VERSION", "TERM", "MODES", "PRICES"])
+                for agreement in agreements {
+                    let terms = agreement.current
+                    table.append([agreement.id, agreement.institution, agreement.status.rawValue, String(terms.version),
+                                  "\(terms.start) to \(terms.end)", terms.modes.joined(separator: ","),
+                                  terms.prices.keys.sorted().map { "\($0)=\(terms.prices[$0]!)" }.joined(separator: " ")])
+                }
+                print(table.rendered())
+            }
+        }
+    }
+
+    static func show(_ agreement: Agreement, _ options: CaseOptions) {
+        if options.json { printJSON(agreement.json) } else {
+            print("agreement \(agreement.id) (\(agreement.institution)): \(agreement.status.rawValue), version \(agreement.current.version), term \(agreement.current.start) to \(agreement.current.end)")
+        }
+    }
+
+    /// `S01=60` → S01: 60 yuan.
+    static func prices(_ given: [String]) throws -> [String: Money] {
+        var prices: [String: Money] = [:]
+        for entry in given {
+            let parts = entry.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let money = Money(json: .number(String(parts[1]))) ?? Int(parts[1]).map(Money.init(yuan:)) else {
+                throw CaseError(.invalidInput, "--price '\(entry)' is not CODE=YUAN, e.g. S01=60 or S01=60.50")
+            }
+            prices[String(parts[0])] = money
+        }
+        return prices
+    }
+}
+
+private func show(_ agreement: Agreement, _ options: CaseOptions) { AgreementCommand.show(agreement, options) }
+private func prices(_ given: [String]) throws -> [String: Money] { try AgreementCommand.prices(given) }
+
+/// `ltc caregiver add|list`: caregivers registered by real name with an institution.
+struct CaregiverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "caregiver",
+        abstract: "Register and list caregivers.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register (or update) a caregiver of an institution.")
+        @Option(help: "The institution id.") var institution: String
+        @Option(help: "The caregiver's id within the institution.") var id: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: ArgumentHelp("A qualification: nurse, caregiver or rehabilitation (repeat for more).", valueName: "name")) var qualification: [String]
+        @Option(help: ArgumentHelp("First day employed.", valueName: "date")) var from: String
+        @Option(help: ArgumentHelp("Last day employed, if it has ended.", valueName: "date")) var to: String?
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                let caregiver = Caregiver(id: id, name: name, institution: institution, qualifications: qualification,
+                                          employment: [DatePeriod(from: try parseDate(from, "--from"), to: try to.map { try parseDate($0, "--to") })])
+                let saved = try service.register(caregiver, actor: try options.actingAs(), asOf: try options.day(service))
+                if options.json { printJSON(saved.json) } else { print("registered caregiver \(saved.institution)/\(saved.id) \(saved.name)") }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the caregivers.")
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let caregivers = try options.providers().store.readProviders { try $0.caregivers() }
+                if options.json { printJSON(["caregivers": .array(caregivers.map(\.json))]); return }
+                var table = TextTable()
+                table.append(["INSTITUTION", "ID", "NAME", "QUALIFICATIONS", "EMPLOYED"])
+                for caregiver in caregivers {
+                    table.append([caregiver.institution, caregiver.id, caregiver.name, caregiver.qualifications.joined(separator: ","),
+                                  caregiver.employment.map { "\($0.from) to \($0.to?.description ?? "now")" }.joined(separator: "; ")])
+                }
+                print(table.rendered())
+            }
+        }
+    }
+}
+
+/// `ltc enrol`: a beneficiary's enrolment with an institution.
+struct EnrolCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enrol",
+        abstract: "Enrol a case's beneficiary with an institution in a service mode; the care plan follows the grade's package."
+    )
+    @Argument(help: "The case id.") var caseID: Int
+    @Option(help: "The institution id.") var institution: String
+    @Option(help: "The service mode.") var mode: String
+    @Option(help: ArgumentHelp("First day (default: --as-of).", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("The home's location for check-in distance, e.g. 31.2304,121.4737.", valueName: "lat,lon")) var home: String?
+    @OptionGroup var options: CaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            let service = try options.providers()
+            let asOf = try options.day(service)
+            var point: GeoPoint?
+            if let home {
+                guard let parsed = GeoPoint(text: Substring(home)) else { throw CaseError(.invalidInput, "--home '\(home)' is not latitude,longitude in decimal degrees") }
+                point = parsed
+            }
+            let enrolment = try service.enrol(caseID: caseID, institution: institution, mode: mode,
+                                              from: try from.map { try parseDate($0, "--from") } ?? asOf, home: point,
+                                              actor: try options.actingAs(), asOf: asOf)
+            if options.json { printJSON(enrolment.json) } else {
+                let plan = enrolment.weeklyMinutes.map { "\($0 / 60) h a week" } ?? enrolment.weeklyVisits.map { "\($0) visits a week" } ?? "no weekly limit"
+                print("enrolment \(enrolment.id): case \(caseID) with \(institution) in \(mode) from \(enrolment.period.from); plan: \(plan)")
+            }
+        }
+    }
+}
+
+/// `ltc logs submit`: service-log intake.
+struct LogsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs",
+        abstract: "Submit service logs.",
+        subcommands: [Submit.self]
+    )
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check and store a file of service logs (CSV with a header, or JSON Lines).",
+            discussion: """
+                CSV columns: log_id,institution,caregiver,person,item,start,end,mode[,latitude,longitude]; \
+                times as 2026-04-06T09:00. The whole file is one transaction; sending it again does not count \
+                logs twice, and changed logs are corrections. Prints a report by rule; exits 0 even when logs \
+                are rejected (the report says which), 65 when the file cannot be used at all.
+                """
+        )
+        @Argument(help: ArgumentHelp("The logs file, or - for standard input.", valueName: "file")) var file: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let service = try options.providers()
+                let bytes = try readInput(file)
+                let terminal = isatty(STDERR_FILENO) == 1
+                let report = try service.submit(bytes, actor: try options.actingAs(), asOf: try options.day(service)) { done, total in
+                    guard terminal, total >= 100_000 else { return }
+                    FileHandle.standardError.write(Data("\rchecking \(done)/\(total) logs\(done == total ? "\n" : "")".utf8))
+                }
+                if options.json { printJSON(report.json) } else { print(report.text()) }
+            }
+        }
+    }
+}
+
+/// `ltc settle --month`: the monthly settlement.
+struct SettleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settle",
+        abstract: "Settle a month for every institution (once: a settled month is closed).",
+        discussion: "Prints each institution's statement and the fund's total; --csv for the statements as CSV."
+    )
+    @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
+    @Flag(help: "Print the statements as CSV.") var csv = false
+    @OptionGroup var options: CaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            guard let month = YearMonth(month) else { throw CaseError(.invalidInput, "--month '\(self.month)' is not YYYY-MM") }
+            let service = try options.providers()
+            let run = try service.settle(month: month, actor: try options.actingAs(), asOf: try options.day(service))
+            if options.json { printJSON(run.json) } else if csv { print(run.csv, terminator: "") } else { print(Self.text(run)) }
+        }
+    }
+
+    static func text(_ run: SettlementRun) -> String {
+        var table = TextTable()
+        table.append(["INSTITUTION", "LOGS", "BILLED", "ALLOWED", "FUND", "PERSONAL", "OVER CAP", "ADJUSTMENTS", "PAYABLE"])
+        for s in run.statements {
+            table.append([s.institution, String(s.logs), "\(s.billed)", "\(s.allowed)", "\(s.fund)", "\(s.personal)", "\(s.overCap)", "\(s.adjustments)", "\(s.payable)"])
+        }
+        return "settlement \(run.month) (run \(run.settledOn)): \(run.statements.count) institutions, \(run.logCount) logs, the fund pays \(run.fundTotal)\n" + table.rendered()
+    }
+}

@@ -1,0 +1,96 @@
+// Scenario "logs": a synthetic city's month of service logs submitted,
+// checked and settled, against the target of 1,000,000 logs in under
+// 10 seconds and 300 MB; and the raw SQLite insert rate of the same rows on
+// the same machine, for scale.
+//
+//     ltc-bench gen DB N        a synthetic city in DB and its month of N logs in DB.csv
+//     ltc-bench logs N          gen, then time submit + settle, in a fresh temporary database
+
+import Foundation
+import LTCCases
+import LTCCore
+import LTCProviders
+import LTCSchemes
+import LTCStorage
+
+enum LogsBenchmark {
+    static let month = YearMonth("2026-04")!
+
+    /// The example scheme, with logs accepted up to 40 days late so that a
+    /// month can be sent in one file after it ends.
+    static func scheme() throws -> Scheme {
+        let path = "Examples/schemes/hours-home-care-2026.json"
+        guard let text = FileManager.default.contents(atPath: path) else {
+            throw CaseError(.notFound, "\(path) not found; run ltc-bench from the package folder")
+        }
+        let monthly = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\"lateDays\": 10", with: "\"lateDays\": 40")
+        return try Scheme.decode(text: Array(monthly.utf8), source: path)
+    }
+
+    /// A city sized for `logs` logs a month (about 21 per beneficiary) and its logs file.
+    static func generate(database: String, logs: Int, violationShare: Int = 5) throws -> (csv: [UInt8], seconds: Double, people: Int, institutions: Int) {
+        let started = Date()
+        let store = try SQLiteCaseStore(path: database)
+        let people = max(1, logs / 21)
+        var city = SyntheticCity(beneficiaries: people, institutions: max(1, people / 120), seed: 7)
+        try city.seed(store, scheme: try scheme(), validFrom: CalendarDate("2026-01-01")!)
+        let csv = city.logs(month: month, violationShare: violationShare)
+        return (csv, Date().timeIntervalSince(started), people, city.institutions)
+    }
+
+    static func gen(database: String, logs: Int) throws {
+        let city = try generate(database: database, logs: logs)
+        try Data(city.csv).write(to: URL(fileURLWithPath: database + ".csv"))
+        print("\(database): \(city.people) beneficiaries, \(city.institutions) institutions; \(database).csv: \(city.csv.count) bytes of logs for \(month)")
+    }
+
+    static func run(logs: Int) throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-bench-\(getpid()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let city = try generate(database: database, logs: logs)
+        let lines = city.csv.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } - 1
+        print("city: \(city.people) beneficiaries, \(city.institutions) institutions, \(lines) logs (\(city.csv.count / 1_000_000) MB CSV); generated in \(format(city.seconds)) s")
+
+        let providers = ProviderService(store: try SQLiteCaseStore(path: database))
+        let admin = try Actor("administrator:bench")
+        let start = Date()
+        let report = try providers.submit(city.csv, actor: admin, asOf: CalendarDate("2026-05-01")!)
+        let submitted = Date()
+        let run = try providers.settle(month: month, actor: admin, asOf: CalendarDate("2026-05-01")!)
+        let settled = Date()
+        let submitSeconds = submitted.timeIntervalSince(start), settleSeconds = settled.timeIntervalSince(submitted)
+        let total = submitSeconds + settleSeconds
+        print("submit: \(format(submitSeconds)) s (\(report.accepted) accepted, \(report.rejected.count) rejected: "
+              + report.byRule.map { "\($0.rule.code) \($0.count)" }.joined(separator: ", ") + ")")
+        print("settle: \(format(settleSeconds)) s (\(run.statements.count) statements, fund \(run.fundTotal))")
+        print("total:  \(format(total)) s for \(lines) logs = \(Int(Double(lines) / total)) logs/s; peak memory \(peakMegabytes()) MB")
+
+        // The raw rate: the same rows, plain prepared inserts in one transaction, nothing else.
+        let raw = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-bench-raw-\(getpid()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: raw + suffix) } }
+        let database2 = try SQLiteDatabase(path: raw)
+        try database2.execute("CREATE TABLE logs (institution TEXT, log_id TEXT, caregiver TEXT, person INTEGER, item TEXT, start INTEGER, end INTEGER, mode TEXT)")
+        let parsed = LogReader.read(city.csv).compactMap { line -> ServiceLog? in if case .log(let log, _) = line { log } else { nil } }
+        let rawStart = Date()
+        try database2.transaction {
+            for log in parsed {
+                try database2.run("INSERT INTO logs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+                    .text(log.institution), .text(log.logID), .text(log.caregiver), .integer(log.person), .text(log.item),
+                    .integer(log.start.value), .integer(log.end.value), .text(log.mode),
+                ])
+            }
+        }
+        let rawSeconds = Date().timeIntervalSince(rawStart)
+        let rawRate = Double(parsed.count) / rawSeconds
+        let ourRate = Double(lines) / total
+        print("raw SQLite insert of the same rows: \(format(rawSeconds)) s = \(Int(rawRate)) rows/s; ltc's full intake and settlement runs at \(Int(100 * ourRate / rawRate)) % of that")
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
+
+    static func peakMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) / 1024
+    }
+}
