@@ -25,11 +25,27 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`, refusing anything else (no time, no other separators).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    /// Reads `YYYY-MM-DD` from exactly ten UTF-8 bytes.
+    public init?(utf8 bytes: ArraySlice<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        var year = 0, month = 0, day = 0
+        for position in 0..<10 {
+            let byte = bytes[bytes.startIndex + position]
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (48...57).contains(byte) else { return nil }
+            let digit = Int(byte - 48)
+            switch position {
+            case 0..<4: year = year * 10 + digit
+            case 5..<7: month = month * 10 + digit
+            default: day = day * 10 + digit
+            }
+        }
         self.init(year: year, month: month, day: day)
     }
 

@@ -59,20 +59,24 @@ public struct AcceptedService: Sendable, Equatable {
 public struct LogChecker {
     public private(set) var context: IntakeContext
 
-    /// Busy intervals of accepted logs, by caregiver (institution + id) and by person.
-    private var caregiverBusy: [String: [Interval]] = [:]
-    private var personBusy: [Int: [Interval]] = [:]
-    /// Minutes and visits used per person per week (Monday-based week number).
-    private var weekly: [Int: [Int: (minutes: Int, visits: Int)]] = [:]
-    /// What is left of each person's monthly ceiling.
-    private var ceilingLeft: [Int: [YearMonth: Money]] = [:]
-    private var entitlements: [Int: [YearMonth: MonthView]] = [:]
+    /// Per person: the case, enrolments, months of entitlement with what is
+    /// left of each ceiling, hours used per week, and busy times.
+    private var people: [Int: PersonState] = [:]
+    /// Busy intervals of accepted logs, by institution and caregiver.
+    private var caregiverBusy: [CaregiverKey: [Interval]] = [:]
     private var services: Set<ServiceKey> = []
+    /// Per scheme id, the parts of its rules the checks read, looked up once.
+    private var rules: [String: SchemeRules] = [:]
 
     struct Interval {
         var start: Int
         var end: Int
         var owner: String
+    }
+
+    struct CaregiverKey: Hashable {
+        var institution: String
+        var caregiver: String
     }
 
     struct ServiceKey: Hashable {
@@ -88,46 +92,77 @@ public struct LogChecker {
         var statuses: [Entitlement.DayStatus]
         var firstDay: CalendarDate
         var ceiling: Money
+        var left: Money
+    }
+
+    final class PersonState {
+        let record: Case
+        let enrolments: [Enrolment]
+        var months: [YearMonth: MonthView] = [:]
+        var weekly: [Int: (minutes: Int, visits: Int)] = [:]
+        var busy: [Interval] = []
+
+        init(record: Case, enrolments: [Enrolment]) {
+            self.record = record
+            self.enrolments = enrolments
+        }
+    }
+
+    final class SchemeRules {
+        let benefits: BenefitSettings
+        let monitoring: MonitoringSettings?
+        let items: [String: ServiceItem]
+
+        init(_ benefits: BenefitSettings) {
+            self.benefits = benefits
+            monitoring = benefits.monitoring
+            items = Dictionary(benefits.catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     public init(context: IntakeContext) {
         self.context = context
+        for (person, entry) in context.beneficiaries {
+            people[person] = PersonState(record: entry.record, enrolments: entry.enrolments)
+        }
+        for scheme in context.schemes {
+            if let benefits = scheme.benefits { rules[scheme.id] = SchemeRules(benefits) }
+        }
     }
 
     /// Records an already accepted log (from an earlier submission) as using
     /// its time, its week's hours and its part of the ceiling.
     public mutating func register(_ log: ServiceLog, allowed: Money, unit: ServiceItem.Unit?) {
         let owner = Self.owner(log)
-        caregiverBusy[log.institution + "\u{1F}" + log.caregiver, default: []].append(Interval(start: log.start.value, end: log.end.value, owner: owner))
-        personBusy[log.person, default: []].append(Interval(start: log.start.value, end: log.end.value, owner: owner))
+        caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver), default: []]
+            .append(Interval(start: log.start.value, end: log.end.value, owner: owner))
+        services.insert(Self.key(log))
+        guard let person = people[log.person] else { return }
+        person.busy.append(Interval(start: log.start.value, end: log.end.value, owner: owner))
         let week = Self.week(of: log.day)
-        var use = weekly[log.person, default: [:]][week] ?? (0, 0)
+        var use = person.weekly[week] ?? (0, 0)
         if unit == .hour { use.minutes += log.minutes }
         if unit == .visit { use.visits += 1 }
-        weekly[log.person, default: [:]][week] = use
+        person.weekly[week] = use
         let month = YearMonth(containing: log.day)
-        if let left = ceilingLeft[log.person]?[month] {
-            ceilingLeft[log.person]![month] = left - allowed
-        } else if let view = monthView(person: log.person, month: month) {
-            ceilingLeft[log.person, default: [:]][month] = view.ceiling - allowed
-        }
-        services.insert(Self.key(log))
+        if monthView(person, month: month) != nil { person.months[month]!.left = person.months[month]!.left - allowed }
     }
 
     /// Takes back what an earlier version of a log used, before its correction is checked.
     public mutating func unregister(_ log: ServiceLog, allowed: Money, unit: ServiceItem.Unit?) {
         let owner = Self.owner(log)
-        caregiverBusy[log.institution + "\u{1F}" + log.caregiver]?.removeAll { $0.owner == owner }
-        personBusy[log.person]?.removeAll { $0.owner == owner }
+        caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.removeAll { $0.owner == owner }
+        services.remove(Self.key(log))
+        guard let person = people[log.person] else { return }
+        person.busy.removeAll { $0.owner == owner }
         let week = Self.week(of: log.day)
-        if var use = weekly[log.person]?[week] {
+        if var use = person.weekly[week] {
             if unit == .hour { use.minutes -= log.minutes }
             if unit == .visit { use.visits -= 1 }
-            weekly[log.person]![week] = use
+            person.weekly[week] = use
         }
         let month = YearMonth(containing: log.day)
-        if let left = ceilingLeft[log.person]?[month] { ceilingLeft[log.person]![month] = left + allowed }
-        services.remove(Self.key(log))
+        if person.months[month] != nil { person.months[month]!.left = person.months[month]!.left + allowed }
     }
 
     /// Checks one log; an accepted one is registered at once. A correction of
@@ -138,21 +173,19 @@ public struct LogChecker {
         guard log.end.day <= context.asOf else {
             return .failure(Rejection(.future, "the service ends \(log.end), after today (\(context.asOf))"))
         }
-        guard let beneficiary = context.beneficiaries[log.person] else {
+        guard let person = people[log.person] else {
             return .failure(Rejection(.unknownBeneficiary, "no case for person \(log.person)"))
         }
         let month = YearMonth(containing: day)
-        guard let view = monthView(person: log.person, month: month) else {
-            return .failure(Rejection(.beneficiaryNotInForce, "no scheme with benefits for case \(beneficiary.record.id) in \(month)"))
+        guard let view = monthView(person, month: month) else {
+            return .failure(Rejection(.beneficiaryNotInForce, "no scheme with benefits for case \(person.record.id) in \(month)"))
         }
         let status = view.statuses[view.firstDay.days(until: day)]
-        guard case .paid(let mode, let grade, let schemeID) = status else {
-            return .failure(Rejection(.beneficiaryNotInForce, "case \(beneficiary.record.id) on \(day): \(status.label)"))
+        guard case .paid(let mode, let grade, let schemeID) = status, let schemeRules = rules[schemeID] else {
+            return .failure(Rejection(.beneficiaryNotInForce, "case \(person.record.id) on \(day): \(status.label)"))
         }
-        let scheme = context.schemes.first { $0.id == schemeID }!
-        let benefits = scheme.benefits!
-        guard let monitoring = benefits.monitoring else {
-            return .failure(Rejection(.malformed, "scheme \(scheme.id) has no monitoring settings, so it takes no service logs"))
+        guard let monitoring = schemeRules.monitoring else {
+            return .failure(Rejection(.malformed, "scheme \(schemeID) has no monitoring settings, so it takes no service logs"))
         }
         if context.asOf > day.adding(days: monitoring.lateDays), !correctingSettled {
             return .failure(Rejection(.late, "served \(day), received \(context.asOf): more than \(monitoring.lateDays) days later"))
@@ -160,13 +193,13 @@ public struct LogChecker {
         if context.closedMonths.contains(month), !correctingSettled {
             return .failure(Rejection(.monthClosed, "\(month) is settled"))
         }
-        guard let enrolment = beneficiary.enrolments.first(where: {
+        guard let enrolment = person.enrolments.first(where: {
             $0.institution == log.institution && $0.mode == log.mode && $0.period.contains(day)
         }) else {
             return .failure(Rejection(.notEnrolled, "person \(log.person) is not enrolled with \(log.institution) in mode \(log.mode) on \(day)"))
         }
         guard mode == log.mode else {
-            return .failure(Rejection(.notEnrolled, "case \(beneficiary.record.id)'s mode on \(day) is \(mode), not \(log.mode)"))
+            return .failure(Rejection(.notEnrolled, "case \(person.record.id)'s mode on \(day) is \(mode), not \(log.mode)"))
         }
         let agreements = context.agreements[log.institution] ?? []
         guard let terms = agreements.lazy.compactMap({ $0.terms(coveringDay: day) }).first else {
@@ -176,10 +209,10 @@ public struct LogChecker {
         guard terms.modes.contains(log.mode) else {
             return .failure(Rejection(.modeNotCovered, "the agreement covers \(terms.modes.joined(separator: ", ")), not \(log.mode)"))
         }
-        guard let item = benefits.item(log.item), let price = terms.prices[log.item] else {
+        guard let item = schemeRules.items[log.item], let price = terms.prices[log.item] else {
             return .failure(Rejection(.itemNotCovered, "item \(log.item) has no agreed price"))
         }
-        let rule = benefits.rule(grade: grade, mode: mode)
+        let rule = schemeRules.benefits.rule(grade: grade, mode: mode)
         if let rule, !rule.items.isEmpty, !rule.items.contains(log.item) {
             return .failure(Rejection(.itemNotCovered, "grade \(grade) in \(mode) covers \(rule.items.joined(separator: ", ")), not \(log.item)"))
         }
@@ -207,22 +240,21 @@ public struct LogChecker {
         if services.contains(Self.key(log)) {
             return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start)"))
         }
-        let caregiverKey = log.institution + "\u{1F}" + log.caregiver
-        if let clash = caregiverBusy[caregiverKey]?.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
+        if let clash = caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
             return .failure(Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: clash.start)) (\(clash.owner))"))
         }
-        if let clash = personBusy[log.person]?.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
+        if let clash = person.busy.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
             return .failure(Rejection(.beneficiaryOverlap, "person \(log.person) is also served from \(LocalMinute(minutes: clash.start)) (\(clash.owner))"))
         }
         let week = Self.week(of: day)
-        let used = weekly[log.person]?[week] ?? (0, 0)
+        let used = person.weekly[week] ?? (0, 0)
         if item.unit == .hour, let plan = enrolment.weeklyMinutes, used.minutes + log.minutes > plan {
             return .failure(Rejection(.beyondWeeklyPackage, "\(used.minutes + log.minutes) minutes in the week of \(Self.monday(of: day)); the plan allows \(plan)"))
         }
         if item.unit == .visit, let plan = enrolment.weeklyVisits, used.visits + 1 > plan {
             return .failure(Rejection(.beyondWeeklyPackage, "\(used.visits + 1) visits in the week of \(Self.monday(of: day)); the plan allows \(plan)"))
         }
-        let left = ceilingLeft[log.person]?[month] ?? view.ceiling
+        let left = person.months[month]!.left
         guard left.fen > 0 else {
             return .failure(Rejection(.beyondMonthlyCap, "the \(month) ceiling of \(view.ceiling) is used up"))
         }
@@ -236,17 +268,16 @@ public struct LogChecker {
         return .success(AcceptedService(billed: billed, allowed: allowed, fund: fund))
     }
 
-    private mutating func monthView(person: Int, month: YearMonth) -> MonthView? {
-        if let view = entitlements[person]?[month] { return view }
-        guard let beneficiary = context.beneficiaries[person],
-              let entitlement = try? Entitlement(case: beneficiary.record, schemes: context.schemes, month: month) else { return nil }
+    private func monthView(_ person: PersonState, month: YearMonth) -> MonthView? {
+        if let view = person.months[month] { return view }
+        guard let entitlement = try? Entitlement(case: person.record, schemes: context.schemes, month: month) else { return nil }
         var statuses: [Entitlement.DayStatus] = []
         for span in entitlement.spans {
             statuses += Array(repeating: span.status, count: span.days)
         }
         let ceiling = entitlement.parts.filter { $0.pricing != .cash }.reduce(Money.zero) { $0 + $1.eligibleCost }
-        let view = MonthView(statuses: statuses, firstDay: month.firstDay, ceiling: ceiling)
-        entitlements[person, default: [:]][month] = view
+        let view = MonthView(statuses: statuses, firstDay: month.firstDay, ceiling: ceiling, left: ceiling)
+        person.months[month] = view
         return view
     }
 

@@ -25,7 +25,7 @@ public struct LocalMinute: Sendable, Hashable, Comparable, CustomStringConvertib
         let bytes = Array(text.utf8)
         guard bytes.count == 16 || (bytes.count == 19 && bytes[16] == UInt8(ascii: ":") && bytes[17] == UInt8(ascii: "0") && bytes[18] == UInt8(ascii: "0")),
               bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
-              let day = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+              let day = CalendarDate(utf8: bytes[0..<10]) else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for byte in bytes[range] {

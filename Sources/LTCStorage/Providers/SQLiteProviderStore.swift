@@ -148,18 +148,15 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
             try database.run("DELETE FROM service_logs WHERE institution = ? AND log_id = ?", [.text(old.log.institution), .text(old.log.logID)])
         }
         let sql = "INSERT INTO service_logs (\(Self.logColumns), month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        for stored in logs {
-            let log = stored.log
-            try database.run(sql, [
-                .text(log.institution), .text(log.logID), .integer(stored.version), .integer(log.person), .text(log.caregiver),
-                .text(log.item), .text(log.mode), .integer(log.start.value), .integer(log.end.value),
-                log.location.map { .text($0.text) } ?? .null, .text(stored.status.rawValue),
-                stored.rule.map { .text($0.code) } ?? .null, stored.detail.map(SQLValue.text) ?? .null,
-                stored.money.map { .integer($0.billed.fen) } ?? .null, stored.money.map { .integer($0.allowed.fen) } ?? .null,
-                stored.money.map { .integer($0.fund.fen) } ?? .null, .integer(stored.submission),
-                stored.settledMonth.map { .text($0.description) } ?? .null, stored.settledFund.map { .integer($0.fen) } ?? .null,
-                .text(YearMonth(containing: log.day).description),
-            ])
+        try database.runRows(sql, count: logs.count) { index, row in
+            let stored = logs[index], log = stored.log
+            row.bind(1, log.institution); row.bind(2, log.logID); row.bind(3, stored.version); row.bind(4, log.person)
+            row.bind(5, log.caregiver); row.bind(6, log.item); row.bind(7, log.mode); row.bind(8, log.start.value)
+            row.bind(9, log.end.value); row.bind(10, log.location?.text); row.bind(11, stored.status.rawValue)
+            row.bind(12, stored.rule?.code); row.bind(13, stored.detail); row.bind(14, stored.money?.billed.fen)
+            row.bind(15, stored.money?.allowed.fen); row.bind(16, stored.money?.fund.fen); row.bind(17, stored.submission)
+            row.bind(18, stored.settledMonth?.description); row.bind(19, stored.settledFund?.fen)
+            row.bind(20, YearMonth(containing: log.day).description)
         }
     }
 

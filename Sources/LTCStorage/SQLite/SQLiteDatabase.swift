@@ -82,6 +82,26 @@ public final class SQLiteDatabase: @unchecked Sendable {
         return rows
     }
 
+    /// Runs one statement once per row, binding each row's values through a
+    /// ``SQLiteBinder`` (no argument arrays): the bulk path for service logs.
+    public func runRows(_ sql: String, count: Int, bind: (Int, inout SQLiteBinder) -> Void) throws(StorageError) {
+        let statement = try prepared(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        var binder = SQLiteBinder(statement: statement)
+        for row in 0..<count {
+            bind(row, &binder)
+            let status = sqlite3_step(statement)
+            guard status == SQLITE_DONE else {
+                let error = failure(status, sql, [])
+                throw StorageError(code: error.code, message: error.message + " (row \(row + 1) of \(count))", sql: sql)
+            }
+            sqlite3_reset(statement)
+        }
+    }
+
     /// The id of the last row inserted on this connection.
     public var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 
@@ -147,6 +167,26 @@ public final class SQLiteDatabase: @unchecked Sendable {
 
     /// SQLITE_TRANSIENT: SQLite copies bound text before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// Binds one row's values to a prepared statement, by 1-based position.
+public struct SQLiteBinder {
+    let statement: OpaquePointer
+
+    public func bind(_ position: Int32, _ value: Int?) {
+        if let value { sqlite3_bind_int64(statement, position, sqlite3_int64(value)) } else { sqlite3_bind_null(statement, position) }
+    }
+
+    public func bind(_ position: Int32, _ value: String?) {
+        guard var value else {
+            sqlite3_bind_null(statement, position)
+            return
+        }
+        value.withUTF8 { bytes in
+            _ = sqlite3_bind_text(statement, position, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                  Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+    }
 }
 
 /// The current row of a query.
