@@ -63,15 +63,24 @@ public struct LogChecker {
     /// left of each ceiling, hours used per week, and busy times.
     private var people: [Int: PersonState] = [:]
     /// Busy intervals of accepted logs, by institution and caregiver.
-    private var caregiverBusy: [CaregiverKey: [Interval]] = [:]
-    private var services: Set<ServiceKey> = []
+    private var caregiverBusy: [CaregiverKey: [Slot]] = [:]
     /// Per scheme id, the parts of its rules the checks read, looked up once.
     private var rules: [String: SchemeRules] = [:]
 
+    /// A caregiver's busy time, and whose log it is (`institution/log id`).
+    struct Slot {
+        var start: Int
+        var end: Int
+        var owner: String
+    }
+
+    /// A beneficiary's service time, with enough to tell a duplicate.
     struct Interval {
         var start: Int
         var end: Int
         var owner: String
+        var caregiver: String
+        var item: String
     }
 
     struct CaregiverKey: Hashable {
@@ -79,17 +88,11 @@ public struct LogChecker {
         var caregiver: String
     }
 
-    struct ServiceKey: Hashable {
-        var institution: String
-        var caregiver: String
-        var person: Int
-        var item: String
-        var start: Int
-    }
-
     /// A month of a person's entitlement, as the checks need it.
     struct MonthView {
-        var statuses: [Entitlement.DayStatus]
+        /// Per day of the month, an index into ``palette``: a month has few distinct statuses.
+        var statusIndex: [UInt8]
+        var palette: [Entitlement.DayStatus]
         var firstDay: CalendarDate
         var ceiling: Money
         var left: Money
@@ -135,10 +138,9 @@ public struct LogChecker {
     public mutating func register(_ log: ServiceLog, allowed: Money, unit: ServiceItem.Unit?) {
         let owner = Self.owner(log)
         caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver), default: []]
-            .append(Interval(start: log.start.value, end: log.end.value, owner: owner))
-        services.insert(Self.key(log))
+            .append(Slot(start: log.start.value, end: log.end.value, owner: owner))
         guard let person = people[log.person] else { return }
-        person.busy.append(Interval(start: log.start.value, end: log.end.value, owner: owner))
+        person.busy.append(Interval(start: log.start.value, end: log.end.value, owner: owner, caregiver: log.caregiver, item: log.item))
         let week = Self.week(of: log.day)
         var use = person.weekly[week] ?? (0, 0)
         if unit == .hour { use.minutes += log.minutes }
@@ -152,7 +154,6 @@ public struct LogChecker {
     public mutating func unregister(_ log: ServiceLog, allowed: Money, unit: ServiceItem.Unit?) {
         let owner = Self.owner(log)
         caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.removeAll { $0.owner == owner }
-        services.remove(Self.key(log))
         guard let person = people[log.person] else { return }
         person.busy.removeAll { $0.owner == owner }
         let week = Self.week(of: log.day)
@@ -180,7 +181,7 @@ public struct LogChecker {
         guard let view = monthView(person, month: month) else {
             return .failure(Rejection(.beneficiaryNotInForce, "no scheme with benefits for case \(person.record.id) in \(month)"))
         }
-        let status = view.statuses[view.firstDay.days(until: day)]
+        let status = view.palette[Int(view.statusIndex[view.firstDay.days(until: day)])]
         guard case .paid(let mode, let grade, let schemeID) = status, let schemeRules = rules[schemeID] else {
             return .failure(Rejection(.beneficiaryNotInForce, "case \(person.record.id) on \(day): \(status.label)"))
         }
@@ -237,8 +238,8 @@ public struct LogChecker {
                 return .failure(Rejection(.checkInTooFar, "checked in \(distance) m from the home; the scheme allows \(monitoring.checkInRadiusMeters) m"))
             }
         }
-        if services.contains(Self.key(log)) {
-            return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start)"))
+        if let same = person.busy.first(where: { $0.start == log.start.value && $0.caregiver == log.caregiver && $0.item == log.item }) {
+            return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start) (\(same.owner))"))
         }
         if let clash = caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
             return .failure(Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: clash.start)) (\(clash.owner))"))
@@ -271,21 +272,19 @@ public struct LogChecker {
     private func monthView(_ person: PersonState, month: YearMonth) -> MonthView? {
         if let view = person.months[month] { return view }
         guard let entitlement = try? Entitlement(case: person.record, schemes: context.schemes, month: month) else { return nil }
-        var statuses: [Entitlement.DayStatus] = []
+        var palette: [Entitlement.DayStatus] = []
+        var statusIndex: [UInt8] = []
         for span in entitlement.spans {
-            statuses += Array(repeating: span.status, count: span.days)
+            let index = palette.firstIndex(of: span.status) ?? { palette.append(span.status); return palette.count - 1 }()
+            statusIndex += Array(repeating: UInt8(index), count: span.days)
         }
         let ceiling = entitlement.parts.filter { $0.pricing != .cash }.reduce(Money.zero) { $0 + $1.eligibleCost }
-        let view = MonthView(statuses: statuses, firstDay: month.firstDay, ceiling: ceiling, left: ceiling)
+        let view = MonthView(statusIndex: statusIndex, palette: palette, firstDay: month.firstDay, ceiling: ceiling, left: ceiling)
         person.months[month] = view
         return view
     }
 
     static func owner(_ log: ServiceLog) -> String { "\(log.institution)/\(log.logID)" }
-
-    static func key(_ log: ServiceLog) -> ServiceKey {
-        ServiceKey(institution: log.institution, caregiver: log.caregiver, person: log.person, item: log.item, start: log.start.value)
-    }
 
     /// Weeks start on Monday; 1970-01-01 (day 0) was a Thursday.
     static func week(of day: CalendarDate) -> Int { (day.dayNumber + 3).floorDivided(by: 7) }

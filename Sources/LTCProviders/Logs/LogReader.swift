@@ -24,30 +24,71 @@ public enum LogReader {
     /// Reads a whole submission; the format is JSON Lines when the first
     /// non-blank character is `{`, CSV otherwise.
     public static func read(_ bytes: [UInt8]) -> [SubmittedLine] {
-        let first = bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
-        return first == UInt8(ascii: "{") ? readJSONLines(bytes) : readCSV(bytes)
+        var stream = Stream(bytes)
+        var all: [SubmittedLine] = []
+        while let chunk = stream.next(upTo: Int.max) { all += chunk }
+        return all
     }
 
-    static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: ArraySlice<UInt8>)] {
-        var result: [(Int, ArraySlice<UInt8>)] = []
-        var start = 0, number = 1
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            var end = index
-            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            result.append((number, bytes[start..<end]))
-            start = index + 1
-            number += 1
+    /// Reads a submission a chunk of lines at a time, so that a large file is
+    /// never held as logs all at once.
+    public struct Stream {
+        let bytes: [UInt8]
+        let json: Bool
+        var position = 0
+        var number = 0
+        /// CSV: the column position of each name; nil before the header is read.
+        var columns: [String: Int]?
+        var width = 0
+        var headerProblem: SubmittedLine?
+
+        public init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            let first = bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
+            json = first == UInt8(ascii: "{")
         }
-        if start < bytes.count { result.append((number, bytes[start...])) }
-        return result.filter { !$0.1.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+
+        /// The next non-blank line and its number, or nil at the end.
+        mutating func nextLine() -> (Int, ArraySlice<UInt8>)? {
+            while position < bytes.count {
+                let start = position
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                position = end + 1
+                number += 1
+                var last = end
+                if last > start, bytes[last - 1] == UInt8(ascii: "\r") { last -= 1 }
+                let line = bytes[start..<last]
+                if !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return (number, line) }
+            }
+            return nil
+        }
+
+        /// Up to `limit` lines, or nil when none are left.
+        public mutating func next(upTo limit: Int) -> [SubmittedLine]? {
+            var chunk: [SubmittedLine] = []
+            if !json && columns == nil {
+                guard let (number, header) = nextLine() else { return nil }
+                switch LogReader.header(header, number: number) {
+                case .success(let positions):
+                    columns = positions
+                    width = positions.count
+                case .failure(let problem):
+                    columns = [:]
+                    position = bytes.count
+                    return [problem.line]
+                }
+            }
+            while chunk.count < limit, let (number, line) = nextLine() {
+                chunk.append(json ? LogReader.jsonLine(line, number: number) : LogReader.csvLine(line, number: number, columns: columns!, width: width))
+            }
+            return chunk.isEmpty ? nil : chunk
+        }
     }
 
-    // MARK: CSV
-
-    static func readCSV(_ bytes: [UInt8]) -> [SubmittedLine] {
-        let all = lines(bytes)
-        guard let header = all.first else { return [] }
-        let names = fields(header.bytes).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+    /// The CSV header's column positions, or the line saying what is wrong with it.
+    static func header(_ line: ArraySlice<UInt8>, number: Int) -> Result<[String: Int], HeaderProblem> {
+        let names = fields(line).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
         let missing = csvColumns.filter { !names.contains($0) }
         let known = csvColumns + ["latitude", "longitude"]
         let unknown = names.filter { !known.contains($0) }
@@ -55,32 +96,30 @@ public enum LogReader {
             var message = "the header must name the columns \(csvColumns.joined(separator: ",")) (and optionally latitude,longitude)"
             if !missing.isEmpty { message += "; missing: \(missing.joined(separator: ", "))" }
             if !unknown.isEmpty { message += "; unknown: \(unknown.joined(separator: ", "))" }
-            return [.unreadable(line: header.number, message: message)]
+            return .failure(HeaderProblem(line: .unreadable(line: number, message: message)))
         }
-        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        let latitude = position["latitude"], longitude = position["longitude"]
-        var result: [SubmittedLine] = []
-        result.reserveCapacity(all.count - 1)
-        for (number, line) in all.dropFirst() {
-            let values = fields(line)
-            guard values.count == names.count else {
-                result.append(.unreadable(line: number, message: "\(values.count) fields; the header has \(names.count)"))
-                continue
-            }
-            func text(_ name: String) -> String { String(decoding: values[position[name]!], as: UTF8.self) }
-            var location: GeoPoint?
-            if let latitude, let longitude, !values[latitude].isEmpty || !values[longitude].isEmpty {
-                location = GeoPoint(text: Substring(text("latitude") + "," + text("longitude")))
-                if location == nil {
-                    result.append(.unreadable(line: number, message: "latitude,longitude '\(text("latitude")),\(text("longitude"))' is not a location in decimal degrees"))
-                    continue
-                }
-            }
-            result.append(make(number: number, logID: text("log_id"), institution: text("institution"), caregiver: text("caregiver"),
-                               person: text("person"), item: text("item"), start: text("start"), end: text("end"), mode: text("mode"),
-                               location: location))
+        return .success(Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    struct HeaderProblem: Error {
+        var line: SubmittedLine
+    }
+
+    static func csvLine(_ line: ArraySlice<UInt8>, number: Int, columns: [String: Int], width: Int) -> SubmittedLine {
+        let values = fields(line)
+        guard values.count == width else {
+            return .unreadable(line: number, message: "\(values.count) fields; the header has \(width)")
         }
-        return result
+        func text(_ name: String) -> String { String(decoding: values[columns[name]!], as: UTF8.self) }
+        var location: GeoPoint?
+        if let latitude = columns["latitude"], let longitude = columns["longitude"], !values[latitude].isEmpty || !values[longitude].isEmpty {
+            location = GeoPoint(text: Substring(text("latitude") + "," + text("longitude")))
+            if location == nil {
+                return .unreadable(line: number, message: "latitude,longitude '\(text("latitude")),\(text("longitude"))' is not a location in decimal degrees")
+            }
+        }
+        return make(number: number, logID: text("log_id"), institution: text("institution"), caregiver: text("caregiver"),
+                    person: text("person"), item: text("item"), start: text("start"), end: text("end"), mode: text("mode"), location: location)
     }
 
     /// Splits a CSV line on commas, honouring double quotes (`""` inside quotes is one quote).
@@ -115,34 +154,32 @@ public enum LogReader {
 
     // MARK: JSON Lines
 
-    static func readJSONLines(_ bytes: [UInt8]) -> [SubmittedLine] {
-        lines(bytes).map { number, line in
-            let json: JSONValue
-            do {
-                json = try JSONParser.parse(Array(line))
-            } catch {
-                return .unreadable(line: number, message: "not valid JSON: \(error)")
-            }
-            guard case .object(let object) = json else {
-                return .unreadable(line: number, message: "expected a JSON object, found \(json.typeName)")
-            }
-            let accepted = ["logId", "institution", "caregiver", "person", "item", "start", "end", "mode", "location"]
-            if let unknown = object.keys.first(where: { !accepted.contains($0) }) {
-                return .unreadable(line: number, message: "unknown field '\(unknown)'; accepted: \(accepted.joined(separator: ", "))")
-            }
-            var location: GeoPoint?
-            if let given = object["location"], given != .null {
-                guard let point = given.stringValue.flatMap({ GeoPoint(text: Substring($0)) }) else {
-                    return .unreadable(line: number, message: "location \(given) is not \"latitude,longitude\" in decimal degrees")
-                }
-                location = point
-            }
-            func text(_ key: String) -> String? { object[key]?.stringValue }
-            let person = object["person"].map { $0.intValue.map(String.init) ?? $0.description } ?? ""
-            return make(number: number, logID: text("logId") ?? "", institution: text("institution") ?? "", caregiver: text("caregiver") ?? "",
-                        person: person, item: text("item") ?? "", start: text("start") ?? "", end: text("end") ?? "", mode: text("mode") ?? "",
-                        location: location)
+    static func jsonLine(_ line: ArraySlice<UInt8>, number: Int) -> SubmittedLine {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(Array(line))
+        } catch {
+            return .unreadable(line: number, message: "not valid JSON: \(error)")
         }
+        guard case .object(let object) = json else {
+            return .unreadable(line: number, message: "expected a JSON object, found \(json.typeName)")
+        }
+        let accepted = ["logId", "institution", "caregiver", "person", "item", "start", "end", "mode", "location"]
+        if let unknown = object.keys.first(where: { !accepted.contains($0) }) {
+            return .unreadable(line: number, message: "unknown field '\(unknown)'; accepted: \(accepted.joined(separator: ", "))")
+        }
+        var location: GeoPoint?
+        if let given = object["location"], given != .null {
+            guard let point = given.stringValue.flatMap({ GeoPoint(text: Substring($0)) }) else {
+                return .unreadable(line: number, message: "location \(given) is not \"latitude,longitude\" in decimal degrees")
+            }
+            location = point
+        }
+        func text(_ key: String) -> String? { object[key]?.stringValue }
+        let person = object["person"].map { $0.intValue.map(String.init) ?? $0.description } ?? ""
+        return make(number: number, logID: text("logId") ?? "", institution: text("institution") ?? "", caregiver: text("caregiver") ?? "",
+                    person: person, item: text("item") ?? "", start: text("start") ?? "", end: text("end") ?? "", mode: text("mode") ?? "",
+                    location: location)
     }
 
     static func make(number: Int, logID: String, institution: String, caregiver: String, person: String, item: String,

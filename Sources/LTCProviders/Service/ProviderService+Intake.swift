@@ -20,101 +20,109 @@ extension ProviderService {
         guard actor.role == .administrator || actor.role == .institution else {
             throw CaseError(.forbidden, "\(actor) may not submit service logs: it needs the institution or administrator role")
         }
-        let lines = LogReader.read(bytes)
         return try store.writeProviders { tx in
-            var report = SubmissionReport(submission: 0, received: lines.count, accepted: 0, unchanged: 0, corrected: 0, rejected: [],
+            var report = SubmissionReport(submission: 0, received: 0, accepted: 0, unchanged: 0, corrected: 0, rejected: [],
                                           billed: .zero, allowed: .zero, fund: .zero, adjustments: .zero)
-            var logs: [(log: ServiceLog, line: Int)] = []
-            for line in lines {
-                switch line {
-                case .unreadable(let number, let message):
-                    report.rejected.append(.init(line: number, logID: nil, rule: .malformed, detail: message))
-                case .log(let log, let number):
-                    if actor.role == .institution && log.institution != actor.id {
-                        report.rejected.append(.init(line: number, logID: log.logID, rule: .malformed,
-                                                     detail: "\(actor) may submit only its own logs, not \(log.institution)'s"))
-                    } else {
-                        logs.append((log, number))
-                    }
-                }
-            }
             let submission = try tx.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
-                                                     asOf: asOf, summary: ["received": .integer(lines.count)])
+                                                     asOf: asOf, summary: ["bytes": .integer(bytes.count)])
             report.submission = submission
-
             var checker = LogChecker(context: try intakeContext(tx, asOf: asOf))
             let schemes = checker.context.schemes
-            func unit(_ item: String) -> ServiceItem.Unit? {
-                schemes.lazy.compactMap { $0.benefits?.item(item)?.unit }.first
-            }
-            // What earlier submissions already accepted in these months.
-            let months = Set(logs.map { YearMonth(containing: $0.log.day) }).sorted()
-            for stored in try tx.logs(in: months) where stored.status == .accepted {
-                checker.register(stored.log, allowed: stored.money?.allowed ?? .zero, unit: unit(stored.log.item))
-            }
-            // The stored versions of the log ids sent again.
-            var previous: [String: StoredLog] = [:]
-            for (institution, group) in Dictionary(grouping: logs, by: \.log.institution) {
-                for (id, stored) in try tx.logs(institution: institution, ids: group.map(\.log.logID)) {
-                    previous[institution + "\u{1F}" + id] = stored
-                }
-            }
+            var units: [String: ServiceItem.Unit] = [:]
+            for scheme in schemes.reversed() { for item in scheme.benefits?.catalogue ?? [] { units[item.code] = item.unit } }
+            var loadedMonths: Set<YearMonth> = []
+            var stream = LogReader.Stream(bytes)
+            let approximateLines = max(1, bytes.count / 80)
 
-            // Earliest first, so that weekly hours and the month's ceiling are used up in time order.
-            let ordered = logs.enumerated().sorted { ($0.element.log.start, $0.offset) < ($1.element.log.start, $1.offset) }.map(\.element)
-            var inserts: [StoredLog] = []
-            var replaced: [StoredLog] = []
-            inserts.reserveCapacity(ordered.count)
-            for (index, entry) in ordered.enumerated() {
-                if index % 50_000 == 0 { progress?(index, ordered.count) }
-                let key = entry.log.institution + "\u{1F}" + entry.log.logID
-                var version = 1
-                var settled: StoredLog?
-                if let old = previous[key] {
-                    if old.fingerprint == entry.log.fingerprint {
-                        report.unchanged += 1
-                        continue
-                    }
-                    report.corrected += 1
-                    version = old.version + 1
-                    if old.status == .accepted { checker.unregister(old.log, allowed: old.money?.allowed ?? .zero, unit: unit(old.log.item)) }
-                    if old.submission != submission { replaced.append(old) } else { inserts.removeAll { $0.log.institution == old.log.institution && $0.log.logID == old.log.logID } }
-                    if old.settledMonth != nil { settled = old }
-                }
-                var stored: StoredLog
-                switch checker.check(entry.log, correctingSettled: settled != nil) {
-                case .success(let money):
-                    stored = StoredLog(log: entry.log, version: version, status: .accepted, rule: nil, detail: nil, money: money, submission: submission)
-                case .failure(let rejection):
-                    stored = StoredLog(log: entry.log, version: version, status: .rejected, rule: rejection.rule, detail: rejection.detail,
-                                       money: nil, submission: submission)
-                    report.rejected.append(.init(line: entry.line, logID: entry.log.logID, rule: rejection.rule, detail: rejection.detail))
-                }
-                if let settled, let paid = settled.settledFund, let month = settled.settledMonth {
-                    // A settled month is closed: the correction can only take back what it paid.
-                    let now = min(stored.money?.fund ?? .zero, paid)
-                    let difference = now - paid
-                    stored.settledMonth = month
-                    stored.settledFund = now
-                    if difference != .zero {
-                        try tx.insert(SettlementAdjustment(institution: entry.log.institution, logID: entry.log.logID,
-                                                           serviceMonth: YearMonth(containing: settled.log.day), amount: difference,
-                                                           reason: "correction of log \(entry.log.logID) (settled in \(month)): \(stored.status == .accepted ? "paid \(now) instead of \(paid)" : "rejected \(stored.rule!.code), \(paid) recovered")"))
-                        report.adjustments = report.adjustments + difference
+            // In chunks, in the order sent: weekly hours and the month's ceiling are used up first come, first served.
+            while let chunk = stream.next(upTo: Self.chunkSize) {
+                report.received += chunk.count
+                var logs: [(log: ServiceLog, line: Int)] = []
+                logs.reserveCapacity(chunk.count)
+                for line in chunk {
+                    switch line {
+                    case .unreadable(let number, let message):
+                        report.rejected.append(.init(line: number, logID: nil, rule: .malformed, detail: message))
+                    case .log(let log, let number):
+                        if actor.role == .institution && log.institution != actor.id {
+                            report.rejected.append(.init(line: number, logID: log.logID, rule: .malformed,
+                                                         detail: "\(actor) may submit only its own logs, not \(log.institution)'s"))
+                        } else {
+                            logs.append((log, number))
+                        }
                     }
                 }
-                if let money = stored.money, stored.status == .accepted {
-                    report.accepted += 1
-                    report.billed = report.billed + money.billed
-                    report.allowed = report.allowed + money.allowed
-                    report.fund = report.fund + money.fund
+                // What earlier submissions accepted in the months these logs fall in.
+                for month in Set(logs.map { YearMonth(containing: $0.log.day) }) where loadedMonths.insert(month).inserted {
+                    for stored in try tx.logs(in: month, excludingSubmission: submission) where stored.status == .accepted {
+                        checker.register(stored.log, allowed: stored.money?.allowed ?? .zero, unit: units[stored.log.item])
+                    }
                 }
-                previous[key] = stored
-                inserts.append(stored)
+                // The stored versions of the ids sent (earlier chunks of this submission included).
+                var previous: [LogKey: StoredLog] = [:]
+                for (institution, group) in Dictionary(grouping: logs, by: \.log.institution) {
+                    for (id, stored) in try tx.logs(institution: institution, ids: group.map(\.log.logID)) {
+                        previous[LogKey(institution: institution, logID: id)] = stored
+                    }
+                }
+                var inserts: [StoredLog] = []
+                var positions: [LogKey: Int] = [:]
+                var replaced: [StoredLog] = []
+                inserts.reserveCapacity(logs.count)
+                for entry in logs {
+                    let key = LogKey(institution: entry.log.institution, logID: entry.log.logID)
+                    var version = 1
+                    var settled: StoredLog?
+                    let earlier = positions[key].map { inserts[$0] } ?? previous[key]
+                    if let old = earlier {
+                        if old.fingerprint == entry.log.fingerprint {
+                            report.unchanged += 1
+                            continue
+                        }
+                        report.corrected += 1
+                        version = old.version + 1
+                        if old.status == .accepted { checker.unregister(old.log, allowed: old.money?.allowed ?? .zero, unit: units[old.log.item]) }
+                        replaced.append(old)
+                        if old.settledMonth != nil { settled = old }
+                    }
+                    var stored: StoredLog
+                    switch checker.check(entry.log, correctingSettled: settled != nil) {
+                    case .success(let money):
+                        stored = StoredLog(log: entry.log, version: version, status: .accepted, rule: nil, detail: nil, money: money, submission: submission)
+                        report.accepted += 1
+                        report.billed = report.billed + money.billed
+                        report.allowed = report.allowed + money.allowed
+                        report.fund = report.fund + money.fund
+                    case .failure(let rejection):
+                        stored = StoredLog(log: entry.log, version: version, status: .rejected, rule: rejection.rule, detail: rejection.detail,
+                                           money: nil, submission: submission)
+                        report.rejected.append(.init(line: entry.line, logID: entry.log.logID, rule: rejection.rule, detail: rejection.detail))
+                    }
+                    if let settled, let paid = settled.settledFund, let month = settled.settledMonth {
+                        // A settled month is closed: the correction can only take back what it paid.
+                        let now = min(stored.money?.fund ?? .zero, paid)
+                        stored.settledMonth = month
+                        stored.settledFund = now
+                        if now != paid {
+                            let what = stored.status == .accepted ? "paid \(now) instead of \(paid)" : "rejected \(stored.rule!.code), \(paid) recovered"
+                            try tx.insert(SettlementAdjustment(institution: entry.log.institution, logID: entry.log.logID,
+                                                               serviceMonth: YearMonth(containing: settled.log.day), amount: now - paid,
+                                                               reason: "correction of log \(entry.log.logID) (settled in \(month)): \(what)"))
+                            report.adjustments = report.adjustments + (now - paid)
+                        }
+                    }
+                    if let position = positions[key] {
+                        inserts[position] = stored
+                    } else {
+                        positions[key] = inserts.count
+                        inserts.append(stored)
+                    }
+                }
+                try tx.store(inserts, replacing: replaced)
+                progress?(report.received, max(report.received, approximateLines))
             }
-            progress?(ordered.count, ordered.count)
+            progress?(report.received, report.received)
             report.rejected.sort { $0.line < $1.line }
-            try tx.store(inserts, replacing: replaced)
             try tx.append(AuditEvent(sequence: 0, recordedAt: Self.now(), asOf: asOf, actor: actor.description, subject: "submission:\(submission)",
                                      action: "logs.submit", outcome: .done, reason: nil, before: nil,
                                      after: ["received": .integer(report.received), "accepted": .integer(report.accepted),
@@ -122,6 +130,14 @@ extension ProviderService {
                                              "corrected": .integer(report.corrected)]))
             return report
         }
+    }
+
+    /// Lines read, checked and stored at a time.
+    static let chunkSize = 50_000
+
+    struct LogKey: Hashable {
+        var institution: String
+        var logID: String
     }
 
     /// Everything a submission is checked against, read once.

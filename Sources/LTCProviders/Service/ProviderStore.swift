@@ -72,8 +72,8 @@ public protocol ProviderStoreReader: CaseStoreReader {
     func agreement(id: String) throws -> Agreement?
     func caregivers() throws -> [Caregiver]
     func enrolments() throws -> [Enrolment]
-    /// Every stored log whose service day is in one of `months`.
-    func logs(in months: [YearMonth]) throws -> [StoredLog]
+    /// Every stored log whose service day is in `month`, except those of one submission.
+    func logs(in month: YearMonth, excludingSubmission: Int) throws -> [StoredLog]
     /// The stored versions of these logs of an institution, by log id.
     func logs(institution: String, ids: [String]) throws -> [String: StoredLog]
     /// Per institution, the accepted and not yet settled logs of a month added up.

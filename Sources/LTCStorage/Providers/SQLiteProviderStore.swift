@@ -114,10 +114,9 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
                          settledFund: row.integer(18).map(Money.init(fen:)))
     }
 
-    func logs(in months: [YearMonth]) throws -> [StoredLog] {
-        try months.flatMap { month in
-            try database.query("SELECT \(Self.logColumns) FROM service_logs WHERE month = ? ORDER BY id", [.text(month.description)], row: storedLog)
-        }
+    func logs(in month: YearMonth, excludingSubmission submission: Int) throws -> [StoredLog] {
+        try database.query("SELECT \(Self.logColumns) FROM service_logs WHERE month = ? AND submission != ? ORDER BY id",
+                           [.text(month.description), .integer(submission)], row: storedLog)
     }
 
     func logs(institution: String, ids: [String]) throws -> [String: StoredLog] {
