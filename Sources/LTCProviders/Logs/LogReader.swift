@@ -38,7 +38,7 @@ public enum LogReader {
         var position = 0
         var number = 0
         /// CSV: the column position of each name; nil before the header is read.
-        var columns: [String: Int]?
+        var columns: Columns?
         var width = 0
         var headerProblem: SubmittedLine?
 
@@ -71,10 +71,10 @@ public enum LogReader {
                 guard let (number, header) = nextLine() else { return nil }
                 switch LogReader.header(header, number: number) {
                 case .success(let positions):
-                    columns = positions
+                    columns = Columns(positions)
                     width = positions.count
                 case .failure(let problem):
-                    columns = [:]
+                    columns = Columns(Dictionary(uniqueKeysWithValues: LogReader.csvColumns.map { ($0, 0) }))
                     position = bytes.count
                     return [problem.line]
                 }
@@ -105,21 +105,35 @@ public enum LogReader {
         var line: SubmittedLine
     }
 
-    static func csvLine(_ line: ArraySlice<UInt8>, number: Int, columns: [String: Int], width: Int) -> SubmittedLine {
+    /// Where each column is in a CSV line: the required ones in `csvColumns` order.
+    struct Columns {
+        var required: [Int]
+        var latitude: Int?
+        var longitude: Int?
+
+        init(_ positions: [String: Int]) {
+            required = LogReader.csvColumns.map { positions[$0]! }
+            latitude = positions["latitude"]
+            longitude = positions["longitude"]
+        }
+    }
+
+    static func csvLine(_ line: ArraySlice<UInt8>, number: Int, columns: Columns, width: Int) -> SubmittedLine {
         let values = fields(line)
         guard values.count == width else {
             return .unreadable(line: number, message: "\(values.count) fields; the header has \(width)")
         }
-        func text(_ name: String) -> String { String(decoding: values[columns[name]!], as: UTF8.self) }
+        func text(_ position: Int) -> String { String(decoding: values[position], as: UTF8.self) }
         var location: GeoPoint?
-        if let latitude = columns["latitude"], let longitude = columns["longitude"], !values[latitude].isEmpty || !values[longitude].isEmpty {
-            location = GeoPoint(text: Substring(text("latitude") + "," + text("longitude")))
+        if let latitude = columns.latitude, let longitude = columns.longitude, !values[latitude].isEmpty || !values[longitude].isEmpty {
+            location = GeoPoint(text: Substring(text(latitude) + "," + text(longitude)))
             if location == nil {
-                return .unreadable(line: number, message: "latitude,longitude '\(text("latitude")),\(text("longitude"))' is not a location in decimal degrees")
+                return .unreadable(line: number, message: "latitude,longitude '\(text(latitude)),\(text(longitude))' is not a location in decimal degrees")
             }
         }
-        return make(number: number, logID: text("log_id"), institution: text("institution"), caregiver: text("caregiver"),
-                    person: text("person"), item: text("item"), start: text("start"), end: text("end"), mode: text("mode"), location: location)
+        let at = columns.required
+        return make(number: number, logID: text(at[0]), institution: text(at[1]), caregiver: text(at[2]), person: text(at[3]),
+                    item: text(at[4]), start: text(at[5]), end: text(at[6]), mode: text(at[7]), location: location)
     }
 
     /// Splits a CSV line on commas, honouring double quotes (`""` inside quotes is one quote).

@@ -31,11 +31,16 @@ extension ProviderService {
             var units: [String: ServiceItem.Unit] = [:]
             for scheme in schemes.reversed() { for item in scheme.benefits?.catalogue ?? [] { units[item.code] = item.unit } }
             var loadedMonths: Set<YearMonth> = []
-            var stream = LogReader.Stream(bytes)
+            // Institutions with logs from earlier submissions: only their ids need looking up in storage;
+            // for the others, only ids sent twice in this submission.
+            let stored = try tx.logCounts()
+            var sent: Set<Int> = []   // hashes of the keys sent so far; a collision only costs a lookup
+            let pipeline = LogPipeline(bytes, chunkSize: Self.chunkSize)
+            defer { pipeline.cancel() }
             let approximateLines = max(1, bytes.count / 80)
 
             // In chunks, in the order sent: weekly hours and the month's ceiling are used up first come, first served.
-            while let chunk = stream.next(upTo: Self.chunkSize) {
+            while let chunk = pipeline.next() {
                 report.received += chunk.count
                 var logs: [(log: ServiceLog, line: Int)] = []
                 logs.reserveCapacity(chunk.count)
@@ -61,10 +66,14 @@ extension ProviderService {
                 // The stored versions of the ids sent (earlier chunks of this submission included).
                 var previous: [LogKey: StoredLog] = [:]
                 for (institution, group) in Dictionary(grouping: logs, by: \.log.institution) {
-                    for (id, stored) in try tx.logs(institution: institution, ids: group.map(\.log.logID)) {
-                        previous[LogKey(institution: institution, logID: id)] = stored
+                    let ids = stored[institution] != nil ? group.map(\.log.logID)
+                        : group.filter { sent.contains(LogKey(institution: institution, logID: $0.log.logID).hashValue) }.map(\.log.logID)
+                    guard !ids.isEmpty else { continue }
+                    for (id, version) in try tx.logs(institution: institution, ids: ids) {
+                        previous[LogKey(institution: institution, logID: id)] = version
                     }
                 }
+                for entry in logs { sent.insert(LogKey(institution: entry.log.institution, logID: entry.log.logID).hashValue) }
                 var inserts: [StoredLog] = []
                 var positions: [LogKey: Int] = [:]
                 var replaced: [StoredLog] = []
@@ -83,7 +92,7 @@ extension ProviderService {
                         version = old.version + 1
                         if old.status == .accepted { checker.unregister(old.log, allowed: old.money?.allowed ?? .zero, unit: units[old.log.item]) }
                         replaced.append(old)
-                        if old.settledMonth != nil { settled = old }
+                        if checker.context.closedMonths.contains(YearMonth(containing: old.log.day)) { settled = old }
                     }
                     var stored: StoredLog
                     switch checker.check(entry.log, correctingSettled: settled != nil) {
@@ -98,7 +107,9 @@ extension ProviderService {
                                            money: nil, submission: submission)
                         report.rejected.append(.init(line: entry.line, logID: entry.log.logID, rule: rejection.rule, detail: rejection.detail))
                     }
-                    if let settled, let paid = settled.settledFund, let month = settled.settledMonth {
+                    if let settled {
+                        let month = YearMonth(containing: settled.log.day)
+                        let paid = settled.settledFund ?? (settled.status == .accepted ? settled.money?.fund ?? .zero : .zero)
                         // A settled month is closed: the correction can only take back what it paid.
                         let now = min(stored.money?.fund ?? .zero, paid)
                         stored.settledMonth = month
@@ -106,8 +117,8 @@ extension ProviderService {
                         if now != paid {
                             let what = stored.status == .accepted ? "paid \(now) instead of \(paid)" : "rejected \(stored.rule!.code), \(paid) recovered"
                             try tx.insert(SettlementAdjustment(institution: entry.log.institution, logID: entry.log.logID,
-                                                               serviceMonth: YearMonth(containing: settled.log.day), amount: now - paid,
-                                                               reason: "correction of log \(entry.log.logID) (settled in \(month)): \(what)"))
+                                                               serviceMonth: month, amount: now - paid,
+                                                               reason: "correction of log \(entry.log.logID) of settled \(month): \(what)"))
                             report.adjustments = report.adjustments + (now - paid)
                         }
                     }

@@ -15,9 +15,10 @@ public struct StoredLog: Sendable, Equatable {
     public var detail: String?
     public var money: AcceptedService?
     public var submission: Int
-    /// The month whose settlement paid it, once settled.
+    /// Set on a correction of a log of a settled month: that month (a log of
+    /// a settled month is otherwise known as settled by its month alone).
     public var settledMonth: YearMonth?
-    /// What that settlement paid from the fund for it.
+    /// What the fund has paid for it, after corrections of a settled month.
     public var settledFund: Money?
     public var fingerprint: UInt64 { log.fingerprint }
 
@@ -74,9 +75,11 @@ public protocol ProviderStoreReader: CaseStoreReader {
     func enrolments() throws -> [Enrolment]
     /// Every stored log whose service day is in `month`, except those of one submission.
     func logs(in month: YearMonth, excludingSubmission: Int) throws -> [StoredLog]
+    /// The institutions that have stored logs, with how many.
+    func logCounts() throws -> [String: Int]
     /// The stored versions of these logs of an institution, by log id.
     func logs(institution: String, ids: [String]) throws -> [String: StoredLog]
-    /// Per institution, the accepted and not yet settled logs of a month added up.
+    /// Per institution, the accepted logs of a month added up.
     func unsettledTotals(month: YearMonth) throws -> [Statement]
     func settlement(month: YearMonth) throws -> SettlementRun?
     func settledMonths() throws -> [YearMonth]

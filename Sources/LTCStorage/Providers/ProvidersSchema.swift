@@ -56,7 +56,6 @@ let providersSchema = """
         settled_fund INTEGER,
         UNIQUE (institution, log_id)
     );
-    CREATE INDEX service_logs_by_month ON service_logs(month);
     CREATE TABLE service_log_history (
         institution TEXT NOT NULL,
         log_id TEXT NOT NULL,

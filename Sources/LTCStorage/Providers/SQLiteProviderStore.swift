@@ -119,6 +119,12 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
                            [.text(month.description), .integer(submission)], row: storedLog)
     }
 
+    func logCounts() throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try database.query("SELECT institution, COUNT(*) FROM service_logs GROUP BY institution") {
+            ($0.text(0) ?? "", $0.integer(1) ?? 0)
+        })
+    }
+
     func logs(institution: String, ids: [String]) throws -> [String: StoredLog] {
         var found: [String: StoredLog] = [:]
         // In chunks, to stay within SQLite's limit on bound parameters.
@@ -178,7 +184,7 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
     func unsettledTotals(month: YearMonth) throws -> [Statement] {
         try database.query("""
             SELECT institution, COUNT(*), SUM(billed), SUM(allowed), SUM(fund) FROM service_logs
-            WHERE month = ? AND status = 'accepted' AND settled_month IS NULL GROUP BY institution ORDER BY institution
+            WHERE month = ? AND status = 'accepted' GROUP BY institution ORDER BY institution
             """, [.text(month.description)]) { row in
             let billed = Money(fen: row.integer(2) ?? 0), allowed = Money(fen: row.integer(3) ?? 0), fund = Money(fen: row.integer(4) ?? 0)
             return Statement(institution: row.text(0) ?? "?", logs: row.integer(1) ?? 0, billed: billed, allowed: allowed, fund: fund,
@@ -200,8 +206,6 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
         let month = run.month.description
         try database.run("INSERT INTO settlements (month, settled_on, document) VALUES (?, ?, ?)",
                          [.text(month), .text(run.settledOn.description), .text(JSONWriter.string(run.json))])
-        try database.run("UPDATE service_logs SET settled_month = ?, settled_fund = fund WHERE month = ? AND status = 'accepted' AND settled_month IS NULL",
-                         [.text(month), .text(month)])
         try database.run("UPDATE settlement_adjustments SET settled_month = ? WHERE settled_month IS NULL", [.text(month)])
     }
 }
