@@ -83,19 +83,13 @@ public struct Entitlement: Sendable {
         guard let home = schemes.first(where: { $0.id == record.schemeID }) ?? schemes.first else {
             throw BenefitError("no scheme is loaded for case \(record.id)")
         }
-        let regional = schemes.filter { $0.region == home.region }
         caseID = record.id
         self.month = month
-        var statuses: [DayStatus] = []
+        let statuses = try Self.dayStatuses(case: record, schemes: schemes, month: month)
         var byID: [String: Scheme] = [:]
-        for day in month.days {
-            guard let scheme = regional.first(where: { $0.isInForce(on: day) }) else {
-                statuses.append(.noScheme)
-                continue
-            }
-            guard let benefits = scheme.benefits else { throw BenefitError("scheme '\(scheme.id)' defines no benefits") }
+        for scheme in schemes where scheme.region == home.region && scheme.benefits != nil
+            && (scheme.isInForce(on: month.firstDay) || scheme.isInForce(on: month.lastDay) || (month.firstDay < scheme.effectiveFrom && scheme.effectiveTo < month.lastDay)) {
             byID[scheme.id] = scheme
-            statuses.append(Self.status(of: day, record, scheme, benefits))
         }
         spans = Self.spans(month.days, statuses)
 
@@ -149,6 +143,26 @@ public struct Entitlement: Sendable {
         payable = fundShare + cash - deducted
         lines.append("fund share \(fundShare) + cash \(cash) − deductions \(deducted) = payable \(payable); the person's share \(personalShare)")
         self.lines = lines
+    }
+
+    /// Each day's status in a month, without the explanation: what service-log
+    /// checks need for every beneficiary, cheaply.
+    public static func dayStatuses(case record: Case, schemes: [Scheme], month: YearMonth) throws(BenefitError) -> [DayStatus] {
+        guard let home = schemes.first(where: { $0.id == record.schemeID }) ?? schemes.first else {
+            throw BenefitError("no scheme is loaded for case \(record.id)")
+        }
+        let regional = schemes.filter { $0.region == home.region }
+        var statuses: [DayStatus] = []
+        statuses.reserveCapacity(month.dayCount)
+        for day in month.days {
+            guard let scheme = regional.first(where: { $0.isInForce(on: day) }) else {
+                statuses.append(.noScheme)
+                continue
+            }
+            guard let benefits = scheme.benefits else { throw BenefitError("scheme '\(scheme.id)' defines no benefits") }
+            statuses.append(Self.status(of: day, record, scheme, benefits))
+        }
+        return statuses
     }
 
     static func status(of day: CalendarDate, _ record: Case, _ scheme: Scheme, _ benefits: BenefitSettings) -> DayStatus {

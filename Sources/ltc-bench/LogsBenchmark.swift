@@ -31,7 +31,8 @@ enum LogsBenchmark {
     static func generate(database: String, logs: Int, violationShare: Int = 5) throws -> (csv: [UInt8], seconds: Double, people: Int, institutions: Int) {
         let started = Date()
         let store = try SQLiteCaseStore(path: database)
-        let people = max(1, logs / 21)
+        // About 19.25 logs per beneficiary in April 2026 with the grade mix (3 to 7 visits a week).
+        let people = max(1, Int((Double(logs) / 19.25).rounded()))
         var city = SyntheticCity(beneficiaries: people, institutions: max(1, people / 120), seed: 7)
         try city.seed(store, scheme: try scheme(), validFrom: CalendarDate("2026-01-01")!)
         let csv = city.logs(month: month, violationShare: violationShare)
@@ -51,19 +52,21 @@ enum LogsBenchmark {
         let lines = city.csv.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } - 1
         print("city: \(city.people) beneficiaries, \(city.institutions) institutions, \(lines) logs (\(city.csv.count / 1_000_000) MB CSV); generated in \(format(city.seconds)) s")
 
-        let providers = ProviderService(store: try SQLiteCaseStore(path: database))
-        let admin = try Actor("administrator:bench")
-        let start = Date()
-        let report = try providers.submit(city.csv, actor: admin, asOf: CalendarDate("2026-05-01")!)
-        let submitted = Date()
-        let run = try providers.settle(month: month, actor: admin, asOf: CalendarDate("2026-05-01")!)
-        let settled = Date()
-        let submitSeconds = submitted.timeIntervalSince(start), settleSeconds = settled.timeIntervalSince(submitted)
+        // Submit and settle through a real `ltc` process each, so that peak memory is theirs alone.
+        let csvPath = database + ".csv"
+        try Data(city.csv).write(to: URL(fileURLWithPath: csvPath))
+        defer { try? FileManager.default.removeItem(atPath: csvPath) }
+        let common = ["--db", database, "--actor", "administrator:bench", "--as-of", "2026-05-01", "--json"]
+        let (submitSeconds, submitOutput) = try runLTC(["logs", "submit", csvPath] + common)
+        let submitPeak = childPeakMegabytes()
+        let (settleSeconds, settleOutput) = try runLTC(["settle", "--month", month.description] + common)
+        let report = try JSONParser.parse(submitOutput)
+        let run = try JSONParser.parse(settleOutput)
         let total = submitSeconds + settleSeconds
-        print("submit: \(format(submitSeconds)) s (\(report.accepted) accepted, \(report.rejected.count) rejected: "
-              + report.byRule.map { "\($0.rule.code) \($0.count)" }.joined(separator: ", ") + ")")
-        print("settle: \(format(settleSeconds)) s (\(run.statements.count) statements, fund \(run.fundTotal))")
-        print("total:  \(format(total)) s for \(lines) logs = \(Int(Double(lines) / total)) logs/s; peak memory \(peakMegabytes()) MB")
+        let rules = report["byRule"]?.arrayValue?.map { "\($0["rule"]!.stringValue!) \($0["count"]!)" }.joined(separator: ", ") ?? ""
+        print("ltc logs submit: \(format(submitSeconds)) s (\(report["accepted"]!) accepted, \(report["rejected"]!) rejected: \(rules))")
+        print("ltc settle:      \(format(settleSeconds)) s (\(run["summary"]!["institutions"]!) statements, the fund pays \(run["summary"]!["payable"]!))")
+        print("total:           \(format(total)) s for \(lines) logs = \(Int(Double(lines) / total)) logs/s; peak memory of the ltc processes \(max(submitPeak, childPeakMegabytes())) MB")
 
         // The raw rate: the same rows, plain prepared inserts in one transaction, nothing else.
         let raw = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-bench-raw-\(getpid()).sqlite").path
@@ -87,6 +90,30 @@ enum LogsBenchmark {
     }
 
     static func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
+
+    /// Runs the `ltc` built beside this benchmark; returns the wall time and its standard output.
+    static func runLTC(_ arguments: [String]) throws -> (Double, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ltc")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        let start = Date()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(start)
+        guard process.terminationStatus == 0 else {
+            throw CaseError(.invalidInput, "ltc \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        }
+        return (seconds, String(decoding: data, as: UTF8.self))
+    }
+
+    static func childPeakMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Int(usage.ru_maxrss) / 1024
+    }
 
     static func peakMegabytes() -> Int {
         var usage = rusage()

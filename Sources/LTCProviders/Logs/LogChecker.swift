@@ -1,3 +1,4 @@
+import Foundation
 import LTCBenefits
 import LTCCases
 import LTCCore
@@ -64,23 +65,39 @@ public struct LogChecker {
     private var people: [Int: PersonState] = [:]
     /// Busy intervals of accepted logs, by institution and caregiver.
     private var caregiverBusy: [CaregiverKey: [Slot]] = [:]
+    /// Benefit quotes by grade, mode and days, shared by everyone alike.
+    private let quotes = QuoteCache()
     /// Per scheme id, the parts of its rules the checks read, looked up once.
     private var rules: [String: SchemeRules] = [:]
 
-    /// A caregiver's busy time, and whose log it is (`institution/log id`).
+    /// A caregiver's busy time (minutes since 1970, local) and whose log it is
+    /// (an index into ``owners``): compact, as a month of a city holds millions.
     struct Slot {
-        var start: Int
-        var end: Int
-        var owner: String
+        var start: Int32
+        var end: Int32
+        var owner: Int32
     }
 
-    /// A beneficiary's service time, with enough to tell a duplicate.
+    /// A beneficiary's service time, with enough to tell a duplicate
+    /// (caregiver and item as indexes into ``symbols``).
     struct Interval {
-        var start: Int
-        var end: Int
-        var owner: String
-        var caregiver: String
-        var item: String
+        var start: Int32
+        var end: Int32
+        var owner: Int32
+        var caregiver: Int32
+        var item: Int32
+    }
+
+    /// `institution/log id` of each registered log, for messages.
+    private var owners: [String] = []
+    /// Caregiver ids and item codes, interned.
+    private var symbols: [String: Int32] = [:]
+
+    private mutating func symbol(_ text: String) -> Int32 {
+        if let known = symbols[text] { return known }
+        let next = Int32(symbols.count)
+        symbols[text] = next
+        return next
     }
 
     struct CaregiverKey: Hashable {
@@ -136,11 +153,13 @@ public struct LogChecker {
     /// Records an already accepted log (from an earlier submission) as using
     /// its time, its week's hours and its part of the ceiling.
     public mutating func register(_ log: ServiceLog, allowed: Money, unit: ServiceItem.Unit?) {
-        let owner = Self.owner(log)
+        let owner = Int32(owners.count)
+        owners.append(Self.owner(log))
+        let start = Int32(log.start.value), end = Int32(log.end.value)
         caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver), default: []]
-            .append(Slot(start: log.start.value, end: log.end.value, owner: owner))
+            .append(Slot(start: start, end: end, owner: owner))
         guard let person = people[log.person] else { return }
-        person.busy.append(Interval(start: log.start.value, end: log.end.value, owner: owner, caregiver: log.caregiver, item: log.item))
+        person.busy.append(Interval(start: start, end: end, owner: owner, caregiver: symbol(log.caregiver), item: symbol(log.item)))
         let week = Self.week(of: log.day)
         var use = person.weekly[week] ?? (0, 0)
         if unit == .hour { use.minutes += log.minutes }
@@ -152,10 +171,13 @@ public struct LogChecker {
 
     /// Takes back what an earlier version of a log used, before its correction is checked.
     public mutating func unregister(_ log: ServiceLog, allowed: Money, unit: ServiceItem.Unit?) {
-        let owner = Self.owner(log)
-        caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.removeAll { $0.owner == owner }
+        let name = Self.owner(log)
+        let start = Int32(log.start.value), end = Int32(log.end.value)
+        caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.removeAll {
+            $0.start == start && $0.end == end && owners[Int($0.owner)] == name
+        }
         guard let person = people[log.person] else { return }
-        person.busy.removeAll { $0.owner == owner }
+        person.busy.removeAll { $0.start == start && $0.end == end && owners[Int($0.owner)] == name }
         let week = Self.week(of: log.day)
         if var use = person.weekly[week] {
             if unit == .hour { use.minutes -= log.minutes }
@@ -238,14 +260,16 @@ public struct LogChecker {
                 return .failure(Rejection(.checkInTooFar, "checked in \(distance) m from the home; the scheme allows \(monitoring.checkInRadiusMeters) m"))
             }
         }
-        if let same = person.busy.first(where: { $0.start == log.start.value && $0.caregiver == log.caregiver && $0.item == log.item }) {
-            return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start) (\(same.owner))"))
+        let start = Int32(log.start.value), end = Int32(log.end.value)
+        let caregiverSymbol = symbols[log.caregiver], itemSymbol = symbols[log.item]
+        if let same = person.busy.first(where: { $0.start == start && $0.caregiver == caregiverSymbol && $0.item == itemSymbol }) {
+            return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start) (\(owners[Int(same.owner)]))"))
         }
-        if let clash = caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
-            return .failure(Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: clash.start)) (\(clash.owner))"))
+        if let clash = caregiverBusy[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.first(where: { $0.start < end && start < $0.end }) {
+            return .failure(Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: Int(clash.start))) (\(owners[Int(clash.owner)]))"))
         }
-        if let clash = person.busy.first(where: { $0.start < log.end.value && log.start.value < $0.end }) {
-            return .failure(Rejection(.beneficiaryOverlap, "person \(log.person) is also served from \(LocalMinute(minutes: clash.start)) (\(clash.owner))"))
+        if let clash = person.busy.first(where: { $0.start < end && start < $0.end }) {
+            return .failure(Rejection(.beneficiaryOverlap, "person \(log.person) is also served from \(LocalMinute(minutes: Int(clash.start))) (\(owners[Int(clash.owner)]))"))
         }
         let week = Self.week(of: day)
         let used = person.weekly[week] ?? (0, 0)
@@ -269,19 +293,70 @@ public struct LogChecker {
         return .success(AcceptedService(billed: billed, allowed: allowed, fund: fund))
     }
 
+    /// Works out, on all cores, the months of entitlement these logs will
+    /// need and no one has worked out yet.
+    public func prepare(_ logs: [ServiceLog]) {
+        var seen: Set<PersonMonth> = []
+        var work: [(person: PersonState, month: YearMonth)] = []
+        for log in logs {
+            let month = YearMonth(containing: log.day)
+            guard let person = people[log.person], person.months[month] == nil,
+                  seen.insert(PersonMonth(person: log.person, month: month)).inserted else { continue }
+            work.append((person, month))
+        }
+        guard !work.isEmpty else { return }
+        let records = work.map(\.person.record), months = work.map(\.month), schemes = context.schemes, quotes = quotes
+        var views = [MonthView?](repeating: nil, count: work.count)
+        views.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            let lanes = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for index in stride(from: lane, to: records.count, by: lanes) {
+                    results[index] = Self.view(records[index], schemes: schemes, month: months[index], quotes: quotes)
+                }
+            }
+        }
+        for (index, entry) in work.enumerated() {
+            if let view = views[index] { entry.person.months[entry.month] = view }
+        }
+    }
+
+    struct PersonMonth: Hashable {
+        var person: Int
+        var month: YearMonth
+    }
+
     private func monthView(_ person: PersonState, month: YearMonth) -> MonthView? {
         if let view = person.months[month] { return view }
-        guard let entitlement = try? Entitlement(case: person.record, schemes: context.schemes, month: month) else { return nil }
-        var palette: [Entitlement.DayStatus] = []
-        var statusIndex: [UInt8] = []
-        for span in entitlement.spans {
-            let index = palette.firstIndex(of: span.status) ?? { palette.append(span.status); return palette.count - 1 }()
-            statusIndex += Array(repeating: UInt8(index), count: span.days)
-        }
-        let ceiling = entitlement.parts.filter { $0.pricing != .cash }.reduce(Money.zero) { $0 + $1.eligibleCost }
-        let view = MonthView(statusIndex: statusIndex, palette: palette, firstDay: month.firstDay, ceiling: ceiling, left: ceiling)
+        guard let view = Self.view(person.record, schemes: context.schemes, month: month, quotes: quotes) else { return nil }
         person.months[month] = view
         return view
+    }
+
+    /// A month of a case's entitlement: each day's status, and the ceiling
+    /// (the eligible cost of each grade and mode for its paid days, from the
+    /// benefit engine; quotes are shared by everyone with the same grade, mode and days).
+    static func view(_ record: Case, schemes: [Scheme], month: YearMonth, quotes: QuoteCache) -> MonthView? {
+        guard let statuses = try? Entitlement.dayStatuses(case: record, schemes: schemes, month: month) else { return nil }
+        var palette: [Entitlement.DayStatus] = []
+        var statusIndex: [UInt8] = []
+        statusIndex.reserveCapacity(statuses.count)
+        var paidDays: [QuoteKey: Int] = [:]
+        for status in statuses {
+            let index = palette.firstIndex(of: status) ?? { palette.append(status); return palette.count - 1 }()
+            statusIndex.append(UInt8(index))
+            if case .paid(let mode, let grade, let scheme) = status {
+                paidDays[QuoteKey(scheme: scheme, grade: grade, mode: mode, month: month, days: 0), default: 0] += 1
+            }
+        }
+        var ceiling = Money.zero
+        for (key, days) in paidDays {
+            var full = key
+            full.days = days
+            guard let scheme = schemes.first(where: { $0.id == key.scheme }) else { continue }
+            ceiling = ceiling + quotes.eligibleCost(full, scheme: scheme)
+        }
+        return MonthView(statusIndex: statusIndex, palette: palette, firstDay: month.firstDay, ceiling: ceiling, left: ceiling)
     }
 
     static func owner(_ log: ServiceLog) -> String { "\(log.institution)/\(log.logID)" }
@@ -291,3 +366,34 @@ public struct LogChecker {
     static func monday(of day: CalendarDate) -> CalendarDate { CalendarDate(dayNumber: week(of: day) * 7 - 3) }
 }
 
+
+/// The key of a benefit quote: scheme, grade, mode, month and days paid.
+struct QuoteKey: Hashable, Sendable {
+    var scheme: String
+    var grade: Int
+    var mode: String
+    var month: YearMonth
+    var days: Int
+}
+
+/// Benefit quotes' eligible cost (service modes only; cash is not a
+/// ceiling for services), worked out once per key and shared by threads.
+final class QuoteCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var costs: [QuoteKey: Money] = [:]
+
+    func eligibleCost(_ key: QuoteKey, scheme: Scheme) -> Money {
+        lock.lock()
+        if let known = costs[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let quote = try? BenefitQuote(scheme: scheme, grade: key.grade, mode: key.mode, month: key.month, days: key.days)
+        let cost = quote.map { $0.pricing == .cash ? .zero : $0.eligibleCost } ?? .zero
+        lock.lock()
+        costs[key] = cost
+        lock.unlock()
+        return cost
+    }
+}

@@ -74,6 +74,7 @@ extension ProviderService {
                     }
                 }
                 for entry in logs { sent.insert(LogKey(institution: entry.log.institution, logID: entry.log.logID).hashValue) }
+                checker.prepare(logs.map(\.log))
                 var inserts: [StoredLog] = []
                 var positions: [LogKey: Int] = [:]
                 var replaced: [StoredLog] = []
