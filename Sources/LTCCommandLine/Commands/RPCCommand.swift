@@ -3,6 +3,7 @@ import Foundation
 import LTCAssessment
 import LTCCases
 import LTCProtocol
+import LTCProviders
 import LTCStorage
 
 /// `ltc rpc`: the JSON-RPC 2.0 interface on standard input and output.
@@ -30,7 +31,8 @@ struct RPCCommand: ParsableCommand {
             for _ in 0..<RPCLoop.suggestedWorkers {
                 let catalog = try forms.catalog()
                 let cases = CaseMethods { CaseService(store: try SQLiteCaseStore(path: path), forms: catalog) }
-                servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + cases.methods))
+                let providers = ProviderMethods { ProviderService(store: try SQLiteCaseStore(path: path)) }
+                servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + cases.methods + providers.methods))
             }
         }
         signal(SIGPIPE, SIG_IGN)

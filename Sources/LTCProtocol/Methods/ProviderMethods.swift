@@ -1,0 +1,186 @@
+import LTCCases
+import LTCCore
+import LTCProviders
+
+/// The JSON-RPC methods of designated institutions: `institution.*`,
+/// `agreement.*`, `caregiver.*`, `enrolment.add`, `logs.submit` and
+/// `settlement.*`. Every one takes `actor` and an optional `asOf`; they run
+/// in order with the stream's other stored-data methods.
+public struct ProviderMethods: Sendable {
+    private let service: LazyProviders
+
+    /// - Parameter makeService: called once, on the first method that needs storage.
+    public init(makeService: @escaping @Sendable () throws -> ProviderService) {
+        service = LazyProviders(make: makeService)
+    }
+
+    public var methods: [RPCMethod] {
+        let service = self.service
+        let actor = RPCParameter("actor", .string, "Who is acting: administrator:ID or institution:ID.")
+        let asOf = RPCParameter("asOf", .string, required: false, "The date of the operation (YYYY-MM-DD); default today in the scheme's time zone.")
+        let agreementID = RPCParameter("agreement", .string, "The agreement id, e.g. AG-I001-1.")
+        let admin: JSONValue = "administrator:wang"
+
+        func method(_ name: String, _ summary: String, _ parameters: [RPCParameter], result: String, example: JSONObject,
+                    _ body: @escaping @Sendable (ProviderService, RPCParams, Actor, CalendarDate) throws -> JSONValue) -> RPCMethod {
+            RPCMethod(name: name, summary: summary, parameters: [actor, asOf] + parameters, result: result, example: example, ordering: .sequential) { params in
+                let who = try Actor(params.string("actor")!)
+                let providers = try service.get()
+                let day = try params.date("asOf") ?? Self.today(providers)
+                return try body(providers, params, who, day)
+            }
+        }
+
+        return [
+            method("institution.register", "Register a care institution.",
+                   [RPCParameter("institution", .object, "{id, name, type, licence, deliveries, capacity, address, district, contact}")],
+                   result: "the institution", example: ["actor": admin, "institution": [:]]) { service, params, actor, day in
+                let log = JSONProblemLog()
+                let value = JSONValue.object(params.object("institution")!)
+                guard let institution = log.fields(of: value, at: .root, accepting: Institution.fields).flatMap(Institution.read), log.problems.isEmpty else {
+                    throw CaseError(.invalidInput, "params.institution: " + log.problems.map(\.description).joined(separator: "; "))
+                }
+                return try service.register(institution, actor: actor, asOf: day).json
+            },
+            method("institution.list", "The registered institutions.", [], result: "{institutions: [...]}", example: ["actor": admin]) { service, _, _, _ in
+                ["institutions": .array(try service.institutions().map(\.json))]
+            },
+            method("agreement.apply", "An institution's application for designation, with the proposed terms.",
+                   [RPCParameter("institution", .string, "The institution id."), RPCParameter("scheme", .string, "The scheme id."),
+                    RPCParameter("start", .string, "First day of the term."), RPCParameter("end", .string, "Last day of the term."),
+                    RPCParameter("modes", .array, "Service modes covered."), RPCParameter("prices", .object, "Item code → agreed price in yuan."),
+                    RPCParameter("capacity", .integer, "Clients at once.")],
+                   result: "the agreement", example: ["actor": admin, "institution": "I001", "scheme": "hours-home-care-2026", "start": "2026-01-01",
+                                                      "end": "2026-12-31", "modes": ["home-visit"], "prices": ["S01": 60], "capacity": 100]) { service, params, actor, day in
+                guard let start = try params.date("start"), let end = try params.date("end") else {
+                    throw CaseError(.invalidInput, "start and end are required dates")
+                }
+                let modes = try Self.strings(params, "modes")
+                return try service.applyForAgreement(institution: params.string("institution")!, schemeID: params.string("scheme")!, start: start, end: end,
+                                                     modes: modes, prices: try Self.prices(params), capacity: params.int("capacity")!,
+                                                     actor: actor, asOf: day).json
+            },
+            method("agreement.review", "Record the review of an application.", [agreementID], result: "the agreement",
+                   example: ["actor": admin, "agreement": "AG-I001-1"]) { service, params, actor, day in
+                try service.review(agreement: params.string("agreement")!, actor: actor, asOf: day).json
+            },
+            method("agreement.sign", "Sign a reviewed agreement.", [agreementID], result: "the agreement",
+                   example: ["actor": admin, "agreement": "AG-I001-1"]) { service, params, actor, day in
+                try service.sign(agreement: params.string("agreement")!, actor: actor, asOf: day).json
+            },
+            method("agreement.amend", "A new version of the terms from a date (a later end renews).",
+                   [agreementID, RPCParameter("from", .string, "First day of the new version."),
+                    RPCParameter("end", .string, required: false, "New last day."), RPCParameter("modes", .array, required: false, "Modes from then."),
+                    RPCParameter("prices", .object, required: false, "Prices from then."), RPCParameter("capacity", .integer, required: false, "Capacity from then.")],
+                   result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1", "from": "2026-07-01", "end": "2027-06-30"]) { service, params, actor, day in
+                guard let from = try params.date("from") else { throw CaseError(.invalidInput, "from is a required date") }
+                return try service.amend(agreement: params.string("agreement")!, effectiveFrom: from, end: try params.date("end"),
+                                         modes: params.array("modes") == nil ? nil : try Self.strings(params, "modes"),
+                                         prices: params.object("prices") == nil ? nil : try Self.prices(params), capacity: params.int("capacity"),
+                                         actor: actor, asOf: day).json
+            },
+            method("agreement.suspend", "Suspend an agreement from a date.",
+                   [agreementID, RPCParameter("from", .string, required: false, "First day suspended (default asOf)."), RPCParameter("reason", .string, "Why.")],
+                   result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1", "reason": "inspection"]) { service, params, actor, day in
+                try service.suspend(agreement: params.string("agreement")!, from: try Self.date(params, "from", default: day), reason: params.string("reason")!,
+                                    actor: actor, asOf: day).json
+            },
+            method("agreement.resume", "End a suspension.", [agreementID, RPCParameter("on", .string, required: false, "First day covered again (default asOf).")],
+                   result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1"]) { service, params, actor, day in
+                try service.resume(agreement: params.string("agreement")!, on: try Self.date(params, "on", default: day), actor: actor, asOf: day).json
+            },
+            method("agreement.terminate", "Terminate an agreement after a date.",
+                   [agreementID, RPCParameter("on", .string, required: false, "Last day covered (default asOf)."), RPCParameter("reason", .string, "Why.")],
+                   result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1", "reason": "fraud"]) { service, params, actor, day in
+                try service.terminate(agreement: params.string("agreement")!, on: try Self.date(params, "on", default: day), reason: params.string("reason")!,
+                                      actor: actor, asOf: day).json
+            },
+            method("agreement.list", "Every agreement with its versions.", [], result: "{agreements: [...]}", example: ["actor": admin]) { service, _, _, _ in
+                ["agreements": .array(try service.agreements().map(\.json))]
+            },
+            method("caregiver.register", "Register or update a caregiver of an institution.",
+                   [RPCParameter("institution", .string, "The institution id."), RPCParameter("id", .string, "The caregiver's id there."),
+                    RPCParameter("name", .string, "Full name."), RPCParameter("qualifications", .array, "nurse, caregiver, rehabilitation."),
+                    RPCParameter("from", .string, "First day employed."), RPCParameter("to", .string, required: false, "Last day employed.")],
+                   result: "the caregiver", example: ["actor": admin, "institution": "I001", "id": "C1", "name": "张护理", "qualifications": ["caregiver"], "from": "2026-01-01"]) { service, params, actor, day in
+                guard let from = try params.date("from") else { throw CaseError(.invalidInput, "from is a required date") }
+                let caregiver = Caregiver(id: params.string("id")!, name: params.string("name")!, institution: params.string("institution")!,
+                                          qualifications: try Self.strings(params, "qualifications"),
+                                          employment: [DatePeriod(from: from, to: try params.date("to"))])
+                return try service.register(caregiver, actor: actor, asOf: day).json
+            },
+            method("enrolment.add", "Enrol a case's beneficiary with an institution in a mode; the plan follows the grade's package.",
+                   [RPCParameter("case", .integer, "The case id."), RPCParameter("institution", .string, "The institution id."),
+                    RPCParameter("mode", .string, "The service mode."), RPCParameter("from", .string, required: false, "First day (default asOf)."),
+                    RPCParameter("home", .string, required: false, "The home's location, \"lat,lon\", for check-in distance.")],
+                   result: "the enrolment", example: ["actor": admin, "case": 1, "institution": "I001", "mode": "home-visit"]) { service, params, actor, day in
+                var home: GeoPoint?
+                if let text = params.string("home") {
+                    guard let point = GeoPoint(text: Substring(text)) else { throw CaseError(.invalidInput, "home '\(text)' is not \"lat,lon\"") }
+                    home = point
+                }
+                return try service.enrol(caseID: params.int("case")!, institution: params.string("institution")!, mode: params.string("mode")!,
+                                         from: try Self.date(params, "from", default: day), home: home, actor: actor, asOf: day).json
+            },
+            method("logs.submit", "Check and store service logs (CSV with a header, or JSON Lines) in one transaction.",
+                   [RPCParameter("logs", .string, "The logs as text: CSV (log_id,institution,caregiver,person,item,start,end,mode[,latitude,longitude]) or JSON Lines.")],
+                   result: "{submission, received, accepted, rejected, unchanged, corrected, byRule, money, rejectedLines}",
+                   example: ["actor": "institution:I001", "logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]) { service, params, actor, day in
+                try service.submit(Array(params.string("logs")!.utf8), actor: actor, asOf: day).json
+            },
+            method("settlement.run", "Settle a month for every institution (once; a settled month is closed).",
+                   [RPCParameter("month", .string, "YYYY-MM.")], result: "{month, settledOn, statements, summary}",
+                   example: ["actor": admin, "month": "2026-04"]) { service, params, actor, day in
+                try service.settle(month: try CaseMethods.month(params, "month"), actor: actor, asOf: day).json
+            },
+            method("settlement.get", "A settled month, as it was settled.", [RPCParameter("month", .string, "YYYY-MM.")],
+                   result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
+                try service.settlement(month: try CaseMethods.month(params, "month"))?.json ?? .null
+            },
+        ]
+    }
+
+    static func date(_ params: RPCParams, _ name: String, default fallback: CalendarDate) throws(CaseError) -> CalendarDate {
+        try params.date(name) ?? fallback
+    }
+
+    static func strings(_ params: RPCParams, _ name: String) throws(CaseError) -> [String] {
+        let values = params.array(name) ?? []
+        let strings = values.compactMap(\.stringValue)
+        guard strings.count == values.count else { throw CaseError(.invalidInput, "\(name) must be an array of strings") }
+        return strings
+    }
+
+    static func prices(_ params: RPCParams) throws(CaseError) -> [String: Money] {
+        var prices: [String: Money] = [:]
+        for member in params.object("prices") ?? [:] {
+            guard let money = Money(json: member.value) else {
+                throw CaseError(.invalidInput, "prices.\(member.key) must be an amount in yuan with at most two decimals, found \(member.value)")
+            }
+            prices[member.key] = money
+        }
+        return prices
+    }
+
+    static func today(_ providers: ProviderService) throws -> CalendarDate {
+        let zones = Set(try providers.store.read { try $0.schemes() }.map(\.timeZone))
+        return CaseService.today(in: zones.count == 1 ? zones.first : nil)
+    }
+}
+
+/// A worker's provider service, made on first use.
+private final class LazyProviders: @unchecked Sendable {
+    private let make: @Sendable () throws -> ProviderService
+    private var made: ProviderService?
+
+    init(make: @escaping @Sendable () throws -> ProviderService) {
+        self.make = make
+    }
+
+    func get() throws -> ProviderService {
+        if let made { return made }
+        let service = try make()
+        made = service
+        return service
+    }
+}
