@@ -1,0 +1,201 @@
+import ArgumentParser
+import Foundation
+import LTCAssessment
+import LTCCases
+import LTCCore
+import LTCProviders
+import LTCSchemes
+import LTCStorage
+
+/// `ltc demo`: a small city run end to end in a fresh database, through the
+/// same services every other command uses.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run a small synthetic city through a month: cases, agreements, service logs (some breaking rules) and settlement.",
+        discussion: """
+            Uses a fresh database: a temporary file unless --db names one (which must not exist yet). \
+            Takes six applicants from application to an effective grade, designates two home-care \
+            institutions, enrols the beneficiaries, submits April 2026's logs week by week, settles \
+            the month and prints the statements and where to look next.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The database file to create (default: a new temporary file).", valueName: "path")) var db: String?
+    @Option(name: .customLong("scheme-file"), help: ArgumentHelp("The scheme to run.", valueName: "file"))
+    var schemeFile = "Examples/schemes/hours-home-care-2026.json"
+    @OptionGroup var forms: FormOptions
+
+    func run() throws {
+        try reportingErrors {
+            let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("ltc-demo-\(getpid()).sqlite").path
+            if FileManager.default.fileExists(atPath: path) {
+                throw InputError(source: path, message: "already exists; the demo needs a fresh database (leave out --db for a temporary one)")
+            }
+            let schemeText = try readInput(schemeFile)
+            let scheme = try Scheme.decode(text: schemeText, source: schemeFile)
+            guard scheme.benefits?.monitoring != nil, scheme.benefits?.mode("home-visit") != nil else {
+                throw InputError(source: schemeFile, message: "the demo needs a scheme with a home-visit mode and monitoring settings, such as Examples/schemes/hours-home-care-2026.json")
+            }
+            let store = try SQLiteCaseStore(path: path)
+            let catalog = try forms.catalog()
+            var city = DemoCity(cases: CaseService(store: store, forms: catalog), providers: ProviderService(store: store), scheme: scheme,
+                                form: try catalog.form(id: "cn-ltc-2021"))
+            try city.run()
+            print("")
+            print("Where to look next (the database is \(path)):")
+            let options = "--db \(path) --actor administrator:demo"
+            print("  ltc settle --month 2026-04 --csv \(options)     the statements as CSV")
+            print("  ltc case list \(options)                        the cases and their states")
+            print("  ltc agreement list \(options)                   agreements and their versions")
+            print("  ltc benefit entitlement 1 --month 2026-04 \(options)")
+            print("  echo '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"settlement.get\",\"params\":{\"actor\":\"administrator:demo\",\"month\":\"2026-04\"}}' | ltc rpc --db \(path)")
+        }
+    }
+}
+
+/// The demo's city: six applicants, two institutions, a month of logs.
+struct DemoCity {
+    let cases: CaseService
+    let providers: ProviderService
+    let scheme: Scheme
+    let form: AssessmentForm
+    let admin = try! Actor("administrator:demo")
+
+    func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+    mutating func run() throws {
+        _ = try cases.load(scheme, actor: admin, asOf: day("2026-01-01"))
+        _ = try cases.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-02"))
+        _ = try cases.addAssessor(id: "A2", name: "张专员", qualification: .care, employer: nil, actor: admin, asOf: day("2026-01-02"))
+        print("scheme \(scheme.id) loaded; assessors A1 (medical), A2 (care)")
+
+        // Six applicants from application to an effective grade.
+        let names = ["陈老伯", "王阿姨", "李奶奶", "赵爷爷", "刘阿婆", "周大爷"]
+        let grades = [3, 3, 4, 4, 5, 3]
+        var beneficiaries: [(person: Int, caseID: Int, grade: Int)] = []
+        for (index, name) in names.enumerated() {
+            let person = try cases.addPerson(name: name, nationalID: try Self.nationalID(index), insurance: .employee,
+                                             enrolledOn: day("2015-01-01"), actor: admin, asOf: day("2026-03-02"))
+            let id = try cases.open(personID: person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: scheme.id,
+                                    actor: admin, asOf: day("2026-03-02")).id
+            _ = try cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
+            _ = try cases.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-03-03"))
+            _ = try cases.assess(caseID: id, formID: form.id, answers: try answers(grade: grades[index]), assessedOn: day("2026-03-05"),
+                                 place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-03-05"))
+            _ = try cases.determine(caseID: id, actor: admin, asOf: day("2026-03-09"))
+            let record = try cases.confirm(caseID: id, actor: admin, asOf: day("2026-03-17"))
+            _ = try cases.setMode(caseID: id, mode: "home-visit", actor: admin, asOf: day("2026-03-17"))
+            beneficiaries.append((person.id, id, record.determination?.grade ?? grades[index]))
+        }
+        print("6 cases: applied 2026-03-02, assessed 03-05, published 03-09, effective 03-17 in home visits; grades "
+              + beneficiaries.map { String($0.grade) }.joined(separator: ", "))
+
+        // Two institutions, designated, with caregivers; three clients each.
+        let prices = Dictionary(uniqueKeysWithValues: scheme.benefits!.catalogue.filter { $0.unit == .hour }.map { ($0.code, $0.price) })
+        for id in ["I001", "I002"] {
+            _ = try providers.register(Institution(id: id, name: id == "I001" ? "静安居家护理站" : "徐汇社区照护中心", type: .homeCare,
+                                                   licence: "DEMO-\(id)", deliveries: ["home"], capacity: 50, address: "上海市", district: id == "I001" ? "静安" : "徐汇",
+                                                   contact: "021-0000-000\(id.last!)"), actor: admin, asOf: day("2026-01-05"))
+            let agreement = try providers.applyForAgreement(institution: id, schemeID: scheme.id, start: day("2026-01-01"), end: day("2026-12-31"),
+                                                            modes: ["home-visit"], prices: prices, capacity: 50, actor: admin, asOf: day("2026-01-05"))
+            _ = try providers.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
+            _ = try providers.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+            for (caregiver, qualification) in [("C1", "caregiver"), ("C2", "nurse"), ("C3", "caregiver")] {
+                _ = try providers.register(Caregiver(id: caregiver, name: "\(id)护理员\(caregiver)", institution: id, qualifications: [qualification],
+                                                     employment: [DatePeriod(from: day("2025-01-01"), to: nil)]), actor: admin, asOf: day("2026-01-15"))
+            }
+        }
+        for (index, beneficiary) in beneficiaries.enumerated() {
+            _ = try providers.enrol(caseID: beneficiary.caseID, institution: index < 3 ? "I001" : "I002", mode: "home-visit",
+                                    from: day("2026-03-17"), home: GeoPoint(text: "31.2304,121.4737"), actor: admin, asOf: day("2026-03-17"))
+        }
+        print("2 institutions designated (I001, I002), 3 caregivers each, 3 clients each")
+
+        // April's visits, sent every Monday for the week before; a few break rules.
+        var weeks: [CalendarDate: [String]] = [:]
+        var sequence = 0
+        let month = YearMonth("2026-04")!
+        for (index, beneficiary) in beneficiaries.enumerated() {
+            let institution = index < 3 ? "I001" : "I002"
+            let caregiver = "C\(index % 3 == 1 ? 3 : 1)"
+            let hour = 9 + index % 3 * 2
+            let perWeek = [3: 3, 4: 5, 5: 7][beneficiary.grade] ?? 3
+            for date in month.days where (date.dayNumber + 3) % 7 < perWeek {
+                sequence += 1
+                let time = { (minute: Int) in LocalMinute(day: date, minute: minute).description }
+                let line = "V\(sequence),\(institution),\(caregiver),\(beneficiary.person),S01,\(time(hour * 60)),\(time(hour * 60 + 60)),home-visit"
+                let monday = CalendarDate(dayNumber: ((date.dayNumber + 3) / 7 + 1) * 7 - 3)
+                weeks[monday, default: []].append(line)
+            }
+        }
+        let p = beneficiaries.map(\.person)
+        weeks[day("2026-04-13"), default: []] += [
+            "X1,I001,C9,\(p[0]),S01,2026-04-07T15:00,2026-04-07T16:00,home-visit",        // C01 unknown caregiver
+            "X2,I001,C1,\(p[0]),S02,2026-04-08T15:00,2026-04-08T16:00,home-visit",        // C03 nursing without a nurse
+            "X3,I001,C2,\(p[0]),S02,2026-04-09T15:00,2026-04-09T15:05,home-visit",        // L01 five minutes
+            "X4,I001,C3,\(p[0]),S01,2026-04-06T09:30,2026-04-06T10:30,home-visit",        // O02 overlaps V-visit of 09:00
+            "X5,I002,C2,\(p[3]),S01,2026-04-10T15:00,2026-04-10T16:00,home-visit",        // P01 a sixth hour in the week
+        ]
+        weeks[day("2026-04-27"), default: []] += [
+            "X6,I002,C1,\(p[0]),S01,2026-04-21T15:00,2026-04-21T16:00,home-visit",        // E01 an I001 client, logged by I002
+        ]
+        var accepted = 0, rejected = 0
+        for monday in weeks.keys.sorted() {
+            let text = "log_id,institution,caregiver,person,item,start,end,mode\n" + weeks[monday]!.joined(separator: "\n") + "\n"
+            let report = try providers.submit(Array(text.utf8), actor: admin, asOf: monday)
+            accepted += report.accepted
+            rejected += report.rejected.count
+            print("logs sent \(monday): \(report.received) received, \(report.accepted) accepted, \(report.rejected.count) rejected"
+                  + (report.rejected.isEmpty ? "" : " (" + report.rejected.map { "\($0.logID ?? "?") \($0.rule.code)" }.joined(separator: ", ") + ")"))
+            if monday == day("2026-04-13") {
+                let again = try providers.submit(Array(text.utf8), actor: admin, asOf: monday)
+                print("logs sent \(monday) sent again: \(again.unchanged) unchanged, nothing counted twice")
+            }
+        }
+
+        let run = try providers.settle(month: month, actor: admin, asOf: day("2026-05-04"))
+        print("")
+        print(SettleCommand.text(run))
+        print("the fund pays \(run.fundTotal) for \(accepted) accepted services; \(rejected) logs were rejected")
+    }
+
+    /// Answers on the national standard that give `grade`: dimension totals
+    /// tried from the bands' lower edges until the table gives that grade.
+    func answers(grade: Int) throws -> JSONObject {
+        let minima = form.dimensions.map { $0.bands.map(\.scores.lowerBound) }
+        func build(_ totals: [Int]) -> JSONObject {
+            var object = JSONObject()
+            for (dimension, total) in zip(form.dimensions, totals) {
+                var deficit = dimension.range.upperBound - total
+                for item in form.items(in: dimension.id) {
+                    let choice = item.options.map(\.score).filter { item.maximumScore - $0 <= deficit }.min()!
+                    deficit -= item.maximumScore - choice
+                    object.set(item.id, .integer(choice))
+                }
+            }
+            return object
+        }
+        var combination = [Int](repeating: 0, count: minima.count)
+        while true {
+            let answers = build(zip(minima, combination).map { $0[$1] })
+            if let result = try? form.score(answers: answers), result.grade.level == grade { return answers }
+            var position = combination.count - 1
+            while position >= 0 {
+                combination[position] += 1
+                if combination[position] < minima[position].count { break }
+                combination[position] = 0
+                position -= 1
+            }
+            if position < 0 { throw CaseError(.invalidInput, "no answers on \(form.id) give grade \(grade)") }
+        }
+    }
+
+    static func nationalID(_ index: Int) throws -> String {
+        let first17 = "31010619400\(index + 1)0" + "1" + "23" + String(index)
+        let digits = Array(first17.prefix(17))
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(digits.compactMap(\.wholeNumberValue), weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return String(digits) + String(Array("10X98765432")[sum % 11])
+    }
+}
