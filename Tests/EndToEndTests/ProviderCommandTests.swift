@@ -1,0 +1,95 @@
+import Foundation
+import LTCCore
+import Testing
+
+@Suite("ltc demo, log submission and settlement, run as processes")
+struct ProviderCommandTests {
+    func tempPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ltc-e2e-\(name)-\(UUID().uuidString).sqlite").path
+    }
+
+    @Test("ltc demo runs a month end to end and says where to look next")
+    func demo() throws {
+        let db = tempPath("demo")
+        let run = try ltc(["demo", "--db", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("6 cases: applied 2026-03-02"))
+        #expect(run.stdout.contains("(X1 C01, X2 C03, X3 L01, X4 O02, X5 P01)"))
+        #expect(run.stdout.contains("31 unchanged, nothing counted twice"))
+        #expect(run.stdout.contains("settlement 2026-04 (run 2026-05-04): 2 institutions, 113 logs"))
+        #expect(run.stdout.contains("ltc settle --month 2026-04 --csv --db \(db)"))
+
+        // What it points to works: the settled month, as CSV, totals equal to the fen.
+        let csv = try ltc(["settle", "--month", "2026-04", "--csv", "--db", db, "--actor", "administrator:demo", "--as-of", "2026-05-05"])
+        #expect(csv.status == 0)
+        let rows = csv.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let payable = rows.dropLast().map { Money(json: .number(String($0[8])))!.fen }.reduce(0, +)
+        #expect(Money(json: .number(String(rows.last![8])))!.fen == payable)
+
+        // A second demo into the same file is refused.
+        let again = try ltc(["demo", "--db", db])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("already exists; the demo needs a fresh database"))
+    }
+
+    @Test("logs.submit and settlement.get over rpc")
+    func rpc() throws {
+        let db = tempPath("rpc")
+        _ = try ltc(["demo", "--db", db])
+        let csv = "log_id,institution,caregiver,person,item,start,end,mode\\nR1,I001,C1,1,S01,2026-05-04T15:00,2026-05-04T16:00,home-visit\\n"
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"logs.submit","params":{"actor":"institution:I001","asOf":"2026-05-05","logs":"\#(csv)"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"settlement.get","params":{"actor":"administrator:demo","month":"2026-04"}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"settlement.run","params":{"actor":"administrator:demo","month":"2026-05","asOf":"2026-05-20"}}"#,
+        ]
+        let run = try ltc(["rpc", "--db", db], input: requests.joined(separator: "\n") + "\n")
+        let responses = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(responses[0]["result"]?["accepted"] == 1)
+        #expect(responses[1]["result"]?["summary"]?["logs"] == 113)
+        #expect(responses[2]["error"]?["code"] == 1015)   // May has not ended
+    }
+
+    @Test("A process killed during a large submission leaves nothing of it; sending it again completes it")
+    func killed() throws {
+        let db = tempPath("kill")
+        let bench = try ltcExecutable().deletingLastPathComponent().appendingPathComponent("ltc-bench")
+        let gen = Process()
+        gen.executableURL = bench
+        gen.arguments = ["gen", db, "60000"]
+        gen.currentDirectoryURL = packageRoot
+        gen.standardOutput = FileHandle.nullDevice
+        try gen.run()
+        gen.waitUntilExit()
+        try #require(gen.terminationStatus == 0)
+        let arguments = ["logs", "submit", db + ".csv", "--db", db, "--actor", "administrator:test", "--as-of", "2026-05-01", "--json"]
+
+        let process = Process()
+        process.executableURL = try ltcExecutable()
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let wal = db + "-wal"
+        let deadline = Date().addingTimeInterval(60)
+        var walSize = 0
+        while process.isRunning && Date() < deadline {
+            walSize = ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0
+            if walSize > 2_000_000 { break }
+            usleep(2_000)
+        }
+        try #require(process.isRunning, "the submission finished before it could be killed; make the file larger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let again = try ltc(arguments)
+        #expect(again.status == 0, "\(again.stderr)")
+        let report = try JSONParser.parse(again.stdout)
+        let received = report["received"]?.intValue ?? 0
+        #expect(received > 55_000)
+        #expect(report["unchanged"] == 0)   // nothing of the killed run was stored
+        #expect((report["accepted"]?.intValue ?? 0) + (report["rejected"]?.intValue ?? 0) == received)
+
+        let third = try ltc(arguments)
+        #expect(try JSONParser.parse(third.stdout)["unchanged"]?.intValue == received)
+    }
+}
