@@ -145,7 +145,7 @@ extension ProviderService {
     }
 
     /// Lines read, checked and stored at a time.
-    static let chunkSize = 50_000
+    static let chunkSize = 10_000
 
     struct LogKey: Hashable {
         var institution: String
@@ -156,7 +156,7 @@ extension ProviderService {
     public func intakeContext(_ tx: any ProviderStoreReader, asOf: CalendarDate) throws -> IntakeContext {
         let enrolments = Dictionary(grouping: try tx.enrolments(), by: \.personID)
         var beneficiaries: [Int: (record: Case, enrolments: [Enrolment])] = [:]
-        for record in try tx.cases() where record.state != .rejected {
+        for record in try tx.benefitCases() {
             // The newest case of a person is the one benefits follow.
             if let existing = beneficiaries[record.personID], existing.record.id > record.id { continue }
             beneficiaries[record.personID] = (record, enrolments[record.personID] ?? [])

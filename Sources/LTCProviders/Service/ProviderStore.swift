@@ -67,6 +67,10 @@ public protocol ProviderStore: CaseStore {
 }
 
 public protocol ProviderStoreReader: CaseStoreReader {
+    /// Every case that may draw benefits (not rejected), with only what
+    /// benefits follow kept (grades, modes, suspensions, subsidies): the
+    /// eligibility record, assessors and the like are left out to save memory.
+    func benefitCases() throws -> [Case]
     func institutions() throws -> [Institution]
     func institution(id: String) throws -> Institution?
     func agreements() throws -> [Agreement]

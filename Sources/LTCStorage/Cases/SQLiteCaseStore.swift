@@ -178,7 +178,7 @@ struct SQLiteCaseTransaction: CaseStoreWriter {
 
     // MARK: Cases
 
-    private func caseRecord(_ row: SQLiteRow) throws -> Case {
+    func caseRecord(_ row: SQLiteRow) throws -> Case {
         guard let id = row.integer(0), let text = row.text(1), let record = Case(json: try JSONParser.parse(text), id: id) else {
             throw StorageError(code: 0, message: "a stored case row is damaged")
         }

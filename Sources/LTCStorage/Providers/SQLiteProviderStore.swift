@@ -21,6 +21,17 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
         return value
     }
 
+    func benefitCases() throws -> [Case] {
+        try database.query("SELECT id, document FROM cases WHERE state != 'rejected' ORDER BY id") { row in
+            var record = try caseRecord(row)
+            record.eligibility = nil
+            record.assessors = []
+            record.closedReason = nil
+            record.pending = nil
+            return record
+        }
+    }
+
     // MARK: Institutions, agreements, caregivers, enrolments
 
     func institutions() throws -> [Institution] {
