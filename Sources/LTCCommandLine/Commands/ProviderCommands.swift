@@ -327,9 +327,16 @@ struct LogsCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let service = try options.providers()
-                let bytes = try readInput(file)
+                // A file is read a block at a time, never held whole.
+                var isDirectory: ObjCBool = false
+                let descriptor: Int32 = file == "-" ? STDIN_FILENO : open(file, O_RDONLY)
+                guard file == "-" || (FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) && !isDirectory.boolValue), descriptor >= 0 else {
+                    throw UnreadableFile(path: file)
+                }
+                defer { if file != "-" { close(descriptor) } }
+                let size = file == "-" ? 0 : ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0)
                 let terminal = isatty(STDERR_FILENO) == 1
-                let report = try service.submit(bytes, actor: try options.actingAs(), asOf: try options.day(service)) { done, total in
+                let report = try service.submit(.descriptor(descriptor), size: size, actor: try options.actingAs(), asOf: try options.day(service)) { done, total in
                     guard terminal, total >= 100_000 else { return }
                     FileHandle.standardError.write(Data("\rchecking \(done)/\(total) logs\(done == total ? "\n" : "")".utf8))
                 }

@@ -1,5 +1,12 @@
 import Foundation
 
+/// Where a submission's bytes come from: in memory, or an open file read a
+/// block at a time (the caller keeps it open until ``ProviderService/submit(_:actor:asOf:progress:)`` returns).
+public enum LogInput: Sendable {
+    case bytes([UInt8])
+    case descriptor(Int32)
+}
+
 /// Reads a submission's chunks on a thread of its own, one or two chunks
 /// ahead of the caller, so that parsing overlaps checking and storing.
 ///
@@ -13,9 +20,13 @@ final class LogPipeline: @unchecked Sendable {
     private var finished = false
     private let ahead = 2
 
-    init(_ bytes: [UInt8], chunkSize: Int) {
+    init(_ input: LogInput, chunkSize: Int) {
         let thread = Thread { [self] in
-            var stream = LogReader.Stream(bytes)
+            var stream: LogReader.Stream
+            switch input {
+            case .bytes(let bytes): stream = LogReader.Stream(bytes)
+            case .descriptor(let descriptor): stream = LogReader.Stream(descriptor: descriptor)
+            }
             while let chunk = stream.next(upTo: chunkSize) {
                 condition.lock()
                 while ready.count >= ahead && !finished { condition.wait() }

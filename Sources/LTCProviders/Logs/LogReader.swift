@@ -1,3 +1,4 @@
+import Foundation
 import LTCCore
 
 /// One line of a submission: a log, or why the line is not one.
@@ -33,27 +34,74 @@ public enum LogReader {
     /// Reads a submission a chunk of lines at a time, so that a large file is
     /// never held as logs all at once.
     public struct Stream {
-        let bytes: [UInt8]
-        let json: Bool
+        /// The bytes read and not yet consumed (from `position`).
+        var bytes: [UInt8]
         var position = 0
+        /// Where more bytes come from, for a file read a block at a time; nil when all are in `bytes`.
+        let descriptor: Int32?
+        var exhausted: Bool
+        var readError: Int32?
+        var json = false
         var number = 0
         /// CSV: the column position of each name; nil before the header is read.
         var columns: Columns?
         var width = 0
-        var headerProblem: SubmittedLine?
+
+        static let block = 4 << 20
 
         public init(_ bytes: [UInt8]) {
             self.bytes = bytes
-            let first = bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
-            json = first == UInt8(ascii: "{")
+            descriptor = nil
+            exhausted = true
+            json = Self.startsWithBrace(bytes[...])
+        }
+
+        /// Reads an open file a block at a time, so that it is never held whole.
+        public init(descriptor: Int32) {
+            bytes = []
+            self.descriptor = descriptor
+            exhausted = false
+            while !exhausted, !bytes.contains(where: { !Self.isBlank($0) }) { _ = fill() }
+            json = Self.startsWithBrace(bytes[...])
+        }
+
+        static func isBlank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
+        }
+
+        static func startsWithBrace(_ bytes: ArraySlice<UInt8>) -> Bool {
+            bytes.first { !isBlank($0) } == UInt8(ascii: "{")
+        }
+
+        /// Drops what is consumed and reads the next block; false at the end of the file.
+        mutating func fill() -> Bool {
+            guard let descriptor, !exhausted else { return false }
+            if position > 0 {
+                bytes.removeFirst(position)
+                position = 0
+            }
+            let old = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: Self.block))
+            let got = bytes.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + old, Self.block) }
+            bytes.removeLast(Self.block - max(got, 0))
+            if got <= 0 {
+                exhausted = true
+                if got < 0 { readError = errno }
+            }
+            return got > 0
         }
 
         /// The next non-blank line and its number, or nil at the end.
         mutating func nextLine() -> (Int, ArraySlice<UInt8>)? {
-            while position < bytes.count {
-                let start = position
-                var end = start
+            while true {
+                var end = position
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end == bytes.count, !exhausted {
+                    _ = fill()
+                    continue
+                }
+                guard position < bytes.count else { return nil }
+                let start = position
                 position = end + 1
                 number += 1
                 var last = end
@@ -61,7 +109,6 @@ public enum LogReader {
                 let line = bytes[start..<last]
                 if !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return (number, line) }
             }
-            return nil
         }
 
         /// Up to `limit` lines, or nil when none are left.
@@ -76,11 +123,16 @@ public enum LogReader {
                 case .failure(let problem):
                     columns = Columns(Dictionary(uniqueKeysWithValues: LogReader.csvColumns.map { ($0, 0) }))
                     position = bytes.count
+                    exhausted = true
                     return [problem.line]
                 }
             }
             while chunk.count < limit, let (number, line) = nextLine() {
                 chunk.append(json ? LogReader.jsonLine(line, number: number) : LogReader.csvLine(line, number: number, columns: columns!, width: width))
+            }
+            if let readError {
+                self.readError = nil
+                chunk.append(.unreadable(line: number + 1, message: "reading stopped: \(String(cString: strerror(readError)))"))
             }
             return chunk.isEmpty ? nil : chunk
         }

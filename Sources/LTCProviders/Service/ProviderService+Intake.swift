@@ -17,6 +17,12 @@ extension ProviderService {
     /// - Parameter progress: called now and then with (lines checked, lines in all).
     public func submit(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate,
                        progress: ((Int, Int) -> Void)? = nil) throws -> SubmissionReport {
+        try submit(.bytes(bytes), size: bytes.count, actor: actor, asOf: asOf, progress: progress)
+    }
+
+    /// Submits logs read from `input` (`size` bytes, for progress).
+    public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
+                       progress: ((Int, Int) -> Void)? = nil) throws -> SubmissionReport {
         guard actor.role == .administrator || actor.role == .institution else {
             throw CaseError(.forbidden, "\(actor) may not submit service logs: it needs the institution or administrator role")
         }
@@ -24,7 +30,7 @@ extension ProviderService {
             var report = SubmissionReport(submission: 0, received: 0, accepted: 0, unchanged: 0, corrected: 0, rejected: [],
                                           billed: .zero, allowed: .zero, fund: .zero, adjustments: .zero)
             let submission = try tx.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
-                                                     asOf: asOf, summary: ["bytes": .integer(bytes.count)])
+                                                     asOf: asOf, summary: ["bytes": .integer(size)])
             report.submission = submission
             var checker = LogChecker(context: try intakeContext(tx, asOf: asOf))
             let schemes = checker.context.schemes
@@ -35,9 +41,9 @@ extension ProviderService {
             // for the others, only ids sent twice in this submission.
             let stored = try tx.logCounts()
             var sent: Set<Int> = []   // hashes of the keys sent so far; a collision only costs a lookup
-            let pipeline = LogPipeline(bytes, chunkSize: Self.chunkSize)
+            let pipeline = LogPipeline(input, chunkSize: Self.chunkSize)
             defer { pipeline.cancel() }
-            let approximateLines = max(1, bytes.count / 80)
+            let approximateLines = max(1, size / 80)
 
             // In chunks, in the order sent: weekly hours and the month's ceiling are used up first come, first served.
             while let chunk = pipeline.next() {
