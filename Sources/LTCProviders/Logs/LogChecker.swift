@@ -128,17 +128,54 @@ public struct LogChecker {
         }
     }
 
+    /// A scheme's rules as the checks read them, held by reference so that
+    /// checking a log copies nothing.
     final class SchemeRules {
-        let benefits: BenefitSettings
         let monitoring: MonitoringSettings?
         let items: [String: ServiceItem]
+        let rules: [RuleKey: RuleBox]
 
         init(_ benefits: BenefitSettings) {
-            self.benefits = benefits
             monitoring = benefits.monitoring
             items = Dictionary(benefits.catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            rules = Dictionary(benefits.table.map { (RuleKey(grade: $0.grade, mode: $0.mode), RuleBox($0)) }, uniquingKeysWith: { first, _ in first })
         }
     }
+
+    struct RuleKey: Hashable {
+        var grade: Int
+        var mode: String
+    }
+
+    final class RuleBox {
+        let items: Set<String>
+        let itemList: String
+        let ratio: Ratio?
+
+        init(_ rule: BenefitRule) {
+            items = Set(rule.items)
+            itemList = rule.items.joined(separator: ", ")
+            ratio = rule.ratio
+        }
+    }
+
+    /// The terms an institution's agreements give on a day, worked out once per institution and day.
+    final class TermsBox {
+        let terms: Agreement.Terms?
+        let modes: Set<String>
+        init(_ terms: Agreement.Terms?) {
+            self.terms = terms
+            modes = Set(terms?.modes ?? [])
+        }
+    }
+
+    struct InstitutionDay: Hashable {
+        var institution: String
+        var day: Int
+    }
+
+    private var termsByDay: [InstitutionDay: TermsBox] = [:]
+    private var caregiverIndex: [CaregiverKey: Caregiver] = [:]
 
     public init(context: IntakeContext) {
         self.context = context
@@ -148,6 +185,17 @@ public struct LogChecker {
         for scheme in context.schemes {
             if let benefits = scheme.benefits { rules[scheme.id] = SchemeRules(benefits) }
         }
+        for (institution, caregivers) in context.caregivers {
+            for (id, caregiver) in caregivers { caregiverIndex[CaregiverKey(institution: institution, caregiver: id)] = caregiver }
+        }
+    }
+
+    private mutating func terms(_ institution: String, on day: CalendarDate) -> TermsBox {
+        let key = InstitutionDay(institution: institution, day: day.dayNumber)
+        if let known = termsByDay[key] { return known }
+        let box = TermsBox((context.agreements[institution] ?? []).lazy.compactMap { $0.terms(coveringDay: day) }.first)
+        termsByDay[key] = box
+        return box
     }
 
     /// Records an already accepted log (from an earlier submission) as using
@@ -224,22 +272,22 @@ public struct LogChecker {
         guard mode == log.mode else {
             return .failure(Rejection(.notEnrolled, "case \(person.record.id)'s mode on \(day) is \(mode), not \(log.mode)"))
         }
-        let agreements = context.agreements[log.institution] ?? []
-        guard let terms = agreements.lazy.compactMap({ $0.terms(coveringDay: day) }).first else {
-            let why = agreements.map { $0.gap(on: day) }.joined(separator: "; ")
+        let covering = terms(log.institution, on: day)
+        guard let terms = covering.terms else {
+            let why = (context.agreements[log.institution] ?? []).map { $0.gap(on: day) }.joined(separator: "; ")
             return .failure(Rejection(.agreementNotInForce, why.isEmpty ? "\(log.institution) has no agreement" : why))
         }
-        guard terms.modes.contains(log.mode) else {
+        guard covering.modes.contains(log.mode) else {
             return .failure(Rejection(.modeNotCovered, "the agreement covers \(terms.modes.joined(separator: ", ")), not \(log.mode)"))
         }
         guard let item = schemeRules.items[log.item], let price = terms.prices[log.item] else {
             return .failure(Rejection(.itemNotCovered, "item \(log.item) has no agreed price"))
         }
-        let rule = schemeRules.benefits.rule(grade: grade, mode: mode)
+        let rule = schemeRules.rules[RuleKey(grade: grade, mode: mode)]
         if let rule, !rule.items.isEmpty, !rule.items.contains(log.item) {
-            return .failure(Rejection(.itemNotCovered, "grade \(grade) in \(mode) covers \(rule.items.joined(separator: ", ")), not \(log.item)"))
+            return .failure(Rejection(.itemNotCovered, "grade \(grade) in \(mode) covers \(rule.itemList), not \(log.item)"))
         }
-        guard let caregiver = context.caregivers[log.institution]?[log.caregiver] else {
+        guard let caregiver = caregiverIndex[CaregiverKey(institution: log.institution, caregiver: log.caregiver)] else {
             return .failure(Rejection(.unknownCaregiver, "\(log.caregiver) is not registered with \(log.institution)"))
         }
         guard caregiver.isEmployed(on: day) else {
@@ -279,7 +327,7 @@ public struct LogChecker {
         if item.unit == .visit, let plan = enrolment.weeklyVisits, used.visits + 1 > plan {
             return .failure(Rejection(.beyondWeeklyPackage, "\(used.visits + 1) visits in the week of \(Self.monday(of: day)); the plan allows \(plan)"))
         }
-        let left = person.months[month]!.left
+        let left = person.months[month]?.left ?? view.left
         guard left.fen > 0 else {
             return .failure(Rejection(.beyondMonthlyCap, "the \(month) ceiling of \(view.ceiling) is used up"))
         }
