@@ -43,6 +43,21 @@ public struct NationalID: Sendable, Hashable, CustomStringConvertible {
         value = upper
     }
 
+    /// The number made of 17 digits and the check character they call for,
+    /// for synthetic people (demonstrations, benchmarks).
+    ///
+    /// ```swift
+    /// try NationalID(completing: "11010519491231002").value   // "11010519491231002X"
+    /// ```
+    public init(completing first17: String) throws(CaseError) {
+        let digits = first17.compactMap(\.wholeNumberValue)
+        guard first17.count == 17, digits.count == 17 else {
+            throw CaseError(.invalidInput, "'\(first17)' is not 17 digits")
+        }
+        let sum = zip(digits, Self.weights).reduce(0) { $0 + $1.0 * $1.1 }
+        try self.init(first17 + String(Self.checkCharacters[sum % 11]))
+    }
+
     /// The birth date held in characters 7–14.
     public var birthDate: CalendarDate {
         let characters = Array(value)

@@ -75,7 +75,7 @@ struct DemoCity {
         let grades = [3, 3, 4, 4, 5, 3]
         var beneficiaries: [(person: Int, caseID: Int, grade: Int)] = []
         for (index, name) in names.enumerated() {
-            let person = try cases.addPerson(name: name, nationalID: try Self.nationalID(index), insurance: .employee,
+            let person = try cases.addPerson(name: name, nationalID: try NationalID(completing: "3101061940030\(index + 1)012").value, insurance: .employee,
                                              enrolledOn: day("2015-01-01"), actor: admin, asOf: day("2026-03-02"))
             let id = try cases.open(personID: person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: scheme.id,
                                     actor: admin, asOf: day("2026-03-02")).id
@@ -189,13 +189,5 @@ struct DemoCity {
             }
             if position < 0 { throw CaseError(.invalidInput, "no answers on \(form.id) give grade \(grade)") }
         }
-    }
-
-    static func nationalID(_ index: Int) throws -> String {
-        let first17 = "31010619400\(index + 1)0" + "1" + "23" + String(index)
-        let digits = Array(first17.prefix(17))
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(digits.compactMap(\.wholeNumberValue), weights).reduce(0) { $0 + $1.0 * $1.1 }
-        return String(digits) + String(Array("10X98765432")[sum % 11])
     }
 }

@@ -95,10 +95,8 @@ public struct SyntheticCity {
         let region = "31" + format4(index / 100_000 % 10_000)
         let birth = CalendarDate(year: 1950, month: 1, day: 1)!.adding(days: index / 1000 % 100)
         let sequence = String(index % 1000)
-        let first17 = region + birth.description.replacingOccurrences(of: "-", with: "") + String(repeating: "0", count: 3 - sequence.count) + sequence
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(first17.compactMap(\.wholeNumberValue), weights).reduce(0) { $0 + $1.0 * $1.1 }
-        return try NationalID(first17 + String(Array("10X98765432")[sum % 11]))
+        return try NationalID(completing: region + birth.description.replacingOccurrences(of: "-", with: "")
+                                  + String(repeating: "0", count: 3 - sequence.count) + sequence)
     }
 
     /// A month of home-visit logs as CSV: each beneficiary gets one-hour visits
