@@ -46,6 +46,8 @@ extension ProviderService {
             let approximateLines = max(1, size / 80)
 
             // In chunks, in the order sent: weekly hours and the month's ceiling are used up first come, first served.
+            let background = BackgroundStore(tx)
+            defer { background.wait() }
             while let chunk = pipeline.next() {
                 report.received += chunk.count
                 var logs: [(log: ServiceLog, line: Int)] = []
@@ -65,6 +67,7 @@ extension ProviderService {
                 }
                 // What earlier submissions accepted in the months these logs fall in.
                 for month in Set(logs.map { YearMonth(containing: $0.log.day) }) where loadedMonths.insert(month).inserted {
+                    try background.finish()
                     for stored in try tx.logs(in: month, excludingSubmission: submission) where stored.status == .accepted {
                         checker.register(stored.log, allowed: stored.money?.allowed ?? .zero, unit: units[stored.log.item])
                     }
@@ -75,6 +78,7 @@ extension ProviderService {
                     let ids = stored[institution] != nil ? group.map(\.log.logID)
                         : group.filter { sent.contains(LogKey(institution: institution, logID: $0.log.logID).hashValue) }.map(\.log.logID)
                     guard !ids.isEmpty else { continue }
+                    try background.finish()
                     for (id, version) in try tx.logs(institution: institution, ids: ids) {
                         previous[LogKey(institution: institution, logID: id)] = version
                     }
@@ -123,6 +127,7 @@ extension ProviderService {
                         stored.settledFund = now
                         if now != paid {
                             let what = stored.status == .accepted ? "paid \(now) instead of \(paid)" : "rejected \(stored.rule!.code), \(paid) recovered"
+                            try background.finish()
                             try tx.insert(SettlementAdjustment(institution: entry.log.institution, logID: entry.log.logID,
                                                                serviceMonth: month, amount: now - paid,
                                                                reason: "correction of log \(entry.log.logID) of settled \(month): \(what)"))
@@ -136,9 +141,10 @@ extension ProviderService {
                         inserts.append(stored)
                     }
                 }
-                try tx.store(inserts, replacing: replaced)
+                background.store(inserts, replacing: replaced)
                 progress?(report.received, max(report.received, approximateLines))
             }
+            try background.finish()
             progress?(report.received, report.received)
             report.rejected.sort { $0.line < $1.line }
             try tx.append(AuditEvent(sequence: 0, recordedAt: Self.now(), asOf: asOf, actor: actor.description, subject: "submission:\(submission)",
