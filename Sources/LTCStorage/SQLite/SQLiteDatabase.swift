@@ -38,8 +38,8 @@ public final class SQLiteDatabase: @unchecked Sendable {
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
-        // Up to 32 MiB of page cache, so that the log index of a large submission mostly stays in memory.
-        try execute("PRAGMA cache_size = -32768")
+        // Up to 16 MiB of page cache per connection: room for the log index of a large submission without growing unbounded.
+        try execute("PRAGMA cache_size = -16384")
     }
 
     deinit {
