@@ -158,3 +158,16 @@ struct MonitoringRuleTests {
         #expect(results.filter { $0 == "capped" }.count == 1)
     }
 }
+
+@Suite("Times far from today are refused, never trapped on")
+struct ExtremeTimeTests {
+    @Test("A start in the year 9999 with an end in the past, and a service in the year 0001")
+    func extremes() throws {
+        let world = try ProviderWorld()
+        let report = try world.submit([
+            "Z1,I001,C1,\(world.person),S01,9999-12-31T09:00,2026-04-06T10:00,home-visit,,",
+            "Z2,I001,C1,\(world.person),S01,0001-01-01T09:00,0001-01-01T10:00,home-visit,,",
+        ])
+        #expect(report.rejected.map(\.rule.code) == ["T01", "B02"])
+    }
+}

@@ -241,8 +241,8 @@ public struct LogChecker {
     /// month is closed.
     public mutating func check(_ log: ServiceLog, correctingSettled: Bool = false) -> Result<AcceptedService, Rejection> {
         let day = log.day
-        guard log.end.day <= context.asOf else {
-            return .failure(Rejection(.future, "the service ends \(log.end), after today (\(context.asOf))"))
+        guard log.end.day <= context.asOf, log.start.day <= context.asOf else {
+            return .failure(Rejection(.future, "the service ends \(max(log.start, log.end)), after today (\(context.asOf))"))
         }
         guard let person = people[log.person] else {
             return .failure(Rejection(.unknownBeneficiary, "no case for person \(log.person)"))
