@@ -45,6 +45,8 @@ public struct Scheme: Sendable {
     public var calendar: WorkingCalendar
     /// The benefit rules; `nil` for a scheme that only runs assessments and cases.
     public var benefits: BenefitSettings?
+    /// The negative list, the penalties and the credit rules; `nil` where the scheme does not supervise institutions.
+    public var supervision: SupervisionSettings? = nil
     /// The file as loaded, kept so the database holds exactly what was approved.
     public var document: JSONValue
 

@@ -25,7 +25,7 @@ private struct SchemeDecoder {
 
     func scheme(_ json: JSONValue) -> Scheme? {
         let accepted = ["$schema", "format", "id", "name", "region", "timeZone", "effective", "description",
-                        "assessment", "eligibility", "calendar", "benefits"]
+                        "assessment", "eligibility", "calendar", "benefits", "supervision"]
         guard let root = log.fields(of: json, at: .root, accepting: accepted) else { return nil }
         if let format = root.string("format"), format != Scheme.fileFormat {
             log.report(root.path.appending("format"), "unsupported format '\(format)'; this ltc reads '\(Scheme.fileFormat)'")
@@ -62,11 +62,14 @@ private struct SchemeDecoder {
             "grades", "start", "modeChange", "modes", "catalogue", "table", "subsidies", "funding", "monitoring",
         ], required: false).flatMap { BenefitDecoder(log: log).benefits($0, assessment: assessment, eligibility: eligibility) }
 
+        let supervision = root.fields("supervision", accepting: ["violations", "penalties", "credit"], required: false)
+            .flatMap { SupervisionDecoder(log: log).supervision($0) }
+
         guard log.problems.isEmpty, let id, let name, let region, let timeZone, let description, let from, let to,
               let assessment, let eligibility else { return nil }
         return Scheme(id: id, name: name, region: region, timeZone: timeZone, effectiveFrom: from, effectiveTo: to,
                       description: description, assessment: assessment, eligibility: eligibility, calendar: calendar,
-                      benefits: benefits, document: json)
+                      benefits: benefits, supervision: supervision, document: json)
     }
 
     func date(_ fields: JSONFields, _ key: String) -> CalendarDate? {

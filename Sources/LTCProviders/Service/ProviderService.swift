@@ -62,6 +62,16 @@ public struct ProviderService {
                 }
             }
             guard capacity >= 0 else { throw CaseError(.invalidInput, "capacity must not be negative") }
+            let violations = try tx.violations().filter { $0.institution == institution }
+            if let bar = violations.compactMap(\.barredUntil).max(), asOf <= bar {
+                throw CaseError(.forbidden, "\(institution) may not apply again until \(bar.adding(days: 1)) (agreement terminated for a violation)")
+            }
+            if let rules = scheme.supervision?.credit {
+                let credit = CreditRecord(subject: "institution:\(institution)", violations: violations, rules: rules, asOf: asOf)
+                if credit.barred {
+                    throw CaseError(.forbidden, "\(institution)'s credit score \(credit.score) is below \(rules.barLine), the line for designation")
+                }
+            }
             let count = try tx.agreements().filter { $0.institution == institution }.count
             let terms = Agreement.Terms(version: 1, effectiveFrom: start, start: start, end: end, modes: modes, prices: prices, capacity: capacity)
             let agreement = Agreement(id: "AG-\(institution)-\(count + 1)", institution: institution, schemeID: schemeID, terms: terms)

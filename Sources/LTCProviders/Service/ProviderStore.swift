@@ -88,6 +88,7 @@ public protocol ProviderStoreReader: CaseStoreReader {
     func settlement(month: YearMonth) throws -> SettlementRun?
     func settledMonths() throws -> [YearMonth]
     func openAdjustments() throws -> [SettlementAdjustment]
+    func violations() throws -> [Violation]
 }
 
 public protocol ProviderStoreWriter: ProviderStoreReader, CaseStoreWriter {
@@ -104,4 +105,7 @@ public protocol ProviderStoreWriter: ProviderStoreReader, CaseStoreWriter {
     func store(_ logs: [StoredLog], replacing: [StoredLog]) throws
     func insert(_ adjustment: SettlementAdjustment) throws
     func insert(_ run: SettlementRun) throws
+    /// Records a violation and returns its number.
+    func insert(_ violation: Violation) throws -> Int
+    func update(_ violation: Violation) throws
 }

@@ -78,6 +78,14 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
             """),
         Migration("0002-providers", providersSchema),
+        Migration("0003-supervision", """
+            CREATE TABLE violations (
+                id INTEGER PRIMARY KEY,
+                institution TEXT NOT NULL REFERENCES institutions(id),
+                document TEXT NOT NULL
+            );
+            CREATE INDEX violations_by_institution ON violations(institution);
+            """),
     ]
 
     public init(path: String) throws {

@@ -176,6 +176,26 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
         }
     }
 
+    // MARK: Supervision
+
+    func violations() throws -> [Violation] {
+        try database.query("SELECT id, document FROM violations ORDER BY id") { row in
+            var violation = try document(row, 1, "violation", Violation.init(json:))
+            violation.id = row.integer(0) ?? violation.id
+            return violation
+        }
+    }
+
+    func insert(_ violation: Violation) throws -> Int {
+        try database.run("INSERT INTO violations (institution, document) VALUES (?, ?)",
+                         [.text(violation.institution), .text(JSONWriter.string(violation.json))])
+        return database.lastInsertedRowID
+    }
+
+    func update(_ violation: Violation) throws {
+        try database.run("UPDATE violations SET document = ? WHERE id = ?", [.text(JSONWriter.string(violation.json)), .integer(violation.id)])
+    }
+
     // MARK: Settlement
 
     func insert(_ adjustment: SettlementAdjustment) throws {

@@ -1,0 +1,102 @@
+import LTCCases
+import LTCCore
+import LTCSchemes
+
+extension ProviderService {
+    /// Records a violation found at an institution and applies the penalty
+    /// decided, from the scheme's graded list for that type (see
+    /// ``SupervisionSettings``), in one transaction:
+    /// - refusal: the amounts concerned come off the institution's next statement;
+    /// - recovery: the amounts concerned and the liquidated damages come off it;
+    /// - suspension: every agreement in force is suspended from the decision
+    ///   for the scheme's days (its logs are rejected, A01), then resumes;
+    /// - termination: every agreement ends on the decision day and the
+    ///   institution may not apply again for the scheme's years;
+    /// - warning and rectification are recorded.
+    /// Every penalty takes its credit points from the institution, and from
+    /// the caregiver or person named.
+    public func recordViolation(institution: String, caregiver: String?, person: Int?, type: String, foundOn: CalendarDate,
+                                evidence: String, amount: Money, penalty penaltyID: String,
+                                actor: Actor, asOf: CalendarDate) throws -> Violation {
+        try perform("violation.record", subject: "institution:\(institution)", actor: actor, asOf: asOf) { tx in
+            try require(actor, .administrator)
+            guard try tx.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+            let agreements = try tx.agreements().filter { $0.institution == institution }
+            let schemeID = agreements.last?.schemeID
+            guard let scheme = try tx.schemes().first(where: { $0.id == schemeID }) ?? tx.schemes().first(where: { $0.isInForce(on: asOf) }),
+                  let rules = scheme.supervision else {
+                throw CaseError(.invalidScheme, "the scheme of \(institution) has no supervision section (negative list, penalties, credit)")
+            }
+            guard let kind = rules.violation(type) else {
+                throw CaseError(.invalidInput, "'\(type)' is not on the negative list; its codes: \(rules.violations.map(\.code).joined(separator: ", "))")
+            }
+            guard kind.penalties.contains(penaltyID), let penalty = rules.penalty(penaltyID) else {
+                throw CaseError(.invalidInput, "penalty '\(penaltyID)' is not allowed for \(type); allowed: \(kind.penalties.joined(separator: ", "))")
+            }
+            guard foundOn <= asOf else { throw CaseError(.timing, "found on \(foundOn), after the decision (\(asOf))") }
+            guard amount.fen >= 0 else { throw CaseError(.invalidInput, "the amount concerned must not be negative") }
+            guard !evidence.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the evidence") }
+            if let caregiver, try !tx.caregivers().contains(where: { $0.institution == institution && $0.id == caregiver }) {
+                throw CaseError(.notFound, "no caregiver \(caregiver) at \(institution)")
+            }
+            if let person, try tx.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
+
+            var violation = Violation(id: 0, institution: institution, caregiver: caregiver, person: person, type: type, foundOn: foundOn,
+                                      evidence: evidence, amount: amount, penalty: penaltyID, decidedOn: asOf, decidedBy: actor.description,
+                                      credit: penalty.credit)
+            switch penalty.effect {
+            case .warning, .rectification:
+                break
+            case .refusal, .recovery:
+                let damages = penalty.effect == .recovery ? (penalty.liquidatedDamages?.apply(to: amount) ?? .zero) : .zero
+                violation.deducted = amount + damages
+            case .suspension:
+                let until = asOf.adding(days: (penalty.suspensionDays ?? 1) - 1)
+                violation.suspendedUntil = until
+                // A suspension with an end: the agreement covers nothing until then, and again after.
+                for var agreement in agreements where agreement.status == .active {
+                    agreement.suspensions.append(DatePeriod(from: asOf, to: until))
+                    try tx.update(agreement)
+                }
+            case .termination:
+                violation.barredUntil = asOf.adding(months: 12 * (penalty.barYears ?? 1))
+                for var agreement in agreements where agreement.status != .terminated {
+                    agreement.status = .terminated
+                    agreement.terminatedOn = asOf
+                    try tx.update(agreement)
+                }
+            }
+            violation.id = try tx.insert(violation)
+            if violation.deducted.fen > 0 {
+                try tx.insert(SettlementAdjustment(institution: institution, logID: "violation \(violation.id)", serviceMonth: YearMonth(containing: foundOn),
+                                                   amount: Money.zero - violation.deducted,
+                                                   reason: "\(penalty.name.en) for \(type) (violation \(violation.id))"))
+            }
+            return (violation, nil, violation.json)
+        }
+    }
+
+    public func violations() throws -> [Violation] {
+        try store.readProviders { try $0.violations() }
+    }
+
+    /// The credit record of `institution:ID`, `caregiver:INSTITUTION/ID` or `person:ID` on a day.
+    public func credit(of subject: String, asOf: CalendarDate) throws -> CreditRecord {
+        try store.readProviders { tx in
+            guard let rules = try tx.schemes().lazy.compactMap(\.supervision).first?.credit else {
+                throw CaseError(.invalidScheme, "no loaded scheme has a supervision section")
+            }
+            let all = try tx.violations()
+            let parts = subject.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw CaseError(.invalidInput, "subject '\(subject)' is not institution:ID, caregiver:INSTITUTION/ID or person:ID") }
+            let mine: [Violation]
+            switch parts[0] {
+            case "institution": mine = all.filter { $0.institution == parts[1] }
+            case "caregiver": mine = all.filter { violation in violation.caregiver.map { "\(violation.institution)/\($0)" } == parts[1] }
+            case "person": mine = all.filter { $0.person.map(String.init) == parts[1] }
+            default: throw CaseError(.invalidInput, "subject '\(subject)' is not institution:ID, caregiver:INSTITUTION/ID or person:ID")
+            }
+            return CreditRecord(subject: subject, violations: mine, rules: rules, asOf: asOf)
+        }
+    }
+}

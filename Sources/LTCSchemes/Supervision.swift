@@ -1,0 +1,145 @@
+import LTCAssessment
+import LTCCore
+
+/// A scheme's supervision rules (the `supervision` section of a scheme
+/// file): the negative list of violations, the graded penalties, and how
+/// credit scores move. No official penalty scale or credit formula exists
+/// (《长期护理保险护理服务机构定点管理办法（试行）》 names the ladder, not the
+/// numbers), so all of it is data.
+///
+/// ```json
+/// "supervision": {
+///   "violations": [{"code": "V01", "name": {…}, "penalties": ["warning", "recovery"]}],
+///   "penalties": [{"id": "recovery", "name": {…}, "effect": "recovery", "liquidatedDamages": 0.2, "credit": 20}],
+///   "credit": {"start": 100, "lowLine": 70, "barLine": 50, "monthlyRecovery": 1}
+/// }
+/// ```
+public struct SupervisionSettings: Sendable, Equatable {
+    /// What a penalty does beyond being recorded.
+    public enum Effect: String, Sendable, CaseIterable {
+        /// 约谈, 警告: recorded only.
+        case warning
+        /// 限期整改: recorded, with a deadline.
+        case rectification
+        /// 不予支付: the amounts concerned are taken off the next statement.
+        case refusal
+        /// 追回 + 违约金: the amounts concerned and liquidated damages are taken off the next statement.
+        case recovery
+        /// 中止: the agreement covers nothing for a number of days.
+        case suspension
+        /// 解除: the agreement ends, and the institution may not apply again for a number of years.
+        case termination
+    }
+
+    public struct Penalty: Sendable, Equatable {
+        public var id: String
+        public var name: LocalizedText
+        public var effect: Effect
+        /// Recovery: damages as a share of the amounts concerned.
+        public var liquidatedDamages: Ratio?
+        /// Rectification: days allowed.
+        public var days: Int?
+        /// Suspension: days suspended.
+        public var suspensionDays: Int?
+        /// Termination: years barred from applying again.
+        public var barYears: Int?
+        /// Credit points taken from the institution (and from a caregiver or person named).
+        public var credit: Int
+    }
+
+    public struct ViolationType: Sendable, Equatable {
+        public var code: String
+        public var name: LocalizedText
+        /// The penalties the scheme allows for it, lightest first.
+        public var penalties: [String]
+    }
+
+    public struct Credit: Sendable, Equatable {
+        /// Everyone starts here; the score never rises above it.
+        public var start: Int
+        /// Below this, closer checks (a higher sampling rate).
+        public var lowLine: Int
+        /// Below this, an institution may not apply for designation.
+        public var barLine: Int
+        /// Points regained for each whole month without a violation.
+        public var monthlyRecovery: Int
+    }
+
+    public var violations: [ViolationType]
+    public var penalties: [Penalty]
+    public var credit: Credit
+
+    public func violation(_ code: String) -> ViolationType? { violations.first { $0.code == code } }
+    public func penalty(_ id: String) -> Penalty? { penalties.first { $0.id == id } }
+}
+
+/// Reads a scheme's `supervision` section.
+struct SupervisionDecoder {
+    let log: JSONProblemLog
+
+    func supervision(_ fields: JSONFields) -> SupervisionSettings? {
+        let penalties = fields.array("penalties")?.compactMap { value, path -> SupervisionSettings.Penalty? in
+            guard let penalty = log.fields(of: value, at: path, accepting: [
+                "id", "name", "effect", "liquidatedDamages", "days", "suspensionDays", "barYears", "credit",
+            ]) else { return nil }
+            let id = penalty.nonEmptyString("id")
+            let name = penalty.fields("name", accepting: ["zh", "en"]).flatMap { text -> LocalizedText? in
+                guard let zh = text.nonEmptyString("zh"), let en = text.nonEmptyString("en") else { return nil }
+                return LocalizedText(zh: zh, en: en)
+            }
+            let effectText = penalty.string("effect")
+            let effect = effectText.flatMap(SupervisionSettings.Effect.init(rawValue:))
+            if let effectText, effect == nil {
+                log.report(penalty.path.appending("effect"), "unknown effect '\(effectText)'; accepted: \(SupervisionSettings.Effect.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            var damages: Ratio?
+            if let value = penalty.object["liquidatedDamages"] {
+                damages = Ratio(json: value)
+                if damages == nil { log.report(penalty.path.appending("liquidatedDamages"), "expected a share from 0 to 1, found \(value)") }
+            }
+            let credit = penalty.int("credit")
+            if let credit, !(0...1000).contains(credit) { log.report(penalty.path.appending("credit"), "\(credit) is outside 0–1000") }
+            let needs: [(SupervisionSettings.Effect, String)] = [(.recovery, "liquidatedDamages"), (.rectification, "days"),
+                                                                  (.suspension, "suspensionDays"), (.termination, "barYears")]
+            for (kind, key) in needs where effect == kind && !penalty.has(key) {
+                log.report(penalty.path.appending(key), "missing: a \(kind.rawValue) penalty needs it")
+            }
+            let days = penalty.optionalInt("days"), suspension = penalty.optionalInt("suspensionDays"), bar = penalty.optionalInt("barYears")
+            for (key, number) in [("days", days), ("suspensionDays", suspension), ("barYears", bar)] {
+                if let number, !(1...3650).contains(number) { log.report(penalty.path.appending(key), "\(number) is outside 1–3650") }
+            }
+            guard let id, let name, let effect, let credit else { return nil }
+            return .init(id: id, name: name, effect: effect, liquidatedDamages: damages, days: days, suspensionDays: suspension, barYears: bar, credit: credit)
+        } ?? []
+        let known = Set(penalties.map(\.id))
+        let violations = fields.array("violations")?.compactMap { value, path -> SupervisionSettings.ViolationType? in
+            guard let violation = log.fields(of: value, at: path, accepting: ["code", "name", "penalties"]) else { return nil }
+            let code = violation.nonEmptyString("code")
+            let name = violation.fields("name", accepting: ["zh", "en"]).flatMap { text -> LocalizedText? in
+                guard let zh = text.nonEmptyString("zh"), let en = text.nonEmptyString("en") else { return nil }
+                return LocalizedText(zh: zh, en: en)
+            }
+            let list = violation.array("penalties")?.compactMap { item, itemPath -> String? in
+                guard let id = item.stringValue, known.contains(id) else {
+                    log.report(itemPath, "expected a penalty id of this section (\(known.sorted().joined(separator: ", "))), found \(item)")
+                    return nil
+                }
+                return id
+            }
+            guard let code, let name, let list else { return nil }
+            if list.isEmpty { log.report(violation.path.appending("penalties"), "name at least one penalty") }
+            return .init(code: code, name: name, penalties: list)
+        } ?? []
+        let credit = fields.fields("credit", accepting: ["start", "lowLine", "barLine", "monthlyRecovery"]).flatMap { section -> SupervisionSettings.Credit? in
+            guard let start = section.int("start"), let low = section.int("lowLine"), let bar = section.int("barLine"),
+                  let recovery = section.int("monthlyRecovery") else { return nil }
+            guard 0 <= bar, bar <= low, low <= start, start <= 1000, (0...1000).contains(recovery) else {
+                log.report(section.path, "expected 0 ≤ barLine ≤ lowLine ≤ start ≤ 1000 and monthlyRecovery 0–1000")
+                return nil
+            }
+            return .init(start: start, lowLine: low, barLine: bar, monthlyRecovery: recovery)
+        }
+        guard let credit else { return nil }
+        return SupervisionSettings(violations: violations, penalties: penalties, credit: credit)
+    }
+}

@@ -1,0 +1,104 @@
+import LTCCases
+import LTCCore
+import LTCProviders
+import Testing
+
+/// Penalties from the example scheme's ladder: warning 2 points, rectification
+/// 5, refusal 10, recovery with 20 % damages 20, suspension for 90 days 30,
+/// termination with a 3-year bar 60; credit starts at 100, closer checks below
+/// 80, no designation below 60, one point back per clean month.
+@Suite("Violations, penalties through agreements and settlements, and credit")
+struct SupervisionTests {
+    func record(_ world: ProviderWorld, _ type: String, _ penalty: String, amount: Int = 0, caregiver: String? = nil,
+                person: Int? = nil, on date: String = "2026-04-20") throws -> Violation {
+        try world.providers.recordViolation(institution: "I001", caregiver: caregiver, person: person, type: type, foundOn: day("2026-04-15"),
+                                            evidence: "inspection report 2026-17", amount: Money(yuan: amount), penalty: penalty,
+                                            actor: admin, asOf: day(date))
+    }
+
+    @Test("A warning is recorded and takes its points; nothing else changes")
+    func warning() throws {
+        let world = try ProviderWorld()
+        let violation = try record(world, "V03", "warning", caregiver: "C1")
+        #expect(violation.deducted == .zero)
+        #expect(try world.providers.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 98)
+        #expect(try world.providers.credit(of: "caregiver:I001/C1", asOf: day("2026-04-20")).score == 98)
+        #expect(try world.providers.credit(of: "caregiver:I001/C2", asOf: day("2026-04-20")).score == 100)
+        #expect(try world.submit([world.line("L1", on: "2026-04-20")], asOf: "2026-04-21").accepted == 1)
+    }
+
+    @Test("Refusal and recovery come off the next statement; recovery adds the liquidated damages", arguments: [
+        ("refusal", 1000, -100_000), ("recovery", 1000, -120_000),
+    ])
+    func money(penalty: String, amount: Int, adjustment: Int) throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1", on: "2026-04-06")])
+        let violation = try record(world, "V02", penalty, amount: amount, on: "2026-04-20")
+        #expect(violation.deducted == Money(fen: -adjustment))
+        let run = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let statement = try #require(run.statements.first)
+        #expect(statement.fund == Money(fen: 5850))
+        #expect(statement.adjustments == Money(fen: adjustment))
+        #expect(statement.payable == Money(fen: 5850 + adjustment))
+        #expect(run.fundTotal == statement.payable)
+    }
+
+    @Test("Suspension: the institution's logs are rejected for 90 days, then accepted again")
+    func suspension() throws {
+        let world = try ProviderWorld()
+        let violation = try record(world, "V03", "suspension", on: "2026-04-20")
+        #expect(violation.suspendedUntil == day("2026-07-18"))
+        let during = try world.submit([world.line("L1", on: "2026-04-21"), world.line("L2", on: "2026-04-17")], asOf: "2026-04-22")
+        #expect(during.rejected.map(\.rule.code) == ["A01"])
+        #expect(during.accepted == 1)
+        let after = try world.submit([world.line("L3", on: "2026-07-20")], asOf: "2026-07-21")
+        #expect(after.accepted == 1)
+    }
+
+    @Test("Termination: nothing is covered after the day, and no new application for three years (and until credit recovers)")
+    func termination() throws {
+        let world = try ProviderWorld()
+        let violation = try record(world, "V04", "termination", on: "2026-04-20")
+        #expect(violation.barredUntil == day("2029-04-20"))
+        #expect(try world.submit([world.line("L1", on: "2026-04-21")], asOf: "2026-04-22").rejected.map(\.rule.code) == ["A01"])
+        func apply(_ date: String) throws -> Agreement {
+            try world.providers.applyForAgreement(institution: "I001", schemeID: "hours-home-care-2026", start: day(date), end: day("2029-12-31"),
+                                                  modes: ["home-visit"], prices: ["S01": Money(yuan: 60)], capacity: 10, actor: admin, asOf: day(date))
+        }
+        let barred = #expect(throws: CaseError.self) { try apply("2027-01-04") }
+        #expect(barred?.reason == .forbidden)
+        #expect(barred?.message.contains("may not apply again until 2029-04-21") == true)
+        // After the bar the credit (40, plus a point a month: 76 by then) is above the line of 60.
+        #expect(try apply("2029-04-23").status == .applied)
+    }
+
+    @Test("Credit: points taken per penalty, a point back per clean month up to the start, lines for closer checks and designation")
+    func credit() throws {
+        let world = try ProviderWorld()
+        _ = try record(world, "V02", "recovery", amount: 10, person: world.person, on: "2026-04-20")
+        var institution = try world.providers.credit(of: "institution:I001", asOf: day("2026-04-20"))
+        #expect(institution.score == 80)
+        #expect(!institution.closerChecks)
+        _ = try record(world, "V05", "warning", on: "2026-05-20")
+        institution = try world.providers.credit(of: "institution:I001", asOf: day("2026-05-20"))
+        #expect(institution.history.map(\.change) == [-20, 1, -2])
+        #expect(institution.score == 79)
+        #expect(institution.closerChecks)
+        #expect(!institution.barred)
+        let later = try world.providers.credit(of: "institution:I001", asOf: day("2028-05-20"))
+        #expect(later.score == 100)
+        #expect(try world.providers.credit(of: "person:\(world.person)", asOf: day("2026-04-20")).score == 80)
+    }
+
+    @Test("Types off the negative list, penalties the list does not allow, and decisions before the finding are refused")
+    func refusals() throws {
+        let world = try ProviderWorld()
+        let unknown = #expect(throws: CaseError.self) { try record(world, "V99", "warning") }
+        #expect(unknown?.message.contains("'V99' is not on the negative list; its codes: V01, V02, V03, V04, V05") == true)
+        let notAllowed = #expect(throws: CaseError.self) { try record(world, "V01", "warning") }
+        #expect(notAllowed?.message == "penalty 'warning' is not allowed for V01; allowed: refusal, recovery, suspension, termination")
+        let early = #expect(throws: CaseError.self) { try record(world, "V03", "warning", on: "2026-04-10") }
+        #expect(early?.reason == .timing)
+        #expect(try world.providers.violations().isEmpty)
+    }
+}
