@@ -19,7 +19,8 @@ public struct LTC: ParsableCommand {
         subcommands: [
             DemoCommand.self, FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, AssessorCommand.self,
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
-            CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, RPCCommand.self,
+            CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, ViolationCommand.self, CreditCommand.self,
+            RPCCommand.self,
         ]
     )
 

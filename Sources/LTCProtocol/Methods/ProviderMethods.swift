@@ -133,6 +133,31 @@ public struct ProviderMethods: Sendable {
                    example: ["actor": admin, "month": "2026-04"]) { service, params, actor, day in
                 try service.settle(month: try CaseMethods.month(params, "month"), actor: actor, asOf: day).json
             },
+            method("violation.record", "Record a violation and apply its penalty through the agreement and the next statement.",
+                   [RPCParameter("institution", .string, "The institution id."), RPCParameter("type", .string, "A code of the scheme's negative list."),
+                    RPCParameter("penalty", .string, "A penalty the list allows for the type."), RPCParameter("amount", .number, required: false, "Payments concerned, yuan."),
+                    RPCParameter("found", .string, required: false, "When found (default asOf)."), RPCParameter("evidence", .string, "The evidence."),
+                    RPCParameter("caregiver", .string, required: false, "The caregiver concerned."), RPCParameter("person", .integer, required: false, "The person concerned.")],
+                   result: "the violation with its effects (deducted, suspendedUntil, barredUntil, credit)",
+                   example: ["actor": admin, "institution": "I001", "type": "V02", "penalty": "recovery", "amount": 1200, "evidence": "inspection"]) { service, params, actor, day in
+                var amount = Money.zero
+                if let given = params.object["amount"] {
+                    guard let money = Money(json: given) else { throw CaseError(.invalidInput, "amount must be yuan with at most two decimals") }
+                    amount = money
+                }
+                return try service.recordViolation(institution: params.string("institution")!, caregiver: params.string("caregiver"), person: params.int("person"),
+                                                   type: params.string("type")!, foundOn: try Self.date(params, "found", default: day),
+                                                   evidence: params.string("evidence")!, amount: amount, penalty: params.string("penalty")!,
+                                                   actor: actor, asOf: day).json
+            },
+            method("violation.list", "Every violation recorded.", [], result: "{violations}", example: ["actor": admin]) { service, _, _, _ in
+                ["violations": .array(try service.violations().map(\.json))]
+            },
+            method("credit.get", "A credit score and its history.",
+                   [RPCParameter("subject", .string, "institution:ID, caregiver:INSTITUTION/ID or person:ID.")],
+                   result: "{subject, score, closerChecks, barred, history}", example: ["actor": admin, "subject": "institution:I001"]) { service, params, _, day in
+                try service.credit(of: params.string("subject")!, asOf: day).json
+            },
             method("settlement.get", "A settled month, as it was settled.", [RPCParameter("month", .string, "YYYY-MM.")],
                    result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
                 try service.settlement(month: try CaseMethods.month(params, "month"))?.json ?? .null

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import LTCCases
+import LTCCore
+import LTCProviders
+
+/// `ltc violation record|list`: violations found at institutions and their penalties.
+struct ViolationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "violation",
+        abstract: "Record violations with their penalties, and list them.",
+        subcommands: [Record.self, List.self]
+    )
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a violation and apply its penalty (through the agreement and the next statement).",
+            discussion: "TYPE is a code of the scheme's negative list; PENALTY one of the penalties the list allows for it."
+        )
+        @Option(help: "The institution id.") var institution: String
+        @Option(help: ArgumentHelp("The violation type, e.g. V02.", valueName: "code")) var type: String
+        @Option(help: ArgumentHelp("The penalty, e.g. recovery.", valueName: "id")) var penalty: String
+        @Option(help: ArgumentHelp("The payments concerned, in yuan.", valueName: "yuan")) var amount: String = "0"
+        @Option(help: ArgumentHelp("When it was found (default: --as-of).", valueName: "date")) var found: String?
+        @Option(help: "The evidence (inspection report, complaint, data check).") var evidence: String
+        @Option(help: "The caregiver concerned, if any.") var caregiver: String?
+        @Option(help: "The insured person concerned, if any.") var person: Int?
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard let money = Money(json: .number(amount)) ?? Int(amount).map(Money.init(yuan:)) else {
+                    throw CaseError(.invalidInput, "--amount '\(amount)' is not an amount in yuan, e.g. 1200 or 1200.50")
+                }
+                let service = try options.providers()
+                let asOf = try options.day(service)
+                let violation = try service.recordViolation(institution: institution, caregiver: caregiver, person: person, type: type,
+                                                            foundOn: try found.map { try parseDate($0, "--found") } ?? asOf, evidence: evidence,
+                                                            amount: money, penalty: penalty, actor: try options.actingAs(), asOf: asOf)
+                if options.json { printJSON(violation.json); return }
+                var effects = ["credit −\(violation.credit)"]
+                if violation.deducted.fen > 0 { effects.append("−\(violation.deducted) on the next statement") }
+                if let until = violation.suspendedUntil { effects.append("agreement suspended until \(until)") }
+                if let bar = violation.barredUntil { effects.append("agreement terminated; barred until \(bar)") }
+                print("violation \(violation.id): \(violation.type) at \(violation.institution), \(violation.penalty): " + effects.joined(separator: ", "))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the violations recorded.")
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let violations = try options.providers().violations()
+                if options.json { printJSON(["violations": .array(violations.map(\.json))]); return }
+                var table = TextTable()
+                table.append(["ID", "INSTITUTION", "TYPE", "PENALTY", "DECIDED", "AMOUNT", "DEDUCTED", "CREDIT"])
+                for v in violations {
+                    table.append([String(v.id), v.institution, v.type, v.penalty, v.decidedOn.description, "\(v.amount)", "\(v.deducted)", "−\(v.credit)"])
+                }
+                print(table.rendered())
+            }
+        }
+    }
+}
+
+/// `ltc credit SUBJECT`: a credit score and its history.
+struct CreditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "credit",
+        abstract: "Show the credit score and history of institution:ID, caregiver:INSTITUTION/ID or person:ID."
+    )
+    @Argument(help: ArgumentHelp("Whose credit.", valueName: "subject")) var subject: String
+    @OptionGroup var options: CaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            let service = try options.providers()
+            let record = try service.credit(of: subject, asOf: try options.day(service))
+            if options.json { printJSON(record.json); return }
+            print("\(record.subject): credit \(record.score)" + (record.barred ? " (below the line for designation)" : record.closerChecks ? " (closer checks)" : ""))
+            for entry in record.history {
+                print("  \(entry.date)  \(entry.change > 0 ? "+" : "")\(entry.change)  → \(entry.score)  \(entry.reason)")
+            }
+        }
+    }
+}
