@@ -41,7 +41,7 @@ let package = Package(
 
         // Designated institutions: agreements, caregivers, enrolments, service-log
         // intake with the monitoring rules, and monthly settlement.
-        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCBenefits"]),
+        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits"]),
 
         // The system SQLite library (libsqlite3-dev), and the SQLite CaseStore.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),

@@ -62,7 +62,7 @@ private struct SchemeDecoder {
             "grades", "start", "modeChange", "modes", "catalogue", "table", "subsidies", "funding", "monitoring",
         ], required: false).flatMap { BenefitDecoder(log: log).benefits($0, assessment: assessment, eligibility: eligibility) }
 
-        let supervision = root.fields("supervision", accepting: ["violations", "penalties", "credit"], required: false)
+        let supervision = root.fields("supervision", accepting: ["violations", "penalties", "credit", "assessment"], required: false)
             .flatMap { SupervisionDecoder(log: log).supervision($0) }
 
         guard log.problems.isEmpty, let id, let name, let region, let timeZone, let description, let from, let to,

@@ -65,9 +65,52 @@ public struct SupervisionSettings: Sendable, Equatable {
         public var monthlyRecovery: Int
     }
 
+    /// One measure of an institution's performance assessment (考核).
+    public struct Indicator: Sendable, Equatable {
+        public enum Measure: String, Sendable, CaseIterable {
+            /// Share of the period's logs rejected.
+            case rejectedShare
+            /// Violations decided in the period.
+            case violations
+            /// Accepted service minutes as a share of the care plans' weekly minutes over the period.
+            case planCompletion
+            /// Share of logs received within `timelyDays` of the service.
+            case timeliness
+            /// A score from 0 to 100 entered by an inspector.
+            case inspector
+        }
+
+        public var id: String
+        public var name: LocalizedText
+        public var measure: Measure
+        public var weight: Int
+        /// The value scoring 100 and the value scoring 0; scores fall linearly between (exact, in basis points).
+        public var best: Ratio?
+        public var worst: Ratio?
+    }
+
+    public struct RatingBand: Sendable, Equatable {
+        public var from: Int
+        public var rating: String
+    }
+
+    public struct Assessment: Sendable, Equatable {
+        public var indicators: [Indicator]
+        /// Highest first.
+        public var bands: [RatingBand]
+        /// Days after the service within which a log counts as timely.
+        public var timelyDays: Int
+        /// Share of each statement's fund payment withheld until the assessment.
+        public var withholding: Ratio
+        /// Ratings that release what was withheld; others keep it.
+        public var release: [String]
+    }
+
     public var violations: [ViolationType]
     public var penalties: [Penalty]
     public var credit: Credit
+    /// Performance assessment; `nil` where the scheme does not assess institutions.
+    public var assessment: Assessment? = nil
 
     public func violation(_ code: String) -> ViolationType? { violations.first { $0.code == code } }
     public func penalty(_ id: String) -> Penalty? { penalties.first { $0.id == id } }
@@ -139,7 +182,57 @@ struct SupervisionDecoder {
             }
             return .init(start: start, lowLine: low, barLine: bar, monthlyRecovery: recovery)
         }
+        let assessment = fields.fields("assessment", accepting: ["indicators", "bands", "timelyDays", "withholding", "release"], required: false)
+            .flatMap(self.assessment)
         guard let credit else { return nil }
-        return SupervisionSettings(violations: violations, penalties: penalties, credit: credit)
+        return SupervisionSettings(violations: violations, penalties: penalties, credit: credit, assessment: assessment)
+    }
+
+    func assessment(_ fields: JSONFields) -> SupervisionSettings.Assessment? {
+        let indicators = fields.array("indicators")?.compactMap { value, path -> SupervisionSettings.Indicator? in
+            guard let indicator = log.fields(of: value, at: path, accepting: ["id", "name", "measure", "weight", "best", "worst"]) else { return nil }
+            let id = indicator.nonEmptyString("id")
+            let name = indicator.fields("name", accepting: ["zh", "en"]).flatMap { text -> LocalizedText? in
+                guard let zh = text.nonEmptyString("zh"), let en = text.nonEmptyString("en") else { return nil }
+                return LocalizedText(zh: zh, en: en)
+            }
+            let measureText = indicator.string("measure")
+            let measure = measureText.flatMap(SupervisionSettings.Indicator.Measure.init(rawValue:))
+            if let measureText, measure == nil {
+                log.report(indicator.path.appending("measure"), "unknown measure '\(measureText)'; accepted: \(SupervisionSettings.Indicator.Measure.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let weight = indicator.int("weight")
+            if let weight, !(1...1000).contains(weight) { log.report(indicator.path.appending("weight"), "\(weight) is outside 1–1000") }
+            var best: Ratio?, worst: Ratio?
+            if measure != .inspector {
+                for key in ["best", "worst"] {
+                    guard let given = indicator.object[key] else {
+                        log.report(indicator.path.appending(key), "missing: a measured indicator needs the values scoring 100 (best) and 0 (worst)")
+                        continue
+                    }
+                    // Counts (violations) may exceed 1: read them as whole numbers of basis-point units.
+                    let ratio = given.intValue.map { Ratio(basisPoints: $0 * 10_000) } ?? Ratio(json: given)
+                    if ratio == nil { log.report(indicator.path.appending(key), "expected a number, found \(given)") }
+                    if key == "best" { best = ratio } else { worst = ratio }
+                }
+                if let best, let worst, best == worst { log.report(indicator.path, "best and worst are the same value") }
+            }
+            guard let id, let name, let measure, let weight else { return nil }
+            return .init(id: id, name: name, measure: measure, weight: weight, best: best, worst: worst)
+        } ?? []
+        let bands = fields.array("bands")?.compactMap { value, path -> SupervisionSettings.RatingBand? in
+            guard let band = log.fields(of: value, at: path, accepting: ["from", "rating"]), let from = band.int("from"),
+                  let rating = band.nonEmptyString("rating") else { return nil }
+            return .init(from: from, rating: rating)
+        } ?? []
+        if bands.isEmpty || bands.last?.from != 0 || zip(bands, bands.dropFirst()).contains(where: { $0.from <= $1.from }) {
+            log.report(fields.path.appending("bands"), "bands must fall from the highest 'from' to a last one from 0")
+        }
+        let timely = fields.int("timelyDays")
+        let withholding = fields.object["withholding"].flatMap(Ratio.init(json:))
+        if withholding == nil { log.report(fields.path.appending("withholding"), "expected a share from 0 to 1") }
+        let release = fields.array("release")?.compactMap { $0.value.stringValue } ?? []
+        guard let timely, let withholding, !indicators.isEmpty else { return nil }
+        return .init(indicators: indicators, bands: bands, timelyDays: timely, withholding: withholding, release: release)
     }
 }

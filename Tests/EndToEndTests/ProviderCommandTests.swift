@@ -23,8 +23,8 @@ struct ProviderCommandTests {
         let csv = try ltc(["settle", "--month", "2026-04", "--csv", "--db", db, "--actor", "administrator:demo", "--as-of", "2026-05-05"])
         #expect(csv.status == 0)
         let rows = csv.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
-        let payable = rows.dropLast().map { Money(json: .number(String($0[8])))!.fen }.reduce(0, +)
-        #expect(Money(json: .number(String(rows.last![8])))!.fen == payable)
+        let payable = rows.dropLast().map { Money(json: .number(String($0[9])))!.fen }.reduce(0, +)
+        #expect(Money(json: .number(String(rows.last![9])))!.fen == payable)
 
         // A second demo into the same file is refused.
         let again = try ltc(["demo", "--db", db])

@@ -51,8 +51,10 @@ struct SettlementTests {
         #expect(statement.allowed == Money(fen: 15167))
         #expect(statement.fund == Money(fen: 5850 + 5850 + 1950))
         #expect(statement.personal == statement.allowed - statement.fund)
+        // 5 % of the fund's share is withheld until the performance assessment: 6.825, half-up 6.83.
+        #expect(statement.withheld == Money(fen: 683))
         #expect(run.fundTotal == run.statements.reduce(Money.zero) { $0 + $1.payable })
-        #expect(run.csv.contains("TOTAL,3,151.67,151.67,136.50,15.17,0.00,0.00,136.50"))
+        #expect(run.csv.contains("TOTAL,3,151.67,151.67,136.50,15.17,0.00,0.00,6.83,129.67"))
     }
 
     @Test("A month is settled only after it ends, once: settling again returns the same run, and the stored run cannot be changed")
@@ -75,7 +77,7 @@ struct SettlementTests {
         let world = try ProviderWorld()
         _ = try world.submit([world.line("L1", on: "2026-04-06")])
         let april = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
-        #expect(april.fundTotal == Money(fen: 5850))
+        #expect(april.fundTotal == Money(fen: 5850 - 293))
         // Half an hour, not an hour: 29.25 of the 58.50 paid comes back.
         let report = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
         #expect(report.corrected == 1)
@@ -84,7 +86,7 @@ struct SettlementTests {
         let statement = try #require(may.statements.first)
         #expect(statement.fund == Money(fen: 5850))
         #expect(statement.adjustments == Money(fen: -2925))
-        #expect(statement.payable == Money(fen: 2925))
+        #expect(statement.payable == Money(fen: 2925 - 293))
         #expect(try world.providers.settlement(month: YearMonth("2026-04")!) == april)
     }
 

@@ -39,7 +39,8 @@ struct SupervisionTests {
         let statement = try #require(run.statements.first)
         #expect(statement.fund == Money(fen: 5850))
         #expect(statement.adjustments == Money(fen: adjustment))
-        #expect(statement.payable == Money(fen: 5850 + adjustment))
+        #expect(statement.withheld == Money(fen: 293))
+        #expect(statement.payable == Money(fen: 5850 + adjustment - 293))
         #expect(run.fundTotal == statement.payable)
     }
 

@@ -368,9 +368,10 @@ struct SettleCommand: ParsableCommand {
 
     static func text(_ run: SettlementRun) -> String {
         var table = TextTable()
-        table.append(["INSTITUTION", "LOGS", "BILLED", "ALLOWED", "FUND", "PERSONAL", "OVER CAP", "ADJUSTMENTS", "PAYABLE"])
+        table.append(["INSTITUTION", "LOGS", "BILLED", "ALLOWED", "FUND", "PERSONAL", "OVER CAP", "ADJUSTMENTS", "WITHHELD", "PAYABLE"])
         for s in run.statements {
-            table.append([s.institution, String(s.logs), "\(s.billed)", "\(s.allowed)", "\(s.fund)", "\(s.personal)", "\(s.overCap)", "\(s.adjustments)", "\(s.payable)"])
+            table.append([s.institution, String(s.logs), "\(s.billed)", "\(s.allowed)", "\(s.fund)", "\(s.personal)", "\(s.overCap)", "\(s.adjustments)",
+                          "\(s.withheld)", "\(s.payable)"])
         }
         return "settlement \(run.month) (run \(run.settledOn)): \(run.statements.count) institutions, \(run.logCount) logs, the fund pays \(run.fundTotal)\n" + table.rendered()
     }

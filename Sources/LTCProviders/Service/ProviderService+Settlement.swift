@@ -25,6 +25,11 @@ extension ProviderService {
                 statements[adjustment.institution, default: Statement(institution: adjustment.institution)].adjustments =
                     statements[adjustment.institution, default: Statement(institution: adjustment.institution)].adjustments + adjustment.amount
             }
+            // The scheme's withholding, kept back until the performance assessment.
+            let share = try tx.schemes().lazy.compactMap(\.supervision?.assessment?.withholding).first
+            if let share {
+                for key in statements.keys { statements[key]!.withheld = share.apply(to: statements[key]!.fund) }
+            }
             let run = SettlementRun(month: month, settledOn: asOf, statements: statements.keys.sorted().map { statements[$0]! })
             try tx.insert(run)
             return (run, nil, run.json["summary"])

@@ -100,3 +100,54 @@ extension ProviderService {
         }
     }
 }
+
+extension ProviderService {
+    /// Assesses an institution's performance for a period (a quarter or a
+    /// year) by the scheme's indicators: measured ones from the period's logs,
+    /// care plans and violations, scored ones from `inspector` (indicator id →
+    /// 0–100). The rating decides what was withheld from the period's
+    /// statements: released on the next statement for a rating the scheme
+    /// lists, kept otherwise. One assessment per institution and period.
+    public func assessPerformance(institution: String, from: CalendarDate, to: CalendarDate, inspector: [String: Int],
+                                  actor: Actor, asOf: CalendarDate) throws -> PerformanceAssessment {
+        try perform("performance.assess", subject: "institution:\(institution)", actor: actor, asOf: asOf) { tx in
+            try require(actor, .administrator)
+            guard try tx.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+            guard from <= to, to < asOf else { throw CaseError(.timing, "the period \(from) to \(to) must have ended before \(asOf)") }
+            guard let rules = try tx.schemes().lazy.compactMap(\.supervision?.assessment).first else {
+                throw CaseError(.invalidScheme, "no loaded scheme defines a performance assessment (supervision.assessment)")
+            }
+            if try tx.performanceAssessments().contains(where: { $0.institution == institution && $0.from == from && $0.to == to }) {
+                throw CaseError(.duplicate, "\(institution) is already assessed for \(from) to \(to)")
+            }
+            var activity = try tx.activity(institution: institution, from: from, to: to, timelyDays: rules.timelyDays)
+            activity.violations = try tx.violations().filter { $0.institution == institution && from <= $0.decidedOn && $0.decidedOn <= to }.count
+            for enrolment in try tx.enrolments() where enrolment.institution == institution {
+                guard let weekly = enrolment.weeklyMinutes else { continue }
+                let start = max(from, enrolment.period.from), end = min(to, enrolment.period.to ?? to)
+                if start <= end { activity.plannedMinutes += weekly * (start.days(until: end) + 1) / 7 }
+            }
+            var result = try PerformanceAssessment(institution: institution, from: from, to: to, activity: activity, inspector: inspector, rules: rules)
+            var withheld = Money.zero
+            var month = YearMonth(containing: from)
+            while month <= YearMonth(containing: to) {
+                if let run = try tx.settlement(month: month), let statement = run.statements.first(where: { $0.institution == institution }) {
+                    withheld = withheld + statement.withheld
+                }
+                month = month.adding(months: 1)
+            }
+            result.withheld = withheld
+            result.released = rules.release.contains(result.rating)
+            if result.released && withheld.fen > 0 {
+                try tx.insert(SettlementAdjustment(institution: institution, logID: "assessment \(from)–\(to)", serviceMonth: YearMonth(containing: to),
+                                                   amount: withheld, reason: "withholding released: rated \(result.rating) for \(from) to \(to)"))
+            }
+            try tx.insert(result)
+            return (result, nil, result.json)
+        }
+    }
+
+    public func performanceAssessments() throws -> [PerformanceAssessment] {
+        try store.readProviders { try $0.performanceAssessments() }
+    }
+}

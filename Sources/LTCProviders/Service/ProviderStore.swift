@@ -89,6 +89,10 @@ public protocol ProviderStoreReader: CaseStoreReader {
     func settledMonths() throws -> [YearMonth]
     func openAdjustments() throws -> [SettlementAdjustment]
     func violations() throws -> [Violation]
+    /// An institution's logs whose service day is in `from...to`: received,
+    /// rejected, received within `timelyDays`, accepted minutes.
+    func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity
+    func performanceAssessments() throws -> [PerformanceAssessment]
 }
 
 public protocol ProviderStoreWriter: ProviderStoreReader, CaseStoreWriter {
@@ -108,4 +112,6 @@ public protocol ProviderStoreWriter: ProviderStoreReader, CaseStoreWriter {
     /// Records a violation and returns its number.
     func insert(_ violation: Violation) throws -> Int
     func update(_ violation: Violation) throws
+    /// Records an assessment; one per institution and period.
+    func insert(_ assessment: PerformanceAssessment) throws
 }

@@ -13,11 +13,13 @@ public struct Statement: Sendable, Equatable {
     public var personal: Money
     public var overCap: Money
     public var adjustments: Money
-    /// What the fund pays the institution: its share plus adjustments.
-    public var payable: Money { fund + adjustments }
+    /// Kept back until the performance assessment (the scheme's withholding share of the fund's share).
+    public var withheld: Money
+    /// What the fund pays the institution now: its share plus adjustments, less what is withheld.
+    public var payable: Money { fund + adjustments - withheld }
 
     public init(institution: String, logs: Int = 0, billed: Money = .zero, allowed: Money = .zero, fund: Money = .zero,
-                personal: Money = .zero, overCap: Money = .zero, adjustments: Money = .zero) {
+                personal: Money = .zero, overCap: Money = .zero, adjustments: Money = .zero, withheld: Money = .zero) {
         self.institution = institution
         self.logs = logs
         self.billed = billed
@@ -26,13 +28,14 @@ public struct Statement: Sendable, Equatable {
         self.personal = personal
         self.overCap = overCap
         self.adjustments = adjustments
+        self.withheld = withheld
     }
 
     public var json: JSONValue {
         [
             "institution": .string(institution), "logs": .integer(logs), "billed": billed.json, "allowed": allowed.json,
             "fund": fund.json, "personal": personal.json, "overCap": overCap.json, "adjustments": adjustments.json,
-            "payable": payable.json,
+            "withheld": withheld.json, "payable": payable.json,
         ]
     }
 
@@ -42,7 +45,7 @@ public struct Statement: Sendable, Equatable {
               let billed = money("billed"), let allowed = money("allowed"), let fund = money("fund"),
               let personal = money("personal"), let overCap = money("overCap"), let adjustments = money("adjustments") else { return nil }
         self.init(institution: institution, logs: logs, billed: billed, allowed: allowed, fund: fund, personal: personal,
-                  overCap: overCap, adjustments: adjustments)
+                  overCap: overCap, adjustments: adjustments, withheld: money("withheld") ?? .zero)
     }
 }
 
@@ -75,6 +78,7 @@ public struct SettlementRun: Sendable, Equatable {
                 "personal": statements.reduce(Money.zero) { $0 + $1.personal }.json,
                 "overCap": statements.reduce(Money.zero) { $0 + $1.overCap }.json,
                 "adjustments": statements.reduce(Money.zero) { $0 + $1.adjustments }.json,
+                "withheld": statements.reduce(Money.zero) { $0 + $1.withheld }.json,
                 "payable": fundTotal.json,
             ],
         ]
@@ -89,16 +93,16 @@ public struct SettlementRun: Sendable, Equatable {
 
     /// The statements as CSV, one line per institution and a total line.
     public var csv: String {
-        var lines = ["institution,logs,billed,allowed,fund,personal,over_cap,adjustments,payable"]
+        var lines = ["institution,logs,billed,allowed,fund,personal,over_cap,adjustments,withheld,payable"]
         for s in statements {
-            lines.append("\(s.institution),\(s.logs),\(s.billed),\(s.allowed),\(s.fund),\(s.personal),\(s.overCap),\(s.adjustments),\(s.payable)")
+            lines.append("\(s.institution),\(s.logs),\(s.billed),\(s.allowed),\(s.fund),\(s.personal),\(s.overCap),\(s.adjustments),\(s.withheld),\(s.payable)")
         }
         let total = statements.reduce(into: Statement(institution: "TOTAL")) { sum, s in
             sum.logs += s.logs; sum.billed = sum.billed + s.billed; sum.allowed = sum.allowed + s.allowed
             sum.fund = sum.fund + s.fund; sum.personal = sum.personal + s.personal
-            sum.overCap = sum.overCap + s.overCap; sum.adjustments = sum.adjustments + s.adjustments
+            sum.overCap = sum.overCap + s.overCap; sum.adjustments = sum.adjustments + s.adjustments; sum.withheld = sum.withheld + s.withheld
         }
-        lines.append("TOTAL,\(total.logs),\(total.billed),\(total.allowed),\(total.fund),\(total.personal),\(total.overCap),\(total.adjustments),\(total.payable)")
+        lines.append("TOTAL,\(total.logs),\(total.billed),\(total.allowed),\(total.fund),\(total.personal),\(total.overCap),\(total.adjustments),\(total.withheld),\(total.payable)")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -85,6 +85,13 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                 document TEXT NOT NULL
             );
             CREATE INDEX violations_by_institution ON violations(institution);
+            CREATE TABLE performance_assessments (
+                institution TEXT NOT NULL REFERENCES institutions(id),
+                period_from TEXT NOT NULL,
+                period_to TEXT NOT NULL,
+                document TEXT NOT NULL,
+                PRIMARY KEY (institution, period_from, period_to)
+            );
             """),
     ]
 

@@ -196,6 +196,34 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
         try database.run("UPDATE violations SET document = ? WHERE id = ?", [.text(JSONWriter.string(violation.json)), .integer(violation.id)])
     }
 
+    func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity {
+        var activity = InstitutionActivity()
+        try database.query("""
+            SELECT COUNT(*), SUM(l.status = 'rejected'), SUM(CASE WHEN l.status = 'accepted' THEN l."end" - l.start ELSE 0 END),
+                   SUM(CAST(julianday(s.as_of) - 2440587.5 AS INTEGER) - l.start / 1440 <= ?)
+            FROM service_logs l JOIN submissions s ON s.id = l.submission
+            WHERE l.institution = ? AND l.start >= ? AND l.start < ?
+            """, [.integer(timelyDays), .text(institution), .integer(from.dayNumber * 1440), .integer((to.dayNumber + 1) * 1440)]) { row in
+            activity.received = row.integer(0) ?? 0
+            activity.rejected = row.integer(1) ?? 0
+            activity.acceptedMinutes = row.integer(2) ?? 0
+            activity.timely = row.integer(3) ?? 0
+        }
+        return activity
+    }
+
+    func performanceAssessments() throws -> [PerformanceAssessment] {
+        try database.query("SELECT document FROM performance_assessments ORDER BY period_from, institution") {
+            try document($0, 0, "performance assessment", PerformanceAssessment.init(json:))
+        }
+    }
+
+    func insert(_ assessment: PerformanceAssessment) throws {
+        try database.run("INSERT INTO performance_assessments (institution, period_from, period_to, document) VALUES (?, ?, ?, ?)",
+                         [.text(assessment.institution), .text(assessment.from.description), .text(assessment.to.description),
+                          .text(JSONWriter.string(assessment.json))])
+    }
+
     // MARK: Settlement
 
     func insert(_ adjustment: SettlementAdjustment) throws {
