@@ -87,3 +87,40 @@ struct CreditCommand: ParsableCommand {
         }
     }
 }
+
+/// `ltc performance`: an institution's performance assessment for a period.
+struct PerformanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "performance",
+        abstract: "Assess an institution's performance for a period and release or keep what was withheld.",
+        discussion: "Indicators come from the scheme's supervision.assessment; give each inspector-scored one as --score ID=0..100."
+    )
+    @Option(help: "The institution id.") var institution: String
+    @Option(help: ArgumentHelp("First day of the period.", valueName: "date")) var from: String
+    @Option(help: ArgumentHelp("Last day of the period.", valueName: "date")) var to: String
+    @Option(help: ArgumentHelp("An inspector's score, e.g. inspection=85 (repeat).", valueName: "id=score")) var score: [String] = []
+    @OptionGroup var options: CaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            var scores: [String: Int] = [:]
+            for entry in score {
+                let parts = entry.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, let value = Int(parts[1]) else { throw CaseError(.invalidInput, "--score '\(entry)' is not ID=SCORE") }
+                scores[String(parts[0])] = value
+            }
+            let service = try options.providers()
+            let result = try service.assessPerformance(institution: institution, from: try parseDate(from, "--from"), to: try parseDate(to, "--to"),
+                                                       inspector: scores, actor: try options.actingAs(), asOf: try options.day(service))
+            if options.json { printJSON(result.json); return }
+            var table = TextTable()
+            table.append(["INDICATOR", "", "VALUE", "SCORE", "WEIGHT", "CONTRIBUTION"])
+            for line in result.lines {
+                table.append([line.indicator, line.name.zh, line.value, "\(line.score)", String(line.weight), "\(line.contribution)"])
+            }
+            print("\(result.institution), \(result.from) to \(result.to): \(result.total) points, rated \(result.rating)")
+            print(table.rendered())
+            print("withheld in the period: \(result.withheld); " + (result.released ? "released on the next statement" : "kept"))
+        }
+    }
+}

@@ -158,6 +158,21 @@ public struct ProviderMethods: Sendable {
                    result: "{subject, score, closerChecks, barred, history}", example: ["actor": admin, "subject": "institution:I001"]) { service, params, _, day in
                 try service.credit(of: params.string("subject")!, asOf: day).json
             },
+            method("performance.assess", "Assess an institution's performance for a period; release or keep the withholding.",
+                   [RPCParameter("institution", .string, "The institution id."), RPCParameter("from", .string, "First day of the period."),
+                    RPCParameter("to", .string, "Last day of the period."),
+                    RPCParameter("scores", .object, required: false, "Inspector-scored indicator id → 0–100.")],
+                   result: "{institution, from, to, lines: [{indicator, name, value, score, weight, contribution}], total, rating, withheld, released}",
+                   example: ["actor": admin, "institution": "I001", "from": "2026-04-01", "to": "2026-06-30", "scores": ["inspection": 85]]) { service, params, actor, day in
+                guard let from = try params.date("from"), let to = try params.date("to") else { throw CaseError(.invalidInput, "from and to are required dates") }
+                var scores: [String: Int] = [:]
+                for member in params.object("scores") ?? [:] {
+                    guard let value = member.value.intValue else { throw CaseError(.invalidInput, "scores.\(member.key) must be a whole number 0–100") }
+                    scores[member.key] = value
+                }
+                return try service.assessPerformance(institution: params.string("institution")!, from: from, to: to, inspector: scores,
+                                                     actor: actor, asOf: day).json
+            },
             method("settlement.get", "A settled month, as it was settled.", [RPCParameter("month", .string, "YYYY-MM.")],
                    result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
                 try service.settlement(month: try CaseMethods.month(params, "month"))?.json ?? .null
