@@ -124,3 +124,39 @@ struct PerformanceCommand: ParsableCommand {
         }
     }
 }
+
+/// `ltc report --month`: a settled month's fund use for the fund's managers.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A settled month's fund use by grade, mode, district and institution, the most rejected logs and the ratings.",
+        discussion: "Prints a summary; --csv for every breakdown as CSV; --html FILE for a self-contained page with charts."
+    )
+    @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
+    @Flag(help: "Print the breakdowns as CSV.") var csv = false
+    @Option(help: ArgumentHelp("Write the report as a self-contained HTML page.", valueName: "file")) var html: String?
+    @OptionGroup var options: CaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            guard let month = YearMonth(month) else { throw CaseError(.invalidInput, "--month '\(self.month)' is not YYYY-MM") }
+            let report = try options.providers().fundReport(month: month)
+            if let html {
+                do {
+                    try Data(report.html.utf8).write(to: URL(fileURLWithPath: html))
+                } catch {
+                    throw InputError(source: html, message: "cannot write the report: \(error.localizedDescription)")
+                }
+                print("wrote \(html)")
+                return
+            }
+            if options.json { printJSON(report.json); return }
+            if csv { print(report.csv, terminator: ""); return }
+            print("fund use \(report.month): fund share \(report.fund), payable \(report.settlement.fundTotal)")
+            for (title, rows) in [("grade", report.byGrade), ("mode", report.byMode), ("district", report.byDistrict)] {
+                print("  by \(title): " + rows.map { "\($0.key) \($0.fund)" }.joined(separator: ", "))
+            }
+            print("  most rejected: " + report.mostRejected.prefix(5).map { "\($0.institution) \(Points(hundredths: $0.share)) %" }.joined(separator: ", "))
+        }
+    }
+}

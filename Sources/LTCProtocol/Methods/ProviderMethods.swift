@@ -173,6 +173,18 @@ public struct ProviderMethods: Sendable {
                 return try service.assessPerformance(institution: params.string("institution")!, from: from, to: to, inspector: scores,
                                                      actor: actor, asOf: day).json
             },
+            method("report.fund", "A settled month's fund use by grade, mode, district and institution, the most rejected logs and the ratings.",
+                   [RPCParameter("month", .string, "YYYY-MM."), RPCParameter("format", .string, required: false, "json (default), csv or html.")],
+                   result: "{month, fund, payable, byGrade, byMode, byDistrict, byInstitution, mostRejected, ratings}, or {csv} / {html}",
+                   example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
+                let report = try service.fundReport(month: try CaseMethods.month(params, "month"))
+                switch params.string("format") ?? "json" {
+                case "json": return report.json
+                case "csv": return ["csv": .string(report.csv)]
+                case "html": return ["html": .string(report.html)]
+                case let other: throw CaseError(.invalidInput, "format '\(other)' is not json, csv or html")
+                }
+            },
             method("settlement.get", "A settled month, as it was settled.", [RPCParameter("month", .string, "YYYY-MM.")],
                    result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
                 try service.settlement(month: try CaseMethods.month(params, "month"))?.json ?? .null

@@ -93,6 +93,10 @@ public protocol ProviderStoreReader: CaseStoreReader {
     /// rejected, received within `timelyDays`, accepted minutes.
     func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity
     func performanceAssessments() throws -> [PerformanceAssessment]
+    /// A month's accepted logs added up per person and mode: count, allowed, fund.
+    func monthByPersonAndMode(_ month: YearMonth) throws -> [(person: Int, mode: String, logs: Int, allowed: Money, fund: Money)]
+    /// A month's logs per institution: received and rejected.
+    func monthRejections(_ month: YearMonth) throws -> [(institution: String, received: Int, rejected: Int)]
 }
 
 public protocol ProviderStoreWriter: ProviderStoreReader, CaseStoreWriter {

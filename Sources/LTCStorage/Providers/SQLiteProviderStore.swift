@@ -224,6 +224,23 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
                           .text(JSONWriter.string(assessment.json))])
     }
 
+    func monthByPersonAndMode(_ month: YearMonth) throws -> [(person: Int, mode: String, logs: Int, allowed: Money, fund: Money)] {
+        try database.query("""
+            SELECT person, mode, COUNT(*), SUM(allowed), SUM(fund) FROM service_logs
+            WHERE month = ? AND status = 'accepted' GROUP BY person, mode ORDER BY person, mode
+            """, [.text(month.description)]) { row in
+            (row.integer(0) ?? 0, row.text(1) ?? "", row.integer(2) ?? 0, Money(fen: row.integer(3) ?? 0), Money(fen: row.integer(4) ?? 0))
+        }
+    }
+
+    func monthRejections(_ month: YearMonth) throws -> [(institution: String, received: Int, rejected: Int)] {
+        try database.query("""
+            SELECT institution, COUNT(*), SUM(status = 'rejected') FROM service_logs WHERE month = ? GROUP BY institution
+            """, [.text(month.description)]) { row in
+            (row.text(0) ?? "", row.integer(1) ?? 0, row.integer(2) ?? 0)
+        }
+    }
+
     // MARK: Settlement
 
     func insert(_ adjustment: SettlementAdjustment) throws {

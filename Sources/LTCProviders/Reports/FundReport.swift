@@ -1,0 +1,118 @@
+import LTCCases
+import LTCCore
+
+/// A settled month's fund use for the fund's managers: by grade, by service
+/// mode, by district and by institution; the institutions with the most
+/// rejected logs; and the rating distribution of the assessments covering
+/// the month. Every breakdown adds up to the settlement's fund share to the
+/// fen (by grade and mode from the accepted logs themselves; by district and
+/// institution from the statements).
+public struct FundReport: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var key: String
+        public var logs: Int
+        public var allowed: Money
+        public var fund: Money
+    }
+
+    public struct Rejections: Sendable, Equatable {
+        public var institution: String
+        public var received: Int
+        public var rejected: Int
+        /// Rejected share in basis points.
+        public var share: Int
+    }
+
+    public var month: YearMonth
+    public var settlement: SettlementRun
+    public var byGrade: [Row]
+    public var byMode: [Row]
+    public var byDistrict: [Row]
+    public var byInstitution: [Row]
+    public var mostRejected: [Rejections]
+    /// Rating → institutions so rated, among assessments whose period holds the month.
+    public var ratings: [(rating: String, count: Int)]
+
+    public static func == (lhs: FundReport, rhs: FundReport) -> Bool {
+        lhs.month == rhs.month && lhs.settlement == rhs.settlement && lhs.byGrade == rhs.byGrade && lhs.byMode == rhs.byMode
+            && lhs.byDistrict == rhs.byDistrict && lhs.byInstitution == rhs.byInstitution && lhs.mostRejected == rhs.mostRejected
+            && lhs.ratings.map(\.rating) == rhs.ratings.map(\.rating) && lhs.ratings.map(\.count) == rhs.ratings.map(\.count)
+    }
+
+    public var fund: Money { settlement.statements.reduce(.zero) { $0 + $1.fund } }
+
+    /// The sections as CSV: `section,key,logs,allowed,fund`, and the rejections and ratings after.
+    public var csv: String {
+        var lines = ["section,key,logs,allowed,fund"]
+        for (section, rows) in [("grade", byGrade), ("mode", byMode), ("district", byDistrict), ("institution", byInstitution)] {
+            for row in rows { lines.append("\(section),\(row.key),\(row.logs),\(row.allowed),\(row.fund)") }
+        }
+        lines.append("")
+        lines.append("institution,received,rejected,rejected_share")
+        for row in mostRejected { lines.append("\(row.institution),\(row.received),\(row.rejected),\(Points(hundredths: row.share)) %") }
+        lines.append("")
+        lines.append("rating,institutions")
+        for row in ratings { lines.append("\(row.rating),\(row.count)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public var json: JSONValue {
+        func rows(_ rows: [Row]) -> JSONValue {
+            .array(rows.map { ["key": .string($0.key), "logs": .integer($0.logs), "allowed": $0.allowed.json, "fund": $0.fund.json] })
+        }
+        return [
+            "month": .string(month.description), "fund": fund.json, "payable": settlement.fundTotal.json,
+            "byGrade": rows(byGrade), "byMode": rows(byMode), "byDistrict": rows(byDistrict), "byInstitution": rows(byInstitution),
+            "mostRejected": .array(mostRejected.map {
+                ["institution": .string($0.institution), "received": .integer($0.received), "rejected": .integer($0.rejected),
+                 "share": Points(hundredths: $0.share).json]
+            }),
+            "ratings": .array(ratings.map { ["rating": .string($0.rating), "count": .integer($0.count)] }),
+        ]
+    }
+}
+
+extension ProviderService {
+    /// The fund report of a settled month.
+    public func fundReport(month: YearMonth) throws -> FundReport {
+        try store.readProviders { tx in
+            guard let settlement = try tx.settlement(month: month) else {
+                throw CaseError(.notFound, "\(month) is not settled; run `ltc settle --month \(month)` first")
+            }
+            let cases = Dictionary(try tx.benefitCases().map { ($0.personID, $0) }, uniquingKeysWith: { $0.id > $1.id ? $0 : $1 })
+            var grades: [String: FundReport.Row] = [:], modes: [String: FundReport.Row] = [:]
+            func add(_ table: inout [String: FundReport.Row], _ key: String, _ logs: Int, _ allowed: Money, _ fund: Money) {
+                var row = table[key] ?? FundReport.Row(key: key, logs: 0, allowed: .zero, fund: .zero)
+                row.logs += logs
+                row.allowed = row.allowed + allowed
+                row.fund = row.fund + fund
+                table[key] = row
+            }
+            for entry in try tx.monthByPersonAndMode(month) {
+                let record = cases[entry.person]
+                let grade = (record?.determination(on: month.lastDay) ?? record?.determination)?.grade
+                add(&grades, grade.map { "grade \($0)" } ?? "no grade", entry.logs, entry.allowed, entry.fund)
+                add(&modes, entry.mode, entry.logs, entry.allowed, entry.fund)
+            }
+            let districts = Dictionary(try tx.institutions().map { ($0.id, $0.district) }, uniquingKeysWith: { first, _ in first })
+            var byDistrict: [String: FundReport.Row] = [:]
+            var byInstitution: [FundReport.Row] = []
+            for statement in settlement.statements {
+                byInstitution.append(FundReport.Row(key: statement.institution, logs: statement.logs, allowed: statement.allowed, fund: statement.fund))
+                add(&byDistrict, districts[statement.institution] ?? "?", statement.logs, statement.allowed, statement.fund)
+            }
+            let rejections = try tx.monthRejections(month).map {
+                FundReport.Rejections(institution: $0.institution, received: $0.received, rejected: $0.rejected,
+                                      share: $0.received == 0 ? 0 : $0.rejected * 10_000 / $0.received)
+            }.filter { $0.rejected > 0 }.sorted { ($0.share, $0.rejected, $1.institution) > ($1.share, $1.rejected, $0.institution) }
+            var ratings: [String: Int] = [:]
+            for assessment in try tx.performanceAssessments() where assessment.from <= month.lastDay && month.firstDay <= assessment.to {
+                ratings[assessment.rating, default: 0] += 1
+            }
+            return FundReport(month: month, settlement: settlement,
+                              byGrade: grades.keys.sorted().map { grades[$0]! }, byMode: modes.keys.sorted().map { modes[$0]! },
+                              byDistrict: byDistrict.keys.sorted().map { byDistrict[$0]! }, byInstitution: byInstitution,
+                              mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import LTCCases
+import LTCCore
+import LTCProviders
+import Testing
+
+@Suite("The fund report adds up to the settlement to the fen")
+struct FundReportTests {
+    @Test("By grade, mode, district and institution, each sums to the statements' fund share; CSV, HTML and the rejected list agree")
+    func totals() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1", on: "2026-04-06"), world.line("L2", on: "2026-04-07", "09:00", "09:20"),
+                              world.line("L3", "C9", on: "2026-04-08")])
+        let run = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let report = try world.providers.fundReport(month: YearMonth("2026-04")!)
+        let fund = run.statements.reduce(Money.zero) { $0 + $1.fund }
+        for rows in [report.byGrade, report.byMode, report.byDistrict, report.byInstitution] {
+            #expect(rows.reduce(Money.zero) { $0 + $1.fund } == fund)
+            #expect(rows.reduce(0) { $0 + $1.logs } == run.logCount)
+        }
+        #expect(report.byGrade.map(\.key) == ["grade 3"])
+        #expect(report.byDistrict.map(\.key) == ["静安"])
+        #expect(report.mostRejected.first?.institution == "I001")
+        #expect(report.mostRejected.first?.share == 3333)
+        #expect(report.csv.contains("grade,grade 3,2,86.67,78.00"))
+        #expect(report.csv.contains("I001,3,1,33.33 %"))
+        #expect(report.html.contains("<svg") && report.html.contains("¥78.00"))
+    }
+
+    @Test("Only a settled month has a report")
+    func unsettled() throws {
+        let world = try ProviderWorld()
+        let error = #expect(throws: CaseError.self) { try world.providers.fundReport(month: YearMonth("2026-04")!) }
+        #expect(error?.reason == .notFound)
+    }
+}
