@@ -63,6 +63,10 @@ public struct SupervisionSettings: Sendable, Equatable {
         public var barLine: Int
         /// Points regained for each whole month without a violation.
         public var monthlyRecovery: Int
+        /// An inspection scoring at least this is a good record…
+        public var goodInspectionScore: Int
+        /// …and gives back this many points (never above `start`).
+        public var goodInspectionPoints: Int
     }
 
     /// One measure of an institution's performance assessment (考核).
@@ -72,6 +76,8 @@ public struct SupervisionSettings: Sendable, Equatable {
             case rejectedShare
             /// Violations decided in the period.
             case violations
+            /// Complaints received in the period.
+            case complaints
             /// Accepted service minutes as a share of the care plans' weekly minutes over the period.
             case planCompletion
             /// Share of logs received within `timelyDays` of the service.
@@ -173,14 +179,20 @@ struct SupervisionDecoder {
             if list.isEmpty { log.report(violation.path.appending("penalties"), "name at least one penalty") }
             return .init(code: code, name: name, penalties: list)
         } ?? []
-        let credit = fields.fields("credit", accepting: ["start", "lowLine", "barLine", "monthlyRecovery"]).flatMap { section -> SupervisionSettings.Credit? in
+        let credit = fields.fields("credit", accepting: ["start", "lowLine", "barLine", "monthlyRecovery", "goodInspectionScore", "goodInspectionPoints"]).flatMap { section -> SupervisionSettings.Credit? in
             guard let start = section.int("start"), let low = section.int("lowLine"), let bar = section.int("barLine"),
-                  let recovery = section.int("monthlyRecovery") else { return nil }
+                  let recovery = section.int("monthlyRecovery"), let goodScore = section.int("goodInspectionScore"),
+                  let goodPoints = section.int("goodInspectionPoints") else { return nil }
+            guard (0...100).contains(goodScore), (0...1000).contains(goodPoints) else {
+                log.report(section.path, "expected goodInspectionScore 0–100 and goodInspectionPoints 0–1000")
+                return nil
+            }
             guard 0 <= bar, bar <= low, low <= start, start <= 1000, (0...1000).contains(recovery) else {
                 log.report(section.path, "expected 0 ≤ barLine ≤ lowLine ≤ start ≤ 1000 and monthlyRecovery 0–1000")
                 return nil
             }
-            return .init(start: start, lowLine: low, barLine: bar, monthlyRecovery: recovery)
+            return .init(start: start, lowLine: low, barLine: bar, monthlyRecovery: recovery,
+                         goodInspectionScore: goodScore, goodInspectionPoints: goodPoints)
         }
         let assessment = fields.fields("assessment", accepting: ["indicators", "bands", "timelyDays", "withholding", "release"], required: false)
             .flatMap(self.assessment)

@@ -68,3 +68,46 @@ struct PerformanceAssessmentTests {
         #expect(early?.reason == .timing)
     }
 }
+
+@Suite("Inspections and complaints feed the assessment and credit")
+struct InspectionTests {
+    @Test("Inspections' mean score stands in for the inspector's; complaints and violations count against their indicators")
+    func recordsFeedIndicators() throws {
+        let world = try ProviderWorld()
+        for (date, score) in [("2026-04-10", 80), ("2026-04-24", 91)] {
+            _ = try world.providers.record(.inspection, institution: "I001", date: day(date), score: score, person: nil,
+                                           note: "on-site check", actor: admin, asOf: day(date))
+        }
+        _ = try world.providers.record(.complaint, institution: "I001", date: day("2026-04-12"), score: nil, person: world.person,
+                                       note: "caregiver late twice", actor: admin, asOf: day("2026-04-12"))
+        _ = try world.providers.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-15"),
+                                                evidence: "certificate expired", amount: .zero, penalty: "rectification", actor: admin, asOf: day("2026-04-16"))
+        let result = try world.providers.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"), inspector: [:],
+                                                           actor: admin, asOf: day("2026-05-10"))
+        let lines = Dictionary(uniqueKeysWithValues: result.lines.map { ($0.indicator, $0) })
+        #expect(lines["inspection"]?.value == "86")              // (80 + 91) / 2 = 85.5, half-up
+        #expect(lines["complaints"]?.value == "1")
+        #expect(lines["complaints"]?.score == Points(whole: 80))  // 1 of the worst 5
+        #expect(lines["violations"]?.value == "1")
+        #expect(lines["violations"]?.score == Points(hundredths: 6666))
+    }
+
+    @Test("A good inspection (90 or more) gives back 3 credit points, never above the start")
+    func goodInspectionCredit() throws {
+        let world = try ProviderWorld()
+        _ = try world.providers.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-15"),
+                                                evidence: "certificate expired", amount: .zero, penalty: "rectification", actor: admin, asOf: day("2026-04-16"))
+        _ = try world.providers.record(.inspection, institution: "I001", date: day("2026-04-20"), score: 95, person: nil,
+                                       note: "clean", actor: admin, asOf: day("2026-04-20"))
+        _ = try world.providers.record(.inspection, institution: "I001", date: day("2026-04-22"), score: 95, person: nil,
+                                       note: "clean again", actor: admin, asOf: day("2026-04-22"))
+        let credit = try world.providers.credit(of: "institution:I001", asOf: day("2026-04-25"))
+        #expect(credit.history.map(\.change) == [-5, 3, 2])
+        #expect(credit.score == 100)
+        let bad = #expect(throws: CaseError.self) {
+            try world.providers.record(.inspection, institution: "I001", date: day("2026-04-22"), score: 120, person: nil, note: "x",
+                                       actor: admin, asOf: day("2026-04-22"))
+        }
+        #expect(bad?.message == "an inspection needs a score from 0 to 100")
+    }
+}

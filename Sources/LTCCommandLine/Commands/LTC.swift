@@ -20,7 +20,7 @@ public struct LTC: ParsableCommand {
             DemoCommand.self, FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, AssessorCommand.self,
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
             CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, ViolationCommand.self, CreditCommand.self,
-            PerformanceCommand.self, ReportCommand.self,
+            InspectionCommand.self, ComplaintCommand.self, PerformanceCommand.self, ReportCommand.self,
             RPCCommand.self,
         ]
     )

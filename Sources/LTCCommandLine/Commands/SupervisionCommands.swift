@@ -160,3 +160,48 @@ struct ReportCommand: ParsableCommand {
         }
     }
 }
+
+/// `ltc inspection` and `ltc complaint`: supervision records.
+struct InspectionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspection",
+        abstract: "Record an on-site inspection with its score (0–100); it feeds the assessment, and a good one the credit."
+    )
+    @Option(help: "The institution id.") var institution: String
+    @Option(help: "The inspector's score, 0–100.") var score: Int
+    @Option(help: "The findings.") var note: String
+    @Option(help: ArgumentHelp("The day of the inspection (default: --as-of).", valueName: "date")) var date: String?
+    @OptionGroup var options: CaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            let service = try options.providers()
+            let asOf = try options.day(service)
+            let record = try service.record(.inspection, institution: institution, date: try date.map { try parseDate($0, "--date") } ?? asOf,
+                                            score: score, person: nil, note: note, actor: try options.actingAs(), asOf: asOf)
+            if options.json { printJSON(record.json) } else { print("inspection \(record.id) of \(institution) on \(record.date): \(score)") }
+        }
+    }
+}
+
+struct ComplaintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "complaint",
+        abstract: "Record a complaint about an institution; complaints count in its performance assessment."
+    )
+    @Option(help: "The institution id.") var institution: String
+    @Option(help: "The complaint.") var note: String
+    @Option(help: "The insured person who complained, if any.") var person: Int?
+    @Option(help: ArgumentHelp("The day received (default: --as-of).", valueName: "date")) var date: String?
+    @OptionGroup var options: CaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            let service = try options.providers()
+            let asOf = try options.day(service)
+            let record = try service.record(.complaint, institution: institution, date: try date.map { try parseDate($0, "--date") } ?? asOf,
+                                            score: nil, person: person, note: note, actor: try options.actingAs(), asOf: asOf)
+            if options.json { printJSON(record.json) } else { print("complaint \(record.id) about \(institution) on \(record.date)") }
+        }
+    }
+}

@@ -158,6 +158,21 @@ public struct ProviderMethods: Sendable {
                    result: "{subject, score, closerChecks, barred, history}", example: ["actor": admin, "subject": "institution:I001"]) { service, params, _, day in
                 try service.credit(of: params.string("subject")!, asOf: day).json
             },
+            method("inspection.record", "Record an on-site inspection with its score.",
+                   [RPCParameter("institution", .string, "The institution id."), RPCParameter("score", .integer, "0–100."),
+                    RPCParameter("note", .string, "The findings."), RPCParameter("date", .string, required: false, "The day (default asOf).")],
+                   result: "the record", example: ["actor": admin, "institution": "I001", "score": 92, "note": "clean"]) { service, params, actor, day in
+                try service.record(.inspection, institution: params.string("institution")!, date: try Self.date(params, "date", default: day),
+                                   score: params.int("score"), person: nil, note: params.string("note")!, actor: actor, asOf: day).json
+            },
+            method("complaint.record", "Record a complaint about an institution.",
+                   [RPCParameter("institution", .string, "The institution id."), RPCParameter("note", .string, "The complaint."),
+                    RPCParameter("person", .integer, required: false, "The person who complained."),
+                    RPCParameter("date", .string, required: false, "The day received (default asOf).")],
+                   result: "the record", example: ["actor": admin, "institution": "I001", "note": "late visits"]) { service, params, actor, day in
+                try service.record(.complaint, institution: params.string("institution")!, date: try Self.date(params, "date", default: day),
+                                   score: nil, person: params.int("person"), note: params.string("note")!, actor: actor, asOf: day).json
+            },
             method("performance.assess", "Assess an institution's performance for a period; release or keep the withholding.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("from", .string, "First day of the period."),
                     RPCParameter("to", .string, "Last day of the period."),

@@ -96,7 +96,10 @@ extension ProviderService {
             case "person": mine = all.filter { $0.person.map(String.init) == parts[1] }
             default: throw CaseError(.invalidInput, "subject '\(subject)' is not institution:ID, caregiver:INSTITUTION/ID or person:ID")
             }
-            return CreditRecord(subject: subject, violations: mine, rules: rules, asOf: asOf)
+            let good = parts[0] == "institution"
+                ? try tx.supervisionRecords().filter { $0.institution == parts[1] && ($0.score ?? -1) >= rules.goodInspectionScore }
+                : []
+            return CreditRecord(subject: subject, violations: mine, goodInspections: good, rules: rules, asOf: asOf)
         }
     }
 }
@@ -122,6 +125,16 @@ extension ProviderService {
             }
             var activity = try tx.activity(institution: institution, from: from, to: to, timelyDays: rules.timelyDays)
             activity.violations = try tx.violations().filter { $0.institution == institution && from <= $0.decidedOn && $0.decidedOn <= to }.count
+            let records = try tx.supervisionRecords().filter { $0.institution == institution && from <= $0.date && $0.date <= to }
+            activity.complaints = records.filter { $0.kind == .complaint }.count
+            // Inspector-scored indicators not given take the period's inspections' mean score (half-up).
+            var inspector = inspector
+            let scores = records.compactMap(\.score)
+            if !scores.isEmpty {
+                for indicator in rules.indicators where indicator.measure == .inspector && inspector[indicator.id] == nil {
+                    inspector[indicator.id] = (scores.reduce(0, +) * 2 + scores.count) / (scores.count * 2)
+                }
+            }
             for enrolment in try tx.enrolments() where enrolment.institution == institution {
                 guard let weekly = enrolment.weeklyMinutes else { continue }
                 let start = max(from, enrolment.period.from), end = min(to, enrolment.period.to ?? to)
@@ -145,6 +158,32 @@ extension ProviderService {
             try tx.insert(result)
             return (result, nil, result.json)
         }
+    }
+
+    /// Records an on-site inspection (with its score, 0–100) or a complaint.
+    public func record(_ kind: SupervisionRecord.Kind, institution: String, date: CalendarDate, score: Int?, person: Int?, note: String,
+                       actor: Actor, asOf: CalendarDate) throws -> SupervisionRecord {
+        try perform("\(kind.rawValue).record", subject: "institution:\(institution)", actor: actor, asOf: asOf) { tx in
+            try require(actor, .administrator)
+            guard try tx.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+            guard date <= asOf else { throw CaseError(.timing, "dated \(date), after today (\(asOf))") }
+            guard !note.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the findings or the complaint") }
+            switch kind {
+            case .inspection:
+                guard let score, (0...100).contains(score) else { throw CaseError(.invalidInput, "an inspection needs a score from 0 to 100") }
+            case .complaint:
+                guard score == nil else { throw CaseError(.invalidInput, "a complaint has no score") }
+            }
+            if let person, try tx.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
+            var record = SupervisionRecord(id: 0, kind: kind, institution: institution, date: date, score: score, person: person,
+                                           note: note, recordedBy: actor.description)
+            record.id = try tx.insert(record)
+            return (record, nil, record.json)
+        }
+    }
+
+    public func supervisionRecords() throws -> [SupervisionRecord] {
+        try store.readProviders { try $0.supervisionRecords() }
     }
 
     public func performanceAssessments() throws -> [PerformanceAssessment] {

@@ -67,7 +67,8 @@ public struct ProviderService {
                 throw CaseError(.forbidden, "\(institution) may not apply again until \(bar.adding(days: 1)) (agreement terminated for a violation)")
             }
             if let rules = scheme.supervision?.credit {
-                let credit = CreditRecord(subject: "institution:\(institution)", violations: violations, rules: rules, asOf: asOf)
+                let good = try tx.supervisionRecords().filter { $0.institution == institution && ($0.score ?? -1) >= rules.goodInspectionScore }
+                let credit = CreditRecord(subject: "institution:\(institution)", violations: violations, goodInspections: good, rules: rules, asOf: asOf)
                 if credit.barred {
                     throw CaseError(.forbidden, "\(institution)'s credit score \(credit.score) is below \(rules.barLine), the line for designation")
                 }

@@ -93,6 +93,7 @@ public protocol ProviderStoreReader: CaseStoreReader {
     /// rejected, received within `timelyDays`, accepted minutes.
     func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity
     func performanceAssessments() throws -> [PerformanceAssessment]
+    func supervisionRecords() throws -> [SupervisionRecord]
     /// A month's accepted logs added up per person and mode: count, allowed, fund.
     func monthByPersonAndMode(_ month: YearMonth) throws -> [(person: Int, mode: String, logs: Int, allowed: Money, fund: Money)]
     /// A month's logs per institution: received and rejected.
@@ -118,4 +119,5 @@ public protocol ProviderStoreWriter: ProviderStoreReader, CaseStoreWriter {
     func update(_ violation: Violation) throws
     /// Records an assessment; one per institution and period.
     func insert(_ assessment: PerformanceAssessment) throws
+    func insert(_ record: SupervisionRecord) throws -> Int
 }

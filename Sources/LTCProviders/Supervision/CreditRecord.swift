@@ -27,7 +27,9 @@ public struct CreditRecord: Sendable, Equatable {
     /// Below the bar line: may not apply for designation.
     public var barred: Bool
 
-    public init(subject: String, violations: [Violation], rules: SupervisionSettings.Credit, asOf: CalendarDate) {
+    /// - Parameter goodInspections: inspections scoring at least the scheme's good score (institutions only).
+    public init(subject: String, violations: [Violation], goodInspections: [SupervisionRecord] = [],
+                rules: SupervisionSettings.Credit, asOf: CalendarDate) {
         self.subject = subject
         var score = rules.start
         var history: [Entry] = []
@@ -41,12 +43,21 @@ public struct CreditRecord: Sendable, Equatable {
             history.append(Entry(date: day, change: gained, reason: "\(months) month\(months == 1 ? "" : "s") without a violation", score: score))
             last = day
         }
-        for violation in violations.sorted(by: { ($0.decidedOn, $0.id) < ($1.decidedOn, $1.id) }) where violation.decidedOn <= asOf {
-            recover(until: violation.decidedOn)
-            score = max(0, score - violation.credit)
-            history.append(Entry(date: violation.decidedOn, change: -violation.credit,
-                                 reason: "violation \(violation.id) (\(violation.type), \(violation.penalty))", score: score))
-            last = violation.decidedOn
+        // Violations and good inspections in date order (violations first on the same day).
+        let events: [(date: CalendarDate, order: Int, violation: Violation?, inspection: SupervisionRecord?)] =
+            violations.map { ($0.decidedOn, $0.id, $0, nil) } + goodInspections.map { ($0.date, Int.max / 2 + $0.id, nil, $0) }
+        for event in events.sorted(by: { ($0.date, $0.order) < ($1.date, $1.order) }) where event.date <= asOf {
+            recover(until: event.date)
+            if let violation = event.violation {
+                score = max(0, score - violation.credit)
+                history.append(Entry(date: violation.decidedOn, change: -violation.credit,
+                                     reason: "violation \(violation.id) (\(violation.type), \(violation.penalty))", score: score))
+                last = violation.decidedOn
+            } else if let inspection = event.inspection, score < rules.start {
+                let gained = min(rules.goodInspectionPoints, rules.start - score)
+                score += gained
+                history.append(Entry(date: inspection.date, change: gained, reason: "good inspection \(inspection.id) (score \(inspection.score ?? 0))", score: score))
+            }
         }
         recover(until: asOf)
         self.score = score

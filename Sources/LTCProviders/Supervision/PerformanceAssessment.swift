@@ -10,6 +10,7 @@ public struct InstitutionActivity: Sendable, Equatable {
     public var acceptedMinutes = 0
     public var plannedMinutes = 0
     public var violations = 0
+    public var complaints = 0
 
     public init() {}
 }
@@ -61,6 +62,7 @@ public struct PerformanceAssessment: Sendable, Equatable {
             switch indicator.measure {
             case .rejectedShare: value = share(activity.rejected, activity.received)
             case .violations: value = activity.violations * 10_000
+            case .complaints: value = activity.complaints * 10_000
             case .planCompletion: value = activity.plannedMinutes == 0 ? 10_000 : min(10_000, share(activity.acceptedMinutes, activity.plannedMinutes))
             case .timeliness: value = activity.received == 0 ? 10_000 : share(activity.timely, activity.received)
             case .inspector:
@@ -75,7 +77,7 @@ public struct PerformanceAssessment: Sendable, Equatable {
             case .inspector:
                 score = value
                 text = "\(value / 100)"
-            case .violations:
+            case .violations, .complaints:
                 text = "\(value / 10_000)"
                 score = Self.linear(value, best: indicator.best!.basisPoints, worst: indicator.worst!.basisPoints)
             default:

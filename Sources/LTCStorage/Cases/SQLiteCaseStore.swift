@@ -92,6 +92,12 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                 document TEXT NOT NULL,
                 PRIMARY KEY (institution, period_from, period_to)
             );
+            CREATE TABLE supervision_records (
+                id INTEGER PRIMARY KEY,
+                institution TEXT NOT NULL REFERENCES institutions(id),
+                kind TEXT NOT NULL CHECK (kind IN ('inspection', 'complaint')),
+                document TEXT NOT NULL
+            );
             """),
     ]
 

@@ -241,6 +241,20 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
         }
     }
 
+    func supervisionRecords() throws -> [SupervisionRecord] {
+        try database.query("SELECT id, document FROM supervision_records ORDER BY id") { row in
+            var record = try document(row, 1, "supervision record", SupervisionRecord.init(json:))
+            record.id = row.integer(0) ?? record.id
+            return record
+        }
+    }
+
+    func insert(_ record: SupervisionRecord) throws -> Int {
+        try database.run("INSERT INTO supervision_records (institution, kind, document) VALUES (?, ?, ?)",
+                         [.text(record.institution), .text(record.kind.rawValue), .text(JSONWriter.string(record.json))])
+        return database.lastInsertedRowID
+    }
+
     // MARK: Settlement
 
     func insert(_ adjustment: SettlementAdjustment) throws {
