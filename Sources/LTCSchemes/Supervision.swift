@@ -67,6 +67,10 @@ public struct SupervisionSettings: Sendable, Equatable {
         public var goodInspectionScore: Int
         /// …and gives back this many points (never above `start`).
         public var goodInspectionPoints: Int
+        /// Shares of accepted logs picked for manual review (复核): normally,
+        /// and for institutions below `lowLine` (closer checks).
+        public var sampling: Ratio
+        public var closerSampling: Ratio
     }
 
     /// One measure of an institution's performance assessment (考核).
@@ -179,7 +183,7 @@ struct SupervisionDecoder {
             if list.isEmpty { log.report(violation.path.appending("penalties"), "name at least one penalty") }
             return .init(code: code, name: name, penalties: list)
         } ?? []
-        let credit = fields.fields("credit", accepting: ["start", "lowLine", "barLine", "monthlyRecovery", "goodInspectionScore", "goodInspectionPoints"]).flatMap { section -> SupervisionSettings.Credit? in
+        let credit = fields.fields("credit", accepting: ["start", "lowLine", "barLine", "monthlyRecovery", "goodInspectionScore", "goodInspectionPoints", "sampling", "closerSampling"]).flatMap { section -> SupervisionSettings.Credit? in
             guard let start = section.int("start"), let low = section.int("lowLine"), let bar = section.int("barLine"),
                   let recovery = section.int("monthlyRecovery"), let goodScore = section.int("goodInspectionScore"),
                   let goodPoints = section.int("goodInspectionPoints") else { return nil }
@@ -191,8 +195,13 @@ struct SupervisionDecoder {
                 log.report(section.path, "expected 0 ≤ barLine ≤ lowLine ≤ start ≤ 1000 and monthlyRecovery 0–1000")
                 return nil
             }
+            guard let sampling = section.object["sampling"].flatMap(Ratio.init(json:)),
+                  let closer = section.object["closerSampling"].flatMap(Ratio.init(json:)) else {
+                log.report(section.path, "sampling and closerSampling must be shares from 0 to 1")
+                return nil
+            }
             return .init(start: start, lowLine: low, barLine: bar, monthlyRecovery: recovery,
-                         goodInspectionScore: goodScore, goodInspectionPoints: goodPoints)
+                         goodInspectionScore: goodScore, goodInspectionPoints: goodPoints, sampling: sampling, closerSampling: closer)
         }
         let assessment = fields.fields("assessment", accepting: ["indicators", "bands", "timelyDays", "withholding", "release"], required: false)
             .flatMap(self.assessment)

@@ -103,3 +103,24 @@ struct SupervisionTests {
         #expect(try world.providers.violations().isEmpty)
     }
 }
+
+@Suite("Low credit means closer checks: more accepted logs picked for review")
+struct SamplingTests {
+    @Test("1 % normally, 10 % below the low line of 80; each accepted log is picked by its fingerprint")
+    func closerChecks() throws {
+        let world = try ProviderWorld()
+        #expect(try world.providers.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 100)
+        for (type, penalty, date) in [("V02", "recovery", "2026-04-16"), ("V05", "warning", "2026-04-17")] {
+            _ = try world.providers.recordViolation(institution: "I001", caregiver: nil, person: nil, type: type, foundOn: day("2026-04-15"),
+                                                    evidence: "data check", amount: Money(yuan: 10), penalty: penalty, actor: admin, asOf: day(date))
+        }
+        #expect(try world.providers.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 78)
+        #expect(try world.providers.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 1000)
+        let lines = ["13", "14", "15"].map { world.line("S\($0)", on: "2026-04-\($0)") }
+        let report = try world.submit(lines, asOf: "2026-04-20")
+        let expected = LogReader.read(Array(("log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n" + lines.joined(separator: "\n")).utf8))
+            .filter { if case .log(let log, _) = $0 { Int(log.fingerprint % 10_000) < 1000 } else { false } }.count
+        #expect(report.accepted == 3)
+        #expect(report.sampled == expected)
+    }
+}

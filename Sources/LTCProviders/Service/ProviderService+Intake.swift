@@ -40,6 +40,7 @@ extension ProviderService {
             // Institutions with logs from earlier submissions: only their ids need looking up in storage;
             // for the others, only ids sent twice in this submission.
             let stored = try tx.logCounts()
+            let sampling = try samplingRates(tx, asOf: asOf)
             var sent: Set<Int> = []   // hashes of the keys sent so far; a collision only costs a lookup
             let pipeline = LogPipeline(input, chunkSize: Self.chunkSize)
             defer { pipeline.cancel() }
@@ -109,6 +110,10 @@ extension ProviderService {
                     switch checker.check(entry.log, correctingSettled: settled != nil) {
                     case .success(let money):
                         stored = StoredLog(log: entry.log, version: version, status: .accepted, rule: nil, detail: nil, money: money, submission: submission)
+                        if let rate = sampling.rate(entry.log.institution), Int(entry.log.fingerprint % 10_000) < rate.basisPoints {
+                            stored.sampled = true
+                            report.sampled += 1
+                        }
                         report.accepted += 1
                         report.billed = report.billed + money.billed
                         report.allowed = report.allowed + money.allowed
@@ -154,6 +159,32 @@ extension ProviderService {
                                              "corrected": .integer(report.corrected)]))
             return report
         }
+    }
+
+    /// Each institution's share of accepted logs picked for review: the
+    /// scheme's closer rate below the credit's low line, its normal rate otherwise.
+    func samplingRates(_ tx: any ProviderStoreReader, asOf: CalendarDate) throws -> SamplingRates {
+        guard let rules = try tx.schemes().lazy.compactMap(\.supervision?.credit).first else { return SamplingRates(normal: nil, closer: [:]) }
+        let violations = Dictionary(grouping: try tx.violations(), by: \.institution)
+        let inspections = Dictionary(grouping: try tx.supervisionRecords().filter { ($0.score ?? -1) >= rules.goodInspectionScore }, by: \.institution)
+        var closer: [String: Ratio] = [:]
+        for (institution, found) in violations {
+            let credit = CreditRecord(subject: "institution:\(institution)", violations: found, goodInspections: inspections[institution] ?? [],
+                                      rules: rules, asOf: asOf)
+            if credit.closerChecks { closer[institution] = rules.closerSampling }
+        }
+        return SamplingRates(normal: rules.sampling, closer: closer)
+    }
+
+    /// The share of an institution's accepted logs picked for review on a day.
+    public func samplingRate(institution: String, asOf: CalendarDate) throws -> Ratio? {
+        try store.readProviders { try samplingRates($0, asOf: asOf).rate(institution) }
+    }
+
+    struct SamplingRates {
+        var normal: Ratio?
+        var closer: [String: Ratio]
+        func rate(_ institution: String) -> Ratio? { closer[institution] ?? normal }
     }
 
     /// Lines read, checked and stored at a time.

@@ -20,10 +20,12 @@ public struct StoredLog: Sendable, Equatable {
     public var settledMonth: YearMonth?
     /// What the fund has paid for it, after corrections of a settled month.
     public var settledFund: Money?
+    /// Picked for manual review (复核) by the sampling rate of the institution's credit.
+    public var sampled = false
     public var fingerprint: UInt64 { log.fingerprint }
 
     public init(log: ServiceLog, version: Int, status: Status, rule: MonitoringRule?, detail: String?,
-                money: AcceptedService?, submission: Int, settledMonth: YearMonth? = nil, settledFund: Money? = nil) {
+                money: AcceptedService?, submission: Int, settledMonth: YearMonth? = nil, settledFund: Money? = nil, sampled: Bool = false) {
         self.log = log
         self.version = version
         self.status = status
@@ -33,6 +35,7 @@ public struct StoredLog: Sendable, Equatable {
         self.submission = submission
         self.settledMonth = settledMonth
         self.settledFund = settledFund
+        self.sampled = sampled
     }
 }
 

@@ -23,6 +23,8 @@ public struct SubmissionReport: Sendable, Equatable {
     public var fund: Money
     /// Adjustments made for corrections of logs in settled months.
     public var adjustments: Money
+    /// Accepted logs picked for manual review (the scheme's sampling rate; higher under closer checks).
+    public var sampled = 0
 
     public var byRule: [(rule: MonitoringRule, count: Int)] {
         MonitoringRule.allCases.compactMap { rule in
@@ -34,7 +36,7 @@ public struct SubmissionReport: Sendable, Equatable {
     public var json: JSONValue {
         [
             "submission": .integer(submission), "received": .integer(received), "accepted": .integer(accepted),
-            "rejected": .integer(rejected.count), "unchanged": .integer(unchanged), "corrected": .integer(corrected),
+            "rejected": .integer(rejected.count), "unchanged": .integer(unchanged), "corrected": .integer(corrected), "sampled": .integer(sampled),
             "byRule": .array(byRule.map { ["rule": .string($0.rule.code), "explanation": .string($0.rule.explanation), "count": .integer($0.count)] }),
             "money": ["billed": billed.json, "allowed": allowed.json, "fund": fund.json, "adjustments": adjustments.json],
             "rejectedLines": .array(rejected.map {
@@ -45,7 +47,7 @@ public struct SubmissionReport: Sendable, Equatable {
 
     /// The report as people read it: counts, then rules, then up to `limit` rejected lines.
     public func text(limit: Int = 20) -> String {
-        var lines = ["submission \(submission): \(received) received, \(accepted) accepted, \(rejected.count) rejected, \(unchanged) unchanged, \(corrected) corrections",
+        var lines = ["submission \(submission): \(received) received, \(accepted) accepted (\(sampled) picked for review), \(rejected.count) rejected, \(unchanged) unchanged, \(corrected) corrections",
                      "accepted services: billed \(billed), allowed \(allowed), fund \(fund)" + (adjustments == .zero ? "" : "; adjustments \(adjustments)")]
         for (rule, count) in byRule {
             lines.append("  \(rule.code)  \(String(count).padding(toLength: 8, withPad: " ", startingAt: 0))\(rule.explanation)")

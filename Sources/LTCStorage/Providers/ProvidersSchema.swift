@@ -52,6 +52,7 @@ let providersSchema = """
         allowed INTEGER,
         fund INTEGER,
         submission INTEGER NOT NULL REFERENCES submissions(id),
+        sampled INTEGER NOT NULL DEFAULT 0,
         settled_month TEXT,
         settled_fund INTEGER,
         UNIQUE (institution, log_id)

@@ -104,7 +104,7 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
 
     private static let logColumns = """
         institution, log_id, version, person, caregiver, item, mode, start, end, location, status, rule, detail, \
-        billed, allowed, fund, submission, settled_month, settled_fund
+        billed, allowed, fund, submission, settled_month, settled_fund, sampled
         """
 
     private func storedLog(_ row: SQLiteRow) throws -> StoredLog {
@@ -122,7 +122,7 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
         }
         return StoredLog(log: log, version: version, status: status, rule: row.text(11).flatMap(MonitoringRule.init), detail: row.text(12),
                          money: money, submission: submission, settledMonth: row.text(17).flatMap(YearMonth.init),
-                         settledFund: row.integer(18).map(Money.init(fen:)))
+                         settledFund: row.integer(18).map(Money.init(fen:)), sampled: row.integer(19) == 1)
     }
 
     func logs(in month: YearMonth, excludingSubmission submission: Int) throws -> [StoredLog] {
@@ -163,7 +163,7 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
                               .integer(logs.first?.submission ?? 0)])
             try database.run("DELETE FROM service_logs WHERE institution = ? AND log_id = ?", [.text(old.log.institution), .text(old.log.logID)])
         }
-        let sql = "INSERT INTO service_logs (\(Self.logColumns), month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        let sql = "INSERT INTO service_logs (\(Self.logColumns), month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         try database.runRows(sql, count: logs.count) { index, row in
             let stored = logs[index], log = stored.log
             row.bind(1, log.institution); row.bind(2, log.logID); row.bind(3, stored.version); row.bind(4, log.person)
@@ -172,7 +172,8 @@ extension SQLiteCaseTransaction: ProviderStoreWriter {
             row.bind(12, stored.rule?.code); row.bind(13, stored.detail); row.bind(14, stored.money?.billed.fen)
             row.bind(15, stored.money?.allowed.fen); row.bind(16, stored.money?.fund.fen); row.bind(17, stored.submission)
             row.bind(18, stored.settledMonth?.description); row.bind(19, stored.settledFund?.fen)
-            row.bind(20, YearMonth(containing: log.day).description)
+            row.bind(20, stored.sampled ? 1 : 0)
+            row.bind(21, YearMonth(containing: log.day).description)
         }
     }
 
