@@ -82,6 +82,8 @@ public struct SupervisionSettings: Sendable, Equatable {
             case violations
             /// Complaints received in the period.
             case complaints
+            /// Share of the institution's clients re-assessed in the period whose grade was found lower than the one in force.
+            case reassessmentFindings
             /// Accepted service minutes as a share of the care plans' weekly minutes over the period.
             case planCompletion
             /// Share of logs received within `timelyDays` of the service.

@@ -28,7 +28,8 @@ struct PerformanceAssessmentTests {
         #expect(lines["plan"]?.value == "23.34 %")          // 180 of 180 × 30/7 = 771 minutes
         #expect(lines["timely"]?.value == "75 %")           // B1 came 6 days after
         #expect(lines["inspection"]?.contribution == Points(whole: 17))
-        #expect(result.total == Points(whole: 37))
+        #expect(lines["reassessment"]?.score == Points(whole: 100))   // no one re-assessed
+        #expect(result.total == Points(whole: 47))
         #expect(result.total == result.lines.reduce(.zero) { $0 + $1.contribution })
         #expect(result.rating == "fail")
         #expect(result.withheld == april.statements[0].withheld)
@@ -66,6 +67,22 @@ struct PerformanceAssessmentTests {
                                                   actor: admin, asOf: day("2026-05-20"))
         }
         #expect(early?.reason == .timing)
+    }
+}
+
+@Suite("Re-assessments that find a lower grade count against the institution")
+struct ReassessmentFindingTests {
+    @Test("A client re-assessed in the period at grade 1, below the grade 3 in force: 1 of 1 found lower")
+    func foundLower() throws {
+        let world = try ProviderWorld()
+        _ = try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-04-10"))
+        _ = try world.cases.assess(caseID: world.caseID, formID: "cn-ltc-2021", answers: try ProviderWorld.gradeThreeAnswers(adl: 80),
+                                   assessedOn: day("2026-04-12"), place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-04-12"))
+        let result = try world.providers.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"),
+                                                           inspector: ["inspection": 80], actor: admin, asOf: day("2026-05-10"))
+        let line = try #require(result.lines.first { $0.indicator == "reassessment" })
+        #expect(line.value == "100 %")
+        #expect(line.score == .zero)
     }
 }
 

@@ -80,10 +80,11 @@ struct ProviderWorld {
         return id
     }
 
-    static func gradeThreeAnswers() throws -> JSONObject {
+    /// Answers with an ADL total of `adl` and cognition and senses intact: 20 gives grade 3, 80 grade 1.
+    static func gradeThreeAnswers(adl: Int = 20) throws -> JSONObject {
         let form = try FormCatalog.load().form(id: "cn-ltc-2021")
         var object = JSONObject()
-        var deficit = 80
+        var deficit = 100 - adl
         for item in form.items {
             var score = item.maximumScore
             if item.dimension == "adl" {

@@ -127,6 +127,17 @@ extension ProviderService {
             activity.violations = try tx.violations().filter { $0.institution == institution && from <= $0.decidedOn && $0.decidedOn <= to }.count
             let records = try tx.supervisionRecords().filter { $0.institution == institution && from <= $0.date && $0.date <= to }
             activity.complaints = records.filter { $0.kind == .complaint }.count
+            // Re-assessments of the institution's clients in the period: found lower than the grade in force?
+            let clients = Set(try tx.enrolments().filter { $0.institution == institution && $0.period.from <= to && ($0.period.to ?? to) >= from }.map(\.caseID))
+            for caseID in clients.sorted() {
+                guard let record = try tx.caseRecord(id: caseID) else { continue }
+                for assessment in try tx.assessments(caseID: caseID)
+                where assessment.round != .initial && from <= assessment.assessedOn && assessment.assessedOn <= to {
+                    guard let inForce = record.determination(on: assessment.assessedOn.adding(days: -1)) else { continue }
+                    activity.reassessed += 1
+                    if assessment.grade < inForce.grade { activity.foundLower += 1 }
+                }
+            }
             // Inspector-scored indicators not given take the period's inspections' mean score (half-up).
             var inspector = inspector
             let scores = records.compactMap(\.score)

@@ -11,6 +11,9 @@ public struct InstitutionActivity: Sendable, Equatable {
     public var plannedMinutes = 0
     public var violations = 0
     public var complaints = 0
+    /// Clients re-assessed in the period, and those found at a lower grade than the one in force.
+    public var reassessed = 0
+    public var foundLower = 0
 
     public init() {}
 }
@@ -63,6 +66,7 @@ public struct PerformanceAssessment: Sendable, Equatable {
             case .rejectedShare: value = share(activity.rejected, activity.received)
             case .violations: value = activity.violations * 10_000
             case .complaints: value = activity.complaints * 10_000
+            case .reassessmentFindings: value = share(activity.foundLower, activity.reassessed)
             case .planCompletion: value = activity.plannedMinutes == 0 ? 10_000 : min(10_000, share(activity.acceptedMinutes, activity.plannedMinutes))
             case .timeliness: value = activity.received == 0 ? 10_000 : share(activity.timely, activity.received)
             case .inspector:
