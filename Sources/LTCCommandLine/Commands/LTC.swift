@@ -9,7 +9,7 @@ import ArgumentParser
 public struct LTC: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ltc",
-        abstract: "Long-term care insurance: disability assessment, grading and the JSON-RPC interface.",
+        abstract: "Long-term care insurance: assessments, cases, benefits, designated institutions, service logs, settlement and supervision.",
         discussion: """
             Forms (assessment instruments) are data: the built-in ones come from the package's \
             AssessmentForms/ folder; add your own with --forms DIR.
