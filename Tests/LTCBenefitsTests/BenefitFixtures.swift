@@ -2,7 +2,6 @@ import LTCBenefits
 import LTCCases
 import LTCCore
 import LTCSchemes
-import Testing
 
 func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
 func month(_ text: String) -> YearMonth { YearMonth(text)! }
