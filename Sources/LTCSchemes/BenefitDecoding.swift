@@ -59,12 +59,6 @@ struct BenefitDecoder {
         return value
     }
 
-    func text(_ fields: JSONFields, _ key: String) -> LocalizedText? {
-        guard let text = fields.fields(key, accepting: ["zh", "en"]), let zh = text.nonEmptyString("zh"), let en = text.nonEmptyString("en") else {
-            return nil
-        }
-        return LocalizedText(zh: zh, en: en)
-    }
 
     /// A non-negative amount in yuan with at most two decimals.
     func money(_ fields: JSONFields, _ key: String, required: Bool = true) -> Money? {
@@ -101,7 +95,7 @@ struct BenefitDecoder {
             guard let fields = log.fields(of: element.value, at: element.path, accepting: ["id", "name", "delivery"]) else { return nil }
             let id = fields.nonEmptyString("id")
             if let id, !seen.insert(id).inserted { log.report(fields.path.appending("id"), "duplicate mode id '\(id)'") }
-            let name = text(fields, "name")
+            let name = fields.localizedText("name")
             let delivery = choice(fields, "delivery", ServiceMode.Delivery.self)
             guard let id, let name, let delivery else { return nil }
             return ServiceMode(id: id, name: name, delivery: delivery)
@@ -114,7 +108,7 @@ struct BenefitDecoder {
             guard let fields = log.fields(of: element.value, at: element.path, accepting: ["code", "name", "unit", "price"]) else { return nil }
             let code = fields.nonEmptyString("code")
             if let code, !seen.insert(code).inserted { log.report(fields.path.appending("code"), "duplicate service code '\(code)'") }
-            let name = text(fields, "name")
+            let name = fields.localizedText("name")
             let unit = choice(fields, "unit", ServiceItem.Unit.self)
             let price = money(fields, "price")
             guard let code, let name, let unit, let price else { return nil }
@@ -202,7 +196,7 @@ struct BenefitDecoder {
             guard let fields = log.fields(of: element.value, at: element.path, accepting: ["id", "name", "interaction"]) else { return nil }
             let id = fields.nonEmptyString("id")
             if let id, !seen.insert(id).inserted { log.report(fields.path.appending("id"), "duplicate subsidy id '\(id)'") }
-            let name = text(fields, "name")
+            let name = fields.localizedText("name")
             let interaction = choice(fields, "interaction", Subsidy.Interaction.self)
             guard let id, let name, let interaction else { return nil }
             return Subsidy(id: id, name: name, interaction: interaction)

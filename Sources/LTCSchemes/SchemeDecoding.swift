@@ -31,10 +31,7 @@ private struct SchemeDecoder {
             log.report(root.path.appending("format"), "unsupported format '\(format)'; this ltc reads '\(Scheme.fileFormat)'")
         }
         let id = root.nonEmptyString("id")
-        let name = root.fields("name", accepting: ["zh", "en"]).flatMap { fields -> LocalizedText? in
-            guard let zh = fields.nonEmptyString("zh"), let en = fields.nonEmptyString("en") else { return nil }
-            return LocalizedText(zh: zh, en: en)
-        }
+        let name = root.localizedText("name")
         let region = root.nonEmptyString("region")
         let timeZone = root.nonEmptyString("timeZone")
         if let timeZone, TimeZone(identifier: timeZone) == nil {

@@ -138,10 +138,7 @@ struct SupervisionDecoder {
                 "id", "name", "effect", "liquidatedDamages", "days", "suspensionDays", "barYears", "credit",
             ]) else { return nil }
             let id = penalty.nonEmptyString("id")
-            let name = penalty.fields("name", accepting: ["zh", "en"]).flatMap { text -> LocalizedText? in
-                guard let zh = text.nonEmptyString("zh"), let en = text.nonEmptyString("en") else { return nil }
-                return LocalizedText(zh: zh, en: en)
-            }
+            let name = penalty.localizedText("name")
             let effectText = penalty.string("effect")
             let effect = effectText.flatMap(SupervisionSettings.Effect.init(rawValue:))
             if let effectText, effect == nil {
@@ -170,10 +167,7 @@ struct SupervisionDecoder {
         let violations = fields.array("violations")?.compactMap { value, path -> SupervisionSettings.ViolationType? in
             guard let violation = log.fields(of: value, at: path, accepting: ["code", "name", "penalties"]) else { return nil }
             let code = violation.nonEmptyString("code")
-            let name = violation.fields("name", accepting: ["zh", "en"]).flatMap { text -> LocalizedText? in
-                guard let zh = text.nonEmptyString("zh"), let en = text.nonEmptyString("en") else { return nil }
-                return LocalizedText(zh: zh, en: en)
-            }
+            let name = violation.localizedText("name")
             let list = violation.array("penalties")?.compactMap { item, itemPath -> String? in
                 guard let id = item.stringValue, known.contains(id) else {
                     log.report(itemPath, "expected a penalty id of this section (\(known.sorted().joined(separator: ", "))), found \(item)")
@@ -215,10 +209,7 @@ struct SupervisionDecoder {
         let indicators = fields.array("indicators")?.compactMap { value, path -> SupervisionSettings.Indicator? in
             guard let indicator = log.fields(of: value, at: path, accepting: ["id", "name", "measure", "weight", "best", "worst"]) else { return nil }
             let id = indicator.nonEmptyString("id")
-            let name = indicator.fields("name", accepting: ["zh", "en"]).flatMap { text -> LocalizedText? in
-                guard let zh = text.nonEmptyString("zh"), let en = text.nonEmptyString("en") else { return nil }
-                return LocalizedText(zh: zh, en: en)
-            }
+            let name = indicator.localizedText("name")
             let measureText = indicator.string("measure")
             let measure = measureText.flatMap(SupervisionSettings.Indicator.Measure.init(rawValue:))
             if let measureText, measure == nil {
