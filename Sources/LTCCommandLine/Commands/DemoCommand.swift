@@ -120,7 +120,9 @@ struct DemoCity {
             let institution = index < 3 ? "I001" : "I002"
             let caregiver = "C\(index % 3 == 1 ? 3 : 1)"
             let hour = 9 + index % 3 * 2
-            let perWeek = [3: 3, 4: 5, 5: 7][beneficiary.grade] ?? 3
+            // One-hour visits filling the weekly hours of the grade's package (at most one a day).
+            var perWeek = 3
+            if case .perWeek(let hours)? = scheme.benefits?.rule(grade: beneficiary.grade, mode: "home-visit")?.quantity { perWeek = min(7, hours) }
             for date in month.days where (date.dayNumber + 3) % 7 < perWeek {
                 sequence += 1
                 let time = { (minute: Int) in LocalMinute(day: date, minute: minute).description }

@@ -18,8 +18,9 @@ public struct SyntheticCity {
     public var institutions: Int
     public var caregiversPerInstitution: Int
     public var mode = "home-visit"
-    /// Person ids of the beneficiaries, once seeded, and their grades.
-    public private(set) var people: [(person: Int, grade: Int, institution: Int, slot: Int)] = []
+    /// Person ids of the beneficiaries, once seeded, with their grade, institution, schedule slot and
+    /// one-hour visits a week (the weekly hours of their grade's package in the scheme).
+    public private(set) var people: [(person: Int, grade: Int, institution: Int, slot: Int, perWeek: Int)] = []
     private var random: UInt64
 
     public init(beneficiaries: Int, institutions: Int, caregiversPerInstitution: Int = 20, seed: UInt64 = 1) {
@@ -84,7 +85,7 @@ public struct SyntheticCity {
                 }
                 _ = try tx.insert(Enrolment(id: 0, caseID: caseID, personID: personID, institution: Self.institutionID(institution), mode: mode,
                                             period: DatePeriod(from: validFrom, to: nil), weeklyMinutes: weekly, weeklyVisits: nil, home: nil))
-                people.append((personID, grade, institution, index / max(institutions, 1)))
+                people.append((personID, grade, institution, index / max(institutions, 1), min(7, (weekly ?? 60) / 60)))
             }
         }
     }
@@ -114,9 +115,8 @@ public struct SyntheticCity {
             let start = LocalMinute(day: day, minute: from), end = LocalMinute(day: day, minute: to)
             out += Array("L\(sequence),\(institution),C\(caregiver),\(person),\(item),\(start),\(end),\(mode)\n".utf8)
         }
-        for (person, grade, institutionIndex, slot) in people {
+        for (person, _, institutionIndex, slot, perWeek) in people {
             let institution = Self.institutionID(institutionIndex)
-            let perWeek = [3: 3, 4: 5, 5: 7][grade] ?? 3
             // Each caregiver (not C0, the nurse) visits one person an hour from 08:00 to 17:00.
             let caregiver = slot / 9 % (caregiversPerInstitution - 1) + 1
             let hour = 8 + slot % 9
