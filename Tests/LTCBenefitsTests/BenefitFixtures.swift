@@ -9,7 +9,7 @@ func yuan(_ text: String) -> Money { Money(json: text.contains(".") ? .number(te
 
 /// A scheme for tests, with numbers that make the arithmetic easy to check by hand.
 /// `change` edits the JSON text before it is read.
-func testScheme(modeChange: String = "sameDay", start: String = "fromValidity", _ change: (String) -> String = { $0 }) throws -> Scheme {
+func fixtureScheme(modeChange: String = "sameDay", start: String = "fromValidity", _ change: (String) -> String = { $0 }) throws -> Scheme {
     let text = """
         {
           "format": "ltc-scheme/1", "id": "benefit-test", "name": {"zh": "测试", "en": "test"}, "region": "test",

@@ -7,7 +7,7 @@ import Testing
 struct BenefitQuoteTests {
     @Test("Hourly: 4 h a week over 31 days is 17 h 42 min; the 700 cap binds; the fund pays 90 %")
     func capBinding() throws {
-        let quote = try BenefitQuote(scheme: testScheme(), grade: 3, mode: "home", month: month("2026-03"))
+        let quote = try BenefitQuote(scheme: fixtureScheme(), grade: 3, mode: "home", month: month("2026-03"))
         #expect(quote.minutes == 1062)          // 4 × 60 × 31 / 7 = 1062.86, whole minutes
         #expect(quote.eligibleCost == yuan("700"))
         #expect(quote.fundShare == yuan("630"))
@@ -17,7 +17,7 @@ struct BenefitQuoteTests {
 
     @Test("Hourly: 2 h a week stays under the cap")
     func capNotBinding() throws {
-        let quote = try BenefitQuote(scheme: testScheme(), grade: 4, mode: "home", month: month("2026-03"))
+        let quote = try BenefitQuote(scheme: fixtureScheme(), grade: 4, mode: "home", month: month("2026-03"))
         #expect(quote.minutes == 531)           // 2 × 60 × 31 / 7 = 531.43
         #expect(quote.eligibleCost == yuan("442.50"))
         #expect(quote.fundShare == yuan("398.25"))
@@ -26,42 +26,42 @@ struct BenefitQuoteTests {
 
     @Test("Daily: a cap per day, and a monthly cap that binds")
     func daily() throws {
-        let grade3 = try BenefitQuote(scheme: testScheme(), grade: 3, mode: "institution", month: month("2026-04"))
+        let grade3 = try BenefitQuote(scheme: fixtureScheme(), grade: 3, mode: "institution", month: month("2026-04"))
         #expect(grade3.eligibleCost == yuan("2100"))
         #expect(grade3.fundShare == yuan("1470"))
-        let grade4 = try BenefitQuote(scheme: testScheme(), grade: 4, mode: "institution", month: month("2026-04"))
+        let grade4 = try BenefitQuote(scheme: fixtureScheme(), grade: 4, mode: "institution", month: month("2026-04"))
         #expect(grade4.eligibleCost == yuan("2000"))   // 80 × 30 = 2400 > 2000
     }
 
     @Test("Visits are whole visits; a monthly package is prorated")
     func visitsAndMonthly() throws {
-        let visits = try BenefitQuote(scheme: testScheme(), grade: 3, mode: "visits", month: month("2026-02"))
+        let visits = try BenefitQuote(scheme: fixtureScheme(), grade: 3, mode: "visits", month: month("2026-02"))
         #expect(visits.visits == 8)
         #expect(visits.fundShare == yuan("288"))       // 8 × 45 × 0.8
-        let monthly = try BenefitQuote(scheme: testScheme(), grade: 4, mode: "visits", month: month("2026-03"), days: 10)
+        let monthly = try BenefitQuote(scheme: fixtureScheme(), grade: 4, mode: "visits", month: month("2026-03"), days: 10)
         #expect(monthly.eligibleCost == yuan("322.60")) // 1000.05 × 10 / 31 = 322.597 → 322.60
         #expect(monthly.fundShare == yuan("241.95"))    // × 0.75 = 241.95
     }
 
     @Test("Cash by the month is prorated half-up; cash by the day is counted")
     func cash() throws {
-        let part = try BenefitQuote(scheme: testScheme(), grade: 3, mode: "family", month: month("2026-03"), days: 10)
+        let part = try BenefitQuote(scheme: fixtureScheme(), grade: 3, mode: "family", month: month("2026-03"), days: 10)
         #expect(part.cash == yuan("241.94"))            // 750 × 10 / 31 = 241.935 → 241.94
-        let perDay = try BenefitQuote(scheme: testScheme(), grade: 4, mode: "family", month: month("2026-03"), days: 10)
+        let perDay = try BenefitQuote(scheme: fixtureScheme(), grade: 4, mode: "family", month: month("2026-03"), days: 10)
         #expect(perDay.cash == yuan("300"))
     }
 
     @Test("Below the minimum grade, nothing is payable")
     func belowMinimum() throws {
-        let quote = try BenefitQuote(scheme: testScheme(), grade: 2, mode: "home", month: month("2026-03"))
+        let quote = try BenefitQuote(scheme: fixtureScheme(), grade: 2, mode: "home", month: month("2026-03"))
         #expect(quote.fundShare == .zero)
         #expect(quote.cash == .zero)
     }
 
     @Test("Unknown modes and impossible day counts are refused")
     func refused() throws {
-        #expect(throws: BenefitError.self) { try BenefitQuote(scheme: testScheme(), grade: 3, mode: "spa", month: month("2026-03")) }
-        #expect(throws: BenefitError.self) { try BenefitQuote(scheme: testScheme(), grade: 3, mode: "home", month: month("2026-02"), days: 29) }
+        #expect(throws: BenefitError.self) { try BenefitQuote(scheme: fixtureScheme(), grade: 3, mode: "spa", month: month("2026-03")) }
+        #expect(throws: BenefitError.self) { try BenefitQuote(scheme: fixtureScheme(), grade: 3, mode: "home", month: month("2026-02"), days: 29) }
     }
 }
 
@@ -69,7 +69,7 @@ struct BenefitQuoteTests {
 struct SchemeBenefitValidationTests {
     func problems(_ change: @escaping (String) -> String) -> String {
         do {
-            _ = try testScheme(change)
+            _ = try fixtureScheme(change)
             return ""
         } catch {
             return String(describing: error)

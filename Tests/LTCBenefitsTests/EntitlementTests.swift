@@ -8,7 +8,7 @@ import Testing
 struct EntitlementTests {
     @Test("A grade in force from the 10th pays 22 of March's 31 days")
     func midMonthStart() throws {
-        let result = try Entitlement(case: effectiveCase(from: "2026-03-10"), scheme: testScheme(), month: month("2026-03"))
+        let result = try Entitlement(case: effectiveCase(from: "2026-03-10"), scheme: fixtureScheme(), month: month("2026-03"))
         #expect(result.spans.map(\.days) == [9, 22])
         #expect(result.parts.first?.days == 22)
         #expect(result.fundShare == yuan("1078"))       // 70 × 22 × 0.7
@@ -17,7 +17,7 @@ struct EntitlementTests {
 
     @Test("Benefits from the month after the grade takes effect, where the scheme says so")
     func nextMonthStart() throws {
-        let scheme = try testScheme(start: "nextMonth")
+        let scheme = try fixtureScheme(start: "nextMonth")
         let record = effectiveCase(from: "2026-03-10")
         #expect(try Entitlement(case: record, scheme: scheme, month: month("2026-03")).payable == .zero)
         #expect(try Entitlement(case: record, scheme: scheme, month: month("2026-04")).fundShare == yuan("1470"))
@@ -27,30 +27,30 @@ struct EntitlementTests {
     func hospitalAcrossMonthEnd() throws {
         var record = effectiveCase(from: "2026-01-01")
         record.suspensions = [SuspensionPeriod(from: day("2026-03-25"), until: day("2026-04-05"), reason: "hospital stay")]
-        let march = try Entitlement(case: record, scheme: testScheme(), month: month("2026-03"))
+        let march = try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-03"))
         #expect(march.parts.first?.days == 24)
         #expect(march.spans.last?.status == .hospital)
-        let april = try Entitlement(case: record, scheme: testScheme(), month: month("2026-04"))
+        let april = try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-04"))
         #expect(april.spans.map(\.days) == [4, 26])
         #expect(april.fundShare == yuan("1274"))        // 70 × 26 × 0.7
     }
 
     @Test("Death on the first day of a month pays that one day; on the last day, the whole month")
     func death() throws {
-        let first = try Entitlement(case: effectiveCase(from: "2026-01-01", until: "2026-04-01"), scheme: testScheme(), month: month("2026-04"))
+        let first = try Entitlement(case: effectiveCase(from: "2026-01-01", until: "2026-04-01"), scheme: fixtureScheme(), month: month("2026-04"))
         #expect(first.parts.first?.days == 1)
         #expect(first.fundShare == yuan("49"))
-        let last = try Entitlement(case: effectiveCase(from: "2026-01-01", until: "2026-04-30"), scheme: testScheme(), month: month("2026-04"))
+        let last = try Entitlement(case: effectiveCase(from: "2026-01-01", until: "2026-04-30"), scheme: fixtureScheme(), month: month("2026-04"))
         #expect(last.parts.first?.days == 30)
-        let after = try Entitlement(case: effectiveCase(from: "2026-01-01", until: "2026-04-30"), scheme: testScheme(), month: month("2026-05"))
+        let after = try Entitlement(case: effectiveCase(from: "2026-01-01", until: "2026-04-30"), scheme: fixtureScheme(), month: month("2026-05"))
         #expect(after.payable == .zero)
     }
 
     @Test("February in a leap year has 29 days: a monthly cash allowance is whole, or prorated over 29")
     func leapFebruary() throws {
-        let whole = try Entitlement(case: effectiveCase(from: "2028-01-01", mode: "family"), scheme: testScheme(), month: month("2028-02"))
+        let whole = try Entitlement(case: effectiveCase(from: "2028-01-01", mode: "family"), scheme: fixtureScheme(), month: month("2028-02"))
         #expect(whole.cash == yuan("750"))
-        let part = try Entitlement(case: effectiveCase(from: "2028-02-20", mode: "family"), scheme: testScheme(), month: month("2028-02"))
+        let part = try Entitlement(case: effectiveCase(from: "2028-02-20", mode: "family"), scheme: fixtureScheme(), month: month("2028-02"))
         #expect(part.parts.first?.days == 10)
         #expect(part.cash == yuan("258.62"))            // 750 × 10 / 29 = 258.62
     }
@@ -59,7 +59,7 @@ struct EntitlementTests {
     func modeChange() throws {
         var record = effectiveCase(from: "2026-01-01", mode: "family")
         record.modes.append(ModePeriod(from: day("2026-03-16"), mode: "institution"))
-        let result = try Entitlement(case: record, scheme: testScheme(), month: month("2026-03"))
+        let result = try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-03"))
         #expect(result.parts.map(\.mode) == ["family", "institution"])
         #expect(result.cash == yuan("362.90"))          // 750 × 15 / 31 = 362.903
         #expect(result.fundShare == yuan("784"))        // 70 × 16 × 0.7
@@ -70,18 +70,18 @@ struct EntitlementTests {
     func deduct() throws {
         var record = effectiveCase(from: "2026-01-01")
         record.subsidies = [HeldSubsidy(subsidy: "deduct-one", monthly: yuan("200"), from: day("2026-01-01"), until: nil, choice: nil)]
-        let result = try Entitlement(case: record, scheme: testScheme(), month: month("2026-04"))
+        let result = try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-04"))
         #expect(result.deducted == yuan("200"))
         #expect(result.payable == yuan("1270"))
         record.subsidies[0].monthly = yuan("5000")
-        #expect(try Entitlement(case: record, scheme: testScheme(), month: month("2026-04")).payable == .zero)
+        #expect(try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-04")).payable == .zero)
     }
 
     @Test("A subsidy paid alongside changes nothing")
     func alongside() throws {
         var record = effectiveCase(from: "2026-01-01")
         record.subsidies = [HeldSubsidy(subsidy: "alongside-one", monthly: yuan("300"), from: day("2026-01-01"), until: nil, choice: nil)]
-        let result = try Entitlement(case: record, scheme: testScheme(), month: month("2026-04"))
+        let result = try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-04"))
         #expect(result.payable == yuan("1470"))
         #expect(result.subsidies.first?.note.contains("paid alongside") == true)
     }
@@ -90,30 +90,30 @@ struct EntitlementTests {
     func exclusive() throws {
         var record = effectiveCase(from: "2026-01-01")
         record.subsidies = [HeldSubsidy(subsidy: "exclusive-one", monthly: yuan("400"), from: day("2026-04-21"), until: nil, choice: .subsidy)]
-        let chosen = try Entitlement(case: record, scheme: testScheme(), month: month("2026-04"))
+        let chosen = try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-04"))
         #expect(chosen.parts.first?.days == 20)
         #expect(chosen.spans.last?.status == .exclusiveSubsidy("exclusive-one"))
         record.subsidies[0].choice = .ltci
-        #expect(try Entitlement(case: record, scheme: testScheme(), month: month("2026-04")).payable == yuan("1470"))
+        #expect(try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-04")).payable == yuan("1470"))
     }
 
     @Test("A grade below the minimum pays nothing; a new grade mid-month splits the month by grade")
     func grades() throws {
-        let low = try Entitlement(case: effectiveCase(grade: 2, from: "2026-01-01"), scheme: testScheme(), month: month("2026-04"))
+        let low = try Entitlement(case: effectiveCase(grade: 2, from: "2026-01-01"), scheme: fixtureScheme(), month: month("2026-04"))
         #expect(low.payable == .zero)
         var record = effectiveCase(grade: 3, from: "2026-01-01", until: "2026-04-15")
         record.pastDeterminations = [record.determination!]
         record.determination = Determination(assessmentID: 2, grade: 4, gradeLabel: "重度失能二级", decidedOn: day("2026-04-16"),
                                              benefitsEligible: true, validFrom: day("2026-04-16"), validUntil: day("2028-04-15"))
-        let split = try Entitlement(case: record, scheme: testScheme(), month: month("2026-04"))
+        let split = try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-04"))
         #expect(split.parts.map(\.grade) == [3, 4])
         #expect(split.parts.map(\.days) == [15, 15])
     }
 
     @Test("Each day follows the scheme in force on it: a month across two scheme periods is split")
     func schemeChangeover() throws {
-        let old = try testScheme { $0.replacingOccurrences(of: #""to": "2028-12-31""#, with: #""to": "2026-04-15""#) }
-        let new = try testScheme {
+        let old = try fixtureScheme { $0.replacingOccurrences(of: #""to": "2028-12-31""#, with: #""to": "2026-04-15""#) }
+        let new = try fixtureScheme {
             $0.replacingOccurrences(of: #""id": "benefit-test""#, with: #""id": "benefit-test-2""#)
               .replacingOccurrences(of: #""from": "2026-01-01", "to": "2028-12-31""#, with: #""from": "2026-04-16", "to": "2028-12-31""#)
               .replacingOccurrences(of: #""dailyCap": 70, "ratio": 0.7"#, with: #""dailyCap": 80, "ratio": 0.7"#)
@@ -132,7 +132,7 @@ struct FundProjectionTests {
     @Test("Outlay by grade and mode, income by insurance type, and the balance")
     func projection() throws {
         let projection = try FundProjection(
-            scheme: testScheme(), from: month("2026-01"),
+            scheme: fixtureScheme(), from: month("2026-01"),
             beneficiaries: [.init(grade: 3, mode: "family", count: 100), .init(grade: 3, mode: "institution", count: 10)],
             insured: [.init(type: .employee, count: 1000, averageMonthlyBase: yuan("5000")),
                       .init(type: .resident, count: 500, averageMonthlyBase: .zero)])
@@ -151,7 +151,7 @@ struct FundProjectionTests {
     @Test("Negative counts and uncovered insurance types are refused")
     func refused() throws {
         #expect(throws: BenefitError.self) {
-            try FundProjection(scheme: testScheme(), from: month("2026-01"), beneficiaries: [.init(grade: 3, mode: "family", count: -1)], insured: [])
+            try FundProjection(scheme: fixtureScheme(), from: month("2026-01"), beneficiaries: [.init(grade: 3, mode: "family", count: -1)], insured: [])
         }
     }
 }
