@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LTCStorage", targets: ["LTCStorage"]),
         .library(name: "LTCBenefits", targets: ["LTCBenefits"]),
         .library(name: "LTCProviders", targets: ["LTCProviders"]),
+        .library(name: "LTCReports", targets: ["LTCReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -30,7 +31,7 @@ let package = Package(
         ),
 
         // Schemes: a city's rules for a period, loaded from data files.
-        .target(name: "LTCSchemes", dependencies: ["LTCCore", "LTCAssessment"]),
+        .target(name: "LTCSchemes", dependencies: ["LTCCore"]),
 
         // Insured people, assessors and the case lifecycle with its audit
         // trail; storage is reached only through the CaseStore protocol.
@@ -41,20 +42,24 @@ let package = Package(
 
         // Designated institutions: agreements, caregivers, enrolments, service-log
         // intake with the monitoring rules, and monthly settlement.
-        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits"]),
+        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCBenefits"]),
+
+        // What the fund's managers read: the fund report of a settled month,
+        // as text, CSV, JSON and a self-contained HTML page.
+        .target(name: "LTCReports", dependencies: ["LTCCore", "LTCCases", "LTCProviders"]),
 
         // The system SQLite library (libsqlite3-dev), and the SQLite CaseStore.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCProviders", "CSQLite"]),
 
         // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
-        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders"]),
+        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports"]),
 
         // The `ltc` commands; the executable target only calls into this.
         .target(
             name: "LTCCommandLine",
             dependencies: [
-                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCStorage", "LTCProtocol",
+                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports", "LTCStorage", "LTCProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,7 +76,7 @@ let package = Package(
         .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCStorage", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
-        .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCStorage", "LTCCore"]),
+        .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCStorage", "LTCCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LTCCore"]),
     ],
     swiftLanguageModes: [.v6]

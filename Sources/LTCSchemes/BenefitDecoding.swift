@@ -1,4 +1,3 @@
-import LTCAssessment
 import LTCCore
 
 /// Reads a scheme's `benefits` section, reporting every problem with its path.

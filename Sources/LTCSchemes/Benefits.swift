@@ -1,4 +1,3 @@
-import LTCAssessment
 import LTCCore
 
 /// A scheme's benefits: what each grade earns in each service mode, how care

@@ -1,3 +1,4 @@
+import LTCCore
 /// The basic medical insurance a person's LTCI cover rides on.
 public enum InsuranceType: String, Sendable, CaseIterable {
     /// 职工基本医疗保险

@@ -1,4 +1,3 @@
-import LTCAssessment
 import LTCCore
 
 /// A city's LTCI rules for a period, loaded from a scheme file

@@ -1,5 +1,4 @@
 import Foundation
-import LTCAssessment
 import LTCCore
 
 extension Scheme {

@@ -1,4 +1,3 @@
-import LTCAssessment
 import LTCCore
 
 /// A scheme's supervision rules (the `supervision` section of a scheme

@@ -1,6 +1,7 @@
 import LTCCases
 import LTCCore
 import LTCProviders
+import LTCReports
 import Testing
 
 @Suite("The fund report adds up to the settlement to the fen")

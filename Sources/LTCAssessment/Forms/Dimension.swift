@@ -1,3 +1,4 @@
+import LTCCore
 /// A first-level indicator of a form: its score is the sum of its items'
 /// scores, and that score falls in exactly one ``Band``, which gives the
 /// dimension's level.

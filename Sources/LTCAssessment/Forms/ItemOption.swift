@@ -1,3 +1,4 @@
+import LTCCore
 /// One answer an assessor can choose for an item: its score and what it means.
 ///
 /// ```swift

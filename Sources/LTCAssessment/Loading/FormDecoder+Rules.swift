@@ -16,7 +16,7 @@ extension FormDecoder {
             if let id, !seen.insert(id).inserted {
                 log.report(fields.path.appending("id"), "duplicate condition id '\(id)'")
             }
-            let name = text("name", in: fields)
+            let name = fields.localizedText("name")
             let type = fields.string("type")
             func refuse(_ keys: [String]) {
                 for key in keys where fields.has(key) {
@@ -147,7 +147,7 @@ extension FormDecoder {
             if let id, !seen.insert(id).inserted {
                 log.report(fields.path.appending("id"), "duplicate adjustment id '\(id)'")
             }
-            let reason = text("reason", in: fields)
+            let reason = fields.localizedText("reason")
             let when = fields.array("when").map { decodeClauses($0, conditions: conditions, grades: grades) }
             if let elements = fields.array("when", required: false), elements.isEmpty {
                 log.report(fields.path.appending("when"), "name at least one clause")
@@ -185,7 +185,7 @@ extension FormDecoder {
             if let id, !seen.insert(id).inserted {
                 log.report(fields.path.appending("id"), "duplicate group id '\(id)'")
             }
-            let name = text("name", in: fields)
+            let name = fields.localizedText("name")
             let dimensionID = fields.nonEmptyString("dimension")
             if let dimensionID, !dimensions.contains(where: { $0.id == dimensionID }) {
                 log.report(fields.path.appending("dimension"),

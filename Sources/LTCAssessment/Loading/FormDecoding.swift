@@ -59,7 +59,7 @@ struct FormDecoder {
             log.report(root.path.appending("id"), "'\(id)' is not a valid form id; use lower-case letters, digits, '-', '_' and '.'")
         }
         let version = root.nonEmptyString("version")
-        let title = root.fields("title", accepting: ["zh", "en"]).flatMap(text)
+        let title = root.localizedText("title")
         let source = root.nonEmptyString("source")
 
         let direction = root.optionalString("scores") ?? "higherIsBetter"
@@ -100,17 +100,6 @@ struct FormDecoder {
         id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
     }
 
-    // MARK: Texts
-
-    func text(_ fields: JSONFields) -> LocalizedText? {
-        guard let zh = fields.nonEmptyString("zh"), let en = fields.nonEmptyString("en") else { return nil }
-        return LocalizedText(zh: zh, en: en)
-    }
-
-    func text(_ key: String, in fields: JSONFields) -> LocalizedText? {
-        fields.fields(key, accepting: ["zh", "en"]).flatMap(text)
-    }
-
     /// A number with at most two decimals (12.5, 4.3, 11.25), held exactly.
     func points(_ key: String, in fields: JSONFields, required: Bool = true) -> Points? {
         guard let value = fields.object[key] else {
@@ -136,7 +125,7 @@ struct FormDecoder {
             if let id, !seen.insert(id).inserted {
                 log.report(fields.path.appending("id"), "duplicate dimension id '\(id)'")
             }
-            let name = text("name", in: fields)
+            let name = fields.localizedText("name")
             let range = fields.fields("range", accepting: ["min", "max"]).flatMap(decodeRange)
             let bands = fields.array("bands", required: false).map { decodeBands($0, at: fields.path.appending("bands"), range: range, dimension: id ?? "?") } ?? []
             guard let id, let name, let range else { return nil }
@@ -165,7 +154,7 @@ struct FormDecoder {
                                           accepting: ["level", "min", "max", "label", "points"]) else { continue }
             let level = fields.int("level")
             let scores = decodeRange(fields)
-            let label = text("label", in: fields)
+            let label = fields.localizedText("label")
             let points = points("points", in: fields, required: false)
             if let level, level < 0 { log.report(fields.path.appending("level"), "level \(level) is negative") }
             if let scores, let range, !(range.contains(scores.lowerBound) && range.contains(scores.upperBound)) {
@@ -228,7 +217,7 @@ struct FormDecoder {
             if let id, !seen.insert(id).inserted {
                 log.report(fields.path.appending("id"), "duplicate item id '\(id)'")
             }
-            let name = text("name", in: fields)
+            let name = fields.localizedText("name")
             let when = fields.array("when", required: false).map {
                 decodeClauses($0, conditions: conditions, grades: nil, itemApplicability: true)
             } ?? []
@@ -264,7 +253,7 @@ struct FormDecoder {
                     log.report(fields.path.appending("score"), "score \(score) is outside the dimension's range \(range.lowerBound)–\(range.upperBound)")
                 }
             }
-            let label = text("label", in: fields)
+            let label = fields.localizedText("label")
             guard let score, let label else { return nil }
             return ItemOption(score: score, label: label)
         }
@@ -281,7 +270,7 @@ struct FormDecoder {
             if let level, !seen.insert(level).inserted {
                 log.report(fields.path.appending("level"), "duplicate grade level \(level)")
             }
-            let label = text("label", in: fields)
+            let label = fields.localizedText("label")
             guard let level, let label else { return nil }
             return Grade(level: level, label: label)
         }

@@ -1,3 +1,4 @@
+import LTCCore
 /// A rule that changes the grade the items gave, for facts the items cannot
 /// carry. Each rule that fires proposes a grade worked out from the grade
 /// before any adjustment; the worst (highest) of that grade and every

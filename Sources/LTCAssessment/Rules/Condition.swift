@@ -1,3 +1,4 @@
+import LTCCore
 /// An input to a form that is not an item score: a coma flag, diagnosis
 /// codes, a count of events, an age. Conditions never add to a dimension;
 /// they decide which items apply and which ``Adjustment``s fire.

@@ -1,3 +1,4 @@
+import LTCCore
 /// An item (or frequency group) that scored away from its best and so
 /// pulled its dimension towards impairment: below its maximum where a higher
 /// score is better (the national standard, GB/T 42195-2022), above its

@@ -3,6 +3,7 @@ import Foundation
 import LTCCases
 import LTCCore
 import LTCProviders
+import LTCReports
 
 /// `ltc violation record|list`: violations found at institutions and their penalties.
 struct ViolationCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import LTCCases
 import LTCCore
 import LTCProviders
+import LTCReports
 
 /// The JSON-RPC methods of designated institutions: `institution.*`,
 /// `agreement.*`, `caregiver.*`, `enrolment.add`, `logs.submit` and

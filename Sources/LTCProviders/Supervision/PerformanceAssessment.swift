@@ -1,4 +1,3 @@
-import LTCAssessment
 import LTCCore
 import LTCSchemes
 

@@ -11,7 +11,9 @@ import LTCCore
 /// ```
 ///
 /// Opening turns on foreign keys, write-ahead logging (readers never block
-/// the writer) and a busy timeout, so that two processes writing the same
+/// the writer), `synchronous = FULL` (a commit is on disk before ltc reports
+/// it stored: money is at stake, and one fsync is cheap next to a
+/// submission) and a busy timeout, so that two processes writing the same
 /// file wait for each other instead of failing at once. ``transaction(_:)``
 /// starts with `BEGIN IMMEDIATE`, taking the write lock up front, and rolls
 /// back on any error: a change is all there or not there at all.
@@ -37,7 +39,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA journal_mode = WAL")
-        try execute("PRAGMA synchronous = NORMAL")
+        try execute("PRAGMA synchronous = FULL")
         // Up to 16 MiB of page cache per connection: room for the log index of a large submission without growing unbounded.
         try execute("PRAGMA cache_size = -16384")
     }
@@ -95,6 +97,10 @@ public final class SQLiteDatabase: @unchecked Sendable {
         var binder = SQLiteBinder(statement: statement)
         for row in 0..<count {
             bind(row, &binder)
+            if let (position, status) = binder.failure {
+                let error = failure(status, sql, [])
+                throw StorageError(code: error.code, message: error.message + " (binding parameter \(position) of row \(row + 1) of \(count))", sql: sql)
+            }
             let status = sqlite3_step(statement)
             guard status == SQLITE_DONE else {
                 let error = failure(status, sql, [])
@@ -168,26 +174,42 @@ public final class SQLiteDatabase: @unchecked Sendable {
     }
 
     /// SQLITE_TRANSIENT: SQLite copies bound text before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 /// Binds one row's values to a prepared statement, by 1-based position.
+/// The first bind that fails is kept in ``failure`` and reported by the
+/// caller before the row is stepped.
 public struct SQLiteBinder {
     let statement: OpaquePointer
+    /// The position and result code of the first bind that failed.
+    private(set) var failure: (position: Int32, status: Int32)?
 
-    public func bind(_ position: Int32, _ value: Int?) {
-        if let value { sqlite3_bind_int64(statement, position, sqlite3_int64(value)) } else { sqlite3_bind_null(statement, position) }
+    init(statement: OpaquePointer) {
+        self.statement = statement
     }
 
-    public func bind(_ position: Int32, _ value: String?) {
+    public mutating func bind(_ position: Int32, _ value: Int?) {
+        let status = value.map { sqlite3_bind_int64(statement, position, sqlite3_int64($0)) } ?? sqlite3_bind_null(statement, position)
+        check(status, position)
+    }
+
+    public mutating func bind(_ position: Int32, _ value: String?) {
         guard var value else {
-            sqlite3_bind_null(statement, position)
+            check(sqlite3_bind_null(statement, position), position)
             return
         }
-        value.withUTF8 { bytes in
-            _ = sqlite3_bind_text(statement, position, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                  Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        let status = value.withUTF8 { bytes in
+            // An empty string has no base address; bind it as zero bytes of a valid pointer.
+            guard let base = bytes.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, SQLiteDatabase.transient) }
+            return sqlite3_bind_text(statement, position, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                     Int32(bytes.count), SQLiteDatabase.transient)
         }
+        check(status, position)
+    }
+
+    private mutating func check(_ status: Int32, _ position: Int32) {
+        if status != SQLITE_OK && failure == nil { failure = (position, status) }
     }
 }
 

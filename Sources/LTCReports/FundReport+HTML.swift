@@ -1,4 +1,5 @@
 import LTCCore
+import LTCProviders
 
 extension FundReport {
     /// The report as one self-contained HTML page (no scripts, no external

@@ -1,5 +1,6 @@
 import LTCCases
 import LTCCore
+import LTCProviders
 
 /// A settled month's fund use for the fund's managers: by grade, by service
 /// mode, by district and by institution; the institutions with the most

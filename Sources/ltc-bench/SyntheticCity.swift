@@ -1,6 +1,7 @@
 import Foundation
 import LTCCases
 import LTCCore
+import LTCProviders
 import LTCSchemes
 
 /// A synthetic city for demonstrations and the benchmark: institutions with
@@ -13,17 +14,17 @@ import LTCSchemes
 /// try city.seed(store, scheme: scheme)               // one transaction, straight into storage
 /// let csv = city.logs(month: YearMonth("2026-04")!, violationShare: 5)
 /// ```
-public struct SyntheticCity {
-    public var beneficiaries: Int
-    public var institutions: Int
-    public var caregiversPerInstitution: Int
-    public var mode = "home-visit"
+struct SyntheticCity {
+    var beneficiaries: Int
+    var institutions: Int
+    var caregiversPerInstitution: Int
+    var mode = "home-visit"
     /// Person ids of the beneficiaries, once seeded, with their grade, institution, schedule slot and
     /// one-hour visits a week (the weekly hours of their grade's package in the scheme).
-    public private(set) var people: [(person: Int, grade: Int, institution: Int, slot: Int, perWeek: Int)] = []
+    private(set) var people: [(person: Int, grade: Int, institution: Int, slot: Int, perWeek: Int)] = []
     private var random: UInt64
 
-    public init(beneficiaries: Int, institutions: Int, caregiversPerInstitution: Int = 20, seed: UInt64 = 1) {
+    init(beneficiaries: Int, institutions: Int, caregiversPerInstitution: Int = 20, seed: UInt64 = 1) {
         self.beneficiaries = beneficiaries
         self.institutions = institutions
         self.caregiversPerInstitution = caregiversPerInstitution
@@ -37,13 +38,13 @@ public struct SyntheticCity {
         return Int(random % UInt64(bound))
     }
 
-    public static func institutionID(_ index: Int) -> String { "I\(String(format4(index)))" }
+    static func institutionID(_ index: Int) -> String { "I\(String(format4(index)))" }
     static func format4(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
 
     /// Writes the city into an empty store in one transaction: people and
     /// effective cases (grades valid from `validFrom`), institutions with
     /// active agreements, caregivers (one in ten a nurse), enrolments.
-    public mutating func seed(_ store: any ProviderStore, scheme: Scheme, validFrom: CalendarDate) throws {
+    mutating func seed(_ store: any ProviderStore, scheme: Scheme, validFrom: CalendarDate) throws {
         guard let benefits = scheme.benefits else { throw CaseError(.invalidScheme, "scheme \(scheme.id) has no benefits") }
         let year = YearMonth(containing: validFrom).year
         people = []
@@ -105,7 +106,7 @@ public struct SyntheticCity {
     /// percent of the logs are changed to break a rule (unknown caregiver, an
     /// unqualified caregiver for nursing, too short, an overlapping visit, a
     /// visit beyond the week's plan, a duplicate under another id).
-    public mutating func logs(month: YearMonth, violationShare: Int) -> [UInt8] {
+    mutating func logs(month: YearMonth, violationShare: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(people.count * 22 * 80)
         out += Array("log_id,institution,caregiver,person,item,start,end,mode\n".utf8)
