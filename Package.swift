@@ -71,12 +71,16 @@ let package = Package(
         .executableTarget(name: "embed-forms"),
         .plugin(name: "EmbedForms", capability: .buildTool(), dependencies: ["embed-forms"]),
 
+        // What tests share: a fresh store on the engine under test, removed afterwards.
+        .target(name: "LTCTestSupport", dependencies: ["LTCCases", "LTCProviders", "LTCStorage"], path: "Tests/Support"),
+
         .testTarget(name: "LTCCoreTests", dependencies: ["LTCCore"]),
         .testTarget(name: "LTCAssessmentTests", dependencies: ["LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
-        .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCStorage", "LTCAssessment", "LTCCore"]),
+        .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCTestSupport", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
-        .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCStorage", "LTCCore"]),
+        .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore"]),
+        .testTarget(name: "LTCStorageTests", dependencies: ["LTCStorage", "LTCTestSupport", "LTCProviders", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LTCCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,20 +6,27 @@ extension CaseService {
     /// The month's entitlement of a stored case, for an actor who may see the case.
     public func entitlement(caseID: Int, month: YearMonth, actor: Actor) throws -> Entitlement {
         let view = try show(caseID: caseID, actor: actor)
-        let all = try schemes()
-        guard all.contains(where: { $0.id == view.record.schemeID }) else {
+        let schemes = try store.read { try $0.schemes.regional(view.record.schemeID, from: month.firstDay, to: month.lastDay) }
+        guard !schemes.isEmpty else {
             throw BenefitError("the scheme '\(view.record.schemeID)' of case \(caseID) is not loaded")
         }
-        return try Entitlement(case: view.record, schemes: all, month: month)
+        return try Entitlement(case: view.record, schemes: schemes, month: month)
     }
 
-    /// Beneficiaries on a day, counted by grade in force and service mode: the stored population.
+    /// Beneficiaries of a scheme on a day, counted by grade in force and
+    /// service mode: the stored population, read a page at a time.
     public func population(on day: CalendarDate, schemeID: String, actor: Actor) throws -> [FundProjection.Group] {
         var counts: [String: FundProjection.Group] = [:]
-        for record in try list(actor: actor, state: nil, dueWithin: nil, asOf: day) where record.schemeID == schemeID {
-            guard !record.state.isClosed, let grade = record.determination(on: day)?.grade, let mode = record.mode(on: day),
-                  !record.suspensions.contains(where: { $0.contains(day) }) else { continue }
-            counts["\(grade)|\(mode)", default: FundProjection.Group(grade: grade, mode: mode, count: 0)].count += 1
+        var page = PageRequest<Int>.largest()
+        while true {
+            let cases = try store.read { try $0.cases.list(CaseQuery(scope: Access.scope(of: actor), schemeID: schemeID), page: page) }
+            for record in cases.items {
+                guard !record.state.isClosed, let grade = record.determination(on: day)?.grade, let mode = record.mode(on: day),
+                      !record.suspensions.contains(where: { $0.contains(day) }) else { continue }
+                counts["\(grade)|\(mode)", default: FundProjection.Group(grade: grade, mode: mode, count: 0)].count += 1
+            }
+            guard let next = cases.next else { break }
+            page = .largest(after: next)
         }
         return counts.values.sorted { ($0.grade, $0.mode) < ($1.grade, $1.mode) }
     }

@@ -30,7 +30,7 @@ enum LogsBenchmark {
     /// A city sized for `logs` logs a month (about 21 per beneficiary) and its logs file.
     static func generate(database: String, logs: Int, violationShare: Int = 5) throws -> (csv: [UInt8], seconds: Double, people: Int, institutions: Int) {
         let started = Date()
-        let store = try SQLiteCaseStore(path: database)
+        let store = try SQLiteStore(path: database)
         // About 19.25 logs per beneficiary in April 2026 with the grade mix (3 to 7 visits a week).
         let people = max(1, Int((Double(logs) / 19.25).rounded()))
         var city = SyntheticCity(beneficiaries: people, institutions: max(1, people / 120), seed: 7)

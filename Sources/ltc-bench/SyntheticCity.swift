@@ -48,11 +48,11 @@ struct SyntheticCity {
         guard let benefits = scheme.benefits else { throw CaseError(.invalidScheme, "scheme \(scheme.id) has no benefits") }
         let year = YearMonth(containing: validFrom).year
         people = []
-        try store.writeProviders { tx in
-            if try tx.schemes().first(where: { $0.id == scheme.id }) == nil { try tx.insert(scheme) }
+        try store.write { (tx: any ProviderTransaction) in
+            if try tx.schemes.scheme(id: scheme.id) == nil { try tx.schemes.insert(scheme) }
             for index in 0..<institutions {
                 let id = Self.institutionID(index)
-                try tx.insert(Institution(id: id, name: "合成护理站\(index)", type: .homeCare, licence: "SYN-\(id)", deliveries: ["home"],
+                try tx.institutions.insert(Institution(id: id, name: "合成护理站\(index)", type: .homeCare, licence: "SYN-\(id)", deliveries: ["home"],
                                           capacity: beneficiaries / max(institutions, 1) + 50, address: "合成市\(index)号",
                                           district: "D\(index % 16)", contact: "000-\(id)"))
                 var agreement = Agreement(id: "AG-\(id)-1", institution: id, schemeID: scheme.id, terms: Agreement.Terms(
@@ -62,16 +62,16 @@ struct SyntheticCity {
                     capacity: 10_000))
                 agreement.status = .active
                 agreement.signedOn = CalendarDate(year: year, month: 1, day: 1)!
-                try tx.insert(agreement)
+                try tx.agreements.insert(agreement)
                 for caregiver in 0..<caregiversPerInstitution {
-                    try tx.upsert(Caregiver(id: "C\(caregiver)", name: "护理员\(index)-\(caregiver)", institution: id,
+                    try tx.caregivers.upsert(Caregiver(id: "C\(caregiver)", name: "护理员\(index)-\(caregiver)", institution: id,
                                             qualifications: caregiver % 10 == 0 ? ["nurse", "caregiver"] : ["caregiver"],
                                             employment: [DatePeriod(from: CalendarDate(year: year - 1, month: 1, day: 1)!, to: nil)]))
                 }
             }
             for index in 0..<beneficiaries {
                 let grade = [3, 3, 3, 4, 4, 5][next(6)]
-                let personID = try tx.insert(InsuredPerson(id: 0, name: "受益人\(index)", nationalID: try Self.nationalID(index),
+                let personID = try tx.people.insert(InsuredPerson(id: 0, name: "受益人\(index)", nationalID: try Self.nationalID(index),
                                                            insurance: .employee, enrolledOn: CalendarDate(year: year - 10, month: 1, day: 1)!,
                                                            status: .insured))
                 var record = Case(id: 0, personID: personID, schemeID: scheme.id, institution: nil, state: .effective,
@@ -79,12 +79,12 @@ struct SyntheticCity {
                 record.determination = Determination(assessmentID: 0, grade: grade, gradeLabel: "grade \(grade)", decidedOn: validFrom.adding(days: -10),
                                                      benefitsEligible: true, validFrom: validFrom, validUntil: validFrom.adding(days: 729))
                 record.modes = [ModePeriod(from: validFrom, mode: mode)]
-                let caseID = try tx.insert(record)
+                let caseID = try tx.cases.insert(record)
                 let institution = index % max(institutions, 1)
                 let weekly = benefits.rule(grade: grade, mode: mode).flatMap { rule -> Int? in
                     if case .perWeek(let hours)? = rule.quantity { return hours * 60 } else { return nil }
                 }
-                _ = try tx.insert(Enrolment(id: 0, caseID: caseID, personID: personID, institution: Self.institutionID(institution), mode: mode,
+                _ = try tx.enrolments.insert(Enrolment(id: 0, caseID: caseID, personID: personID, institution: Self.institutionID(institution), mode: mode,
                                             period: DatePeriod(from: validFrom, to: nil), weeklyMinutes: weekly, weeklyVisits: nil, home: nil))
                 people.append((personID, grade, institution, index / max(institutions, 1), min(7, (weekly ?? 60) / 60)))
             }

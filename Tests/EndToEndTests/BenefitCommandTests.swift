@@ -4,6 +4,8 @@ import Testing
 
 @Suite("ltc benefit and ltc fund, run as processes")
 struct BenefitCommandTests {
+    let scratch = Scratch()
+
     let admin = ["--actor", "administrator:wang"]
 
     @Test("A quote from an example scheme, as text and as JSON")
@@ -33,7 +35,7 @@ struct BenefitCommandTests {
 
     @Test("A case's months: mode chosen, a subsidy deducted, a hospital stay; and the fund projection")
     func entitlement() throws {
-        let db = freshDatabase()
+        let db = scratch.database()
         let steps: [[String]] = [
             ["scheme", "load", "Examples/schemes/tianjin-style-2026.json", "--as-of", "2026-03-01"],
             ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
@@ -68,7 +70,7 @@ struct BenefitCommandTests {
         let may = try JSONParser.parse(try ltc(["benefit", "entitlement", "1", "--month", "2026-05", "--json", "--db", db] + admin).stdout)
         #expect(may["days"]?.arrayValue?.first?["days"] == 2)   // 1–2 May still in hospital
 
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("insured-\(UUID().uuidString).json").path
+        let input = scratch.path("insured", ".json")
         try #"{"insured": [{"type": "employee", "count": 1000, "averageMonthlyBase": 6000}]}"#.write(toFile: input, atomically: true, encoding: .utf8)
         let projection = try ltc(["fund", "project", "--scheme", "tianjin-style-2026", "--db", db, "--from", "2026-06",
                                   "--input", input, "--stored", "--actor", "administrator:wang", "--csv"])

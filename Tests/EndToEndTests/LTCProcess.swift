@@ -15,17 +15,24 @@ func ltcExecutable() throws -> URL {
 
 /// What one run of `ltc` printed and how it ended.
 struct Run {
+    /// The exit status, or the number of the signal that ended it.
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The signal that ended the process, if one did.
+    var signal: Int32?
 }
 
-/// Runs `ltc` with `arguments` from the package root, feeding `input` on standard input.
-func ltc(_ arguments: [String], input: String = "") throws -> Run {
+/// Runs `ltc` with `arguments` from the package root, feeding `input` on
+/// standard input; `environment` is added to this process's.
+func ltc(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = try ltcExecutable()
     process.arguments = arguments
     process.currentDirectoryURL = packageRoot
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+    }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
@@ -39,7 +46,8 @@ func ltc(_ arguments: [String], input: String = "") throws -> Run {
     let errors = Reader(stderr.fileHandleForReading)
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.text())
+    return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.text(),
+               signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
 }
 
 /// Reads a pipe to its end on another thread, so that a full pipe never blocks the process.
@@ -57,5 +65,36 @@ final class Reader: @unchecked Sendable {
     func text() -> String {
         done.wait()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The temporary files and folders of one test, removed when the test
+/// ends: suites hold one as a property, and Swift Testing makes a suite
+/// instance per test.
+final class Scratch: @unchecked Sendable {
+    // Used by one test's thread at a time.
+    private var paths: [String] = []
+
+    /// A new path in the temporary folder; it and its `-wal`, `-shm` and `.csv` companions are removed later.
+    func path(_ name: String, _ suffix: String = "") -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-e2e-\(name)-\(UUID().uuidString)\(suffix)").path
+        paths.append(path)
+        return path
+    }
+
+    /// A path for a database that does not exist yet.
+    func database(_ name: String = "db") -> String { path(name, ".sqlite") }
+
+    /// A new empty folder.
+    func folder(_ name: String) throws -> URL {
+        let url = URL(fileURLWithPath: path(name))
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    deinit {
+        for path in paths {
+            for suffix in ["", "-wal", "-shm", ".csv"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
     }
 }

@@ -4,13 +4,12 @@ import Testing
 
 @Suite("ltc demo, log submission and settlement, run as processes")
 struct ProviderCommandTests {
-    func tempPath(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("ltc-e2e-\(name)-\(UUID().uuidString).sqlite").path
-    }
+    let scratch = Scratch()
+
 
     @Test("ltc demo runs a month end to end and says where to look next")
     func demo() throws {
-        let db = tempPath("demo")
+        let db = scratch.database("demo")
         let run = try ltc(["demo", "--db", db])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("6 cases: applied 2026-03-02"))
@@ -34,7 +33,7 @@ struct ProviderCommandTests {
 
     @Test("logs.submit and settlement.get over rpc")
     func rpc() throws {
-        let db = tempPath("rpc")
+        let db = scratch.database("rpc")
         _ = try ltc(["demo", "--db", db])
         let csv = "log_id,institution,caregiver,person,item,start,end,mode\\nR1,I001,C1,1,S01,2026-05-04T15:00,2026-05-04T16:00,home-visit\\n"
         let requests = [
@@ -49,9 +48,9 @@ struct ProviderCommandTests {
         #expect(responses[2]["error"]?["code"] == 1015)   // May has not ended
     }
 
-    @Test("A process killed during a large submission leaves nothing of it; sending it again completes it")
+    @Test("A process killed during a large submission leaves nothing of it; sending it again completes it", .timeLimit(.minutes(3)))
     func killed() throws {
-        let db = tempPath("kill")
+        let db = scratch.database("kill")
         let bench = try ltcExecutable().deletingLastPathComponent().appendingPathComponent("ltc-bench")
         let gen = Process()
         gen.executableURL = bench
@@ -63,23 +62,9 @@ struct ProviderCommandTests {
         try #require(gen.terminationStatus == 0)
         let arguments = ["logs", "submit", db + ".csv", "--db", db, "--actor", "administrator:test", "--as-of", "2026-05-01", "--json"]
 
-        let process = Process()
-        process.executableURL = try ltcExecutable()
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let wal = db + "-wal"
-        let deadline = Date().addingTimeInterval(60)
-        var walSize = 0
-        while process.isRunning && Date() < deadline {
-            walSize = ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0
-            if walSize > 2_000_000 { break }
-            usleep(2_000)
-        }
-        try #require(process.isRunning, "the submission finished before it could be killed; make the file larger")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        // The process kills itself (SIGKILL) once five of the six chunks are written inside the submission's transaction.
+        let killed = try ltc(arguments, environment: ["LTC_CRASH_AT": "intake.chunk-stored:5"])
+        #expect(killed.signal == SIGKILL)
 
         let again = try ltc(arguments)
         #expect(again.status == 0, "\(again.stderr)")

@@ -84,9 +84,11 @@ struct RPCProcessTests {
 
 @Suite("ltc rpc on stored data")
 struct RPCCaseProcessTests {
+    let scratch = Scratch()
+
     @Test("State methods run in request order across workers: each request sees the one before")
     func dependentRequests() throws {
-        let db = freshDatabase()
+        let db = scratch.database()
         let scheme = try String(contentsOf: packageRoot.appendingPathComponent("Examples/schemes/tianjin-style-2026.json"), encoding: .utf8)
             .replacingOccurrences(of: "\n", with: " ")
         var lines = [#"{"jsonrpc":"2.0","id":0,"method":"scheme.load","params":{"actor":"administrator:a","asOf":"2026-03-01","scheme":\#(scheme)}}"#]
@@ -108,7 +110,7 @@ struct RPCCaseProcessTests {
 
     @Test("Domain errors from state methods carry their code and details")
     func errors() throws {
-        let db = freshDatabase()
+        let db = scratch.database()
         let run = try ltc(["rpc", "--db", db], input: """
             {"jsonrpc":"2.0","id":1,"method":"case.open","params":{"actor":"administrator:a","person":1,"disabledSince":"2025-01-01"}}
             {"jsonrpc":"2.0","id":2,"method":"case.get","params":{"actor":"nobody","case":1}}

@@ -4,6 +4,8 @@ import Testing
 
 @Suite("ltc score, run as a process")
 struct ScoreCommandTests {
+    let scratch = Scratch()
+
     @Test("A good file prints the grade, the dimensions and why")
     func humanOutput() throws {
         let run = try ltc(["score", "Examples/assessments/cn-ltc-2021-severe-ii.json"])
@@ -83,8 +85,7 @@ struct ScoreCommandTests {
 
     @Test("A malformed form in --forms DIR is named with its path and problem")
     func badFormFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratch.folder("forms")
         var katz = try String(contentsOf: packageRoot.appendingPathComponent("Examples/forms/katz-adl.json"), encoding: .utf8)
         katz = katz.replacingOccurrences(of: "\"max\": 5", with: "\"max\": 6")
         try katz.write(to: folder.appendingPathComponent("katz.json"), atomically: true, encoding: .utf8)
@@ -96,6 +97,8 @@ struct ScoreCommandTests {
 
 @Suite("ltc forms, run as a process")
 struct FormsCommandTests {
+    let scratch = Scratch()
+
     @Test("forms list shows the built-in forms")
     func list() throws {
         let run = try ltc(["forms", "list"])
@@ -123,8 +126,7 @@ struct FormsCommandTests {
 
     @Test("The built-in forms are inside the binary, not read from the working folder")
     func embedded() throws {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-copy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        let copy = try scratch.folder("copy")
         let binary = copy.appendingPathComponent("ltc")
         try FileManager.default.copyItem(at: try ltcExecutable(), to: binary)
         let process = Process()

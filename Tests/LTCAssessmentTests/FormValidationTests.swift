@@ -170,8 +170,16 @@ struct FormValidationTests {
 
 @Suite("Finding forms")
 struct FormCatalogTests {
+    /// The folders made, removed when the test ends (a suite instance per test).
+    final class Folders: @unchecked Sendable {
+        var paths: [String] = []
+        deinit { for path in paths { try? FileManager.default.removeItem(atPath: path) } }
+    }
+    let folders = Folders()
+
     func folder(_ files: [String: JSONValue]) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-forms-\(UUID().uuidString)").path
+        folders.paths.append(path)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         for (name, json) in files {
             try JSONWriter.string(json, style: .indented).write(toFile: path + "/" + name, atomically: true, encoding: .utf8)

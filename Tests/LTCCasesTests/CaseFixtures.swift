@@ -3,7 +3,7 @@ import LTCAssessment
 import LTCCases
 import LTCCore
 import LTCSchemes
-import LTCStorage
+import LTCTestSupport
 import Testing
 
 /// A national ID with a correct check character for the given 17 digits.
@@ -36,22 +36,24 @@ let testSchemeJSON = """
     }
     """
 
-/// A fresh database with the test scheme, three assessors and one insured employee.
+/// A fresh store with the test scheme, five assessors and one insured employee.
 struct World {
-    let path: String
+    let scratch: TestStore
+    let registry: RegistryService
     let service: CaseService
     let person: InsuredPerson
 
-    init(file: String = #function) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-test-\(UUID().uuidString).sqlite").path
-        service = CaseService(store: try SQLiteCaseStore(path: path), forms: try FormCatalog.load())
-        _ = try service.load(try Scheme.decode(text: Array(testSchemeJSON.utf8), source: "test"), actor: admin, asOf: day("2026-01-01"))
-        _ = try service.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
-        _ = try service.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
-        _ = try service.addAssessor(id: "A3", name: "王护士", qualification: .care, employer: "I-SUNSHINE", actor: admin, asOf: day("2026-01-01"))
-        _ = try service.addAssessor(id: "A4", name: "赵医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
-        _ = try service.addAssessor(id: "A5", name: "钱专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
-        person = try service.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: .employee,
+    init() throws {
+        scratch = try TestStore()
+        registry = RegistryService(store: scratch.store, clock: SystemClock())
+        service = CaseService(store: scratch.store, forms: try FormCatalog.load(), clock: SystemClock())
+        _ = try registry.load(try Scheme.decode(text: Array(testSchemeJSON.utf8), source: "test"), actor: admin, asOf: day("2026-01-01"))
+        _ = try registry.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        _ = try registry.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        _ = try registry.addAssessor(id: "A3", name: "王护士", qualification: .care, employer: "I-SUNSHINE", actor: admin, asOf: day("2026-01-01"))
+        _ = try registry.addAssessor(id: "A4", name: "赵医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        _ = try registry.addAssessor(id: "A5", name: "钱专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        person = try registry.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: .employee,
                                        enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01"))
     }
 

@@ -65,7 +65,7 @@ struct EligibilityTests {
     @Test("Fail reasons: a resident, enrolled a year, disabled two months")
     func fails() throws {
         let world = try World()
-        let resident = try world.service.addPerson(name: "周阿姨", nationalID: validID("31010119450505222"), insurance: .resident,
+        let resident = try world.registry.addPerson(name: "周阿姨", nationalID: validID("31010119450505222"), insurance: .resident,
                                                    enrolledOn: day("2025-03-01"), actor: admin, asOf: day("2026-01-01"))
         let opened = try world.service.open(personID: resident.id, disabledSince: day("2026-01-05"), institution: nil,
                                             schemeID: nil, actor: admin, asOf: day("2026-03-02"))
@@ -157,10 +157,10 @@ struct AssessorRuleTests {
     func visibility() throws {
         let world = try World()
         let id = try world.caseIn(.eligible, institution: "I-SUNSHINE")
-        #expect(try world.service.list(actor: try Actor("institution:I-SUNSHINE"), state: nil, dueWithin: nil, asOf: day("2026-03-03")).map(\.id) == [id])
-        #expect(try world.service.list(actor: try Actor("institution:I-OTHER"), state: nil, dueWithin: nil, asOf: day("2026-03-03")).isEmpty)
+        #expect(try world.service.list(actor: try Actor("institution:I-SUNSHINE"), state: nil, dueWithin: nil, asOf: day("2026-03-03"), page: try PageRequest()).items.map(\.id) == [id])
+        #expect(try world.service.list(actor: try Actor("institution:I-OTHER"), state: nil, dueWithin: nil, asOf: day("2026-03-03"), page: try PageRequest()).items.isEmpty)
         #expect(throws: CaseError.self) { try world.service.show(caseID: id, actor: try Actor("institution:I-OTHER")) }
-        #expect(throws: CaseError.self) { try world.service.person(id: world.person.id, actor: try Actor("assessor:A4")) }
+        #expect(throws: CaseError.self) { try world.registry.person(id: world.person.id, actor: try Actor("assessor:A4")) }
     }
 }
 
@@ -221,8 +221,8 @@ struct PublicityTests {
     func due() throws {
         let world = try World()
         let id = try world.caseIn(.effective)  // valid until 2028-03-16
-        #expect(try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-16")).map(\.id) == [id])
-        #expect(try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-15")).isEmpty)
+        #expect(try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-16"), page: try PageRequest()).items.map(\.id) == [id])
+        #expect(try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-15"), page: try PageRequest()).items.isEmpty)
     }
 }
 
@@ -261,11 +261,11 @@ struct StoredSchemeTests {
         let overlapping = testSchemeJSON.replacingOccurrences(of: #""id": "test-2026""#, with: #""id": "test-2027""#)
             .replacingOccurrences(of: #""from": "2026-01-01", "to": "2027-12-31""#, with: #""from": "2027-06-01", "to": "2028-12-31""#)
         let error = try #require(throws: CaseError.self) {
-            try world.service.load(try Scheme.decode(text: Array(overlapping.utf8), source: "b"), actor: admin, asOf: day("2026-01-01"))
+            try world.registry.load(try Scheme.decode(text: Array(overlapping.utf8), source: "b"), actor: admin, asOf: day("2026-01-01"))
         }
         #expect(error.reason == .invalidScheme)
         #expect(error.message.contains("overlaps 'test-2026' (2026-01-01 to 2027-12-31) in region test city"))
         let following = overlapping.replacingOccurrences(of: #""from": "2027-06-01""#, with: #""from": "2028-01-01""#)
-        #expect(try world.service.load(try Scheme.decode(text: Array(following.utf8), source: "c"), actor: admin, asOf: day("2026-01-01")).id == "test-2027")
+        #expect(try world.registry.load(try Scheme.decode(text: Array(following.utf8), source: "c"), actor: admin, asOf: day("2026-01-01")).id == "test-2027")
     }
 }

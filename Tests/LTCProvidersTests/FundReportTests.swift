@@ -11,8 +11,8 @@ struct FundReportTests {
         let world = try ProviderWorld()
         _ = try world.submit([world.line("L1", on: "2026-04-06"), world.line("L2", on: "2026-04-07", "09:00", "09:20"),
                               world.line("L3", "C9", on: "2026-04-08")])
-        let run = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
-        let report = try world.providers.fundReport(month: YearMonth("2026-04")!)
+        let run = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let report = try world.reports.report(month: YearMonth("2026-04")!)
         let fund = run.statements.reduce(Money.zero) { $0 + $1.fund }
         for rows in [report.byGrade, report.byMode, report.byDistrict, report.byInstitution] {
             #expect(rows.reduce(Money.zero) { $0 + $1.fund } == fund)
@@ -30,7 +30,7 @@ struct FundReportTests {
     @Test("Only a settled month has a report")
     func unsettled() throws {
         let world = try ProviderWorld()
-        let error = #expect(throws: CaseError.self) { try world.providers.fundReport(month: YearMonth("2026-04")!) }
+        let error = #expect(throws: CaseError.self) { try world.reports.report(month: YearMonth("2026-04")!) }
         #expect(error?.reason == .notFound)
     }
 }

@@ -1,6 +1,6 @@
 import LTCCases
 import LTCCore
-import LTCProviders
+@testable import LTCProviders
 import Testing
 
 /// Each monitoring rule with a log that breaks it and one that just passes.
@@ -45,7 +45,7 @@ struct MonitoringRuleTests {
     @Test("T03 a new log in a settled month")
     func monthClosed() throws {
         let world = try ProviderWorld()
-        _ = try world.providers.settle(month: YearMonth("2026-03")!, actor: admin, asOf: day("2026-04-01"))
+        _ = try world.settlement.settle(month: YearMonth("2026-03")!, actor: admin, asOf: day("2026-04-01"))
         #expect(try outcome(world, [world.line("L1", on: "2026-03-30"), world.line("L2", on: "2026-04-01")], asOf: "2026-04-02") == ["T03", "ok"])
     }
 
@@ -61,7 +61,7 @@ struct MonitoringRuleTests {
     @Test("E01 not enrolled with the institution in the mode that day")
     func notEnrolled() throws {
         let world = try ProviderWorld()
-        _ = try world.providers.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
+        _ = try world.agreements.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
         #expect(try outcome(world, [world.line("L1", institution: "I002"), world.line("L2")]) == ["E01", "ok"])
         #expect(try outcome(world, [world.line("L3", on: "2026-04-07", mode: "community-day")]) == ["E01"])
     }
@@ -69,21 +69,21 @@ struct MonitoringRuleTests {
     @Test("A01 no agreement in force (suspended); A02 mode not covered; A03 item not covered")
     func agreement() throws {
         let world = try ProviderWorld()
-        let id = try #require(world.providers.agreements().first?.id)
-        _ = try world.providers.suspend(agreement: id, from: day("2026-04-20"), reason: "inspection", actor: admin, asOf: day("2026-04-19"))
+        let id = try #require(world.agreements.agreements(page: try PageRequest()).items.first?.id)
+        _ = try world.agreements.suspend(agreement: id, from: day("2026-04-20"), reason: "inspection", actor: admin, asOf: day("2026-04-19"))
         #expect(try outcome(world, [world.line("L1", on: "2026-04-20"), world.line("L2", on: "2026-04-17")], asOf: "2026-04-21") == ["A01", "ok"])
-        _ = try world.providers.resume(agreement: id, on: day("2026-04-22"), actor: admin, asOf: day("2026-04-22"))
+        _ = try world.agreements.resume(agreement: id, on: day("2026-04-22"), actor: admin, asOf: day("2026-04-22"))
         #expect(try outcome(world, [world.line("L3", on: "2026-04-21", "13:00", "14:00"), world.line("L4", on: "2026-04-22", "13:00", "14:00")], asOf: "2026-04-23") == ["A01", "ok"])
 
-        _ = try world.providers.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
-        let other = try world.providers.applyForAgreement(institution: "I002", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
+        _ = try world.agreements.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
+        let other = try world.agreements.applyForAgreement(institution: "I002", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
                                                           end: day("2026-12-31"), modes: ["community-day"], prices: ["D01": Money(yuan: 60)],
                                                           capacity: 10, actor: admin, asOf: day("2026-01-05"))
-        _ = try world.providers.review(agreement: other.id, actor: admin, asOf: day("2026-01-05"))
-        _ = try world.providers.sign(agreement: other.id, actor: admin, asOf: day("2026-01-05"))
-        _ = try world.providers.enrol(caseID: world.caseID, institution: "I002", mode: "home-visit", from: day("2026-04-01"), home: nil,
+        _ = try world.agreements.review(agreement: other.id, actor: admin, asOf: day("2026-01-05"))
+        _ = try world.agreements.sign(agreement: other.id, actor: admin, asOf: day("2026-01-05"))
+        _ = try world.agreements.enrol(caseID: world.caseID, institution: "I002", mode: "home-visit", from: day("2026-04-01"), home: nil,
                                       actor: admin, asOf: day("2026-04-01"))
-        _ = try world.providers.register(Caregiver(id: "C1", name: "x", institution: "I002", qualifications: ["caregiver"],
+        _ = try world.agreements.register(Caregiver(id: "C1", name: "x", institution: "I002", qualifications: ["caregiver"],
                                                    employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: day("2026-04-01"))
         #expect(try outcome(world, [world.line("L5", on: "2026-04-24", institution: "I002")], asOf: "2026-04-25") == ["A02"])
         #expect(try outcome(world, [world.line("L6", "C1", "D01", on: "2026-04-24")], asOf: "2026-04-25") == ["A03"])
@@ -136,17 +136,19 @@ struct MonitoringRuleTests {
     @Test("P02 nothing left of the month's ceiling; the log that crosses it is paid up to the ceiling")
     func monthlyCap() throws {
         let world = try ProviderWorld()
-        let context = try world.providers.store.readProviders { tx in try world.providers.intakeContext(tx, asOf: day("2026-04-30")) }
-        var unlimited = context
-        unlimited.beneficiaries[world.person]!.enrolments[0].weeklyMinutes = nil
-        for index in unlimited.schemes.indices { unlimited.schemes[index].benefits!.monitoring!.lateDays = 60 }
-        var checker = LogChecker(context: unlimited)
+        // Without the weekly plan and with logs taken 60 days late, only the month's ceiling limits.
+        let logs = (1...30).map { dayOfMonth in
+            let date = day("2026-04-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)")
+            return ServiceLog(logID: "X\(dayOfMonth)", institution: "I001", caregiver: "C1", person: world.person, item: "S01",
+                              start: LocalMinute(day: date, minute: 9 * 60), end: LocalMinute(day: date, minute: 11 * 60), mode: "home-visit", location: nil)
+        }
+        var checker = try world.workspace(for: logs, asOf: day("2026-04-30")) { load in
+            load.enrolments[world.person]![0].weeklyMinutes = nil
+            for index in load.schemes.indices { load.schemes[index].benefits!.monitoring!.lateDays = 60 }
+        }
         var results: [String] = []
         var paid = Money.zero
-        for dayOfMonth in 1...30 {
-            let date = "2026-04-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
-            let log = try #require(LogReader.read(Array("log_id,institution,caregiver,person,item,start,end,mode\nX\(dayOfMonth),I001,C1,\(world.person),S01,\(date)T09:00,\(date)T11:00,home-visit\n".utf8)).first)
-            guard case .log(let entry, _) = log else { Issue.record("unreadable"); return }
+        for entry in logs {
             switch checker.check(entry) {
             case .success(let money): results.append(money.allowed == money.billed ? "ok" : "capped"); paid = paid + money.allowed
             case .failure(let rejection): results.append(rejection.rule.code)

@@ -10,7 +10,7 @@ import Testing
 @Suite("Performance assessment: indicators, rating, and the withholding released or kept")
 struct PerformanceAssessmentTests {
     func assess(_ world: ProviderWorld, inspection: Int?) throws -> PerformanceAssessment {
-        try world.providers.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"),
+        try world.supervision.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"),
                                               inspector: inspection.map { ["inspection": $0] } ?? [:], actor: admin, asOf: day("2026-05-10"))
     }
 
@@ -19,7 +19,7 @@ struct PerformanceAssessmentTests {
         let world = try ProviderWorld()
         _ = try world.submit([world.line("A1", on: "2026-04-06"), world.line("A2", on: "2026-04-07"), world.line("A3", "C9", on: "2026-04-08")], asOf: "2026-04-09")
         _ = try world.submit([world.line("B1", on: "2026-04-14")], asOf: "2026-04-20")
-        let april = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let april = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
         let result = try assess(world, inspection: 85)
         let lines = Dictionary(uniqueKeysWithValues: result.lines.map { ($0.indicator, $0) })
         #expect(lines["rejected"]?.value == "25 %")         // 1 of 4
@@ -34,7 +34,7 @@ struct PerformanceAssessmentTests {
         #expect(result.rating == "fail")
         #expect(result.withheld == april.statements[0].withheld)
         #expect(!result.released)
-        let may = try world.providers.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
+        let may = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
         #expect(may.statements.isEmpty)
     }
 
@@ -44,13 +44,13 @@ struct PerformanceAssessmentTests {
         for (days, sent) in [(["01", "02", "03"], "04"), (["06", "07", "08"], "09"), (["13", "14", "15"], "16"), (["20", "21", "22"], "23"), (["27"], "28")] {
             _ = try world.submit(days.map { world.line("D\($0)", on: "2026-04-\($0)") }, asOf: "2026-04-\(sent)")
         }
-        let april = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let april = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
         let result = try assess(world, inspection: 90)
         #expect(result.total == Points(whole: 98))
         #expect(result.rating == "excellent")
         #expect(result.released)
         _ = try world.submit([world.line("M1", on: "2026-05-11")], asOf: "2026-05-12")
-        let may = try world.providers.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
+        let may = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
         #expect(may.statements[0].adjustments == april.statements[0].withheld)
     }
 
@@ -63,7 +63,7 @@ struct PerformanceAssessmentTests {
         let twice = #expect(throws: CaseError.self) { try assess(world, inspection: 80) }
         #expect(twice?.reason == .duplicate)
         let early = #expect(throws: CaseError.self) {
-            try world.providers.assessPerformance(institution: "I001", from: day("2026-05-01"), to: day("2026-05-31"), inspector: ["inspection": 80],
+            try world.supervision.assessPerformance(institution: "I001", from: day("2026-05-01"), to: day("2026-05-31"), inspector: ["inspection": 80],
                                                   actor: admin, asOf: day("2026-05-20"))
         }
         #expect(early?.reason == .timing)
@@ -78,7 +78,7 @@ struct ReassessmentFindingTests {
         _ = try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-04-10"))
         _ = try world.cases.assess(caseID: world.caseID, formID: "cn-ltc-2021", answers: try ProviderWorld.gradeThreeAnswers(adl: 80),
                                    assessedOn: day("2026-04-12"), place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-04-12"))
-        let result = try world.providers.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"),
+        let result = try world.supervision.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"),
                                                            inspector: ["inspection": 80], actor: admin, asOf: day("2026-05-10"))
         let line = try #require(result.lines.first { $0.indicator == "reassessment" })
         #expect(line.value == "100 %")
@@ -92,14 +92,14 @@ struct InspectionTests {
     func recordsFeedIndicators() throws {
         let world = try ProviderWorld()
         for (date, score) in [("2026-04-10", 80), ("2026-04-24", 91)] {
-            _ = try world.providers.record(.inspection, institution: "I001", date: day(date), score: score, person: nil,
+            _ = try world.supervision.record(.inspection, institution: "I001", date: day(date), score: score, person: nil,
                                            note: "on-site check", actor: admin, asOf: day(date))
         }
-        _ = try world.providers.record(.complaint, institution: "I001", date: day("2026-04-12"), score: nil, person: world.person,
+        _ = try world.supervision.record(.complaint, institution: "I001", date: day("2026-04-12"), score: nil, person: world.person,
                                        note: "caregiver late twice", actor: admin, asOf: day("2026-04-12"))
-        _ = try world.providers.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-15"),
+        _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-15"),
                                                 evidence: "certificate expired", amount: .zero, penalty: "rectification", actor: admin, asOf: day("2026-04-16"))
-        let result = try world.providers.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"), inspector: [:],
+        let result = try world.supervision.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"), inspector: [:],
                                                            actor: admin, asOf: day("2026-05-10"))
         let lines = Dictionary(uniqueKeysWithValues: result.lines.map { ($0.indicator, $0) })
         #expect(lines["inspection"]?.value == "86")              // (80 + 91) / 2 = 85.5, half-up
@@ -112,17 +112,17 @@ struct InspectionTests {
     @Test("A good inspection (90 or more) gives back 3 credit points, never above the start")
     func goodInspectionCredit() throws {
         let world = try ProviderWorld()
-        _ = try world.providers.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-15"),
+        _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-15"),
                                                 evidence: "certificate expired", amount: .zero, penalty: "rectification", actor: admin, asOf: day("2026-04-16"))
-        _ = try world.providers.record(.inspection, institution: "I001", date: day("2026-04-20"), score: 95, person: nil,
+        _ = try world.supervision.record(.inspection, institution: "I001", date: day("2026-04-20"), score: 95, person: nil,
                                        note: "clean", actor: admin, asOf: day("2026-04-20"))
-        _ = try world.providers.record(.inspection, institution: "I001", date: day("2026-04-22"), score: 95, person: nil,
+        _ = try world.supervision.record(.inspection, institution: "I001", date: day("2026-04-22"), score: 95, person: nil,
                                        note: "clean again", actor: admin, asOf: day("2026-04-22"))
-        let credit = try world.providers.credit(of: "institution:I001", asOf: day("2026-04-25"))
+        let credit = try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-25"))
         #expect(credit.history.map(\.change) == [-5, 3, 2])
         #expect(credit.score == 100)
         let bad = #expect(throws: CaseError.self) {
-            try world.providers.record(.inspection, institution: "I001", date: day("2026-04-22"), score: 120, person: nil, note: "x",
+            try world.supervision.record(.inspection, institution: "I001", date: day("2026-04-22"), score: 120, person: nil, note: "x",
                                        actor: admin, asOf: day("2026-04-22"))
         }
         #expect(bad?.message == "an inspection needs a score from 0 to 100")

@@ -2,9 +2,10 @@ import Foundation
 import LTCAssessment
 import LTCCases
 import LTCCore
-import LTCProviders
+@testable import LTCProviders
+import LTCReports
 import LTCSchemes
-import LTCStorage
+import LTCTestSupport
 import Testing
 
 func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
@@ -23,41 +24,51 @@ let admin = try! Actor("administrator:wang")
 /// home visits (S01 and S02 at 65 yuan), and three caregivers: C1 (caregiver
 /// certificate), C2 (nurse), C3 (caregiver, employed until 2026-04-10).
 struct ProviderWorld {
-    let path: String
+    let scratch: TestStore
+    let registry: RegistryService
     let cases: CaseService
-    let providers: ProviderService
+    let agreements: AgreementService
+    let intake: IntakeService
+    let settlement: SettlementService
+    let supervision: SupervisionService
+    let reports: FundReportService
     let person: Int
     let caseID: Int
     static let home = GeoPoint(text: "31.230416,121.473701")!
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-providers-\(UUID().uuidString).sqlite").path
-        let store = try SQLiteCaseStore(path: path)
-        cases = CaseService(store: store, forms: try FormCatalog.load())
-        providers = ProviderService(store: store)
+        scratch = try TestStore()
+        let store = scratch.store, clock = SystemClock()
+        registry = RegistryService(store: store, clock: clock)
+        cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock)
+        agreements = AgreementService(store: store, clock: clock)
+        intake = IntakeService(store: store, clock: clock)
+        settlement = SettlementService(store: store, clock: clock)
+        supervision = SupervisionService(store: store, clock: clock)
+        reports = FundReportService(store: store)
         let schemeFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Examples/schemes/hours-home-care-2026.json")
-        _ = try cases.load(try Scheme.decode(text: Array(try Data(contentsOf: schemeFile)), source: "hours-home-care-2026.json"),
+        _ = try registry.load(try Scheme.decode(text: Array(try Data(contentsOf: schemeFile)), source: "hours-home-care-2026.json"),
                            actor: admin, asOf: day("2026-01-01"))
-        _ = try cases.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
-        _ = try cases.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
-        person = try cases.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: .employee,
+        _ = try registry.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        _ = try registry.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        person = try registry.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: .employee,
                                      enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
         caseID = try Self.effectiveCase(cases, person: person)
 
-        _ = try providers.register(Self.institution("I001"), actor: admin, asOf: day("2026-01-05"))
-        let agreement = try providers.applyForAgreement(institution: "I001", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
+        _ = try agreements.register(Self.institution("I001"), actor: admin, asOf: day("2026-01-05"))
+        let agreement = try agreements.applyForAgreement(institution: "I001", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
                                                         end: day("2026-12-31"), modes: ["home-visit"],
                                                         prices: ["S01": Money(yuan: 65), "S02": Money(yuan: 65)], capacity: 200,
                                                         actor: admin, asOf: day("2026-01-05"))
-        _ = try providers.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
-        _ = try providers.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+        _ = try agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
+        _ = try agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
         for (id, qualification, until) in [("C1", "caregiver", nil), ("C2", "nurse", nil), ("C3", "caregiver", day("2026-04-10"))] {
-            _ = try providers.register(Caregiver(id: id, name: "护理员\(id)", institution: "I001", qualifications: [qualification],
+            _ = try agreements.register(Caregiver(id: id, name: "护理员\(id)", institution: "I001", qualifications: [qualification],
                                                  employment: [DatePeriod(from: day("2026-01-01"), to: until)]),
                                        actor: admin, asOf: day("2026-01-15"))
         }
-        _ = try providers.enrol(caseID: caseID, institution: "I001", mode: "home-visit", from: day("2026-03-17"), home: Self.home,
+        _ = try agreements.enrol(caseID: caseID, institution: "I001", mode: "home-visit", from: day("2026-03-17"), home: Self.home,
                                 actor: admin, asOf: day("2026-03-17"))
     }
 
@@ -105,6 +116,17 @@ struct ProviderWorld {
 
     func submit(_ lines: [String], asOf: String = "2026-04-16", actor: Actor = admin) throws -> SubmissionReport {
         let text = "log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n" + lines.joined(separator: "\n") + "\n"
-        return try providers.submit(Array(text.utf8), actor: actor, asOf: day(asOf))
+        return try intake.submit(Array(text.utf8), actor: actor, asOf: day(asOf))
+    }
+
+    /// The checks' workspace for these logs as a submission on `asOf` would
+    /// read it, with `adjust` changing what was read (for checks in isolation).
+    func workspace(for logs: [ServiceLog], asOf: CalendarDate, adjust: (inout IntakeLoad) -> Void) throws -> IntakeWorkspace {
+        var workspace = IntakeWorkspace(asOf: asOf)
+        let needs = workspace.needs(for: logs, sent: SentKeys(expected: 0))
+        var load = try scratch.store.read { (tx: any ProviderTransaction) in try needs.read(from: tx, asOf: asOf) }
+        adjust(&load)
+        workspace.merge(load)
+        return workspace
     }
 }

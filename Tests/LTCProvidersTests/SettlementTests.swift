@@ -2,14 +2,13 @@ import Foundation
 import LTCCases
 import LTCCore
 import LTCProviders
-import LTCStorage
 import Testing
 
 @Suite("Resubmission, corrections and monthly settlement")
 struct SettlementTests {
-    func count(_ world: ProviderWorld, _ sql: String) throws -> Int {
-        let store = try SQLiteCaseStore(path: world.path)
-        return try store.database.query(sql) { $0.integer(0) ?? 0 }.first ?? 0
+    /// The logs stored for I001 in April 2026.
+    func stored(_ world: ProviderWorld) throws -> [StoredLog] {
+        try world.intake.logs(institution: "I001", month: YearMonth("2026-04")!, actor: admin, page: try PageRequest()).items
     }
 
     @Test("Sending the same logs again never counts them twice")
@@ -20,8 +19,9 @@ struct SettlementTests {
         #expect((first.accepted, first.rejected.count, first.unchanged) == (2, 1, 0))
         let again = try world.submit(lines)
         #expect((again.accepted, again.rejected.count, again.unchanged, again.corrected) == (0, 0, 3, 0))
-        #expect(try count(world, "SELECT COUNT(*) FROM service_logs") == 3)
-        #expect(try count(world, "SELECT COUNT(*) FROM submissions") == 2)
+        #expect(try stored(world).map(\.log.logID) == ["L1", "L2", "L3"])
+        #expect(try stored(world).map(\.submission) == [first.submission, first.submission, first.submission])
+        #expect(again.submission == first.submission + 1)
     }
 
     @Test("A changed log with the same id is a correction: checked afresh, the old version kept")
@@ -30,8 +30,10 @@ struct SettlementTests {
         _ = try world.submit([world.line("L1", "C9")])
         let fixed = try world.submit([world.line("L1", "C1")])
         #expect((fixed.accepted, fixed.corrected, fixed.rejected.count) == (1, 1, 0))
-        #expect(try count(world, "SELECT version FROM service_logs WHERE log_id = 'L1'") == 2)
-        #expect(try count(world, "SELECT COUNT(*) FROM service_log_history WHERE log_id = 'L1'") == 1)
+        #expect(try stored(world).first?.version == 2)
+        let history = try world.scratch.store.read { (tx: any ProviderTransaction) in try tx.logs.history(institution: "I001", logID: "L1") }
+        #expect(history.map(\.version) == [1])
+        #expect(history.first?.log.caregiver == "C9")
         // A correction frees what the old version used: the same slot is free for it again.
         let moved = try world.submit([world.line("L1", "C1", on: "2026-04-06", "09:30", "10:30")])
         #expect((moved.accepted, moved.corrected) == (1, 1))
@@ -43,7 +45,7 @@ struct SettlementTests {
         // 1 h + 1 h + 20 min of S01 at 65 yuan: 65 + 65 + 21.67 (a third of an hour, half-up).
         _ = try world.submit([world.line("L1", on: "2026-04-06"), world.line("L2", on: "2026-04-07"),
                               world.line("L3", on: "2026-04-08", "09:00", "09:20")])
-        let run = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let run = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
         let statement = try #require(run.statements.first)
         #expect(statement.institution == "I001")
         #expect(statement.logs == 3)
@@ -57,37 +59,34 @@ struct SettlementTests {
         #expect(run.csv.contains("TOTAL,3,151.67,151.67,136.50,15.17,0.00,0.00,6.83,129.67"))
     }
 
-    @Test("A month is settled only after it ends, once: settling again returns the same run, and the stored run cannot be changed")
+    @Test("A month is settled only after it ends, once: settling again returns the same run")
     func immutable() throws {
         let world = try ProviderWorld()
         _ = try world.submit([world.line("L1")])
-        let early = #expect(throws: CaseError.self) { try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-04-30")) }
+        let early = #expect(throws: CaseError.self) { try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-04-30")) }
         #expect(early?.reason == .timing)
-        let run = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let run = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
         _ = try world.submit([world.line("L2", on: "2026-04-29")], asOf: "2026-05-02")
-        let again = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-03"))
+        let again = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-03"))
         #expect(again == run)
-        let store = try SQLiteCaseStore(path: world.path)
-        #expect(throws: (any Error).self) { try store.database.run("UPDATE settlements SET document = '{}'") }
-        #expect(throws: (any Error).self) { try store.database.run("DELETE FROM settlements") }
     }
 
     @Test("A late correction of a settled log becomes an adjustment on the next month's statement")
     func lateCorrection() throws {
         let world = try ProviderWorld()
         _ = try world.submit([world.line("L1", on: "2026-04-06")])
-        let april = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let april = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
         #expect(april.fundTotal == Money(fen: 5850 - 293))
         // Half an hour, not an hour: 29.25 of the 58.50 paid comes back.
         let report = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
         #expect(report.corrected == 1)
         #expect(report.adjustments == Money(fen: -2925))
-        let may = try world.providers.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
+        let may = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
         let statement = try #require(may.statements.first)
         #expect(statement.fund == Money(fen: 5850))
         #expect(statement.adjustments == Money(fen: -2925))
         #expect(statement.payable == Money(fen: 2925 - 293))
-        #expect(try world.providers.settlement(month: YearMonth("2026-04")!) == april)
+        #expect(try world.settlement.settlement(month: YearMonth("2026-04")!) == april)
     }
 
     @Test("An institution may submit only its own logs")

@@ -11,7 +11,7 @@ import Testing
 struct SupervisionTests {
     func record(_ world: ProviderWorld, _ type: String, _ penalty: String, amount: Int = 0, caregiver: String? = nil,
                 person: Int? = nil, on date: String = "2026-04-20") throws -> Violation {
-        try world.providers.recordViolation(institution: "I001", caregiver: caregiver, person: person, type: type, foundOn: day("2026-04-15"),
+        try world.supervision.recordViolation(institution: "I001", caregiver: caregiver, person: person, type: type, foundOn: day("2026-04-15"),
                                             evidence: "inspection report 2026-17", amount: Money(yuan: amount), penalty: penalty,
                                             actor: admin, asOf: day(date))
     }
@@ -21,9 +21,9 @@ struct SupervisionTests {
         let world = try ProviderWorld()
         let violation = try record(world, "V03", "warning", caregiver: "C1")
         #expect(violation.deducted == .zero)
-        #expect(try world.providers.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 98)
-        #expect(try world.providers.credit(of: "caregiver:I001/C1", asOf: day("2026-04-20")).score == 98)
-        #expect(try world.providers.credit(of: "caregiver:I001/C2", asOf: day("2026-04-20")).score == 100)
+        #expect(try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 98)
+        #expect(try world.supervision.credit(of: "caregiver:I001/C1", asOf: day("2026-04-20")).score == 98)
+        #expect(try world.supervision.credit(of: "caregiver:I001/C2", asOf: day("2026-04-20")).score == 100)
         #expect(try world.submit([world.line("L1", on: "2026-04-20")], asOf: "2026-04-21").accepted == 1)
     }
 
@@ -35,7 +35,7 @@ struct SupervisionTests {
         _ = try world.submit([world.line("L1", on: "2026-04-06")])
         let violation = try record(world, "V02", penalty, amount: amount, on: "2026-04-20")
         #expect(violation.deducted == Money(fen: -adjustment))
-        let run = try world.providers.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let run = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
         let statement = try #require(run.statements.first)
         #expect(statement.fund == Money(fen: 5850))
         #expect(statement.adjustments == Money(fen: adjustment))
@@ -63,7 +63,7 @@ struct SupervisionTests {
         #expect(violation.barredUntil == day("2029-04-20"))
         #expect(try world.submit([world.line("L1", on: "2026-04-21")], asOf: "2026-04-22").rejected.map(\.rule.code) == ["A01"])
         func apply(_ date: String) throws -> Agreement {
-            try world.providers.applyForAgreement(institution: "I001", schemeID: "hours-home-care-2026", start: day(date), end: day("2029-12-31"),
+            try world.agreements.applyForAgreement(institution: "I001", schemeID: "hours-home-care-2026", start: day(date), end: day("2029-12-31"),
                                                   modes: ["home-visit"], prices: ["S01": Money(yuan: 60)], capacity: 10, actor: admin, asOf: day(date))
         }
         let barred = #expect(throws: CaseError.self) { try apply("2027-01-04") }
@@ -77,18 +77,18 @@ struct SupervisionTests {
     func credit() throws {
         let world = try ProviderWorld()
         _ = try record(world, "V02", "recovery", amount: 10, person: world.person, on: "2026-04-20")
-        var institution = try world.providers.credit(of: "institution:I001", asOf: day("2026-04-20"))
+        var institution = try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-20"))
         #expect(institution.score == 80)
         #expect(!institution.closerChecks)
         _ = try record(world, "V05", "warning", on: "2026-05-20")
-        institution = try world.providers.credit(of: "institution:I001", asOf: day("2026-05-20"))
+        institution = try world.supervision.credit(of: "institution:I001", asOf: day("2026-05-20"))
         #expect(institution.history.map(\.change) == [-20, 1, -2])
         #expect(institution.score == 79)
         #expect(institution.closerChecks)
         #expect(!institution.barred)
-        let later = try world.providers.credit(of: "institution:I001", asOf: day("2028-05-20"))
+        let later = try world.supervision.credit(of: "institution:I001", asOf: day("2028-05-20"))
         #expect(later.score == 100)
-        #expect(try world.providers.credit(of: "person:\(world.person)", asOf: day("2026-04-20")).score == 80)
+        #expect(try world.supervision.credit(of: "person:\(world.person)", asOf: day("2026-04-20")).score == 80)
     }
 
     @Test("Types off the negative list, penalties the list does not allow, and decisions before the finding are refused")
@@ -100,7 +100,7 @@ struct SupervisionTests {
         #expect(notAllowed?.message == "penalty 'warning' is not allowed for V01; allowed: refusal, recovery, suspension, termination")
         let early = #expect(throws: CaseError.self) { try record(world, "V03", "warning", on: "2026-04-10") }
         #expect(early?.reason == .timing)
-        #expect(try world.providers.violations().isEmpty)
+        #expect(try world.supervision.violations(page: try PageRequest()).items.isEmpty)
     }
 }
 
@@ -109,13 +109,13 @@ struct SamplingTests {
     @Test("1 % normally, 10 % below the low line of 80; each accepted log is picked by its fingerprint")
     func closerChecks() throws {
         let world = try ProviderWorld()
-        #expect(try world.providers.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 100)
+        #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 100)
         for (type, penalty, date) in [("V02", "recovery", "2026-04-16"), ("V05", "warning", "2026-04-17")] {
-            _ = try world.providers.recordViolation(institution: "I001", caregiver: nil, person: nil, type: type, foundOn: day("2026-04-15"),
+            _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: type, foundOn: day("2026-04-15"),
                                                     evidence: "data check", amount: Money(yuan: 10), penalty: penalty, actor: admin, asOf: day(date))
         }
-        #expect(try world.providers.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 78)
-        #expect(try world.providers.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 1000)
+        #expect(try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 78)
+        #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 1000)
         let lines = ["13", "14", "15"].map { world.line("S\($0)", on: "2026-04-\($0)") }
         let report = try world.submit(lines, asOf: "2026-04-20")
         let expected = LogReader.read(Array(("log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n" + lines.joined(separator: "\n")).utf8))

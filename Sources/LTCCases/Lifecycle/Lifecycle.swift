@@ -58,6 +58,9 @@ public enum Lifecycle {
                    meaning: "close the case: death, leaving the scheme, recovery or withdrawal")
     }
 
+    /// Opening a case: the one transition from no state.
+    public static var opening: Transition { transitions[0] }
+
     public static func transitions(from state: CaseState?) -> [Transition] {
         transitions.filter { $0.from == state }
     }

@@ -1,181 +1,37 @@
-import Foundation
 import LTCAssessment
 import LTCCore
 import LTCSchemes
 
-/// Every operation on schemes, people, assessors and cases, once: the CLI and
-/// the JSON-RPC methods both call these.
+/// Every operation on a case, from application to termination, once: the
+/// CLI and the JSON-RPC methods both call these.
 ///
 /// ```swift
-/// let service = CaseService(store: store, forms: try FormCatalog.load())
+/// let cases = CaseService(store: store, forms: try FormCatalog.load(), clock: SystemClock())
 /// let admin = try Actor("administrator:wang")
-/// let opened = try service.open(personID: 1, disabledSince: CalendarDate("2026-01-10")!,
-///                               institution: nil, schemeID: nil, actor: admin, asOf: nil)
+/// let opened = try cases.open(personID: 1, disabledSince: CalendarDate("2026-01-10")!,
+///                             institution: nil, schemeID: nil, actor: admin, asOf: nil)
 /// ```
 ///
-/// Each change is one store transaction together with its audit event. A
-/// refused action (wrong role, wrong state, a broken rule) changes nothing,
-/// is written to the audit trail as refused, and is thrown.
-public struct CaseService {
+/// Each change is one store transaction together with its audit event
+/// (``UnitOfWork``). A refused action (wrong role, wrong state, a broken
+/// rule) changes nothing, is written to the audit trail as refused, and is
+/// thrown. Who may take which transition is the lifecycle's data
+/// (``Lifecycle``), checked by ``Access``.
+public struct CaseService: Sendable {
     public let store: any CaseStore
     public let forms: FormCatalog
+    let work: UnitOfWork
+    let choice: SchemeChoice
 
-    public init(store: any CaseStore, forms: FormCatalog) {
+    public init(store: any CaseStore, forms: FormCatalog, clock: any WallClock) {
         self.store = store
         self.forms = forms
+        work = UnitOfWork(clock: clock)
+        choice = SchemeChoice(clock: clock)
     }
 
     public enum TerminationReason: String, Sendable, CaseIterable {
         case death, left, recovery, withdrawn
-    }
-
-    // MARK: Schemes
-
-    /// Stores a validated scheme. Two schemes of one region may not be in force on the same day.
-    public func load(_ scheme: Scheme, actor: Actor, asOf: CalendarDate?) throws -> Scheme {
-        let date = try asOf ?? today(in: scheme.timeZone)
-        return try perform("scheme.load", subject: "scheme:\(scheme.id)", actor: actor, asOf: date, reason: nil) { tx in
-            try require(actor, .administrator)
-            for other in try tx.schemes() {
-                if other.id == scheme.id {
-                    throw CaseError(.duplicate, "scheme '\(scheme.id)' is already loaded; give a new version a new id")
-                }
-                if other.region == scheme.region, other.effectiveFrom <= scheme.effectiveTo, scheme.effectiveFrom <= other.effectiveTo {
-                    throw CaseError(.invalidScheme, "scheme '\(scheme.id)' (\(scheme.effectiveFrom) to \(scheme.effectiveTo)) overlaps '\(other.id)' (\(other.effectiveFrom) to \(other.effectiveTo)) in region \(scheme.region)")
-                }
-            }
-            try tx.insert(scheme)
-            return (scheme, "scheme:\(scheme.id)", nil, scheme.summaryJSON)
-        }
-    }
-
-    public func schemes() throws -> [Scheme] {
-        try store.read { try $0.schemes() }
-    }
-
-    // MARK: People and assessors
-
-    public func addPerson(name: String, nationalID: String, insurance: InsuranceType, enrolledOn: CalendarDate,
-                          actor: Actor, asOf: CalendarDate?) throws -> InsuredPerson {
-        let date = try asOf ?? defaultToday()
-        return try perform("person.add", subject: "person:new", actor: actor, asOf: date, reason: nil) { tx in
-            try require(actor, .administrator)
-            let id = try NationalID(nationalID)
-            guard !name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a person needs a name") }
-            if let existing = try tx.person(nationalID: id) {
-                throw CaseError(.duplicate, "national ID \(id.masked) is already registered as person \(existing.id)")
-            }
-            guard enrolledOn >= id.birthDate else {
-                throw CaseError(.invalidInput, "enrolment date \(enrolledOn) is before the birth date \(id.birthDate) in the ID number")
-            }
-            var person = InsuredPerson(id: 0, name: name, nationalID: id, insurance: insurance, enrolledOn: enrolledOn, status: .insured)
-            person.id = try tx.insert(person)
-            return (person, "person:\(person.id)", nil, person.json(fullID: false))
-        }
-    }
-
-    /// One line of a bulk registration.
-    public struct PersonRow: Sendable {
-        public var line: Int
-        public var name: String
-        public var nationalID: String
-        public var insurance: String
-        public var enrolledOn: String
-
-        public init(line: Int, name: String, nationalID: String, insurance: String, enrolledOn: String) {
-            self.line = line
-            self.name = name
-            self.nationalID = nationalID
-            self.insurance = insurance
-            self.enrolledOn = enrolledOn
-        }
-    }
-
-    /// Registers many people at once: every row is checked first and all
-    /// problems are reported together; then all are stored in one transaction
-    /// (with one audit event each), so an interrupted import leaves nothing.
-    public func importPeople(_ rows: [PersonRow], actor: Actor, asOf: CalendarDate?) throws -> Int {
-        let date = try asOf ?? defaultToday()
-        return try perform("person.import", subject: "people", actor: actor, asOf: date, reason: "\(rows.count) people") { tx in
-            try require(actor, .administrator)
-            var problems: [String] = []
-            var people: [InsuredPerson] = []
-            var seen: [String: Int] = [:]
-            for row in rows {
-                do throws(CaseError) {
-                    let id = try NationalID(row.nationalID)
-                    guard let insurance = InsuranceType(rawValue: row.insurance) else {
-                        throw CaseError(.invalidInput, "insurance '\(row.insurance)' is not accepted; use employee or resident")
-                    }
-                    guard let enrolled = CalendarDate(row.enrolledOn) else {
-                        throw CaseError(.invalidInput, "enrolledOn '\(row.enrolledOn)' is not a date; use YYYY-MM-DD")
-                    }
-                    guard !row.name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a person needs a name") }
-                    if let first = seen[id.value] {
-                        throw CaseError(.duplicate, "national ID \(id.masked) also on line \(first)")
-                    }
-                    seen[id.value] = row.line
-                    people.append(InsuredPerson(id: 0, name: row.name, nationalID: id, insurance: insurance, enrolledOn: enrolled, status: .insured))
-                } catch {
-                    problems.append("line \(row.line): \(error.message)")
-                }
-            }
-            for person in people where try tx.person(nationalID: person.nationalID) != nil {
-                problems.append("line \(seen[person.nationalID.value]!): national ID \(person.nationalID.masked) is already registered")
-            }
-            guard problems.isEmpty else {
-                throw CaseError(.invalidInput, "\(problems.count) of \(rows.count) lines refused, nothing imported: " + problems.prefix(20).joined(separator: "; ")
-                                + (problems.count > 20 ? "; …" : ""), details: ["problems": .array(problems.map { .string($0) })])
-            }
-            let recordedAt = Self.now()
-            for var person in people {
-                person.id = try tx.insert(person)
-                try tx.append(AuditEvent(sequence: 0, recordedAt: recordedAt, asOf: date, actor: actor.description, subject: "person:\(person.id)",
-                                         action: "person.add", outcome: .done, reason: "import", before: nil, after: person.json(fullID: false)))
-            }
-            return (people.count, "people", nil, ["imported": .integer(people.count)])
-        }
-    }
-
-    public func person(id: Int, actor: Actor) throws -> InsuredPerson {
-        try read("person.show", subject: "person:\(id)", actor: actor) { tx in
-            guard let person = try tx.person(id: id) else { throw CaseError(.notFound, "no person \(id)") }
-            if actor.role != .administrator {
-                let visible = try tx.cases().contains { $0.personID == id && canSee($0, actor, tx) }
-                guard visible else { throw CaseError(.forbidden, "\(actor) may not see person \(id): not one of their cases") }
-            }
-            return person
-        }
-    }
-
-    public func people(actor: Actor) throws -> [InsuredPerson] {
-        try read("person.list", subject: "people", actor: actor) { tx in
-            let all = try tx.people()
-            guard actor.role != .administrator else { return all }
-            let visible = Set(try tx.cases().filter { canSee($0, actor, tx) }.map(\.personID))
-            return all.filter { visible.contains($0.id) }
-        }
-    }
-
-    public func addAssessor(id: String, name: String, qualification: Assessor.Qualification, employer: String?,
-                            actor: Actor, asOf: CalendarDate?) throws -> Assessor {
-        let date = try asOf ?? defaultToday()
-        return try perform("assessor.add", subject: "assessor:\(id)", actor: actor, asOf: date, reason: nil) { tx in
-            try require(actor, .administrator)
-            guard !id.isEmpty, !id.contains(where: \.isWhitespace) else { throw CaseError(.invalidInput, "assessor id '\(id)' must be non-empty with no spaces") }
-            guard !name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "an assessor needs a name") }
-            if try tx.assessor(id: id) != nil { throw CaseError(.duplicate, "assessor \(id) is already registered") }
-            let assessor = Assessor(id: id, name: name, qualification: qualification, employer: employer)
-            try tx.insert(assessor)
-            return (assessor, "assessor:\(id)", nil, assessor.json)
-        }
-    }
-
-    public func assessors(actor: Actor) throws -> [Assessor] {
-        try read("assessor.list", subject: "assessors", actor: actor) { tx in
-            try require(actor, .administrator)
-            return try tx.assessors()
-        }
     }
 
     // MARK: The case lifecycle
@@ -183,29 +39,32 @@ public struct CaseService {
     /// Accepts an application (申请) under the scheme in force on the date.
     public func open(personID: Int, disabledSince: CalendarDate, institution: String?, schemeID: String?,
                      actor: Actor, asOf: CalendarDate?) throws -> Case {
-        let scheme = try self.scheme(id: schemeID, on: asOf)
-        let date = try asOf ?? today(in: scheme.timeZone)
-        return try perform("case.open", subject: "person:\(personID)", actor: actor, asOf: date, reason: nil) { tx in
-            try require(actor, .administrator)
+        let (scheme, date) = try store.read { tx in
+            let date = try choice.day(asOf, in: tx.schemes)
+            return (try choice.scheme(id: schemeID, on: date, in: tx.schemes), date)
+        }
+        let operation = Operation("case.open", subject: "person:\(personID)", actor: actor, asOf: date)
+        return try work.change(operation, on: store.transactions) { tx in
+            try Access.require(actor, .transition(Lifecycle.opening))
             guard scheme.isInForce(on: date) else {
                 throw CaseError(.noSchemeInForce, "scheme '\(scheme.id)' is not in force on \(date) (\(scheme.effectiveFrom) to \(scheme.effectiveTo))")
             }
-            guard let person = try tx.person(id: personID) else { throw CaseError(.notFound, "no person \(personID)") }
+            guard let person = try tx.people.person(id: personID) else { throw CaseError(.notFound, "no person \(personID)") }
             guard disabledSince <= date else { throw CaseError(.invalidInput, "disabled since \(disabledSince) is after the application date \(date)") }
-            if let open = try tx.cases().first(where: { $0.personID == person.id && !$0.state.isClosed }) {
+            if let open = try tx.cases.openCase(person: person.id) {
                 throw CaseError(.duplicate, "person \(person.id) already has open case \(open.id) (\(open.state.rawValue))")
             }
             var record = Case(id: 0, personID: person.id, schemeID: scheme.id, institution: institution, state: .applied,
                               openedOn: date, disabledSince: disabledSince)
-            record.id = try tx.insert(record)
-            return (record, "case:\(record.id)", nil, record.json)
+            record.id = try tx.cases.insert(record)
+            return Outcome(record, subject: "case:\(record.id)", after: record.json)
         }
     }
 
     /// The acceptance review: every eligibility rule of the scheme, each passed or failed.
     public func check(caseID: Int, actor: Actor, asOf: CalendarDate?) throws -> Case {
         try change(.check, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
-            guard let person = try tx.person(id: record.personID) else { throw CaseError(.notFound, "no person \(record.personID)") }
+            guard let person = try tx.people.person(id: record.personID) else { throw CaseError(.notFound, "no person \(record.personID)") }
             let rules = scheme.eligibility
             let enrolled = person.enrolledOn.wholeMonths(until: date)
             let disabled = record.disabledSince.wholeMonths(until: date)
@@ -236,7 +95,7 @@ public struct CaseService {
             }
             var team: [Assessor] = []
             for id in ids {
-                guard let assessor = try tx.assessor(id: id), assessor.active else {
+                guard let assessor = try tx.assessors.assessor(id: id), assessor.active else {
                     throw CaseError(.assessorRule, "\(id) is not an active assessor in the registry")
                 }
                 if let institution = record.institution, assessor.employer == institution {
@@ -253,7 +112,7 @@ public struct CaseService {
             switch record.state {
             case .objected:
                 round = .reassessment
-                let earlier = Set(try tx.assessments(caseID: caseID).last?.assessors ?? [])
+                let earlier = Set(try tx.assessments.latest(caseID: caseID)?.assessors ?? [])
                 let repeated = ids.filter(earlier.contains)
                 guard repeated.isEmpty else {
                     throw CaseError(.assessorRule, "a re-assessment needs assessors other than those of the assessment objected to; \(repeated.joined(separator: ", ")) assessed it")
@@ -272,9 +131,7 @@ public struct CaseService {
                        actor: Actor, asOf: CalendarDate?) throws -> (Case, AssessmentRecord) {
         var stored: AssessmentRecord?
         let record = try change(.assess, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
-            guard record.assessors.contains(actor.id) else {
-                throw CaseError(.forbidden, "\(actor) is not assigned to case \(caseID); its assessors are \(record.assessors.joined(separator: ", "))")
-            }
+            try Access.require(actor, .recordAssessment(assigned: record.assessors, caseID: caseID))
             guard scheme.assessment.forms.contains(formID) else {
                 throw CaseError(.invalidInput, "scheme '\(scheme.id)' accepts forms \(scheme.assessment.forms.joined(separator: ", ")), not '\(formID)'")
             }
@@ -289,7 +146,7 @@ public struct CaseService {
                 id: 0, caseID: caseID, round: record.round ?? .initial, formID: form.id, formVersion: form.version,
                 answers: answers, result: try JSONParser.parse(output.bytes), grade: result.grade.level,
                 assessedOn: assessedOn, place: place, assessors: record.assessors, recordedBy: actor.description)
-            assessment.id = try tx.insert(assessment)
+            assessment.id = try tx.assessments.insert(assessment)
             stored = assessment
         }
         return (record, stored!)
@@ -299,7 +156,7 @@ public struct CaseService {
     /// publicity period, or, after a re-assessment, final and in force at once.
     public func determine(caseID: Int, actor: Actor, asOf: CalendarDate?) throws -> Case {
         try change(.determine, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
-            guard let assessment = try tx.assessments(caseID: caseID).last else {
+            guard let assessment = try tx.assessments.latest(caseID: caseID) else {
                 throw CaseError(.notFound, "case \(caseID) has no assessment to determine from")
             }
             let label = assessment.result["grade"]?["label"]?["zh"]?.stringValue ?? String(assessment.grade)
@@ -369,9 +226,9 @@ public struct CaseService {
             if let until = record.determination?.validUntil, until > date {
                 record.determination?.validUntil = date
             }
-            if reason == .death || reason == .left, var person = try tx.person(id: record.personID) {
+            if reason == .death || reason == .left, var person = try tx.people.person(id: record.personID) {
                 person.status = reason == .death ? .deceased : .left
-                try tx.update(person)
+                try tx.people.update(person)
             }
         }
     }
@@ -423,17 +280,15 @@ public struct CaseService {
     /// Changes a case's attributes (not its state) in one audited transaction; refused on a closed case.
     private func attribute(_ action: String, caseID: Int, actor: Actor, asOf: CalendarDate?, reason: String,
                            _ body: (inout Case, Scheme, CalendarDate) throws -> Void) throws -> Case {
-        let existing = try store.read { try $0.caseRecord(id: caseID) }
-        let scheme = try existing.map { try self.scheme(id: $0.schemeID, on: nil) }
-        let date = try asOf ?? today(in: scheme?.timeZone)
-        return try perform(action, subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason) { tx in
-            guard var record = try tx.caseRecord(id: caseID), let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
-            try require(actor, .administrator)
+        let (scheme, date) = try context(caseID: caseID, asOf: asOf)
+        return try work.change(Operation(action, subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason), on: store.transactions) { tx in
+            guard var record = try tx.cases.caseRecord(id: caseID), let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
+            try Access.require(actor, .manageCases)
             guard !record.state.isClosed else { throw CaseError(.transitionNotAllowed, "case \(caseID) is \(record.state.rawValue)") }
             let before = record.json
             try body(&record, scheme, date)
-            try tx.update(record)
-            return (record, "case:\(caseID)", before, record.json)
+            try tx.cases.update(record)
+            return Outcome(record, before: before, after: record.json)
         }
     }
 
@@ -447,150 +302,62 @@ public struct CaseService {
         public var events: [AuditEvent]
     }
 
+    /// A case, for an actor whose scope holds it; read in one snapshot.
     public func show(caseID: Int, actor: Actor) throws -> CaseView {
-        try read("case.show", subject: "case:\(caseID)", actor: actor) { tx in
-            guard let record = try tx.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
-            guard canSee(record, actor, tx) else { throw CaseError(.forbidden, "\(actor) may not see case \(caseID)") }
-            guard let person = try tx.person(id: record.personID) else { throw CaseError(.notFound, "no person \(record.personID)") }
-            return CaseView(record: record, person: person, assessments: try tx.assessments(caseID: caseID),
-                            events: try tx.events(subject: "case:\(caseID)"))
+        let date = try store.read { try choice.day(nil, in: $0.schemes) }
+        return try work.read(Operation("case.show", subject: "case:\(caseID)", actor: actor, asOf: date), on: store.transactions) { tx in
+            guard let record = try tx.cases.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
+            let scope = Access.scope(of: actor)
+            guard try scope == .all || tx.cases.contains(caseID: caseID, in: scope) else {
+                throw CaseError(.forbidden, "\(actor) may not see case \(caseID)")
+            }
+            guard let person = try tx.people.person(id: record.personID) else { throw CaseError(.notFound, "no person \(record.personID)") }
+            return CaseView(record: record, person: person, assessments: try tx.assessments.assessments(caseID: caseID),
+                            events: try tx.audit.events(subject: "case:\(caseID)"))
         }
     }
 
-    /// The cases the actor may see; with `dueWithin`, those whose grade in
-    /// force expires within that many days of `asOf` (re-assessment due).
-    public func list(actor: Actor, state: CaseState?, dueWithin days: Int?, asOf: CalendarDate?) throws -> [Case] {
-        let date = try asOf ?? defaultToday()
-        return try read("case.list", subject: "cases", actor: actor) { tx in
-            try tx.cases().filter { record in
-                guard canSee(record, actor, tx) else { return false }
-                if let state, record.state != state { return false }
-                if let days {
-                    guard !record.state.isClosed, let until = record.determination?.validUntil else { return false }
-                    return until <= date.adding(days: days)
-                }
-                return true
-            }
+    /// The cases the actor may see, by id, a page at a time; with
+    /// `dueWithin`, the open ones whose grade in force ends within that many
+    /// days of `asOf` (re-assessment due).
+    public func list(actor: Actor, state: CaseState?, dueWithin days: Int?, asOf: CalendarDate?,
+                     page: PageRequest<Int>) throws -> Page<Case, Int> {
+        try store.read { tx in
+            let date = try choice.day(asOf, in: tx.schemes)
+            let query = CaseQuery(scope: Access.scope(of: actor), state: state, gradeEndsBy: days.map { date.adding(days: $0) })
+            return try tx.cases.list(query, page: page)
         }
     }
 
     // MARK: Machinery
 
+    /// A case's scheme and the operation's date: `asOf`, or today in the scheme's time zone.
+    private func context(caseID: Int, asOf: CalendarDate?) throws -> (Scheme?, CalendarDate) {
+        try store.read { tx in
+            guard let record = try tx.cases.caseRecord(id: caseID) else { return (nil, try choice.day(asOf, in: tx.schemes)) }
+            let scheme = try choice.scheme(id: record.schemeID, on: asOf ?? work.clock.today(in: nil), in: tx.schemes)
+            return (scheme, asOf ?? work.clock.today(in: scheme.timeZone))
+        }
+    }
+
     /// Applies `action` to a case: checks the transition and the role, lets
     /// `body` apply the rule, moves the state, and records it, in one transaction.
     private func change(_ action: CaseAction, caseID: Int, actor: Actor, asOf: CalendarDate?, reason: String? = nil,
-                        _ body: (inout Case, Scheme, CalendarDate, any CaseStoreWriter) throws -> Void) throws -> Case {
-        let existing = try store.read { try $0.caseRecord(id: caseID) }
-        let scheme = try existing.map { try self.scheme(id: $0.schemeID, on: nil) }
-        let date = try asOf ?? today(in: scheme?.timeZone)
-        return try perform("case.\(action.rawValue)", subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason) { tx in
-            guard var record = try tx.caseRecord(id: caseID), let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
+                        _ body: (inout Case, Scheme, CalendarDate, any CaseTransaction) throws -> Void) throws -> Case {
+        let (scheme, date) = try context(caseID: caseID, asOf: asOf)
+        let operation = Operation("case.\(action.rawValue)", subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason)
+        return try work.change(operation, on: store.transactions) { tx in
+            guard var record = try tx.cases.caseRecord(id: caseID), let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
             let transition = try Lifecycle.transition(action, from: record.state, caseID: caseID)
-            try require(actor, transition.role)
+            try Access.require(actor, .transition(transition))
             let before = record.json
             try body(&record, scheme, date, tx)
             if record.state == before["state"]?.stringValue.flatMap(CaseState.init) {
                 // The body did not choose among several targets: take the only one.
                 record.state = transition.to[0]
             }
-            try tx.update(record)
-            return (record, "case:\(caseID)", before, record.json)
+            try tx.cases.update(record)
+            return Outcome(record, before: before, after: record.json)
         }
-    }
-
-    /// Runs a change in one transaction with its audit event; a refusal is
-    /// rolled back, recorded as refused in a transaction of its own, and thrown.
-    private func perform<T>(_ action: String, subject: String, actor: Actor, asOf: CalendarDate, reason: String?,
-                            _ body: (any CaseStoreWriter) throws -> (T, String, JSONValue?, JSONValue?)) throws -> T {
-        do {
-            return try store.write { tx in
-                let (result, subject, before, after) = try body(tx)
-                try tx.append(AuditEvent(sequence: 0, recordedAt: Self.now(), asOf: asOf, actor: actor.description, subject: subject,
-                                         action: action, outcome: .done, reason: reason, before: before, after: after))
-                return result
-            }
-        } catch let error as any LTCError where !(error is StorageFailure) {
-            try store.write { tx in
-                try tx.append(AuditEvent(sequence: 0, recordedAt: Self.now(), asOf: asOf, actor: actor.description, subject: subject,
-                                         action: action, outcome: .refused, reason: error.description, before: nil, after: nil))
-            }
-            throw error
-        }
-    }
-
-    /// A read that is refused when the actor may not see the subject (and the refusal audited).
-    private func read<T>(_ action: String, subject: String, actor: Actor, _ body: (any CaseStoreReader) throws -> T) throws -> T {
-        do {
-            return try store.read(body)
-        } catch let error as CaseError where error.reason == .forbidden {
-            try store.write { tx in
-                try tx.append(AuditEvent(sequence: 0, recordedAt: Self.now(), asOf: try defaultToday(), actor: actor.description,
-                                         subject: subject, action: action, outcome: .refused, reason: error.description, before: nil, after: nil))
-            }
-            throw error
-        }
-    }
-
-    private func require(_ actor: Actor, _ role: Actor.Role) throws(CaseError) {
-        guard actor.role == role else {
-            throw CaseError(.forbidden, "\(actor) may not do this: it needs the \(role.rawValue) role",
-                            details: ["actor": .string(actor.description), "required": .string(role.rawValue)])
-        }
-    }
-
-    /// Administrators see every case; an assessor, the cases they are assigned
-    /// to or have assessed; an institution, its own clients.
-    private func canSee(_ record: Case, _ actor: Actor, _ tx: any CaseStoreReader) -> Bool {
-        switch actor.role {
-        case .administrator: return true
-        case .institution: return record.institution == actor.id
-        case .assessor:
-            if record.assessors.contains(actor.id) { return true }
-            return (try? tx.assessments(caseID: record.id).contains { $0.assessors.contains(actor.id) }) ?? false
-        }
-    }
-
-    /// The scheme named, or the one scheme in force on the date.
-    private func scheme(id: String?, on date: CalendarDate?) throws -> Scheme {
-        let all = try store.read { try $0.schemes() }
-        if let id {
-            guard let scheme = all.first(where: { $0.id == id }) else {
-                throw CaseError(.noSchemeInForce, "no scheme '\(id)'; loaded: \(all.map(\.id).joined(separator: ", "))")
-            }
-            return scheme
-        }
-        guard !all.isEmpty else {
-            throw CaseError(.noSchemeInForce, "no scheme is loaded; load one with `ltc scheme load FILE`")
-        }
-        let candidates = try all.filter { $0.isInForce(on: try date ?? today(in: $0.timeZone)) }
-        guard candidates.count == 1 else {
-            let day = date.map(\.description) ?? "today"
-            throw CaseError(.noSchemeInForce, candidates.isEmpty
-                ? "no loaded scheme is in force on \(day); loaded: \(all.map { "\($0.id) (\($0.effectiveFrom) to \($0.effectiveTo))" }.joined(separator: ", "))"
-                : "several schemes are in force on \(day): \(candidates.map(\.id).joined(separator: ", ")); name one with --scheme")
-        }
-        return candidates[0]
-    }
-
-    /// Today in the zone of the scheme in force, if there is exactly one, else in the machine's zone.
-    private func defaultToday() throws -> CalendarDate {
-        let zones = Set(try store.read { try $0.schemes() }.map(\.timeZone))
-        return try today(in: zones.count == 1 ? zones.first : nil)
-    }
-
-    public static func today(in zone: String?) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone.flatMap(TimeZone.init(identifier:)) ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-
-    private func today(in zone: String?) throws -> CalendarDate { Self.today(in: zone) }
-
-    static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
     }
 }
-
-/// Marks storage failures, which are not refusals and are not audited as such.
-public protocol StorageFailure: Error {}

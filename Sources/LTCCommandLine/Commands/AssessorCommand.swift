@@ -23,7 +23,7 @@ struct AssessorCommand: ParsableCommand {
                 guard let kind = Assessor.Qualification(rawValue: qualification) else {
                     throw CaseError(.invalidInput, "--qualification '\(qualification)' is not accepted; use medical, care or none")
                 }
-                let assessor = try options.service().addAssessor(id: id, name: name, qualification: kind, employer: employer,
+                let assessor = try options.registry().addAssessor(id: id, name: name, qualification: kind, employer: employer,
                                                                  actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(assessor.json) } else { print("registered assessor \(assessor.id) \(assessor.name) (\(assessor.qualification.rawValue))") }
             }
@@ -32,12 +32,18 @@ struct AssessorCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the assessors.")
+        @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
-                let assessors = try options.service().assessors(actor: try options.actingAs())
-                if options.json { printJSON(["assessors": .array(assessors.map(\.json))]) } else { print(CaseText.assessors(assessors)) }
+                let assessors = try options.registry().assessors(actor: try options.actingAs(), page: try page.request())
+                if options.json {
+                    printJSON(["assessors": .array(assessors.items.map(\.json)), "next": assessors.next.map(JSONValue.string) ?? .null])
+                } else {
+                    print(CaseText.assessors(assessors.items))
+                    if let footer = PageOptions.footer(assessors.next) { print(footer) }
+                }
             }
         }
     }

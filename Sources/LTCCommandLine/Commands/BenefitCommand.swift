@@ -17,12 +17,7 @@ struct SchemeSource: ParsableArguments {
         case (let file?, nil):
             return try Scheme.decode(text: try readInput(file), source: file)
         case (nil, let id?):
-            let store = try SQLiteCaseStore(path: CaseOptions.databasePath(db))
-            let all = try store.read { try $0.schemes() }
-            guard let found = all.first(where: { $0.id == id }) else {
-                throw CaseError(.noSchemeInForce, "no stored scheme '\(id)'; stored: \(all.map(\.id).joined(separator: ", "))")
-            }
-            return found
+            return try RegistryService(store: try OpenStores.store(path: CaseOptions.databasePath(db)), clock: SystemClock()).scheme(id: id)
         default:
             throw CaseError(.invalidInput, "name the scheme with exactly one of --scheme-file FILE and --scheme ID")
         }
@@ -71,7 +66,7 @@ struct BenefitCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let result = try options.service().entitlement(caseID: id, month: try parseMonth(month, "--month"), actor: try options.actingAs())
+                let result = try options.cases().entitlement(caseID: id, month: try parseMonth(month, "--month"), actor: try options.actingAs())
                 if options.json { printJSON(result.json) } else { print(result.lines.joined(separator: "\n")) }
             }
         }
@@ -135,7 +130,8 @@ struct FundCommand: ParsableCommand {
                 }
                 if stored {
                     guard let actor else { throw CaseError(.invalidInput, "--stored needs --actor") }
-                    let service = CaseService(store: try SQLiteCaseStore(path: CaseOptions.databasePath(source.db)), forms: try FormCatalog.load())
+                    let service = CaseService(store: try OpenStores.store(path: CaseOptions.databasePath(source.db)), forms: try FormCatalog.load(),
+                                              clock: SystemClock())
                     groups = try service.population(on: month.firstDay, schemeID: scheme.id, actor: try Actor(actor))
                 }
                 let projection = try FundProjection(scheme: scheme, from: month, beneficiaries: groups, insured: insured)

@@ -32,7 +32,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let record = try options.service().open(personID: person, disabledSince: try parseDate(disabledSince, "--disabled-since"),
+                let record = try options.cases().open(personID: person, disabledSince: try parseDate(disabledSince, "--disabled-since"),
                                                         institution: institution, schemeID: scheme,
                                                         actor: try options.actingAs(), asOf: try options.date())
                 CaseCommand.report(record, options)
@@ -47,7 +47,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let record = try options.service().check(caseID: id, actor: try options.actingAs(), asOf: try options.date())
+                let record = try options.cases().check(caseID: id, actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(record.json); return }
                 print(CaseText.summary(record))
                 for rule in record.eligibility?.rules ?? [] {
@@ -83,7 +83,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let service = try options.service()
+                let service = try options.cases()
                 let given: JSONObject
                 var conditions: JSONObject = [:]
                 if let answers {
@@ -96,9 +96,7 @@ struct CaseCommand: ParsableCommand {
                     let actor = try options.actingAs()
                     let record = try service.show(caseID: id, actor: actor).record
                     _ = try Lifecycle.transition(.assess, from: record.state, caseID: id)
-                    guard record.assessors.contains(actor.id) else {
-                        throw CaseError(.forbidden, "\(actor) is not assigned to case \(id); its assessors are \(record.assessors.joined(separator: ", "))")
-                    }
+                    try Access.require(actor, .recordAssessment(assigned: record.assessors, caseID: id))
                     guard let object = try AssessmentWalkthrough(form: try service.forms.form(id: form)).run() else {
                         print("not saved")
                         return
@@ -224,7 +222,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let view = try options.service().show(caseID: id, actor: try options.actingAs())
+                let view = try options.cases().show(caseID: id, actor: try options.actingAs())
                 if options.json { printJSON(CaseText.viewJSON(view, fullID: showID)) } else { print(CaseText.show(view, fullID: showID)) }
             }
         }
@@ -234,6 +232,7 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the cases the actor may see.")
         @Option(help: "Only cases in this state.") var state: String?
         @Option(help: ArgumentHelp("Only cases whose grade expires within this many days: re-assessment due.", valueName: "days")) var due: Int?
+        @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
         func run() throws {
@@ -245,8 +244,14 @@ struct CaseCommand: ParsableCommand {
                     return state
                 }
                 if let due, due < 0 { throw CaseError(.invalidInput, "--due must be 0 or more days") }
-                let cases = try options.service().list(actor: try options.actingAs(), state: wanted, dueWithin: due, asOf: try options.date())
-                if options.json { printJSON(["cases": .array(cases.map(\.json))]) } else { print(CaseText.cases(cases)) }
+                let cases = try options.cases().list(actor: try options.actingAs(), state: wanted, dueWithin: due, asOf: try options.date(),
+                                                     page: try page.request())
+                if options.json {
+                    printJSON(["cases": .array(cases.items.map(\.json)), "next": cases.next.map(JSONValue.integer) ?? .null])
+                } else {
+                    print(CaseText.cases(cases.items))
+                    if let footer = PageOptions.footer(cases.next) { print(footer) }
+                }
             }
         }
     }
@@ -270,7 +275,7 @@ protocol CaseChangeCommand: ParsableCommand {
 extension CaseChangeCommand {
     func run() throws {
         try reportingErrors {
-            CaseCommand.report(try change(try options.service(), try options.actingAs(), try options.date()), options)
+            CaseCommand.report(try change(try options.cases(), try options.actingAs(), try options.date()), options)
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LTCAssessment
 import LTCCases
 import LTCCore
+import LTCProtocol
 import LTCProviders
 import LTCSchemes
 import LTCStorage
@@ -37,9 +38,8 @@ struct DemoCommand: ParsableCommand {
             guard scheme.benefits?.monitoring != nil, scheme.benefits?.mode("home-visit") != nil else {
                 throw InputError(source: schemeFile, message: "the demo needs a scheme with a home-visit mode and monitoring settings, such as Examples/schemes/hours-home-care-2026.json")
             }
-            let store = try SQLiteCaseStore(path: path)
             let catalog = try forms.catalog()
-            var city = DemoCity(cases: CaseService(store: store, forms: catalog), providers: ProviderService(store: store), scheme: scheme,
+            var city = DemoCity(services: StoreServices(store: try SQLiteStore(path: path), forms: catalog, clock: SystemClock()), scheme: scheme,
                                 form: try catalog.form(id: "cn-ltc-2021"))
             try city.run()
             print("")
@@ -56,8 +56,7 @@ struct DemoCommand: ParsableCommand {
 
 /// The demo's city: six applicants, two institutions, a month of logs.
 struct DemoCity {
-    let cases: CaseService
-    let providers: ProviderService
+    let services: StoreServices
     let scheme: Scheme
     let form: AssessmentForm
     let admin = try! Actor("administrator:demo")
@@ -65,9 +64,9 @@ struct DemoCity {
     func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
 
     mutating func run() throws {
-        _ = try cases.load(scheme, actor: admin, asOf: day("2026-01-01"))
-        _ = try cases.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-02"))
-        _ = try cases.addAssessor(id: "A2", name: "张专员", qualification: .care, employer: nil, actor: admin, asOf: day("2026-01-02"))
+        _ = try services.registry.load(scheme, actor: admin, asOf: day("2026-01-01"))
+        _ = try services.registry.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-02"))
+        _ = try services.registry.addAssessor(id: "A2", name: "张专员", qualification: .care, employer: nil, actor: admin, asOf: day("2026-01-02"))
         print("scheme \(scheme.id) loaded; assessors A1 (medical), A2 (care)")
 
         // Six applicants from application to an effective grade.
@@ -75,17 +74,17 @@ struct DemoCity {
         let grades = [3, 3, 4, 4, 5, 3]
         var beneficiaries: [(person: Int, caseID: Int, grade: Int)] = []
         for (index, name) in names.enumerated() {
-            let person = try cases.addPerson(name: name, nationalID: try NationalID(completing: "3101061940030\(index + 1)012").value, insurance: .employee,
+            let person = try services.registry.addPerson(name: name, nationalID: try NationalID(completing: "3101061940030\(index + 1)012").value, insurance: .employee,
                                              enrolledOn: day("2015-01-01"), actor: admin, asOf: day("2026-03-02"))
-            let id = try cases.open(personID: person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: scheme.id,
+            let id = try services.cases.open(personID: person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: scheme.id,
                                     actor: admin, asOf: day("2026-03-02")).id
-            _ = try cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
-            _ = try cases.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-03-03"))
-            _ = try cases.assess(caseID: id, formID: form.id, answers: try answers(grade: grades[index]), assessedOn: day("2026-03-05"),
+            _ = try services.cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
+            _ = try services.cases.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-03-03"))
+            _ = try services.cases.assess(caseID: id, formID: form.id, answers: try answers(grade: grades[index]), assessedOn: day("2026-03-05"),
                                  place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-03-05"))
-            _ = try cases.determine(caseID: id, actor: admin, asOf: day("2026-03-09"))
-            let record = try cases.confirm(caseID: id, actor: admin, asOf: day("2026-03-17"))
-            _ = try cases.setMode(caseID: id, mode: "home-visit", actor: admin, asOf: day("2026-03-17"))
+            _ = try services.cases.determine(caseID: id, actor: admin, asOf: day("2026-03-09"))
+            let record = try services.cases.confirm(caseID: id, actor: admin, asOf: day("2026-03-17"))
+            _ = try services.cases.setMode(caseID: id, mode: "home-visit", actor: admin, asOf: day("2026-03-17"))
             beneficiaries.append((person.id, id, record.determination?.grade ?? grades[index]))
         }
         print("6 cases: applied 2026-03-02, assessed 03-05, published 03-09, effective 03-17 in home visits; grades "
@@ -94,20 +93,20 @@ struct DemoCity {
         // Two institutions, designated, with caregivers; three clients each.
         let prices = Dictionary(uniqueKeysWithValues: scheme.benefits!.catalogue.filter { $0.unit == .hour }.map { ($0.code, $0.price) })
         for id in ["I001", "I002"] {
-            _ = try providers.register(Institution(id: id, name: id == "I001" ? "静安居家护理站" : "徐汇社区照护中心", type: .homeCare,
+            _ = try services.agreements.register(Institution(id: id, name: id == "I001" ? "静安居家护理站" : "徐汇社区照护中心", type: .homeCare,
                                                    licence: "DEMO-\(id)", deliveries: ["home"], capacity: 50, address: "上海市", district: id == "I001" ? "静安" : "徐汇",
                                                    contact: "021-0000-000\(id.last!)"), actor: admin, asOf: day("2026-01-05"))
-            let agreement = try providers.applyForAgreement(institution: id, schemeID: scheme.id, start: day("2026-01-01"), end: day("2026-12-31"),
+            let agreement = try services.agreements.applyForAgreement(institution: id, schemeID: scheme.id, start: day("2026-01-01"), end: day("2026-12-31"),
                                                             modes: ["home-visit"], prices: prices, capacity: 50, actor: admin, asOf: day("2026-01-05"))
-            _ = try providers.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
-            _ = try providers.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+            _ = try services.agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
+            _ = try services.agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
             for (caregiver, qualification) in [("C1", "caregiver"), ("C2", "nurse"), ("C3", "caregiver")] {
-                _ = try providers.register(Caregiver(id: caregiver, name: "\(id)护理员\(caregiver)", institution: id, qualifications: [qualification],
+                _ = try services.agreements.register(Caregiver(id: caregiver, name: "\(id)护理员\(caregiver)", institution: id, qualifications: [qualification],
                                                      employment: [DatePeriod(from: day("2025-01-01"), to: nil)]), actor: admin, asOf: day("2026-01-15"))
             }
         }
         for (index, beneficiary) in beneficiaries.enumerated() {
-            _ = try providers.enrol(caseID: beneficiary.caseID, institution: index < 3 ? "I001" : "I002", mode: "home-visit",
+            _ = try services.agreements.enrol(caseID: beneficiary.caseID, institution: index < 3 ? "I001" : "I002", mode: "home-visit",
                                     from: day("2026-03-17"), home: GeoPoint(text: "31.2304,121.4737"), actor: admin, asOf: day("2026-03-17"))
         }
         print("2 institutions designated (I001, I002), 3 caregivers each, 3 clients each")
@@ -145,18 +144,18 @@ struct DemoCity {
         var accepted = 0, rejected = 0
         for monday in weeks.keys.sorted() {
             let text = "log_id,institution,caregiver,person,item,start,end,mode\n" + weeks[monday]!.joined(separator: "\n") + "\n"
-            let report = try providers.submit(Array(text.utf8), actor: admin, asOf: monday)
+            let report = try services.intake.submit(Array(text.utf8), actor: admin, asOf: monday)
             accepted += report.accepted
             rejected += report.rejected.count
             print("logs sent \(monday): \(report.received) received, \(report.accepted) accepted, \(report.rejected.count) rejected"
                   + (report.rejected.isEmpty ? "" : " (" + report.rejected.map { "\($0.logID ?? "?") \($0.rule.code)" }.joined(separator: ", ") + ")"))
             if monday == day("2026-04-13") {
-                let again = try providers.submit(Array(text.utf8), actor: admin, asOf: monday)
+                let again = try services.intake.submit(Array(text.utf8), actor: admin, asOf: monday)
                 print("logs sent \(monday) sent again: \(again.unchanged) unchanged, nothing counted twice")
             }
         }
 
-        let run = try providers.settle(month: month, actor: admin, asOf: day("2026-05-04"))
+        let run = try services.settlement.settle(month: month, actor: admin, asOf: day("2026-05-04"))
         print("")
         print(SettleCommand.text(run))
         print("the fund pays \(run.fundTotal) for \(accepted) accepted services; \(rejected) logs were rejected")

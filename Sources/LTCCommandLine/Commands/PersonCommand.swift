@@ -21,7 +21,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                var rows: [CaseService.PersonRow] = []
+                var rows: [RegistryService.PersonRow] = []
                 var problems: [String] = []
                 let text = String(decoding: try readInput(file), as: UTF8.self)
                 for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -41,7 +41,7 @@ struct PersonCommand: ParsableCommand {
                 guard problems.isEmpty else {
                     throw InputError(source: file, message: "\(problems.count) lines refused, nothing imported: " + problems.prefix(20).joined(separator: "; "))
                 }
-                let count = try options.service().importPeople(rows, actor: try options.actingAs(), asOf: try options.date())
+                let count = try options.registry().importPeople(rows, actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(["imported": .integer(count)]) } else { print("imported \(count) people") }
             }
         }
@@ -60,7 +60,7 @@ struct PersonCommand: ParsableCommand {
                 guard let type = InsuranceType(rawValue: insurance) else {
                     throw CaseError(.invalidInput, "--insurance '\(insurance)' is not an insurance type; accepted: employee, resident")
                 }
-                let person = try options.service().addPerson(name: name, nationalID: idNumber, insurance: type,
+                let person = try options.registry().addPerson(name: name, nationalID: idNumber, insurance: type,
                                                              enrolledOn: try parseDate(enrolled, "--enrolled"),
                                                              actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(person.json(fullID: false)) } else { print("registered " + CaseText.person(person, fullID: false)) }
@@ -76,7 +76,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let person = try options.service().person(id: id, actor: try options.actingAs())
+                let person = try options.registry().person(id: id, actor: try options.actingAs())
                 if options.json { printJSON(person.json(fullID: showID)) } else { print(CaseText.person(person, fullID: showID)) }
             }
         }
@@ -85,13 +85,17 @@ struct PersonCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the insured people the actor may see.")
         @Flag(name: .customLong("show-id"), help: "Show full national ID numbers.") var showID = false
+        @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
-                let people = try options.service().people(actor: try options.actingAs())
-                if options.json { printJSON(["people": .array(people.map { $0.json(fullID: showID) })]) } else {
-                    print(CaseText.people(people, fullID: showID))
+                let people = try options.registry().people(actor: try options.actingAs(), page: try page.request())
+                if options.json {
+                    printJSON(["people": .array(people.items.map { $0.json(fullID: showID) }), "next": people.next.map(JSONValue.integer) ?? .null])
+                } else {
+                    print(CaseText.people(people.items, fullID: showID))
+                    if let footer = PageOptions.footer(people.next) { print(footer) }
                 }
             }
         }

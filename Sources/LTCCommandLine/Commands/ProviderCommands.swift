@@ -34,8 +34,8 @@ struct InstitutionCommand: ParsableCommand {
                 guard let institution, log.problems.isEmpty else {
                     throw InputError(source: file, message: log.problems.map(\.description).joined(separator: "; "))
                 }
-                let service = try options.providers()
-                let saved = try service.register(institution, actor: try options.actingAs(), asOf: try options.day(service))
+                let service = try options.agreements()
+                let saved = try service.register(institution, actor: try options.actingAs(), asOf: try options.day())
                 if options.json { printJSON(saved.json) } else { print("registered institution \(saved.id) \(saved.name)") }
             }
         }
@@ -43,18 +43,24 @@ struct InstitutionCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the institutions.")
+        @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
-                let institutions = try options.providers().institutions()
-                if options.json { printJSON(["institutions": .array(institutions.map(\.json))]); return }
+                let listed = try options.agreements().institutions(page: try page.request())
+                let institutions = listed.items
+                if options.json {
+                    printJSON(["institutions": .array(institutions.map(\.json)), "next": listed.next.map(JSONValue.string) ?? .null])
+                    return
+                }
                 var table = TextTable()
                 table.append(["ID", "TYPE", "DISTRICT", "CAPACITY", "NAME"])
                 for institution in institutions {
                     table.append([institution.id, institution.type.rawValue, institution.district, String(institution.capacity), institution.name])
                 }
                 print(table.rendered())
+                if let footer = PageOptions.footer(listed.next) { print(footer) }
             }
         }
     }
@@ -81,10 +87,10 @@ struct AgreementCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
+                let service = try options.agreements()
                 let agreement = try service.applyForAgreement(
                     institution: institution, schemeID: scheme, start: try parseDate(start, "--start"), end: try parseDate(end, "--end"),
-                    modes: mode, prices: try prices(price), capacity: capacity, actor: try options.actingAs(), asOf: try options.day(service))
+                    modes: mode, prices: try prices(price), capacity: capacity, actor: try options.actingAs(), asOf: try options.day())
                 show(agreement, options)
             }
         }
@@ -96,8 +102,8 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
-                show(try service.review(agreement: id, actor: try options.actingAs(), asOf: try options.day(service)), options)
+                let service = try options.agreements()
+                show(try service.review(agreement: id, actor: try options.actingAs(), asOf: try options.day()), options)
             }
         }
     }
@@ -108,8 +114,8 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
-                show(try service.sign(agreement: id, actor: try options.actingAs(), asOf: try options.day(service)), options)
+                let service = try options.agreements()
+                show(try service.sign(agreement: id, actor: try options.actingAs(), asOf: try options.day()), options)
             }
         }
     }
@@ -125,10 +131,10 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
+                let service = try options.agreements()
                 show(try service.amend(agreement: id, effectiveFrom: try parseDate(from, "--from"), end: try end.map { try parseDate($0, "--end") },
                                        modes: mode.isEmpty ? nil : mode, prices: price.isEmpty ? nil : try prices(price), capacity: capacity,
-                                       actor: try options.actingAs(), asOf: try options.day(service)), options)
+                                       actor: try options.actingAs(), asOf: try options.day()), options)
             }
         }
     }
@@ -141,8 +147,8 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
-                let asOf = try options.day(service)
+                let service = try options.agreements()
+                let asOf = try options.day()
                 show(try service.suspend(agreement: id, from: try from.map { try parseDate($0, "--from") } ?? asOf, reason: reason,
                                          actor: try options.actingAs(), asOf: asOf), options)
             }
@@ -156,8 +162,8 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
-                let asOf = try options.day(service)
+                let service = try options.agreements()
+                let asOf = try options.day()
                 show(try service.resume(agreement: id, on: try on.map { try parseDate($0, "--on") } ?? asOf, actor: try options.actingAs(), asOf: asOf), options)
             }
         }
@@ -171,8 +177,8 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
-                let asOf = try options.day(service)
+                let service = try options.agreements()
+                let asOf = try options.day()
                 show(try service.terminate(agreement: id, on: try on.map { try parseDate($0, "--on") } ?? asOf, reason: reason,
                                            actor: try options.actingAs(), asOf: asOf), options)
             }
@@ -181,11 +187,17 @@ struct AgreementCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the agreements with their current terms.")
+        @Option(help: "Only this institution's agreements.") var institution: String?
+        @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let agreements = try options.providers().agreements()
-                if options.json { printJSON(["agreements": .array(agreements.map(\.json))]); return }
+                let listed = try options.agreements().agreements(institution: institution, page: try page.request())
+                let agreements = listed.items
+                if options.json {
+                    printJSON(["agreements": .array(agreements.map(\.json)), "next": listed.next.map(JSONValue.string) ?? .null])
+                    return
+                }
                 var table = TextTable()
                 table.append(["ID", "INSTITUTION", "STATUS", "VERSION", "TERM", "MODES", "PRICES"])
                 for agreement in agreements {
@@ -195,6 +207,7 @@ struct AgreementCommand: ParsableCommand {
                                   terms.prices.keys.sorted().map { "\($0)=\(terms.prices[$0]!)" }.joined(separator: " ")])
                 }
                 print(table.rendered())
+                if let footer = PageOptions.footer(listed.next) { print(footer) }
             }
         }
     }
@@ -242,22 +255,33 @@ struct CaregiverCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
+                let service = try options.agreements()
                 let caregiver = Caregiver(id: id, name: name, institution: institution, qualifications: qualification,
                                           employment: [DatePeriod(from: try parseDate(from, "--from"), to: try to.map { try parseDate($0, "--to") })])
-                let saved = try service.register(caregiver, actor: try options.actingAs(), asOf: try options.day(service))
+                let saved = try service.register(caregiver, actor: try options.actingAs(), asOf: try options.day())
                 if options.json { printJSON(saved.json) } else { print("registered caregiver \(saved.institution)/\(saved.id) \(saved.name)") }
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the caregivers.")
+        static let configuration = CommandConfiguration(abstract: "List the caregivers, by institution and id.")
+        @Option(help: "Only this institution's caregivers.") var institution: String?
+        @Option(help: ArgumentHelp("At most this many (1–10000).", valueName: "n")) var limit: Int = PageRequest<Int>.defaultLimit
+        @Option(help: ArgumentHelp("Only those after this caregiver: the next the last page printed.", valueName: "institution/id")) var after: String?
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let caregivers = try options.providers().store.readProviders { try $0.caregivers() }
-                if options.json { printJSON(["caregivers": .array(caregivers.map(\.json))]); return }
+                let cursor = try after.map { text throws(InputError) -> CaregiverKey in
+                    guard let key = CaregiverKey(text) else { throw InputError(source: "--after", message: "'\(text)' is not INSTITUTION/ID") }
+                    return key
+                }
+                let listed = try options.agreements().caregivers(institution: institution, page: try PageRequest(after: cursor, limit: limit))
+                let caregivers = listed.items
+                if options.json {
+                    printJSON(["caregivers": .array(caregivers.map(\.json)), "next": listed.next.map { .string($0.description) } ?? .null])
+                    return
+                }
                 var table = TextTable()
                 table.append(["INSTITUTION", "ID", "NAME", "QUALIFICATIONS", "EMPLOYED"])
                 for caregiver in caregivers {
@@ -265,6 +289,7 @@ struct CaregiverCommand: ParsableCommand {
                                   caregiver.employment.map { "\($0.from) to \($0.to?.description ?? "now")" }.joined(separator: "; ")])
                 }
                 print(table.rendered())
+                if let footer = PageOptions.footer(listed.next) { print(footer) }
             }
         }
     }
@@ -285,8 +310,8 @@ struct EnrolCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let service = try options.providers()
-            let asOf = try options.day(service)
+            let service = try options.agreements()
+            let asOf = try options.day()
             var point: GeoPoint?
             if let home {
                 guard let parsed = GeoPoint(text: Substring(home)) else { throw CaseError(.invalidInput, "--home '\(home)' is not latitude,longitude in decimal degrees") }
@@ -307,8 +332,8 @@ struct EnrolCommand: ParsableCommand {
 struct LogsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs",
-        abstract: "Submit service logs.",
-        subcommands: [Submit.self]
+        abstract: "Submit and list service logs.",
+        subcommands: [Submit.self, List.self]
     )
 
     struct Submit: ParsableCommand {
@@ -326,7 +351,7 @@ struct LogsCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let service = try options.providers()
+                let service = try options.intake()
                 // A file is read a block at a time, never held whole.
                 var isDirectory: ObjCBool = false
                 let descriptor: Int32 = file == "-" ? STDIN_FILENO : open(file, O_RDONLY)
@@ -336,11 +361,44 @@ struct LogsCommand: ParsableCommand {
                 defer { if file != "-" { close(descriptor) } }
                 let size = file == "-" ? 0 : ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0)
                 let terminal = isatty(STDERR_FILENO) == 1
-                let report = try service.submit(.descriptor(descriptor), size: size, actor: try options.actingAs(), asOf: try options.day(service)) { done, total in
+                let report = try service.submit(.descriptor(descriptor), size: size, actor: try options.actingAs(), asOf: try options.day()) { done, total in
                     guard terminal, total >= 100_000 else { return }
                     FileHandle.standardError.write(Data("\rchecking \(done)/\(total) logs\(done == total ? "\n" : "")".utf8))
                 }
                 if options.json { printJSON(report.json) } else { print(report.text()) }
+            }
+        }
+    }
+}
+
+extension LogsCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List an institution's logs of a month as stored, by log id, a page at a time.",
+            discussion: "Each log's current version with its outcome: accepted with its money, or the rule that rejected it."
+        )
+        @Option(help: "The institution id.") var institution: String
+        @Option(help: ArgumentHelp("The month of service, YYYY-MM.", valueName: "month")) var month: String
+        @OptionGroup var page: PageOptions
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let listed = try options.intake().logs(institution: institution, month: try parseMonth(month, "--month"),
+                                                       actor: try options.actingAs(), page: try page.request())
+                if options.json {
+                    printJSON(["logs": .array(listed.items.map(\.json)), "next": listed.next.map(JSONValue.string) ?? .null])
+                    return
+                }
+                var table = TextTable()
+                table.append(["LOG", "CAREGIVER", "PERSON", "ITEM", "START", "END", "STATUS", "FUND"])
+                for stored in listed.items {
+                    let log = stored.log
+                    table.append([log.logID, log.caregiver, String(log.person), log.item, log.start.description, log.end.description,
+                                  stored.rule.map { "rejected \($0.code)" } ?? "accepted", stored.money.map { "\($0.fund)" } ?? ""])
+                }
+                print(table.rendered())
+                if let footer = PageOptions.footer(listed.next) { print(footer) }
             }
         }
     }
@@ -360,8 +418,8 @@ struct SettleCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard let month = YearMonth(month) else { throw CaseError(.invalidInput, "--month '\(self.month)' is not YYYY-MM") }
-            let service = try options.providers()
-            let run = try service.settle(month: month, actor: try options.actingAs(), asOf: try options.day(service))
+            let service = try options.settlement()
+            let run = try service.settle(month: month, actor: try options.actingAs(), asOf: try options.day())
             if options.json { printJSON(run.json) } else if csv { print(run.csv, terminator: "") } else { print(Self.text(run)) }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LTCAssessment
 import LTCCases
+import LTCCore
 import LTCProtocol
 import LTCProviders
 import LTCStorage
@@ -30,9 +31,10 @@ struct RPCCommand: ParsableCommand {
             let path = CaseOptions.databasePath(db)
             for _ in 0..<RPCLoop.suggestedWorkers {
                 let catalog = try forms.catalog()
-                let cases = CaseMethods { CaseService(store: try SQLiteCaseStore(path: path), forms: catalog) }
-                let providers = ProviderMethods { ProviderService(store: try SQLiteCaseStore(path: path)) }
-                servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + cases.methods + providers.methods))
+                // Each worker opens its own connection, on the first request that needs one.
+                let services = LazyServices { StoreServices(store: try SQLiteStore(path: path), forms: catalog, clock: SystemClock()) }
+                let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods
+                servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + methods))
             }
         }
         signal(SIGPIPE, SIG_IGN)

@@ -19,7 +19,7 @@ struct SchemeCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let scheme = try Scheme.decode(text: try readInput(file), source: file)
-                let loaded = try options.service().load(scheme, actor: try options.actingAs(), asOf: try options.date())
+                let loaded = try options.registry().load(scheme, actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(loaded.summaryJSON) } else {
                     print("loaded scheme \(loaded.id): \(loaded.name.zh) / \(loaded.name.en), \(loaded.region), \(loaded.effectiveFrom) to \(loaded.effectiveTo)")
                 }
@@ -29,19 +29,24 @@ struct SchemeCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the stored schemes.")
+        @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
                 _ = try options.actingAs()
-                let schemes = try options.service().schemes()
-                if options.json { printJSON(["schemes": .array(schemes.map(\.summaryJSON))]); return }
+                let schemes = try options.registry().schemes(page: try page.request())
+                if options.json {
+                    printJSON(["schemes": .array(schemes.items.map(\.summaryJSON)), "next": schemes.next.map(JSONValue.string) ?? .null])
+                    return
+                }
                 var table = TextTable()
                 table.append(["ID", "REGION", "FROM", "TO", "NAME"])
-                for scheme in schemes {
+                for scheme in schemes.items {
                     table.append([scheme.id, scheme.region, scheme.effectiveFrom.description, scheme.effectiveTo.description, scheme.name.bilingual])
                 }
                 print(table.rendered())
+                if let footer = PageOptions.footer(schemes.next) { print(footer) }
             }
         }
     }

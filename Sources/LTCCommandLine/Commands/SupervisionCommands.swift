@@ -33,8 +33,8 @@ struct ViolationCommand: ParsableCommand {
                 guard let money = Money(json: .number(amount)) ?? Int(amount).map(Money.init(yuan:)) else {
                     throw CaseError(.invalidInput, "--amount '\(amount)' is not an amount in yuan, e.g. 1200 or 1200.50")
                 }
-                let service = try options.providers()
-                let asOf = try options.day(service)
+                let service = try options.supervision()
+                let asOf = try options.day()
                 let violation = try service.recordViolation(institution: institution, caregiver: caregiver, person: person, type: type,
                                                             foundOn: try found.map { try parseDate($0, "--found") } ?? asOf, evidence: evidence,
                                                             amount: money, penalty: penalty, actor: try options.actingAs(), asOf: asOf)
@@ -50,18 +50,25 @@ struct ViolationCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the violations recorded.")
+        @Option(help: "Only this institution's violations.") var institution: String?
+        @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
-                let violations = try options.providers().violations()
-                if options.json { printJSON(["violations": .array(violations.map(\.json))]); return }
+                let listed = try options.supervision().violations(institution: institution, page: try page.request())
+                let violations = listed.items
+                if options.json {
+                    printJSON(["violations": .array(violations.map(\.json)), "next": listed.next.map(JSONValue.integer) ?? .null])
+                    return
+                }
                 var table = TextTable()
                 table.append(["ID", "INSTITUTION", "TYPE", "PENALTY", "DECIDED", "AMOUNT", "DEDUCTED", "CREDIT"])
                 for v in violations {
                     table.append([String(v.id), v.institution, v.type, v.penalty, v.decidedOn.description, "\(v.amount)", "\(v.deducted)", "−\(v.credit)"])
                 }
                 print(table.rendered())
+                if let footer = PageOptions.footer(listed.next) { print(footer) }
             }
         }
     }
@@ -78,8 +85,8 @@ struct CreditCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let service = try options.providers()
-            let record = try service.credit(of: subject, asOf: try options.day(service))
+            let service = try options.supervision()
+            let record = try service.credit(of: subject, asOf: try options.day())
             if options.json { printJSON(record.json); return }
             print("\(record.subject): credit \(record.score)" + (record.barred ? " (below the line for designation)" : record.closerChecks ? " (closer checks)" : ""))
             for entry in record.history {
@@ -110,9 +117,9 @@ struct PerformanceCommand: ParsableCommand {
                 guard parts.count == 2, let value = Int(parts[1]) else { throw CaseError(.invalidInput, "--score '\(entry)' is not ID=SCORE") }
                 scores[String(parts[0])] = value
             }
-            let service = try options.providers()
+            let service = try options.supervision()
             let result = try service.assessPerformance(institution: institution, from: try parseDate(from, "--from"), to: try parseDate(to, "--to"),
-                                                       inspector: scores, actor: try options.actingAs(), asOf: try options.day(service))
+                                                       inspector: scores, actor: try options.actingAs(), asOf: try options.day())
             if options.json { printJSON(result.json); return }
             var table = TextTable()
             table.append(["INDICATOR", "", "VALUE", "SCORE", "WEIGHT", "CONTRIBUTION"])
@@ -141,7 +148,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard let month = YearMonth(month) else { throw CaseError(.invalidInput, "--month '\(self.month)' is not YYYY-MM") }
-            let report = try options.providers().fundReport(month: month)
+            let report = try options.reports().report(month: month)
             if let html {
                 do {
                     try Data(report.html.utf8).write(to: URL(fileURLWithPath: html))
@@ -176,8 +183,8 @@ struct InspectionCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let service = try options.providers()
-            let asOf = try options.day(service)
+            let service = try options.supervision()
+            let asOf = try options.day()
             let record = try service.record(.inspection, institution: institution, date: try date.map { try parseDate($0, "--date") } ?? asOf,
                                             score: score, person: nil, note: note, actor: try options.actingAs(), asOf: asOf)
             if options.json { printJSON(record.json) } else { print("inspection \(record.id) of \(institution) on \(record.date): \(score)") }
@@ -198,8 +205,8 @@ struct ComplaintCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let service = try options.providers()
-            let asOf = try options.day(service)
+            let service = try options.supervision()
+            let asOf = try options.day()
             let record = try service.record(.complaint, institution: institution, date: try date.map { try parseDate($0, "--date") } ?? asOf,
                                             score: nil, person: person, note: note, actor: try options.actingAs(), asOf: asOf)
             if options.json { printJSON(record.json) } else { print("complaint \(record.id) about \(institution) on \(record.date)") }

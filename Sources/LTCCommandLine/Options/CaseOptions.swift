@@ -4,10 +4,12 @@ import LTCAssessment
 import LTCCases
 import LTCCore
 import LTCProviders
+import LTCReports
 import LTCStorage
+import Synchronization
 
 /// The options every command on stored data takes: where the database is,
-/// who is acting, and on what date.
+/// who is acting, and on what date; and the services over that database.
 struct CaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The database file; else $LTC_DB, else ./ltc.sqlite (created on first use).", valueName: "path"))
     var db: String?
@@ -26,25 +28,64 @@ struct CaseOptions: ParsableArguments {
         option ?? ProcessInfo.processInfo.environment["LTC_DB"] ?? "ltc.sqlite"
     }
 
-    func service() throws -> CaseService {
-        CaseService(store: try SQLiteCaseStore(path: Self.databasePath(db)), forms: try forms.catalog())
+    /// The database, opened (and migrated) once per process.
+    func store() throws -> SQLiteStore {
+        try OpenStores.store(path: Self.databasePath(db))
     }
+
+    func registry() throws -> RegistryService { RegistryService(store: try store(), clock: SystemClock()) }
+    func cases() throws -> CaseService { CaseService(store: try store(), forms: try forms.catalog(), clock: SystemClock()) }
+    func agreements() throws -> AgreementService { AgreementService(store: try store(), clock: SystemClock()) }
+    func intake() throws -> IntakeService { IntakeService(store: try store(), clock: SystemClock()) }
+    func settlement() throws -> SettlementService { SettlementService(store: try store(), clock: SystemClock()) }
+    func supervision() throws -> SupervisionService { SupervisionService(store: try store(), clock: SystemClock()) }
+    func reports() throws -> FundReportService { FundReportService(store: try store()) }
 
     func actingAs() throws -> Actor { try Actor(actor) }
 
+    /// `--as-of`, if given.
     func date() throws -> CalendarDate? {
         try asOf.map { try parseDate($0, "--as-of") }
     }
 
-    func providers() throws -> ProviderService {
-        ProviderService(store: try SQLiteCaseStore(path: Self.databasePath(db)))
+    /// `--as-of`, else today in the zone of the loaded schemes (the machine's if they differ).
+    func day() throws -> CalendarDate {
+        try registry().day(try date())
+    }
+}
+
+/// The stores this process has opened, by path: a command opens its database once.
+enum OpenStores {
+    private static let open = Mutex<[String: SQLiteStore]>([:])
+
+    static func store(path: String) throws -> SQLiteStore {
+        if let store = open.withLock({ $0[path] }) { return store }
+        let store = try SQLiteStore(path: path)
+        open.withLock { $0[path] = store }
+        return store
+    }
+}
+
+/// `--limit` and `--after` of the listing commands.
+struct PageOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("At most this many (1–10000).", valueName: "n")) var limit: Int = PageRequest<Int>.defaultLimit
+    @Option(help: ArgumentHelp("Only those after this id: the one the last page printed as next.", valueName: "id")) var after: String?
+
+    func request() throws -> PageRequest<Int> {
+        let cursor = try after.map { text throws(InputError) -> Int in
+            guard let id = Int(text) else { throw InputError(source: "--after", message: "'\(text)' is not an id number") }
+            return id
+        }
+        return try PageRequest(after: cursor, limit: limit)
     }
 
-    /// --as-of, else today in the zone of the loaded schemes (the machine's if they differ).
-    func day(_ store: ProviderService) throws -> CalendarDate {
-        if let given = try date() { return given }
-        let zones = Set(try store.store.read { try $0.schemes() }.map(\.timeZone))
-        return CaseService.today(in: zones.count == 1 ? zones.first : nil)
+    func request() throws -> PageRequest<String> {
+        try PageRequest(after: after, limit: limit)
+    }
+
+    /// The line that tells how to read the next page, if there is one.
+    static func footer<Cursor>(_ next: Cursor?) -> String? {
+        next.map { "(more: --after \($0))" }
     }
 }
 

@@ -1,5 +1,3 @@
-import LTCCore
-
 /// A short text in Chinese and English; every name, label and option
 /// description in a form carries both.
 ///

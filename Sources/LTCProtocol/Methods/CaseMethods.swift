@@ -3,19 +3,17 @@ import LTCBenefits
 import LTCCases
 import LTCCore
 import LTCSchemes
-import LTCSchemes
 
 /// The JSON-RPC methods on stored data: `scheme.*`, `person.*`, `assessor.*`
 /// and `case.*`. Every one takes `actor` ("role:id"); changes take an
 /// optional `asOf` date. They all read or change stored state, so each runs
 /// after every earlier request of the stream has been answered.
 public struct CaseMethods: Sendable {
-    /// Opens the worker's store on first use, so a stream that only scores never creates a database.
-    private let service: LazyService
+    /// The worker's services, opened on first use.
+    private let services: LazyServices
 
-    /// - Parameter makeService: called once, on the first method that needs storage.
-    public init(makeService: @escaping @Sendable () throws -> CaseService) {
-        service = LazyService(make: makeService)
+    public init(services: LazyServices) {
+        self.services = services
     }
 
     private static let actor = RPCParameter("actor", .string, "Who is acting: administrator:ID, assessor:ID or institution:ID.")
@@ -23,12 +21,12 @@ public struct CaseMethods: Sendable {
     private static let caseID = RPCParameter("case", .integer, "The case id.")
 
     public var methods: [RPCMethod] {
-        let service = self.service
+        let services = self.services
         func method(_ name: String, _ summary: String, _ parameters: [RPCParameter], result: String, example: JSONObject,
-                    _ body: @escaping @Sendable (CaseService, RPCParams, Actor, CalendarDate?) throws -> JSONValue) -> RPCMethod {
+                    _ body: @escaping @Sendable (StoreServices, RPCParams, Actor, CalendarDate?) throws -> JSONValue) -> RPCMethod {
             RPCMethod(name: name, summary: summary, parameters: parameters, result: result, example: example, ordering: .sequential) { params in
                 let actor = try Actor(params.string("actor")!)
-                return try body(try service.get(), params, actor, try params.date("asOf"))
+                return try body(try services.get(), params, actor, try params.date("asOf"))
             }
         }
         let admin: JSONValue = "administrator:wang"
@@ -36,15 +34,15 @@ public struct CaseMethods: Sendable {
 
         func transition(_ name: String, _ summary: String,
                         _ call: @escaping @Sendable (CaseService, Int, Actor, CalendarDate?) throws -> Case) -> RPCMethod {
-            method(name, summary, [actor, asOf, caseID], result: "the case", example: ["actor": admin, "case": 1, "asOf": "2026-03-02"]) { service, params, actor, asOf in
-                try call(service, params.int("case")!, actor, asOf).json
+            method(name, summary, [actor, asOf, caseID], result: "the case", example: ["actor": admin, "case": 1, "asOf": "2026-03-02"]) { services, params, actor, asOf in
+                try call(services.cases, params.int("case")!, actor, asOf).json
             }
         }
         func transitionWithReason(_ name: String, _ summary: String,
                                   _ call: @escaping @Sendable (CaseService, Int, String, Actor, CalendarDate?) throws -> Case) -> RPCMethod {
             method(name, summary, [actor, asOf, caseID, RPCParameter("reason", .string, "Why.")], result: "the case",
-                   example: ["actor": admin, "case": 1, "reason": "hospital stay"]) { service, params, actor, asOf in
-                try call(service, params.int("case")!, params.string("reason")!, actor, asOf).json
+                   example: ["actor": admin, "case": 1, "reason": "hospital stay"]) { services, params, actor, asOf in
+                try call(services.cases, params.int("case")!, params.string("reason")!, actor, asOf).json
             }
         }
 
@@ -54,10 +52,11 @@ public struct CaseMethods: Sendable {
                    result: "{id, name, region, timeZone, effectiveFrom, effectiveTo}", example: ["actor": admin, "scheme": [:]]) { service, params, actor, asOf in
                 let document = JSONWriter.string(.object(params.object("scheme")!))
                 let scheme = try Scheme.decode(text: Array(document.utf8), source: "params.scheme")
-                return try service.load(scheme, actor: actor, asOf: asOf).summaryJSON
+                return try service.registry.load(scheme, actor: actor, asOf: asOf).summaryJSON
             },
-            method("scheme.list", "The stored schemes.", [actor], result: "{schemes: [...]}", example: ["actor": admin]) { service, _, _, _ in
-                ["schemes": .array(try service.schemes().map(\.summaryJSON))]
+            method("scheme.list", "The stored schemes, by id, a page at a time.", [actor, Paging.limit, Paging.after(.string, "scheme id")],
+                   result: "{schemes: [...], next}", example: ["actor": admin]) { service, params, _, _ in
+                Paging.result("schemes", try service.registry.schemes(page: try Paging.request(params)), cursor: JSONValue.string) { $0.summaryJSON }
             },
             method("person.add", "Register an insured person.",
                    [actor, asOf, RPCParameter("name", .string, "Full name."),
@@ -71,19 +70,23 @@ public struct CaseMethods: Sendable {
                     throw CaseError(.invalidInput, "insurance '\(params.string("insurance")!)' is not accepted; use employee or resident")
                 }
                 guard let enrolled = try params.date("enrolledOn") else { throw CaseError(.invalidInput, "enrolledOn is needed") }
-                return try service.addPerson(name: params.string("name")!, nationalID: params.string("nationalId")!, insurance: insurance,
+                return try service.registry.addPerson(name: params.string("name")!, nationalID: params.string("nationalId")!, insurance: insurance,
                                              enrolledOn: enrolled, actor: actor, asOf: asOf).json(fullID: false)
             },
             method("person.get", "One insured person.",
                    [actor, RPCParameter("person", .integer, "The person's id."),
                     RPCParameter("showId", .boolean, required: false, "Return the full ID number (default: masked).")],
                    result: "the person", example: ["actor": admin, "person": 1]) { service, params, actor, _ in
-                try service.person(id: params.int("person")!, actor: actor).json(fullID: params.bool("showId") ?? false)
+                try service.registry.person(id: params.int("person")!, actor: actor).json(fullID: params.bool("showId") ?? false)
             },
-            method("person.list", "The insured people the actor may see.",
-                   [actor, RPCParameter("showId", .boolean, required: false, "Return full ID numbers (default: masked).")],
-                   result: "{people: [...]}", example: ["actor": admin]) { service, params, actor, _ in
-                ["people": .array(try service.people(actor: actor).map { $0.json(fullID: params.bool("showId") ?? false) })]
+            method("person.list", "The insured people the actor may see, by id, a page at a time.",
+                   [actor, RPCParameter("showId", .boolean, required: false, "Return full ID numbers (default: masked)."),
+                    Paging.limit, Paging.after(.integer, "person id")],
+                   result: "{people: [...], next}", example: ["actor": admin, "limit": 50]) { service, params, actor, _ in
+                let full = params.bool("showId") ?? false
+                return Paging.result("people", try service.registry.people(actor: actor, page: try Paging.request(params)), cursor: JSONValue.integer) {
+                    $0.json(fullID: full)
+                }
             },
             method("assessor.add", "Register an assessor.",
                    [actor, asOf, RPCParameter("id", .string, "The assessor's id."), RPCParameter("name", .string, "Full name."),
@@ -94,11 +97,12 @@ public struct CaseMethods: Sendable {
                 guard let qualification = Assessor.Qualification(rawValue: params.string("qualification")!) else {
                     throw CaseError(.invalidInput, "qualification '\(params.string("qualification")!)' is not accepted; use medical, care or none")
                 }
-                return try service.addAssessor(id: params.string("id")!, name: params.string("name")!, qualification: qualification,
+                return try service.registry.addAssessor(id: params.string("id")!, name: params.string("name")!, qualification: qualification,
                                                employer: params.string("employer"), actor: actor, asOf: asOf).json
             },
-            method("assessor.list", "The assessor registry.", [actor], result: "{assessors: [...]}", example: ["actor": admin]) { service, _, actor, _ in
-                ["assessors": .array(try service.assessors(actor: actor).map(\.json))]
+            method("assessor.list", "The assessor registry, by id, a page at a time.", [actor, Paging.limit, Paging.after(.string, "assessor id")],
+                   result: "{assessors: [...], next}", example: ["actor": admin]) { service, params, actor, _ in
+                Paging.result("assessors", try service.registry.assessors(actor: actor, page: try Paging.request(params)), cursor: JSONValue.string) { $0.json }
             },
             method("case.open", "Accept an application (申请).",
                    [actor, asOf, RPCParameter("person", .integer, "The insured person's id."),
@@ -108,7 +112,7 @@ public struct CaseMethods: Sendable {
                    result: "the case", example: ["actor": admin, "person": 1, "disabledSince": "2025-08-01", "asOf": "2026-03-02"]
             ) { service, params, actor, asOf in
                 guard let since = try params.date("disabledSince") else { throw CaseError(.invalidInput, "disabledSince is needed") }
-                return try service.open(personID: params.int("person")!, disabledSince: since, institution: params.string("institution"),
+                return try service.cases.open(personID: params.int("person")!, disabledSince: since, institution: params.string("institution"),
                                         schemeID: params.string("scheme"), actor: actor, asOf: asOf).json
             },
             transition("case.check", "Check eligibility: every rule of the scheme, with pass or fail.") { try $0.check(caseID: $1, actor: $2, asOf: $3) },
@@ -119,7 +123,7 @@ public struct CaseMethods: Sendable {
                     guard let id = value.stringValue else { throw CaseError(.invalidInput, "assessors must be strings, found \(value.typeName)") }
                     return id
                 }
-                return try service.assign(caseID: params.int("case")!, assessors: ids, actor: actor, asOf: asOf).json
+                return try service.cases.assign(caseID: params.int("case")!, assessors: ids, actor: actor, asOf: asOf).json
             },
             method("case.assess", "Record the on-site assessment (an assigned assessor only).",
                    [actor, asOf, caseID, RPCParameter("form", .string, "The form id."),
@@ -129,7 +133,7 @@ public struct CaseMethods: Sendable {
                     RPCParameter("date", .string, required: false, "The date of the visit (default asOf).")],
                    result: "{case, assessment}", example: ["actor": "assessor:A01", "case": 1, "form": "cn-ltc-2021", "answers": [:], "place": "home"]
             ) { service, params, actor, asOf in
-                let (record, assessment) = try service.assess(caseID: params.int("case")!, formID: params.string("form")!,
+                let (record, assessment) = try service.cases.assess(caseID: params.int("case")!, formID: params.string("form")!,
                                                               answers: params.object("answers")!, conditions: params.object("conditions") ?? [:],
                                                               assessedOn: try params.date("date"),
                                                               place: params.string("place")!, actor: actor, asOf: asOf)
@@ -149,25 +153,27 @@ public struct CaseMethods: Sendable {
             method("case.get", "A case with its person, assessments and timeline.",
                    [actor, caseID, RPCParameter("showId", .boolean, required: false, "Return the full ID number.")],
                    result: "{case, person, assessments, timeline}", example: ["actor": admin, "case": 1]) { service, params, actor, _ in
-                let view = try service.show(caseID: params.int("case")!, actor: actor)
+                let view = try service.cases.show(caseID: params.int("case")!, actor: actor)
                 let full = params.bool("showId") ?? false
                 return ["case": view.record.json, "person": view.person.json(fullID: full),
                         "assessments": .array(view.assessments.map(\.json)), "timeline": .array(view.events.map(\.json))]
             },
-            method("case.list", "The cases the actor may see.",
+            method("case.list", "The cases the actor may see, by id, a page at a time.",
                    [actor, asOf, RPCParameter("state", .string, required: false, "Only cases in this state."),
-                    RPCParameter("due", .integer, required: false, "Only cases whose grade expires within this many days.")],
-                   result: "{cases: [...]}", example: ["actor": admin, "due": 60]) { service, params, actor, asOf in
+                    RPCParameter("due", .integer, required: false, "Only cases whose grade expires within this many days."),
+                    Paging.limit, Paging.after(.integer, "case id")],
+                   result: "{cases: [...], next}", example: ["actor": admin, "due": 60]) { service, params, actor, asOf in
                 let state = try params.string("state").map { text throws(CaseError) -> CaseState in
                     guard let state = CaseState(rawValue: text) else { throw CaseError(.invalidInput, "state '\(text)' is not a case state") }
                     return state
                 }
-                return ["cases": .array(try service.list(actor: actor, state: state, dueWithin: params.int("due"), asOf: asOf).map(\.json))]
+                let page = try service.cases.list(actor: actor, state: state, dueWithin: params.int("due"), asOf: asOf, page: try Paging.request(params))
+                return Paging.result("cases", page, cursor: JSONValue.integer) { $0.json }
             },
             method("case.mode", "Choose a case's service mode (from asOf, or from next month if the scheme says so).",
                    [actor, asOf, caseID, RPCParameter("mode", .string, "A service mode id of the case's scheme.")],
                    result: "the case", example: ["actor": admin, "case": 1, "mode": "home-care"]) { service, params, actor, asOf in
-                try service.setMode(caseID: params.int("case")!, mode: params.string("mode")!, actor: actor, asOf: asOf).json
+                try service.cases.setMode(caseID: params.int("case")!, mode: params.string("mode")!, actor: actor, asOf: asOf).json
             },
             method("case.subsidy", "Record another subsidy the person holds.",
                    [actor, asOf, caseID, RPCParameter("subsidy", .string, "A subsidy id of the case's scheme."),
@@ -184,14 +190,14 @@ public struct CaseMethods: Sendable {
                     guard let value = HeldSubsidy.Choice(rawValue: text) else { throw CaseError(.invalidInput, "choice must be ltci or subsidy") }
                     return value
                 }
-                return try service.addSubsidy(caseID: params.int("case")!, subsidy: params.string("subsidy")!, monthly: monthly, from: from,
+                return try service.cases.addSubsidy(caseID: params.int("case")!, subsidy: params.string("subsidy")!, monthly: monthly, from: from,
                                               until: try params.date("until"), choice: choice, actor: actor, asOf: asOf).json
             },
             method("benefit.entitlement", "A stored case's entitlement for a month, day by day.",
                    [actor, caseID, RPCParameter("month", .string, "The month (YYYY-MM).")],
                    result: "{case, month, days, parts, subsidies, fundShare, personalShare, cash, deducted, payable, lines}",
                    example: ["actor": admin, "case": 1, "month": "2026-04"]) { service, params, actor, _ in
-                try service.entitlement(caseID: params.int("case")!, month: try Self.month(params, "month"), actor: actor).json
+                try service.cases.entitlement(caseID: params.int("case")!, month: try Self.month(params, "month"), actor: actor).json
             },
             method("benefit.quote", "What a grade earns in a service mode in a month, line by line.",
                    [actor, RPCParameter("scheme", .string, "A stored scheme's id."), RPCParameter("grade", .integer, "The grade."),
@@ -221,7 +227,7 @@ public struct CaseMethods: Sendable {
                         }
                         return FundProjection.Group(grade: grade, mode: mode, count: count)
                     }
-                } ?? service.population(on: month.firstDay, schemeID: scheme.id, actor: actor)
+                } ?? service.cases.population(on: month.firstDay, schemeID: scheme.id, actor: actor)
                 let insured = try params.array("insured")!.enumerated().map { index, row throws(CaseError) -> FundProjection.Insured in
                     guard let type = row["type"]?.stringValue.flatMap(InsuranceType.init), let count = row["count"]?.intValue,
                           let base = row["averageMonthlyBase"].flatMap(Money.init(json:)) else {
@@ -247,13 +253,8 @@ extension CaseMethods {
         return month
     }
 
-    static func scheme(_ service: CaseService, _ params: RPCParams) throws -> Scheme {
-        let id = params.string("scheme")!
-        let all = try service.schemes()
-        guard let scheme = all.first(where: { $0.id == id }) else {
-            throw CaseError(.noSchemeInForce, "no stored scheme '\(id)'; stored: \(all.map(\.id).joined(separator: ", "))")
-        }
-        return scheme
+    static func scheme(_ services: StoreServices, _ params: RPCParams) throws -> Scheme {
+        try services.registry.scheme(id: params.string("scheme")!)
     }
 }
 
@@ -263,22 +264,5 @@ extension RPCParams {
         guard let text = string(name) else { return nil }
         guard let date = CalendarDate(text) else { throw CaseError(.invalidInput, "\(name) '\(text)' is not a date; use YYYY-MM-DD") }
         return date
-    }
-}
-
-/// A worker's service, made on first use. Each worker thread has its own, so no two threads share it.
-private final class LazyService: @unchecked Sendable {
-    private let make: @Sendable () throws -> CaseService
-    private var made: CaseService?
-
-    init(make: @escaping @Sendable () throws -> CaseService) {
-        self.make = make
-    }
-
-    func get() throws -> CaseService {
-        if let made { return made }
-        let service = try make()
-        made = service
-        return service
     }
 }

@@ -8,27 +8,27 @@ import LTCReports
 /// `settlement.*`. Every one takes `actor` and an optional `asOf`; they run
 /// in order with the stream's other stored-data methods.
 public struct ProviderMethods: Sendable {
-    private let service: LazyProviders
+    /// The worker's services, opened on first use.
+    private let services: LazyServices
 
-    /// - Parameter makeService: called once, on the first method that needs storage.
-    public init(makeService: @escaping @Sendable () throws -> ProviderService) {
-        service = LazyProviders(make: makeService)
+    public init(services: LazyServices) {
+        self.services = services
     }
 
     public var methods: [RPCMethod] {
-        let service = self.service
+        let services = self.services
         let actor = RPCParameter("actor", .string, "Who is acting: administrator:ID or institution:ID.")
         let asOf = RPCParameter("asOf", .string, required: false, "The date of the operation (YYYY-MM-DD); default today in the scheme's time zone.")
         let agreementID = RPCParameter("agreement", .string, "The agreement id, e.g. AG-I001-1.")
         let admin: JSONValue = "administrator:wang"
 
         func method(_ name: String, _ summary: String, _ parameters: [RPCParameter], result: String, example: JSONObject,
-                    _ body: @escaping @Sendable (ProviderService, RPCParams, Actor, CalendarDate) throws -> JSONValue) -> RPCMethod {
+                    _ body: @escaping @Sendable (StoreServices, RPCParams, Actor, CalendarDate) throws -> JSONValue) -> RPCMethod {
             RPCMethod(name: name, summary: summary, parameters: [actor, asOf] + parameters, result: result, example: example, ordering: .sequential) { params in
                 let who = try Actor(params.string("actor")!)
-                let providers = try service.get()
-                let day = try params.date("asOf") ?? Self.today(providers)
-                return try body(providers, params, who, day)
+                let services = try services.get()
+                let day = try services.registry.day(try params.date("asOf"))
+                return try body(services, params, who, day)
             }
         }
 
@@ -41,10 +41,11 @@ public struct ProviderMethods: Sendable {
                 guard let institution = log.fields(of: value, at: .root, accepting: Institution.fields).flatMap(Institution.read), log.problems.isEmpty else {
                     throw CaseError(.invalidInput, "params.institution: " + log.problems.map(\.description).joined(separator: "; "))
                 }
-                return try service.register(institution, actor: actor, asOf: day).json
+                return try service.agreements.register(institution, actor: actor, asOf: day).json
             },
-            method("institution.list", "The registered institutions.", [], result: "{institutions: [...]}", example: ["actor": admin]) { service, _, _, _ in
-                ["institutions": .array(try service.institutions().map(\.json))]
+            method("institution.list", "The registered institutions, by id, a page at a time.", [Paging.limit, Paging.after(.string, "institution id")],
+                   result: "{institutions: [...], next}", example: ["actor": admin]) { service, params, _, _ in
+                Paging.result("institutions", try service.agreements.institutions(page: try Paging.request(params)), cursor: JSONValue.string) { $0.json }
             },
             method("agreement.apply", "An institution's application for designation, with the proposed terms.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("scheme", .string, "The scheme id."),
@@ -57,17 +58,17 @@ public struct ProviderMethods: Sendable {
                     throw CaseError(.invalidInput, "start and end are required dates")
                 }
                 let modes = try Self.strings(params, "modes")
-                return try service.applyForAgreement(institution: params.string("institution")!, schemeID: params.string("scheme")!, start: start, end: end,
+                return try service.agreements.applyForAgreement(institution: params.string("institution")!, schemeID: params.string("scheme")!, start: start, end: end,
                                                      modes: modes, prices: try Self.prices(params), capacity: params.int("capacity")!,
                                                      actor: actor, asOf: day).json
             },
             method("agreement.review", "Record the review of an application.", [agreementID], result: "the agreement",
                    example: ["actor": admin, "agreement": "AG-I001-1"]) { service, params, actor, day in
-                try service.review(agreement: params.string("agreement")!, actor: actor, asOf: day).json
+                try service.agreements.review(agreement: params.string("agreement")!, actor: actor, asOf: day).json
             },
             method("agreement.sign", "Sign a reviewed agreement.", [agreementID], result: "the agreement",
                    example: ["actor": admin, "agreement": "AG-I001-1"]) { service, params, actor, day in
-                try service.sign(agreement: params.string("agreement")!, actor: actor, asOf: day).json
+                try service.agreements.sign(agreement: params.string("agreement")!, actor: actor, asOf: day).json
             },
             method("agreement.amend", "A new version of the terms from a date (a later end renews).",
                    [agreementID, RPCParameter("from", .string, "First day of the new version."),
@@ -75,7 +76,7 @@ public struct ProviderMethods: Sendable {
                     RPCParameter("prices", .object, required: false, "Prices from then."), RPCParameter("capacity", .integer, required: false, "Capacity from then.")],
                    result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1", "from": "2026-07-01", "end": "2027-06-30"]) { service, params, actor, day in
                 guard let from = try params.date("from") else { throw CaseError(.invalidInput, "from is a required date") }
-                return try service.amend(agreement: params.string("agreement")!, effectiveFrom: from, end: try params.date("end"),
+                return try service.agreements.amend(agreement: params.string("agreement")!, effectiveFrom: from, end: try params.date("end"),
                                          modes: params.array("modes") == nil ? nil : try Self.strings(params, "modes"),
                                          prices: params.object("prices") == nil ? nil : try Self.prices(params), capacity: params.int("capacity"),
                                          actor: actor, asOf: day).json
@@ -83,21 +84,24 @@ public struct ProviderMethods: Sendable {
             method("agreement.suspend", "Suspend an agreement from a date.",
                    [agreementID, RPCParameter("from", .string, required: false, "First day suspended (default asOf)."), RPCParameter("reason", .string, "Why.")],
                    result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1", "reason": "inspection"]) { service, params, actor, day in
-                try service.suspend(agreement: params.string("agreement")!, from: try Self.date(params, "from", default: day), reason: params.string("reason")!,
+                try service.agreements.suspend(agreement: params.string("agreement")!, from: try Self.date(params, "from", default: day), reason: params.string("reason")!,
                                     actor: actor, asOf: day).json
             },
             method("agreement.resume", "End a suspension.", [agreementID, RPCParameter("on", .string, required: false, "First day covered again (default asOf).")],
                    result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1"]) { service, params, actor, day in
-                try service.resume(agreement: params.string("agreement")!, on: try Self.date(params, "on", default: day), actor: actor, asOf: day).json
+                try service.agreements.resume(agreement: params.string("agreement")!, on: try Self.date(params, "on", default: day), actor: actor, asOf: day).json
             },
             method("agreement.terminate", "Terminate an agreement after a date.",
                    [agreementID, RPCParameter("on", .string, required: false, "Last day covered (default asOf)."), RPCParameter("reason", .string, "Why.")],
                    result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1", "reason": "fraud"]) { service, params, actor, day in
-                try service.terminate(agreement: params.string("agreement")!, on: try Self.date(params, "on", default: day), reason: params.string("reason")!,
+                try service.agreements.terminate(agreement: params.string("agreement")!, on: try Self.date(params, "on", default: day), reason: params.string("reason")!,
                                       actor: actor, asOf: day).json
             },
-            method("agreement.list", "Every agreement with its versions.", [], result: "{agreements: [...]}", example: ["actor": admin]) { service, _, _, _ in
-                ["agreements": .array(try service.agreements().map(\.json))]
+            method("agreement.list", "Agreements with their versions, by id, a page at a time.",
+                   [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit, Paging.after(.string, "agreement id")],
+                   result: "{agreements: [...], next}", example: ["actor": admin]) { service, params, _, _ in
+                Paging.result("agreements", try service.agreements.agreements(institution: params.string("institution"), page: try Paging.request(params)),
+                              cursor: JSONValue.string) { $0.json }
             },
             method("caregiver.register", "Register or update a caregiver of an institution.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("id", .string, "The caregiver's id there."),
@@ -108,7 +112,25 @@ public struct ProviderMethods: Sendable {
                 let caregiver = Caregiver(id: params.string("id")!, name: params.string("name")!, institution: params.string("institution")!,
                                           qualifications: try Self.strings(params, "qualifications"),
                                           employment: [DatePeriod(from: from, to: try params.date("to"))])
-                return try service.register(caregiver, actor: actor, asOf: day).json
+                return try service.agreements.register(caregiver, actor: actor, asOf: day).json
+            },
+            method("caregiver.list", "Registered caregivers, by institution and id, a page at a time.",
+                   [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit,
+                    Paging.after(.string, "caregiver, as INSTITUTION/ID")],
+                   result: "{caregivers: [...], next}", example: ["actor": admin, "institution": "I001"]) { service, params, _, _ in
+                let after = try params.string("after").map { text throws(CaseError) -> CaregiverKey in
+                    guard let key = CaregiverKey(text) else { throw CaseError(.invalidInput, "after '\(text)' is not INSTITUTION/ID") }
+                    return key
+                }
+                let page = try service.agreements.caregivers(institution: params.string("institution"),
+                                                             page: try PageRequest(after: after, limit: params.int("limit")))
+                return Paging.result("caregivers", page, cursor: { .string($0.description) }) { $0.json }
+            },
+            method("enrolment.list", "Enrolments with their care plans, by id, a page at a time.",
+                   [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit, Paging.after(.integer, "enrolment id")],
+                   result: "{enrolments: [...], next}", example: ["actor": admin, "institution": "I001"]) { service, params, _, _ in
+                Paging.result("enrolments", try service.agreements.enrolments(institution: params.string("institution"), page: try Paging.request(params)),
+                              cursor: JSONValue.integer) { $0.json }
             },
             method("enrolment.add", "Enrol a case's beneficiary with an institution in a mode; the plan follows the grade's package.",
                    [RPCParameter("case", .integer, "The case id."), RPCParameter("institution", .string, "The institution id."),
@@ -120,19 +142,28 @@ public struct ProviderMethods: Sendable {
                     guard let point = GeoPoint(text: Substring(text)) else { throw CaseError(.invalidInput, "home '\(text)' is not \"lat,lon\"") }
                     home = point
                 }
-                return try service.enrol(caseID: params.int("case")!, institution: params.string("institution")!, mode: params.string("mode")!,
+                return try service.agreements.enrol(caseID: params.int("case")!, institution: params.string("institution")!, mode: params.string("mode")!,
                                          from: try Self.date(params, "from", default: day), home: home, actor: actor, asOf: day).json
             },
             method("logs.submit", "Check and store service logs (CSV with a header, or JSON Lines) in one transaction.",
                    [RPCParameter("logs", .string, "The logs as text: CSV (log_id,institution,caregiver,person,item,start,end,mode[,latitude,longitude]) or JSON Lines.")],
                    result: "{submission, received, accepted, rejected, unchanged, corrected, byRule, money, rejectedLines}",
                    example: ["actor": "institution:I001", "logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]) { service, params, actor, day in
-                try service.submit(Array(params.string("logs")!.utf8), actor: actor, asOf: day).json
+                try service.intake.submit(Array(params.string("logs")!.utf8), actor: actor, asOf: day).json
+            },
+            method("logs.list", "An institution's logs of a month as stored (the current version of each), by log id, a page at a time.",
+                   [RPCParameter("institution", .string, "The institution id."), RPCParameter("month", .string, "YYYY-MM."),
+                    Paging.limit, Paging.after(.string, "log id")],
+                   result: "{logs: [{logId, institution, caregiver, person, item, start, end, mode, location, version, status, rule, detail, money, submission, sampled}], next}",
+                   example: ["actor": "institution:I001", "institution": "I001", "month": "2026-04", "limit": 100]) { service, params, actor, _ in
+                let page = try service.intake.logs(institution: params.string("institution")!, month: try CaseMethods.month(params, "month"),
+                                                   actor: actor, page: try Paging.request(params))
+                return Paging.result("logs", page, cursor: JSONValue.string) { $0.json }
             },
             method("settlement.run", "Settle a month for every institution (once; a settled month is closed).",
                    [RPCParameter("month", .string, "YYYY-MM.")], result: "{month, settledOn, statements, summary}",
                    example: ["actor": admin, "month": "2026-04"]) { service, params, actor, day in
-                try service.settle(month: try CaseMethods.month(params, "month"), actor: actor, asOf: day).json
+                try service.settlement.settle(month: try CaseMethods.month(params, "month"), actor: actor, asOf: day).json
             },
             method("violation.record", "Record a violation and apply its penalty through the agreement and the next statement.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("type", .string, "A code of the scheme's negative list."),
@@ -146,24 +177,27 @@ public struct ProviderMethods: Sendable {
                     guard let money = Money(json: given) else { throw CaseError(.invalidInput, "amount must be yuan with at most two decimals") }
                     amount = money
                 }
-                return try service.recordViolation(institution: params.string("institution")!, caregiver: params.string("caregiver"), person: params.int("person"),
+                return try service.supervision.recordViolation(institution: params.string("institution")!, caregiver: params.string("caregiver"), person: params.int("person"),
                                                    type: params.string("type")!, foundOn: try Self.date(params, "found", default: day),
                                                    evidence: params.string("evidence")!, amount: amount, penalty: params.string("penalty")!,
                                                    actor: actor, asOf: day).json
             },
-            method("violation.list", "Every violation recorded.", [], result: "{violations}", example: ["actor": admin]) { service, _, _, _ in
-                ["violations": .array(try service.violations().map(\.json))]
+            method("violation.list", "Recorded violations, by id, a page at a time.",
+                   [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit, Paging.after(.integer, "violation id")],
+                   result: "{violations: [...], next}", example: ["actor": admin]) { service, params, _, _ in
+                Paging.result("violations", try service.supervision.violations(institution: params.string("institution"), page: try Paging.request(params)),
+                              cursor: JSONValue.integer) { $0.json }
             },
             method("credit.get", "A credit score and its history.",
                    [RPCParameter("subject", .string, "institution:ID, caregiver:INSTITUTION/ID or person:ID.")],
                    result: "{subject, score, closerChecks, barred, history}", example: ["actor": admin, "subject": "institution:I001"]) { service, params, _, day in
-                try service.credit(of: params.string("subject")!, asOf: day).json
+                try service.supervision.credit(of: params.string("subject")!, asOf: day).json
             },
             method("inspection.record", "Record an on-site inspection with its score.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("score", .integer, "0–100."),
                     RPCParameter("note", .string, "The findings."), RPCParameter("date", .string, required: false, "The day (default asOf).")],
                    result: "the record", example: ["actor": admin, "institution": "I001", "score": 92, "note": "clean"]) { service, params, actor, day in
-                try service.record(.inspection, institution: params.string("institution")!, date: try Self.date(params, "date", default: day),
+                try service.supervision.record(.inspection, institution: params.string("institution")!, date: try Self.date(params, "date", default: day),
                                    score: params.int("score"), person: nil, note: params.string("note")!, actor: actor, asOf: day).json
             },
             method("complaint.record", "Record a complaint about an institution.",
@@ -171,7 +205,7 @@ public struct ProviderMethods: Sendable {
                     RPCParameter("person", .integer, required: false, "The person who complained."),
                     RPCParameter("date", .string, required: false, "The day received (default asOf).")],
                    result: "the record", example: ["actor": admin, "institution": "I001", "note": "late visits"]) { service, params, actor, day in
-                try service.record(.complaint, institution: params.string("institution")!, date: try Self.date(params, "date", default: day),
+                try service.supervision.record(.complaint, institution: params.string("institution")!, date: try Self.date(params, "date", default: day),
                                    score: nil, person: params.int("person"), note: params.string("note")!, actor: actor, asOf: day).json
             },
             method("performance.assess", "Assess an institution's performance for a period; release or keep the withholding.",
@@ -186,14 +220,14 @@ public struct ProviderMethods: Sendable {
                     guard let value = member.value.intValue else { throw CaseError(.invalidInput, "scores.\(member.key) must be a whole number 0–100") }
                     scores[member.key] = value
                 }
-                return try service.assessPerformance(institution: params.string("institution")!, from: from, to: to, inspector: scores,
+                return try service.supervision.assessPerformance(institution: params.string("institution")!, from: from, to: to, inspector: scores,
                                                      actor: actor, asOf: day).json
             },
             method("report.fund", "A settled month's fund use by grade, mode, district and institution, the most rejected logs and the ratings.",
                    [RPCParameter("month", .string, "YYYY-MM."), RPCParameter("format", .string, required: false, "json (default), csv or html.")],
                    result: "{month, fund, payable, byGrade, byMode, byDistrict, byInstitution, mostRejected, ratings}, or {csv} / {html}",
                    example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
-                let report = try service.fundReport(month: try CaseMethods.month(params, "month"))
+                let report = try service.reports.report(month: try CaseMethods.month(params, "month"))
                 switch params.string("format") ?? "json" {
                 case "json": return report.json
                 case "csv": return ["csv": .string(report.csv)]
@@ -203,7 +237,7 @@ public struct ProviderMethods: Sendable {
             },
             method("settlement.get", "A settled month, as it was settled.", [RPCParameter("month", .string, "YYYY-MM.")],
                    result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
-                try service.settlement(month: try CaseMethods.month(params, "month"))?.json ?? .null
+                try service.settlement.settlement(month: try CaseMethods.month(params, "month"))?.json ?? .null
             },
         ]
     }
@@ -228,27 +262,5 @@ public struct ProviderMethods: Sendable {
             prices[member.key] = money
         }
         return prices
-    }
-
-    static func today(_ providers: ProviderService) throws -> CalendarDate {
-        let zones = Set(try providers.store.read { try $0.schemes() }.map(\.timeZone))
-        return CaseService.today(in: zones.count == 1 ? zones.first : nil)
-    }
-}
-
-/// A worker's provider service, made on first use.
-private final class LazyProviders: @unchecked Sendable {
-    private let make: @Sendable () throws -> ProviderService
-    private var made: ProviderService?
-
-    init(make: @escaping @Sendable () throws -> ProviderService) {
-        self.make = make
-    }
-
-    func get() throws -> ProviderService {
-        if let made { return made }
-        let service = try make()
-        made = service
-        return service
     }
 }

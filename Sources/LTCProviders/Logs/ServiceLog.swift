@@ -45,13 +45,6 @@ public struct LocalMinute: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 }
 
-extension Int {
-    func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-}
-
 /// One service as an institution reports it: who gave what to whom, when,
 /// in which mode, and optionally where the caregiver checked in.
 public struct ServiceLog: Sendable, Equatable {
@@ -94,6 +87,21 @@ public struct ServiceLog: Sendable, Equatable {
         mix(caregiver); mix(String(person)); mix(item); mix(String(start.value)); mix(String(end.value)); mix(mode)
         mix(location?.text ?? "")
         return hash
+    }
+
+    /// A log read back from its ``json``; `nil` if a field is missing or malformed.
+    public init?(json: JSONValue) {
+        guard let logID = json["logId"]?.stringValue, let institution = json["institution"]?.stringValue,
+              let caregiver = json["caregiver"]?.stringValue, let person = json["person"]?.intValue, let item = json["item"]?.stringValue,
+              let start = json["start"]?.stringValue.flatMap({ LocalMinute(Substring($0)) }),
+              let end = json["end"]?.stringValue.flatMap({ LocalMinute(Substring($0)) }), let mode = json["mode"]?.stringValue else { return nil }
+        var location: GeoPoint?
+        if let text = json["location"]?.stringValue {
+            guard let point = GeoPoint(text: Substring(text)) else { return nil }
+            location = point
+        }
+        self.init(logID: logID, institution: institution, caregiver: caregiver, person: person, item: item, start: start, end: end,
+                  mode: mode, location: location)
     }
 
     public var json: JSONValue {

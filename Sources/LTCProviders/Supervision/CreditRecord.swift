@@ -75,3 +75,13 @@ public struct CreditRecord: Sendable, Equatable {
         ]
     }
 }
+
+extension CreditRecord {
+    /// An institution's credit on a day, from its violations and its good inspections.
+    public static func institution(_ institution: String, asOf: CalendarDate, rules: SupervisionSettings.Credit,
+                                   in tx: any ProviderTransaction) throws -> CreditRecord {
+        CreditRecord(subject: "institution:\(institution)", violations: try tx.supervision.violations(institution: institution),
+                     goodInspections: try tx.supervision.inspections(institution: institution, minimumScore: rules.goodInspectionScore),
+                     rules: rules, asOf: asOf)
+    }
+}

@@ -1,3 +1,5 @@
+import LTCCore
+
 /// A value bound to, or read from, an SQL statement.
 public enum SQLValue: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByNilLiteral
@@ -19,5 +21,18 @@ public enum SQLValue: Sendable, Equatable, CustomStringConvertible, ExpressibleB
         case .integer(let number): String(number)
         case .text(let text): "'\(text)'"
         }
+    }
+}
+
+extension SQLValue {
+    /// Numbers as one JSON array argument, for `IN (SELECT value FROM json_each(?))`:
+    /// one statement whatever the list's length.
+    static func list(_ numbers: some Sequence<Int>) -> SQLValue {
+        .text("[" + numbers.map(String.init).joined(separator: ",") + "]")
+    }
+
+    /// Texts as one JSON array argument, for `IN (SELECT value FROM json_each(?))`.
+    static func list(_ texts: some Sequence<String>) -> SQLValue {
+        .text(JSONWriter.string(.array(texts.map { .string($0) })))
     }
 }

@@ -1,7 +1,8 @@
 import CSQLite
 import LTCCore
 
-/// One connection to an SQLite database file, used by one thread at a time.
+/// One connection to an SQLite database file, used by one thread at a time
+/// (``SQLiteStore`` serialises access to it).
 ///
 /// ```swift
 /// let db = try SQLiteDatabase(path: "ltc.sqlite")
@@ -17,10 +18,12 @@ import LTCCore
 /// file wait for each other instead of failing at once. ``transaction(_:)``
 /// starts with `BEGIN IMMEDIATE`, taking the write lock up front, and rolls
 /// back on any error: a change is all there or not there at all.
-public final class SQLiteDatabase: @unchecked Sendable {
+public final class SQLiteDatabase {
     public let path: String
     private let handle: OpaquePointer
     private var statements: [String: OpaquePointer] = [:]
+    /// Rows returned by queries on this connection so far: what a request read.
+    public private(set) var rowsRead = 0
 
     /// How long a writer waits for another process's lock before giving up.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
@@ -42,6 +45,11 @@ public final class SQLiteDatabase: @unchecked Sendable {
         try execute("PRAGMA synchronous = FULL")
         // Up to 16 MiB of page cache per connection: room for the log index of a large submission without growing unbounded.
         try execute("PRAGMA cache_size = -16384")
+    }
+
+    /// Sets the page cache of this connection, in KiB (bulk work may use more for a while).
+    public func setCacheSize(kibibytes: Int) throws(StorageError) {
+        try execute("PRAGMA cache_size = -\(kibibytes)")
     }
 
     deinit {
@@ -70,6 +78,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
     }
 
     /// The rows of a query, each read by `row`.
+    @discardableResult
     public func query<T>(_ sql: String, _ arguments: [SQLValue] = [], row: (SQLiteRow) throws -> T) throws -> [T] {
         var rows: [T] = []
         try withStatement(sql, arguments) { statement throws(StorageError) in
@@ -110,6 +119,12 @@ public final class SQLiteDatabase: @unchecked Sendable {
         }
     }
 
+    /// Runs one statement once per element of `rows`, binding each through a ``SQLiteBinder``.
+    public func runRows<Row>(_ sql: String, rows: [Row], bind: (Row, inout SQLiteBinder) -> Void) throws(StorageError) {
+        guard !rows.isEmpty else { return }
+        try runRows(sql, count: rows.count) { index, binder in bind(rows[index], &binder) }
+    }
+
     /// The id of the last row inserted on this connection.
     public var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 
@@ -124,6 +139,13 @@ public final class SQLiteDatabase: @unchecked Sendable {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// Runs `body` in one read transaction: every query sees the same snapshot.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
     }
 
     // MARK: Statements
@@ -154,7 +176,9 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// `true` while there is a row to read.
     private func step(_ statement: OpaquePointer, _ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> Bool {
         switch sqlite3_step(statement) {
-        case SQLITE_ROW: return true
+        case SQLITE_ROW:
+            rowsRead += 1
+            return true
         case SQLITE_DONE: return false
         case let status: throw failure(status, sql, arguments)
         }

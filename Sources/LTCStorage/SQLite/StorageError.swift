@@ -1,3 +1,4 @@
+import LTCCases
 import LTCCore
 
 /// A failure of the database, with the SQL and the arguments that caused it.
@@ -31,3 +32,14 @@ public struct StorageError: LTCError, Equatable {
     }
 }
 
+
+extension StorageError: StorageFailure {}
+
+extension StorageError {
+    /// A stored row that does not read back as what it should be: which
+    /// record, which column, and what it holds.
+    public static func damaged(_ record: String, column: String, value: String?) -> StorageError {
+        let shown = value.map { "'\($0.count > 80 ? String($0.prefix(80)) + "…" : $0)'" } ?? "NULL"
+        return StorageError(code: 11, message: "stored \(record) is damaged: column \(column) holds \(shown)")
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a submission's bytes come from: in memory, or an open file read a
-/// block at a time (the caller keeps it open until ``ProviderService/submit(_:actor:asOf:progress:)`` returns).
+/// block at a time (the caller keeps it open until ``IntakeService/submit(_:size:actor:asOf:progress:)`` returns).
 public enum LogInput: Sendable {
     case bytes([UInt8])
     case descriptor(Int32)

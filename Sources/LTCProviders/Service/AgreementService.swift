@@ -1,40 +1,43 @@
-import Foundation
-import LTCBenefits
 import LTCCases
 import LTCCore
 import LTCSchemes
 
-/// The designated-institution side of the scheme: the registry, agreements,
-/// caregivers, enrolments, service-log intake and monthly settlement. Every
-/// change is one transaction with its audit event, as in ``CaseService``.
+/// Designated institutions: the registry, designation agreements (apply →
+/// review → sign, then amend, suspend, resume, terminate), caregivers and
+/// enrolments. Every change is one audited transaction (``UnitOfWork``).
 ///
 /// ```swift
-/// let providers = ProviderService(store: store)
-/// let report = try providers.submit(bytes, actor: Actor("institution:I001")!, asOf: day)
-/// let run = try providers.settle(month: YearMonth("2026-03")!, actor: admin, asOf: day)
+/// let agreements = AgreementService(store: store, clock: SystemClock())
+/// let applied = try agreements.applyForAgreement(institution: "I001", schemeID: "hours-home-care-2026", start: from, end: to,
+///                                                 modes: ["home-visit"], prices: ["S01": Money(yuan: 60)], capacity: 100,
+///                                                 actor: admin, asOf: day)
 /// ```
-public struct ProviderService {
+public struct AgreementService: Sendable {
     public let store: any ProviderStore
+    let work: UnitOfWork
 
-    public init(store: any ProviderStore) {
+    public init(store: any ProviderStore, clock: any WallClock) {
         self.store = store
+        work = UnitOfWork(clock: clock)
     }
 
     // MARK: Registry
 
     public func register(_ institution: Institution, actor: Actor, asOf: CalendarDate) throws -> Institution {
-        try perform("institution.register", subject: "institution:\(institution.id)", actor: actor, asOf: asOf) { tx in
-            try require(actor, .administrator)
-            if try tx.institution(id: institution.id) != nil {
+        try work.change(Operation("institution.register", subject: "institution:\(institution.id)", actor: actor, asOf: asOf),
+                        on: store.transactions) { tx in
+            try Access.require(actor, .manageInstitutions)
+            if try tx.institutions.institution(id: institution.id) != nil {
                 throw CaseError(.duplicate, "institution \(institution.id) is already registered")
             }
-            try tx.insert(institution)
-            return (institution, nil, institution.json)
+            try tx.institutions.insert(institution)
+            return Outcome(institution, after: institution.json)
         }
     }
 
-    public func institutions() throws -> [Institution] {
-        try store.readProviders { try $0.institutions() }
+    /// Registered institutions by id, a page at a time.
+    public func institutions(page: PageRequest<String>) throws -> Page<Institution, String> {
+        try store.read { try $0.institutions.list(page: page) }
     }
 
     // MARK: Agreements
@@ -43,10 +46,10 @@ public struct ProviderService {
     public func applyForAgreement(institution: String, schemeID: String, start: CalendarDate, end: CalendarDate,
                                   modes: [String], prices: [String: Money], capacity: Int,
                                   actor: Actor, asOf: CalendarDate) throws -> Agreement {
-        try perform("agreement.apply", subject: "institution:\(institution)", actor: actor, asOf: asOf) { tx in
-            try require(actor, .administrator)
-            guard try tx.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
-            guard let scheme = try tx.schemes().first(where: { $0.id == schemeID }), let benefits = scheme.benefits else {
+        try work.change(Operation("agreement.apply", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+            try Access.require(actor, .manageInstitutions)
+            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+            guard let scheme = try tx.schemes.scheme(id: schemeID), let benefits = scheme.benefits else {
                 throw CaseError(.notFound, "no scheme '\(schemeID)' with benefits is loaded")
             }
             guard start <= end else { throw CaseError(.invalidInput, "the term ends \(end), before it starts \(start)") }
@@ -62,22 +65,20 @@ public struct ProviderService {
                 }
             }
             guard capacity >= 0 else { throw CaseError(.invalidInput, "capacity must not be negative") }
-            let violations = try tx.violations().filter { $0.institution == institution }
-            if let bar = violations.compactMap(\.barredUntil).max(), asOf <= bar {
+            if let bar = try tx.supervision.violations(institution: institution).compactMap(\.barredUntil).max(), asOf <= bar {
                 throw CaseError(.forbidden, "\(institution) may not apply again until \(bar.adding(days: 1)) (agreement terminated for a violation)")
             }
             if let rules = scheme.supervision?.credit {
-                let good = try tx.supervisionRecords().filter { $0.institution == institution && ($0.score ?? -1) >= rules.goodInspectionScore }
-                let credit = CreditRecord(subject: "institution:\(institution)", violations: violations, goodInspections: good, rules: rules, asOf: asOf)
+                let credit = try CreditRecord.institution(institution, asOf: asOf, rules: rules, in: tx)
                 if credit.barred {
                     throw CaseError(.forbidden, "\(institution)'s credit score \(credit.score) is below \(rules.barLine), the line for designation")
                 }
             }
-            let count = try tx.agreements().filter { $0.institution == institution }.count
+            let count = try tx.agreements.agreements(institution: institution).count
             let terms = Agreement.Terms(version: 1, effectiveFrom: start, start: start, end: end, modes: modes, prices: prices, capacity: capacity)
             let agreement = Agreement(id: "AG-\(institution)-\(count + 1)", institution: institution, schemeID: schemeID, terms: terms)
-            try tx.insert(agreement)
-            return (agreement, nil, agreement.json)
+            try tx.agreements.insert(agreement)
+            return Outcome(agreement, after: agreement.json)
         }
     }
 
@@ -143,37 +144,45 @@ public struct ProviderService {
         }
     }
 
-    public func agreements() throws -> [Agreement] {
-        try store.readProviders { try $0.agreements() }
+    /// Agreements by id, optionally of one institution, a page at a time.
+    public func agreements(institution: String? = nil, page: PageRequest<String>) throws -> Page<Agreement, String> {
+        try store.read { try $0.agreements.list(institution: institution, page: page) }
+    }
+
+    /// One agreement.
+    public func agreement(id: String) throws -> Agreement {
+        guard let agreement = try store.read({ try $0.agreements.agreement(id: id) }) else { throw CaseError(.notFound, "no agreement \(id)") }
+        return agreement
     }
 
     private func change(_ id: String, _ action: String, actor: Actor, asOf: CalendarDate, reason: String? = nil,
                         from allowed: [Agreement.Status], _ body: (inout Agreement) throws -> Void) throws -> Agreement {
-        try perform(action, subject: "agreement:\(id)", actor: actor, asOf: asOf, reason: reason) { tx in
-            try require(actor, .administrator)
-            guard var agreement = try tx.agreement(id: id) else { throw CaseError(.notFound, "no agreement \(id)") }
+        try work.change(Operation(action, subject: "agreement:\(id)", actor: actor, asOf: asOf, reason: reason), on: store.transactions) { tx in
+            try Access.require(actor, .manageInstitutions)
+            guard var agreement = try tx.agreements.agreement(id: id) else { throw CaseError(.notFound, "no agreement \(id)") }
             guard allowed.contains(agreement.status) else {
                 throw CaseError(.transitionNotAllowed, "agreement \(id) is \(agreement.status.rawValue); \(action) needs \(allowed.map(\.rawValue).joined(separator: " or "))")
             }
             let before = agreement.json
             try body(&agreement)
-            try tx.update(agreement)
-            return (agreement, before, agreement.json)
+            try tx.agreements.update(agreement)
+            return Outcome(agreement, before: before, after: agreement.json)
         }
     }
 
     // MARK: Caregivers and enrolments
 
     public func register(_ caregiver: Caregiver, actor: Actor, asOf: CalendarDate) throws -> Caregiver {
-        try perform("caregiver.register", subject: "caregiver:\(caregiver.institution)/\(caregiver.id)", actor: actor, asOf: asOf) { tx in
-            try requireAdministratorOr(institution: caregiver.institution, actor)
-            guard try tx.institution(id: caregiver.institution) != nil else { throw CaseError(.notFound, "no institution \(caregiver.institution)") }
+        let operation = Operation("caregiver.register", subject: "caregiver:\(caregiver.institution)/\(caregiver.id)", actor: actor, asOf: asOf)
+        return try work.change(operation, on: store.transactions) { tx in
+            try Access.require(actor, .actFor(institution: caregiver.institution))
+            guard try tx.institutions.institution(id: caregiver.institution) != nil else { throw CaseError(.notFound, "no institution \(caregiver.institution)") }
             for name in caregiver.qualifications where !Qualification.isKnown(name) {
                 throw CaseError(.invalidInput, "unknown qualification '\(name)'; known: \(Qualification.all.joined(separator: ", "))")
             }
             guard !caregiver.employment.isEmpty else { throw CaseError(.invalidInput, "give at least one employment period") }
-            try tx.upsert(caregiver)
-            return (caregiver, nil, caregiver.json)
+            try tx.caregivers.upsert(caregiver)
+            return Outcome(caregiver, after: caregiver.json)
         }
     }
 
@@ -181,11 +190,11 @@ public struct ProviderService {
     /// plan is the weekly quantity of the grade's package in that mode.
     public func enrol(caseID: Int, institution: String, mode: String, from: CalendarDate, home: GeoPoint?,
                       actor: Actor, asOf: CalendarDate) throws -> Enrolment {
-        try perform("enrolment.add", subject: "case:\(caseID)", actor: actor, asOf: asOf) { tx in
-            try require(actor, .administrator)
-            guard let record = try tx.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
-            guard try tx.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
-            guard let scheme = try tx.schemes().first(where: { $0.id == record.schemeID }), let benefits = scheme.benefits,
+        try work.change(Operation("enrolment.add", subject: "case:\(caseID)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+            try Access.require(actor, .manageInstitutions)
+            guard let record = try tx.cases.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
+            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+            guard let scheme = try tx.schemes.scheme(id: record.schemeID), let benefits = scheme.benefits,
                   benefits.mode(mode) != nil else {
                 throw CaseError(.invalidInput, "mode '\(mode)' is not a mode of the case's scheme \(record.schemeID)")
             }
@@ -198,56 +207,23 @@ public struct ProviderService {
                 if rule?.pricing == .hourly { weeklyMinutes = quantity * 60 }
                 if rule?.pricing == .visit { weeklyVisits = quantity }
             }
-            let enrolments = try tx.enrolments()
-            if let open = enrolments.first(where: { $0.caseID == caseID && $0.institution == institution && $0.mode == mode && $0.period.to == nil }) {
+            if let open = try tx.enrolments.openEnrolment(caseID: caseID, institution: institution, mode: mode) {
                 throw CaseError(.duplicate, "case \(caseID) is already enrolled with \(institution) in \(mode) (enrolment \(open.id))")
             }
             var enrolment = Enrolment(id: 0, caseID: caseID, personID: record.personID, institution: institution, mode: mode,
                                       period: DatePeriod(from: from, to: nil), weeklyMinutes: weeklyMinutes, weeklyVisits: weeklyVisits, home: home)
-            enrolment.id = try tx.insert(enrolment)
-            return (enrolment, nil, enrolment.json)
+            enrolment.id = try tx.enrolments.insert(enrolment)
+            return Outcome(enrolment, after: enrolment.json)
         }
     }
 
-    public func enrolments() throws -> [Enrolment] {
-        try store.readProviders { try $0.enrolments() }
+    /// Enrolments by id, optionally with one institution, a page at a time.
+    public func enrolments(institution: String? = nil, page: PageRequest<Int>) throws -> Page<Enrolment, Int> {
+        try store.read { try $0.enrolments.list(institution: institution, page: page) }
     }
 
-    // MARK: Helpers
-
-    func perform<T>(_ action: String, subject: String, actor: Actor, asOf: CalendarDate, reason: String? = nil,
-                    _ body: (any ProviderStoreWriter) throws -> (T, JSONValue?, JSONValue?)) throws -> T {
-        do {
-            return try store.writeProviders { tx in
-                let (result, before, after) = try body(tx)
-                try tx.append(AuditEvent(sequence: 0, recordedAt: Self.now(), asOf: asOf, actor: actor.description, subject: subject,
-                                         action: action, outcome: .done, reason: reason, before: before, after: after))
-                return result
-            }
-        } catch let error as any LTCError where !(error is StorageFailure) {
-            try store.writeProviders { tx in
-                try tx.append(AuditEvent(sequence: 0, recordedAt: Self.now(), asOf: asOf, actor: actor.description, subject: subject,
-                                         action: action, outcome: .refused, reason: error.description, before: nil, after: nil))
-            }
-            throw error
-        }
-    }
-
-    func require(_ actor: Actor, _ role: Actor.Role) throws(CaseError) {
-        guard actor.role == role else {
-            throw CaseError(.forbidden, "\(actor) may not do this: it needs the \(role.rawValue) role",
-                            details: ["actor": .string(actor.description), "required": .string(role.rawValue)])
-        }
-    }
-
-    /// Administrators act for every institution; an institution only for itself.
-    func requireAdministratorOr(institution: String, _ actor: Actor) throws(CaseError) {
-        guard actor.role == .administrator || (actor.role == .institution && actor.id == institution) else {
-            throw CaseError(.forbidden, "\(actor) may not act for institution \(institution)")
-        }
-    }
-
-    static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
+    /// Registered caregivers, optionally of one institution, a page at a time.
+    public func caregivers(institution: String? = nil, page: PageRequest<CaregiverKey>) throws -> Page<Caregiver, CaregiverKey> {
+        try store.read { try $0.caregivers.list(institution: institution, page: page) }
     }
 }

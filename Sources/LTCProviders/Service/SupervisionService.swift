@@ -2,7 +2,27 @@ import LTCCases
 import LTCCore
 import LTCSchemes
 
-extension ProviderService {
+/// Supervision of designated institutions (《长期护理保险护理服务机构定点管理办法（试行）》):
+/// violations and their penalties, credit, inspections and complaints, and
+/// the periodic performance assessment. Every change is one audited
+/// transaction (``UnitOfWork``).
+///
+/// ```swift
+/// let supervision = SupervisionService(store: store, clock: SystemClock())
+/// let found = try supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V02", foundOn: day,
+///                                             evidence: "follow-up calls", amount: Money(yuan: 300), penalty: "recovery",
+///                                             actor: admin, asOf: day)
+/// try supervision.credit(of: "institution:I001", asOf: day).score
+/// ```
+public struct SupervisionService: Sendable {
+    public let store: any ProviderStore
+    let work: UnitOfWork
+
+    public init(store: any ProviderStore, clock: any WallClock) {
+        self.store = store
+        work = UnitOfWork(clock: clock)
+    }
+
     /// Records a violation found at an institution and applies the penalty
     /// decided, from the scheme's graded list for that type (see
     /// ``SupervisionSettings``), in one transaction:
@@ -18,13 +38,11 @@ extension ProviderService {
     public func recordViolation(institution: String, caregiver: String?, person: Int?, type: String, foundOn: CalendarDate,
                                 evidence: String, amount: Money, penalty penaltyID: String,
                                 actor: Actor, asOf: CalendarDate) throws -> Violation {
-        try perform("violation.record", subject: "institution:\(institution)", actor: actor, asOf: asOf) { tx in
-            try require(actor, .administrator)
-            guard try tx.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
-            let agreements = try tx.agreements().filter { $0.institution == institution }
-            let schemeID = agreements.last?.schemeID
-            guard let scheme = try tx.schemes().first(where: { $0.id == schemeID }) ?? tx.schemes().first(where: { $0.isInForce(on: asOf) }),
-                  let rules = scheme.supervision else {
+        try work.change(Operation("violation.record", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+            try Access.require(actor, .supervise)
+            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+            let agreements = try tx.agreements.agreements(institution: institution)
+            guard let rules = try Self.rules(institution: institution, asOf: asOf, in: tx) else {
                 throw CaseError(.invalidScheme, "the scheme of \(institution) has no supervision section (negative list, penalties, credit)")
             }
             guard let kind = rules.violation(type) else {
@@ -36,10 +54,10 @@ extension ProviderService {
             guard foundOn <= asOf else { throw CaseError(.timing, "found on \(foundOn), after the decision (\(asOf))") }
             guard amount.fen >= 0 else { throw CaseError(.invalidInput, "the amount concerned must not be negative") }
             guard !evidence.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the evidence") }
-            if let caregiver, try !tx.caregivers().contains(where: { $0.institution == institution && $0.id == caregiver }) {
+            if let caregiver, try tx.caregivers.caregiver(institution: institution, id: caregiver) == nil {
                 throw CaseError(.notFound, "no caregiver \(caregiver) at \(institution)")
             }
-            if let person, try tx.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
+            if let person, try tx.people.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
 
             var violation = Violation(id: 0, institution: institution, caregiver: caregiver, person: person, type: type, foundOn: foundOn,
                                       evidence: evidence, amount: amount, penalty: penaltyID, decidedOn: asOf, decidedBy: actor.description,
@@ -56,55 +74,83 @@ extension ProviderService {
                 // A suspension with an end: the agreement covers nothing until then, and again after.
                 for var agreement in agreements where agreement.status == .active {
                     agreement.suspensions.append(DatePeriod(from: asOf, to: until))
-                    try tx.update(agreement)
+                    try tx.agreements.update(agreement)
                 }
             case .termination:
                 violation.barredUntil = asOf.adding(months: 12 * (penalty.barYears ?? 1))
                 for var agreement in agreements where agreement.status != .terminated {
                     agreement.status = .terminated
                     agreement.terminatedOn = asOf
-                    try tx.update(agreement)
+                    try tx.agreements.update(agreement)
                 }
             }
-            violation.id = try tx.insert(violation)
+            violation.id = try tx.supervision.insert(violation)
             if violation.deducted.fen > 0 {
-                try tx.insert(SettlementAdjustment(institution: institution, logID: "violation \(violation.id)", serviceMonth: YearMonth(containing: foundOn),
+                try tx.settlements.insert(SettlementAdjustment(institution: institution, logID: "violation \(violation.id)", serviceMonth: YearMonth(containing: foundOn),
                                                    amount: Money.zero - violation.deducted,
                                                    reason: "\(penalty.name.en) for \(type) (violation \(violation.id))"))
             }
-            return (violation, nil, violation.json)
+            return Outcome(violation, after: violation.json)
         }
     }
 
-    public func violations() throws -> [Violation] {
-        try store.readProviders { try $0.violations() }
+    /// Recorded violations by id, optionally of one institution, a page at a time.
+    public func violations(institution: String? = nil, page: PageRequest<Int>) throws -> Page<Violation, Int> {
+        try store.read { try $0.supervision.list(institution: institution, page: page) }
     }
 
     /// The credit record of `institution:ID`, `caregiver:INSTITUTION/ID` or `person:ID` on a day.
     public func credit(of subject: String, asOf: CalendarDate) throws -> CreditRecord {
-        try store.readProviders { tx in
-            guard let rules = try tx.schemes().lazy.compactMap(\.supervision).first?.credit else {
+        let invalid = CaseError(.invalidInput, "subject '\(subject)' is not institution:ID, caregiver:INSTITUTION/ID or person:ID")
+        let parts = subject.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw invalid }
+        return try store.read { tx in
+            let institution: String? = switch parts[0] {
+            case "institution": parts[1]
+            case "caregiver": CaregiverKey(parts[1])?.institution
+            default: nil
+            }
+            guard let rules = try Self.rules(institution: institution, asOf: asOf, in: tx)?.credit else {
                 throw CaseError(.invalidScheme, "no loaded scheme has a supervision section")
             }
-            let all = try tx.violations()
-            let parts = subject.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw CaseError(.invalidInput, "subject '\(subject)' is not institution:ID, caregiver:INSTITUTION/ID or person:ID") }
-            let mine: [Violation]
             switch parts[0] {
-            case "institution": mine = all.filter { $0.institution == parts[1] }
-            case "caregiver": mine = all.filter { violation in violation.caregiver.map { "\(violation.institution)/\($0)" } == parts[1] }
-            case "person": mine = all.filter { $0.person.map(String.init) == parts[1] }
-            default: throw CaseError(.invalidInput, "subject '\(subject)' is not institution:ID, caregiver:INSTITUTION/ID or person:ID")
+            case "institution":
+                return try CreditRecord.institution(parts[1], asOf: asOf, rules: rules, in: tx)
+            case "caregiver":
+                guard let key = CaregiverKey(parts[1]) else { throw invalid }
+                return CreditRecord(subject: subject, violations: try tx.supervision.violations(caregiver: key), rules: rules, asOf: asOf)
+            case "person":
+                guard let person = Int(parts[1]) else { throw invalid }
+                return CreditRecord(subject: subject, violations: try tx.supervision.violations(person: person), rules: rules, asOf: asOf)
+            default:
+                throw invalid
             }
-            let good = parts[0] == "institution"
-                ? try tx.supervisionRecords().filter { $0.institution == parts[1] && ($0.score ?? -1) >= rules.goodInspectionScore }
-                : []
-            return CreditRecord(subject: subject, violations: mine, goodInspections: good, rules: rules, asOf: asOf)
         }
     }
-}
 
-extension ProviderService {
+    /// The share of an institution's accepted logs picked for manual review
+    /// on a day: the scheme's closer rate while its credit is below the low
+    /// line, its normal rate otherwise; `nil` without supervision rules.
+    public func samplingRate(institution: String, asOf: CalendarDate) throws -> Ratio? {
+        try store.read { try Self.samplingRate(institution: institution, asOf: asOf, in: $0) }
+    }
+
+    static func samplingRate(institution: String, asOf: CalendarDate, in tx: any ProviderTransaction) throws -> Ratio? {
+        guard let rules = try rules(institution: institution, asOf: asOf, in: tx)?.credit else { return nil }
+        let credit = try CreditRecord.institution(institution, asOf: asOf, rules: rules, in: tx)
+        return credit.closerChecks ? rules.closerSampling : rules.sampling
+    }
+
+    /// The supervision rules an institution is held to: those of the scheme
+    /// of its newest agreement, else of a scheme in force on the day.
+    static func rules(institution: String?, asOf: CalendarDate, in tx: any ProviderTransaction) throws -> SupervisionSettings? {
+        if let institution, let schemeID = try tx.agreements.agreements(institution: institution).last?.schemeID,
+           let rules = try tx.schemes.scheme(id: schemeID)?.supervision {
+            return rules
+        }
+        return try tx.schemes.inForce(on: asOf).lazy.compactMap(\.supervision).first
+    }
+
     /// Assesses an institution's performance for a period (a quarter or a
     /// year) by the scheme's indicators: measured ones from the period's logs,
     /// care plans and violations, scored ones from `inspector` (indicator id →
@@ -113,25 +159,25 @@ extension ProviderService {
     /// lists, kept otherwise. One assessment per institution and period.
     public func assessPerformance(institution: String, from: CalendarDate, to: CalendarDate, inspector: [String: Int],
                                   actor: Actor, asOf: CalendarDate) throws -> PerformanceAssessment {
-        try perform("performance.assess", subject: "institution:\(institution)", actor: actor, asOf: asOf) { tx in
-            try require(actor, .administrator)
-            guard try tx.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+        try work.change(Operation("performance.assess", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+            try Access.require(actor, .supervise)
+            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
             guard from <= to, to < asOf else { throw CaseError(.timing, "the period \(from) to \(to) must have ended before \(asOf)") }
-            guard let rules = try tx.schemes().lazy.compactMap(\.supervision?.assessment).first else {
+            guard let rules = try Self.rules(institution: institution, asOf: asOf, in: tx)?.assessment else {
                 throw CaseError(.invalidScheme, "no loaded scheme defines a performance assessment (supervision.assessment)")
             }
-            if try tx.performanceAssessments().contains(where: { $0.institution == institution && $0.from == from && $0.to == to }) {
+            if try tx.supervision.performanceAssessment(institution: institution, from: from, to: to) != nil {
                 throw CaseError(.duplicate, "\(institution) is already assessed for \(from) to \(to)")
             }
-            var activity = try tx.activity(institution: institution, from: from, to: to, timelyDays: rules.timelyDays)
-            activity.violations = try tx.violations().filter { $0.institution == institution && from <= $0.decidedOn && $0.decidedOn <= to }.count
-            let records = try tx.supervisionRecords().filter { $0.institution == institution && from <= $0.date && $0.date <= to }
+            var activity = try tx.logs.activity(institution: institution, from: from, to: to, timelyDays: rules.timelyDays)
+            activity.violations = try tx.supervision.violations(institution: institution).filter { from <= $0.decidedOn && $0.decidedOn <= to }.count
+            let records = try tx.supervision.records(institution: institution, from: from, to: to)
+            let enrolments = try tx.enrolments.enrolments(institution: institution, from: from, to: to)
             activity.complaints = records.filter { $0.kind == .complaint }.count
             // Re-assessments of the institution's clients in the period: found lower than the grade in force?
-            let clients = Set(try tx.enrolments().filter { $0.institution == institution && $0.period.from <= to && ($0.period.to ?? to) >= from }.map(\.caseID))
-            for caseID in clients.sorted() {
-                guard let record = try tx.caseRecord(id: caseID) else { continue }
-                for assessment in try tx.assessments(caseID: caseID)
+            for caseID in Set(enrolments.map(\.caseID)).sorted() {
+                guard let record = try tx.cases.caseRecord(id: caseID) else { continue }
+                for assessment in try tx.assessments.assessments(caseID: caseID)
                 where assessment.round != .initial && from <= assessment.assessedOn && assessment.assessedOn <= to {
                     guard let inForce = record.determination(on: assessment.assessedOn.adding(days: -1)) else { continue }
                     activity.reassessed += 1
@@ -146,7 +192,7 @@ extension ProviderService {
                     inspector[indicator.id] = (scores.reduce(0, +) * 2 + scores.count) / (scores.count * 2)
                 }
             }
-            for enrolment in try tx.enrolments() where enrolment.institution == institution {
+            for enrolment in enrolments {
                 guard let weekly = enrolment.weeklyMinutes else { continue }
                 let start = max(from, enrolment.period.from), end = min(to, enrolment.period.to ?? to)
                 if start <= end { activity.plannedMinutes += weekly * (start.days(until: end) + 1) / 7 }
@@ -155,7 +201,7 @@ extension ProviderService {
             var withheld = Money.zero
             var month = YearMonth(containing: from)
             while month <= YearMonth(containing: to) {
-                if let run = try tx.settlement(month: month), let statement = run.statements.first(where: { $0.institution == institution }) {
+                if let run = try tx.settlements.settlement(month: month), let statement = run.statements.first(where: { $0.institution == institution }) {
                     withheld = withheld + statement.withheld
                 }
                 month = month.adding(months: 1)
@@ -163,20 +209,20 @@ extension ProviderService {
             result.withheld = withheld
             result.released = rules.release.contains(result.rating)
             if result.released && withheld.fen > 0 {
-                try tx.insert(SettlementAdjustment(institution: institution, logID: "assessment \(from)–\(to)", serviceMonth: YearMonth(containing: to),
+                try tx.settlements.insert(SettlementAdjustment(institution: institution, logID: "assessment \(from)–\(to)", serviceMonth: YearMonth(containing: to),
                                                    amount: withheld, reason: "withholding released: rated \(result.rating) for \(from) to \(to)"))
             }
-            try tx.insert(result)
-            return (result, nil, result.json)
+            try tx.supervision.insert(result)
+            return Outcome(result, after: result.json)
         }
     }
 
     /// Records an on-site inspection (with its score, 0–100) or a complaint.
     public func record(_ kind: SupervisionRecord.Kind, institution: String, date: CalendarDate, score: Int?, person: Int?, note: String,
                        actor: Actor, asOf: CalendarDate) throws -> SupervisionRecord {
-        try perform("\(kind.rawValue).record", subject: "institution:\(institution)", actor: actor, asOf: asOf) { tx in
-            try require(actor, .administrator)
-            guard try tx.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+        try work.change(Operation("\(kind.rawValue).record", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+            try Access.require(actor, .supervise)
+            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
             guard date <= asOf else { throw CaseError(.timing, "dated \(date), after today (\(asOf))") }
             guard !note.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the findings or the complaint") }
             switch kind {
@@ -185,19 +231,11 @@ extension ProviderService {
             case .complaint:
                 guard score == nil else { throw CaseError(.invalidInput, "a complaint has no score") }
             }
-            if let person, try tx.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
+            if let person, try tx.people.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
             var record = SupervisionRecord(id: 0, kind: kind, institution: institution, date: date, score: score, person: person,
                                            note: note, recordedBy: actor.description)
-            record.id = try tx.insert(record)
-            return (record, nil, record.json)
+            record.id = try tx.supervision.insert(record)
+            return Outcome(record, after: record.json)
         }
-    }
-
-    public func supervisionRecords() throws -> [SupervisionRecord] {
-        try store.readProviders { try $0.supervisionRecords() }
-    }
-
-    public func performanceAssessments() throws -> [PerformanceAssessment] {
-        try store.readProviders { try $0.performanceAssessments() }
     }
 }

@@ -1,0 +1,52 @@
+/// Who may do what: every permission and every scope of reading in ltc is
+/// decided here, by role, so that the rules can be read (and changed) in
+/// one place.
+///
+/// ```swift
+/// try Access.require(actor, .manageSchemes)           // throws .forbidden for anyone but an administrator
+/// Access.scope(of: try Actor("institution:I001"))    // .institution("I001"): its own clients only
+/// ```
+///
+/// - Administrators (the insurance agency) do everything.
+/// - Assessors record assessments on the cases they are assigned to.
+/// - Institutions act for themselves only: their caregivers and service logs.
+public enum Access {
+    /// Throws ``CaseError/Kind/forbidden`` unless `actor` holds `permission`.
+    public static func require(_ actor: Actor, _ permission: Permission) throws(CaseError) {
+        switch permission {
+        case .manageSchemes, .manageRegisters, .manageCases, .manageInstitutions, .settle, .supervise:
+            try requireRole(actor, .administrator)
+        case .transition(let transition):
+            try requireRole(actor, transition.role)
+        case .recordAssessment(let assigned, let caseID):
+            try requireRole(actor, .assessor)
+            guard assigned.contains(actor.id) else {
+                throw CaseError(.forbidden, "\(actor) is not assigned to case \(caseID); its assessors are \(assigned.joined(separator: ", "))")
+            }
+        case .actFor(let institution):
+            guard actor.role == .administrator || (actor.role == .institution && actor.id == institution) else {
+                throw CaseError(.forbidden, "\(actor) may not act for institution \(institution)")
+            }
+        case .submitLogs:
+            guard actor.role == .administrator || actor.role == .institution else {
+                throw CaseError(.forbidden, "\(actor) may not submit service logs: it needs the institution or administrator role")
+            }
+        }
+    }
+
+    /// The cases, and the people of those cases, that `actor` may read.
+    public static func scope(of actor: Actor) -> CaseScope {
+        switch actor.role {
+        case .administrator: .all
+        case .institution: .institution(actor.id)
+        case .assessor: .assessor(actor.id)
+        }
+    }
+
+    private static func requireRole(_ actor: Actor, _ role: Actor.Role) throws(CaseError) {
+        guard actor.role == role else {
+            throw CaseError(.forbidden, "\(actor) may not do this: it needs the \(role.rawValue) role",
+                            details: ["actor": .string(actor.description), "required": .string(role.rawValue)])
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/// Which cases (and their people) an actor may see, as a store filters them:
+/// administrators see every case; an institution, the cases of its clients;
+/// an assessor, the cases they are assigned to or have assessed.
+public enum CaseScope: Sendable, Hashable {
+    case all
+    case institution(String)
+    case assessor(String)
+}

@@ -1,0 +1,24 @@
+/// What an operation needs of the actor. ``Access`` decides, in one place,
+/// which actor holds which permission.
+public enum Permission: Sendable, Equatable {
+    /// Load schemes.
+    case manageSchemes
+    /// Register people and assessors, and read the assessor registry.
+    case manageRegisters
+    /// Take a lifecycle transition (the role is the lifecycle's, `Lifecycle.transitions`).
+    case transition(Lifecycle.Transition)
+    /// Change a case's mode or subsidies.
+    case manageCases
+    /// Record the assessment of a case whose assigned assessors are these.
+    case recordAssessment(assigned: [String], caseID: Int)
+    /// Register institutions, run agreements, enrol beneficiaries.
+    case manageInstitutions
+    /// Act for one institution: its caregivers and its service logs.
+    case actFor(institution: String)
+    /// Send service logs at all (for some institution).
+    case submitLogs
+    /// Settle months.
+    case settle
+    /// Record violations, inspections, complaints and performance assessments.
+    case supervise
+}

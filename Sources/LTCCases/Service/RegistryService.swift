@@ -1,0 +1,190 @@
+import LTCCore
+import LTCSchemes
+
+/// The scheme's registers: schemes, insured people and assessors. The CLI
+/// and the JSON-RPC methods both call these; every change is one audited
+/// transaction (``UnitOfWork``).
+///
+/// ```swift
+/// let registry = RegistryService(store: store, clock: SystemClock())
+/// let admin = try Actor("administrator:wang")
+/// let person = try registry.addPerson(name: "陈老伯", nationalID: "11010519491231002X", insurance: .employee,
+///                                     enrolledOn: CalendarDate("2015-07-01")!, actor: admin, asOf: nil)
+/// ```
+public struct RegistryService: Sendable {
+    public let store: any CaseStore
+    let work: UnitOfWork
+    let choice: SchemeChoice
+
+    public init(store: any CaseStore, clock: any WallClock) {
+        self.store = store
+        work = UnitOfWork(clock: clock)
+        choice = SchemeChoice(clock: clock)
+    }
+
+    // MARK: Schemes
+
+    /// Stores a validated scheme. Two schemes of one region may not be in force on the same day.
+    public func load(_ scheme: Scheme, actor: Actor, asOf: CalendarDate?) throws -> Scheme {
+        let date = asOf ?? work.clock.today(in: scheme.timeZone)
+        return try work.change(Operation("scheme.load", subject: "scheme:\(scheme.id)", actor: actor, asOf: date), on: store.transactions) { tx in
+            try Access.require(actor, .manageSchemes)
+            if try tx.schemes.scheme(id: scheme.id) != nil {
+                throw CaseError(.duplicate, "scheme '\(scheme.id)' is already loaded; give a new version a new id")
+            }
+            if let other = try tx.schemes.overlapping(region: scheme.region, from: scheme.effectiveFrom, to: scheme.effectiveTo).first {
+                throw CaseError(.invalidScheme, "scheme '\(scheme.id)' (\(scheme.effectiveFrom) to \(scheme.effectiveTo)) overlaps '\(other.id)' (\(other.effectiveFrom) to \(other.effectiveTo)) in region \(scheme.region)")
+            }
+            try tx.schemes.insert(scheme)
+            return Outcome(scheme, after: scheme.summaryJSON)
+        }
+    }
+
+    /// Stored schemes by id, a page at a time.
+    public func schemes(page: PageRequest<String>) throws -> Page<Scheme, String> {
+        try store.read { try $0.schemes.list(page: page) }
+    }
+
+    /// A stored scheme.
+    public func scheme(id: String) throws -> Scheme {
+        try store.read { tx in
+            guard let scheme = try tx.schemes.scheme(id: id) else {
+                let ids = try tx.schemes.summaries().map(\.id)
+                throw CaseError(.noSchemeInForce, "no stored scheme '\(id)'; stored: \(ids.isEmpty ? "none" : ids.joined(separator: ", "))")
+            }
+            return scheme
+        }
+    }
+
+    /// `asOf`, or today in the time zone of the stored schemes.
+    public func day(_ asOf: CalendarDate?) throws -> CalendarDate {
+        try store.read { try choice.day(asOf, in: $0.schemes) }
+    }
+
+    // MARK: People
+
+    public func addPerson(name: String, nationalID: String, insurance: InsuranceType, enrolledOn: CalendarDate,
+                          actor: Actor, asOf: CalendarDate?) throws -> InsuredPerson {
+        let date = try day(asOf)
+        return try work.change(Operation("person.add", subject: "person:new", actor: actor, asOf: date), on: store.transactions) { tx in
+            try Access.require(actor, .manageRegisters)
+            let id = try NationalID(nationalID)
+            guard !name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a person needs a name") }
+            if let existing = try tx.people.person(nationalID: id) {
+                throw CaseError(.duplicate, "national ID \(id.masked) is already registered as person \(existing.id)")
+            }
+            guard enrolledOn >= id.birthDate else {
+                throw CaseError(.invalidInput, "enrolment date \(enrolledOn) is before the birth date \(id.birthDate) in the ID number")
+            }
+            var person = InsuredPerson(id: 0, name: name, nationalID: id, insurance: insurance, enrolledOn: enrolledOn, status: .insured)
+            person.id = try tx.people.insert(person)
+            return Outcome(person, subject: "person:\(person.id)", after: person.json(fullID: false))
+        }
+    }
+
+    /// One line of a bulk registration.
+    public struct PersonRow: Sendable {
+        public var line: Int
+        public var name: String
+        public var nationalID: String
+        public var insurance: String
+        public var enrolledOn: String
+
+        public init(line: Int, name: String, nationalID: String, insurance: String, enrolledOn: String) {
+            self.line = line
+            self.name = name
+            self.nationalID = nationalID
+            self.insurance = insurance
+            self.enrolledOn = enrolledOn
+        }
+    }
+
+    /// Registers many people at once: every row is checked first and all
+    /// problems are reported together; then all are stored in one transaction
+    /// (with one audit event each), so an interrupted import leaves nothing.
+    public func importPeople(_ rows: [PersonRow], actor: Actor, asOf: CalendarDate?) throws -> Int {
+        let date = try day(asOf)
+        let operation = Operation("person.import", subject: "people", actor: actor, asOf: date, reason: "\(rows.count) people")
+        return try work.change(operation, on: store.transactions) { tx in
+            try Access.require(actor, .manageRegisters)
+            var problems: [String] = []
+            var people: [InsuredPerson] = []
+            var seen: [NationalID: Int] = [:]
+            for row in rows {
+                do throws(CaseError) {
+                    let id = try NationalID(row.nationalID)
+                    guard let insurance = InsuranceType(rawValue: row.insurance) else {
+                        throw CaseError(.invalidInput, "insurance '\(row.insurance)' is not accepted; use employee or resident")
+                    }
+                    guard let enrolled = CalendarDate(row.enrolledOn) else {
+                        throw CaseError(.invalidInput, "enrolledOn '\(row.enrolledOn)' is not a date; use YYYY-MM-DD")
+                    }
+                    guard !row.name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a person needs a name") }
+                    if let first = seen[id] {
+                        throw CaseError(.duplicate, "national ID \(id.masked) also on line \(first)")
+                    }
+                    seen[id] = row.line
+                    people.append(InsuredPerson(id: 0, name: row.name, nationalID: id, insurance: insurance, enrolledOn: enrolled, status: .insured))
+                } catch {
+                    problems.append("line \(row.line): \(error.message)")
+                }
+            }
+            let registered = try tx.people.registered(people.map(\.nationalID))
+            for person in people where registered.contains(person.nationalID) {
+                problems.append("line \(seen[person.nationalID]!): national ID \(person.nationalID.masked) is already registered")
+            }
+            guard problems.isEmpty else {
+                throw CaseError(.invalidInput, "\(problems.count) of \(rows.count) lines refused, nothing imported: " + problems.prefix(20).joined(separator: "; ")
+                                + (problems.count > 20 ? "; …" : ""), details: ["problems": .array(problems.map { .string($0) })])
+            }
+            for var person in people {
+                person.id = try tx.people.insert(person)
+                try tx.audit.append(work.event(Operation("person.add", subject: "person:\(person.id)", actor: actor, asOf: date, reason: "import"),
+                                               .done, after: person.json(fullID: false)))
+                CrashPoint.reach("person.import.row")
+            }
+            return Outcome(people.count, after: ["imported": .integer(people.count)])
+        }
+    }
+
+    /// A person, for an actor who may see them (an administrator, or one with a case of theirs in scope).
+    public func person(id: Int, actor: Actor) throws -> InsuredPerson {
+        try work.read(Operation("person.show", subject: "person:\(id)", actor: actor, asOf: try day(nil)), on: store.transactions) { tx in
+            guard let person = try tx.people.person(id: id) else { throw CaseError(.notFound, "no person \(id)") }
+            let scope = Access.scope(of: actor)
+            guard try scope == .all || tx.cases.hasCase(person: id, in: scope) else {
+                throw CaseError(.forbidden, "\(actor) may not see person \(id): not one of their cases")
+            }
+            return person
+        }
+    }
+
+    /// The people the actor may see, by id, a page at a time.
+    public func people(actor: Actor, page: PageRequest<Int>) throws -> Page<InsuredPerson, Int> {
+        try store.read { try $0.people.list(scope: Access.scope(of: actor), page: page) }
+    }
+
+    // MARK: Assessors
+
+    public func addAssessor(id: String, name: String, qualification: Assessor.Qualification, employer: String?,
+                            actor: Actor, asOf: CalendarDate?) throws -> Assessor {
+        let date = try day(asOf)
+        return try work.change(Operation("assessor.add", subject: "assessor:\(id)", actor: actor, asOf: date), on: store.transactions) { tx in
+            try Access.require(actor, .manageRegisters)
+            guard !id.isEmpty, !id.contains(where: \.isWhitespace) else { throw CaseError(.invalidInput, "assessor id '\(id)' must be non-empty with no spaces") }
+            guard !name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "an assessor needs a name") }
+            if try tx.assessors.assessor(id: id) != nil { throw CaseError(.duplicate, "assessor \(id) is already registered") }
+            let assessor = Assessor(id: id, name: name, qualification: qualification, employer: employer)
+            try tx.assessors.insert(assessor)
+            return Outcome(assessor, after: assessor.json)
+        }
+    }
+
+    /// The assessor registry, by id, a page at a time (administrators).
+    public func assessors(actor: Actor, page: PageRequest<String>) throws -> Page<Assessor, String> {
+        try work.read(Operation("assessor.list", subject: "assessors", actor: actor, asOf: try day(nil)), on: store.transactions) { tx in
+            try Access.require(actor, .manageRegisters)
+            return try tx.assessors.list(page: page)
+        }
+    }
+}

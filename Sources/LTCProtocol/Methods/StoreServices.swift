@@ -1,0 +1,72 @@
+import LTCAssessment
+import LTCCases
+import LTCCore
+import LTCProviders
+import LTCReports
+
+/// The services over one store, as the commands and the JSON-RPC methods
+/// use them: one store (one connection) shared by all.
+///
+/// ```swift
+/// let services = StoreServices(store: try SQLiteStore(path: "ltc.sqlite"), forms: catalog, clock: SystemClock())
+/// try services.intake.submit(bytes, actor: actor, asOf: day)
+/// ```
+public struct StoreServices: Sendable {
+    public let registry: RegistryService
+    public let cases: CaseService
+    public let agreements: AgreementService
+    public let intake: IntakeService
+    public let settlement: SettlementService
+    public let supervision: SupervisionService
+    public let reports: FundReportService
+
+    public init(store: some CaseStore & ProviderStore, forms: FormCatalog, clock: any WallClock) {
+        registry = RegistryService(store: store, clock: clock)
+        cases = CaseService(store: store, forms: forms, clock: clock)
+        agreements = AgreementService(store: store, clock: clock)
+        intake = IntakeService(store: store, clock: clock)
+        settlement = SettlementService(store: store, clock: clock)
+        supervision = SupervisionService(store: store, clock: clock)
+        reports = FundReportService(store: store)
+    }
+}
+
+/// A worker's services, made on first use, so that a stream that only scores never opens a database.
+/// One worker thread uses it at a time.
+public final class LazyServices: @unchecked Sendable {
+    // `made` is read and written only by the worker that owns this object.
+    private let make: @Sendable () throws -> StoreServices
+    private var made: StoreServices?
+
+    public init(make: @escaping @Sendable () throws -> StoreServices) {
+        self.make = make
+    }
+
+    func get() throws -> StoreServices {
+        if let made { return made }
+        let services = try make()
+        made = services
+        return services
+    }
+}
+
+/// The paging parameters of every listing method, and the cursor of the next page in its result.
+enum Paging {
+    static let limit = RPCParameter("limit", .integer, required: false, "At most this many (1–10000; default 100).")
+    static func after(_ type: RPCParameter.ValueType, _ what: String) -> RPCParameter {
+        RPCParameter("after", type, required: false, "Only those after this \(what): the `next` of the previous page.")
+    }
+
+    static func request(_ params: RPCParams) throws -> PageRequest<Int> {
+        try PageRequest(after: params.int("after"), limit: params.int("limit"))
+    }
+
+    static func request(_ params: RPCParams) throws -> PageRequest<String> {
+        try PageRequest(after: params.string("after"), limit: params.int("limit"))
+    }
+
+    /// `{name: [items], next}`: `next` is null on the last page.
+    static func result<Item, Cursor>(_ name: String, _ page: Page<Item, Cursor>, cursor: (Cursor) -> JSONValue, item: (Item) -> JSONValue) -> JSONValue {
+        [name: .array(page.items.map(item)), "next": page.next.map(cursor) ?? .null]
+    }
+}

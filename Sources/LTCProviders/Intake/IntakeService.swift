@@ -1,0 +1,123 @@
+import Foundation
+import LTCCases
+import LTCCore
+import LTCSchemes
+
+/// Service-log intake: submissions read, checked by the monitoring rules and
+/// stored in one transaction each; and the stored logs, listed.
+///
+/// ```swift
+/// let intake = IntakeService(store: store, clock: SystemClock())
+/// let report = try intake.submit(Array(csv.utf8), actor: try Actor("institution:I001"), asOf: day)
+/// report.accepted; report.rejected     // each rejected line with its rule and why
+/// ```
+///
+/// A submission costs what it touches: its logs are checked against indexed
+/// reads of just the people, caregivers, months and log ids they name, and
+/// against the usage ledger's running totals, which the submission updates
+/// in the same transaction; nothing reads a whole month. A large submission
+/// is read, checked and stored a chunk at a time on three threads (parsing;
+/// checking; the transaction's thread, which reads what the next chunk needs
+/// and stores the last one), in bounded memory.
+public struct IntakeService: Sendable {
+    public let store: any ProviderStore
+    let work: UnitOfWork
+
+    public init(store: any ProviderStore, clock: any WallClock) {
+        self.store = store
+        work = UnitOfWork(clock: clock)
+    }
+
+    /// Lines read, checked and stored at a time.
+    static let chunkSize = 10_000
+
+    /// Reads, checks and stores a submission of service logs in one
+    /// transaction: a crash or kill leaves nothing of it, and sending it
+    /// again completes it.
+    ///
+    /// Each log is accepted or rejected by the ordered ``MonitoringRule``s.
+    /// A log id the institution sent before is not counted again when
+    /// unchanged; when changed it is a correction: the new version replaces
+    /// the old (kept in the history) and is checked afresh. A correction of a
+    /// log in a settled month can only lower what was paid: the difference
+    /// becomes an adjustment on the institution's next statement. Weekly
+    /// plans and the month's ceiling are used up in the order sent.
+    ///
+    /// - Parameter progress: called now and then, from another thread, with (lines checked, lines in all, about).
+    public func submit(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate,
+                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
+        try submit(.bytes(bytes), size: bytes.count, actor: actor, asOf: asOf, progress: progress)
+    }
+
+    /// Submits logs read from `input` (`size` bytes, for progress and sizing).
+    public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
+                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
+        let operation = Operation("logs.submit", subject: "submission:new", actor: actor, asOf: asOf)
+        do {
+            try Access.require(actor, .submitLogs)
+        } catch {
+            try work.refuse(operation, error, on: store.transactions)
+            throw error
+        }
+        return try store.write { tx in
+            let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
+                                                          asOf: asOf, summary: ["bytes": .integer(size)])
+            let jobs = Handoff<IntakeJob>(capacity: 3)
+            let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, progress: progress)
+            let ended = Reply<Void>()
+            let thread = Thread {
+                checking.run(jobs)
+                ended.fulfil(.success(()))
+            }
+            thread.stackSize = 4 << 20
+            thread.start()
+            var outcome: Result<SubmissionReport, any Error>?
+            while outcome == nil, let job = jobs.take() {
+                switch job {
+                case .read(let needs, let reply):
+                    reply.fulfil(Result { try needs.read(from: tx, asOf: asOf) })
+                case .store(let chunk):
+                    do {
+                        try chunk.write(to: tx, submission: submission)
+                        CrashPoint.reach("intake.chunk-stored")
+                    } catch {
+                        outcome = .failure(error)
+                    }
+                case .finished(let report):
+                    outcome = .success(report)
+                case .failed(let error):
+                    outcome = .failure(error)
+                }
+            }
+            // Whatever is left unread is abandoned: a checker waiting for it stops.
+            for case .read(_, let reply) in jobs.close() { reply.fulfil(.failure(CancellationError())) }
+            try ended.wait()
+            let report = try outcome!.get()
+            let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
+                                      "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
+                                      "corrected": .integer(report.corrected)]
+            var done = operation
+            done.subject = "submission:\(submission)"
+            try tx.audit.append(work.event(done, .done, after: summary))
+            return report
+        }
+    }
+
+    /// An institution's logs of a month, by log id, a page at a time: for the
+    /// institution itself or an administrator.
+    public func logs(institution: String, month: YearMonth, actor: Actor, page: PageRequest<String>) throws -> Page<StoredLog, String> {
+        try Access.require(actor, .actFor(institution: institution))
+        return try store.read { try $0.logs.list(institution: institution, month: month, page: page) }
+    }
+}
+
+/// What the checking thread asks of the transaction's thread, in order.
+enum IntakeJob: Sendable {
+    /// Read what a chunk needs (the reply is awaited one chunk later).
+    case read(IntakeNeeds, Reply<IntakeLoad>)
+    /// Store a checked chunk.
+    case store(CheckedChunk)
+    /// Every chunk is checked and handed over.
+    case finished(SubmissionReport)
+    case failed(any Error)
+}

@@ -1,0 +1,35 @@
+import LTCCases
+import LTCCore
+
+/// Opens transactions on everything the scheme stores, designated
+/// institutions included: the case repositories and those of institutions,
+/// agreements, caregivers, enrolments, service logs, the usage ledger,
+/// settlements and supervision. The same contract as ``CaseStore``: a write
+/// is all or nothing and durable when it returns; a read sees one snapshot.
+///
+/// ```swift
+/// let run = try store.read { tx in try tx.settlements.settlement(month: YearMonth("2026-04")!) }
+/// ```
+public protocol ProviderStore: Sendable {
+    func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
+    func read<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
+}
+
+/// The repositories of one transaction, by aggregate.
+public protocol ProviderTransaction: CaseTransaction {
+    var institutions: any InstitutionRepository { get }
+    var agreements: any AgreementRepository { get }
+    var caregivers: any CaregiverRepository { get }
+    var enrolments: any EnrolmentRepository { get }
+    var logs: any ServiceLogRepository { get }
+    var usage: any UsageLedger { get }
+    var settlements: any SettlementRepository { get }
+    var supervision: any SupervisionRepository { get }
+}
+
+extension ProviderStore {
+    /// This store's transactions, for a ``UnitOfWork``.
+    public var transactions: Transactions<any ProviderTransaction> {
+        Transactions(write: { try self.write($0) }, read: { try self.read($0) }, trail: { $0.audit })
+    }
+}

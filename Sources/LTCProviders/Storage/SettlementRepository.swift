@@ -1,0 +1,16 @@
+import LTCCore
+
+/// Settled months and the adjustments that later statements carry.
+public protocol SettlementRepository {
+    /// The stored run of a settled month.
+    func settlement(month: YearMonth) throws -> SettlementRun?
+    /// Which of these months are settled (closed).
+    func settled(_ months: Set<YearMonth>) throws -> Set<YearMonth>
+    /// Stores a month's run; the month is closed from then on (the store refuses to change it).
+    func insert(_ run: SettlementRun) throws
+    /// The adjustments no statement has carried yet, oldest first.
+    func openAdjustments() throws -> [SettlementAdjustment]
+    func insert(_ adjustment: SettlementAdjustment) throws
+    /// Marks every open adjustment as carried by the statements of `month`.
+    func carryOpenAdjustments(into month: YearMonth) throws
+}

@@ -1,0 +1,65 @@
+import LTCCases
+import LTCCore
+import LTCProviders
+
+/// Reads the fund report of a settled month: from its stored settlement and
+/// the usage ledger, closed with the month, so that the report costs the
+/// month's statements and ledger rows, not its logs.
+///
+/// ```swift
+/// let report = try FundReportService(store: store).report(month: YearMonth("2026-04")!)
+/// report.byGrade      // each breakdown adds up to the settlement's fund share
+/// ```
+public struct FundReportService: Sendable {
+    public let store: any ProviderStore
+
+    public init(store: any ProviderStore) {
+        self.store = store
+    }
+
+    /// The fund report of a settled month, read in one snapshot.
+    public func report(month: YearMonth) throws -> FundReport {
+        try store.read { tx in
+            guard let settlement = try tx.settlements.settlement(month: month) else {
+                throw CaseError(.notFound, "\(month) is not settled; run `ltc settle --month \(month)` first")
+            }
+            var grades: [String: FundReport.Row] = [:], modes: [String: FundReport.Row] = [:]
+            for use in try tx.usage.fundUse(month: month) {
+                grades["grade \(use.grade)", default: .empty("grade \(use.grade)")].add(logs: use.logs, allowed: use.allowed, fund: use.fund)
+                modes[use.mode, default: .empty(use.mode)].add(logs: use.logs, allowed: use.allowed, fund: use.fund)
+            }
+            let institutions = try tx.institutions.institutions(ids: Set(settlement.statements.map(\.institution)))
+            var byDistrict: [String: FundReport.Row] = [:]
+            var byInstitution: [FundReport.Row] = []
+            for statement in settlement.statements {
+                byInstitution.append(FundReport.Row(key: statement.institution, logs: statement.logs, allowed: statement.allowed, fund: statement.fund))
+                let district = institutions[statement.institution]?.district ?? "?"
+                byDistrict[district, default: .empty(district)].add(logs: statement.logs, allowed: statement.allowed, fund: statement.fund)
+            }
+            let rejections = try tx.usage.receipts(month: month).map {
+                FundReport.Rejections(institution: $0.institution, received: $0.received, rejected: $0.rejected,
+                                      share: $0.received == 0 ? 0 : $0.rejected * 10_000 / $0.received)
+            }.filter { $0.rejected > 0 }.sorted { ($0.share, $0.rejected, $1.institution) > ($1.share, $1.rejected, $0.institution) }
+            var ratings: [String: Int] = [:]
+            for assessment in try tx.supervision.performanceAssessments(from: month.firstDay, to: month.lastDay) {
+                ratings[assessment.rating, default: 0] += 1
+            }
+            return FundReport(month: month, settlement: settlement,
+                              byGrade: grades.keys.sorted().map { grades[$0]! }, byMode: modes.keys.sorted().map { modes[$0]! },
+                              byDistrict: byDistrict.keys.sorted().map { byDistrict[$0]! }, byInstitution: byInstitution,
+                              mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
+        }
+    }
+}
+
+extension FundReport.Row {
+    static func empty(_ key: String) -> FundReport.Row {
+        FundReport.Row(key: key, logs: 0, allowed: .zero, fund: .zero)
+    }
+
+    mutating func add(logs: Int, allowed: Money, fund: Money) {
+        self.logs += logs
+        self.allowed = self.allowed + allowed
+        self.fund = self.fund + fund
+    }
+}

@@ -1,0 +1,31 @@
+import LTCCases
+import LTCCore
+
+/// The assessor registry in the `assessors` table.
+struct SQLiteAssessors: AssessorRepository {
+    let database: SQLiteDatabase
+
+    private static func assessor(_ row: SQLiteRow) throws -> Assessor {
+        let reader = RowReader(row, record: "assessor")
+        let id = try reader.text(0, "id")
+        let record = RowReader(row, record: "assessor \(id)")
+        return Assessor(id: id, name: try record.text(1, "name"), qualification: try record.value(2, "qualification", Assessor.Qualification.init(rawValue:)),
+                        employer: record.optionalText(3), active: try record.integer(4, "active") != 0)
+    }
+
+    func assessor(id: String) throws -> Assessor? {
+        try database.query("SELECT id, name, qualification, employer, active FROM assessors WHERE id = ?", [.text(id)], row: Self.assessor).first
+    }
+
+    func list(page: PageRequest<String>) throws -> Page<Assessor, String> {
+        let rows = try database.query("SELECT id, name, qualification, employer, active FROM assessors WHERE id > ? ORDER BY id LIMIT ?",
+                                      [.text(page.after ?? ""), .integer(page.limit + 1)], row: Self.assessor)
+        return Page(rows: rows, limit: page.limit, cursor: \.id)
+    }
+
+    func insert(_ assessor: Assessor) throws {
+        try database.run("INSERT INTO assessors (id, name, qualification, employer, active) VALUES (?, ?, ?, ?, ?)",
+                         [.text(assessor.id), .text(assessor.name), .text(assessor.qualification.rawValue),
+                          SQLValue(assessor.employer), .integer(assessor.active ? 1 : 0)])
+    }
+}

@@ -1,0 +1,38 @@
+import LTCCore
+import LTCProviders
+
+/// Caregivers in the `caregivers` table, keyed by institution and id.
+struct SQLiteCaregivers: CaregiverRepository {
+    let database: SQLiteDatabase
+
+    private static func caregiver(_ row: SQLiteRow) throws -> Caregiver {
+        let key = "\(row.text(0) ?? "?")/\(row.text(1) ?? "?")"
+        return try RowReader(row, record: "caregiver").document(2, key: key, Caregiver.init(json:))
+    }
+
+    func caregiver(institution: String, id: String) throws -> Caregiver? {
+        try database.query("SELECT institution, id, document FROM caregivers WHERE institution = ? AND id = ?",
+                           [.text(institution), .text(id)], row: Self.caregiver).first
+    }
+
+    func caregivers(institution: String) throws -> [String: Caregiver] {
+        let found = try database.query("SELECT institution, id, document FROM caregivers WHERE institution = ?", [.text(institution)], row: Self.caregiver)
+        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func list(institution: String?, page: PageRequest<CaregiverKey>) throws -> Page<Caregiver, CaregiverKey> {
+        let after = page.after ?? CaregiverKey(institution: "", caregiver: "")
+        let rows = try database.query("""
+            SELECT institution, id, document FROM caregivers
+            WHERE (?1 IS NULL OR institution = ?1) AND (institution, id) > (?2, ?3) ORDER BY institution, id LIMIT ?4
+            """, [SQLValue(institution), .text(after.institution), .text(after.caregiver), .integer(page.limit + 1)], row: Self.caregiver)
+        return Page(rows: rows, limit: page.limit) { CaregiverKey(institution: $0.institution, caregiver: $0.id) }
+    }
+
+    func upsert(_ caregiver: Caregiver) throws {
+        try database.run("""
+            INSERT INTO caregivers (institution, id, document) VALUES (?, ?, ?)
+            ON CONFLICT (institution, id) DO UPDATE SET document = excluded.document
+            """, [.text(caregiver.institution), .text(caregiver.id), .text(JSONWriter.string(caregiver.json))])
+    }
+}

@@ -1,0 +1,102 @@
+import LTCCases
+import LTCCore
+
+/// Cases in the `cases` table (the case as a JSON document, and the columns
+/// queries select on), with `case_assessors` for assessors' scopes.
+struct SQLiteCases: CaseRepository {
+    let database: SQLiteDatabase
+
+    static func caseRecord(_ row: SQLiteRow) throws -> Case {
+        let id = try RowReader(row, record: "case").integer(0, "id")
+        return try RowReader(row, record: "case").document(1, key: String(id)) { Case(json: $0, id: id) }
+    }
+
+    func caseRecord(id: Int) throws -> Case? {
+        try database.query("SELECT id, document FROM cases WHERE id = ?", [.integer(id)], row: Self.caseRecord).first
+    }
+
+    func openCase(person: Int) throws -> Case? {
+        try database.query("""
+            SELECT id, document FROM cases WHERE person_id = ? AND state NOT IN ('rejected', 'terminated') ORDER BY id DESC LIMIT 1
+            """, [.integer(person)], row: Self.caseRecord).first
+    }
+
+    func benefitCases(people: Set<Int>) throws -> [Int: Case] {
+        guard !people.isEmpty else { return [:] }
+        var newest: [Int: Case] = [:]
+        for record in try database.query("""
+            SELECT id, document FROM cases WHERE person_id IN (SELECT value FROM json_each(?)) AND state != 'rejected' ORDER BY id
+            """, [.list(people)], row: Self.caseRecord) {
+            newest[record.personID] = record
+        }
+        return newest
+    }
+
+    /// The SQL condition that a case (`cases` as `c`) is in `scope`, and its argument.
+    private static func condition(_ scope: CaseScope) -> (sql: String, arguments: [SQLValue]) {
+        switch scope {
+        case .all: ("1", [])
+        case .institution(let institution): ("c.institution = ?", [.text(institution)])
+        case .assessor(let assessor): ("c.id IN (SELECT case_id FROM case_assessors WHERE assessor = ?)", [.text(assessor)])
+        }
+    }
+
+    func hasCase(person: Int, in scope: CaseScope) throws -> Bool {
+        let (sql, arguments) = Self.condition(scope)
+        return try !database.query("SELECT 1 FROM cases c WHERE c.person_id = ? AND \(sql) LIMIT 1", [.integer(person)] + arguments) { _ in true }.isEmpty
+    }
+
+    func contains(caseID: Int, in scope: CaseScope) throws -> Bool {
+        let (sql, arguments) = Self.condition(scope)
+        return try !database.query("SELECT 1 FROM cases c WHERE c.id = ? AND \(sql)", [.integer(caseID)] + arguments) { _ in true }.isEmpty
+    }
+
+    func list(_ query: CaseQuery, page: PageRequest<Int>) throws -> Page<Case, Int> {
+        var (sql, arguments) = Self.condition(query.scope)
+        var conditions = [sql]
+        if let state = query.state {
+            conditions.append("c.state = ?")
+            arguments.append(.text(state.rawValue))
+        }
+        if let by = query.gradeEndsBy {
+            conditions.append("c.valid_until <= ? AND c.state NOT IN ('rejected', 'terminated')")
+            arguments.append(.text(by.description))
+        }
+        if let scheme = query.schemeID {
+            conditions.append("c.scheme_id = ?")
+            arguments.append(.text(scheme))
+        }
+        conditions.append("c.id > ?")
+        arguments += [.integer(page.after ?? 0), .integer(page.limit + 1)]
+        let rows = try database.query("SELECT c.id, c.document FROM cases c WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id LIMIT ?",
+                                      arguments, row: Self.caseRecord)
+        return Page(rows: rows, limit: page.limit, cursor: \.id)
+    }
+
+    func insert(_ record: Case) throws -> Int {
+        try database.run("INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, document) VALUES (?, ?, ?, ?, ?, ?)",
+                         [.integer(record.personID), .text(record.schemeID), .text(record.state.rawValue),
+                          SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
+                          .text(JSONWriter.string(record.json))])
+        let id = database.lastInsertedRowID
+        var stored = record
+        stored.id = id
+        try assign(stored)
+        return id
+    }
+
+    func update(_ record: Case) throws {
+        try database.run("UPDATE cases SET state = ?, valid_until = ?, institution = ?, document = ? WHERE id = ?",
+                         [.text(record.state.rawValue), SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
+                          .text(JSONWriter.string(record.json)), .integer(record.id)])
+        try assign(record)
+    }
+
+    /// The case's assigned assessors, as its scope for them.
+    private func assign(_ record: Case) throws {
+        try database.run("DELETE FROM case_assessors WHERE case_id = ? AND source = 'assigned'", [.integer(record.id)])
+        for assessor in Set(record.assessors) {
+            try database.run("INSERT INTO case_assessors (assessor, case_id, source) VALUES (?, ?, 'assigned')", [.text(assessor), .integer(record.id)])
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import LTCCore
+import LTCProviders
+
+/// Enrolments in the `enrolments` table.
+struct SQLiteEnrolments: EnrolmentRepository {
+    let database: SQLiteDatabase
+
+    private static func enrolment(_ row: SQLiteRow) throws -> Enrolment {
+        let id = try RowReader(row, record: "enrolment").integer(0, "id")
+        var enrolment = try RowReader(row, record: "enrolment").document(1, key: String(id), Enrolment.init(json:))
+        enrolment.id = id
+        return enrolment
+    }
+
+    func enrolments(people: Set<Int>) throws -> [Int: [Enrolment]] {
+        guard !people.isEmpty else { return [:] }
+        let found = try database.query("SELECT id, document FROM enrolments WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                                       [.list(people)], row: Self.enrolment)
+        return Dictionary(grouping: found, by: \.personID)
+    }
+
+    func enrolments(institution: String, from: CalendarDate, to: CalendarDate) throws -> [Enrolment] {
+        try database.query("SELECT id, document FROM enrolments WHERE institution = ? ORDER BY id", [.text(institution)], row: Self.enrolment)
+            .filter { $0.period.from <= to && ($0.period.to ?? to) >= from }
+    }
+
+    func openEnrolment(caseID: Int, institution: String, mode: String) throws -> Enrolment? {
+        try database.query("SELECT id, document FROM enrolments WHERE case_id = ? AND institution = ? ORDER BY id",
+                           [.integer(caseID), .text(institution)], row: Self.enrolment)
+            .first { $0.mode == mode && $0.period.to == nil }
+    }
+
+    func list(institution: String?, page: PageRequest<Int>) throws -> Page<Enrolment, Int> {
+        let rows = try database.query("""
+            SELECT id, document FROM enrolments WHERE (?1 IS NULL OR institution = ?1) AND id > ?2 ORDER BY id LIMIT ?3
+            """, [SQLValue(institution), .integer(page.after ?? 0), .integer(page.limit + 1)], row: Self.enrolment)
+        return Page(rows: rows, limit: page.limit, cursor: \.id)
+    }
+
+    func insert(_ enrolment: Enrolment) throws -> Int {
+        try database.run("INSERT INTO enrolments (person_id, case_id, institution, document) VALUES (?, ?, ?, ?)",
+                         [.integer(enrolment.personID), .integer(enrolment.caseID), .text(enrolment.institution), .text(JSONWriter.string(enrolment.json))])
+        return database.lastInsertedRowID
+    }
+
+    func update(_ enrolment: Enrolment) throws {
+        try database.run("UPDATE enrolments SET document = ? WHERE id = ?", [.text(JSONWriter.string(enrolment.json)), .integer(enrolment.id)])
+    }
+}

@@ -1,0 +1,144 @@
+import LTCCore
+import LTCProviders
+
+/// Service logs in the `service_logs` table (one row per log id and
+/// institution, the current version), their earlier versions in
+/// `service_log_history`, and `submissions`. Accepted logs are indexed by
+/// person and by caregiver, by start, for the overlap checks.
+struct SQLiteServiceLogs: ServiceLogRepository {
+    let database: SQLiteDatabase
+
+    static let columns = """
+        institution, log_id, version, person, caregiver, item, mode, start, end, location, status, rule, detail, \
+        billed, allowed, fund, submission, settled_month, settled_fund, sampled, grade
+        """
+
+    static func storedLog(_ row: SQLiteRow) throws -> StoredLog {
+        let key = "\(row.text(0) ?? "?")/\(row.text(1) ?? "?")"
+        let reader = RowReader(row, record: "service log \(key)")
+        let log = ServiceLog(logID: try reader.text(1, "log_id"), institution: try reader.text(0, "institution"),
+                             caregiver: try reader.text(4, "caregiver"), person: try reader.integer(3, "person"), item: try reader.text(5, "item"),
+                             start: LocalMinute(minutes: try reader.integer(7, "start")), end: LocalMinute(minutes: try reader.integer(8, "end")),
+                             mode: try reader.text(6, "mode"),
+                             location: try reader.optionalText(9).map { text throws(StorageError) in
+                                 guard let point = GeoPoint(text: Substring(text)) else { throw StorageError.damaged("service log \(key)", column: "location", value: text) }
+                                 return point
+                             })
+        let status = try reader.value(10, "status", StoredLog.Status.init(rawValue:))
+        var money: AcceptedService?
+        if status == .accepted {
+            money = AcceptedService(billed: Money(fen: try reader.integer(13, "billed")), allowed: Money(fen: try reader.integer(14, "allowed")),
+                                    fund: Money(fen: try reader.integer(15, "fund")), grade: reader.optionalInteger(20) ?? -1)
+        }
+        return StoredLog(log: log, version: try reader.integer(2, "version"), status: status,
+                         rule: try reader.optionalText(11).map { code throws(StorageError) in
+                             guard let rule = MonitoringRule(rawValue: code) else { throw StorageError.damaged("service log \(key)", column: "rule", value: code) }
+                             return rule
+                         },
+                         detail: reader.optionalText(12), money: money, submission: try reader.integer(16, "submission"),
+                         settledMonth: reader.optionalText(17).flatMap(YearMonth.init), settledFund: reader.optionalInteger(18).map(Money.init(fen:)),
+                         sampled: reader.optionalInteger(19) == 1)
+    }
+
+    func insertSubmission(institution: String?, actor: String, asOf: CalendarDate, summary: JSONValue) throws -> Int {
+        try database.run("INSERT INTO submissions (institution, actor, as_of, summary) VALUES (?, ?, ?, ?)",
+                         [SQLValue(institution), .text(actor), .text(asOf.description), .text(JSONWriter.string(summary))])
+        return database.lastInsertedRowID
+    }
+
+    func hasLogs(institution: String) throws -> Bool {
+        try !database.query("SELECT 1 FROM service_logs WHERE institution = ? LIMIT 1", [.text(institution)]) { _ in true }.isEmpty
+    }
+
+    func stored(institution: String, ids: [String]) throws -> [String: StoredLog] {
+        guard !ids.isEmpty else { return [:] }
+        var found: [String: StoredLog] = [:]
+        for stored in try database.query("""
+            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id IN (SELECT value FROM json_each(?))
+            """, [.text(institution), .list(ids)], row: Self.storedLog) {
+            found[stored.log.logID] = stored
+        }
+        return found
+    }
+
+    private static func busyTime(_ row: SQLiteRow) throws -> BusyTime {
+        let reader = RowReader(row, record: "service log")
+        return BusyTime(institution: try reader.text(0, "institution"), logID: try reader.text(1, "log_id"), person: try reader.integer(2, "person"),
+                        caregiver: try reader.text(3, "caregiver"), item: try reader.text(4, "item"),
+                        start: LocalMinute(minutes: try reader.integer(5, "start")), end: LocalMinute(minutes: try reader.integer(6, "end")))
+    }
+
+    func busyTimes(people: Set<Int>, from: LocalMinute, to: LocalMinute) throws -> [BusyTime] {
+        guard !people.isEmpty else { return [] }
+        return try database.query("""
+            SELECT institution, log_id, person, caregiver, item, start, "end" FROM service_logs
+            WHERE person IN (SELECT value FROM json_each(?)) AND start >= ? AND start < ? AND status = 'accepted'
+            """, [.list(people), .integer(from.value), .integer(to.value)], row: Self.busyTime)
+    }
+
+    func busyTimes(caregivers: Set<CaregiverKey>, from: LocalMinute, to: LocalMinute) throws -> [BusyTime] {
+        guard !caregivers.isEmpty else { return [] }
+        var times: [BusyTime] = []
+        for (institution, keys) in Dictionary(grouping: caregivers, by: \.institution) {
+            times += try database.query("""
+                SELECT institution, log_id, person, caregiver, item, start, "end" FROM service_logs
+                WHERE institution = ? AND caregiver IN (SELECT value FROM json_each(?)) AND start >= ? AND start < ? AND status = 'accepted'
+                """, [.text(institution), .list(keys.map(\.caregiver)), .integer(from.value), .integer(to.value)], row: Self.busyTime)
+        }
+        return times
+    }
+
+    func store(_ logs: [StoredLog], replacing: [StoredLog], submission: Int) throws {
+        for old in replacing {
+            try database.run("INSERT INTO service_log_history (institution, log_id, version, document, replaced_in) VALUES (?, ?, ?, ?, ?)",
+                             [.text(old.log.institution), .text(old.log.logID), .integer(old.version), .text(JSONWriter.string(old.log.json)),
+                              .integer(submission)])
+            try database.run("DELETE FROM service_logs WHERE institution = ? AND log_id = ?", [.text(old.log.institution), .text(old.log.logID)])
+        }
+        let sql = "INSERT INTO service_logs (\(Self.columns), month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        try database.runRows(sql, count: logs.count) { index, row in
+            let stored = logs[index], log = stored.log
+            row.bind(1, log.institution); row.bind(2, log.logID); row.bind(3, stored.version); row.bind(4, log.person)
+            row.bind(5, log.caregiver); row.bind(6, log.item); row.bind(7, log.mode); row.bind(8, log.start.value)
+            row.bind(9, log.end.value); row.bind(10, log.location?.text); row.bind(11, stored.status.rawValue)
+            row.bind(12, stored.rule?.code); row.bind(13, stored.detail); row.bind(14, stored.money?.billed.fen)
+            row.bind(15, stored.money?.allowed.fen); row.bind(16, stored.money?.fund.fen); row.bind(17, stored.submission)
+            row.bind(18, stored.settledMonth?.description); row.bind(19, stored.settledFund?.fen)
+            row.bind(20, stored.sampled ? 1 : 0); row.bind(21, stored.money?.grade)
+            row.bind(22, YearMonth(containing: log.day).description)
+        }
+    }
+
+    func history(institution: String, logID: String) throws -> [ReplacedLog] {
+        try database.query("""
+            SELECT version, document, replaced_in FROM service_log_history WHERE institution = ? AND log_id = ? ORDER BY version
+            """, [.text(institution), .text(logID)]) { row in
+            let reader = RowReader(row, record: "earlier version of log \(institution)/\(logID)")
+            return ReplacedLog(version: try reader.integer(0, "version"), log: try reader.document(1, "document", key: nil, ServiceLog.init(json:)),
+                               replacedIn: try reader.integer(2, "replaced_in"))
+        }
+    }
+
+    func list(institution: String, month: YearMonth, page: PageRequest<String>) throws -> Page<StoredLog, String> {
+        let rows = try database.query("""
+            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id > ? AND month = ? ORDER BY log_id LIMIT ?
+            """, [.text(institution), .text(page.after ?? ""), .text(month.description), .integer(page.limit + 1)], row: Self.storedLog)
+        return Page(rows: rows, limit: page.limit) { $0.log.logID }
+    }
+
+    func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity {
+        var activity = InstitutionActivity()
+        try database.query("""
+            SELECT COUNT(*), SUM(l.status = 'rejected'), SUM(CASE WHEN l.status = 'accepted' THEN l."end" - l.start ELSE 0 END),
+                   SUM(CAST(julianday(s.as_of) - 2440587.5 AS INTEGER) - l.start / 1440 <= ?)
+            FROM service_logs l JOIN submissions s ON s.id = l.submission
+            WHERE l.institution = ? AND l.start >= ? AND l.start < ?
+            """, [.integer(timelyDays), .text(institution), .integer(from.dayNumber * 1440), .integer((to.dayNumber + 1) * 1440)]) { row in
+            activity.received = row.integer(0) ?? 0
+            activity.rejected = row.integer(1) ?? 0
+            activity.acceptedMinutes = row.integer(2) ?? 0
+            activity.timely = row.integer(3) ?? 0
+        }
+        return activity
+    }
+}

@@ -1,0 +1,48 @@
+import LTCCore
+import LTCProviders
+
+/// Settled months in `settlements` (closed by triggers) and the adjustments
+/// that later statements carry, in `settlement_adjustments`.
+struct SQLiteSettlements: SettlementRepository {
+    let database: SQLiteDatabase
+
+    func settlement(month: YearMonth) throws -> SettlementRun? {
+        try database.query("SELECT document FROM settlements WHERE month = ?", [.text(month.description)]) {
+            try RowReader($0, record: "settlement").document(0, key: month.description, SettlementRun.init(json:))
+        }.first
+    }
+
+    func settled(_ months: Set<YearMonth>) throws -> Set<YearMonth> {
+        guard !months.isEmpty else { return [] }
+        return Set(try database.query("SELECT month FROM settlements WHERE month IN (SELECT value FROM json_each(?))",
+                                      [.list(months.map(\.description))]) {
+            try RowReader($0, record: "settlement").value(0, "month", YearMonth.init)
+        })
+    }
+
+    func insert(_ run: SettlementRun) throws {
+        try database.run("INSERT INTO settlements (month, settled_on, document) VALUES (?, ?, ?)",
+                         [.text(run.month.description), .text(run.settledOn.description), .text(JSONWriter.string(run.json))])
+    }
+
+    func openAdjustments() throws -> [SettlementAdjustment] {
+        try database.query("""
+            SELECT id, institution, log_id, service_month, amount, reason FROM settlement_adjustments WHERE settled_month IS NULL ORDER BY id
+            """) { row in
+            let reader = RowReader(row, record: "adjustment \(row.integer(0) ?? 0)")
+            return SettlementAdjustment(institution: try reader.text(1, "institution"), logID: try reader.text(2, "log_id"),
+                                        serviceMonth: try reader.value(3, "service_month", YearMonth.init),
+                                        amount: Money(fen: try reader.integer(4, "amount")), reason: try reader.text(5, "reason"))
+        }
+    }
+
+    func insert(_ adjustment: SettlementAdjustment) throws {
+        try database.run("INSERT INTO settlement_adjustments (institution, log_id, service_month, amount, reason) VALUES (?, ?, ?, ?, ?)",
+                         [.text(adjustment.institution), .text(adjustment.logID), .text(adjustment.serviceMonth.description),
+                          .integer(adjustment.amount.fen), .text(adjustment.reason)])
+    }
+
+    func carryOpenAdjustments(into month: YearMonth) throws {
+        try database.run("UPDATE settlement_adjustments SET settled_month = ? WHERE settled_month IS NULL", [.text(month.description)])
+    }
+}

@@ -1,0 +1,93 @@
+import LTCCore
+import LTCProviders
+
+/// Violations, inspections and complaints, and performance assessments,
+/// each a JSON document with the columns queries select on.
+struct SQLiteSupervision: SupervisionRepository {
+    let database: SQLiteDatabase
+
+    private static func violation(_ row: SQLiteRow) throws -> Violation {
+        let id = try RowReader(row, record: "violation").integer(0, "id")
+        var violation = try RowReader(row, record: "violation").document(1, key: String(id), Violation.init(json:))
+        violation.id = id
+        return violation
+    }
+
+    func violations(institution: String) throws -> [Violation] {
+        try database.query("SELECT id, document FROM violations WHERE institution = ? ORDER BY id", [.text(institution)], row: Self.violation)
+    }
+
+    func violations(caregiver: CaregiverKey) throws -> [Violation] {
+        try database.query("SELECT id, document FROM violations WHERE institution = ? AND caregiver = ? ORDER BY id",
+                           [.text(caregiver.institution), .text(caregiver.caregiver)], row: Self.violation)
+    }
+
+    func violations(person: Int) throws -> [Violation] {
+        try database.query("SELECT id, document FROM violations WHERE person = ? ORDER BY id", [.integer(person)], row: Self.violation)
+    }
+
+    func list(institution: String?, page: PageRequest<Int>) throws -> Page<Violation, Int> {
+        let rows = try database.query("""
+            SELECT id, document FROM violations WHERE (?1 IS NULL OR institution = ?1) AND id > ?2 ORDER BY id LIMIT ?3
+            """, [SQLValue(institution), .integer(page.after ?? 0), .integer(page.limit + 1)], row: Self.violation)
+        return Page(rows: rows, limit: page.limit, cursor: \.id)
+    }
+
+    func insert(_ violation: Violation) throws -> Int {
+        try database.run("INSERT INTO violations (institution, caregiver, person, document) VALUES (?, ?, ?, ?)",
+                         [.text(violation.institution), SQLValue(violation.caregiver), SQLValue(violation.person),
+                          .text(JSONWriter.string(violation.json))])
+        return database.lastInsertedRowID
+    }
+
+    func update(_ violation: Violation) throws {
+        try database.run("UPDATE violations SET caregiver = ?, person = ?, document = ? WHERE id = ?",
+                         [SQLValue(violation.caregiver), SQLValue(violation.person), .text(JSONWriter.string(violation.json)), .integer(violation.id)])
+    }
+
+    private static func record(_ row: SQLiteRow) throws -> SupervisionRecord {
+        let id = try RowReader(row, record: "supervision record").integer(0, "id")
+        var record = try RowReader(row, record: "supervision record").document(1, key: String(id), SupervisionRecord.init(json:))
+        record.id = id
+        return record
+    }
+
+    func inspections(institution: String, minimumScore: Int) throws -> [SupervisionRecord] {
+        try database.query("""
+            SELECT id, document FROM supervision_records WHERE institution = ? AND kind = 'inspection' AND score >= ? ORDER BY id
+            """, [.text(institution), .integer(minimumScore)], row: Self.record)
+    }
+
+    func records(institution: String, from: CalendarDate, to: CalendarDate) throws -> [SupervisionRecord] {
+        try database.query("SELECT id, document FROM supervision_records WHERE institution = ? AND date >= ? AND date <= ? ORDER BY id",
+                           [.text(institution), .text(from.description), .text(to.description)], row: Self.record)
+    }
+
+    func insert(_ record: SupervisionRecord) throws -> Int {
+        try database.run("INSERT INTO supervision_records (institution, kind, date, score, document) VALUES (?, ?, ?, ?, ?)",
+                         [.text(record.institution), .text(record.kind.rawValue), .text(record.date.description), SQLValue(record.score),
+                          .text(JSONWriter.string(record.json))])
+        return database.lastInsertedRowID
+    }
+
+    private static func assessment(_ row: SQLiteRow) throws -> PerformanceAssessment {
+        try RowReader(row, record: "performance assessment").document(0, "document", key: nil, PerformanceAssessment.init(json:))
+    }
+
+    func performanceAssessment(institution: String, from: CalendarDate, to: CalendarDate) throws -> PerformanceAssessment? {
+        try database.query("SELECT document FROM performance_assessments WHERE institution = ? AND period_from = ? AND period_to = ?",
+                           [.text(institution), .text(from.description), .text(to.description)], row: Self.assessment).first
+    }
+
+    func performanceAssessments(from: CalendarDate, to: CalendarDate) throws -> [PerformanceAssessment] {
+        try database.query("""
+            SELECT document FROM performance_assessments WHERE period_from <= ? AND period_to >= ? ORDER BY period_from, institution
+            """, [.text(to.description), .text(from.description)], row: Self.assessment)
+    }
+
+    func insert(_ assessment: PerformanceAssessment) throws {
+        try database.run("INSERT INTO performance_assessments (institution, period_from, period_to, document) VALUES (?, ?, ?, ?)",
+                         [.text(assessment.institution), .text(assessment.from.description), .text(assessment.to.description),
+                          .text(JSONWriter.string(assessment.json))])
+    }
+}

@@ -1,0 +1,89 @@
+/// The schema of the SQLite store, as named migrations applied in order.
+/// A released migration is never edited: a later change is a new migration.
+enum SQLiteSchema {
+    /// Every migration, in order.
+    static var migrations: [Migration] { released + [spine] }
+
+    /// Migrations released before the storage spine (cases, providers, supervision).
+    static let released: [Migration] = [
+        Migration("0001-cases", """
+            CREATE TABLE schemes (
+                id TEXT PRIMARY KEY,
+                region TEXT NOT NULL,
+                effective_from TEXT NOT NULL,
+                effective_to TEXT NOT NULL,
+                document TEXT NOT NULL
+            );
+            CREATE TABLE people (
+                id INTEGER PRIMARY KEY,
+                national_id TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                insurance TEXT NOT NULL CHECK (insurance IN ('employee', 'resident')),
+                enrolled_on TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('insured', 'left', 'deceased'))
+            );
+            CREATE TABLE assessors (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                qualification TEXT NOT NULL CHECK (qualification IN ('medical', 'care', 'none')),
+                employer TEXT,
+                active INTEGER NOT NULL DEFAULT 1
+            );
+            CREATE TABLE cases (
+                id INTEGER PRIMARY KEY,
+                person_id INTEGER NOT NULL REFERENCES people(id),
+                scheme_id TEXT NOT NULL REFERENCES schemes(id),
+                state TEXT NOT NULL,
+                valid_until TEXT,
+                document TEXT NOT NULL
+            );
+            CREATE INDEX cases_by_person ON cases(person_id);
+            CREATE INDEX cases_by_valid_until ON cases(valid_until);
+            CREATE TABLE assessments (
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                document TEXT NOT NULL
+            );
+            CREATE INDEX assessments_by_case ON assessments(case_id);
+            CREATE TABLE events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                recorded_at TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                action TEXT NOT NULL,
+                outcome TEXT NOT NULL CHECK (outcome IN ('done', 'refused')),
+                reason TEXT,
+                before TEXT,
+                after TEXT
+            );
+            CREATE INDEX events_by_subject ON events(subject);
+            CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            """),
+        Migration("0002-providers", providersSchema),
+        Migration("0003-supervision", """
+            CREATE TABLE violations (
+                id INTEGER PRIMARY KEY,
+                institution TEXT NOT NULL REFERENCES institutions(id),
+                document TEXT NOT NULL
+            );
+            CREATE INDEX violations_by_institution ON violations(institution);
+            CREATE TABLE performance_assessments (
+                institution TEXT NOT NULL REFERENCES institutions(id),
+                period_from TEXT NOT NULL,
+                period_to TEXT NOT NULL,
+                document TEXT NOT NULL,
+                PRIMARY KEY (institution, period_from, period_to)
+            );
+            CREATE TABLE supervision_records (
+                id INTEGER PRIMARY KEY,
+                institution TEXT NOT NULL REFERENCES institutions(id),
+                kind TEXT NOT NULL CHECK (kind IN ('inspection', 'complaint')),
+                document TEXT NOT NULL
+            );
+            """),
+    ]
+}
