@@ -149,7 +149,7 @@ struct MonitoringRuleTests {
         var results: [String] = []
         var paid = Money.zero
         for entry in logs {
-            switch checker.check(entry) {
+            switch checker.check(entry, checker.touch(entry)) {
             case .success(let money): results.append(money.allowed == money.billed ? "ok" : "capped"); paid = paid + money.allowed
             case .failure(let rejection): results.append(rejection.rule.code)
             }

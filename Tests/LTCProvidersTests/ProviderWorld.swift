@@ -123,10 +123,10 @@ struct ProviderWorld {
     /// read it, with `adjust` changing what was read (for checks in isolation).
     func workspace(for logs: [ServiceLog], asOf: CalendarDate, adjust: (inout IntakeLoad) -> Void) throws -> IntakeWorkspace {
         var workspace = IntakeWorkspace(asOf: asOf)
-        let needs = workspace.needs(for: logs, sent: SentKeys(expected: 0))
+        let needs = workspace.needs(for: logs, chunk: 1, maybeResent: [])
         var load = try scratch.store.read { (tx: any ProviderTransaction) in try needs.read(from: tx, asOf: asOf) }
         adjust(&load)
-        workspace.merge(load)
+        workspace.merge(load, chunk: 1)
         return workspace
     }
 }

@@ -5,6 +5,7 @@ extension BinaryInteger {
     /// ```swift
     /// (-1).floorDivided(by: 7)   // -1
     /// ```
+    @inlinable
     public func floorDivided(by divisor: Self) -> Self {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient

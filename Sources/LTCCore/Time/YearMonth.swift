@@ -19,8 +19,9 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public init(containing date: CalendarDate) {
-        year = date.year
-        month = date.month
+        let civil = date.civil
+        year = civil.year
+        month = civil.month
     }
 
     public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }

@@ -6,7 +6,7 @@ import LTCSchemes
 /// The checking side of a submission, on a thread of its own: takes parsed
 /// chunks in the order sent, asks the transaction's thread for what each
 /// needs one chunk ahead, checks every log against the workspace, and hands
-/// each checked chunk back to be stored.
+/// each checked chunk back to be stored with what it changed.
 struct IntakeChecking: Sendable {
     let input: LogInput
     let size: Int
@@ -17,10 +17,13 @@ struct IntakeChecking: Sendable {
 
     /// A parsed chunk: the logs the actor may send, with their lines.
     struct Chunk {
+        var number = 0
         var logs: [ServiceLog] = []
         var lines: [Int] = []
         var received = 0
         var refused: [SubmissionReport.Line] = []
+        /// The logs whose key this submission may have sent before (in an earlier chunk, or earlier in this one).
+        var maybeResent: Set<Int> = []
     }
 
     func run(_ jobs: Handoff<IntakeJob>) {
@@ -40,35 +43,51 @@ struct IntakeChecking: Sendable {
         let pipeline = LogPipeline(input, chunkSize: IntakeService.chunkSize)
         defer { pipeline.cancel() }
         let approximateLines = max(1, size / 80)
+        var numbered = 0
 
+        /// The next parsed chunk, its keys noted as sent.
+        func next() -> Chunk? {
+            guard let lines = pipeline.next() else { return nil }
+            numbered += 1
+            var chunk = parse(lines, number: numbered)
+            for (index, log) in chunk.logs.enumerated() where sent.insert(institution: log.institution, logID: log.logID) {
+                chunk.maybeResent.insert(index)
+            }
+            return chunk
+        }
         /// Asks for what a chunk needs; the reply comes while the chunk before it is checked.
         func ask(_ chunk: Chunk) throws -> Reply<IntakeLoad> {
-            let needs = workspace.needs(for: chunk.logs, sent: sent)
-            for log in chunk.logs { sent.insert(institution: log.institution, logID: log.logID) }
             let reply = Reply<IntakeLoad>()
-            guard jobs.put(.read(needs, reply)) else { throw CancellationError() }
+            guard jobs.put(.read(workspace.needs(for: chunk.logs, chunk: chunk.number, maybeResent: chunk.maybeResent), reply)) else {
+                throw CancellationError()
+            }
             return reply
         }
 
-        guard var current = pipeline.next().map(parse) else { return report }
+        guard var current = next() else { return report }
         var currentReply = try ask(current)
         // What the last chunk stored: the store has it only once that chunk is written.
-        var recent: [LogKey: StoredLog] = [:]
+        var recent: [StoredLog] = []
         while true {
             let load = try currentReply.wait()
-            workspace.merge(load)
-            let next = pipeline.next().map(parse)
-            let ahead = try next.map(ask)
+            workspace.merge(load, chunk: current.number)
+            let upcoming = next()
+            var ahead = try upcoming.map(ask)
             workspace.prepare(current.logs)
-            let checked = check(current, stored: load.stored, recent: recent, workspace: &workspace, report: &report)
-            recent = Dictionary(checked.inserts.map { (LogKey(institution: $0.log.institution, logID: $0.log.logID), $0) },
-                                uniquingKeysWith: { _, last in last })
+            var checked = check(current, stored: load.stored, recent: recent, workspace: &workspace, report: &report)
+            recent = checked.inserts
+            let written = workspace.flush(after: current.number, all: upcoming == nil || workspace.isOverLimit)
+            (checked.usage, checked.weeks, checked.caregiverWeeks) = written
             guard jobs.put(.store(checked)) else { throw CancellationError() }
             progress?(report.received, max(report.received, approximateLines))
-            guard let next, let ahead else { break }
-            if workspace.isOverLimit { workspace.evict(keeping: current.logs + next.logs) }
-            current = next
-            currentReply = ahead
+            guard let upcoming else { break }
+            if workspace.isOverLimit {
+                // Everything is written with this chunk: empty the workspace, and read the next chunk's needs again after it.
+                workspace.clear()
+                ahead = try ask(upcoming)
+            }
+            current = upcoming
+            currentReply = ahead!
         }
         progress?(report.received, report.received)
         report.rejected.sort { $0.line < $1.line }
@@ -76,8 +95,8 @@ struct IntakeChecking: Sendable {
     }
 
     /// The chunk's logs that the actor may send; the others refused (F01).
-    private func parse(_ lines: [SubmittedLine]) -> Chunk {
-        var chunk = Chunk()
+    private func parse(_ lines: [SubmittedLine], number: Int) -> Chunk {
+        var chunk = Chunk(number: number)
         chunk.received = lines.count
         chunk.logs.reserveCapacity(lines.count)
         chunk.lines.reserveCapacity(lines.count)
@@ -100,36 +119,50 @@ struct IntakeChecking: Sendable {
     }
 
     /// Checks a chunk's logs in the order sent.
-    private func check(_ chunk: Chunk, stored: [LogKey: StoredLog], recent: [LogKey: StoredLog],
+    private func check(_ chunk: Chunk, stored: [LogKey: StoredLog], recent: [StoredLog],
                        workspace: inout IntakeWorkspace, report: inout SubmissionReport) -> CheckedChunk {
         report.received += chunk.received
         report.rejected += chunk.refused
         var checked = CheckedChunk()
         checked.inserts.reserveCapacity(chunk.logs.count)
+        // Where a log sent again in this submission was put: built only if some log may have been sent again.
         var positions: [LogKey: Int] = [:]
+        var recentPositions: [LogKey: Int]?
         for (index, log) in chunk.logs.enumerated() {
-            let key = LogKey(institution: log.institution, logID: log.logID)
+            let resent = chunk.maybeResent.contains(index)
+            let key = resent || !stored.isEmpty ? LogKey(institution: log.institution, logID: log.logID) : nil
+            var earlier: StoredLog?
+            var position: Int?
+            if let key, resent {
+                if recentPositions == nil {
+                    recentPositions = Dictionary(recent.enumerated().map { (LogKey(institution: $1.log.institution, logID: $1.log.logID), $0) },
+                                                 uniquingKeysWith: { _, last in last })
+                }
+                position = positions[key] ?? Self.position(of: key, in: checked.inserts, before: index)
+                earlier = position.map { checked.inserts[$0] } ?? recentPositions![key].map { recent[$0] }
+            }
+            if earlier == nil, let key { earlier = stored[key] }
+            let touch = workspace.touch(log)
             var version = 1
             var settled: StoredLog?
-            if let old = positions[key].map({ checked.inserts[$0] }) ?? recent[key] ?? stored[key] {
+            if let old = earlier {
                 if old.fingerprint == log.fingerprint {
                     report.unchanged += 1
                     continue
                 }
                 report.corrected += 1
                 version = old.version + 1
-                if old.status == .accepted { workspace.unregister(old.log, allowed: old.money?.allowed ?? .zero) }
+                let closed = workspace.settled[YearMonth(containing: old.log.day)] == true
+                workspace.unregister(old, monthOpen: !closed)
+                if let institution = workspace.institution(old.log.institution) { workspace.receive(old, sign: -1, monthOpen: !closed, at: institution) }
                 checked.replaced.append(old)
-                let oldMonth = YearMonth(containing: old.log.day)
-                let closed = workspace.settled[oldMonth] == true
-                checked.usage.count(old, sign: -1, unit: workspace.units[old.log.item], monthOpen: !closed)
                 if closed { settled = old }
             }
             var entry: StoredLog
-            switch workspace.check(log, correctingSettled: settled != nil) {
+            switch workspace.check(log, touch, correctingSettled: settled != nil) {
             case .success(let money):
                 entry = StoredLog(log: log, version: version, status: .accepted, rule: nil, detail: nil, money: money, submission: submission)
-                if let rate = workspace.institution(log.institution)?.facts.samplingRate, Int(log.fingerprint % 10_000) < rate.basisPoints {
+                if let rate = touch.institution?.facts.samplingRate, Int(log.fingerprint % 10_000) < rate.basisPoints {
                     entry.sampled = true
                     report.sampled += 1
                 }
@@ -158,14 +191,21 @@ struct IntakeChecking: Sendable {
                     report.adjustments = report.adjustments + (now - paid)
                 }
             }
-            checked.usage.count(entry, sign: 1, unit: workspace.units[log.item], monthOpen: workspace.settled[month] != true)
-            if let position = positions[key] {
+            if let institution = touch.institution {
+                workspace.receive(entry, sign: 1, monthOpen: workspace.settled[month] != true, at: institution)
+            }
+            if let position {
                 checked.inserts[position] = entry
             } else {
-                positions[key] = checked.inserts.count
+                if let key, resent { positions[key] = checked.inserts.count }
                 checked.inserts.append(entry)
             }
         }
         return checked
+    }
+
+    /// Where an earlier log of this chunk with the same key went, looked for only when the key may repeat.
+    private static func position(of key: LogKey, in inserts: [StoredLog], before: Int) -> Int? {
+        inserts.lastIndex { $0.log.institution == key.institution && $0.log.logID == key.logID }
     }
 }

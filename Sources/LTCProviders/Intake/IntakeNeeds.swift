@@ -4,25 +4,48 @@ import LTCSchemes
 
 /// What the logs of one chunk need read from the store that the intake's
 /// workspace does not hold yet: the checker works it out, the storage side
-/// reads it (``IntakeNeeds/read(from:)``).
+/// reads it (``IntakeNeeds/read(from:asOf:)``).
 struct IntakeNeeds: Sendable {
     /// People whose benefit case and enrolments are needed.
     var people: Set<Int> = []
-    /// Per month, people whose use of it (and of its weeks) and busy times are needed.
+    /// Per month, people whose allowance used so far is needed.
     var personMonths: [YearMonth: Set<Int>] = [:]
-    /// Per month, caregivers whose busy times are needed.
-    var caregiverMonths: [YearMonth: Set<CaregiverKey>] = [:]
+    /// People whose weeks (hours, visits, busy times) in ``weeks`` are needed.
+    var weekPeople: Set<Int> = []
+    /// Caregivers whose weeks (busy times) in ``weeks`` are needed.
+    var weekCaregivers: Set<CaregiverKey> = []
+    /// The weeks needed, of those people and caregivers.
+    var weeks: Set<Int> = []
     /// Institutions whose agreements, caregivers and credit are needed.
     var institutions: Set<String> = []
     /// Months whose settlement (closed or open) is needed.
     var months: Set<YearMonth> = []
     /// Per institution, log ids whose stored versions are needed.
     var ids: [String: [String]] = [:]
-    /// Scheme ids the workspace holds already (with their regions' other schemes).
+    /// Scheme ids the workspace holds already (with their regions' other versions).
     var knownSchemes: Set<String> = []
 
-    var isEmpty: Bool {
-        people.isEmpty && personMonths.isEmpty && caregiverMonths.isEmpty && institutions.isEmpty && months.isEmpty && ids.isEmpty
+    /// What a log needs: its person, month and weeks (its week and the one
+    /// before, for services across midnight on a Sunday), its caregiver's weeks.
+    mutating func add(person: Int, caregiver: CaregiverKey, start: LocalMinute, personKnown: Bool, monthKnown: Bool,
+                      weekKnown: (Bool, Bool), caregiverWeekKnown: (Bool, Bool)) {
+        let week = Week.number(of: start)
+        if !personKnown { people.insert(person) }
+        if !monthKnown { personMonths[YearMonth(containing: start.day), default: []].insert(person) }
+        if !weekKnown.0 || !weekKnown.1 {
+            weekPeople.insert(person)
+            cover(week)
+        }
+        if !caregiverWeekKnown.0 || !caregiverWeekKnown.1 {
+            weekCaregivers.insert(caregiver)
+            cover(week)
+        }
+    }
+
+    /// Adds a week and the one before it to ``weeks``.
+    private mutating func cover(_ week: Int) {
+        weeks.insert(week)
+        weeks.insert(week - 1)
     }
 }
 
@@ -36,19 +59,22 @@ struct InstitutionFacts: Sendable {
     var samplingRate: Ratio?
 }
 
-/// What the store gave for some ``IntakeNeeds``, and the stored versions'
-/// own people, months and caregivers (so that a correction can take back
-/// what its earlier version used).
+/// What the store gave for some ``IntakeNeeds``, with the stored versions'
+/// own people, months, weeks and caregivers (so that a correction can take
+/// back what its earlier version used).
 struct IntakeLoad: Sendable {
     /// Per person asked for: the case benefits follow, if any.
     var cases: [Int: Case?] = [:]
     var enrolments: [Int: [Enrolment]] = [:]
-    /// The person-months and caregiver-months read (those asked for, and the stored versions' own).
+    /// What was asked for (and is now known, found or empty).
     var personMonths: [YearMonth: Set<Int>] = [:]
-    var caregiverMonths: [YearMonth: Set<CaregiverKey>] = [:]
-    var use: [YearMonth: [Int: PersonUse]] = [:]
-    var personBusy: [YearMonth: [Int: [BusyTime]]] = [:]
-    var caregiverBusy: [YearMonth: [CaregiverKey: [BusyTime]]] = [:]
+    var weekPeople: Set<Int> = []
+    var weekCaregivers: Set<CaregiverKey> = []
+    var weeks: Set<Int> = []
+    /// What was found.
+    var allowed: [YearMonth: [Int: Money]] = [:]
+    var personWeekRows: [PersonWeek] = []
+    var caregiverWeekRows: [CaregiverWeek] = []
     var institutions: [String: InstitutionFacts] = [:]
     var settled: [YearMonth: Bool] = [:]
     var stored: [LogKey: StoredLog] = [:]
@@ -63,26 +89,18 @@ struct LogKey: Hashable, Sendable {
 }
 
 extension IntakeNeeds {
-    /// The window of busy times a month's overlap checks read: services
-    /// starting from a day before the month to two days after it, so that a
-    /// service across midnight at either end is seen.
-    static func busyWindow(_ month: YearMonth) -> (from: LocalMinute, to: LocalMinute) {
-        (LocalMinute(day: month.firstDay.adding(days: -1), minute: 0), LocalMinute(day: month.lastDay.adding(days: 2), minute: 0))
-    }
-
     /// Reads what is needed, in the submission's transaction (on the thread that holds it).
     func read(from tx: any ProviderTransaction, asOf: CalendarDate) throws -> IntakeLoad {
         var load = IntakeLoad()
         var needs = self
-        // The stored versions first: a correction needs its earlier version's person, months and caregiver too.
-        for (institution, ids) in ids {
+        // The stored versions first: a correction needs its earlier version's person, month, weeks and caregiver too.
+        for (institution, ids) in ids where try tx.logs.hasLogs(institution: institution) {
             for (id, stored) in try tx.logs.stored(institution: institution, ids: ids) {
                 load.stored[LogKey(institution: institution, logID: id)] = stored
-                let month = YearMonth(containing: stored.log.day)
-                needs.people.insert(stored.log.person)
-                needs.personMonths[month, default: []].insert(stored.log.person)
-                needs.caregiverMonths[month, default: []].insert(CaregiverKey(institution: institution, caregiver: stored.log.caregiver))
-                needs.months.insert(month)
+                let log = stored.log
+                needs.add(person: log.person, caregiver: CaregiverKey(institution: institution, caregiver: log.caregiver), start: log.start,
+                          personKnown: false, monthKnown: false, weekKnown: (false, true), caregiverWeekKnown: (false, true))
+                needs.months.insert(YearMonth(containing: log.day))
             }
         }
         if !needs.people.isEmpty {
@@ -102,17 +120,13 @@ extension IntakeNeeds {
             }
         }
         load.personMonths = needs.personMonths
-        load.caregiverMonths = needs.caregiverMonths
         for (month, people) in needs.personMonths {
-            load.use[month] = try tx.usage.use(of: people, in: month)
-            let window = Self.busyWindow(month)
-            load.personBusy[month] = Dictionary(grouping: try tx.logs.busyTimes(people: people, from: window.from, to: window.to), by: \.person)
+            load.allowed[month] = try tx.usage.allowed(people: people, month: month)
         }
-        for (month, caregivers) in needs.caregiverMonths {
-            let window = Self.busyWindow(month)
-            load.caregiverBusy[month] = Dictionary(grouping: try tx.logs.busyTimes(caregivers: caregivers, from: window.from, to: window.to)) {
-                CaregiverKey(institution: $0.institution, caregiver: $0.caregiver)
-            }
+        (load.weekPeople, load.weekCaregivers, load.weeks) = (needs.weekPeople, needs.weekCaregivers, needs.weeks)
+        if !needs.weeks.isEmpty {
+            load.personWeekRows = try tx.usage.weeks(people: needs.weekPeople, weeks: needs.weeks)
+            load.caregiverWeekRows = try tx.usage.weeks(caregivers: needs.weekCaregivers, weeks: needs.weeks)
         }
         if !needs.institutions.isEmpty {
             let agreements = try tx.agreements.agreements(institutions: needs.institutions)

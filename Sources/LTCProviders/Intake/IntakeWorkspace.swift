@@ -6,29 +6,41 @@ import LTCCore
 import LTCSchemes
 
 /// What a submission's checks hold in memory: what was read from the store
-/// for the logs seen so far (cases, enrolments, the months' use and busy
-/// times, institutions' agreements and caregivers, closed months), updated
-/// as logs are accepted. A chunk's needs are read ahead on the storage
-/// thread (``IntakeNeeds``); ``evict(keeping:)`` bounds the memory whatever
-/// the submission's length: what is dropped is in the store (with the
-/// chunks written since) and is read again if needed.
+/// for the logs seen so far (cases, enrolments, months' allowances, weeks of
+/// people and caregivers, institutions' agreements and caregivers, closed
+/// months), changed as logs are accepted. A chunk's needs are read ahead on
+/// the storage thread (``IntakeNeeds``); what changed goes back to the store
+/// with the chunks (``flush(after:all:)``); ``clear()`` bounds the memory
+/// whatever the submission's length, since what is dropped is in the store.
 struct IntakeWorkspace {
     let asOf: CalendarDate
     private(set) var schemes: [String: Scheme] = [:]
     private(set) var rules: [String: SchemeRules] = [:]
     /// Item code → unit, over the schemes held.
     private(set) var units: [String: ServiceItem.Unit] = [:]
-    private(set) var settled: [YearMonth: Bool] = [:]
-    private(set) var people: [Int: PersonState] = [:]
+    private(set) var settled = SmallMap<YearMonth, Bool>()
+    private(set) var people = IntMap<PersonState>()
     private(set) var caregivers: [CaregiverKey: CaregiverState] = [:]
     private(set) var institutions: [String: InstitutionState] = [:]
-    /// `institution/log id` of each interval held, for messages.
-    private(set) var owners: [String] = []
-    /// Caregiver ids and item codes, interned.
-    private var symbols: [String: Int32] = [:]
+    /// Caregivers by their number in this workspace.
+    private var caregiverKeys: [CaregiverKey] = []
+    /// The log of each busy time held, for messages.
+    private(set) var owners: [LogKey] = []
+    /// Item codes, interned.
+    private var items: [String: Int32] = [:]
+    private var itemNames: [String] = []
+    /// States changed since they were last written.
+    private var dirtyPeople: [PersonState] = []
+    private var dirtyCaregivers: [CaregiverState] = []
     /// Benefit quotes by grade, mode and days, shared by everyone alike.
     private let quotes = QuoteCache()
-    /// Intervals held: the measure of memory that ``evict(keeping:)`` bounds.
+    /// Months of entitlement by the basis of the case and the month: shared by every case with the same basis.
+    private var views: [BasisMonth: MonthView?] = [:]
+    /// Bases of cases, numbered as first seen.
+    private var bases: [Entitlement.Basis: Int] = [:]
+    /// Modes of service, interned.
+    private var modes: [String: Int32] = [:]
+    /// Busy times held: the measure of memory that ``clear()`` bounds.
     private(set) var intervals = 0
 
     init(asOf: CalendarDate) {
@@ -39,17 +51,35 @@ struct IntakeWorkspace {
 
     /// A beneficiary as the checks see them.
     final class PersonState {
+        let id: Int
         /// The case benefits follow; `nil`: none (the logs fail B01).
         let record: Case?
+        let caseID: Int?
+        /// The number of what the case's day statuses depend on (``Entitlement/Basis``).
+        let basis: Int?
         let enrolments: [Enrolment]
-        var months: [YearMonth: MonthState] = [:]
-        var weeks: [Int: WeekUse] = [:]
-        var busy: [Interval] = []
+        var months = SmallMap<YearMonth, MonthState>()
+        var weeks = SmallMap<Int, PersonWeekState>()
+        /// Money accepted (or taken back) since last written, by month, grade and mode.
+        var money: [MoneyChange] = []
+        /// The last chunk that uses this person: it is written back after it.
+        var lastUse = 0
+        var queued = false
 
-        init(record: Case?, enrolments: [Enrolment]) {
+        init(id: Int, record: Case?, basis: Int?, enrolments: [Enrolment]) {
+            self.id = id
             self.record = record
+            caseID = record?.id
+            self.basis = basis
             self.enrolments = enrolments
         }
+    }
+
+    struct MoneyChange {
+        var month: YearMonth
+        var grade: Int
+        var mode: String
+        var amounts = UsageChanges.MonthAmounts()
     }
 
     /// A month of a person's entitlement and what is used of it.
@@ -61,27 +91,105 @@ struct IntakeWorkspace {
         var allowed: Money
     }
 
-    /// A month of a person's entitlement, as the checks need it.
-    struct MonthView {
+    /// A month of a person's entitlement, as the checks need it; shared by
+    /// every person with the same basis, so held by reference.
+    final class MonthView {
         /// Per day of the month, an index into ``palette``: a month has few distinct statuses.
-        var statusIndex: [UInt8]
-        var palette: [Entitlement.DayStatus]
-        var firstDay: CalendarDate
-        var ceiling: Money
+        let statusIndex: [UInt8]
+        let palette: [Entitlement.DayStatus]
+        /// Per palette entry, a paid day's rules, resolved once.
+        var paid: [PaidDay?] = []
+        let firstDay: CalendarDate
+        let ceiling: Money
 
-        func status(on day: CalendarDate) -> Entitlement.DayStatus {
-            palette[Int(statusIndex[firstDay.days(until: day)])]
+        init(statusIndex: [UInt8], palette: [Entitlement.DayStatus], firstDay: CalendarDate, ceiling: Money) {
+            self.statusIndex = statusIndex
+            self.palette = palette
+            self.firstDay = firstDay
+            self.ceiling = ceiling
+        }
+
+        func index(on day: CalendarDate) -> Int { Int(statusIndex[firstDay.days(until: day)]) }
+    }
+
+    /// A paid day's mode, grade, scheme rules and benefit rule.
+    final class PaidDay {
+        let mode: String
+        let grade: Int
+        let scheme: SchemeRules
+        let rule: RuleBox?
+
+        init(mode: String, grade: Int, scheme: SchemeRules) {
+            self.mode = mode
+            self.grade = grade
+            self.scheme = scheme
+            rule = scheme.table[RuleKey(grade: grade, mode: mode)]
         }
     }
 
-    /// A beneficiary's service time, with enough to tell a duplicate
-    /// (caregiver and item as interned symbols) and whose log it is (an index into ``owners``).
+    /// A person's week: hours and visits used, and the busy times that start in it.
+    final class PersonWeekState {
+        var minutes = 0
+        var visits = 0
+        var busy: [Interval] = []
+        var dirty = false
+    }
+
+    /// A beneficiary's service time, with enough to tell a duplicate (the
+    /// caregiver's number and the interned item) and whose log it is (an index into ``owners``).
     struct Interval {
         var start: Int32
         var end: Int32
         var owner: Int32
         var caregiver: Int32
         var item: Int32
+    }
+
+    final class CaregiverState {
+        let key: CaregiverKey
+        /// A number of its own in this workspace, for comparing intervals.
+        let number: Int32
+        var weeks = SmallMap<Int, CaregiverWeekState>()
+        var lastUse = 0
+        var queued = false
+        /// The registry's record, looked up once in the institution's caregivers.
+        private var record: RegisteredCaregiver?
+        private var lookedUp = false
+
+        init(key: CaregiverKey, number: Int32) {
+            self.key = key
+            self.number = number
+        }
+
+        /// The caregiver as registered with the institution, if registered.
+        func registered(in institution: InstitutionState) -> RegisteredCaregiver? {
+            if !lookedUp {
+                lookedUp = true
+                record = institution.facts.caregivers[key.caregiver].map(RegisteredCaregiver.init)
+            }
+            return record
+        }
+    }
+
+    /// A registered caregiver, held by reference so that checking copies nothing.
+    final class RegisteredCaregiver {
+        let qualifications: [String]
+        let employment: [DatePeriod]
+
+        init(_ caregiver: Caregiver) {
+            qualifications = caregiver.qualifications
+            employment = caregiver.employment
+        }
+
+        func isEmployed(on day: CalendarDate) -> Bool {
+            employment.contains { $0.contains(day) }
+        }
+
+    }
+
+    final class CaregiverWeekState {
+        var busy: [Slot] = []
+        var dirty = false
     }
 
     /// A caregiver's busy time.
@@ -91,17 +199,16 @@ struct IntakeWorkspace {
         var owner: Int32
     }
 
-    final class CaregiverState {
-        var months: Set<YearMonth> = []
-        var busy: [Slot] = []
-    }
-
     final class InstitutionState {
+        let id: String
         let facts: InstitutionFacts
         /// The terms its agreements give on a day, by day number, worked out once.
         var termsByDay: [Int: TermsBox] = [:]
+        /// Receipts and money since last written, by month.
+        var changes: [(month: YearMonth, amounts: UsageChanges.InstitutionAmounts)] = []
 
-        init(facts: InstitutionFacts) {
+        init(id: String, facts: InstitutionFacts) {
+            self.id = id
             self.facts = facts
         }
     }
@@ -109,23 +216,60 @@ struct IntakeWorkspace {
     /// The terms an institution's agreements give on a day, held by reference so that checking copies nothing.
     final class TermsBox {
         let terms: Agreement.Terms?
-        let modes: Set<String>
+        let modes: [String]
+        /// Agreed prices by item number, looked up once.
+        private var prices: [Money??] = []
+
         init(_ terms: Agreement.Terms?) {
             self.terms = terms
-            modes = Set(terms?.modes ?? [])
+            modes = terms?.modes ?? []
+        }
+
+        func price(_ item: Int32, _ code: String) -> Money? {
+            let index = Int(item)
+            if index < prices.count, let known = prices[index] { return known }
+            if index >= prices.count { prices += [Money??](repeating: nil, count: index - prices.count + 1) }
+            prices[index] = .some(terms?.prices[code])
+            return terms?.prices[code]
         }
     }
 
     /// A scheme's rules as the checks read them, held by reference.
     final class SchemeRules {
+        let id: String
         let monitoring: MonitoringSettings?
-        let items: [String: ServiceItem]
         let table: [RuleKey: RuleBox]
+        private let catalogue: [String: ServiceItem]
+        /// Items by number, looked up once.
+        private var items: [ItemRules??] = []
 
-        init(_ benefits: BenefitSettings) {
+        init(id: String, _ benefits: BenefitSettings) {
+            self.id = id
             monitoring = benefits.monitoring
-            items = Dictionary(benefits.catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            catalogue = Dictionary(benefits.catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
             table = Dictionary(benefits.table.map { (RuleKey(grade: $0.grade, mode: $0.mode), RuleBox($0)) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        func item(_ number: Int32, _ code: String) -> ItemRules? {
+            let index = Int(number)
+            if index < items.count, let known = items[index] { return known }
+            if index >= items.count { items += [ItemRules??](repeating: nil, count: index - items.count + 1) }
+            let rules = catalogue[code].map { ItemRules($0, monitoring: monitoring) }
+            items[index] = .some(rules)
+            return rules
+        }
+    }
+
+    /// An item of a scheme's catalogue with what monitoring asks of it.
+    final class ItemRules {
+        let item: ServiceItem
+        let qualifications: [String]?
+        let duration: MonitoringSettings.Duration?
+
+        init(_ item: ServiceItem, monitoring: MonitoringSettings?) {
+            self.item = item
+            qualifications = monitoring?.qualifications[item.code]
+            duration = monitoring?.duration[item.unit]
         }
     }
 
@@ -138,131 +282,202 @@ struct IntakeWorkspace {
         let items: Set<String>
         let itemList: String
         let ratio: Ratio?
+        /// Whether the rule covers an item, by item number, looked up once.
+        private var covers: [Bool?] = []
 
         init(_ rule: BenefitRule) {
             items = Set(rule.items)
             itemList = rule.items.joined(separator: ", ")
             ratio = rule.ratio
         }
+
+        func covers(_ item: Int32, _ code: String) -> Bool {
+            guard !items.isEmpty else { return true }
+            let index = Int(item)
+            if index < covers.count, let known = covers[index] { return known }
+            if index >= covers.count { covers += [Bool?](repeating: nil, count: index - covers.count + 1) }
+            covers[index] = items.contains(code)
+            return items.contains(code)
+        }
+    }
+
+    /// What one log touches, looked up once.
+    struct Touch {
+        var person: PersonState?
+        var caregiver: CaregiverState
+        var institution: InstitutionState?
+        /// The log's item, interned.
+        var item: Int32
     }
 
     // MARK: What a chunk needs
 
-    /// What these logs need that is not held; ids are asked for where the
-    /// institution may have stored them (it sent logs before, or this
-    /// submission may have sent the id already).
-    func needs(for logs: [ServiceLog], sent: SentKeys) -> IntakeNeeds {
+    /// What these logs (chunk number `chunk`) need that is not held; ids are
+    /// asked for where the institution may have stored them (it sent logs
+    /// before, or this submission may have sent the id already: `maybeResent`
+    /// holds those logs' indexes). Marks what is held as used by the chunk,
+    /// so that it is written back after it.
+    func needs(for logs: [ServiceLog], chunk: Int, maybeResent: Set<Int>) -> IntakeNeeds {
         var needs = IntakeNeeds()
         needs.knownSchemes = Set(schemes.keys)
-        for log in logs {
+        for (index, log) in logs.enumerated() {
             let month = YearMonth(containing: log.day)
-            if people[log.person] == nil { needs.people.insert(log.person) }
-            if people[log.person]?.months[month] == nil { needs.personMonths[month, default: []].insert(log.person) }
-            let caregiver = CaregiverKey(institution: log.institution, caregiver: log.caregiver)
-            if caregivers[caregiver]?.months.contains(month) != true { needs.caregiverMonths[month, default: []].insert(caregiver) }
+            let week = Week.number(of: log.start)
+            let person = people[log.person]
+            person?.lastUse = chunk
+            let key = CaregiverKey(institution: log.institution, caregiver: log.caregiver)
+            let caregiver = caregivers[key]
+            caregiver?.lastUse = chunk
+            needs.add(person: log.person, caregiver: key, start: log.start, personKnown: person != nil, monthKnown: person?.months[month] != nil,
+                      weekKnown: (person?.weeks[week] != nil, person?.weeks[week - 1] != nil),
+                      caregiverWeekKnown: (caregiver?.weeks[week] != nil, caregiver?.weeks[week - 1] != nil))
             if settled[month] == nil { needs.months.insert(month) }
             let institution = institutions[log.institution]
             if institution == nil { needs.institutions.insert(log.institution) }
-            if institution?.facts.hasLogs != false || sent.mayContain(institution: log.institution, logID: log.logID) {
+            if institution?.facts.hasLogs != false || maybeResent.contains(index) {
                 needs.ids[log.institution, default: []].append(log.logID)
             }
         }
         return needs
     }
 
-    /// Takes in what the store read; what is held already is newer and is kept.
-    mutating func merge(_ load: IntakeLoad) {
+    /// Takes in what the store read for chunk number `chunk`; what is held already is newer and is kept.
+    mutating func merge(_ load: IntakeLoad, chunk: Int) {
         for scheme in load.schemes where schemes[scheme.id] == nil {
             schemes[scheme.id] = scheme
             if let benefits = scheme.benefits {
-                rules[scheme.id] = SchemeRules(benefits)
+                rules[scheme.id] = SchemeRules(id: scheme.id, benefits)
                 for item in benefits.catalogue where units[item.code] == nil { units[item.code] = item.unit }
             }
         }
         for (month, closed) in load.settled where settled[month] == nil { settled[month] = closed }
         for (institution, facts) in load.institutions where institutions[institution] == nil {
-            institutions[institution] = InstitutionState(facts: facts)
+            institutions[institution] = InstitutionState(id: institution, facts: facts)
         }
         for (person, record) in load.cases where people[person] == nil {
-            people[person] = PersonState(record: record, enrolments: load.enrolments[person] ?? [])
+            let basis = record.map { record -> Int in
+                let basis = Entitlement.Basis(record)
+                if let known = bases[basis] { return known }
+                bases[basis] = bases.count
+                return bases.count - 1
+            }
+            let state = PersonState(id: person, record: record, basis: basis, enrolments: load.enrolments[person] ?? [])
+            state.lastUse = chunk
+            people[person] = state
         }
         for (month, people) in load.personMonths {
             for person in people {
                 guard let state = self.people[person], state.months[month] == nil else { continue }
-                let use = load.use[month]?[person] ?? PersonUse()
-                state.months[month] = MonthState(view: nil, allowed: use.allowed)
-                for (week, used) in use.weeks where state.weeks[week] == nil { state.weeks[week] = used }
-                // Busy times read for this month's window; an adjacent month's window may hold some of them already.
-                let fresh = state.busy.isEmpty
-                for time in load.personBusy[month]?[person] ?? [] {
-                    let owner = "\(time.institution)/\(time.logID)"
-                    let start = Int32(time.start.value), end = Int32(time.end.value)
-                    if !fresh, state.busy.contains(where: { $0.start == start && $0.end == end && owners[Int($0.owner)] == owner }) { continue }
-                    state.busy.append(Interval(start: start, end: end, owner: own(owner), caregiver: symbol(time.caregiver), item: symbol(time.item)))
-                    intervals += 1
-                }
+                state.months[month] = MonthState(view: nil, allowed: load.allowed[month]?[person] ?? .zero)
             }
         }
-        for (month, keys) in load.caregiverMonths {
-            for key in keys {
-                let state = caregivers[key] ?? CaregiverState()
-                caregivers[key] = state
-                guard state.months.insert(month).inserted else { continue }
-                let fresh = state.busy.isEmpty
-                for time in load.caregiverBusy[month]?[key] ?? [] {
-                    let owner = "\(time.institution)/\(time.logID)"
-                    let start = Int32(time.start.value), end = Int32(time.end.value)
-                    if !fresh, state.busy.contains(where: { $0.start == start && $0.end == end && owners[Int($0.owner)] == owner }) { continue }
-                    state.busy.append(Slot(start: start, end: end, owner: own(owner)))
-                    intervals += 1
-                }
+        for row in load.personWeekRows {
+            guard let state = people[row.person], state.weeks[row.week] == nil else { continue }
+            let week = PersonWeekState()
+            week.minutes = row.minutes
+            week.visits = row.visits
+            week.busy = row.busy.map { time in
+                Interval(start: Int32(time.start.value), end: Int32(time.end.value), owner: own(LogKey(institution: time.institution, logID: time.logID)),
+                         caregiver: caregiver(CaregiverKey(institution: time.institution, caregiver: time.caregiver), chunk: chunk).number,
+                         item: item(time.item))
             }
+            intervals += week.busy.count
+            state.weeks[row.week] = week
+        }
+        for person in load.weekPeople {
+            guard let state = people[person] else { continue }
+            for week in load.weeks where state.weeks[week] == nil { state.weeks[week] = PersonWeekState() }
+        }
+        for row in load.caregiverWeekRows {
+            let state = caregiver(row.caregiver, chunk: chunk)
+            guard state.weeks[row.week] == nil else { continue }
+            let week = CaregiverWeekState()
+            week.busy = row.busy.map { time in
+                Slot(start: Int32(time.start.value), end: Int32(time.end.value), owner: own(LogKey(institution: time.institution, logID: time.logID)))
+            }
+            intervals += week.busy.count
+            state.weeks[row.week] = week
+        }
+        for key in load.weekCaregivers {
+            let state = caregiver(key, chunk: chunk)
+            for week in load.weeks where state.weeks[week] == nil { state.weeks[week] = CaregiverWeekState() }
         }
     }
 
-    /// Works out, on all cores, the months of entitlement these logs need and no one has worked out yet.
-    func prepare(_ logs: [ServiceLog]) {
-        var seen: Set<PersonMonth> = []
-        var work: [(state: MonthOwner, month: YearMonth)] = []
+    /// The state of a caregiver, made if not held yet.
+    private mutating func caregiver(_ key: CaregiverKey, chunk: Int) -> CaregiverState {
+        if let known = caregivers[key] { return known }
+        let state = CaregiverState(key: key, number: Int32(caregiverKeys.count))
+        state.lastUse = chunk
+        caregivers[key] = state
+        caregiverKeys.append(key)
+        return state
+    }
+
+    /// What a log touches, once per log. (Its needs were read before it is
+    /// checked, so its caregiver is held; a caregiver of no stored service is held empty.)
+    mutating func touch(_ log: ServiceLog) -> Touch {
+        let key = CaregiverKey(institution: log.institution, caregiver: log.caregiver)
+        let caregiver = caregivers[key] ?? caregiver(key, chunk: 0)
+        return Touch(person: people[log.person], caregiver: caregiver, institution: institutions[log.institution], item: item(log.item))
+    }
+
+    /// Works out, on all cores, the months of entitlement these logs need
+    /// and no one has worked out yet: once per basis and month, shared by
+    /// every case with that basis.
+    mutating func prepare(_ logs: [ServiceLog]) {
+        var wanted: [BasisMonth: Case] = [:]
+        var waiting: [(person: PersonState, key: BasisMonth)] = []
         for log in logs {
             let month = YearMonth(containing: log.day)
-            guard let person = people[log.person], let record = person.record, let state = person.months[month], state.view == nil,
-                  seen.insert(PersonMonth(person: log.person, month: month)).inserted else { continue }
-            work.append((MonthOwner(person: person, record: record), month))
+            guard let person = people[log.person], let record = person.record, let basis = person.basis,
+                  let state = person.months[month], state.view == nil else { continue }
+            let key = BasisMonth(basis: basis, month: month)
+            if let known = views[key] {
+                person.months[month]?.view = .some(known)
+            } else {
+                if wanted[key] == nil { wanted[key] = record }
+                waiting.append((person, key))
+            }
         }
-        guard !work.isEmpty else { return }
-        let records = work.map(\.state.record), months = work.map(\.month), quotes = quotes
+        guard !wanted.isEmpty else { return }
+        let keys = Array(wanted.keys), records = keys.map { wanted[$0]! }, quotes = quotes
         let schemes = Array(self.schemes.values)
-        var views = [MonthView?](repeating: nil, count: work.count)
-        views.withUnsafeMutableBufferPointer { buffer in
+        var results = [MonthView?](repeating: nil, count: keys.count)
+        results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let results = buffer
-            let lanes = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+            let lanes = min(ProcessInfo.processInfo.activeProcessorCount, 8, keys.count)
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                for index in stride(from: lane, to: records.count, by: lanes) {
-                    results[index] = Self.view(records[index], schemes: schemes, month: months[index], quotes: quotes)
+                for index in stride(from: lane, to: keys.count, by: lanes) {
+                    results[index] = Self.view(records[index], schemes: schemes, month: keys[index].month, quotes: quotes)
                 }
             }
         }
-        for (index, entry) in work.enumerated() {
-            entry.state.person.months[entry.month]?.view = .some(views[index])
-        }
+        for (index, key) in keys.enumerated() { views[key] = results[index].map(resolve) }
+        for entry in waiting { entry.person.months[entry.key.month]?.view = .some(views[entry.key] ?? nil) }
     }
 
-    struct PersonMonth: Hashable {
-        var person: Int
+    struct BasisMonth: Hashable {
+        var basis: Int
         var month: YearMonth
     }
 
-    struct MonthOwner {
-        let person: PersonState
-        let record: Case
+    /// A month's paid days with their rules resolved.
+    private func resolve(_ view: MonthView) -> MonthView {
+        view.paid = view.palette.map { status in
+            guard case .paid(let mode, let grade, let scheme) = status, let rules = rules[scheme] else { return nil }
+            return PaidDay(mode: mode, grade: grade, scheme: rules)
+        }
+        return view
     }
 
     /// A person's month, worked out if not yet.
-    func monthView(_ person: PersonState, month: YearMonth) -> MonthView? {
+    mutating func monthView(_ person: PersonState, month: YearMonth) -> MonthView? {
         if let view = person.months[month]?.view { return view }
-        guard let record = person.record else { return nil }
-        let view = Self.view(record, schemes: Array(schemes.values), month: month, quotes: quotes)
+        guard let record = person.record, let basis = person.basis else { return nil }
+        let key = BasisMonth(basis: basis, month: month)
+        let view = views[key] ?? Self.view(record, schemes: Array(schemes.values), month: month, quotes: quotes).map(resolve)
+        views[key] = view
         person.months[month, default: MonthState(view: nil, allowed: .zero)].view = .some(view)
         return view
     }
@@ -295,58 +510,114 @@ struct IntakeWorkspace {
 
     // MARK: Using time and money
 
-    mutating func symbol(_ text: String) -> Int32 {
-        if let known = symbols[text] { return known }
-        let next = Int32(symbols.count)
-        symbols[text] = next
+    mutating func item(_ code: String) -> Int32 {
+        if let known = items[code] { return known }
+        itemNames.append(code)
+        let next = Int32(items.count)
+        items[code] = next
         return next
     }
 
-    func knownSymbol(_ text: String) -> Int32? { symbols[text] }
+    func knownItem(_ code: String) -> Int32? { items[code] }
 
-    private mutating func own(_ owner: String) -> Int32 {
+    private mutating func own(_ owner: LogKey) -> Int32 {
         owners.append(owner)
         return Int32(owners.count - 1)
     }
 
-    /// Records an accepted log as using its time, its week's hours and its part of the month's ceiling.
-    mutating func register(_ log: ServiceLog, allowed: Money) {
-        let owner = own(Self.owner(log))
-        let start = Int32(log.start.value), end = Int32(log.end.value)
-        let key = CaregiverKey(institution: log.institution, caregiver: log.caregiver)
-        let caregiver = caregivers[key] ?? CaregiverState()
-        caregivers[key] = caregiver
-        caregiver.busy.append(Slot(start: start, end: end, owner: owner))
+    /// Who logged a busy time, as messages name it: `I001/L17`.
+    func owner(_ index: Int32) -> String {
+        let key = owners[Int(index)]
+        return "\(key.institution)/\(key.logID)"
+    }
+
+    private mutating func dirty(_ person: PersonState, week: PersonWeekState?) {
+        week?.dirty = true
+        if !person.queued {
+            person.queued = true
+            dirtyPeople.append(person)
+        }
+    }
+
+    private mutating func dirty(_ caregiver: CaregiverState, week: CaregiverWeekState) {
+        week.dirty = true
+        if !caregiver.queued {
+            caregiver.queued = true
+            dirtyCaregivers.append(caregiver)
+        }
+    }
+
+    /// Records an accepted log as using its time, its week's hours and its
+    /// part of the month's ceiling, and its money as to be added to the ledger.
+    mutating func register(_ log: ServiceLog, _ touch: Touch, money: AcceptedService, unit: ServiceItem.Unit, monthOpen: Bool) {
+        let owner = own(LogKey(institution: log.institution, logID: log.logID))
+        let start = Int32(log.start.value), end = Int32(log.end.value), weekNumber = Week.number(of: log.start)
+        let slotWeek = touch.caregiver.weeks[weekNumber] ?? CaregiverWeekState()
+        touch.caregiver.weeks[weekNumber] = slotWeek
+        slotWeek.busy.append(Slot(start: start, end: end, owner: owner))
+        dirty(touch.caregiver, week: slotWeek)
         intervals += 1
-        guard let person = people[log.person] else { return }
-        person.busy.append(Interval(start: start, end: end, owner: owner, caregiver: symbol(log.caregiver), item: symbol(log.item)))
+        guard let person = touch.person else { return }
+        let week = person.weeks[weekNumber] ?? PersonWeekState()
+        person.weeks[weekNumber] = week
+        week.busy.append(Interval(start: start, end: end, owner: owner, caregiver: touch.caregiver.number, item: touch.item))
+        if unit == .hour { week.minutes += log.minutes }
+        if unit == .visit { week.visits += 1 }
+        dirty(person, week: week)
         intervals += 1
-        let week = Week.number(of: log.day)
-        var use = person.weeks[week] ?? WeekUse()
-        if units[log.item] == .hour { use.minutes += log.minutes }
-        if units[log.item] == .visit { use.visits += 1 }
-        person.weeks[week] = use
         let month = YearMonth(containing: log.day)
-        if let used = person.months[month]?.allowed { person.months[month]?.allowed = used + allowed }
+        if let used = person.months[month]?.allowed { person.months[month]?.allowed = used + money.allowed }
+        if monthOpen { add(money, of: log, sign: 1, to: person) }
+        dirty(person, week: nil)
     }
 
     /// Takes back what an earlier version of a log used, before its correction is checked.
-    mutating func unregister(_ log: ServiceLog, allowed: Money) {
-        let name = Self.owner(log)
-        let start = Int32(log.start.value), end = Int32(log.end.value)
-        caregivers[CaregiverKey(institution: log.institution, caregiver: log.caregiver)]?.busy.removeAll {
-            $0.start == start && $0.end == end && owners[Int($0.owner)] == name
+    mutating func unregister(_ stored: StoredLog, monthOpen: Bool) {
+        let log = stored.log
+        guard let money = stored.money, stored.status == .accepted else { return }
+        let start = Int32(log.start.value), end = Int32(log.end.value), weekNumber = Week.number(of: log.start)
+        func isIt(_ owner: Int32) -> Bool { owners[Int(owner)] == LogKey(institution: log.institution, logID: log.logID) }
+        if let caregiver = caregivers[CaregiverKey(institution: log.institution, caregiver: log.caregiver)], let week = caregiver.weeks[weekNumber] {
+            week.busy.removeAll { $0.start == start && $0.end == end && isIt($0.owner) }
+            dirty(caregiver, week: week)
         }
         guard let person = people[log.person] else { return }
-        person.busy.removeAll { $0.start == start && $0.end == end && owners[Int($0.owner)] == name }
-        let week = Week.number(of: log.day)
-        if var use = person.weeks[week] {
-            if units[log.item] == .hour { use.minutes -= log.minutes }
-            if units[log.item] == .visit { use.visits -= 1 }
-            person.weeks[week] = use
+        if let week = person.weeks[weekNumber] {
+            week.busy.removeAll { $0.start == start && $0.end == end && isIt($0.owner) }
+            if units[log.item] == .hour { week.minutes -= log.minutes }
+            if units[log.item] == .visit { week.visits -= 1 }
+            dirty(person, week: week)
         }
         let month = YearMonth(containing: log.day)
-        if let used = person.months[month]?.allowed { person.months[month]?.allowed = used - allowed }
+        if let used = person.months[month]?.allowed { person.months[month]?.allowed = used - money.allowed }
+        if monthOpen { add(money, of: log, sign: -1, to: person) }
+        dirty(person, week: nil)
+    }
+
+    private func add(_ money: AcceptedService, of log: ServiceLog, sign: Int, to person: PersonState) {
+        let month = YearMonth(containing: log.day)
+        var index = person.money.firstIndex { $0.month == month && $0.grade == money.grade && $0.mode == log.mode }
+        if index == nil {
+            person.money.append(MoneyChange(month: month, grade: money.grade, mode: log.mode))
+            index = person.money.count - 1
+        }
+        person.money[index!].amounts.add(money, sign: sign)
+    }
+
+    /// Counts a log version in (`sign` 1) or out (-1) of its institution's
+    /// month: receipts always, money only while the month is open.
+    func receive(_ stored: StoredLog, sign: Int, monthOpen: Bool, at institution: InstitutionState) {
+        let month = YearMonth(containing: stored.log.day)
+        var index = institution.changes.firstIndex { $0.month == month }
+        if index == nil {
+            institution.changes.append((month, UsageChanges.InstitutionAmounts()))
+            index = institution.changes.count - 1
+        }
+        institution.changes[index!].amounts.received += sign
+        if stored.status == .rejected { institution.changes[index!].amounts.rejected += sign }
+        if let money = stored.money, stored.status == .accepted, monthOpen {
+            institution.changes[index!].amounts.add(money, sign: sign)
+        }
     }
 
     func institution(_ id: String) -> InstitutionState? { institutions[id] }
@@ -359,40 +630,119 @@ struct IntakeWorkspace {
         return box
     }
 
-    static func owner(_ log: ServiceLog) -> String { "\(log.institution)/\(log.logID)" }
+    // MARK: Writing back and memory
 
-    // MARK: Memory
+    /// What changed and is not needed by a later chunk (everything, with
+    /// `all`): weeks to write whole, and the money and receipts to add.
+    mutating func flush(after chunk: Int, all: Bool) -> (usage: UsageChanges, weeks: [PersonWeek], caregiverWeeks: [CaregiverWeek]) {
+        var usage = UsageChanges()
+        var weeks: [PersonWeek] = [], caregiverWeeks: [CaregiverWeek] = []
+        var keptPeople: [PersonState] = []
+        for person in dirtyPeople {
+            for change in person.money {
+                let key = UsageChanges.MonthKey(person: person.id, month: change.month, grade: change.grade, mode: change.mode)
+                usage.months[key, default: UsageChanges.MonthAmounts()].add(change.amounts)
+            }
+            person.money = []
+            guard all || person.lastUse <= chunk else {
+                keptPeople.append(person)
+                continue
+            }
+            person.queued = false
+            for (number, week) in person.weeks where week.dirty {
+                week.dirty = false
+                weeks.append(PersonWeek(person: person.id, week: number, minutes: week.minutes, visits: week.visits, busy: week.busy.map { interval in
+                    let owner = owners[Int(interval.owner)]
+                    return BusyTime(institution: owner.institution, logID: owner.logID, person: person.id,
+                                    caregiver: caregiverKeys[Int(interval.caregiver)].caregiver, item: itemNames[Int(interval.item)],
+                                    start: LocalMinute(minutes: Int(interval.start)), end: LocalMinute(minutes: Int(interval.end)))
+                }))
+            }
+        }
+        dirtyPeople = keptPeople
+        var keptCaregivers: [CaregiverState] = []
+        for caregiver in dirtyCaregivers {
+            guard all || caregiver.lastUse <= chunk else {
+                keptCaregivers.append(caregiver)
+                continue
+            }
+            caregiver.queued = false
+            for (number, week) in caregiver.weeks where week.dirty {
+                week.dirty = false
+                caregiverWeeks.append(CaregiverWeek(caregiver: caregiver.key, week: number, busy: week.busy.map { slot in
+                    BusyTime(institution: caregiver.key.institution, logID: owners[Int(slot.owner)].logID, person: 0,
+                             caregiver: caregiver.key.caregiver, item: "",
+                             start: LocalMinute(minutes: Int(slot.start)), end: LocalMinute(minutes: Int(slot.end)))
+                }))
+            }
+        }
+        dirtyCaregivers = keptCaregivers
+        for institution in institutions.values where !institution.changes.isEmpty {
+            for change in institution.changes {
+                let key = UsageChanges.InstitutionKey(institution: institution.id, month: change.month)
+                usage.institutions[key, default: UsageChanges.InstitutionAmounts()].add(change.amounts)
+            }
+            institution.changes = []
+        }
+        return (usage, weeks, caregiverWeeks)
+    }
 
-    /// The most intervals held before the workspace drops what the next chunk does not need.
+
+    /// The most busy times held before the workspace is written back and emptied.
     static let intervalLimit = 3_000_000
 
     var isOverLimit: Bool { intervals > Self.intervalLimit || people.count > Self.intervalLimit / 20 }
 
-    /// Drops every person, caregiver and institution that `logs` do not touch.
-    mutating func evict(keeping logs: [ServiceLog]) {
-        let keptPeople = Set(logs.map(\.person))
-        let keptCaregivers = Set(logs.map { CaregiverKey(institution: $0.institution, caregiver: $0.caregiver) })
-        let keptInstitutions = Set(logs.map(\.institution))
-        people = people.filter { keptPeople.contains($0.key) }
-        caregivers = caregivers.filter { keptCaregivers.contains($0.key) }
-        institutions = institutions.filter { keptInstitutions.contains($0.key) }
-        // Number the owners of what is kept afresh.
-        var renumbered: [String] = []
-        func renumber(_ owner: Int32) -> Int32 {
-            renumbered.append(owners[Int(owner)])
-            return Int32(renumbered.count - 1)
-        }
+    /// Drops everything read (schemes and closed months aside); call after
+    /// everything changed is flushed. What a later chunk needs is read again.
+    mutating func clear() {
+        people = IntMap()
+        caregivers = [:]
+        caregiverKeys = []
+        institutions = [:]
+        owners = []
+        dirtyPeople = []
+        dirtyCaregivers = []
         intervals = 0
-        for state in people.values {
-            state.busy = state.busy.map { Interval(start: $0.start, end: $0.end, owner: renumber($0.owner), caregiver: $0.caregiver, item: $0.item) }
-            intervals += state.busy.count
-        }
-        for state in caregivers.values {
-            state.busy = state.busy.map { Slot(start: $0.start, end: $0.end, owner: renumber($0.owner)) }
-            intervals += state.busy.count
-        }
-        owners = renumbered
     }
+}
+
+extension UsageChanges.MonthAmounts {
+    mutating func add(_ money: AcceptedService, sign: Int) {
+        logs += sign
+        billed = billed + money.billed.times(sign)
+        allowed = allowed + money.allowed.times(sign)
+        fund = fund + money.fund.times(sign)
+    }
+
+    mutating func add(_ other: UsageChanges.MonthAmounts) {
+        logs += other.logs
+        billed = billed + other.billed
+        allowed = allowed + other.allowed
+        fund = fund + other.fund
+    }
+}
+
+extension UsageChanges.InstitutionAmounts {
+    mutating func add(_ money: AcceptedService, sign: Int) {
+        logs += sign
+        billed = billed + money.billed.times(sign)
+        allowed = allowed + money.allowed.times(sign)
+        fund = fund + money.fund.times(sign)
+    }
+
+    mutating func add(_ other: UsageChanges.InstitutionAmounts) {
+        received += other.received
+        rejected += other.rejected
+        logs += other.logs
+        billed = billed + other.billed
+        allowed = allowed + other.allowed
+        fund = fund + other.fund
+    }
+}
+
+extension Money {
+    func times(_ sign: Int) -> Money { sign < 0 ? Money.zero - self : self }
 }
 
 /// The key of a benefit quote: scheme, grade, mode, month and days paid.

@@ -13,21 +13,19 @@ struct SentKeys {
         mask = UInt64(count * 64 - 1)
     }
 
-    mutating func insert(institution: String, logID: String) {
+    /// Adds a key; whether it may have been added before.
+    mutating func insert(institution: String, logID: String) -> Bool {
         let (first, step) = Self.hashes(institution, logID)
+        var present = true
         for round in 0..<UInt64(3) {
             let position = (first &+ round &* step) & mask
-            bits[Int(position >> 6)] |= 1 << (position & 63)
+            let bit: UInt64 = 1 << (position & 63)
+            if bits[Int(position >> 6)] & bit == 0 {
+                present = false
+                bits[Int(position >> 6)] |= bit
+            }
         }
-    }
-
-    func mayContain(institution: String, logID: String) -> Bool {
-        let (first, step) = Self.hashes(institution, logID)
-        for round in 0..<UInt64(3) {
-            let position = (first &+ round &* step) & mask
-            if bits[Int(position >> 6)] & (1 << (position & 63)) == 0 { return false }
-        }
-        return true
+        return present
     }
 
     /// Three positions from one 64-bit FNV-1a hash of the key (double hashing).

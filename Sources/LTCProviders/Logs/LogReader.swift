@@ -171,19 +171,52 @@ public enum LogReader {
     }
 
     static func csvLine(_ line: ArraySlice<UInt8>, number: Int, columns: Columns, width: Int) -> SubmittedLine {
-        let values = fields(line)
+        // Most lines have no quotes: their fields are ranges of the line, read in place.
+        guard !line.contains(UInt8(ascii: "\"")) else { return csvLine(fields(line), number: number, columns: columns, width: width) }
+        var bounds: [Int] = []
+        bounds.reserveCapacity(width + 1)
+        bounds.append(line.startIndex)
+        var index = line.startIndex
+        while index < line.endIndex {
+            if line[index] == UInt8(ascii: ",") { bounds.append(index + 1) }
+            index += 1
+        }
+        bounds.append(line.endIndex + 1)
+        guard bounds.count - 1 == width else {
+            return .unreadable(line: number, message: "\(bounds.count - 1) fields; the header has \(width)")
+        }
+        return csvLine(number: number, columns: columns) { line[bounds[$0]..<bounds[$0 + 1] - 1] }
+    }
+
+    static func csvLine(_ values: [ArraySlice<UInt8>], number: Int, columns: Columns, width: Int) -> SubmittedLine {
         guard values.count == width else {
             return .unreadable(line: number, message: "\(values.count) fields; the header has \(width)")
         }
-        func text(_ position: Int) -> String { String(decoding: values[position], as: UTF8.self) }
+        return csvLine(number: number, columns: columns) { values[$0] }
+    }
+
+    /// A line from its fields, by position.
+    private static func csvLine(number: Int, columns: Columns, field: (Int) -> ArraySlice<UInt8>) -> SubmittedLine {
+        func text(_ position: Int) -> String { String(decoding: field(position), as: UTF8.self) }
         var location: GeoPoint?
-        if let latitude = columns.latitude, let longitude = columns.longitude, !values[latitude].isEmpty || !values[longitude].isEmpty {
+        if let latitude = columns.latitude, let longitude = columns.longitude, !field(latitude).isEmpty || !field(longitude).isEmpty {
             location = GeoPoint(text: Substring(text(latitude) + "," + text(longitude)))
             if location == nil {
                 return .unreadable(line: number, message: "latitude,longitude '\(text(latitude)),\(text(longitude))' is not a location in decimal degrees")
             }
         }
         let at = columns.required
+        let person = field(at[3]), start = field(at[5]), end = field(at[6])
+        var personID: Int? = person.isEmpty || person.count > 18 ? nil : 0
+        for byte in person where personID != nil {
+            if (48...57).contains(byte) { personID = personID! * 10 + Int(byte - 48) } else { personID = nil }
+        }
+        if let personID, let from = LocalMinute(utf8: start), let to = LocalMinute(utf8: end),
+           !field(at[0]).isEmpty, !field(at[1]).isEmpty, !field(at[2]).isEmpty, !field(at[4]).isEmpty, !field(at[7]).isEmpty {
+            return .log(ServiceLog(logID: text(at[0]), institution: text(at[1]), caregiver: text(at[2]), person: personID, item: text(at[4]),
+                                   start: from, end: to, mode: text(at[7]), location: location), line: number)
+        }
+        // Something is wrong: say everything that is.
         return make(number: number, logID: text(at[0]), institution: text(at[1]), caregiver: text(at[2]), person: text(at[3]),
                     item: text(at[4]), start: text(at[5]), end: text(at[6]), mode: text(at[7]), location: location)
     }

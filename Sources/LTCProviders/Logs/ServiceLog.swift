@@ -22,19 +22,23 @@ public struct LocalMinute: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Reads `2026-03-05T09:30` (or with a space, or with `:00` seconds).
     public init?(_ text: Substring) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 16 || (bytes.count == 19 && bytes[16] == UInt8(ascii: ":") && bytes[17] == UInt8(ascii: "0") && bytes[18] == UInt8(ascii: "0")),
-              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
-              let day = CalendarDate(utf8: bytes[0..<10]) else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard (48...57).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    /// Reads `2026-03-05T09:30` from UTF-8 bytes.
+    public init?(utf8 slice: ArraySlice<UInt8>) {
+        let base = slice.startIndex
+        let count = slice.count
+        guard count == 16 || (count == 19 && slice[base + 16] == UInt8(ascii: ":") && slice[base + 17] == UInt8(ascii: "0")
+                              && slice[base + 18] == UInt8(ascii: "0")),
+              slice[base + 10] == UInt8(ascii: "T") || slice[base + 10] == UInt8(ascii: " "), slice[base + 13] == UInt8(ascii: ":"),
+              let day = CalendarDate(utf8: slice[base..<base + 10]) else { return nil }
+        func number(_ offset: Int) -> Int? {
+            let tens = slice[base + offset], ones = slice[base + offset + 1]
+            guard (48...57).contains(tens), (48...57).contains(ones) else { return nil }
+            return Int(tens - 48) * 10 + Int(ones - 48)
         }
-        guard let hour = number(11..<13), let minute = number(14..<16), hour < 24, minute < 60 else { return nil }
+        guard let hour = number(11), let minute = number(14), hour < 24, minute < 60 else { return nil }
         self.init(day: day, minute: hour * 60 + minute)
     }
 
@@ -55,10 +59,12 @@ public struct ServiceLog: Sendable, Equatable {
     /// The beneficiary's person id in ltc.
     public var person: Int
     public var item: String
-    public var start: LocalMinute
+    public let start: LocalMinute
     public var end: LocalMinute
     public var mode: String
     public var location: GeoPoint?
+    /// The day of service: the day it starts.
+    public let day: CalendarDate
 
     public init(logID: String, institution: String, caregiver: String, person: Int, item: String,
                 start: LocalMinute, end: LocalMinute, mode: String, location: GeoPoint?) {
@@ -71,10 +77,10 @@ public struct ServiceLog: Sendable, Equatable {
         self.end = end
         self.mode = mode
         self.location = location
+        day = start.day
     }
 
     public var minutes: Int { end.value - start.value }
-    public var day: CalendarDate { start.day }
 
     /// The fields that make a log what it is: a resubmission with the same
     /// fingerprint is the same log; a different one is a correction.
@@ -84,8 +90,12 @@ public struct ServiceLog: Sendable, Equatable {
             for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
             hash = (hash ^ 0x1f) &* 0x0000_0100_0000_01b3
         }
-        mix(caregiver); mix(String(person)); mix(item); mix(String(start.value)); mix(String(end.value)); mix(mode)
-        mix(location?.text ?? "")
+        func mix(_ number: Int) {
+            hash = (hash ^ UInt64(bitPattern: Int64(number))) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ (hash >> 29)) &* 0x0000_0100_0000_01b3
+        }
+        mix(caregiver); mix(person); mix(item); mix(start.value); mix(end.value); mix(mode)
+        mix(location?.latitudeMicro ?? Int.min); mix(location?.longitudeMicro ?? Int.min)
         return hash
     }
 

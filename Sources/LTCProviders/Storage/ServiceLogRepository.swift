@@ -8,11 +8,6 @@ public protocol ServiceLogRepository {
     func hasLogs(institution: String) throws -> Bool
     /// The stored versions of these log ids of an institution, by log id.
     func stored(institution: String, ids: [String]) throws -> [String: StoredLog]
-    /// The accepted services of these people whose start falls in `from..<to`
-    /// (minutes, local time), for the beneficiary overlap and duplicate checks.
-    func busyTimes(people: Set<Int>, from: LocalMinute, to: LocalMinute) throws -> [BusyTime]
-    /// The accepted services of these caregivers whose start falls in `from..<to`, for the caregiver overlap check.
-    func busyTimes(caregivers: Set<CaregiverKey>, from: LocalMinute, to: LocalMinute) throws -> [BusyTime]
     /// Stores checked logs of one submission: new ones inserted, corrected
     /// ones replacing their earlier version, which is kept in the history.
     func store(_ logs: [StoredLog], replacing: [StoredLog], submission: Int) throws
@@ -25,7 +20,8 @@ public protocol ServiceLogRepository {
     func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity
 }
 
-/// An accepted service's time, as the overlap and duplicate checks read it.
+/// An accepted service's time, as the overlap and duplicate checks read it
+/// (kept in the usage ledger's weeks).
 public struct BusyTime: Sendable, Equatable {
     public var institution: String
     public var logID: String

@@ -1,24 +1,34 @@
 import LTCCore
 
-/// Running totals of what accepted services have used, kept up to date in
-/// the same transaction as the logs, so that a check reads a person's use
-/// of a week or a month, and a settlement an institution's month, without
+/// What accepted services have used, kept up to date in the same
+/// transaction as the logs, so that a check reads a person's week or month
+/// and a caregiver's week, and a settlement an institution's month, without
 /// reading the logs:
+/// - per person and week (Monday first): hours (in minutes), visits, and the
+///   busy times of the accepted services that start in it;
+/// - per caregiver and week: the busy times of their accepted services;
 /// - per person, month, grade and service mode: services, billed, allowed
 ///   (what the month's ceiling let through) and the fund's share;
-/// - per person and week (Monday first): hours (in minutes) and visits;
 /// - per institution and month: logs received and rejected, and the money
 ///   of the accepted ones.
 ///
-/// Invariants, to the fen: an open month's totals equal the sums over its
-/// stored logs; a settled month's money is closed with it (the store
-/// refuses changes), equal to its statements, and later corrections of its
-/// logs are adjustments on a later statement; receipts (logs received and
-/// rejected) and weeks always equal the stored logs' counts and hours.
+/// Weeks are written whole (what the checks hold of them); money is added
+/// as changes. Invariants, to the fen: an open month's totals equal the
+/// sums over its stored logs; a settled month's money is closed with it
+/// (the store refuses changes), equal to its statements, and later
+/// corrections of its logs are adjustments on a later statement; receipts,
+/// and the weeks' hours, visits and busy times, always equal what the
+/// stored logs say.
 public protocol UsageLedger {
-    /// What each of these people has used in `month` and in the weeks that overlap it.
-    func use(of people: Set<Int>, in month: YearMonth) throws -> [Int: PersonUse]
-    /// Adds a chunk's changes to the totals.
+    /// What each of these people has been allowed so far in `month`, over all grades and modes.
+    func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money]
+    /// These people's weeks (those with any use).
+    func weeks(people: Set<Int>, weeks: Set<Int>) throws -> [PersonWeek]
+    /// These caregivers' weeks (those with any busy time).
+    func weeks(caregivers: Set<CaregiverKey>, weeks: Set<Int>) throws -> [CaregiverWeek]
+    /// Stores these weeks as they now are (a week with nothing in it is removed).
+    func save(_ weeks: [PersonWeek], _ caregiverWeeks: [CaregiverWeek]) throws
+    /// Adds a chunk's money and receipts to the totals.
     func add(_ changes: UsageChanges) throws
     /// Per institution, the accepted services of a month added up (for its statement).
     func statementTotals(month: YearMonth) throws -> [Statement]
@@ -28,27 +38,35 @@ public protocol UsageLedger {
     func receipts(month: YearMonth) throws -> [Receipts]
 }
 
-/// A person's use of one month and of the weeks that overlap it.
-public struct PersonUse: Sendable, Equatable {
-    /// Allowed so far against the month's ceiling, over all grades and modes.
-    public var allowed: Money
-    /// By week number (see ``Week``): minutes of hourly items and visits.
-    public var weeks: [Int: WeekUse]
+/// A person's week: hours and visits used against the weekly plan, and the
+/// busy times of their accepted services that start in it.
+public struct PersonWeek: Sendable, Equatable {
+    public var person: Int
+    /// The week number (see ``Week``).
+    public var week: Int
+    public var minutes: Int
+    public var visits: Int
+    public var busy: [BusyTime]
 
-    public init(allowed: Money = .zero, weeks: [Int: WeekUse] = [:]) {
-        self.allowed = allowed
-        self.weeks = weeks
+    public init(person: Int, week: Int, minutes: Int = 0, visits: Int = 0, busy: [BusyTime] = []) {
+        self.person = person
+        self.week = week
+        self.minutes = minutes
+        self.visits = visits
+        self.busy = busy
     }
 }
 
-/// Hours (in minutes) and visits used in one week.
-public struct WeekUse: Sendable, Equatable {
-    public var minutes: Int
-    public var visits: Int
+/// A caregiver's week: the busy times of their accepted services that start in it.
+public struct CaregiverWeek: Sendable, Equatable {
+    public var caregiver: CaregiverKey
+    public var week: Int
+    public var busy: [BusyTime]
 
-    public init(minutes: Int = 0, visits: Int = 0) {
-        self.minutes = minutes
-        self.visits = visits
+    public init(caregiver: CaregiverKey, week: Int, busy: [BusyTime] = []) {
+        self.caregiver = caregiver
+        self.week = week
+        self.busy = busy
     }
 }
 
@@ -59,6 +77,8 @@ public enum Week {
     public static func monday(_ week: Int) -> CalendarDate { CalendarDate(dayNumber: week * 7 - 3) }
     /// The weeks that overlap a month.
     public static func overlapping(_ month: YearMonth) -> ClosedRange<Int> { number(of: month.firstDay)...number(of: month.lastDay) }
+    /// The week of a minute.
+    public static func number(of minute: LocalMinute) -> Int { (minute.value.floorDivided(by: 1440) + 3).floorDivided(by: 7) }
 }
 
 /// The month's accepted services of one grade and mode, added up.
@@ -91,8 +111,8 @@ public struct Receipts: Sendable, Equatable {
     }
 }
 
-/// What one chunk of a submission adds to (or, for a corrected log's old
-/// version, takes from) the running totals.
+/// The money and receipts one chunk of a submission adds to (or, for a
+/// corrected log's old version, takes from) the running totals.
 public struct UsageChanges: Sendable, Equatable {
     public struct MonthKey: Hashable, Sendable {
         public var person: Int
@@ -106,11 +126,6 @@ public struct UsageChanges: Sendable, Equatable {
         public var billed = Money.zero
         public var allowed = Money.zero
         public var fund = Money.zero
-    }
-
-    public struct WeekKey: Hashable, Sendable {
-        public var person: Int
-        public var week: Int
     }
 
     public struct InstitutionKey: Hashable, Sendable {
@@ -128,10 +143,9 @@ public struct UsageChanges: Sendable, Equatable {
     }
 
     public var months: [MonthKey: MonthAmounts] = [:]
-    public var weeks: [WeekKey: WeekUse] = [:]
     public var institutions: [InstitutionKey: InstitutionAmounts] = [:]
 
     public init() {}
 
-    public var isEmpty: Bool { months.isEmpty && weeks.isEmpty && institutions.isEmpty }
+    public var isEmpty: Bool { months.isEmpty && institutions.isEmpty }
 }

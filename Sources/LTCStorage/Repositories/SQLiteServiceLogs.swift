@@ -1,10 +1,10 @@
 import LTCCore
 import LTCProviders
 
-/// Service logs in the `service_logs` table (one row per log id and
-/// institution, the current version), their earlier versions in
-/// `service_log_history`, and `submissions`. Accepted logs are indexed by
-/// person and by caregiver, by start, for the overlap checks.
+/// Service logs in the `service_logs` table, one row per institution and log
+/// id (the current version of each, unique), their earlier versions in
+/// `service_log_history`, and `submissions`. The table has no other index:
+/// the checks read busy times and use from the usage ledger.
 struct SQLiteServiceLogs: ServiceLogRepository {
     let database: SQLiteDatabase
 
@@ -61,33 +61,6 @@ struct SQLiteServiceLogs: ServiceLogRepository {
         return found
     }
 
-    private static func busyTime(_ row: SQLiteRow) throws -> BusyTime {
-        let reader = RowReader(row, record: "service log")
-        return BusyTime(institution: try reader.text(0, "institution"), logID: try reader.text(1, "log_id"), person: try reader.integer(2, "person"),
-                        caregiver: try reader.text(3, "caregiver"), item: try reader.text(4, "item"),
-                        start: LocalMinute(minutes: try reader.integer(5, "start")), end: LocalMinute(minutes: try reader.integer(6, "end")))
-    }
-
-    func busyTimes(people: Set<Int>, from: LocalMinute, to: LocalMinute) throws -> [BusyTime] {
-        guard !people.isEmpty else { return [] }
-        return try database.query("""
-            SELECT institution, log_id, person, caregiver, item, start, "end" FROM service_logs
-            WHERE person IN (SELECT value FROM json_each(?)) AND start >= ? AND start < ? AND status = 'accepted'
-            """, [.list(people), .integer(from.value), .integer(to.value)], row: Self.busyTime)
-    }
-
-    func busyTimes(caregivers: Set<CaregiverKey>, from: LocalMinute, to: LocalMinute) throws -> [BusyTime] {
-        guard !caregivers.isEmpty else { return [] }
-        var times: [BusyTime] = []
-        for (institution, keys) in Dictionary(grouping: caregivers, by: \.institution) {
-            times += try database.query("""
-                SELECT institution, log_id, person, caregiver, item, start, "end" FROM service_logs
-                WHERE institution = ? AND caregiver IN (SELECT value FROM json_each(?)) AND start >= ? AND start < ? AND status = 'accepted'
-                """, [.text(institution), .list(keys.map(\.caregiver)), .integer(from.value), .integer(to.value)], row: Self.busyTime)
-        }
-        return times
-    }
-
     func store(_ logs: [StoredLog], replacing: [StoredLog], submission: Int) throws {
         for old in replacing {
             try database.run("INSERT INTO service_log_history (institution, log_id, version, document, replaced_in) VALUES (?, ?, ?, ?, ?)",
@@ -95,17 +68,19 @@ struct SQLiteServiceLogs: ServiceLogRepository {
                               .integer(submission)])
             try database.run("DELETE FROM service_logs WHERE institution = ? AND log_id = ?", [.text(old.log.institution), .text(old.log.logID)])
         }
-        let sql = "INSERT INTO service_logs (\(Self.columns), month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        try database.runRows(sql, count: logs.count) { index, row in
-            let stored = logs[index], log = stored.log
-            row.bind(1, log.institution); row.bind(2, log.logID); row.bind(3, stored.version); row.bind(4, log.person)
-            row.bind(5, log.caregiver); row.bind(6, log.item); row.bind(7, log.mode); row.bind(8, log.start.value)
-            row.bind(9, log.end.value); row.bind(10, log.location?.text); row.bind(11, stored.status.rawValue)
-            row.bind(12, stored.rule?.code); row.bind(13, stored.detail); row.bind(14, stored.money?.billed.fen)
-            row.bind(15, stored.money?.allowed.fen); row.bind(16, stored.money?.fund.fen); row.bind(17, stored.submission)
-            row.bind(18, stored.settledMonth?.description); row.bind(19, stored.settledFund?.fen)
-            row.bind(20, stored.sampled ? 1 : 0); row.bind(21, stored.money?.grade)
-            row.bind(22, YearMonth(containing: log.day).description)
+        let sql = "INSERT INTO service_logs (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        try logs.withUnsafeBufferPointer { logs in
+            try database.runRows(sql, count: logs.count) { index, row in
+                // Read in place: a copy of each log would retain and release every text of it.
+                row.bind(1, logs[index].log.institution); row.bind(2, logs[index].log.logID); row.bind(3, logs[index].version)
+                row.bind(4, logs[index].log.person); row.bind(5, logs[index].log.caregiver); row.bind(6, logs[index].log.item)
+                row.bind(7, logs[index].log.mode); row.bind(8, logs[index].log.start.value); row.bind(9, logs[index].log.end.value)
+                row.bind(10, logs[index].log.location?.text); row.bind(11, logs[index].status.rawValue)
+                row.bind(12, logs[index].rule?.code); row.bind(13, logs[index].detail); row.bind(14, logs[index].money?.billed.fen)
+                row.bind(15, logs[index].money?.allowed.fen); row.bind(16, logs[index].money?.fund.fen); row.bind(17, logs[index].submission)
+                row.bind(18, logs[index].settledMonth?.description); row.bind(19, logs[index].settledFund?.fen)
+                row.bind(20, logs[index].sampled ? 1 : 0); row.bind(21, logs[index].money?.grade)
+            }
         }
     }
 
@@ -121,8 +96,9 @@ struct SQLiteServiceLogs: ServiceLogRepository {
 
     func list(institution: String, month: YearMonth, page: PageRequest<String>) throws -> Page<StoredLog, String> {
         let rows = try database.query("""
-            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id > ? AND month = ? ORDER BY log_id LIMIT ?
-            """, [.text(institution), .text(page.after ?? ""), .text(month.description), .integer(page.limit + 1)], row: Self.storedLog)
+            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id > ? AND start >= ? AND start < ? ORDER BY log_id LIMIT ?
+            """, [.text(institution), .text(page.after ?? ""), .integer(month.firstDay.dayNumber * 1440),
+                  .integer((month.lastDay.dayNumber + 1) * 1440), .integer(page.limit + 1)], row: Self.storedLog)
         return Page(rows: rows, limit: page.limit) { $0.log.logID }
     }
 

@@ -1,31 +1,76 @@
 import LTCCore
 import LTCProviders
 
-/// The usage ledger in `usage_months`, `usage_weeks` and
-/// `institution_months`: running totals upserted with each chunk of logs;
-/// triggers refuse changes to a settled month's money.
+/// The usage ledger: weeks in `person_weeks` and `caregiver_weeks` (the busy
+/// times a blob, ``BusyCodec``), written whole; money and receipts in
+/// `usage_months` and `institution_months`, added to with each chunk of
+/// logs; triggers refuse changes to a settled month's money.
 struct SQLiteUsageLedger: UsageLedger {
     let database: SQLiteDatabase
 
-    func use(of people: Set<Int>, in month: YearMonth) throws -> [Int: PersonUse] {
+    func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money] {
         guard !people.isEmpty else { return [:] }
-        var uses: [Int: PersonUse] = [:]
+        var allowed: [Int: Money] = [:]
         try database.query("""
             SELECT person, SUM(allowed) FROM usage_months WHERE person IN (SELECT value FROM json_each(?)) AND month = ? GROUP BY person
             """, [.list(people), .text(month.description)]) { row in
-            let reader = RowReader(row, record: "usage of a month")
-            uses[try reader.integer(0, "person"), default: PersonUse()].allowed = Money(fen: try reader.integer(1, "allowed"))
+            let reader = RowReader(row, record: "usage of \(month)")
+            allowed[try reader.integer(0, "person")] = Money(fen: try reader.integer(1, "allowed"))
         }
-        let weeks = Week.overlapping(month)
-        try database.query("""
-            SELECT person, week, minutes, visits FROM usage_weeks
-            WHERE person IN (SELECT value FROM json_each(?)) AND week >= ? AND week <= ?
-            """, [.list(people), .integer(weeks.lowerBound), .integer(weeks.upperBound)]) { row in
-            let reader = RowReader(row, record: "usage of a week")
-            uses[try reader.integer(0, "person"), default: PersonUse()].weeks[try reader.integer(1, "week")] =
-                WeekUse(minutes: try reader.integer(2, "minutes"), visits: try reader.integer(3, "visits"))
+        return allowed
+    }
+
+    func weeks(people: Set<Int>, weeks: Set<Int>) throws -> [PersonWeek] {
+        guard !people.isEmpty else { return [] }
+        return try database.query("""
+            SELECT person, week, minutes, visits, busy FROM person_weeks
+            WHERE person IN (SELECT value FROM json_each(?)) AND week IN (SELECT value FROM json_each(?))
+            """, [.list(people), .list(weeks)]) { row in
+            let reader = RowReader(row, record: "person week")
+            let person = try reader.integer(0, "person"), week = try reader.integer(1, "week")
+            let record = "week \(week) of person \(person)"
+            let busy = try row.withBlob(4) { bytes throws(StorageError) in try BusyCodec.decode(bytes, of: .person(person), record: record) }
+            return PersonWeek(person: person, week: week, minutes: try reader.integer(2, "minutes"), visits: try reader.integer(3, "visits"),
+                              busy: busy ?? [])
         }
-        return uses
+    }
+
+    func weeks(caregivers: Set<CaregiverKey>, weeks: Set<Int>) throws -> [CaregiverWeek] {
+        var found: [CaregiverWeek] = []
+        for (institution, keys) in Dictionary(grouping: caregivers, by: \.institution) {
+            found += try database.query("""
+                SELECT caregiver, week, busy FROM caregiver_weeks
+                WHERE institution = ? AND caregiver IN (SELECT value FROM json_each(?)) AND week IN (SELECT value FROM json_each(?))
+                """, [.text(institution), .list(keys.map(\.caregiver)), .list(weeks)]) { row in
+                let reader = RowReader(row, record: "caregiver week")
+                let key = CaregiverKey(institution: institution, caregiver: try reader.text(0, "caregiver")), week = try reader.integer(1, "week")
+                let busy = try row.withBlob(2) { bytes throws(StorageError) in
+                    try BusyCodec.decode(bytes, of: .caregiver(key), record: "week \(week) of caregiver \(key)")
+                }
+                return CaregiverWeek(caregiver: key, week: week, busy: busy ?? [])
+            }
+        }
+        return found
+    }
+
+    func save(_ weeks: [PersonWeek], _ caregiverWeeks: [CaregiverWeek]) throws {
+        let (kept, emptied) = (weeks.filter { !$0.busy.isEmpty || $0.minutes != 0 || $0.visits != 0 }, weeks.filter { $0.busy.isEmpty && $0.minutes == 0 && $0.visits == 0 })
+        try database.runRows("INSERT OR REPLACE INTO person_weeks (person, week, minutes, visits, busy) VALUES (?, ?, ?, ?, ?)", rows: kept) { week, row in
+            row.bind(1, week.person); row.bind(2, week.week); row.bind(3, week.minutes); row.bind(4, week.visits)
+            row.bind(5, BusyCodec.encode(week.busy, of: .person(week.person)))
+        }
+        try database.runRows("DELETE FROM person_weeks WHERE person = ? AND week = ?", rows: emptied) { week, row in
+            row.bind(1, week.person); row.bind(2, week.week)
+        }
+        try database.runRows("INSERT OR REPLACE INTO caregiver_weeks (institution, caregiver, week, busy) VALUES (?, ?, ?, ?)",
+                             rows: caregiverWeeks.filter { !$0.busy.isEmpty }) { week, row in
+            row.bind(1, week.caregiver.institution); row.bind(2, week.caregiver.caregiver); row.bind(3, week.week)
+            row.bind(4, BusyCodec.encode(week.busy, of: .caregiver(week.caregiver)))
+        }
+        try database.runRows("DELETE FROM caregiver_weeks WHERE institution = ? AND caregiver = ? AND week = ?",
+                             rows: caregiverWeeks.filter { $0.busy.isEmpty }) { week, row in
+            row.bind(1, week.caregiver.institution); row.bind(2, week.caregiver.caregiver); row.bind(3, week.week)
+        }
     }
 
     func add(_ changes: UsageChanges) throws {
@@ -36,12 +81,6 @@ struct SQLiteUsageLedger: UsageLedger {
             """, rows: Array(changes.months)) { entry, row in
             row.bind(1, entry.key.person); row.bind(2, entry.key.month.description); row.bind(3, entry.key.grade); row.bind(4, entry.key.mode)
             row.bind(5, entry.value.logs); row.bind(6, entry.value.billed.fen); row.bind(7, entry.value.allowed.fen); row.bind(8, entry.value.fund.fen)
-        }
-        try database.runRows("""
-            INSERT INTO usage_weeks (person, week, minutes, visits) VALUES (?, ?, ?, ?)
-            ON CONFLICT (person, week) DO UPDATE SET minutes = minutes + excluded.minutes, visits = visits + excluded.visits
-            """, rows: Array(changes.weeks)) { entry, row in
-            row.bind(1, entry.key.person); row.bind(2, entry.key.week); row.bind(3, entry.value.minutes); row.bind(4, entry.value.visits)
         }
         // Receipts only where no money moves: a settled month's money columns stay untouched.
         let (paid, receipts) = changes.institutions.reduce(into: ([(UsageChanges.InstitutionKey, UsageChanges.InstitutionAmounts)](),

@@ -1,12 +1,16 @@
-/// A named change to the schema. Once released, a migration is never edited:
-/// a later change is a new migration with a new name.
+/// A named change to the schema: SQL, and optionally work in Swift that SQL
+/// cannot do (filling a new table from the rows already stored). Once
+/// released, a migration is never edited: a later change is a new migration
+/// with a new name.
 public struct Migration: Sendable {
     public var name: String
     public var sql: String
+    public var fill: (@Sendable (SQLiteDatabase) throws -> Void)?
 
-    public init(_ name: String, _ sql: String) {
+    public init(_ name: String, _ sql: String, fill: (@Sendable (SQLiteDatabase) throws -> Void)? = nil) {
         self.name = name
         self.sql = sql
+        self.fill = fill
     }
 }
 
@@ -22,6 +26,7 @@ extension SQLiteDatabase {
                 let done = try query("SELECT 1 FROM schema_migrations WHERE name = ?", [.text(migration.name)]) { _ in true }
                 guard done.isEmpty else { return }
                 try execute(migration.sql)
+                try migration.fill?(self)
                 try run("INSERT INTO schema_migrations (name) VALUES (?)", [.text(migration.name)])
             }
         }

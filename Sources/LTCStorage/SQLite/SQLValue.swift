@@ -7,6 +7,7 @@ public enum SQLValue: Sendable, Equatable, CustomStringConvertible, ExpressibleB
     case null
     case integer(Int)
     case text(String)
+    case blob([UInt8])
 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .integer(value) }
@@ -20,6 +21,7 @@ public enum SQLValue: Sendable, Equatable, CustomStringConvertible, ExpressibleB
         case .null: "NULL"
         case .integer(let number): String(number)
         case .text(let text): "'\(text)'"
+        case .blob(let bytes): "x'<\(bytes.count) bytes>'"
         }
     }
 }

@@ -103,8 +103,9 @@ public final class SQLiteDatabase {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
-        var binder = SQLiteBinder(statement: statement)
+        var binder = SQLiteBinder(statement: statement, arena: TextArena())
         for row in 0..<count {
+            binder.arena?.reset()
             bind(row, &binder)
             if let (position, status) = binder.failure {
                 let error = failure(status, sql, [])
@@ -167,6 +168,7 @@ public final class SQLiteDatabase {
             case .null: status = sqlite3_bind_null(statement, position)
             case .integer(let number): status = sqlite3_bind_int64(statement, position, sqlite3_int64(number))
             case .text(let text): status = sqlite3_bind_text(statement, position, text, -1, Self.transient)
+            case .blob(let bytes): status = bytes.withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient) }
             }
             guard status == SQLITE_OK else { throw failure(status, sql, arguments) }
         }
@@ -199,18 +201,23 @@ public final class SQLiteDatabase {
 
     /// SQLITE_TRANSIENT: SQLite copies bound text before the call returns.
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// SQLITE_STATIC: the bound text stays where it is until the statement is stepped or reset.
+    static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 }
 
 /// Binds one row's values to a prepared statement, by 1-based position.
 /// The first bind that fails is kept in ``failure`` and reported by the
-/// caller before the row is stepped.
+/// caller before the row is stepped. Texts are copied into an arena that
+/// lives until the row is stepped, so that SQLite need not copy each one.
 public struct SQLiteBinder {
     let statement: OpaquePointer
+    let arena: TextArena?
     /// The position and result code of the first bind that failed.
     private(set) var failure: (position: Int32, status: Int32)?
 
-    init(statement: OpaquePointer) {
+    init(statement: OpaquePointer, arena: TextArena? = nil) {
         self.statement = statement
+        self.arena = arena
     }
 
     public mutating func bind(_ position: Int32, _ value: Int?) {
@@ -219,15 +226,32 @@ public struct SQLiteBinder {
     }
 
     public mutating func bind(_ position: Int32, _ value: String?) {
-        guard var value else {
+        guard let value else {
             check(sqlite3_bind_null(statement, position), position)
             return
         }
-        let status = value.withUTF8 { bytes in
-            // An empty string has no base address; bind it as zero bytes of a valid pointer.
-            guard let base = bytes.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, SQLiteDatabase.transient) }
-            return sqlite3_bind_text(statement, position, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                     Int32(bytes.count), SQLiteDatabase.transient)
+        let status = value.utf8.withContiguousStorageIfAvailable { bytes in
+            bindText(position, UnsafeRawBufferPointer(bytes))
+        } ?? {
+            var copy = value
+            return copy.withUTF8 { bindText(position, UnsafeRawBufferPointer($0)) }
+        }()
+        check(status, position)
+    }
+
+    /// Binds UTF-8 bytes: a copy in the arena SQLite reads in place, or a copy SQLite makes.
+    private func bindText(_ position: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        // An empty text has no base address; bind it as zero bytes of a valid pointer.
+        guard let base = bytes.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, SQLiteDatabase.transient) }
+        if let copy = arena?.copy(bytes) {
+            return sqlite3_bind_text(statement, position, copy.assumingMemoryBound(to: CChar.self), Int32(bytes.count), SQLiteDatabase.static)
+        }
+        return sqlite3_bind_text(statement, position, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), SQLiteDatabase.transient)
+    }
+
+    public mutating func bind(_ position: Int32, _ bytes: [UInt8]) {
+        let status = bytes.withUnsafeBytes {
+            sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), SQLiteDatabase.transient)
         }
         check(status, position)
     }
@@ -248,5 +272,44 @@ public struct SQLiteRow {
 
     public func integer(_ column: Int32) -> Int? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
+    }
+
+    /// A blob column's bytes, valid only while `body` runs.
+    public func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard let base = sqlite3_column_blob(statement, column) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+}
+
+/// Memory for the texts of one row being bound: blocks that stay put until
+/// ``reset()``, so that SQLite may read the texts where they are.
+final class TextArena {
+    private static let blockSize = 1 << 16
+    private var blocks: [UnsafeMutableRawPointer] = []
+    private var used = blockSize
+
+    /// A copy of `bytes` that stays valid until the next reset, or `nil` for a text too long for a block.
+    func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawPointer? {
+        guard bytes.count <= Self.blockSize else { return nil }
+        if used + bytes.count > Self.blockSize {
+            blocks.append(UnsafeMutableRawPointer.allocate(byteCount: Self.blockSize, alignment: 8))
+            used = 0
+        }
+        let target = blocks[blocks.count - 1] + used
+        if let base = bytes.baseAddress { target.copyMemory(from: base, byteCount: bytes.count) }
+        used += bytes.count
+        return UnsafeRawPointer(target)
+    }
+
+    /// Makes room for the next row, keeping one block.
+    func reset() {
+        while blocks.count > 1 { blocks.removeLast().deallocate() }
+        used = blocks.isEmpty ? Self.blockSize : 0
+    }
+
+    deinit {
+        for block in blocks { block.deallocate() }
     }
 }

@@ -1,9 +1,13 @@
+import LTCCore
+import LTCProviders
+
 extension SQLiteSchema {
     /// Migration `0004-spine`: columns and indexes for the queries requests
-    /// make (scopes of cases, busy times, adjustments not yet carried), the
-    /// usage ledger of running totals filled from the logs already stored,
-    /// and triggers that close a settled month's money in the ledger.
-    /// Never edited once released.
+    /// make (scopes of cases, adjustments not yet carried), service logs
+    /// keyed by institution and log id, the usage ledger filled from the logs
+    /// already stored (its weeks' busy times by ``fillWeeks(_:)``), and
+    /// triggers that close a settled month's money in the ledger. Never
+    /// edited once released.
     static let spine = Migration("0004-spine", """
         -- Cases: the institution serving the applicant, and who assessed or is assigned, for scoped listings.
         ALTER TABLE cases ADD COLUMN institution TEXT;
@@ -44,19 +48,49 @@ extension SQLiteSchema {
         CREATE INDEX supervision_records_by_institution ON supervision_records(institution, date);
         CREATE INDEX performance_assessments_by_period ON performance_assessments(period_from, period_to);
 
-        -- Service logs: the grade of the day of service, and the busy times of people and caregivers.
-        ALTER TABLE service_logs ADD COLUMN grade INTEGER;
-        UPDATE service_logs SET grade = coalesce((
-            SELECT json_extract(d.value, '$.grade')
-            FROM cases c, json_each(json_insert(coalesce(json_extract(c.document, '$.pastDeterminations'), '[]'),
-                                                '$[#]', json_extract(c.document, '$.determination'))) d
-            WHERE c.person_id = service_logs.person AND c.state != 'rejected'
-              AND json_extract(d.value, '$.validFrom') <= date(service_logs.start * 60, 'unixepoch')
-              AND json_extract(d.value, '$.validUntil') >= date(service_logs.start * 60, 'unixepoch')
-            ORDER BY c.id DESC LIMIT 1), -1)
-        WHERE status = 'accepted';
-        CREATE INDEX service_logs_busy_by_person ON service_logs(person, start) WHERE status = 'accepted';
-        CREATE INDEX service_logs_busy_by_caregiver ON service_logs(institution, caregiver, start) WHERE status = 'accepted';
+        -- Service logs: found by institution and log id (no other index: checks read the usage ledger), with the grade of the day of service.
+        CREATE TABLE service_logs_keyed (
+            id INTEGER PRIMARY KEY,
+            institution TEXT NOT NULL,
+            log_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            person INTEGER NOT NULL,
+            caregiver TEXT NOT NULL,
+            item TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            location TEXT,
+            status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
+            rule TEXT,
+            detail TEXT,
+            billed INTEGER,
+            allowed INTEGER,
+            fund INTEGER,
+            grade INTEGER,
+            submission INTEGER NOT NULL REFERENCES submissions(id),
+            sampled INTEGER NOT NULL DEFAULT 0,
+            settled_month TEXT,
+            settled_fund INTEGER,
+            UNIQUE (institution, log_id),
+            CHECK (status = 'rejected' OR (billed >= 0 AND allowed >= 0 AND allowed <= billed AND fund >= 0 AND fund <= allowed))
+        );
+        INSERT INTO service_logs_keyed (id, institution, log_id, version, person, caregiver, item, mode, start, "end", location, status,
+                                        rule, detail, billed, allowed, fund, grade, submission, sampled, settled_month, settled_fund)
+            SELECT id, institution, log_id, version, person, caregiver, item, mode, start, "end", location, status, rule, detail,
+                   billed, allowed, fund,
+                   CASE WHEN status = 'accepted' THEN coalesce((
+                       SELECT json_extract(d.value, '$.grade')
+                       FROM cases c, json_each(json_insert(coalesce(json_extract(c.document, '$.pastDeterminations'), '[]'),
+                                                           '$[#]', json_extract(c.document, '$.determination'))) d
+                       WHERE c.person_id = l.person AND c.state != 'rejected'
+                         AND json_extract(d.value, '$.validFrom') <= date(l.start * 60, 'unixepoch')
+                         AND json_extract(d.value, '$.validUntil') >= date(l.start * 60, 'unixepoch')
+                       ORDER BY c.id DESC LIMIT 1), -1) END,
+                   submission, sampled, settled_month, settled_fund
+            FROM service_logs l;
+        DROP TABLE service_logs;
+        ALTER TABLE service_logs_keyed RENAME TO service_logs;
         CREATE INDEX settlement_adjustments_open ON settlement_adjustments(id) WHERE settled_month IS NULL;
 
         -- The usage ledger: running totals kept with the logs.
@@ -72,12 +106,20 @@ extension SQLiteSchema {
             PRIMARY KEY (person, month, grade, mode)
         ) WITHOUT ROWID;
         CREATE INDEX usage_months_by_month ON usage_months(month);
-        CREATE TABLE usage_weeks (
+        CREATE TABLE person_weeks (
             person INTEGER NOT NULL,
             week INTEGER NOT NULL,
             minutes INTEGER NOT NULL,
             visits INTEGER NOT NULL,
+            busy BLOB NOT NULL,
             PRIMARY KEY (person, week)
+        ) WITHOUT ROWID;
+        CREATE TABLE caregiver_weeks (
+            institution TEXT NOT NULL,
+            caregiver TEXT NOT NULL,
+            week INTEGER NOT NULL,
+            busy BLOB NOT NULL,
+            PRIMARY KEY (institution, caregiver, week)
         ) WITHOUT ROWID;
         CREATE TABLE institution_months (
             month TEXT NOT NULL,
@@ -91,21 +133,14 @@ extension SQLiteSchema {
             PRIMARY KEY (month, institution)
         ) WITHOUT ROWID;
         INSERT INTO usage_months (person, month, grade, mode, logs, billed, allowed, fund)
-            SELECT person, month, grade, mode, COUNT(*), SUM(billed), SUM(allowed), SUM(fund)
-            FROM service_logs WHERE status = 'accepted' GROUP BY person, month, grade, mode;
-        INSERT INTO usage_weeks (person, week, minutes, visits)
-            SELECT l.person, (l.start / 1440 + 3) / 7,
-                   SUM(CASE WHEN u.unit = 'hour' THEN l."end" - l.start ELSE 0 END), SUM(CASE WHEN u.unit = 'visit' THEN 1 ELSE 0 END)
-            FROM service_logs l
-            LEFT JOIN (SELECT json_extract(c.value, '$.code') AS code, min(json_extract(c.value, '$.unit')) AS unit
-                       FROM schemes s, json_each(s.document, '$.benefits.catalogue') c GROUP BY 1) u ON u.code = l.item
-            WHERE l.status = 'accepted' GROUP BY l.person, (l.start / 1440 + 3) / 7;
+            SELECT person, strftime('%Y-%m', start * 60, 'unixepoch'), grade, mode, COUNT(*), SUM(billed), SUM(allowed), SUM(fund)
+            FROM service_logs WHERE status = 'accepted' GROUP BY 1, 2, 3, 4;
         INSERT INTO institution_months (month, institution, received, rejected, logs, billed, allowed, fund)
-            SELECT month, institution, COUNT(*), SUM(status = 'rejected'), SUM(status = 'accepted'),
+            SELECT strftime('%Y-%m', start * 60, 'unixepoch'), institution, COUNT(*), SUM(status = 'rejected'), SUM(status = 'accepted'),
                    coalesce(SUM(CASE WHEN status = 'accepted' THEN billed END), 0),
                    coalesce(SUM(CASE WHEN status = 'accepted' THEN allowed END), 0),
                    coalesce(SUM(CASE WHEN status = 'accepted' THEN fund END), 0)
-            FROM service_logs GROUP BY month, institution;
+            FROM service_logs GROUP BY 1, 2;
 
         -- A settled month's money is closed: the ledger refuses to change it.
         CREATE TRIGGER usage_months_closed_insert BEFORE INSERT ON usage_months
@@ -127,5 +162,37 @@ extension SQLiteSchema {
         CREATE TRIGGER institution_months_closed_delete BEFORE DELETE ON institution_months
             WHEN EXISTS (SELECT 1 FROM settlements WHERE month = OLD.month)
             BEGIN SELECT RAISE(ABORT, 'a settled month is closed'); END;
-        """)
+        """, fill: fillWeeks)
+
+    /// The weeks of people and caregivers from the accepted logs already
+    /// stored: hours and visits by the unit of each item in the schemes'
+    /// catalogues, and the busy times.
+    @Sendable static func fillWeeks(_ database: SQLiteDatabase) throws {
+        var units: [String: String] = [:]
+        for (code, unit) in try database.query("""
+            SELECT json_extract(c.value, '$.code'), json_extract(c.value, '$.unit') FROM schemes s, json_each(s.document, '$.benefits.catalogue') c
+            """, row: { ($0.text(0) ?? "", $0.text(1) ?? "") }) where units[code] == nil {
+            units[code] = unit
+        }
+        var people: [Int: [Int: PersonWeek]] = [:]
+        var caregivers: [CaregiverKey: [Int: [BusyTime]]] = [:]
+        try database.query("""
+            SELECT institution, log_id, person, caregiver, item, start, "end" FROM service_logs WHERE status = 'accepted' ORDER BY start
+            """) { row in
+            let reader = RowReader(row, record: "service log")
+            let time = BusyTime(institution: try reader.text(0, "institution"), logID: try reader.text(1, "log_id"), person: try reader.integer(2, "person"),
+                                caregiver: try reader.text(3, "caregiver"), item: try reader.text(4, "item"),
+                                start: LocalMinute(minutes: try reader.integer(5, "start")), end: LocalMinute(minutes: try reader.integer(6, "end")))
+            let week = Week.number(of: time.start)
+            var entry = people[time.person, default: [:]][week] ?? PersonWeek(person: time.person, week: week)
+            entry.busy.append(time)
+            if units[time.item] == "hour" { entry.minutes += time.end.value - time.start.value }
+            if units[time.item] == "visit" { entry.visits += 1 }
+            people[time.person, default: [:]][week] = entry
+            caregivers[CaregiverKey(institution: time.institution, caregiver: time.caregiver), default: [:]][week, default: []].append(time)
+        }
+        let ledger = SQLiteUsageLedger(database: database)
+        try ledger.save(people.values.flatMap(\.values),
+                        caregivers.flatMap { key, weeks in weeks.map { CaregiverWeek(caregiver: key, week: $0.key, busy: $0.value) } })
+    }
 }
