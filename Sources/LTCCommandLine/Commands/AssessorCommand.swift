@@ -11,7 +11,7 @@ struct AssessorCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register an assessor.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an assessor.")
         @Option(help: "The assessor's id, e.g. A01.") var id: String
         @Option(help: "Full name.") var name: String
         @Option(help: "medical, care or none.") var qualification: String
@@ -31,7 +31,7 @@ struct AssessorCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the assessors.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the assessors.")
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 

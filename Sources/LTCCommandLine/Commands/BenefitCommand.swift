@@ -38,7 +38,7 @@ struct BenefitCommand: ParsableCommand {
     )
 
     struct Quote: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "What a grade earns in a service mode in a month, line by line.")
+        static let configuration = CommandConfiguration(commandName: "quote", abstract: "What a grade earns in a service mode in a month, line by line.")
         @OptionGroup var source: SchemeSource
         @Option(help: "The disability grade.") var grade: Int
         @Option(help: "The service mode id.") var mode: String
@@ -83,6 +83,7 @@ struct FundCommand: ParsableCommand {
 
     struct Project: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "project",
             abstract: "Project the fund's outlay, contribution income and balance for a month and the year from it.",
             discussion: #"The input file: {"beneficiaries": [{"grade": 3, "mode": "home-visit", "count": 1200}, …], "insured": [{"type": "employee", "count": 500000, "averageMonthlyBase": 6000}, …]}. With --stored, the beneficiaries are the stored cases in force on the first day of the month (needs --actor)."#
         )

@@ -22,7 +22,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept an application (申请).")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Accept an application (申请).")
         @Option(help: "The insured person's id.") var person: Int
         @Option(name: .customLong("disabled-since"), help: ArgumentHelp("When the disability began, from the medical records.", valueName: "date"))
         var disabledSince: String
@@ -41,7 +41,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check eligibility against every rule of the scheme.")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check eligibility against every rule of the scheme.")
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
@@ -58,7 +58,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Assign: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "Assign the assessors of the next assessment or re-assessment.")
+        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign the assessors of the next assessment or re-assessment.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: ArgumentHelp("Assessor ids, comma-separated, e.g. A01,A02.", valueName: "ids")) var assessors: String
         @OptionGroup var options: CaseOptions
@@ -71,6 +71,7 @@ struct CaseCommand: ParsableCommand {
 
     struct Assess: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assess",
             abstract: "Record the on-site assessment (an assigned assessor only).",
             discussion: "Without --answers, walks through the form item by item on the terminal, shows the result, and asks before saving."
         )
@@ -114,7 +115,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Determine: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "Determine the grade from the assessment; publish it, or after a re-assessment put it in force.")
+        static let configuration = CommandConfiguration(commandName: "determine", abstract: "Determine the grade from the assessment; publish it, or after a re-assessment put it in force.")
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
@@ -124,7 +125,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Object: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "Record an objection lodged during publicity.")
+        static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection lodged during publicity.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: "The grounds of the objection.") var reason: String
         @OptionGroup var options: CaseOptions
@@ -135,7 +136,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Confirm: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "Put a published grade in force once publicity has passed.")
+        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Put a published grade in force once publicity has passed.")
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
@@ -145,7 +146,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Suspend: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "Suspend benefits, e.g. for a hospital stay.")
+        static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend benefits, e.g. for a hospital stay.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: "Why, e.g. 'hospital stay'.") var reason: String
         @OptionGroup var options: CaseOptions
@@ -156,7 +157,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Resume: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "End a suspension.")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "End a suspension.")
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
@@ -166,7 +167,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Terminate: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a case: death, left, recovery or withdrawn.")
+        static let configuration = CommandConfiguration(commandName: "terminate", abstract: "Close a case: death, left, recovery or withdrawn.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: "death, left, recovery or withdrawn.") var reason: String
         @OptionGroup var options: CaseOptions
@@ -180,7 +181,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Mode: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "Choose the service mode (from today, or from next month if the scheme says so).")
+        static let configuration = CommandConfiguration(commandName: "mode", abstract: "Choose the service mode (from today, or from next month if the scheme says so).")
         @Argument(help: "The case id.") var id: Int
         @Option(help: "A service mode id of the case's scheme.") var mode: String
         @OptionGroup var options: CaseOptions
@@ -191,7 +192,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Subsidy: CaseChangeCommand {
-        static let configuration = CommandConfiguration(abstract: "Record another subsidy the person holds.")
+        static let configuration = CommandConfiguration(commandName: "subsidy", abstract: "Record another subsidy the person holds.")
         @Argument(help: "The case id.") var id: Int
         @Option(help: "A subsidy id of the case's scheme.") var subsidy: String
         @Option(help: ArgumentHelp("Its monthly amount in yuan.", valueName: "yuan")) var monthly: String
@@ -215,7 +216,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a case with its eligibility, assessments and timeline.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case with its eligibility, assessments and timeline.")
         @Argument(help: "The case id.") var id: Int
         @Flag(name: .customLong("show-id"), help: "Show the full national ID number.") var showID = false
         @OptionGroup var options: CaseOptions
@@ -229,7 +230,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the cases the actor may see.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cases the actor may see.")
         @Option(help: "Only cases in this state.") var state: String?
         @Option(help: ArgumentHelp("Only cases whose grade expires within this many days: re-assessment due.", valueName: "days")) var due: Int?
         @OptionGroup var page: PageOptions
@@ -257,7 +258,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Transitions: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the lifecycle: every allowed transition and its role.")
+        static let configuration = CommandConfiguration(commandName: "transitions", abstract: "Print the lifecycle: every allowed transition and its role.")
         @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() {

@@ -11,7 +11,7 @@ struct FormsCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the loaded forms.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the loaded forms.")
 
         @OptionGroup var forms: FormOptions
         @Flag(help: "Print JSON instead of a table.") var json = false
@@ -29,7 +29,7 @@ struct FormsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a form's dimensions, items and options in zh and en.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a form's dimensions, items and options in zh and en.")
 
         @Argument(help: "The form id, e.g. cn-ltc-2021.") var id: String
         @OptionGroup var forms: FormOptions
@@ -49,6 +49,7 @@ struct FormsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a form as a form file, or as a FHIR R4 Questionnaire with --fhir.",
             discussion: """
                 The Questionnaire has a group per dimension, a choice question per item whose \
@@ -72,6 +73,7 @@ struct FormsCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a form file: its problems, and how bands and tables cover the reachable scores.",
             discussion: """
                 Prints, for every dimension, the scores its items can reach and whether its bands \

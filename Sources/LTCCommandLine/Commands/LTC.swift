@@ -26,4 +26,17 @@ public struct LTC: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line, then closes the databases it opened, after an
+    /// error too (see ``OpenStores/closeAll()``).
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            OpenStores.closeAll()
+        } catch {
+            OpenStores.closeAll()
+            exit(withError: error)
+        }
+    }
 }

@@ -13,6 +13,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Register many people from a JSON Lines file, all or none.",
             discussion: #"Each line: {"name": "…", "nationalId": "…", "insurance": "employee", "enrolledOn": "YYYY-MM-DD"}. Every line is checked first; one bad line refuses the whole file, naming every bad line."#
         )
@@ -48,7 +49,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register an insured person.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an insured person.")
         @Option(help: "Full name.") var name: String
         @Option(name: .customLong("id-number"), help: "National ID number (18 characters, GB 11643).") var idNumber: String
         @Option(help: "employee or resident.") var insurance: String
@@ -69,7 +70,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an insured person.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an insured person.")
         @Argument(help: "The person's id.") var id: Int
         @Flag(name: .customLong("show-id"), help: "Show the full national ID number.") var showID = false
         @OptionGroup var options: CaseOptions
@@ -83,7 +84,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the insured people the actor may see.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the insured people the actor may see.")
         @Flag(name: .customLong("show-id"), help: "Show full national ID numbers.") var showID = false
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions

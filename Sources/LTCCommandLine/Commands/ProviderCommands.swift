@@ -14,6 +14,7 @@ struct InstitutionCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register an institution from a JSON file.",
             discussion: """
                 FILE: {"id", "name", "type" (nursingHome, homeCare, medicalCare, community), "licence", \
@@ -42,7 +43,7 @@ struct InstitutionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the institutions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the institutions.")
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
@@ -75,7 +76,7 @@ struct AgreementCommand: ParsableCommand {
     )
 
     struct Apply: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record an institution's application with the proposed terms.")
+        static let configuration = CommandConfiguration(commandName: "apply", abstract: "Record an institution's application with the proposed terms.")
         @Option(help: "The institution id.") var institution: String
         @Option(help: "The scheme id.") var scheme: String
         @Option(help: ArgumentHelp("First day of the term.", valueName: "date")) var start: String
@@ -97,7 +98,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Review: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the agency's review of an application.")
+        static let configuration = CommandConfiguration(commandName: "review", abstract: "Record the agency's review of an application.")
         @Argument(help: "The agreement id.") var id: String
         @OptionGroup var options: CaseOptions
         func run() throws {
@@ -109,7 +110,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Sign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Sign a reviewed agreement: it covers services from its start or today.")
+        static let configuration = CommandConfiguration(commandName: "sign", abstract: "Sign a reviewed agreement: it covers services from its start or today.")
         @Argument(help: "The agreement id.") var id: String
         @OptionGroup var options: CaseOptions
         func run() throws {
@@ -121,7 +122,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Amend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A new version of the terms from a date (renewal: a later --end).")
+        static let configuration = CommandConfiguration(commandName: "amend", abstract: "A new version of the terms from a date (renewal: a later --end).")
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The first day of the new version.", valueName: "date")) var from: String
         @Option(help: ArgumentHelp("A new last day of the term.", valueName: "date")) var end: String?
@@ -140,7 +141,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Suspend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Suspend an agreement from a date: its institution's logs from then are rejected.")
+        static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend an agreement from a date: its institution's logs from then are rejected.")
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The first day suspended (default: --as-of).", valueName: "date")) var from: String?
         @Option(help: "Why.") var reason: String
@@ -156,7 +157,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End a suspension: the agreement covers again from a date.")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "End a suspension: the agreement covers again from a date.")
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The first day covered again (default: --as-of).", valueName: "date")) var on: String?
         @OptionGroup var options: CaseOptions
@@ -170,7 +171,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Terminate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Terminate an agreement: it covers nothing after the date.")
+        static let configuration = CommandConfiguration(commandName: "terminate", abstract: "Terminate an agreement: it covers nothing after the date.")
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The last day covered (default: --as-of).", valueName: "date")) var on: String?
         @Option(help: "Why.") var reason: String
@@ -186,7 +187,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the agreements with their current terms.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the agreements with their current terms.")
         @Option(help: "Only this institution's agreements.") var institution: String?
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
@@ -244,7 +245,7 @@ struct CaregiverCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register (or update) a caregiver of an institution.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register (or update) a caregiver of an institution.")
         @Option(help: "The institution id.") var institution: String
         @Option(help: "The caregiver's id within the institution.") var id: String
         @Option(help: "Full name.") var name: String
@@ -265,7 +266,7 @@ struct CaregiverCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the caregivers, by institution and id.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the caregivers, by institution and id.")
         @Option(help: "Only this institution's caregivers.") var institution: String?
         @Option(help: ArgumentHelp("At most this many (1–10000).", valueName: "n")) var limit: Int = PageRequest<Int>.defaultLimit
         @Option(help: ArgumentHelp("Only those after this caregiver: the next the last page printed.", valueName: "institution/id")) var after: String?
@@ -338,6 +339,7 @@ struct LogsCommand: ParsableCommand {
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "submit",
             abstract: "Check and store a file of service logs (CSV with a header, or JSON Lines).",
             discussion: """
                 CSV columns: log_id,institution,caregiver,person,item,start,end,mode[,latitude,longitude]; \
@@ -374,6 +376,7 @@ struct LogsCommand: ParsableCommand {
 extension LogsCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List an institution's logs of a month as stored, by log id, a page at a time.",
             discussion: "Each log's current version with its outcome: accepted with its money, or the rule that rejected it."
         )

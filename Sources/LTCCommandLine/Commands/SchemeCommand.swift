@@ -12,7 +12,7 @@ struct SchemeCommand: ParsableCommand {
     )
 
     struct Load: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate a scheme file and store it.")
+        static let configuration = CommandConfiguration(commandName: "load", abstract: "Validate a scheme file and store it.")
         @Argument(help: ArgumentHelp("The scheme file (JSON, format ltc-scheme/1).", valueName: "file")) var file: String
         @OptionGroup var options: CaseOptions
 
@@ -28,7 +28,7 @@ struct SchemeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the stored schemes.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the stored schemes.")
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 

@@ -15,6 +15,7 @@ struct ViolationCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record a violation and apply its penalty (through the agreement and the next statement).",
             discussion: "TYPE is a code of the scheme's negative list; PENALTY one of the penalties the list allows for it."
         )
@@ -49,7 +50,7 @@ struct ViolationCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the violations recorded.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the violations recorded.")
         @Option(help: "Only this institution's violations.") var institution: String?
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
