@@ -69,32 +69,44 @@ enum LogsBenchmark {
         print("total:           \(format(total)) s for \(lines) logs = \(Int(Double(lines) / total)) logs/s; peak memory of the ltc processes \(max(submitPeak, childPeakMegabytes())) MB")
 
         // The raw rate: the same rows, plain prepared inserts in one transaction, nothing else.
+        let rawSeconds = try rawInsert(city.csv)
+        let rawRate = Double(lines) / rawSeconds
+        let ourRate = Double(lines) / total
+        print("raw SQLite insert of the same rows: \(format(rawSeconds)) s = \(Int(rawRate)) rows/s; ltc's full intake and settlement runs at \(Int(100 * ourRate / rawRate)) % of that")
+    }
+
+    /// Seconds to insert the logs of `csv` into a table without keys, with
+    /// one prepared statement in one transaction: what SQLite costs on this
+    /// machine before anything is checked.
+    static func rawInsert(_ csv: [UInt8]) throws -> Double {
         let raw = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-bench-raw-\(getpid()).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: raw + suffix) } }
-        let database2 = try SQLiteDatabase(path: raw)
-        try database2.execute("CREATE TABLE logs (institution TEXT, log_id TEXT, caregiver TEXT, person INTEGER, item TEXT, start INTEGER, end INTEGER, mode TEXT)")
-        let parsed = LogReader.read(city.csv).compactMap { line -> ServiceLog? in if case .log(let log, _) = line { log } else { nil } }
-        let rawStart = Date()
-        try database2.transaction {
+        let database = try SQLiteDatabase(path: raw)
+        try database.execute("CREATE TABLE logs (institution TEXT, log_id TEXT, caregiver TEXT, person INTEGER, item TEXT, start INTEGER, end INTEGER, mode TEXT)")
+        let parsed = LogReader.read(csv).compactMap { line -> ServiceLog? in if case .log(let log, _) = line { log } else { nil } }
+        let started = Date()
+        try database.transaction {
             for log in parsed {
-                try database2.run("INSERT INTO logs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+                try database.run("INSERT INTO logs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
                     .text(log.institution), .text(log.logID), .text(log.caregiver), .integer(log.person), .text(log.item),
                     .integer(log.start.value), .integer(log.end.value), .text(log.mode),
                 ])
             }
         }
-        let rawSeconds = Date().timeIntervalSince(rawStart)
-        let rawRate = Double(parsed.count) / rawSeconds
-        let ourRate = Double(lines) / total
-        print("raw SQLite insert of the same rows: \(format(rawSeconds)) s = \(Int(rawRate)) rows/s; ltc's full intake and settlement runs at \(Int(100 * ourRate / rawRate)) % of that")
+        return Date().timeIntervalSince(started)
     }
 
     static func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
 
+    /// The `ltc` built beside this benchmark.
+    static var ltcURL: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ltc")
+    }
+
     /// Runs the `ltc` built beside this benchmark; returns the wall time and its standard output.
     static func runLTC(_ arguments: [String]) throws -> (Double, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ltc")
+        process.executableURL = ltcURL
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output

@@ -10,6 +10,9 @@
 //   process  a real `ltc rpc` child (if ltc is built beside ltc-bench).
 // LTC_BENCH_WORKERS=N sets the loop's worker threads (default: one per core),
 // to see how the loop scales.
+//
+// Scenarios "logs" (a month submitted and settled in bulk) and "month" (small
+// batches into a full month): see LogsBenchmark.swift and MonthBenchmark.swift.
 
 import Foundation
 import LTCAssessment
@@ -218,10 +221,14 @@ do {
         try LogsBenchmark.run(logs: count)
     } else if arguments.count == 3, arguments[0] == "gen", let count = Int(arguments[2]), count > 0 {
         try LogsBenchmark.gen(database: arguments[1], logs: count)
+    } else if (2...3).contains(arguments.count), arguments[0] == "month", let count = Int(arguments[1]), count > 0 {
+        try MonthBenchmark.run(logs: count, folder: arguments.count == 3 ? arguments[2] : nil)
+    } else if arguments.count == 6, arguments[0] == "month-series", let first = Int(arguments[4]), let count = Int(arguments[5]) {
+        try MonthBenchmark.runSeries(mode: arguments[1], database: arguments[2], directory: arguments[3], first: first, count: count)
     } else if arguments.isEmpty {
         try runAll()
     } else {
-        FileHandle.standardError.write(Data("usage: ltc-bench            (all scenarios)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N           (a synthetic month of N logs submitted and settled)\n       ltc-bench gen DB N         (write the synthetic city to DB and its logs to DB.csv)\n".utf8))
+        FileHandle.standardError.write(Data("usage: ltc-bench            (the rpc-score scenario, all sizes)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N           (a synthetic month of N logs submitted and settled)\n       ltc-bench gen DB N         (write the synthetic city to DB and its logs to DB.csv)\n       ltc-bench month N [DIR]    (batches of 100 logs into a month holding N logs, against an empty month)\n".utf8))
         exit(64)
     }
 } catch {

@@ -16,7 +16,9 @@ struct IntakeNeeds: Sendable {
     var weekCaregivers: Set<CaregiverKey> = []
     /// The weeks needed, of those people and caregivers.
     var weeks: Set<Int> = []
-    /// Institutions whose agreements, caregivers and credit are needed.
+    /// Caregivers whose registration (qualifications, employment) is needed.
+    var registry: Set<CaregiverKey> = []
+    /// Institutions whose agreements and credit are needed.
     var institutions: Set<String> = []
     /// Months whose settlement (closed or open) is needed.
     var months: Set<YearMonth> = []
@@ -49,12 +51,11 @@ struct IntakeNeeds: Sendable {
     }
 }
 
-/// What an institution brings to the checks: its agreements, its caregivers,
-/// whether it has sent logs before, and the share of its accepted logs
-/// picked for review (the scheme's rate, higher under closer checks).
+/// What an institution brings to the checks: its agreements, whether it
+/// has sent logs before, and the share of its accepted logs picked for
+/// review (the scheme's rate, higher under closer checks).
 struct InstitutionFacts: Sendable {
     var agreements: [Agreement]
-    var caregivers: [String: Caregiver]
     var hasLogs: Bool
     var samplingRate: Ratio?
 }
@@ -75,6 +76,9 @@ struct IntakeLoad: Sendable {
     var allowed: [YearMonth: [Int: Money]] = [:]
     var personWeekRows: [PersonWeek] = []
     var caregiverWeekRows: [CaregiverWeek] = []
+    /// The caregivers asked for (``IntakeNeeds/registry``), and those of them registered.
+    var registry: Set<CaregiverKey> = []
+    var registered: [CaregiverKey: Caregiver] = [:]
     var institutions: [String: InstitutionFacts] = [:]
     var settled: [YearMonth: Bool] = [:]
     var stored: [LogKey: StoredLog] = [:]
@@ -128,11 +132,13 @@ extension IntakeNeeds {
             load.personWeekRows = try tx.usage.weeks(people: needs.weekPeople, weeks: needs.weeks)
             load.caregiverWeekRows = try tx.usage.weeks(caregivers: needs.weekCaregivers, weeks: needs.weeks)
         }
+        load.registry = needs.registry
+        if !needs.registry.isEmpty { load.registered = try tx.caregivers.caregivers(needs.registry) }
         if !needs.institutions.isEmpty {
             let agreements = try tx.agreements.agreements(institutions: needs.institutions)
             for institution in needs.institutions {
                 load.institutions[institution] = InstitutionFacts(
-                    agreements: agreements[institution] ?? [], caregivers: try tx.caregivers.caregivers(institution: institution),
+                    agreements: agreements[institution] ?? [],
                     hasLogs: try tx.logs.hasLogs(institution: institution),
                     samplingRate: try SupervisionService.samplingRate(institution: institution, asOf: asOf, in: tx))
             }

@@ -152,22 +152,13 @@ struct IntakeWorkspace {
         var weeks = SmallMap<Int, CaregiverWeekState>()
         var lastUse = 0
         var queued = false
-        /// The registry's record, looked up once in the institution's caregivers.
-        private var record: RegisteredCaregiver?
-        private var lookedUp = false
+        /// The registry's record (nil: not registered), once read.
+        var registered: RegisteredCaregiver?
+        var registryRead = false
 
         init(key: CaregiverKey, number: Int32) {
             self.key = key
             self.number = number
-        }
-
-        /// The caregiver as registered with the institution, if registered.
-        func registered(in institution: InstitutionState) -> RegisteredCaregiver? {
-            if !lookedUp {
-                lookedUp = true
-                record = institution.facts.caregivers[key.caregiver].map(RegisteredCaregiver.init)
-            }
-            return record
         }
     }
 
@@ -328,6 +319,7 @@ struct IntakeWorkspace {
             let key = CaregiverKey(institution: log.institution, caregiver: log.caregiver)
             let caregiver = caregivers[key]
             caregiver?.lastUse = chunk
+            if caregiver?.registryRead != true { needs.registry.insert(key) }
             needs.add(person: log.person, caregiver: key, start: log.start, personKnown: person != nil, monthKnown: person?.months[month] != nil,
                       weekKnown: (person?.weeks[week] != nil, person?.weeks[week - 1] != nil),
                       caregiverWeekKnown: (caregiver?.weeks[week] != nil, caregiver?.weeks[week - 1] != nil))
@@ -401,6 +393,12 @@ struct IntakeWorkspace {
         for key in load.weekCaregivers {
             let state = caregiver(key, chunk: chunk)
             for week in load.weeks where state.weeks[week] == nil { state.weeks[week] = CaregiverWeekState() }
+        }
+        for key in load.registry {
+            let state = caregiver(key, chunk: chunk)
+            guard !state.registryRead else { continue }
+            state.registryRead = true
+            state.registered = load.registered[key].map(RegisteredCaregiver.init)
         }
     }
 

@@ -61,7 +61,7 @@ extension IntakeWorkspace {
         if let rule, !rule.covers(touch.item, log.item) {
             return .failure(Rejection(.itemNotCovered, "grade \(grade) in \(mode) covers \(rule.itemList), not \(log.item)"))
         }
-        guard let caregiver = touch.caregiver.registered(in: institution) else {
+        guard let caregiver = touch.caregiver.registered else {
             return .failure(Rejection(.unknownCaregiver, "\(log.caregiver) is not registered with \(log.institution)"))
         }
         guard caregiver.isEmployed(on: day) else {

@@ -3,8 +3,8 @@ import LTCCore
 /// Caregivers registered by real name with their institution.
 public protocol CaregiverRepository {
     func caregiver(institution: String, id: String) throws -> Caregiver?
-    /// An institution's caregivers, by id.
-    func caregivers(institution: String) throws -> [String: Caregiver]
+    /// These caregivers, those of them that are registered.
+    func caregivers(_ keys: Set<CaregiverKey>) throws -> [CaregiverKey: Caregiver]
     /// Caregivers of one institution, or of all, by institution then id, a page at a time.
     func list(institution: String?, page: PageRequest<CaregiverKey>) throws -> Page<Caregiver, CaregiverKey>
     /// Registers a caregiver, or replaces the record of one registered before.

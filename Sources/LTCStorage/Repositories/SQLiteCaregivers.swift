@@ -15,9 +15,15 @@ struct SQLiteCaregivers: CaregiverRepository {
                            [.text(institution), .text(id)], row: Self.caregiver).first
     }
 
-    func caregivers(institution: String) throws -> [String: Caregiver] {
-        let found = try database.query("SELECT institution, id, document FROM caregivers WHERE institution = ?", [.text(institution)], row: Self.caregiver)
-        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    func caregivers(_ keys: Set<CaregiverKey>) throws -> [CaregiverKey: Caregiver] {
+        guard !keys.isEmpty else { return [:] }
+        var found: [CaregiverKey: Caregiver] = [:]
+        for caregiver in try database.query("""
+            SELECT institution, id, document FROM caregivers WHERE (institution, id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+            """, [.list(keys)], row: Self.caregiver) {
+            found[CaregiverKey(institution: caregiver.institution, caregiver: caregiver.id)] = caregiver
+        }
+        return found
     }
 
     func list(institution: String?, page: PageRequest<CaregiverKey>) throws -> Page<Caregiver, CaregiverKey> {

@@ -36,21 +36,19 @@ struct SQLiteUsageLedger: UsageLedger {
     }
 
     func weeks(caregivers: Set<CaregiverKey>, weeks: Set<Int>) throws -> [CaregiverWeek] {
-        var found: [CaregiverWeek] = []
-        for (institution, keys) in Dictionary(grouping: caregivers, by: \.institution) {
-            found += try database.query("""
-                SELECT caregiver, week, busy FROM caregiver_weeks
-                WHERE institution = ? AND caregiver IN (SELECT value FROM json_each(?)) AND week IN (SELECT value FROM json_each(?))
-                """, [.text(institution), .list(keys.map(\.caregiver)), .list(weeks)]) { row in
-                let reader = RowReader(row, record: "caregiver week")
-                let key = CaregiverKey(institution: institution, caregiver: try reader.text(0, "caregiver")), week = try reader.integer(1, "week")
-                let busy = try row.withBlob(2) { bytes throws(StorageError) in
-                    try BusyCodec.decode(bytes, of: .caregiver(key), record: "week \(week) of caregiver \(key)")
-                }
-                return CaregiverWeek(caregiver: key, week: week, busy: busy ?? [])
+        guard !caregivers.isEmpty else { return [] }
+        return try database.query("""
+            SELECT institution, caregiver, week, busy FROM caregiver_weeks
+            WHERE (institution, caregiver) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) AND week IN (SELECT value FROM json_each(?))
+            """, [.list(caregivers), .list(weeks)]) { row in
+            let reader = RowReader(row, record: "caregiver week")
+            let key = CaregiverKey(institution: try reader.text(0, "institution"), caregiver: try reader.text(1, "caregiver"))
+            let week = try reader.integer(2, "week")
+            let busy = try row.withBlob(3) { bytes throws(StorageError) in
+                try BusyCodec.decode(bytes, of: .caregiver(key), record: "week \(week) of caregiver \(key)")
             }
+            return CaregiverWeek(caregiver: key, week: week, busy: busy ?? [])
         }
-        return found
     }
 
     func save(_ weeks: [PersonWeek], _ caregiverWeeks: [CaregiverWeek]) throws {
