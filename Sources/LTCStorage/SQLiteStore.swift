@@ -65,6 +65,11 @@ public final class SQLiteStore: CaseStore, ProviderStore {
         connection.withLock { $0.rowsRead }
     }
 
+    /// Steps of SQLite's virtual machine on this store's connection so far: the work requests did.
+    public var steps: Int {
+        connection.withLock { $0.steps }
+    }
+
     /// Gives the connection a page cache of `kibibytes` for bulk work (16 MiB by default).
     public func setCacheSize(kibibytes: Int) throws {
         try connection.withLock { try $0.setCacheSize(kibibytes: kibibytes) }

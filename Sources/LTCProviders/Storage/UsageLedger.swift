@@ -24,7 +24,9 @@ public protocol UsageLedger {
     func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money]
     /// These people's weeks (those with any use).
     func weeks(people: Set<Int>, weeks: Set<Int>) throws -> [PersonWeek]
-    /// These caregivers' weeks (those with any busy time).
+    /// These caregivers' weeks (those with any busy time). Their busy times
+    /// keep what the caregiver overlap check reads: institution, caregiver,
+    /// log id, start and end (`person` comes back 0 and `item` empty).
     func weeks(caregivers: Set<CaregiverKey>, weeks: Set<Int>) throws -> [CaregiverWeek]
     /// Stores these weeks as they now are (a week with nothing in it is removed).
     func save(_ weeks: [PersonWeek], _ caregiverWeeks: [CaregiverWeek]) throws
@@ -119,6 +121,13 @@ public struct UsageChanges: Sendable, Equatable {
         public var month: YearMonth
         public var grade: Int
         public var mode: String
+
+        public init(person: Int, month: YearMonth, grade: Int, mode: String) {
+            self.person = person
+            self.month = month
+            self.grade = grade
+            self.mode = mode
+        }
     }
 
     public struct MonthAmounts: Sendable, Equatable {
@@ -126,11 +135,23 @@ public struct UsageChanges: Sendable, Equatable {
         public var billed = Money.zero
         public var allowed = Money.zero
         public var fund = Money.zero
+
+        public init(logs: Int = 0, billed: Money = .zero, allowed: Money = .zero, fund: Money = .zero) {
+            self.logs = logs
+            self.billed = billed
+            self.allowed = allowed
+            self.fund = fund
+        }
     }
 
     public struct InstitutionKey: Hashable, Sendable {
         public var institution: String
         public var month: YearMonth
+
+        public init(institution: String, month: YearMonth) {
+            self.institution = institution
+            self.month = month
+        }
     }
 
     public struct InstitutionAmounts: Sendable, Equatable {
@@ -140,6 +161,15 @@ public struct UsageChanges: Sendable, Equatable {
         public var billed = Money.zero
         public var allowed = Money.zero
         public var fund = Money.zero
+
+        public init(received: Int = 0, rejected: Int = 0, logs: Int = 0, billed: Money = .zero, allowed: Money = .zero, fund: Money = .zero) {
+            self.received = received
+            self.rejected = rejected
+            self.logs = logs
+            self.billed = billed
+            self.allowed = allowed
+            self.fund = fund
+        }
     }
 
     public var months: [MonthKey: MonthAmounts] = [:]

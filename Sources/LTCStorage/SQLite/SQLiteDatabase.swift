@@ -24,6 +24,10 @@ public final class SQLiteDatabase {
     private var statements: [String: OpaquePointer] = [:]
     /// Rows returned by queries on this connection so far: what a request read.
     public private(set) var rowsRead = 0
+    /// Steps of SQLite's virtual machine on this connection so far: the work
+    /// its statements did, rows scanned included (an indexed lookup is a
+    /// step whatever the table's size; a scan is a step per row at least).
+    public private(set) var steps = 0
 
     /// How long a writer waits for another process's lock before giving up.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
@@ -100,6 +104,7 @@ public final class SQLiteDatabase {
     public func runRows(_ sql: String, count: Int, bind: (Int, inout SQLiteBinder) -> Void) throws(StorageError) {
         let statement = try prepared(sql)
         defer {
+            steps += Int(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 1))
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
@@ -154,6 +159,7 @@ public final class SQLiteDatabase {
     private func withStatement(_ sql: String, _ arguments: [SQLValue], _ body: (OpaquePointer) throws(StorageError) -> Void) throws(StorageError) {
         let statement = try prepared(sql)
         defer {
+            steps += Int(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 1))
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
