@@ -687,7 +687,7 @@ struct IntakeWorkspace {
 
 
     /// The most busy times held before the workspace is written back and emptied.
-    static let intervalLimit = 3_000_000
+    static let intervalLimit = 500_000
 
     var isOverLimit: Bool { intervals > Self.intervalLimit || people.count > Self.intervalLimit / 20 }
 

@@ -8,6 +8,11 @@ public struct SubmissionReport: Sendable, Equatable {
         public var logID: String?
         public var rule: MonitoringRule
         public var detail: String
+
+        /// `{line, logId, rule, detail}`, as `rejectedLines` lists it.
+        public var json: JSONValue {
+            ["line": .integer(line), "logId": logID.map(JSONValue.string) ?? .null, "rule": .string(rule.code), "detail": .string(detail)]
+        }
     }
 
     public var submission: Int
@@ -34,14 +39,18 @@ public struct SubmissionReport: Sendable, Equatable {
     }
 
     public var json: JSONValue {
+        var object = summaryJSON
+        object.set("rejectedLines", .array(rejected.map(\.json)))
+        return .object(object)
+    }
+
+    /// The report without its rejected lines: what ``json`` holds before `rejectedLines`.
+    public var summaryJSON: JSONObject {
         [
             "submission": .integer(submission), "received": .integer(received), "accepted": .integer(accepted),
             "rejected": .integer(rejected.count), "unchanged": .integer(unchanged), "corrected": .integer(corrected), "sampled": .integer(sampled),
             "byRule": .array(byRule.map { ["rule": .string($0.rule.code), "explanation": .string($0.rule.explanation), "count": .integer($0.count)] }),
             "money": ["billed": billed.json, "allowed": allowed.json, "fund": fund.json, "adjustments": adjustments.json],
-            "rejectedLines": .array(rejected.map {
-                ["line": .integer($0.line), "logId": $0.logID.map(JSONValue.string) ?? .null, "rule": .string($0.rule.code), "detail": .string($0.detail)]
-            }),
         ]
     }
 
