@@ -705,7 +705,17 @@ struct IntakeWorkspace {
     }
 }
 
-extension UsageChanges.MonthAmounts {
+/// The money of accepted services that the ledger adds up, per person and
+/// month or per institution and month.
+protocol ServiceMoneyTotals {
+    var logs: Int { get set }
+    var billed: Money { get set }
+    var allowed: Money { get set }
+    var fund: Money { get set }
+}
+
+extension ServiceMoneyTotals {
+    /// Adds an accepted service (`sign` 1), or takes it back (`sign` -1).
     mutating func add(_ money: AcceptedService, sign: Int) {
         logs += sign
         billed = billed + money.billed.times(sign)
@@ -713,7 +723,7 @@ extension UsageChanges.MonthAmounts {
         fund = fund + money.fund.times(sign)
     }
 
-    mutating func add(_ other: UsageChanges.MonthAmounts) {
+    mutating func addMoney(of other: some ServiceMoneyTotals) {
         logs += other.logs
         billed = billed + other.billed
         allowed = allowed + other.allowed
@@ -721,21 +731,17 @@ extension UsageChanges.MonthAmounts {
     }
 }
 
-extension UsageChanges.InstitutionAmounts {
-    mutating func add(_ money: AcceptedService, sign: Int) {
-        logs += sign
-        billed = billed + money.billed.times(sign)
-        allowed = allowed + money.allowed.times(sign)
-        fund = fund + money.fund.times(sign)
+extension UsageChanges.MonthAmounts: ServiceMoneyTotals {
+    mutating func add(_ other: UsageChanges.MonthAmounts) {
+        addMoney(of: other)
     }
+}
 
+extension UsageChanges.InstitutionAmounts: ServiceMoneyTotals {
     mutating func add(_ other: UsageChanges.InstitutionAmounts) {
         received += other.received
         rejected += other.rejected
-        logs += other.logs
-        billed = billed + other.billed
-        allowed = allowed + other.allowed
-        fund = fund + other.fund
+        addMoney(of: other)
     }
 }
 
