@@ -37,7 +37,7 @@ public final class SQLiteStore: CaseStore, ProviderStore {
     public func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
         try connection.withLock { database in
             do {
-                return try database.transaction { try body(SQLiteTransaction(database: database, schemes: schemeCache)) }
+                return try database.transaction { try body(SQLTransaction(database: database, schemes: schemeCache)) }
             } catch {
                 // A scheme read back inside a transaction that did not commit may not exist.
                 schemeCache.clear()
@@ -48,7 +48,7 @@ public final class SQLiteStore: CaseStore, ProviderStore {
 
     public func read<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
         try connection.withLock { database in
-            try database.readTransaction { try body(SQLiteTransaction(database: database, schemes: schemeCache)) }
+            try database.readTransaction { try body(SQLTransaction(database: database, schemes: schemeCache)) }
         }
     }
 
@@ -91,39 +91,4 @@ final class Serialized<Value>: @unchecked Sendable {
         defer { lock.unlock() }
         return try body(value)
     }
-}
-
-/// Decoded schemes shared by a store's transactions.
-final class SchemeCache: Sendable {
-    private let schemes = Mutex<[String: Scheme]>([:])
-
-    func scheme(_ id: String) -> Scheme? { schemes.withLock { $0[id] } }
-    func keep(_ scheme: Scheme) { schemes.withLock { $0[scheme.id] = scheme } }
-    func clear() { schemes.withLock { $0.removeAll() } }
-}
-
-/// One transaction's repositories, on the store's connection.
-struct SQLiteTransaction: ProviderTransaction {
-    let database: SQLiteDatabase
-    let schemeCache: SchemeCache
-
-    init(database: SQLiteDatabase, schemes: SchemeCache) {
-        self.database = database
-        schemeCache = schemes
-    }
-
-    var schemes: any SchemeRepository { SQLiteSchemes(database: database, cache: schemeCache) }
-    var people: any PersonRepository { SQLitePeople(database: database) }
-    var assessors: any AssessorRepository { SQLiteAssessors(database: database) }
-    var cases: any CaseRepository { SQLiteCases(database: database) }
-    var assessments: any AssessmentRepository { SQLiteAssessments(database: database) }
-    var audit: any AuditTrail { SQLiteAuditTrail(database: database) }
-    var institutions: any InstitutionRepository { SQLiteInstitutions(database: database) }
-    var agreements: any AgreementRepository { SQLiteAgreements(database: database) }
-    var caregivers: any CaregiverRepository { SQLiteCaregivers(database: database) }
-    var enrolments: any EnrolmentRepository { SQLiteEnrolments(database: database) }
-    var logs: any ServiceLogRepository { SQLiteServiceLogs(database: database) }
-    var usage: any UsageLedger { SQLiteUsageLedger(database: database) }
-    var settlements: any SettlementRepository { SQLiteSettlements(database: database) }
-    var supervision: any SupervisionRepository { SQLiteSupervision(database: database) }
 }

@@ -125,12 +125,6 @@ public final class SQLiteDatabase {
         }
     }
 
-    /// Runs one statement once per element of `rows`, binding each through a ``SQLiteBinder``.
-    public func runRows<Row>(_ sql: String, rows: [Row], bind: (Row, inout SQLiteBinder) -> Void) throws(StorageError) {
-        guard !rows.isEmpty else { return }
-        try runRows(sql, count: rows.count) { index, binder in bind(rows[index], &binder) }
-    }
-
     /// The id of the last row inserted on this connection.
     public var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 
@@ -211,11 +205,25 @@ public final class SQLiteDatabase {
     static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 }
 
+extension SQLiteDatabase: SQLConnection {
+    static let dialect = SQLDialect(
+        integers: "SELECT value FROM json_each(?)",
+        texts: "SELECT value FROM json_each(?)",
+        pairs: "SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+        dayNumber: { "CAST(julianday(\($0)) - 2440587.5 AS INTEGER)" })
+
+    /// Inserts with one prepared statement run per row: SQLite has no faster way.
+    func insertRows(into table: String, columns: [String], count: Int, bind: (Int, inout SQLiteBinder) -> Void) throws {
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        try runRows("INSERT INTO \(table) (\(names)) VALUES (\(Self.placeholders(columns.count)))", count: count, bind: bind)
+    }
+}
+
 /// Binds one row's values to a prepared statement, by 1-based position.
 /// The first bind that fails is kept in ``failure`` and reported by the
 /// caller before the row is stepped. Texts are copied into an arena that
 /// lives until the row is stepped, so that SQLite need not copy each one.
-public struct SQLiteBinder {
+public struct SQLiteBinder: SQLBinder {
     let statement: OpaquePointer
     let arena: TextArena?
     /// The position and result code of the first bind that failed.
@@ -268,7 +276,7 @@ public struct SQLiteBinder {
 }
 
 /// The current row of a query.
-public struct SQLiteRow {
+public struct SQLiteRow: SQLRow {
     let statement: OpaquePointer
 
     public func text(_ column: Int32) -> String? {

@@ -191,7 +191,7 @@ extension SQLiteSchema {
             people[time.person, default: [:]][week] = entry
             caregivers[CaregiverKey(institution: time.institution, caregiver: time.caregiver), default: [:]][week, default: []].append(time)
         }
-        let ledger = SQLiteUsageLedger(database: database)
+        let ledger = SQLUsageLedger(database: database)
         try ledger.save(people.values.flatMap(\.values),
                         caregivers.flatMap { key, weeks in weeks.map { CaregiverWeek(caregiver: key, week: $0.key, busy: $0.value) } })
     }

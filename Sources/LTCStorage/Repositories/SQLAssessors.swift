@@ -2,10 +2,10 @@ import LTCCases
 import LTCCore
 
 /// The assessor registry in the `assessors` table.
-struct SQLiteAssessors: AssessorRepository {
-    let database: SQLiteDatabase
+struct SQLAssessors<Database: SQLConnection>: AssessorRepository {
+    let database: Database
 
-    private static func assessor(_ row: SQLiteRow) throws -> Assessor {
+    private static func assessor(_ row: Database.Row) throws -> Assessor {
         let reader = RowReader(row, record: "assessor")
         let id = try reader.text(0, "id")
         let record = RowReader(row, record: "assessor \(id)")

@@ -2,10 +2,10 @@ import LTCCore
 import LTCProviders
 
 /// Designation agreements in the `agreements` table.
-struct SQLiteAgreements: AgreementRepository {
-    let database: SQLiteDatabase
+struct SQLAgreements<Database: SQLConnection>: AgreementRepository {
+    let database: Database
 
-    private static func agreement(_ row: SQLiteRow) throws -> Agreement {
+    private static func agreement(_ row: Database.Row) throws -> Agreement {
         let id = try RowReader(row, record: "agreement").text(0, "id")
         return try RowReader(row, record: "agreement").document(1, key: id, Agreement.init(json:))
     }
@@ -21,7 +21,7 @@ struct SQLiteAgreements: AgreementRepository {
     func agreements(institutions: Set<String>) throws -> [String: [Agreement]] {
         guard !institutions.isEmpty else { return [:] }
         let found = try database.query("""
-            SELECT id, document FROM agreements WHERE institution IN (SELECT value FROM json_each(?)) ORDER BY rowid
+            SELECT id, document FROM agreements WHERE institution IN (\(Database.dialect.texts)) ORDER BY rowid
             """, [.list(institutions)], row: Self.agreement)
         return Dictionary(grouping: found, by: \.institution)
     }

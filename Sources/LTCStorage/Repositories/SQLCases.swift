@@ -3,10 +3,10 @@ import LTCCore
 
 /// Cases in the `cases` table (the case as a JSON document, and the columns
 /// queries select on), with `case_assessors` for assessors' scopes.
-struct SQLiteCases: CaseRepository {
-    let database: SQLiteDatabase
+struct SQLCases<Database: SQLConnection>: CaseRepository {
+    let database: Database
 
-    static func caseRecord(_ row: SQLiteRow) throws -> Case {
+    static func caseRecord(_ row: Database.Row) throws -> Case {
         let id = try RowReader(row, record: "case").integer(0, "id")
         return try RowReader(row, record: "case").document(1, key: String(id)) { Case(json: $0, id: id) }
     }
@@ -25,7 +25,7 @@ struct SQLiteCases: CaseRepository {
         guard !people.isEmpty else { return [:] }
         var newest: [Int: Case] = [:]
         for record in try database.query("""
-            SELECT id, document FROM cases WHERE person_id IN (SELECT value FROM json_each(?)) AND state != 'rejected' ORDER BY id
+            SELECT id, document FROM cases WHERE person_id IN (\(Database.dialect.integers)) AND state != 'rejected' ORDER BY id
             """, [.list(people)], row: Self.caseRecord) {
             newest[record.personID] = record
         }
@@ -35,7 +35,7 @@ struct SQLiteCases: CaseRepository {
     /// The SQL condition that a case (`cases` as `c`) is in `scope`, and its argument.
     private static func condition(_ scope: CaseScope) -> (sql: String, arguments: [SQLValue]) {
         switch scope {
-        case .all: ("1", [])
+        case .all: ("TRUE", [])
         case .institution(let institution): ("c.institution = ?", [.text(institution)])
         case .assessor(let assessor): ("c.id IN (SELECT case_id FROM case_assessors WHERE assessor = ?)", [.text(assessor)])
         }
@@ -74,11 +74,10 @@ struct SQLiteCases: CaseRepository {
     }
 
     func insert(_ record: Case) throws -> Int {
-        try database.run("INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, document) VALUES (?, ?, ?, ?, ?, ?)",
+        let id = try database.insertReturningID("INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, document) VALUES (?, ?, ?, ?, ?, ?)",
                          [.integer(record.personID), .text(record.schemeID), .text(record.state.rawValue),
                           SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
                           .text(JSONWriter.string(record.json))])
-        let id = database.lastInsertedRowID
         var stored = record
         stored.id = id
         try assign(stored)

@@ -2,10 +2,10 @@ import LTCCore
 import LTCProviders
 
 /// Caregivers in the `caregivers` table, keyed by institution and id.
-struct SQLiteCaregivers: CaregiverRepository {
-    let database: SQLiteDatabase
+struct SQLCaregivers<Database: SQLConnection>: CaregiverRepository {
+    let database: Database
 
-    private static func caregiver(_ row: SQLiteRow) throws -> Caregiver {
+    private static func caregiver(_ row: Database.Row) throws -> Caregiver {
         let key = "\(row.text(0) ?? "?")/\(row.text(1) ?? "?")"
         return try RowReader(row, record: "caregiver").document(2, key: key, Caregiver.init(json:))
     }
@@ -19,7 +19,7 @@ struct SQLiteCaregivers: CaregiverRepository {
         guard !keys.isEmpty else { return [:] }
         var found: [CaregiverKey: Caregiver] = [:]
         for caregiver in try database.query("""
-            SELECT institution, id, document FROM caregivers WHERE (institution, id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+            SELECT institution, id, document FROM caregivers WHERE (institution, id) IN (\(Database.dialect.pairs))
             """, [.list(keys)], row: Self.caregiver) {
             found[CaregiverKey(institution: caregiver.institution, caregiver: caregiver.id)] = caregiver
         }

@@ -3,8 +3,8 @@ import LTCCore
 import LTCSchemes
 
 /// Schemes in the `schemes` table: the scheme file's JSON and the columns queries select on.
-struct SQLiteSchemes: SchemeRepository {
-    let database: SQLiteDatabase
+struct SQLSchemes<Database: SQLConnection>: SchemeRepository {
+    let database: Database
     let cache: SchemeCache
 
     func scheme(id: String) throws -> Scheme? {

@@ -27,13 +27,13 @@ public enum SQLValue: Sendable, Equatable, CustomStringConvertible, ExpressibleB
 }
 
 extension SQLValue {
-    /// Numbers as one JSON array argument, for `IN (SELECT value FROM json_each(?))`:
+    /// Numbers as one JSON array argument, for `IN (\(dialect.integers))`:
     /// one statement whatever the list's length.
     static func list(_ numbers: some Sequence<Int>) -> SQLValue {
         .text("[" + numbers.map(String.init).joined(separator: ",") + "]")
     }
 
-    /// Texts as one JSON array argument, for `IN (SELECT value FROM json_each(?))`.
+    /// Texts as one JSON array argument, for `IN (\(dialect.texts))`.
     static func list(_ texts: some Sequence<String>) -> SQLValue {
         .text(JSONWriter.string(.array(texts.map { .string($0) })))
     }

@@ -5,14 +5,14 @@ import LTCProviders
 /// times a blob, ``BusyCodec``), written whole; money and receipts in
 /// `usage_months` and `institution_months`, added to with each chunk of
 /// logs; triggers refuse changes to a settled month's money.
-struct SQLiteUsageLedger: UsageLedger {
-    let database: SQLiteDatabase
+struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
+    let database: Database
 
     func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money] {
         guard !people.isEmpty else { return [:] }
         var allowed: [Int: Money] = [:]
         try database.query("""
-            SELECT person, SUM(allowed) FROM usage_months WHERE person IN (SELECT value FROM json_each(?)) AND month = ? GROUP BY person
+            SELECT person, SUM(allowed) FROM usage_months WHERE person IN (\(Database.dialect.integers)) AND month = ? GROUP BY person
             """, [.list(people), .text(month.description)]) { row in
             let reader = RowReader(row, record: "usage of \(month)")
             allowed[try reader.integer(0, "person")] = Money(fen: try reader.integer(1, "allowed"))
@@ -24,7 +24,7 @@ struct SQLiteUsageLedger: UsageLedger {
         guard !people.isEmpty else { return [] }
         return try database.query("""
             SELECT person, week, minutes, visits, busy FROM person_weeks
-            WHERE person IN (SELECT value FROM json_each(?)) AND week IN (SELECT value FROM json_each(?))
+            WHERE person IN (\(Database.dialect.integers)) AND week IN (\(Database.dialect.integers))
             """, [.list(people), .list(weeks)]) { row in
             let reader = RowReader(row, record: "person week")
             let person = try reader.integer(0, "person"), week = try reader.integer(1, "week")
@@ -39,7 +39,7 @@ struct SQLiteUsageLedger: UsageLedger {
         guard !caregivers.isEmpty else { return [] }
         return try database.query("""
             SELECT institution, caregiver, week, busy FROM caregiver_weeks
-            WHERE (institution, caregiver) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) AND week IN (SELECT value FROM json_each(?))
+            WHERE (institution, caregiver) IN (\(Database.dialect.pairs)) AND week IN (\(Database.dialect.integers))
             """, [.list(caregivers), .list(weeks)]) { row in
             let reader = RowReader(row, record: "caregiver week")
             let key = CaregiverKey(institution: try reader.text(0, "institution"), caregiver: try reader.text(1, "caregiver"))
@@ -53,14 +53,20 @@ struct SQLiteUsageLedger: UsageLedger {
 
     func save(_ weeks: [PersonWeek], _ caregiverWeeks: [CaregiverWeek]) throws {
         let (kept, emptied) = (weeks.filter { !$0.busy.isEmpty || $0.minutes != 0 || $0.visits != 0 }, weeks.filter { $0.busy.isEmpty && $0.minutes == 0 && $0.visits == 0 })
-        try database.runRows("INSERT OR REPLACE INTO person_weeks (person, week, minutes, visits, busy) VALUES (?, ?, ?, ?, ?)", rows: kept) { week, row in
+        try database.runRows("""
+            INSERT INTO person_weeks (person, week, minutes, visits, busy) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (person, week) DO UPDATE SET minutes = excluded.minutes, visits = excluded.visits, busy = excluded.busy
+            """, rows: kept) { week, row in
             row.bind(1, week.person); row.bind(2, week.week); row.bind(3, week.minutes); row.bind(4, week.visits)
             row.bind(5, BusyCodec.encode(week.busy, of: .person(week.person)))
         }
         try database.runRows("DELETE FROM person_weeks WHERE person = ? AND week = ?", rows: emptied) { week, row in
             row.bind(1, week.person); row.bind(2, week.week)
         }
-        try database.runRows("INSERT OR REPLACE INTO caregiver_weeks (institution, caregiver, week, busy) VALUES (?, ?, ?, ?)",
+        try database.runRows("""
+            INSERT INTO caregiver_weeks (institution, caregiver, week, busy) VALUES (?, ?, ?, ?)
+            ON CONFLICT (institution, caregiver, week) DO UPDATE SET busy = excluded.busy
+            """,
                              rows: caregiverWeeks.filter { !$0.busy.isEmpty }) { week, row in
             row.bind(1, week.caregiver.institution); row.bind(2, week.caregiver.caregiver); row.bind(3, week.week)
             row.bind(4, BusyCodec.encode(week.busy, of: .caregiver(week.caregiver)))
@@ -74,8 +80,9 @@ struct SQLiteUsageLedger: UsageLedger {
     func add(_ changes: UsageChanges) throws {
         try database.runRows("""
             INSERT INTO usage_months (person, month, grade, mode, logs, billed, allowed, fund) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (person, month, grade, mode) DO UPDATE SET logs = logs + excluded.logs, billed = billed + excluded.billed,
-                allowed = allowed + excluded.allowed, fund = fund + excluded.fund
+            ON CONFLICT (person, month, grade, mode) DO UPDATE SET logs = usage_months.logs + excluded.logs,
+                billed = usage_months.billed + excluded.billed, allowed = usage_months.allowed + excluded.allowed,
+                fund = usage_months.fund + excluded.fund
             """, rows: Array(changes.months)) { entry, row in
             row.bind(1, entry.key.person); row.bind(2, entry.key.month.description); row.bind(3, entry.key.grade); row.bind(4, entry.key.mode)
             row.bind(5, entry.value.logs); row.bind(6, entry.value.billed.fen); row.bind(7, entry.value.allowed.fen); row.bind(8, entry.value.fund.fen)
@@ -88,15 +95,18 @@ struct SQLiteUsageLedger: UsageLedger {
         }
         try database.runRows("""
             INSERT INTO institution_months (month, institution, received, rejected, logs, billed, allowed, fund) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (month, institution) DO UPDATE SET received = received + excluded.received, rejected = rejected + excluded.rejected,
-                logs = logs + excluded.logs, billed = billed + excluded.billed, allowed = allowed + excluded.allowed, fund = fund + excluded.fund
+            ON CONFLICT (month, institution) DO UPDATE SET received = institution_months.received + excluded.received,
+                rejected = institution_months.rejected + excluded.rejected, logs = institution_months.logs + excluded.logs,
+                billed = institution_months.billed + excluded.billed, allowed = institution_months.allowed + excluded.allowed,
+                fund = institution_months.fund + excluded.fund
             """, rows: paid) { entry, row in
             row.bind(1, entry.0.month.description); row.bind(2, entry.0.institution); row.bind(3, entry.1.received); row.bind(4, entry.1.rejected)
             row.bind(5, entry.1.logs); row.bind(6, entry.1.billed.fen); row.bind(7, entry.1.allowed.fen); row.bind(8, entry.1.fund.fen)
         }
         try database.runRows("""
             INSERT INTO institution_months (month, institution, received, rejected, logs, billed, allowed, fund) VALUES (?, ?, ?, ?, 0, 0, 0, 0)
-            ON CONFLICT (month, institution) DO UPDATE SET received = received + excluded.received, rejected = rejected + excluded.rejected
+            ON CONFLICT (month, institution) DO UPDATE SET received = institution_months.received + excluded.received,
+                rejected = institution_months.rejected + excluded.rejected
             """, rows: receipts) { entry, row in
             row.bind(1, entry.0.month.description); row.bind(2, entry.0.institution); row.bind(3, entry.1.received); row.bind(4, entry.1.rejected)
         }

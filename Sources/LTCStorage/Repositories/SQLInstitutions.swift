@@ -2,10 +2,10 @@ import LTCCore
 import LTCProviders
 
 /// The institution registry in the `institutions` table.
-struct SQLiteInstitutions: InstitutionRepository {
-    let database: SQLiteDatabase
+struct SQLInstitutions<Database: SQLConnection>: InstitutionRepository {
+    let database: Database
 
-    private static func institution(_ row: SQLiteRow) throws -> Institution {
+    private static func institution(_ row: Database.Row) throws -> Institution {
         let id = try RowReader(row, record: "institution").text(0, "id")
         return try RowReader(row, record: "institution").document(1, key: id) { json in
             JSONProblemLog().fields(of: json, at: .root, accepting: Institution.fields).flatMap(Institution.read)
@@ -18,7 +18,7 @@ struct SQLiteInstitutions: InstitutionRepository {
 
     func institutions(ids: Set<String>) throws -> [String: Institution] {
         guard !ids.isEmpty else { return [:] }
-        let found = try database.query("SELECT id, document FROM institutions WHERE id IN (SELECT value FROM json_each(?))",
+        let found = try database.query("SELECT id, document FROM institutions WHERE id IN (\(Database.dialect.texts))",
                                        [.list(ids)], row: Self.institution)
         return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

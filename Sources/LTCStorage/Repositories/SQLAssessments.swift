@@ -2,10 +2,10 @@ import LTCCases
 import LTCCore
 
 /// Recorded assessments in the `assessments` table.
-struct SQLiteAssessments: AssessmentRepository {
-    let database: SQLiteDatabase
+struct SQLAssessments<Database: SQLConnection>: AssessmentRepository {
+    let database: Database
 
-    private static func assessment(_ row: SQLiteRow) throws -> AssessmentRecord {
+    private static func assessment(_ row: Database.Row) throws -> AssessmentRecord {
         let id = try RowReader(row, record: "assessment").integer(0, "id")
         return try RowReader(row, record: "assessment").document(1, key: String(id)) { AssessmentRecord(json: $0, id: id) }
     }
@@ -19,11 +19,10 @@ struct SQLiteAssessments: AssessmentRepository {
     }
 
     func insert(_ assessment: AssessmentRecord) throws -> Int {
-        try database.run("INSERT INTO assessments (case_id, document) VALUES (?, ?)",
+        let id = try database.insertReturningID("INSERT INTO assessments (case_id, document) VALUES (?, ?)",
                          [.integer(assessment.caseID), .text(JSONWriter.string(assessment.json))])
-        let id = database.lastInsertedRowID
         for assessor in Set(assessment.assessors) {
-            try database.run("INSERT OR IGNORE INTO case_assessors (assessor, case_id, source) VALUES (?, ?, 'assessed')",
+            try database.run("INSERT INTO case_assessors (assessor, case_id, source) VALUES (?, ?, 'assessed') ON CONFLICT DO NOTHING",
                              [.text(assessor), .integer(assessment.caseID)])
         }
         return id

@@ -5,15 +5,17 @@ import LTCProviders
 /// id (the current version of each, unique), their earlier versions in
 /// `service_log_history`, and `submissions`. The table has no other index:
 /// the checks read busy times and use from the usage ledger.
-struct SQLiteServiceLogs: ServiceLogRepository {
-    let database: SQLiteDatabase
+struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
+    let database: Database
 
-    static let columns = """
-        institution, log_id, version, person, caregiver, item, mode, start, end, location, status, rule, detail, \
-        billed, allowed, fund, submission, settled_month, settled_fund, sampled, grade
-        """
+    static var columnNames: [String] {
+        ["institution", "log_id", "version", "person", "caregiver", "item", "mode", "start", "end", "location", "status", "rule", "detail",
+         "billed", "allowed", "fund", "submission", "settled_month", "settled_fund", "sampled", "grade"]
+    }
 
-    static func storedLog(_ row: SQLiteRow) throws -> StoredLog {
+    static var columns: String { columnNames.map { "\"\($0)\"" }.joined(separator: ", ") }
+
+    static func storedLog(_ row: Database.Row) throws -> StoredLog {
         let key = "\(row.text(0) ?? "?")/\(row.text(1) ?? "?")"
         let reader = RowReader(row, record: "service log \(key)")
         let log = ServiceLog(logID: try reader.text(1, "log_id"), institution: try reader.text(0, "institution"),
@@ -41,9 +43,8 @@ struct SQLiteServiceLogs: ServiceLogRepository {
     }
 
     func insertSubmission(institution: String?, actor: String, asOf: CalendarDate, summary: JSONValue) throws -> Int {
-        try database.run("INSERT INTO submissions (institution, actor, as_of, summary) VALUES (?, ?, ?, ?)",
+        try database.insertReturningID("INSERT INTO submissions (institution, actor, as_of, summary) VALUES (?, ?, ?, ?)",
                          [SQLValue(institution), .text(actor), .text(asOf.description), .text(JSONWriter.string(summary))])
-        return database.lastInsertedRowID
     }
 
     func hasLogs(institution: String) throws -> Bool {
@@ -54,7 +55,7 @@ struct SQLiteServiceLogs: ServiceLogRepository {
         guard !ids.isEmpty else { return [:] }
         var found: [String: StoredLog] = [:]
         for stored in try database.query("""
-            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id IN (SELECT value FROM json_each(?))
+            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id IN (\(Database.dialect.texts))
             """, [.text(institution), .list(ids)], row: Self.storedLog) {
             found[stored.log.logID] = stored
         }
@@ -68,9 +69,8 @@ struct SQLiteServiceLogs: ServiceLogRepository {
                               .integer(submission)])
             try database.run("DELETE FROM service_logs WHERE institution = ? AND log_id = ?", [.text(old.log.institution), .text(old.log.logID)])
         }
-        let sql = "INSERT INTO service_logs (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         try logs.withUnsafeBufferPointer { logs in
-            try database.runRows(sql, count: logs.count) { index, row in
+            try database.insertRows(into: "service_logs", columns: Self.columnNames, count: logs.count) { index, row in
                 // Read in place: a copy of each log would retain and release every text of it.
                 row.bind(1, logs[index].log.institution); row.bind(2, logs[index].log.logID); row.bind(3, logs[index].version)
                 row.bind(4, logs[index].log.person); row.bind(5, logs[index].log.caregiver); row.bind(6, logs[index].log.item)
@@ -105,8 +105,8 @@ struct SQLiteServiceLogs: ServiceLogRepository {
     func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity {
         var activity = InstitutionActivity()
         try database.query("""
-            SELECT COUNT(*), SUM(l.status = 'rejected'), SUM(CASE WHEN l.status = 'accepted' THEN l."end" - l.start ELSE 0 END),
-                   SUM(CAST(julianday(s.as_of) - 2440587.5 AS INTEGER) - l.start / 1440 <= ?)
+            SELECT COUNT(*), SUM(CASE WHEN l.status = 'rejected' THEN 1 ELSE 0 END), SUM(CASE WHEN l.status = 'accepted' THEN l."end" - l.start ELSE 0 END),
+                   SUM(CASE WHEN \(Database.dialect.dayNumber("s.as_of")) - l.start / 1440 <= ? THEN 1 ELSE 0 END)
             FROM service_logs l JOIN submissions s ON s.id = l.submission
             WHERE l.institution = ? AND l.start >= ? AND l.start < ?
             """, [.integer(timelyDays), .text(institution), .integer(from.dayNumber * 1440), .integer((to.dayNumber + 1) * 1440)]) { row in

@@ -3,8 +3,8 @@ import LTCProviders
 
 /// Settled months in `settlements` (closed by triggers) and the adjustments
 /// that later statements carry, in `settlement_adjustments`.
-struct SQLiteSettlements: SettlementRepository {
-    let database: SQLiteDatabase
+struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
+    let database: Database
 
     func settlement(month: YearMonth) throws -> SettlementRun? {
         try database.query("SELECT document FROM settlements WHERE month = ?", [.text(month.description)]) {
@@ -14,7 +14,7 @@ struct SQLiteSettlements: SettlementRepository {
 
     func settled(_ months: Set<YearMonth>) throws -> Set<YearMonth> {
         guard !months.isEmpty else { return [] }
-        return Set(try database.query("SELECT month FROM settlements WHERE month IN (SELECT value FROM json_each(?))",
+        return Set(try database.query("SELECT month FROM settlements WHERE month IN (\(Database.dialect.texts))",
                                       [.list(months.map(\.description))]) {
             try RowReader($0, record: "settlement").value(0, "month", YearMonth.init)
         })

@@ -2,8 +2,8 @@ import LTCCases
 import LTCCore
 
 /// The audit trail in the `events` table, which triggers keep append-only.
-struct SQLiteAuditTrail: AuditTrail {
-    let database: SQLiteDatabase
+struct SQLAuditTrail<Database: SQLConnection>: AuditTrail {
+    let database: Database
 
     func events(subject: String) throws -> [AuditEvent] {
         try database.query("""

@@ -3,10 +3,10 @@ import LTCProviders
 
 /// Violations, inspections and complaints, and performance assessments,
 /// each a JSON document with the columns queries select on.
-struct SQLiteSupervision: SupervisionRepository {
-    let database: SQLiteDatabase
+struct SQLSupervision<Database: SQLConnection>: SupervisionRepository {
+    let database: Database
 
-    private static func violation(_ row: SQLiteRow) throws -> Violation {
+    private static func violation(_ row: Database.Row) throws -> Violation {
         let id = try RowReader(row, record: "violation").integer(0, "id")
         var violation = try RowReader(row, record: "violation").document(1, key: String(id), Violation.init(json:))
         violation.id = id
@@ -34,10 +34,9 @@ struct SQLiteSupervision: SupervisionRepository {
     }
 
     func insert(_ violation: Violation) throws -> Int {
-        try database.run("INSERT INTO violations (institution, caregiver, person, document) VALUES (?, ?, ?, ?)",
+        try database.insertReturningID("INSERT INTO violations (institution, caregiver, person, document) VALUES (?, ?, ?, ?)",
                          [.text(violation.institution), SQLValue(violation.caregiver), SQLValue(violation.person),
                           .text(JSONWriter.string(violation.json))])
-        return database.lastInsertedRowID
     }
 
     func update(_ violation: Violation) throws {
@@ -45,7 +44,7 @@ struct SQLiteSupervision: SupervisionRepository {
                          [SQLValue(violation.caregiver), SQLValue(violation.person), .text(JSONWriter.string(violation.json)), .integer(violation.id)])
     }
 
-    private static func record(_ row: SQLiteRow) throws -> SupervisionRecord {
+    private static func record(_ row: Database.Row) throws -> SupervisionRecord {
         let id = try RowReader(row, record: "supervision record").integer(0, "id")
         var record = try RowReader(row, record: "supervision record").document(1, key: String(id), SupervisionRecord.init(json:))
         record.id = id
@@ -64,13 +63,12 @@ struct SQLiteSupervision: SupervisionRepository {
     }
 
     func insert(_ record: SupervisionRecord) throws -> Int {
-        try database.run("INSERT INTO supervision_records (institution, kind, date, score, document) VALUES (?, ?, ?, ?, ?)",
+        try database.insertReturningID("INSERT INTO supervision_records (institution, kind, date, score, document) VALUES (?, ?, ?, ?, ?)",
                          [.text(record.institution), .text(record.kind.rawValue), .text(record.date.description), SQLValue(record.score),
                           .text(JSONWriter.string(record.json))])
-        return database.lastInsertedRowID
     }
 
-    private static func assessment(_ row: SQLiteRow) throws -> PerformanceAssessment {
+    private static func assessment(_ row: Database.Row) throws -> PerformanceAssessment {
         try RowReader(row, record: "performance assessment").document(0, "document", key: nil, PerformanceAssessment.init(json:))
     }
 

@@ -8,12 +8,12 @@ import LTCCore
 /// let id = try reader.integer(0, "id")
 /// let document = try reader.json(1, "document", of: "case \(id)")
 /// ```
-struct RowReader {
-    let row: SQLiteRow
+struct RowReader<Row: SQLRow> {
+    let row: Row
     /// What the row is, e.g. `person`, `service log`.
     let record: String
 
-    init(_ row: SQLiteRow, record: String) {
+    init(_ row: Row, record: String) {
         self.row = row
         self.record = record
     }

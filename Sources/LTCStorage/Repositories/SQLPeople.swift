@@ -3,12 +3,12 @@ import LTCCore
 import LTCSchemes
 
 /// Insured people in the `people` table.
-struct SQLitePeople: PersonRepository {
-    let database: SQLiteDatabase
+struct SQLPeople<Database: SQLConnection>: PersonRepository {
+    let database: Database
 
-    static let columns = "id, national_id, name, insurance, enrolled_on, status"
+    static var columns: String { "id, national_id, name, insurance, enrolled_on, status" }
 
-    static func person(_ row: SQLiteRow) throws -> InsuredPerson {
+    static func person(_ row: Database.Row) throws -> InsuredPerson {
         let reader = RowReader(row, record: "person")
         let id = try reader.integer(0, "id")
         let record = RowReader(row, record: "person \(id)")
@@ -30,7 +30,7 @@ struct SQLitePeople: PersonRepository {
 
     func registered(_ nationalIDs: [NationalID]) throws -> Set<NationalID> {
         guard !nationalIDs.isEmpty else { return [] }
-        let found = Set(try database.query("SELECT national_id FROM people WHERE national_id IN (SELECT value FROM json_each(?))",
+        let found = Set(try database.query("SELECT national_id FROM people WHERE national_id IN (\(Database.dialect.texts))",
                                            [.list(nationalIDs.map(\.value))]) { $0.text(0) })
         return Set(nationalIDs.filter { found.contains($0.value) })
     }
@@ -55,10 +55,9 @@ struct SQLitePeople: PersonRepository {
     }
 
     func insert(_ person: InsuredPerson) throws -> Int {
-        try database.run("INSERT INTO people (national_id, name, insurance, enrolled_on, status) VALUES (?, ?, ?, ?, ?)",
+        try database.insertReturningID("INSERT INTO people (national_id, name, insurance, enrolled_on, status) VALUES (?, ?, ?, ?, ?)",
                          [.text(person.nationalID.value), .text(person.name), .text(person.insurance.rawValue),
                           .text(person.enrolledOn.description), .text(person.status.rawValue)])
-        return database.lastInsertedRowID
     }
 
     func update(_ person: InsuredPerson) throws {

@@ -2,10 +2,10 @@ import LTCCore
 import LTCProviders
 
 /// Enrolments in the `enrolments` table.
-struct SQLiteEnrolments: EnrolmentRepository {
-    let database: SQLiteDatabase
+struct SQLEnrolments<Database: SQLConnection>: EnrolmentRepository {
+    let database: Database
 
-    private static func enrolment(_ row: SQLiteRow) throws -> Enrolment {
+    private static func enrolment(_ row: Database.Row) throws -> Enrolment {
         let id = try RowReader(row, record: "enrolment").integer(0, "id")
         var enrolment = try RowReader(row, record: "enrolment").document(1, key: String(id), Enrolment.init(json:))
         enrolment.id = id
@@ -14,7 +14,7 @@ struct SQLiteEnrolments: EnrolmentRepository {
 
     func enrolments(people: Set<Int>) throws -> [Int: [Enrolment]] {
         guard !people.isEmpty else { return [:] }
-        let found = try database.query("SELECT id, document FROM enrolments WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        let found = try database.query("SELECT id, document FROM enrolments WHERE person_id IN (\(Database.dialect.integers)) ORDER BY id",
                                        [.list(people)], row: Self.enrolment)
         return Dictionary(grouping: found, by: \.personID)
     }
@@ -38,9 +38,8 @@ struct SQLiteEnrolments: EnrolmentRepository {
     }
 
     func insert(_ enrolment: Enrolment) throws -> Int {
-        try database.run("INSERT INTO enrolments (person_id, case_id, institution, document) VALUES (?, ?, ?, ?)",
+        try database.insertReturningID("INSERT INTO enrolments (person_id, case_id, institution, document) VALUES (?, ?, ?, ?)",
                          [.integer(enrolment.personID), .integer(enrolment.caseID), .text(enrolment.institution), .text(JSONWriter.string(enrolment.json))])
-        return database.lastInsertedRowID
     }
 
     func update(_ enrolment: Enrolment) throws {

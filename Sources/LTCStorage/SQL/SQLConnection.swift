@@ -1,0 +1,91 @@
+/// One connection to a database, as the repositories use it: statements with
+/// `?` placeholders (`?1`, `?2` to use one argument twice), rows read by
+/// column number, and a prepared statement run once per row for bulk writes.
+/// ``SQLiteDatabase`` and ``PostgresConnection`` implement it; the
+/// repositories are written once, against this, in the SQL both engines
+/// share, and the few places where the engines' SQL differs are the
+/// fragments of ``SQLDialect``.
+///
+/// ```swift
+/// func people<Database: SQLConnection>(_ database: Database, ids: Set<Int>) throws -> [String] {
+///     try database.query("SELECT name FROM people WHERE id IN (\(Database.dialect.integers))", [.list(ids)]) { $0.text(0) ?? "" }
+/// }
+/// ```
+protocol SQLConnection: AnyObject {
+    associatedtype Row: SQLRow
+    associatedtype Binder: SQLBinder
+
+    /// The fragments of SQL that differ between engines.
+    static var dialect: SQLDialect { get }
+
+    /// Runs one statement with arguments; returns the rows changed.
+    @discardableResult
+    func run(_ sql: String, _ arguments: [SQLValue]) throws -> Int
+
+    /// The rows of a query, each read by `row`.
+    @discardableResult
+    func query<T>(_ sql: String, _ arguments: [SQLValue], row: (Row) throws -> T) throws -> [T]
+
+    /// Runs one statement once per row, binding each row's values by position.
+    func runRows(_ sql: String, count: Int, bind: (Int, inout Binder) -> Void) throws
+
+    /// Inserts `count` rows into `table`: the engine's fastest way for many
+    /// rows (PostgreSQL's COPY), ordinary statements for a few.
+    func insertRows(into table: String, columns: [String], count: Int, bind: (Int, inout Binder) -> Void) throws
+}
+
+extension SQLConnection {
+    @discardableResult
+    func run(_ sql: String) throws -> Int { try run(sql, []) }
+
+    @discardableResult
+    func query<T>(_ sql: String, row: (Row) throws -> T) throws -> [T] { try query(sql, [], row: row) }
+
+    /// Runs one statement once per element of `rows`.
+    func runRows<Element>(_ sql: String, rows: [Element], bind: (Element, inout Binder) -> Void) throws {
+        guard !rows.isEmpty else { return }
+        try runRows(sql, count: rows.count) { index, binder in bind(rows[index], &binder) }
+    }
+
+    /// Runs an `INSERT … RETURNING id` and gives the id of the row inserted.
+    func insertReturningID(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        guard let id = try query(sql + " RETURNING id", arguments, row: { $0.integer(0) }).first, let id else {
+            throw StorageError(code: 1, message: "an insert returned no id", sql: sql)
+        }
+        return id
+    }
+
+    /// A place for one value in `INSERT INTO … VALUES (…)`: `count` question marks.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}
+
+/// The current row of a query, read by 0-based column number.
+protocol SQLRow {
+    func text(_ column: Int32) -> String?
+    func integer(_ column: Int32) -> Int?
+    /// A blob column's bytes, valid only while `body` runs.
+    func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T?
+}
+
+/// Binds one row's values to a statement, by 1-based position.
+protocol SQLBinder {
+    mutating func bind(_ position: Int32, _ value: Int?)
+    mutating func bind(_ position: Int32, _ value: String?)
+    mutating func bind(_ position: Int32, _ bytes: [UInt8])
+}
+
+/// The fragments of SQL in which SQLite and PostgreSQL differ. Lists are
+/// passed as one JSON array argument, so a statement is the same whatever
+/// the list's length.
+struct SQLDialect: Sendable {
+    /// A subquery of the integers in one JSON array argument, for `x IN (…)`.
+    var integers: String
+    /// A subquery of the texts in one JSON array argument, for `x IN (…)`.
+    var texts: String
+    /// A subquery of `[text, text]` pairs in one JSON array argument, for `(a, b) IN (…)`.
+    var pairs: String
+    /// The day number (days since 1970-01-01) of a `YYYY-MM-DD` text column or expression.
+    var dayNumber: @Sendable (String) -> String
+}
