@@ -48,9 +48,12 @@ let package = Package(
         // as text, CSV, JSON and a self-contained HTML page.
         .target(name: "LTCReports", dependencies: ["LTCCore", "LTCCases", "LTCProviders"]),
 
-        // The system SQLite library (libsqlite3-dev), and the SQLite CaseStore.
+        // The system SQLite (libsqlite3-dev) and PostgreSQL client (libpq-dev)
+        // libraries, and the store on each: repositories written once in the SQL
+        // both engines share.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCProviders", "CSQLite"]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCProviders", "CSQLite", "CLibPQ"]),
 
         // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
         .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports"]),

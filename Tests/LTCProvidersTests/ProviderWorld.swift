@@ -36,8 +36,8 @@ struct ProviderWorld {
     let caseID: Int
     static let home = GeoPoint(text: "31.230416,121.473701")!
 
-    init() throws {
-        scratch = try TestStore()
+    init(engine: TestStore.Engine = .underTest) throws {
+        scratch = try TestStore(engine)
         let store = scratch.store, clock = SystemClock()
         registry = RegistryService(store: store, clock: clock)
         cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock)

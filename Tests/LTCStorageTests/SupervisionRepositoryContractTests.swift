@@ -6,7 +6,7 @@ import Testing
 /// What every engine's supervision records must do.
 @Suite("Supervision repository keeps its contract")
 struct SupervisionRepositoryContractTests {
-    @Test("violations are found by institution, caregiver and person, and listed a page at a time", arguments: TestStore.Engine.allCases)
+    @Test("violations are found by institution, caregiver and person, and listed a page at a time", arguments: TestStore.Engine.available)
     func violations(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)
         let ids = try world.write { tx throws in
@@ -33,7 +33,7 @@ struct SupervisionRepositoryContractTests {
         }
     }
 
-    @Test("inspections and complaints are found by institution, score and date", arguments: TestStore.Engine.allCases)
+    @Test("inspections and complaints are found by institution, score and date", arguments: TestStore.Engine.available)
     func records(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)
         let ids = try world.write { tx throws in
@@ -50,7 +50,7 @@ struct SupervisionRepositoryContractTests {
         }
     }
 
-    @Test("one performance assessment per institution and period", arguments: TestStore.Engine.allCases)
+    @Test("one performance assessment per institution and period", arguments: TestStore.Engine.available)
     func performanceAssessments(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)
         let rules = try #require(try Contract.scheme().supervision?.assessment)

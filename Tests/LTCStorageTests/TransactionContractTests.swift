@@ -10,7 +10,7 @@ import Testing
 struct TransactionContractTests {
     struct Refusal: Error {}
 
-    @Test("an error thrown inside a write leaves nothing of it behind", arguments: TestStore.Engine.allCases)
+    @Test("an error thrown inside a write leaves nothing of it behind", arguments: TestStore.Engine.available)
     func rollback(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)
         #expect(throws: Refusal.self) {
@@ -30,7 +30,7 @@ struct TransactionContractTests {
         }
     }
 
-    @Test("a store's failure inside a write undoes the write's earlier changes", arguments: TestStore.Engine.allCases)
+    @Test("a store's failure inside a write undoes the write's earlier changes", arguments: TestStore.Engine.available)
     func failureRollsBack(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)
         #expect(throws: (any Error).self) {
@@ -42,7 +42,7 @@ struct TransactionContractTests {
         #expect(try world.read { tx throws in try tx.institutions.institution(id: "I-C") } == nil)
     }
 
-    @Test("what a write committed is there for the next connection", arguments: TestStore.Engine.allCases)
+    @Test("what a write committed is there for the next connection", arguments: TestStore.Engine.available)
     func durable(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)
         try world.write { tx throws in
@@ -57,7 +57,7 @@ struct TransactionContractTests {
         }
     }
 
-    @Test("a write's value is returned and a read sees its own queries agree", arguments: TestStore.Engine.allCases)
+    @Test("a write's value is returned and a read sees its own queries agree", arguments: TestStore.Engine.available)
     func values(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)
         let id = try world.write { tx throws in try tx.people.insert(try Contract.person(8)) }

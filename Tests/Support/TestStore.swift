@@ -5,46 +5,107 @@ import LTCStorage
 
 /// A fresh, empty store for one test, removed when the test lets go of it.
 /// Domain tests take their store from here and never name the engine; the
-/// store contract suite runs once per ``Engine``.
+/// store contract suite runs once per available ``Engine``.
 ///
 /// ```swift
 /// let scratch = try TestStore()
 /// let cases = CaseService(store: scratch.store, forms: catalog, clock: FixedClock.testDay)
 /// ```
+///
+/// PostgreSQL is available when `LTC_TEST_POSTGRES` holds the connection URI
+/// of a database the tests may create schemas in (`.ci/run` starts a server
+/// and sets it); each store is then a schema of its own, dropped afterwards.
+/// `LTC_TEST_ENGINE=postgresql` makes it the engine of every domain test too.
 public final class TestStore: Sendable {
     /// The storage engines a store can be made on.
     public enum Engine: String, CaseIterable, Sendable, CustomStringConvertible {
         /// SQLite in a temporary file.
         case sqlite
+        /// A schema of its own in the database `LTC_TEST_POSTGRES` names.
+        case postgresql
 
         public var description: String { rawValue }
+
+        /// The engines this machine can test: SQLite always, PostgreSQL when a server is given.
+        public static var available: [Engine] { postgresURI == nil ? [.sqlite] : [.sqlite, .postgresql] }
+
+        /// The engine of domain tests: `LTC_TEST_ENGINE`, SQLite by default.
+        public static var underTest: Engine {
+            ProcessInfo.processInfo.environment["LTC_TEST_ENGINE"].flatMap(Engine.init(rawValue:)) ?? .sqlite
+        }
+
+        /// The server for PostgreSQL tests, if this machine has one.
+        public static var postgresURI: String? {
+            ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+        }
+
+        /// Why the PostgreSQL tests do not run here, or `nil` if they do.
+        public static let postgresSkipReason = "no PostgreSQL server for tests: set LTC_TEST_POSTGRES=postgresql://USER@HOST:PORT/DBNAME (bash .ci/run starts one)"
     }
 
     public let store: any CaseStore & ProviderStore
     public let engine: Engine
-    private let sqlite: SQLiteStore
-    private let path: String
+    /// Where the store is: an SQLite path, or a PostgreSQL URI that selects the test's schema.
+    public let location: String
+    private let sqlite: SQLiteStore?
+    private let schema: String?
 
-    public init(_ engine: Engine = .sqlite) throws {
+    public init(_ engine: Engine = .underTest) throws {
         self.engine = engine
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-test-\(UUID().uuidString).sqlite").path
-        sqlite = try SQLiteStore(path: path)
-        store = sqlite
+        switch engine {
+        case .sqlite:
+            location = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-test-\(UUID().uuidString).sqlite").path
+            let store = try SQLiteStore(path: location)
+            sqlite = store
+            self.store = store
+            schema = nil
+        case .postgresql:
+            let (uri, schema) = try Self.freshSchema()
+            location = uri
+            self.schema = schema
+            sqlite = nil
+            store = try PostgresStore(uri: uri)
+        }
+    }
+
+    /// A new empty schema on the test server, and a URI whose connections use it.
+    public static func freshSchema() throws -> (uri: String, schema: String) {
+        guard let server = Engine.postgresURI else { throw TestStoreError(message: Engine.postgresSkipReason) }
+        let schema = "ltc_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try PostgresAdmin.run(on: server, "CREATE SCHEMA \(schema)")
+        let separator = server.contains("?") ? "&" : "?"
+        return (server + separator + "options=-csearch_path%3D\(schema)", schema)
+    }
+
+    /// Drops a schema made by ``freshSchema()``.
+    public static func drop(schema: String) {
+        guard let server = Engine.postgresURI else { return }
+        try? PostgresAdmin.run(on: server, "DROP SCHEMA IF EXISTS \(schema) CASCADE")
     }
 
     /// Rows the store's queries have returned so far: what the requests read.
-    public var rowsRead: Int { sqlite.rowsRead }
+    public var rowsRead: Int { sqlite?.rowsRead ?? (store as? PostgresStore)?.rowsRead ?? 0 }
 
-    /// The work the store's statements have done so far, in the engine's own
-    /// unit (SQLite's virtual machine steps): what grows if a request scans.
-    public var work: Int { sqlite.steps }
+    /// The work the store's statements have done so far, in SQLite's
+    /// virtual machine steps: what grows if a request scans (SQLite only).
+    public var work: Int { sqlite?.steps ?? 0 }
 
     /// A second store on the same database, as another process would open it.
     public func reopened() throws -> any CaseStore & ProviderStore {
-        try SQLiteStore(path: path)
+        switch engine {
+        case .sqlite: try SQLiteStore(path: location)
+        case .postgresql: try PostgresStore(uri: location)
+        }
     }
 
     deinit {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        if let schema { Self.drop(schema: schema) }
+        guard engine == .sqlite else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: location + suffix) }
     }
+}
+
+struct TestStoreError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

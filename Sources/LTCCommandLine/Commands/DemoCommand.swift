@@ -15,14 +15,15 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run a small synthetic city through a month: cases, agreements, service logs (some breaking rules) and settlement.",
         discussion: """
-            Uses a fresh database: a temporary file unless --db names one (which must not exist yet). \
+            Uses a fresh database: a temporary file unless --db names one (a file that must not exist \
+            yet, or an empty PostgreSQL database). \
             Takes six applicants from application to an effective grade, designates two home-care \
             institutions, enrols the beneficiaries, submits April 2026's logs week by week, settles \
             the month and prints the statements and where to look next.
             """
     )
 
-    @Option(help: ArgumentHelp("The database file to create (default: a new temporary file).", valueName: "path")) var db: String?
+    @Option(help: ArgumentHelp("The database to create: an SQLite file, or an empty PostgreSQL database postgresql://USER@HOST:PORT/DBNAME (default: a new temporary file).", valueName: "path|uri")) var db: String?
     @Option(name: .customLong("scheme-file"), help: ArgumentHelp("The scheme to run.", valueName: "file"))
     var schemeFile = "Examples/schemes/hours-home-care-2026.json"
     @OptionGroup var forms: FormOptions
@@ -30,7 +31,8 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("ltc-demo-\(getpid()).sqlite").path
-            if FileManager.default.fileExists(atPath: path) {
+            let location = StoreLocation(path)
+            if case .sqlite = location, FileManager.default.fileExists(atPath: path) {
                 throw InputError(source: path, message: "already exists; the demo needs a fresh database (leave out --db for a temporary one)")
             }
             let schemeText = try readInput(schemeFile)
@@ -39,17 +41,22 @@ struct DemoCommand: ParsableCommand {
                 throw InputError(source: schemeFile, message: "the demo needs a scheme with a home-visit mode and monitoring settings, such as Examples/schemes/hours-home-care-2026.json")
             }
             let catalog = try forms.catalog()
-            var city = DemoCity(services: StoreServices(store: try SQLiteStore(path: path), forms: catalog, clock: SystemClock()), scheme: scheme,
+            let store = try location.open()
+            if try !store.read({ (tx: any ProviderTransaction) in try tx.schemes.summaries() }).isEmpty {
+                throw InputError(source: location.description, message: "already holds a scheme; the demo needs a fresh database (an empty one, or leave out --db for a temporary file)")
+            }
+            var city = DemoCity(services: StoreServices(store: store, forms: catalog, clock: SystemClock()), scheme: scheme,
                                 form: try catalog.form(id: "cn-ltc-2021"))
             try city.run()
             print("")
-            print("Where to look next (the database is \(path)):")
-            let options = "--db \(path) --actor administrator:demo"
+            print("Where to look next (the database is \(location)):")
+            let shown = location.description.contains("?") || location.description.contains("&") ? "'\(location)'" : location.description
+            let options = "--db \(shown) --actor administrator:demo"
             print("  ltc settle --month 2026-04 --csv \(options)     the statements as CSV")
             print("  ltc case list \(options)                        the cases and their states")
             print("  ltc agreement list \(options)                   agreements and their versions")
             print("  ltc benefit entitlement 1 --month 2026-04 \(options)")
-            print("  echo '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"settlement.get\",\"params\":{\"actor\":\"administrator:demo\",\"month\":\"2026-04\"}}' | ltc rpc --db \(path)")
+            print("  echo '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"settlement.get\",\"params\":{\"actor\":\"administrator:demo\",\"month\":\"2026-04\"}}' | ltc rpc --db \(shown)")
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LTCCases
 import LTCCore
 import LTCProviders
+import LTCStorage
 
 /// `ltc institution add|list`: the registry of care institutions.
 struct InstitutionCommand: ParsableCommand {
@@ -369,7 +370,7 @@ struct LogsCommand: ParsableCommand {
                 let size = file == "-" ? 0 : ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0)
                 if size >= Self.bulkBytes {
                     // A bulk submission inserts all over the logs' index: a larger page cache saves rereading it.
-                    try options.store().setCacheSize(kibibytes: Self.bulkCacheKibibytes)
+                    try (options.store() as? SQLiteStore)?.setCacheSize(kibibytes: Self.bulkCacheKibibytes)
                 }
                 let terminal = isatty(STDERR_FILENO) == 1
                 let report = try service.submit(.descriptor(descriptor), size: size, actor: try options.actingAs(), asOf: try options.day()) { done, total in

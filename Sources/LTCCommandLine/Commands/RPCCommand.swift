@@ -21,7 +21,7 @@ struct RPCCommand: ParsableCommand {
 
     @OptionGroup var forms: FormOptions
 
-    @Option(help: ArgumentHelp("The database for person, assessor, scheme and case methods; else $LTC_DB, else ./ltc.sqlite (opened on first use).", valueName: "path"))
+    @Option(help: ArgumentHelp("The database for the methods on stored data: an SQLite file, or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite (opened on first use).", valueName: "path|uri"))
     var db: String?
 
     func run() throws {
@@ -32,7 +32,7 @@ struct RPCCommand: ParsableCommand {
             for _ in 0..<RPCLoop.suggestedWorkers {
                 let catalog = try forms.catalog()
                 // Each worker opens its own connection, on the first request that needs one.
-                let services = LazyServices { StoreServices(store: try SQLiteStore(path: path), forms: catalog, clock: SystemClock()) }
+                let services = LazyServices { StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock()) }
                 let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods
                 servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + methods))
             }

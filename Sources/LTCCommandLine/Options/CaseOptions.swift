@@ -11,7 +11,7 @@ import Synchronization
 /// The options every command on stored data takes: where the database is,
 /// who is acting, and on what date; and the services over that database.
 struct CaseOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The database file; else $LTC_DB, else ./ltc.sqlite (created on first use).", valueName: "path"))
+    @Option(help: ArgumentHelp("The database: an SQLite file, or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite (created on first use).", valueName: "path|uri"))
     var db: String?
 
     @Option(help: ArgumentHelp("Who is acting: administrator:ID, assessor:ID or institution:ID.", valueName: "role:id"))
@@ -29,7 +29,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// The database, opened (and migrated) once per process.
-    func store() throws -> SQLiteStore {
+    func store() throws -> any CaseStore & ProviderStore {
         try OpenStores.store(path: Self.databasePath(db))
     }
 
@@ -54,13 +54,13 @@ struct CaseOptions: ParsableArguments {
     }
 }
 
-/// The stores this process has opened, by path: a command opens its database once.
+/// The stores this process has opened, by location: a command opens its database once.
 enum OpenStores {
-    private static let open = Mutex<[String: SQLiteStore]>([:])
+    private static let open = Mutex<[String: any CaseStore & ProviderStore]>([:])
 
-    static func store(path: String) throws -> SQLiteStore {
+    static func store(path: String) throws -> any CaseStore & ProviderStore {
         if let store = open.withLock({ $0[path] }) { return store }
-        let store = try SQLiteStore(path: path)
+        let store = try StoreLocation(path).open()
         open.withLock { $0[path] = store }
         return store
     }

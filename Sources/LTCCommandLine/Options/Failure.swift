@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LTCCore
+import LTCStorage
 
 /// Exit statuses of `ltc`, after BSD `sysexits.h`: 0 success, 64 a wrong
 /// command line, 65 input data that cannot be used, 66 an input file that
@@ -8,14 +9,25 @@ import LTCCore
 enum ExitStatus {
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
+    /// The database server cannot be reached (EX_UNAVAILABLE).
+    static let unavailable: Int32 = 69
+    /// Refused for conflicts with other writers until ltc gave up: trying again may work (EX_TEMPFAIL).
+    static let tryAgain: Int32 = 75
     static let ioError: Int32 = 74
 }
 
 /// Runs a command's body; an ``LTCError`` becomes `error: …` on standard
-/// error and exit status 65, never a stack trace.
+/// error and exit status 65 (69 when the database server cannot be reached,
+/// 75 when other writers kept conflicting), never a stack trace.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch let error as StorageError where error.sqlState?.hasPrefix("08") == true {
+        printError(error.description)
+        throw ExitCode(ExitStatus.unavailable)
+    } catch let error as StorageError where error.sqlState == "40001" || error.sqlState == "40P01" {
+        printError(error.description)
+        throw ExitCode(ExitStatus.tryAgain)
     } catch let error as any LTCError {
         printError(error.description)
         throw ExitCode(ExitStatus.dataError)

@@ -59,7 +59,13 @@ public struct IntakeService: Sendable {
             try work.refuse(operation, error, on: store.transactions)
             throw error
         }
+        // A store may run the transaction again after a conflict with another
+        // writer (PostgreSQL): the input is then read again from where it began.
+        let start = input.position
+        var attempts = 0
         return try store.write { tx in
+            attempts += 1
+            if attempts > 1 { try input.rewind(to: start) }
             let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
                                                           asOf: asOf, summary: ["bytes": .integer(size)])
             let jobs = Handoff<IntakeJob>(capacity: 3)

@@ -1,10 +1,34 @@
 import Foundation
+import LTCCore
 
 /// Where a submission's bytes come from: in memory, or an open file read a
 /// block at a time (the caller keeps it open until ``IntakeService/submit(_:size:actor:asOf:progress:)`` returns).
 public enum LogInput: Sendable {
     case bytes([UInt8])
     case descriptor(Int32)
+
+    /// Where reading begins: the descriptor's offset, if it has one (a pipe has none).
+    var position: Int? {
+        guard case .descriptor(let descriptor) = self else { return 0 }
+        let offset = lseek(descriptor, 0, SEEK_CUR)
+        return offset < 0 ? nil : Int(offset)
+    }
+
+    /// Goes back to `position` to read the input again; a pipe cannot.
+    func rewind(to position: Int?) throws(IntakeInputError) {
+        guard case .descriptor(let descriptor) = self else { return }
+        guard let position, lseek(descriptor, off_t(position), SEEK_SET) == off_t(position) else { throw IntakeInputError() }
+    }
+}
+
+/// A submission from a pipe that the store had to run again after a conflict
+/// with another writer: what was read cannot be read twice.
+public struct IntakeInputError: LTCError {
+    public var kind: String { "conflict" }
+    public var details: JSONObject { [:] }
+    public var description: String {
+        "the submission conflicted with another writer and had to be run again, but its logs came from a pipe that cannot be read twice: nothing was stored; send it again"
+    }
 }
 
 /// Reads a submission's chunks on a thread of its own, one or two chunks
@@ -18,6 +42,8 @@ final class LogPipeline: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [[SubmittedLine]] = []
     private var finished = false
+    /// The reader thread has ended.
+    private var exited = false
     private let ahead = 2
 
     init(_ input: LogInput, chunkSize: Int) {
@@ -34,10 +60,11 @@ final class LogPipeline: @unchecked Sendable {
                 if !stop { ready.append(chunk) }
                 condition.broadcast()
                 condition.unlock()
-                if stop { return }
+                if stop { break }
             }
             condition.lock()
             finished = true
+            exited = true
             condition.broadcast()
             condition.unlock()
         }
@@ -56,14 +83,15 @@ final class LogPipeline: @unchecked Sendable {
         return chunk
     }
 
-    /// Stops reading early (the caller failed): the reader thread ends.
+    /// Stops reading early (the caller failed) and waits for the reader
+    /// thread to end (after the chunk it is reading, if any), so that the
+    /// input may be read again from the start.
     func cancel() {
         condition.lock()
         finished = true
         ready.removeAll()
         condition.broadcast()
+        while !exited { condition.wait() }
         condition.unlock()
     }
-
-    deinit { cancel() }
 }

@@ -28,7 +28,7 @@ struct SQLAgreements<Database: SQLConnection>: AgreementRepository {
 
     func list(institution: String?, page: PageRequest<String>) throws -> Page<Agreement, String> {
         let rows = try database.query("""
-            SELECT id, document FROM agreements WHERE (?1 IS NULL OR institution = ?1) AND id > ?2 ORDER BY id LIMIT ?3
+            SELECT id, document FROM agreements WHERE (CAST(?1 AS TEXT) IS NULL OR institution = ?1) AND id > ?2 ORDER BY id LIMIT ?3
             """, [SQLValue(institution), .text(page.after ?? ""), .integer(page.limit + 1)], row: Self.agreement)
         return Page(rows: rows, limit: page.limit, cursor: \.id)
     }

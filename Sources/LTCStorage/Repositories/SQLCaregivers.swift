@@ -30,7 +30,7 @@ struct SQLCaregivers<Database: SQLConnection>: CaregiverRepository {
         let after = page.after ?? CaregiverKey(institution: "", caregiver: "")
         let rows = try database.query("""
             SELECT institution, id, document FROM caregivers
-            WHERE (?1 IS NULL OR institution = ?1) AND (institution, id) > (?2, ?3) ORDER BY institution, id LIMIT ?4
+            WHERE (CAST(?1 AS TEXT) IS NULL OR institution = ?1) AND (institution, id) > (?2, ?3) ORDER BY institution, id LIMIT ?4
             """, [SQLValue(institution), .text(after.institution), .text(after.caregiver), .integer(page.limit + 1)], row: Self.caregiver)
         return Page(rows: rows, limit: page.limit) { CaregiverKey(institution: $0.institution, caregiver: $0.id) }
     }

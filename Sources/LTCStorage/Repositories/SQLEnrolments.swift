@@ -32,7 +32,7 @@ struct SQLEnrolments<Database: SQLConnection>: EnrolmentRepository {
 
     func list(institution: String?, page: PageRequest<Int>) throws -> Page<Enrolment, Int> {
         let rows = try database.query("""
-            SELECT id, document FROM enrolments WHERE (?1 IS NULL OR institution = ?1) AND id > ?2 ORDER BY id LIMIT ?3
+            SELECT id, document FROM enrolments WHERE (CAST(?1 AS TEXT) IS NULL OR institution = ?1) AND id > ?2 ORDER BY id LIMIT ?3
             """, [SQLValue(institution), .integer(page.after ?? 0), .integer(page.limit + 1)], row: Self.enrolment)
         return Page(rows: rows, limit: page.limit, cursor: \.id)
     }

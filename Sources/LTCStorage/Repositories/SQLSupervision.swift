@@ -28,7 +28,7 @@ struct SQLSupervision<Database: SQLConnection>: SupervisionRepository {
 
     func list(institution: String?, page: PageRequest<Int>) throws -> Page<Violation, Int> {
         let rows = try database.query("""
-            SELECT id, document FROM violations WHERE (?1 IS NULL OR institution = ?1) AND id > ?2 ORDER BY id LIMIT ?3
+            SELECT id, document FROM violations WHERE (CAST(?1 AS TEXT) IS NULL OR institution = ?1) AND id > ?2 ORDER BY id LIMIT ?3
             """, [SQLValue(institution), .integer(page.after ?? 0), .integer(page.limit + 1)], row: Self.violation)
         return Page(rows: rows, limit: page.limit, cursor: \.id)
     }

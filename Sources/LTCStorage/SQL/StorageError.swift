@@ -3,14 +3,17 @@ import LTCCore
 
 /// A failure of the database, with the SQL and the arguments that caused it.
 public struct StorageError: LTCError, Equatable {
-    /// The SQLite result code (e.g. 5 for SQLITE_BUSY, 19 for a constraint).
+    /// The SQLite result code (e.g. 5 for SQLITE_BUSY, 19 for a constraint); 0 for PostgreSQL.
     public var code: Int32
+    /// PostgreSQL's SQLSTATE (e.g. `40001` for a serialization failure, `23505` for a duplicate key).
+    public var sqlState: String?
     public var message: String
     public var sql: String?
     public var arguments: [String]
 
-    public init(code: Int32, message: String, sql: String? = nil, arguments: [String] = []) {
+    public init(code: Int32, sqlState: String? = nil, message: String, sql: String? = nil, arguments: [String] = []) {
         self.code = code
+        self.sqlState = sqlState
         self.message = message
         self.sql = sql
         self.arguments = arguments
@@ -20,13 +23,14 @@ public struct StorageError: LTCError, Equatable {
 
     public var details: JSONObject {
         var details: JSONObject = ["code": .integer(Int(code)), "message": .string(message)]
+        if let sqlState { details.set("sqlState", .string(sqlState)) }
         if let sql { details.set("sql", .string(sql)) }
         if !arguments.isEmpty { details.set("arguments", .array(arguments.map { .string($0) })) }
         return details
     }
 
     public var description: String {
-        var text = "database error \(code): \(message)"
+        var text = "database error \(sqlState ?? String(code)): \(message)"
         if let sql { text += " (in: \(sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")))" }
         return text
     }

@@ -1,0 +1,431 @@
+import CLibPQ
+import LTCCore
+
+/// One connection to a PostgreSQL server through the system's libpq
+/// (`libpq-dev`), used by one thread at a time (``PostgresStore`` serialises
+/// access to it).
+///
+/// ```swift
+/// let connection = try PostgresConnection(uri: "postgresql://ltc@localhost:5432/ltc")
+/// try connection.run("INSERT INTO assessors (id, name, qualification) VALUES (?, ?, ?)", ["A01", "王芳", "care"])
+/// ```
+///
+/// Statements are written with `?` placeholders, as for SQLite, and
+/// translated once to PostgreSQL's `$1`, `$2`; each is prepared on the
+/// server the first time and reused. Arguments travel as text (PostgreSQL
+/// infers their types from where they stand), blobs as binary `bytea`.
+/// Many rows are inserted with `COPY … FROM STDIN`, a few with statements.
+public final class PostgresConnection {
+    private let handle: OpaquePointer
+    private var prepared: [String: (name: String, parameters: Int)] = [:]
+    /// Rows returned by queries on this connection so far: what a request read.
+    public private(set) var rowsRead = 0
+
+    /// From this many rows on, ``insertRows(into:columns:count:bind:)`` uses COPY.
+    static let copyThreshold = 500
+
+    /// Connects to the server a libpq connection URI names
+    /// (`postgresql://USER@HOST:PORT/DBNAME`, or `postgres://…`).
+    public init(uri: String) throws(StorageError) {
+        guard let connection = PQconnectdb(uri) else { throw StorageError(code: 0, message: "\(Self.redacted(uri)): cannot allocate a connection") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines
+            PQfinish(connection)
+            throw StorageError(code: 0, sqlState: "08001", message: "cannot connect to \(Self.redacted(uri)): \(message)")
+        }
+        handle = connection
+        // Notices (e.g. "relation already exists, skipping") are not for the user.
+        try execute("SET client_min_messages = warning")
+        try execute("SET TIME ZONE 'UTC'")
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// `uri` without its password, for messages.
+    static func redacted(_ uri: String) -> String {
+        guard let at = uri.lastIndex(of: "@"), let scheme = uri.range(of: "://"), scheme.upperBound < at else { return uri }
+        let credentials = uri[scheme.upperBound..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return uri }
+        return String(uri[..<colon]) + ":***" + String(uri[at...])
+    }
+
+    /// Runs SQL without arguments (may hold several statements).
+    public func execute(_ sql: String) throws(StorageError) {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result, sql, [])
+    }
+
+    // MARK: Statements
+
+    /// Runs one statement with arguments; returns the rows changed.
+    @discardableResult
+    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(StorageError) -> Int {
+        let result = try execute(sql, arguments)
+        defer { PQclear(result) }
+        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
+    /// The rows of a query, each read by `row`.
+    @discardableResult
+    public func query<T>(_ sql: String, _ arguments: [SQLValue] = [], row: (PostgresRow) throws -> T) throws -> [T] {
+        let result = try execute(sql, arguments)
+        defer { PQclear(result) }
+        let count = PQntuples(result)
+        rowsRead += Int(count)
+        var rows: [T] = []
+        rows.reserveCapacity(Int(count))
+        for index in 0..<count {
+            do {
+                rows.append(try row(PostgresRow(result: result, row: index)))
+            } catch let error as StorageError {
+                throw error
+            } catch {
+                throw StorageError(code: 0, message: "cannot read a row: \(error)", sql: sql, arguments: arguments.map(\.description))
+            }
+        }
+        return rows
+    }
+
+    /// Runs one prepared statement once per row.
+    public func runRows(_ sql: String, count: Int, bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
+        guard count > 0 else { return }
+        let statement = try statement(sql)
+        var binder = PostgresBinder(count: statement.parameters)
+        for index in 0..<count {
+            binder.reset()
+            bind(index, &binder)
+            let result = binder.withParameters { values, lengths, formats in
+                PQexecPrepared(handle, statement.name, Int32(statement.parameters), values, lengths, formats, 0)
+            }
+            defer { PQclear(result) }
+            do {
+                try check(result, sql, [])
+            } catch {
+                throw StorageError(code: error.code, sqlState: error.sqlState, message: error.message + " (row \(index + 1) of \(count))", sql: sql)
+            }
+        }
+    }
+
+    /// Inserts rows with `COPY … FROM STDIN` (text format) when there are
+    /// many, with a prepared `INSERT` per row when there are few.
+    public func insertRows(into table: String, columns: [String], count: Int, bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard count >= Self.copyThreshold else {
+            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            try runRows("INSERT INTO \(table) (\(names)) VALUES (\(placeholders))", count: count, bind: bind)
+            return
+        }
+        let sql = "COPY \(table) (\(names)) FROM STDIN"
+        let start = PQexec(handle, sql)
+        let status = PQresultStatus(start)
+        defer { PQclear(start) }
+        guard status == PGRES_COPY_IN else { try check(start, sql, []); return }
+        var binder = PostgresBinder(count: columns.count)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 17)
+        var failure: StorageError?
+        for index in 0..<count {
+            binder.reset()
+            bind(index, &binder)
+            binder.appendCopyLine(to: &buffer)
+            if buffer.count >= 1 << 16 {
+                if let error = send(&buffer, sql) { failure = error; break }
+            }
+        }
+        if failure == nil, !buffer.isEmpty { failure = send(&buffer, sql) }
+        if let failure {
+            _ = PQputCopyEnd(handle, "ltc: \(failure.message)")
+        } else {
+            _ = PQputCopyEnd(handle, nil)
+        }
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            if failure == nil {
+                do { try check(result, sql, []) } catch { failure = error }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private func send(_ buffer: inout [UInt8], _ sql: String) -> StorageError? {
+        let sent = buffer.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        return sent == 1 ? nil : StorageError(code: 0, message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines, sql: sql)
+    }
+
+    private func execute(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer? {
+        let statement = try statement(sql)
+        guard statement.parameters == arguments.count else {
+            throw StorageError(code: 0, message: "expected \(statement.parameters) arguments, given \(arguments.count)", sql: sql,
+                               arguments: arguments.map(\.description))
+        }
+        var binder = PostgresBinder(count: arguments.count)
+        for (index, argument) in arguments.enumerated() {
+            let position = Int32(index + 1)
+            switch argument {
+            case .null: binder.bind(position, nil as String?)
+            case .integer(let number): binder.bind(position, number)
+            case .text(let text): binder.bind(position, text)
+            case .blob(let bytes): binder.bind(position, bytes)
+            }
+        }
+        let result = binder.withParameters { values, lengths, formats in
+            PQexecPrepared(handle, statement.name, Int32(statement.parameters), values, lengths, formats, 0)
+        }
+        do {
+            try check(result, sql, arguments)
+        } catch {
+            PQclear(result)
+            throw error
+        }
+        return result
+    }
+
+    /// The server-side prepared statement for `sql`, prepared on first use.
+    private func statement(_ sql: String) throws(StorageError) -> (name: String, parameters: Int) {
+        if let known = prepared[sql] { return known }
+        let (translated, parameters) = Self.translate(sql)
+        let name = "ltc\(prepared.count + 1)"
+        let result = PQprepare(handle, name, translated, 0, nil)
+        defer { PQclear(result) }
+        try check(result, translated, [])
+        prepared[sql] = (name, parameters)
+        return (name, parameters)
+    }
+
+    /// `sql` with `?` and `?N` placeholders as `$N`, and how many parameters
+    /// it takes; quoted texts and names are left alone.
+    static func translate(_ sql: String) -> (String, Int) {
+        var output: [UInt8] = []
+        output.reserveCapacity(sql.utf8.count + 16)
+        let bytes = Array(sql.utf8)
+        var index = 0, next = 0, highest = 0
+        var quote: UInt8?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                output.append(byte)
+                if byte == open { quote = nil }
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+                output.append(byte)
+                index += 1
+                continue
+            }
+            guard byte == UInt8(ascii: "?") else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+            let number: Int
+            if end > index + 1 {
+                number = Int(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)) ?? 0
+            } else {
+                next += 1
+                number = next
+            }
+            highest = max(highest, number)
+            output.append(contentsOf: "$\(number)".utf8)
+            index = end
+        }
+        return (String(decoding: output, as: UTF8.self), highest)
+    }
+
+    /// Throws unless `result` is a success; the error carries the SQLSTATE.
+    private func check(_ result: OpaquePointer?, _ sql: String, _ arguments: [SQLValue]) throws(StorageError) {
+        let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
+        switch status {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN:
+            return
+        default:
+            let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+            let primary = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
+            let message = primary ?? String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines
+            throw StorageError(code: 0, sqlState: state, message: message, sql: sql, arguments: arguments.map(\.description))
+        }
+    }
+
+    /// Whether the connection is still usable (the server may have gone away).
+    var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
+}
+
+extension PostgresConnection: SQLConnection {
+    static let dialect = SQLDialect(
+        integers: "SELECT json_array_elements_text(?::json)::bigint",
+        texts: "SELECT json_array_elements_text(?::json)",
+        pairs: "SELECT e ->> 0, e ->> 1 FROM json_array_elements(?::json) e",
+        dayNumber: { "(\($0)::date - DATE '1970-01-01')" })
+}
+
+/// The current row of a PostgreSQL result (text format).
+public struct PostgresRow: SQLRow {
+    let result: OpaquePointer?
+    let row: Int32
+
+    public func text(_ column: Int32) -> String? {
+        guard PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column) else { return nil }
+        return String(cString: value)
+    }
+
+    public func integer(_ column: Int32) -> Int? {
+        guard PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column) else { return nil }
+        let length = Int(PQgetlength(result, row, column))
+        return value.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+            Self.integer(UnsafeBufferPointer(start: bytes, count: length))
+        }
+    }
+
+    /// A decimal integer, as PostgreSQL writes bigint, and numeric sums of them.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0, negative = false
+        if bytes.first == UInt8(ascii: "-") { negative = true; index = 1 }
+        guard index < bytes.count else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let digit = Int(bytes[index]) - 48
+            guard (0...9).contains(digit) else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (added, overflow2) = shifted.addingReportingOverflow(negative ? -digit : digit)
+            guard !overflow, !overflow2 else { return nil }
+            value = added
+            index += 1
+        }
+        return value
+    }
+
+    /// A `bytea` column (hex text, `\x0a0b…`) decoded, valid only while `body` runs.
+    public func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T? {
+        guard PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column) else { return nil }
+        let length = Int(PQgetlength(result, row, column))
+        var bytes: [UInt8] = []
+        value.withMemoryRebound(to: UInt8.self, capacity: length) { text in
+            guard length >= 2, text[0] == UInt8(ascii: "\\"), text[1] == UInt8(ascii: "x") else { return }
+            bytes.reserveCapacity((length - 2) / 2)
+            var index = 2
+            while index + 1 < length {
+                bytes.append(Self.nibble(text[index]) << 4 | Self.nibble(text[index + 1]))
+                index += 2
+            }
+        }
+        return try bytes.withUnsafeBytes { try body($0) }
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8 {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        default: digit &- UInt8(ascii: "A") &+ 10
+        }
+    }
+}
+
+/// One row's values for a PostgreSQL statement or a COPY line, by 1-based position.
+public struct PostgresBinder: SQLBinder {
+    enum Value {
+        case null
+        case text([UInt8])
+        case bytes([UInt8])
+    }
+
+    private var values: [Value]
+
+    init(count: Int) {
+        values = Array(repeating: .null, count: count)
+    }
+
+    mutating func reset() {
+        for index in values.indices { values[index] = .null }
+    }
+
+    public mutating func bind(_ position: Int32, _ value: Int?) {
+        values[Int(position) - 1] = value.map { .text(Array(String($0).utf8)) } ?? .null
+    }
+
+    public mutating func bind(_ position: Int32, _ value: String?) {
+        values[Int(position) - 1] = value.map { .text(Array($0.utf8)) } ?? .null
+    }
+
+    public mutating func bind(_ position: Int32, _ bytes: [UInt8]) {
+        values[Int(position) - 1] = .bytes(bytes)
+    }
+
+    /// The values as libpq's parallel arrays: pointers (NUL-terminated texts), lengths, and formats (1 for binary).
+    func withParameters<T>(_ body: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> T) -> T {
+        var storage: [[CChar]?] = []
+        storage.reserveCapacity(values.count)
+        var lengths: [Int32] = [], formats: [Int32] = []
+        for value in values {
+            switch value {
+            case .null:
+                storage.append(nil); lengths.append(0); formats.append(0)
+            case .text(let bytes):
+                storage.append(bytes.map { CChar(bitPattern: $0) } + [0]); lengths.append(Int32(bytes.count)); formats.append(0)
+            case .bytes(let bytes):
+                // A pointer even for no bytes: libpq reads NULL as SQL NULL.
+                storage.append(bytes.isEmpty ? [0] : bytes.map { CChar(bitPattern: $0) }); lengths.append(Int32(bytes.count)); formats.append(1)
+            }
+        }
+        return withPointers(storage, 0, []) { pointers in
+            pointers.withUnsafeBufferPointer { pointers in
+                lengths.withUnsafeBufferPointer { lengths in
+                    formats.withUnsafeBufferPointer { formats in body(pointers.baseAddress, lengths.baseAddress, formats.baseAddress) }
+                }
+            }
+        }
+    }
+
+    /// Nests `withUnsafeBufferPointer` over every stored value, so each pointer is valid while `body` runs.
+    private func withPointers<T>(_ storage: [[CChar]?], _ index: Int, _ pointers: [UnsafePointer<CChar>?],
+                                 _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
+        guard index < storage.count else { return body(pointers) }
+        guard let value = storage[index] else { return withPointers(storage, index + 1, pointers + [nil], body) }
+        return value.withUnsafeBufferPointer { withPointers(storage, index + 1, pointers + [$0.baseAddress], body) }
+    }
+
+    /// Appends the row as one line of COPY's text format: tab-separated,
+    /// `\N` for NULL, backslash escapes for tab, newline, return and backslash.
+    func appendCopyLine(to buffer: inout [UInt8]) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: "\t")) }
+            switch value {
+            case .null:
+                buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "N"))
+            case .text(let bytes):
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))
+                    case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+                    case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+                    case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+                    default: buffer.append(byte)
+                    }
+                }
+            case .bytes(let bytes):
+                buffer.append(contentsOf: Array("\\\\x".utf8))
+                let digits = Array("0123456789abcdef".utf8)
+                for byte in bytes {
+                    buffer.append(digits[Int(byte >> 4)]); buffer.append(digits[Int(byte & 15)])
+                }
+            }
+        }
+        buffer.append(UInt8(ascii: "\n"))
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.last?.isNewline == true { text.removeLast() }
+        return text
+    }
+}

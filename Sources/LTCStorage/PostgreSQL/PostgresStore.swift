@@ -1,0 +1,179 @@
+import Foundation
+import LTCCases
+import LTCCore
+import LTCProviders
+import Synchronization
+
+/// The scheme's store on a PostgreSQL server: the same repositories as
+/// ``SQLiteStore``, for schemes whose users outgrow one machine.
+///
+/// ```swift
+/// let store = try PostgresStore(uri: "postgresql://ltc@db.example:5432/ltc")   // migrated on first use
+/// let intake = IntakeService(store: store, clock: SystemClock())
+/// ```
+///
+/// Many processes may work on one database at once. Every write
+/// transaction is SERIALIZABLE: the server lets it commit only if the
+/// outcome is one that the transactions run one after another could have
+/// had, so usage totals, weekly plans, monthly ceilings, submission numbers
+/// and a settlement closing its month stay right whatever arrives at the
+/// same time. A transaction the server refuses for a conflict (SQLSTATE
+/// 40001, or 40P01 for a deadlock) is run again from the start, up to
+/// ``maximumAttempts`` times, after a short random pause that grows with
+/// each attempt; ``retries`` counts them. Reads run REPEATABLE READ and
+/// READ ONLY: one snapshot per read, never waiting for writers.
+///
+/// One store holds one connection and runs its transactions one at a time
+/// (a lock serialises them); give busy threads a store each.
+public final class PostgresStore: CaseStore, ProviderStore {
+    private let connection: Serialized<PostgresConnection>
+    let schemeCache = SchemeCache()
+    private let retryCount = Atomic<Int>(0)
+    /// The connection URI, its password hidden.
+    public let uri: String
+
+    /// How many times a write refused for a conflict is tried in all.
+    public static let maximumAttempts = 12
+
+    /// Connects, applies the migrations the database lacks, and makes sure
+    /// the months around today have partitions for their service logs.
+    public init(uri: String, today: CalendarDate = CalendarDate(dayNumber: Int(time(nil) / 86_400))) throws {
+        let database = try PostgresConnection(uri: uri)
+        try Self.migrate(database)
+        let month = YearMonth(containing: today)
+        try Self.ensurePartitions(database, from: month.adding(months: -24), through: month.adding(months: 12))
+        self.uri = PostgresConnection.redacted(uri)
+        connection = Serialized(database)
+    }
+
+    /// Whether `location` names a PostgreSQL database (a libpq URI) rather than an SQLite file.
+    public static func names(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
+    }
+
+    /// Write transactions run again after a conflict with another writer, since this store was opened.
+    public var retries: Int { retryCount.load(ordering: .relaxed) }
+
+    /// Rows returned by queries on this store's connection so far.
+    public var rowsRead: Int { connection.withLock { $0.rowsRead } }
+
+    public func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
+        try connection.withLock { database in
+            var attempt = 1
+            while true {
+                do {
+                    try database.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+                    let result = try body(SQLTransaction(database: database, schemes: schemeCache))
+                    try database.execute("COMMIT")
+                    return result
+                } catch {
+                    try? database.execute("ROLLBACK")
+                    // A scheme read back inside a transaction that did not commit may not exist.
+                    schemeCache.clear()
+                    guard Self.isConflict(error) else { throw error }
+                    guard attempt < Self.maximumAttempts else {
+                        throw StorageError(code: 0, sqlState: "40001",
+                                           message: "gave up after \(attempt) attempts, each refused for a conflict with other writers; try again")
+                    }
+                    retryCount.add(1, ordering: .relaxed)
+                    Self.pause(before: attempt + 1)
+                    attempt += 1
+                }
+            }
+        }
+    }
+
+    public func read<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
+        try connection.withLock { database in
+            try database.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? database.execute("COMMIT") }
+            return try body(SQLTransaction(database: database, schemes: schemeCache))
+        }
+    }
+
+    public func write<T>(_ body: (any CaseTransaction) throws -> T) throws -> T {
+        try write { (tx: any ProviderTransaction) in try body(tx) }
+    }
+
+    public func read<T>(_ body: (any CaseTransaction) throws -> T) throws -> T {
+        try read { (tx: any ProviderTransaction) in try body(tx) }
+    }
+
+    /// Whether `error` is the server refusing a transaction for a conflict, so that running it again may succeed.
+    static func isConflict(_ error: any Error) -> Bool {
+        guard let error = error as? StorageError else { return false }
+        return error.sqlState == "40001" || error.sqlState == "40P01"
+    }
+
+    /// Waits a random 1 ms to 2^attempt ms (at most 0.5 s), so that writers who collided do not collide again.
+    private static func pause(before attempt: Int) {
+        let ceiling = min(1 << min(attempt, 9), 500)
+        usleep(useconds_t(Int.random(in: 1...ceiling) * 1_000))
+    }
+
+    // MARK: Schema
+
+    /// Applies, in order, the migrations the database has not had; one
+    /// process at a time (an advisory lock), each in its own transaction.
+    static func migrate(_ database: PostgresConnection) throws {
+        for migration in PostgresSchema.migrations {
+            try database.execute("BEGIN")
+            do {
+                try database.run("SELECT pg_advisory_xact_lock(7410)")
+                try database.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        name TEXT PRIMARY KEY,
+                        applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))
+                    """)
+                let applied = try database.query("SELECT 1 FROM schema_migrations WHERE name = ?", [.text(migration.name)]) { _ in true }
+                if applied.isEmpty {
+                    try database.execute(migration.sql)
+                    try database.run("INSERT INTO schema_migrations (name) VALUES (?)", [.text(migration.name)])
+                }
+                try database.execute("COMMIT")
+            } catch {
+                try? database.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// The partition of `service_logs` for each month from `first` through
+    /// `last` that does not exist yet, with any logs of that month moved to
+    /// it from the default partition. Creating a partition locks the table
+    /// for a moment; if other work holds it for more than two seconds, the
+    /// month is left to the default partition and tried at the next open.
+    static func ensurePartitions(_ database: PostgresConnection, from first: YearMonth, through last: YearMonth) throws {
+        var month = first
+        while month <= last {
+            defer { month = month.adding(months: 1) }
+            let name = "service_logs_\(month.description.replacingOccurrences(of: "-", with: "_"))"
+            let exists = try database.query("SELECT to_regclass(?) IS NOT NULL", [.text(name)]) { $0.text(0) == "t" }.first ?? false
+            guard !exists else { continue }
+            let from = month.firstDay.dayNumber * 1440, to = (month.lastDay.dayNumber + 1) * 1440
+            try database.execute("BEGIN")
+            do {
+                try database.execute("SET LOCAL lock_timeout = '2s'")
+                try database.run("SELECT pg_advisory_xact_lock(7411)")
+                let created = try database.query("SELECT to_regclass(?) IS NOT NULL", [.text(name)]) { $0.text(0) == "t" }.first ?? false
+                if !created {
+                    try database.execute("""
+                        CREATE TEMPORARY TABLE moved_logs ON COMMIT DROP AS
+                            SELECT * FROM service_logs_default WHERE start >= \(from) AND start < \(to);
+                        ALTER TABLE service_logs DISABLE TRIGGER service_log_ids_kept;
+                        DELETE FROM service_logs_default WHERE start >= \(from) AND start < \(to);
+                        CREATE TABLE \(name) PARTITION OF service_logs FOR VALUES FROM (\(from)) TO (\(to));
+                        INSERT INTO service_logs SELECT * FROM moved_logs;
+                        ALTER TABLE service_logs ENABLE TRIGGER service_log_ids_kept;
+                        """)
+                }
+                try database.execute("COMMIT")
+            } catch let error as StorageError where error.sqlState == "55P03" {
+                try? database.execute("ROLLBACK")
+            } catch {
+                try? database.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+}

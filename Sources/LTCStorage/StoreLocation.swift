@@ -1,0 +1,35 @@
+import LTCCases
+import LTCProviders
+
+/// Where a scheme's data is: a PostgreSQL database named by a libpq
+/// connection URI (`postgresql://USER@HOST:PORT/DBNAME`, or `postgres://…`),
+/// or else an SQLite file at a path.
+///
+/// ```swift
+/// let store = try StoreLocation("postgresql://ltc@db.example/ltc").open()   // a PostgresStore
+/// let local = try StoreLocation("ltc.sqlite").open()                       // an SQLiteStore
+/// ```
+public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgresql(uri: String)
+
+    public init(_ text: String) {
+        self = PostgresStore.names(text) ? .postgresql(uri: text) : .sqlite(path: text)
+    }
+
+    /// The store there, created and migrated on first use.
+    public func open() throws -> any CaseStore & ProviderStore {
+        switch self {
+        case .sqlite(let path): try SQLiteStore(path: path)
+        case .postgresql(let uri): try PostgresStore(uri: uri)
+        }
+    }
+
+    /// The location as the user wrote it, a password hidden.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): path
+        case .postgresql(let uri): PostgresConnection.redacted(uri)
+        }
+    }
+}
