@@ -30,7 +30,7 @@ enum LogsBenchmark {
     /// A city sized for `logs` logs a month (about 21 per beneficiary) and its logs file.
     static func generate(database: String, logs: Int, violationShare: Int = 5) throws -> (csv: [UInt8], seconds: Double, people: Int, institutions: Int) {
         let started = Date()
-        let store = try SQLiteStore(path: database)
+        let store = try StoreLocation(database).open()
         // About 19.25 logs per beneficiary in April 2026 with the grade mix (3 to 7 visits a week).
         let people = max(1, Int((Double(logs) / 19.25).rounded()))
         var city = SyntheticCity(beneficiaries: people, institutions: max(1, people / 120), seed: 7)
@@ -39,10 +39,10 @@ enum LogsBenchmark {
         return (csv, Date().timeIntervalSince(started), people, city.institutions)
     }
 
-    static func gen(database: String, logs: Int) throws {
+    static func gen(database: String, logs: Int, csv: String) throws {
         let city = try generate(database: database, logs: logs)
-        try Data(city.csv).write(to: URL(fileURLWithPath: database + ".csv"))
-        print("\(database): \(city.people) beneficiaries, \(city.institutions) institutions; \(database).csv: \(city.csv.count) bytes of logs for \(month)")
+        try Data(city.csv).write(to: URL(fileURLWithPath: csv))
+        print("\(StoreLocation(database)): \(city.people) beneficiaries, \(city.institutions) institutions; \(csv): \(city.csv.count) bytes of logs for \(month)")
     }
 
     static func run(logs: Int) throws {

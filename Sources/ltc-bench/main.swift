@@ -219,8 +219,8 @@ do {
         try runOnce(mode: arguments[1], count: count)
     } else if arguments.count == 2, arguments[0] == "logs", let count = Int(arguments[1]), count > 0 {
         try LogsBenchmark.run(logs: count)
-    } else if arguments.count == 3, arguments[0] == "gen", let count = Int(arguments[2]), count > 0 {
-        try LogsBenchmark.gen(database: arguments[1], logs: count)
+    } else if (3...4).contains(arguments.count), arguments[0] == "gen", let count = Int(arguments[2]), count > 0 {
+        try LogsBenchmark.gen(database: arguments[1], logs: count, csv: arguments.count == 4 ? arguments[3] : arguments[1] + ".csv")
     } else if (2...3).contains(arguments.count), arguments[0] == "month", let count = Int(arguments[1]), count > 0 {
         try MonthBenchmark.run(logs: count, folder: arguments.count == 3 ? arguments[2] : nil)
     } else if arguments.count == 6, arguments[0] == "month-series", let first = Int(arguments[4]), let count = Int(arguments[5]) {
@@ -228,7 +228,7 @@ do {
     } else if arguments.isEmpty {
         try runAll()
     } else {
-        FileHandle.standardError.write(Data("usage: ltc-bench            (the rpc-score scenario, all sizes)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N           (a synthetic month of N logs submitted and settled)\n       ltc-bench gen DB N         (write the synthetic city to DB and its logs to DB.csv)\n       ltc-bench month N [DIR]    (batches of 100 logs into a month holding N logs, against an empty month)\n".utf8))
+        FileHandle.standardError.write(Data("usage: ltc-bench            (the rpc-score scenario, all sizes)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N           (a synthetic month of N logs submitted and settled)\n       ltc-bench gen DB N [CSV]   (write the synthetic city to DB, a file or postgresql://…, and its logs to CSV, else DB.csv)\n       ltc-bench month N [DIR]    (batches of 100 logs into a month holding N logs, against an empty month)\n".utf8))
         exit(64)
     }
 } catch {

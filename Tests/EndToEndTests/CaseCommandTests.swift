@@ -133,9 +133,9 @@ struct CaseCommandTests {
         #expect(run.stderr.contains("input ended at item adl.face_oral; nothing was saved"))
     }
 
-    @Test("The database is created on first use, at --db or $LTC_DB")
+    @Test("An SQLite database is created on first use, at --db or $LTC_DB")
     func createdOnFirstUse() throws {
-        let db = scratch.database()
+        let db = scratch.path("db", ".sqlite")
         #expect(!FileManager.default.fileExists(atPath: db))
         let run = try ltc(["assessor", "list", "--db", db] + admin)
         #expect(run.status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import LTCStorage
 import Testing
 
 /// The package's root folder, where `Examples/` lives.
@@ -74,6 +75,7 @@ final class Reader: @unchecked Sendable {
 final class Scratch: @unchecked Sendable {
     // Used by one test's thread at a time.
     private var paths: [String] = []
+    private var schemas: [String] = []
 
     /// A new path in the temporary folder; it and its `-wal`, `-shm` and `.csv` companions are removed later.
     func path(_ name: String, _ suffix: String = "") -> String {
@@ -82,8 +84,23 @@ final class Scratch: @unchecked Sendable {
         return path
     }
 
-    /// A path for a database that does not exist yet.
-    func database(_ name: String = "db") -> String { path(name, ".sqlite") }
+    /// A database that does not exist yet, on the engine under test
+    /// (`LTC_TEST_ENGINE`): an SQLite path, or the URI of a new empty schema
+    /// on the `LTC_TEST_POSTGRES` server.
+    func database(_ name: String = "db") -> String {
+        guard ProcessInfo.processInfo.environment["LTC_TEST_ENGINE"] == "postgresql",
+              let server = ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"], !server.isEmpty else {
+            return path(name, ".sqlite")
+        }
+        let schema = "ltc_e2e_\(name)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        do {
+            try PostgresAdmin.run(on: server, "CREATE SCHEMA \(schema)")
+        } catch {
+            Issue.record("cannot create a schema on \(server): \(error)")
+        }
+        schemas.append(schema)
+        return server + (server.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+    }
 
     /// A new empty folder.
     func folder(_ name: String) throws -> URL {
@@ -93,6 +110,9 @@ final class Scratch: @unchecked Sendable {
     }
 
     deinit {
+        if let server = ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"] {
+            for schema in schemas { try? PostgresAdmin.run(on: server, "DROP SCHEMA IF EXISTS \(schema) CASCADE") }
+        }
         for path in paths {
             for suffix in ["", "-wal", "-shm", ".csv"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
