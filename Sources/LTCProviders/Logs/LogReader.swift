@@ -80,10 +80,11 @@ public enum LogReader {
                 bytes.removeFirst(position)
                 position = 0
             }
-            let old = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: Self.block))
-            let got = bytes.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + old, Self.block) }
-            bytes.removeLast(Self.block - max(got, 0))
+            // Read into a block of its own, then copy what was read (no zero-filling of a block that may come back short).
+            let block = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.block, alignment: 1)
+            defer { block.deallocate() }
+            let got = Glibc.read(descriptor, block.baseAddress!, Self.block)
+            if got > 0 { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: block[0..<got])) }
             if got <= 0 {
                 exhausted = true
                 if got < 0 { readError = errno }

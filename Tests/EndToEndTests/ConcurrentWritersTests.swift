@@ -1,0 +1,86 @@
+import Foundation
+import LTCCore
+import Synchronization
+import Testing
+
+/// Several `ltc` processes writing one database at once give what they
+/// would have given one after another: on SQLite because writers take
+/// turns, on PostgreSQL because every write is SERIALIZABLE and runs again
+/// after a conflict.
+@Suite("Concurrent writers on one database")
+struct ConcurrentWritersTests {
+    let scratch = Scratch()
+
+    /// The same 60 visits (six beneficiaries, ten days of May 2026), under log
+    /// ids of the writer's own: whichever writer is first has its visits
+    /// accepted, and every later one overlaps them.
+    func visits(writer: Int) -> String {
+        var lines = ["log_id,institution,caregiver,person,item,start,end,mode"]
+        for person in 1...6 {
+            for day in 4...13 {
+                let date = "2026-05-\(day < 10 ? "0" : "")\(day)"
+                lines.append("W\(writer)-\(person)-\(day),I00\(person <= 3 ? 1 : 2),C\(person),\(person),S01,\(date)T15:00,\(date)T16:00,home-visit")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Runs `ltc` once per argument list, all at the same time.
+    func together(_ runs: [(arguments: [String], environment: [String: String])]) -> [Result<Run, any Error>] {
+        let results = Mutex<[Int: Result<Run, any Error>]>([:])
+        let group = DispatchGroup()
+        for (index, run) in runs.enumerated() {
+            group.enter()
+            Thread.detachNewThread {
+                let outcome = Result { try ltc(run.arguments, environment: run.environment) }
+                results.withLock { $0[index] = outcome }
+                group.leave()
+            }
+        }
+        group.wait()
+        return results.withLock { all in runs.indices.map { all[$0]! } }
+    }
+
+    /// May's statements as CSV, settled on the first of June.
+    func statements(_ db: String) throws -> String {
+        let admin = ["--db", db, "--actor", "administrator:demo"]
+        let settled = try ltc(["settle", "--month", "2026-05", "--as-of", "2026-06-20"] + admin)
+        #expect(settled.status == 0, "\(settled.stderr)")
+        return try ltc(["settle", "--month", "2026-05", "--csv"] + admin).stdout
+    }
+
+    @Test("8 writers sending overlapping logs at once, one killed mid-submission, give the sequential result", .timeLimit(.minutes(5)))
+    func overlapping() throws {
+        let (concurrent, sequential) = (scratch.database("concurrent"), scratch.database("sequential"))
+        for db in [concurrent, sequential] { #expect(try ltc(["demo", "--db", db]).status == 0) }
+        var files: [String] = []
+        for writer in 1...8 {
+            let file = scratch.path("writer\(writer)", ".csv")
+            try Data(visits(writer: writer).utf8).write(to: URL(fileURLWithPath: file))
+            files.append(file)
+        }
+        func submit(_ file: String, _ db: String) -> [String] {
+            ["logs", "submit", file, "--db", db, "--actor", "administrator:demo", "--as-of", "2026-05-14", "--json"]
+        }
+
+        // Writer 8 kills itself (SIGKILL) inside its transaction, after storing its logs and before committing.
+        let runs = together(files.enumerated().map { index, file in
+            (submit(file, concurrent), index == 7 ? ["LTC_CRASH_AT": "intake.chunk-stored:1"] : [:])
+        })
+        let reports = try runs.prefix(7).map { result in
+            let run = try result.get()
+            #expect(run.status == 0, "\(run.stderr)")
+            return try JSONParser.parse(run.stdout)
+        }
+        #expect(try runs[7].get().signal == SIGKILL)
+        // Exactly one writer's visits are accepted, whichever it was.
+        let accepted = reports.map { $0["accepted"]?.intValue ?? -1 }
+        #expect(accepted.filter { $0 > 0 }.count == 1, "accepted per writer: \(accepted)")
+
+        for file in files.prefix(7) {
+            let run = try ltc(submit(file, sequential))
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try statements(concurrent) == statements(sequential))
+    }
+}
