@@ -213,12 +213,22 @@ extension String {
     func leftPad(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+/// `--db URI` anywhere among the arguments: the PostgreSQL server of the server scenarios.
+var server: String?
+if let flag = arguments.firstIndex(of: "--db"), flag + 1 < arguments.count {
+    server = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
 do {
     if arguments.count == 3, arguments[0] == "rpc-score", let count = Int(arguments[2]), count > 0 {
         try runOnce(mode: arguments[1], count: count)
+    } else if arguments.count == 2, arguments[0] == "logs", let count = Int(arguments[1]), count > 0, let server {
+        try ServerBenchmark.logs(count: count, server: server)
     } else if arguments.count == 2, arguments[0] == "logs", let count = Int(arguments[1]), count > 0 {
         try LogsBenchmark.run(logs: count)
+    } else if arguments.count == 2, arguments[0] == "submitters", let count = Int(arguments[1]), count > 0 {
+        try ServerBenchmark.submitters(count: count, server: server)
     } else if (3...4).contains(arguments.count), arguments[0] == "gen", let count = Int(arguments[2]), count > 0 {
         try LogsBenchmark.gen(database: arguments[1], logs: count, csv: arguments.count == 4 ? arguments[3] : arguments[1] + ".csv")
     } else if (2...3).contains(arguments.count), arguments[0] == "month", let count = Int(arguments[1]), count > 0 {
@@ -228,7 +238,7 @@ do {
     } else if arguments.isEmpty {
         try runAll()
     } else {
-        FileHandle.standardError.write(Data("usage: ltc-bench            (the rpc-score scenario, all sizes)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N           (a synthetic month of N logs submitted and settled)\n       ltc-bench gen DB N [CSV]   (write the synthetic city to DB, a file or postgresql://…, and its logs to CSV, else DB.csv)\n       ltc-bench month N [DIR]    (batches of 100 logs into a month holding N logs, against an empty month)\n".utf8))
+        FileHandle.standardError.write(Data("usage: ltc-bench            (the rpc-score scenario, all sizes)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N [--db postgresql://…]  (a synthetic month of N logs submitted and settled; on a server, against plain COPY)\n       ltc-bench submitters N [--db postgresql://…]  (batches of 100 into a month of N logs: 1 submitter, then 8 at once)\n       ltc-bench gen DB N [CSV]   (write the synthetic city to DB, a file or postgresql://…, and its logs to CSV, else DB.csv)\n       ltc-bench month N [DIR]    (batches of 100 logs into a month holding N logs, against an empty month)\n".utf8))
         exit(64)
     }
 } catch {

@@ -14,4 +14,10 @@ public enum PostgresAdmin {
     public static func values(on uri: String, _ sql: String) throws -> [String?] {
         try PostgresConnection(uri: uri).query(sql) { $0.text(0) }
     }
+
+    /// Runs `COPY … FROM STDIN` with `bytes` as its input; returns the seconds it took, sending included.
+    public static func copy(on uri: String, _ sql: String, bytes: [UInt8]) throws -> Double {
+        let connection = try PostgresConnection(uri: uri)
+        return try connection.copy(sql, bytes: bytes)
+    }
 }
