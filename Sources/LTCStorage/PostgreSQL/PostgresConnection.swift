@@ -90,22 +90,61 @@ public final class PostgresConnection {
         return rows
     }
 
-    /// Runs one prepared statement once per row.
+    /// Rows sent in one pipeline before their results are read: few enough
+    /// that the results never fill the socket's buffers while both sides write.
+    static let pipelineDepth = 512
+
+    /// Runs one prepared statement once per row. The rows go in libpq's
+    /// pipeline mode, up to ``pipelineDepth`` at a time, so that a round trip
+    /// to the server is paid per group of rows, not per row.
     public func runRows(_ sql: String, count: Int, bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
         guard count > 0 else { return }
         let statement = try statement(sql)
         var binder = PostgresBinder(count: statement.parameters)
-        for index in 0..<count {
-            binder.reset()
-            bind(index, &binder)
-            let result = binder.withParameters { values, lengths, formats in
-                PQexecPrepared(handle, statement.name, Int32(statement.parameters), values, lengths, formats, 0)
+        guard PQenterPipelineMode(handle) == 1 else { throw StorageError(code: 0, message: "cannot enter pipeline mode", sql: sql) }
+        defer { PQexitPipelineMode(handle) }
+        var first = 0
+        while first < count {
+            let end = min(count, first + Self.pipelineDepth)
+            for index in first..<end {
+                binder.reset()
+                bind(index, &binder)
+                let sent = binder.withParameters { values, lengths, formats in
+                    PQsendQueryPrepared(handle, statement.name, Int32(statement.parameters), values, lengths, formats, 0)
+                }
+                guard sent == 1 else { break }
+            }
+            guard PQpipelineSync(handle) == 1 else {
+                throw StorageError(code: 0, message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines, sql: sql)
+            }
+            if let failure = drainPipeline(sql, rows: first..<end, of: count) { throw failure }
+            first = end
+        }
+    }
+
+    /// Reads the results of a pipeline up to its sync point; the first failure, if any, with the row it was for.
+    private func drainPipeline(_ sql: String, rows: Range<Int>, of count: Int) -> StorageError? {
+        var failure: StorageError?
+        var row = rows.lowerBound
+        while true {
+            guard let result = PQgetResult(handle) else {
+                // The end of one statement's results; more ends than statements means the connection is gone.
+                row += 1
+                if row > rows.upperBound + 1 {
+                    return failure ?? StorageError(code: 0, sqlState: "08006", message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines, sql: sql)
+                }
+                continue
             }
             defer { PQclear(result) }
-            do {
-                try check(result, sql, [])
-            } catch {
-                throw StorageError(code: error.code, sqlState: error.sqlState, message: error.message + " (row \(index + 1) of \(count))", sql: sql)
+            let status = PQresultStatus(result)
+            if status == PGRES_PIPELINE_SYNC { return failure }
+            if status == PGRES_PIPELINE_ABORTED { continue }
+            if failure == nil {
+                do {
+                    try check(result, sql, [])
+                } catch {
+                    failure = StorageError(code: error.code, sqlState: error.sqlState, message: error.message + " (row \(row + 1) of \(count))", sql: sql)
+                }
             }
         }
     }
