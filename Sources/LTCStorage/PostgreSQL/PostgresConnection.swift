@@ -325,10 +325,21 @@ public final class PostgresConnection {
 }
 
 extension PostgresConnection: SQLConnection {
+    /// Lists as `= ANY(ARRAY(…))`: the array is computed once, and the
+    /// planner looks each element up in the column's index whatever it
+    /// guesses of the list's length (an `IN (SELECT …)` over a JSON function
+    /// may be planned as a scan of the whole table). A pair is matched on
+    /// each column's list, which the key answers, and then as a pair.
     static let dialect = SQLDialect(
-        integers: "SELECT json_array_elements_text(?::json)::bigint",
-        texts: "SELECT json_array_elements_text(?::json)",
-        pairs: "SELECT e ->> 0, e ->> 1 FROM json_array_elements(?::json) e",
+        integerIn: { column, placeholder in "\(column) = ANY(ARRAY(SELECT json_array_elements_text(CAST(\(placeholder) AS json))::bigint))" },
+        textIn: { column, placeholder in "\(column) = ANY(ARRAY(SELECT json_array_elements_text(CAST(\(placeholder) AS json))))" },
+        pairIn: { first, second, placeholder in
+            """
+            \(first) = ANY(ARRAY(SELECT e ->> 0 FROM json_array_elements(CAST(\(placeholder) AS json)) e)) \
+            AND \(second) = ANY(ARRAY(SELECT e ->> 1 FROM json_array_elements(CAST(\(placeholder) AS json)) e)) \
+            AND (\(first), \(second)) IN (SELECT e ->> 0, e ->> 1 FROM json_array_elements(CAST(\(placeholder) AS json)) e)
+            """
+        },
         dayNumber: { "(\($0)::date - DATE '1970-01-01')" })
 }
 

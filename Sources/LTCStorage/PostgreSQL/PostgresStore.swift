@@ -41,7 +41,7 @@ public final class PostgresStore: CaseStore, ProviderStore {
         let database = try PostgresConnection(uri: uri)
         try Self.migrate(database)
         let month = YearMonth(containing: today)
-        try Self.ensurePartitions(database, from: month.adding(months: -24), through: month.adding(months: 12))
+        try Self.ensurePartitions(database, from: month.adding(months: -12), through: month.adding(months: 3))
         self.uri = PostgresConnection.redacted(uri)
         connection = Serialized(database)
     }

@@ -21,7 +21,7 @@ struct SQLAgreements<Database: SQLConnection>: AgreementRepository {
     func agreements(institutions: Set<String>) throws -> [String: [Agreement]] {
         guard !institutions.isEmpty else { return [:] }
         let found = try database.query("""
-            SELECT id, document FROM agreements WHERE institution IN (\(Database.dialect.texts)) ORDER BY rowid
+            SELECT id, document FROM agreements WHERE \(Database.dialect.textIn("institution")) ORDER BY rowid
             """, [.list(institutions)], row: Self.agreement)
         return Dictionary(grouping: found, by: \.institution)
     }

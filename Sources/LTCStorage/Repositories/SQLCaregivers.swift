@@ -19,7 +19,7 @@ struct SQLCaregivers<Database: SQLConnection>: CaregiverRepository {
         guard !keys.isEmpty else { return [:] }
         var found: [CaregiverKey: Caregiver] = [:]
         for caregiver in try database.query("""
-            SELECT institution, id, document FROM caregivers WHERE (institution, id) IN (\(Database.dialect.pairs))
+            SELECT institution, id, document FROM caregivers WHERE \(Database.dialect.pairIn("institution", "id", "?1"))
             """, [.list(keys)], row: Self.caregiver) {
             found[CaregiverKey(institution: caregiver.institution, caregiver: caregiver.id)] = caregiver
         }

@@ -25,7 +25,7 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
         guard !people.isEmpty else { return [:] }
         var newest: [Int: Case] = [:]
         for record in try database.query("""
-            SELECT id, document FROM cases WHERE person_id IN (\(Database.dialect.integers)) AND state != 'rejected' ORDER BY id
+            SELECT id, document FROM cases WHERE \(Database.dialect.integerIn("person_id")) AND state != 'rejected' ORDER BY id
             """, [.list(people)], row: Self.caseRecord) {
             newest[record.personID] = record
         }

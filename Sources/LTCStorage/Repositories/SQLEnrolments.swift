@@ -14,7 +14,7 @@ struct SQLEnrolments<Database: SQLConnection>: EnrolmentRepository {
 
     func enrolments(people: Set<Int>) throws -> [Int: [Enrolment]] {
         guard !people.isEmpty else { return [:] }
-        let found = try database.query("SELECT id, document FROM enrolments WHERE person_id IN (\(Database.dialect.integers)) ORDER BY id",
+        let found = try database.query("SELECT id, document FROM enrolments WHERE \(Database.dialect.integerIn("person_id")) ORDER BY id",
                                        [.list(people)], row: Self.enrolment)
         return Dictionary(grouping: found, by: \.personID)
     }

@@ -18,7 +18,7 @@ struct SQLInstitutions<Database: SQLConnection>: InstitutionRepository {
 
     func institutions(ids: Set<String>) throws -> [String: Institution] {
         guard !ids.isEmpty else { return [:] }
-        let found = try database.query("SELECT id, document FROM institutions WHERE id IN (\(Database.dialect.texts))",
+        let found = try database.query("SELECT id, document FROM institutions WHERE \(Database.dialect.textIn("id"))",
                                        [.list(ids)], row: Self.institution)
         return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

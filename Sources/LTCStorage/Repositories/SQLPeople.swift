@@ -30,7 +30,7 @@ struct SQLPeople<Database: SQLConnection>: PersonRepository {
 
     func registered(_ nationalIDs: [NationalID]) throws -> Set<NationalID> {
         guard !nationalIDs.isEmpty else { return [] }
-        let found = Set(try database.query("SELECT national_id FROM people WHERE national_id IN (\(Database.dialect.texts))",
+        let found = Set(try database.query("SELECT national_id FROM people WHERE \(Database.dialect.textIn("national_id"))",
                                            [.list(nationalIDs.map(\.value))]) { $0.text(0) })
         return Set(nationalIDs.filter { found.contains($0.value) })
     }

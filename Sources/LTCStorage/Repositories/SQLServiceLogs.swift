@@ -55,7 +55,7 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
         guard !ids.isEmpty else { return [:] }
         var found: [String: StoredLog] = [:]
         for stored in try database.query("""
-            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id IN (\(Database.dialect.texts))
+            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND \(Database.dialect.textIn("log_id"))
             """, [.text(institution), .list(ids)], row: Self.storedLog) {
             found[stored.log.logID] = stored
         }

@@ -14,7 +14,7 @@ struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
 
     func settled(_ months: Set<YearMonth>) throws -> Set<YearMonth> {
         guard !months.isEmpty else { return [] }
-        return Set(try database.query("SELECT month FROM settlements WHERE month IN (\(Database.dialect.texts))",
+        return Set(try database.query("SELECT month FROM settlements WHERE \(Database.dialect.textIn("month"))",
                                       [.list(months.map(\.description))]) {
             try RowReader($0, record: "settlement").value(0, "month", YearMonth.init)
         })

@@ -12,7 +12,7 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         guard !people.isEmpty else { return [:] }
         var allowed: [Int: Money] = [:]
         try database.query("""
-            SELECT person, SUM(allowed) FROM usage_months WHERE person IN (\(Database.dialect.integers)) AND month = ? GROUP BY person
+            SELECT person, SUM(allowed) FROM usage_months WHERE \(Database.dialect.integerIn("person")) AND month = ? GROUP BY person
             """, [.list(people), .text(month.description)]) { row in
             let reader = RowReader(row, record: "usage of \(month)")
             allowed[try reader.integer(0, "person")] = Money(fen: try reader.integer(1, "allowed"))
@@ -24,7 +24,7 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         guard !people.isEmpty else { return [] }
         return try database.query("""
             SELECT person, week, minutes, visits, busy FROM person_weeks
-            WHERE person IN (\(Database.dialect.integers)) AND week IN (\(Database.dialect.integers))
+            WHERE \(Database.dialect.integerIn("person")) AND \(Database.dialect.integerIn("week"))
             """, [.list(people), .list(weeks)]) { row in
             let reader = RowReader(row, record: "person week")
             let person = try reader.integer(0, "person"), week = try reader.integer(1, "week")
@@ -39,7 +39,7 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         guard !caregivers.isEmpty else { return [] }
         return try database.query("""
             SELECT institution, caregiver, week, busy FROM caregiver_weeks
-            WHERE (institution, caregiver) IN (\(Database.dialect.pairs)) AND week IN (\(Database.dialect.integers))
+            WHERE \(Database.dialect.pairIn("institution", "caregiver", "?1")) AND \(Database.dialect.integerIn("week", "?2"))
             """, [.list(caregivers), .list(weeks)]) { row in
             let reader = RowReader(row, record: "caregiver week")
             let key = CaregiverKey(institution: try reader.text(0, "institution"), caregiver: try reader.text(1, "caregiver"))

@@ -78,14 +78,20 @@ protocol SQLBinder {
 
 /// The fragments of SQL in which SQLite and PostgreSQL differ. Lists are
 /// passed as one JSON array argument, so a statement is the same whatever
-/// the list's length.
+/// the list's length; each fragment is a condition that takes that argument
+/// at `placeholder` (`?` by default, `?2` in a statement that numbers them)
+/// and that the engine answers from an index on the column.
 struct SQLDialect: Sendable {
-    /// A subquery of the integers in one JSON array argument, for `x IN (…)`.
-    var integers: String
-    /// A subquery of the texts in one JSON array argument, for `x IN (…)`.
-    var texts: String
-    /// A subquery of `[text, text]` pairs in one JSON array argument, for `(a, b) IN (…)`.
-    var pairs: String
+    /// `column` is one of the integers in the JSON array argument.
+    var integerIn: @Sendable (_ column: String, _ placeholder: String) -> String
+    /// `column` is one of the texts in the JSON array argument.
+    var textIn: @Sendable (_ column: String, _ placeholder: String) -> String
+    /// `(first, second)` is one of the `[text, text]` pairs in the JSON array
+    /// argument (PostgreSQL uses the argument three times: number it).
+    var pairIn: @Sendable (_ first: String, _ second: String, _ placeholder: String) -> String
     /// The day number (days since 1970-01-01) of a `YYYY-MM-DD` text column or expression.
     var dayNumber: @Sendable (String) -> String
+
+    func integerIn(_ column: String) -> String { integerIn(column, "?") }
+    func textIn(_ column: String) -> String { textIn(column, "?") }
 }

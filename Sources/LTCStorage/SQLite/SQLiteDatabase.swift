@@ -207,9 +207,9 @@ public final class SQLiteDatabase {
 
 extension SQLiteDatabase: SQLConnection {
     static let dialect = SQLDialect(
-        integers: "SELECT value FROM json_each(?)",
-        texts: "SELECT value FROM json_each(?)",
-        pairs: "SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+        integerIn: { column, placeholder in "\(column) IN (SELECT value FROM json_each(\(placeholder)))" },
+        textIn: { column, placeholder in "\(column) IN (SELECT value FROM json_each(\(placeholder)))" },
+        pairIn: { first, second, placeholder in "(\(first), \(second)) IN (SELECT value ->> 0, value ->> 1 FROM json_each(\(placeholder)))" },
         dayNumber: { "CAST(julianday(\($0)) - 2440587.5 AS INTEGER)" })
 
     /// Inserts with one prepared statement run per row: SQLite has no faster way.
