@@ -4,8 +4,9 @@
 //
 //     ltc-bench logs N --db postgresql://…      a month of N logs submitted (COPY) and settled, against a
 //                                               plain COPY of the same CSV into an unindexed table
-//     ltc-bench submitters N [--db URI]         a month of N logs in bulk, then batches of 100 logs:
-//                                               one submitter alone, then 8 submitters at once
+//     ltc-bench submitters N [--db URI]         a month of N logs in bulk, then batches of 100 logs,
+//                                               each submitter an institution sending its own clients'
+//                                               visits: one submitter alone, then 8 at once
 //                                               (submissions/s, p50 and p99 of a batch)
 
 import Foundation
@@ -58,7 +59,8 @@ enum ServerBenchmark {
     }
 
     /// `ltc-bench submitters N [--db URI]`: batches of 100 into a full month,
-    /// from one submitter and then from 8 at once.
+    /// each submitter an institution sending its own clients' visits (as
+    /// institutions do): one submitter alone, then 8 at once.
     static func submitters(count: Int, server: String?) throws {
         let writers = 8, perWriter = 12, batchSize = MonthBenchmark.batchSize
         let (database, remove) = try freshDatabase(server, "submitters")
@@ -67,25 +69,28 @@ enum ServerBenchmark {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
-        let held = (writers + 1) * perWriter * batchSize
-        let city = try LogsBenchmark.generate(database: database, logs: count + held)
-        let (header, bulk, batchLines) = MonthBenchmark.split(city.csv, holdingBack: held)
+        let city = try LogsBenchmark.generate(database: database, logs: count)
+        let (header, bulk, held) = holdBack(city.csv, institutions: writers + 1, lines: perWriter * batchSize)
         try Data(header + bulk.joined()).write(to: URL(fileURLWithPath: directory + "/bulk.csv"))
-        for batch in 0..<(held / batchSize) {
-            try Data(header + batchLines[(batch * batchSize)..<((batch + 1) * batchSize)].joined())
-                .write(to: URL(fileURLWithPath: MonthBenchmark.batchPath(directory, batch)))
+        for (writer, (_, lines)) in held.enumerated() {
+            for batch in 0..<perWriter {
+                try Data(header + lines[(batch * batchSize)..<((batch + 1) * batchSize)].joined())
+                    .write(to: URL(fileURLWithPath: MonthBenchmark.batchPath(directory, writer * perWriter + batch)))
+            }
         }
         let engine = server.map { "PostgreSQL \(PostgresAdmin.redacted($0))" } ?? "SQLite"
-        print("scenario submitters on \(engine): batches of \(batchSize) into a month holding \(bulk.count) logs (\(city.people) beneficiaries)")
+        print("scenario submitters on \(engine): batches of \(batchSize) into a month holding \(bulk.count) logs (\(city.people) beneficiaries); "
+              + "each submitter an institution sending its own")
         let (bulkSeconds, _) = try LogsBenchmark.runLTC(["logs", "submit", directory + "/bulk.csv", "--db", database] + MonthBenchmark.common)
         print("bulk submission of the month: \(LogsBenchmark.format(bulkSeconds)) s")
 
-        @Sendable func submit(_ batch: Int) throws -> Double {
-            try LogsBenchmark.runLTC(["logs", "submit", MonthBenchmark.batchPath(directory, batch), "--db", database] + MonthBenchmark.common).0
+        @Sendable func submit(_ writer: Int, _ batch: Int) throws -> Double {
+            try LogsBenchmark.runLTC(["logs", "submit", MonthBenchmark.batchPath(directory, writer * perWriter + batch), "--db", database,
+                                      "--actor", "institution:\(held[writer].institution)", "--as-of", "2026-05-01"]).0
         }
         // One submitter: its batches one after another.
         let aloneStarted = DispatchTime.now().uptimeNanoseconds
-        let alone = try (0..<perWriter).map(submit)
+        let alone = try (0..<perWriter).map { try submit(0, $0) }
         let aloneSeconds = Double(DispatchTime.now().uptimeNanoseconds - aloneStarted) / 1e9
 
         // Eight submitters at once, each its own batches one after another.
@@ -95,9 +100,9 @@ enum ServerBenchmark {
         for writer in 1...writers {
             group.enter()
             Thread.detachNewThread {
-                for batch in (writer * perWriter)..<((writer + 1) * perWriter) {
+                for batch in 0..<perWriter {
                     do {
-                        let seconds = try submit(batch)
+                        let seconds = try submit(writer, batch)
                         times.withLock { $0.append(seconds) }
                     } catch {
                         failures.withLock { $0.append("\(error)") }
@@ -120,6 +125,31 @@ enum ServerBenchmark {
         print("1            \(String(alone.count).leftPad(7))   \(String(format: "%13.1f", aloneRate))   \(String(format: "%.3f", percentile(alone, 0.5)))    \(String(format: "%.3f", percentile(alone, 0.99)))")
         print("\(writers)            \(String(together.count).leftPad(7))   \(String(format: "%13.1f", togetherRate))   \(String(format: "%.3f", percentile(together, 0.5)))    \(String(format: "%.3f", percentile(together, 0.99)))")
         print("\(writers) submitters give \(String(format: "%.1f", togetherRate / aloneRate))× one submitter's throughput (target 4×) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    }
+
+    /// The header, the lines for the bulk submission, and for each of the
+    /// first `institutions` institutions `lines` of its own lines held back
+    /// at an even stride through the month.
+    static func holdBack(_ csv: [UInt8], institutions: Int, lines: Int) -> (header: [UInt8], bulk: [ArraySlice<UInt8>], held: [(institution: String, lines: [ArraySlice<UInt8>])]) {
+        var all = csv.split(separator: 0x0A, omittingEmptySubsequences: true).map { $0 + [0x0A] }
+        let header = Array(all.removeFirst())
+        let chosen = (0..<institutions).map { SyntheticCity.institutionID($0) }
+        var byInstitution: [String: [Int]] = [:]
+        for (index, line) in all.enumerated() {
+            let institution = String(decoding: line.split(separator: UInt8(ascii: ","))[1], as: UTF8.self)
+            if chosen.contains(institution) { byInstitution[institution, default: []].append(index) }
+        }
+        var heldIndexes = Set<Int>()
+        var held: [(String, [ArraySlice<UInt8>])] = []
+        for institution in chosen {
+            let indexes = byInstitution[institution] ?? []
+            let stride = max(1, indexes.count / lines)
+            let picked = Array(indexes.enumerated().filter { $0.offset % stride == 0 }.map(\.element).prefix(lines))
+            heldIndexes.formUnion(picked)
+            held.append((institution, picked.map { all[$0] }))
+        }
+        let bulk = all.enumerated().filter { !heldIndexes.contains($0.offset) }.map(\.element)
+        return (header, bulk, held)
     }
 }
 
