@@ -69,8 +69,16 @@ enum OpenStores {
     /// folds its write-ahead log back into the file and removes it; a log
     /// left behind would be read whole by the next process that opens the
     /// database (hundreds of megabytes after a month's bulk submission).
+    /// Says on standard error how many writes a PostgreSQL store ran again
+    /// after conflicts with other writers, if any did.
     static func closeAll() {
-        open.withLock { $0.removeAll() }
+        let stores = open.withLock { stores in
+            defer { stores.removeAll() }
+            return Array(stores.values)
+        }
+        for case let store as PostgresStore in stores where store.retries > 0 {
+            FileHandle.standardError.write(Data("note: \(store.retries) write\(store.retries == 1 ? "" : "s") ran again after conflicting with other writers on \(store.uri)\n".utf8))
+        }
     }
 }
 

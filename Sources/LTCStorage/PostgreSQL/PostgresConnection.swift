@@ -18,7 +18,19 @@ import LTCCore
 /// Many rows are inserted with `COPY … FROM STDIN`, a few with statements.
 public final class PostgresConnection {
     private let handle: OpaquePointer
-    private var prepared: [String: (name: String, parameters: Int)] = [:]
+    /// Statements seen on this connection, by their SQL as written.
+    private var statements: [String: Statement] = [:]
+    private var preparedCount = 0
+
+    /// A statement translated to PostgreSQL's placeholders; prepared on the
+    /// server (`name`) from its second use, run unnamed before that (one round
+    /// trip instead of two for a statement a process runs once).
+    private struct Statement {
+        var translated: String
+        var parameters: Int
+        var name: String?
+        var uses = 0
+    }
     /// Rows returned by queries on this connection so far: what a request read.
     public private(set) var rowsRead = 0
 
@@ -36,8 +48,8 @@ public final class PostgresConnection {
         }
         handle = connection
         // Notices (e.g. "relation already exists, skipping") are not for the user.
-        try execute("SET client_min_messages = warning")
-        try execute("SET TIME ZONE 'UTC'")
+        // Generic plans: a statement on the partitioned logs is planned once per connection, not at every run.
+        try execute("SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_generic_plan")
     }
 
     deinit {
@@ -99,7 +111,7 @@ public final class PostgresConnection {
     /// to the server is paid per group of rows, not per row.
     public func runRows(_ sql: String, count: Int, bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
         guard count > 0 else { return }
-        let statement = try statement(sql)
+        let statement = try prepared(sql)
         var binder = PostgresBinder(count: statement.parameters)
         guard PQenterPipelineMode(handle) == 1 else { throw StorageError(code: 0, message: "cannot enter pipeline mode", sql: sql) }
         defer { PQexitPipelineMode(handle) }
@@ -224,11 +236,14 @@ public final class PostgresConnection {
     }
 
     private func execute(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer? {
-        let statement = try statement(sql)
+        var statement = statements[sql] ?? Self.statement(sql)
         guard statement.parameters == arguments.count else {
             throw StorageError(code: 0, message: "expected \(statement.parameters) arguments, given \(arguments.count)", sql: sql,
                                arguments: arguments.map(\.description))
         }
+        statement.uses += 1
+        if statement.name == nil, statement.uses > 1 { statement = try prepare(sql, statement) }
+        statements[sql] = statement
         var binder = PostgresBinder(count: arguments.count)
         for (index, argument) in arguments.enumerated() {
             let position = Int32(index + 1)
@@ -240,7 +255,11 @@ public final class PostgresConnection {
             }
         }
         let result = binder.withParameters { values, lengths, formats in
-            PQexecPrepared(handle, statement.name, Int32(statement.parameters), values, lengths, formats, 0)
+            if let name = statement.name {
+                PQexecPrepared(handle, name, Int32(statement.parameters), values, lengths, formats, 0)
+            } else {
+                PQexecParams(handle, statement.translated, Int32(statement.parameters), nil, values, lengths, formats, 0)
+            }
         }
         do {
             try check(result, sql, arguments)
@@ -251,16 +270,28 @@ public final class PostgresConnection {
         return result
     }
 
-    /// The server-side prepared statement for `sql`, prepared on first use.
-    private func statement(_ sql: String) throws(StorageError) -> (name: String, parameters: Int) {
-        if let known = prepared[sql] { return known }
-        let (translated, parameters) = Self.translate(sql)
-        let name = "ltc\(prepared.count + 1)"
-        let result = PQprepare(handle, name, translated, 0, nil)
+    /// The server-side prepared statement for `sql`, prepared now if it is not yet.
+    private func prepared(_ sql: String) throws(StorageError) -> (name: String, parameters: Int) {
+        var statement = statements[sql] ?? Self.statement(sql)
+        if statement.name == nil { statement = try prepare(sql, statement) }
+        statements[sql] = statement
+        return (statement.name!, statement.parameters)
+    }
+
+    private func prepare(_ sql: String, _ statement: Statement) throws(StorageError) -> Statement {
+        let name = "ltc\(preparedCount + 1)"
+        let result = PQprepare(handle, name, statement.translated, 0, nil)
         defer { PQclear(result) }
-        try check(result, translated, [])
-        prepared[sql] = (name, parameters)
-        return (name, parameters)
+        try check(result, statement.translated, [])
+        preparedCount += 1
+        var named = statement
+        named.name = name
+        return named
+    }
+
+    private static func statement(_ sql: String) -> Statement {
+        let (translated, parameters) = translate(sql)
+        return Statement(translated: translated, parameters: parameters)
     }
 
     /// `sql` with `?` and `?N` placeholders as `$N`, and how many parameters

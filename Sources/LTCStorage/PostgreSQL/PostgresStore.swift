@@ -62,7 +62,9 @@ public final class PostgresStore: CaseStore, ProviderStore {
             var attempt = 1
             while true {
                 do {
-                    try database.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+                    // A write reads by key: a scan of a small or empty table (a new month's
+                    // partition) would lock the whole table against every other writer.
+                    try database.execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL enable_seqscan = off")
                     let result = try body(SQLTransaction(database: database, schemes: schemeCache))
                     try database.execute("COMMIT")
                     return result
@@ -116,6 +118,12 @@ public final class PostgresStore: CaseStore, ProviderStore {
     /// Applies, in order, the migrations the database has not had; one
     /// process at a time (an advisory lock), each in its own transaction.
     static func migrate(_ database: PostgresConnection) throws {
+        // The usual case, in one round trip: every migration applied already.
+        let exists = try database.query("SELECT to_regclass('schema_migrations') IS NOT NULL") { $0.text(0) == "t" }.first ?? false
+        if exists {
+            let applied = Set(try database.query("SELECT name FROM schema_migrations") { $0.text(0) ?? "" })
+            if PostgresSchema.migrations.allSatisfy({ applied.contains($0.name) }) { return }
+        }
         for migration in PostgresSchema.migrations {
             try database.execute("BEGIN")
             do {
@@ -144,12 +152,19 @@ public final class PostgresStore: CaseStore, ProviderStore {
     /// for a moment; if other work holds it for more than two seconds, the
     /// month is left to the default partition and tried at the next open.
     static func ensurePartitions(_ database: PostgresConnection, from first: YearMonth, through last: YearMonth) throws {
+        func name(_ month: YearMonth) -> String { "service_logs_\(month.description.replacingOccurrences(of: "-", with: "_"))" }
+        var months: [YearMonth] = []
         var month = first
         while month <= last {
-            defer { month = month.adding(months: 1) }
-            let name = "service_logs_\(month.description.replacingOccurrences(of: "-", with: "_"))"
-            let exists = try database.query("SELECT to_regclass(?) IS NOT NULL", [.text(name)]) { $0.text(0) == "t" }.first ?? false
-            guard !exists else { continue }
+            months.append(month)
+            month = month.adding(months: 1)
+        }
+        // Which exist, in one round trip (the usual case: all of them).
+        let existing = Set(try database.query("""
+            SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'service_logs'::regclass
+            """) { $0.text(0) ?? "" })
+        for month in months where !existing.contains(name(month)) {
+            let name = name(month)
             let from = month.firstDay.dayNumber * 1440, to = (month.lastDay.dayNumber + 1) * 1440
             try database.execute("BEGIN")
             do {
