@@ -47,9 +47,9 @@ public final class PostgresConnection {
             throw StorageError(code: 0, sqlState: "08001", message: "cannot connect to \(Self.redacted(uri)): \(message)")
         }
         handle = connection
-        // Notices (e.g. "relation already exists, skipping") are not for the user.
+        // Notices and warnings ("relation already exists, skipping", "no transaction in progress" after a failed commit) are not for the user.
         // Generic plans: a statement on the partitioned logs is planned once per connection, not at every run.
-        try execute("SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_generic_plan")
+        try execute("SET client_min_messages = error; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_generic_plan")
     }
 
     deinit {

@@ -223,7 +223,11 @@ enum PostgresSchema {
         CREATE TRIGGER settlements_are_closed BEFORE UPDATE OR DELETE ON settlements
             FOR EACH ROW EXECUTE FUNCTION ltc_refuse('a settled month is closed');
 
-        -- The usage ledger: running totals kept with the logs.
+        -- The usage ledger: running totals kept with the logs, rewritten with
+        -- every submission. Room left in each page (fillfactor) lets a row's
+        -- new version stay on its page without a new index entry (a HOT
+        -- update), which also keeps writers of different people from
+        -- conflicting over the index pages they share.
         CREATE TABLE usage_months (
             person BIGINT NOT NULL,
             month TEXT NOT NULL,
@@ -234,7 +238,7 @@ enum PostgresSchema {
             allowed BIGINT NOT NULL,
             fund BIGINT NOT NULL,
             PRIMARY KEY (person, month, grade, mode)
-        );
+        ) WITH (fillfactor = 70);
         CREATE INDEX usage_months_by_month ON usage_months(month);
         CREATE TABLE person_weeks (
             person BIGINT NOT NULL,
@@ -243,14 +247,14 @@ enum PostgresSchema {
             visits BIGINT NOT NULL,
             busy BYTEA NOT NULL,
             PRIMARY KEY (person, week)
-        );
+        ) WITH (fillfactor = 70);
         CREATE TABLE caregiver_weeks (
             institution TEXT NOT NULL,
             caregiver TEXT NOT NULL,
             week BIGINT NOT NULL,
             busy BYTEA NOT NULL,
             PRIMARY KEY (institution, caregiver, week)
-        );
+        ) WITH (fillfactor = 70);
         CREATE TABLE institution_months (
             month TEXT NOT NULL,
             institution TEXT NOT NULL,
@@ -261,7 +265,7 @@ enum PostgresSchema {
             allowed BIGINT NOT NULL,
             fund BIGINT NOT NULL,
             PRIMARY KEY (month, institution)
-        );
+        ) WITH (fillfactor = 70);
         CREATE TRIGGER usage_months_closed BEFORE INSERT OR UPDATE OR DELETE ON usage_months
             FOR EACH ROW EXECUTE FUNCTION ltc_refuse_if_settled();
         CREATE TRIGGER institution_months_closed BEFORE INSERT OR UPDATE OR DELETE ON institution_months
