@@ -37,6 +37,30 @@ struct LogRepositoryContractTests {
         }
     }
 
+    @Test("a large submission reads back exactly, texts with tabs, newlines and backslashes included", arguments: TestStore.Engine.available)
+    func bulkRoundTrip(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        // Enough rows for PostgreSQL's COPY path, with the characters its text format escapes.
+        let awkward = ["a\tb", "line\nbreak", "back\\slash", "\\N", "carriage\rreturn", "中文"]
+        let logs = (0..<1_200).map { index in
+            var stored = Contract.rejected(Contract.log("B\(index)\(awkward[index % awkward.count])", institution: "I-A", caregiver: "C\(index % 7)",
+                                                        person: world.people[index % world.people.count], on: "2026-04-\(10 + index % 15)"), submission: 0)
+            stored.detail = index % 3 == 0 ? nil : "detail \(awkward[index % awkward.count])"
+            return stored
+        }
+        let number = try world.write { tx throws in
+            let number = try tx.logs.insertSubmission(institution: "I-A", actor: "institution:I-A", asOf: day("2026-04-30"), summary: [:])
+            try tx.logs.store(logs.map { var log = $0; log.submission = number; return log }, replacing: [], submission: number)
+            return number
+        }
+        let found = try world.read { tx throws in try tx.logs.stored(institution: "I-A", ids: logs.map(\.log.logID)) }
+        #expect(found.count == logs.count)
+        for log in logs {
+            let back = found[log.log.logID]
+            #expect(back?.log == log.log && back?.detail == log.detail && back?.submission == number, "\(log.log.logID)")
+        }
+    }
+
     @Test("an institution's log id is stored once", arguments: TestStore.Engine.available)
     func logIDIsUnique(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)

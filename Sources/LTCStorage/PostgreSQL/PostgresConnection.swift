@@ -170,24 +170,46 @@ public final class PostgresConnection {
             try runRows("INSERT INTO \(table) (\(names)) VALUES (\(placeholders))", count: count, bind: bind)
             return
         }
-        let sql = "COPY \(table) (\(names)) FROM STDIN"
-        let start = PQexec(handle, sql)
-        let status = PQresultStatus(start)
-        defer { PQclear(start) }
-        guard status == PGRES_COPY_IN else { try check(start, sql, []); return }
         var binder = PostgresBinder(count: columns.count)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 17)
-        var failure: StorageError?
-        for index in 0..<count {
-            binder.reset()
-            bind(index, &binder)
-            binder.appendCopyLine(to: &buffer)
-            if buffer.count >= 1 << 16 {
-                if let error = send(&buffer, sql) { failure = error; break }
+        var index = 0
+        try copyIn("COPY \(table) (\(names)) FROM STDIN") { block in
+            while index < count, block.count < 1 << 16 {
+                binder.reset()
+                bind(index, &binder)
+                binder.appendCopyLine(to: &block)
+                index += 1
             }
+            return index < count
         }
-        if failure == nil, !buffer.isEmpty { failure = send(&buffer, sql) }
+    }
+
+    /// Runs `sql` (a `COPY … FROM STDIN`) with `bytes` as its input; returns the seconds it took.
+    func copy(_ sql: String, bytes: [UInt8]) throws(StorageError) -> Double {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var offset = 0
+        try copyIn(sql) { block in
+            block += bytes[offset..<min(offset + (1 << 16), bytes.count)]
+            offset += block.count
+            return offset < bytes.count
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    }
+
+    /// Runs a `COPY … FROM STDIN`, sending each block `fill` appends to
+    /// (it returns whether more will follow); a failure ends the COPY, and
+    /// the server's refusal, if any, is thrown.
+    private func copyIn(_ sql: String, _ fill: (inout [UInt8]) -> Bool) throws(StorageError) {
+        let start = PQexec(handle, sql)
+        defer { PQclear(start) }
+        guard PQresultStatus(start) == PGRES_COPY_IN else { try check(start, sql, []); return }
+        var failure: StorageError?
+        var block: [UInt8] = []
+        block.reserveCapacity(1 << 17)
+        var more = true
+        while more, failure == nil {
+            more = fill(&block)
+            if !block.isEmpty { failure = send(&block, sql) }
+        }
         if let failure {
             _ = PQputCopyEnd(handle, "ltc: \(failure.message)")
         } else {
@@ -200,31 +222,6 @@ public final class PostgresConnection {
             }
         }
         if let failure { throw failure }
-    }
-
-    /// Runs `sql` (a `COPY … FROM STDIN`) with `bytes` as its input, in
-    /// blocks of 64 KiB; returns the seconds it took.
-    func copy(_ sql: String, bytes: [UInt8]) throws(StorageError) -> Double {
-        let started = DispatchTime.now().uptimeNanoseconds
-        let start = PQexec(handle, sql)
-        defer { PQclear(start) }
-        guard PQresultStatus(start) == PGRES_COPY_IN else { try check(start, sql, []); return 0 }
-        var failure: StorageError?
-        var offset = 0
-        while offset < bytes.count, failure == nil {
-            var block = Array(bytes[offset..<min(offset + (1 << 16), bytes.count)])
-            offset += block.count
-            failure = send(&block, sql)
-        }
-        _ = PQputCopyEnd(handle, nil)
-        while let result = PQgetResult(handle) {
-            defer { PQclear(result) }
-            if failure == nil {
-                do { try check(result, sql, []) } catch { failure = error }
-            }
-        }
-        if let failure { throw failure }
-        return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
 
     private func send(_ buffer: inout [UInt8], _ sql: String) -> StorageError? {
