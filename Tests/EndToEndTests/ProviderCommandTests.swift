@@ -1,5 +1,6 @@
 import Foundation
 import LTCCore
+import LTCStorage
 import Testing
 
 @Suite("ltc demo, log submission and settlement, run as processes")
@@ -77,5 +78,31 @@ struct ProviderCommandTests {
 
         let third = try ltc(arguments)
         #expect(try JSONParser.parse(third.stdout)["unchanged"]?.intValue == received)
+    }
+}
+
+@Suite("ltc demo on both engines", .enabled(if: ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"].map { !$0.isEmpty } ?? false,
+                                           "no PostgreSQL server for tests: set LTC_TEST_POSTGRES=postgresql://USER@HOST:PORT/DBNAME"))
+struct DemoOnBothEnginesTests {
+    let scratch = Scratch()
+
+    @Test("ltc demo --db postgresql://… prints the same month and the same statements as on SQLite")
+    func sameStatements() throws {
+        let sqlite = scratch.path("demo-sqlite", ".sqlite")
+        let server = ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"]!
+        let schema = "ltc_e2e_demo_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try PostgresAdmin.run(on: server, "CREATE SCHEMA \(schema)")
+        defer { try? PostgresAdmin.run(on: server, "DROP SCHEMA \(schema) CASCADE") }
+        let postgres = server + (server.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+
+        let runs = try [sqlite, postgres].map { db in try ltc(["demo", "--db", db]) }
+        for run in runs { #expect(run.status == 0, "\(run.stderr)") }
+        // Everything up to the hints, which name the database.
+        let months = runs.map { $0.stdout.components(separatedBy: "Where to look next")[0] }
+        #expect(months[0] == months[1])
+        let statements = try [sqlite, postgres].map { db in
+            try ltc(["settle", "--month", "2026-04", "--csv", "--db", db, "--actor", "administrator:demo"]).stdout
+        }
+        #expect(statements[0] == statements[1] && statements[0].split(separator: "\n").count == 4)
     }
 }
