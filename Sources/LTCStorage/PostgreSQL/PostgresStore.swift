@@ -159,6 +159,9 @@ public final class PostgresStore: CaseStore, ProviderStore {
             months.append(month)
             month = month.adding(months: 1)
         }
+        // A read replica (or a read-only session) reads what the primary made.
+        let readOnly = try database.query("SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'") { $0.text(0) == "t" }
+        if readOnly.first == true { return }
         // Which exist, in one round trip (the usual case: all of them).
         let existing = Set(try database.query("""
             SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'service_logs'::regclass
