@@ -117,6 +117,23 @@ struct MonitoringRuleTests {
         #expect(try outcome(world, [world.line("L1"), world.line("L2")]) == ["ok", "D01"])
     }
 
+    @Test("D02 a log id sent twice in one submission: the second line is refused, and only what was stored is counted")
+    func repeatedInSubmission() throws {
+        let world = try ProviderWorld()
+        let report = try world.submit([world.line("L1"), world.line("L1", on: "2026-04-07"), world.line("L1", on: "2026-04-06")])
+        #expect(report.received == 3 && report.accepted == 1 && report.corrected == 0 && report.unchanged == 0)
+        #expect(report.rejected.map(\.rule) == [.repeatedInSubmission, .repeatedInSubmission] && report.rejected.map(\.line) == [3, 4])
+        #expect(report.billed == Money(yuan: 65) && report.fund == Money(fen: 5850))
+        let stored = try world.scratch.store.read { (tx: any ProviderTransaction) in try tx.logs.stored(institution: "I001", ids: ["L1"]) }
+        #expect(stored["L1"]?.log.day == day("2026-04-06") && stored["L1"]?.version == 1)
+        // The month's money is that one visit's.
+        let allowed = try world.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.allowed(people: [world.person], month: YearMonth("2026-04")!) }
+        #expect(allowed[world.person] == Money(yuan: 65))
+        // A later submission may correct it.
+        let later = try world.submit([world.line("L1", on: "2026-04-07")], asOf: "2026-04-17")
+        #expect(later.corrected == 1 && later.accepted == 1 && later.rejected.isEmpty)
+    }
+
     @Test("O01 a caregiver in two places at once; O02 a beneficiary served twice at once; back to back is fine")
     func overlaps() throws {
         let world = try ProviderWorld()

@@ -142,6 +142,12 @@ struct IntakeChecking: Sendable {
                 earlier = position.map { checked.inserts[$0] } ?? recentPositions![key].map { recent[$0] }
             }
             if earlier == nil, let key { earlier = stored[key] }
+            // A log id once per submission: a second line with it is refused, not taken as a correction of the first.
+            if let first = earlier, first.submission == submission {
+                report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: .repeatedInSubmission,
+                                             detail: "log id \(log.logID) was already sent in this submission; send a correction in a later submission"))
+                continue
+            }
             let touch = workspace.touch(log)
             var version = 1
             var settled: StoredLog?

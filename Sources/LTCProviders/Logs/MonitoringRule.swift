@@ -8,6 +8,7 @@
 /// day, plausible durations, no duplicate or split charges.
 public enum MonitoringRule: String, Sendable, CaseIterable {
     case malformed = "F01"
+    case repeatedInSubmission = "D02"
     case future = "T01"
     case late = "T02"
     case monthClosed = "T03"
@@ -49,6 +50,7 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
         case .implausibleDuration: "the duration is outside the scheme's plausible range for the item"
         case .checkInTooFar: "the check-in location is too far from the beneficiary's home"
         case .duplicate: "the same service was already logged under another log id"
+        case .repeatedInSubmission: "the log id was already sent earlier in the same submission"
         case .caregiverOverlap: "the caregiver was logged in two places at once"
         case .beneficiaryOverlap: "the beneficiary was logged receiving two services at once"
         case .beyondWeeklyPackage: "the week's hours or visits exceed the care plan"
