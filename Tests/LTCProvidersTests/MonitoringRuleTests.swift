@@ -34,6 +34,25 @@ struct MonitoringRuleTests {
         #expect(report.accepted == 1)
     }
 
+    @Test("F01 an id with a control character or bytes that are not UTF-8 is refused, not stored truncated or altered")
+    func idsAreKeptAsSent() throws {
+        let world = try ProviderWorld()
+        let header: [UInt8] = Array("log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n".utf8)
+        let nul: [UInt8] = [UInt8(ascii: "N"), 0] + Array((world.line("UL") + "\n").utf8)
+        let notUTF8: [UInt8] = Array("BAD".utf8) + [0xFF] + Array((world.line("", on: "2026-04-07") + "\n").utf8)
+        let delete: [UInt8] = Array((world.line("C1\u{7F}", on: "2026-04-08") + "\n").utf8)
+        let accented: [UInt8] = Array((world.line("É1", on: "2026-04-09") + "\n").utf8)
+        let report = try world.intake.submit(header + nul + notUTF8 + delete + accented, actor: admin, asOf: day("2026-04-16"))
+        let details: [String] = report.rejected.map { $0.detail }
+        #expect(details == ["the log id holds a control character (byte 0x0); ids may not", "the log id is not valid UTF-8",
+                            "the log id holds a control character (byte 0x7F); ids may not"])
+        #expect(report.accepted == 1)
+        let stored = try world.scratch.store.read { (tx: any ProviderTransaction) in
+            try tx.logs.stored(institution: "I001", ids: ["É1", "N", "NUL", "BAD\u{FFFD}"])
+        }
+        #expect(stored.keys.sorted() == ["É1"])
+    }
+
     @Test("T01 a service after today; T02 a log more than 10 days late")
     func timing() throws {
         let world = try ProviderWorld()

@@ -212,6 +212,10 @@ public enum LogReader {
         for byte in person where personID != nil {
             if (48...57).contains(byte) { personID = personID! * 10 + Int(byte - 48) } else { personID = nil }
         }
+        if let problem = textProblem("log id", field(at[0])) ?? textProblem("institution", field(at[1])) ?? textProblem("caregiver", field(at[2]))
+            ?? textProblem("item", field(at[4])) ?? textProblem("mode", field(at[7])) {
+            return .unreadable(line: number, message: problem)
+        }
         if let personID, let from = LocalMinute(utf8: start), let to = LocalMinute(utf8: end),
            !field(at[0]).isEmpty, !field(at[1]).isEmpty, !field(at[2]).isEmpty, !field(at[4]).isEmpty, !field(at[7]).isEmpty {
             return .log(ServiceLog(logID: text(at[0]), institution: text(at[1]), caregiver: text(at[2]), person: personID, item: text(at[4]),
@@ -220,6 +224,26 @@ public enum LogReader {
         // Something is wrong: say everything that is.
         return make(number: number, logID: text(at[0]), institution: text(at[1]), caregiver: text(at[2]), person: text(at[3]),
                     item: text(at[4]), start: text(at[5]), end: text(at[6]), mode: text(at[7]), location: location)
+    }
+
+    /// Why an id or code cannot be stored as sent, if it cannot: a control
+    /// character (NUL, tab, newline, DEL…) or bytes that are not UTF-8. An id
+    /// is kept exactly as sent, never truncated or with characters replaced.
+    static func textProblem(_ name: String, _ bytes: ArraySlice<UInt8>) -> String? {
+        var plain = true
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F {
+                return "the \(name) holds a control character (byte 0x\(String(byte, radix: 16, uppercase: true))); ids may not"
+            }
+            if byte >= 0x80 { plain = false }
+        }
+        if !plain, String(validating: bytes, as: UTF8.self) == nil {
+            return "the \(name) is not valid UTF-8"
+        }
+        if !plain, String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "the \(name) holds a control character; ids may not"
+        }
+        return nil
     }
 
     /// Splits a CSV line on commas, honouring double quotes (`""` inside quotes is one quote).
@@ -285,9 +309,9 @@ public enum LogReader {
     static func make(number: Int, logID: String, institution: String, caregiver: String, person: String, item: String,
                      start: String, end: String, mode: String, location: GeoPoint?) -> SubmittedLine {
         var problems: [String] = []
-        for (name, value) in [("log id", logID), ("institution", institution), ("caregiver", caregiver), ("item", item), ("mode", mode)]
-        where value.isEmpty {
-            problems.append("no \(name)")
+        for (name, value) in [("log id", logID), ("institution", institution), ("caregiver", caregiver), ("item", item), ("mode", mode)] {
+            if value.isEmpty { problems.append("no \(name)") }
+            if let problem = textProblem(name, Array(value.utf8)[...]) { problems.append(problem) }
         }
         let personID = Int(person)
         if personID == nil { problems.append("person '\(person)' is not a person id (a whole number)") }
