@@ -15,7 +15,7 @@ struct ProviderCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("6 cases: applied 2026-03-02"))
         #expect(run.stdout.contains("(X1 C01, X2 C03, X3 L01, X4 O02, X5 P01)"))
-        #expect(run.stdout.contains("31 unchanged, nothing counted twice"))
+        #expect(run.stdout.contains("26 unchanged, nothing counted twice; 5 rejected before, checked again and rejected 5"))
         #expect(run.stdout.contains("settlement 2026-04 (run 2026-05-04): 2 institutions, 113 logs"))
         #expect(run.stdout.contains("ltc settle --month 2026-04 --csv --db \(db)") || run.stdout.contains("ltc settle --month 2026-04 --csv --db '\(db)'"))
 
@@ -76,8 +76,11 @@ struct ProviderCommandTests {
         #expect(report["unchanged"] == 0)   // nothing of the killed run was stored
         #expect((report["accepted"]?.intValue ?? 0) + (report["rejected"]?.intValue ?? 0) == received)
 
-        let third = try ltc(arguments)
-        #expect(try JSONParser.parse(third.stdout)["unchanged"]?.intValue == received)
+        let thirdRun = try ltc(arguments)
+        // Sent a third time: the accepted logs count once, the rejected ones are checked again (and rejected again).
+        let third = try JSONParser.parse(thirdRun.stdout)
+        #expect(third["unchanged"]?.intValue == report["accepted"]?.intValue)
+        #expect(third["rechecked"]?.intValue == report["rejected"]?.intValue && third["rejected"] == report["rejected"])
     }
 }
 

@@ -11,17 +11,34 @@ struct SettlementTests {
         try world.intake.logs(institution: "I001", month: YearMonth("2026-04")!, actor: admin, page: try PageRequest()).items
     }
 
-    @Test("Sending the same logs again never counts them twice")
+    @Test("Sending the same logs again never counts them twice; a rejected one is checked again")
     func idempotent() throws {
         let world = try ProviderWorld()
         let lines = [world.line("L1"), world.line("L2", on: "2026-04-07"), world.line("L3", "C9")]
         let first = try world.submit(lines)
         #expect((first.accepted, first.rejected.count, first.unchanged) == (2, 1, 0))
         let again = try world.submit(lines)
-        #expect((again.accepted, again.rejected.count, again.unchanged, again.corrected) == (0, 0, 3, 0))
+        #expect((again.accepted, again.rejected.count, again.unchanged, again.corrected, again.rechecked) == (0, 1, 2, 0, 1))
+        #expect(again.billed == .zero)
         #expect(try stored(world).map(\.log.logID) == ["L1", "L2", "L3"])
-        #expect(try stored(world).map(\.submission) == [first.submission, first.submission, first.submission])
+        #expect(try stored(world).map(\.submission) == [first.submission, first.submission, again.submission])
         #expect(again.submission == first.submission + 1)
+    }
+
+    @Test("A log rejected for an unregistered caregiver, sent again unchanged once the caregiver is registered, is accepted")
+    func rejectedIsCheckedAgain() throws {
+        let world = try ProviderWorld()
+        let line = world.line("L1", "C9")
+        let first = try world.submit([line])
+        #expect(first.rejected.map(\.rule) == [.unknownCaregiver])
+        _ = try world.agreements.register(Caregiver(id: "C9", name: "护理员九", institution: "I001", qualifications: ["caregiver"],
+                                                         employment: [DatePeriod(from: day("2026-01-01"), to: nil)]),
+                                               actor: admin, asOf: day("2026-04-10"))
+        let again = try world.submit([line])
+        #expect((again.accepted, again.unchanged, again.rechecked) == (1, 0, 1))
+        #expect(try stored(world).first?.status == .accepted && stored(world).first?.version == 2)
+        // Sent a third time, it is accepted already: counted once.
+        #expect(try world.submit([line]).unchanged == 1)
     }
 
     @Test("A changed log with the same id is a correction: checked afresh, the old version kept")

@@ -158,7 +158,8 @@ struct DemoCity {
                   + (report.rejected.isEmpty ? "" : " (" + report.rejected.map { "\($0.logID ?? "?") \($0.rule.code)" }.joined(separator: ", ") + ")"))
             if monday == day("2026-04-13") {
                 let again = try services.intake.submit(Array(text.utf8), actor: admin, asOf: monday)
-                print("logs sent \(monday) sent again: \(again.unchanged) unchanged, nothing counted twice")
+                print("logs sent \(monday) sent again: \(again.unchanged) unchanged, nothing counted twice"
+                      + (again.rechecked == 0 ? "" : "; \(again.rechecked) rejected before, checked again and rejected \(again.rejected.count)"))
             }
         }
 

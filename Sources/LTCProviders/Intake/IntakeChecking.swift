@@ -152,11 +152,12 @@ struct IntakeChecking: Sendable {
             var version = 1
             var settled: StoredLog?
             if let old = earlier {
-                if old.fingerprint == log.fingerprint {
+                // A log sent again unchanged counts once; one that was rejected is checked again.
+                if old.fingerprint == log.fingerprint, old.status == .accepted {
                     report.unchanged += 1
                     continue
                 }
-                report.corrected += 1
+                if old.fingerprint == log.fingerprint { report.rechecked += 1 } else { report.corrected += 1 }
                 version = old.version + 1
                 let closed = workspace.settled[YearMonth(containing: old.log.day)] == true
                 workspace.unregister(old, monthOpen: !closed)

@@ -22,6 +22,10 @@ public struct SubmissionReport: Sendable, Equatable {
     public var unchanged: Int
     /// Logs sent again with changes (counted in accepted or rejected too).
     public var corrected: Int
+    /// Rejected logs sent again unchanged, and so checked again: what refused
+    /// them (an unregistered caregiver, a missing enrolment) may have been put
+    /// right since (counted in accepted or rejected too).
+    public var rechecked = 0
     public var rejected: [Line]
     public var billed: Money
     public var allowed: Money
@@ -48,7 +52,8 @@ public struct SubmissionReport: Sendable, Equatable {
     public var summaryJSON: JSONObject {
         [
             "submission": .integer(submission), "received": .integer(received), "accepted": .integer(accepted),
-            "rejected": .integer(rejected.count), "unchanged": .integer(unchanged), "corrected": .integer(corrected), "sampled": .integer(sampled),
+            "rejected": .integer(rejected.count), "unchanged": .integer(unchanged), "corrected": .integer(corrected),
+            "rechecked": .integer(rechecked), "sampled": .integer(sampled),
             "byRule": .array(byRule.map { ["rule": .string($0.rule.code), "explanation": .string($0.rule.explanation), "count": .integer($0.count)] }),
             "money": ["billed": billed.json, "allowed": allowed.json, "fund": fund.json, "adjustments": adjustments.json],
         ]
@@ -56,7 +61,8 @@ public struct SubmissionReport: Sendable, Equatable {
 
     /// The report as people read it: counts, then rules, then up to `limit` rejected lines.
     public func text(limit: Int = 20) -> String {
-        var lines = ["submission \(submission): \(received) received, \(accepted) accepted (\(sampled) picked for review), \(rejected.count) rejected, \(unchanged) unchanged, \(corrected) corrections",
+        var lines = ["submission \(submission): \(received) received, \(accepted) accepted (\(sampled) picked for review), \(rejected.count) rejected, \(unchanged) unchanged, \(corrected) corrections"
+                     + (rechecked == 0 ? "" : ", \(rechecked) rejected before and checked again"),
                      "accepted services: billed \(billed), allowed \(allowed), fund \(fund)" + (adjustments == .zero ? "" : "; adjustments \(adjustments)")]
         for (rule, count) in byRule {
             lines.append("  \(rule.code)  \(String(count).padding(toLength: 8, withPad: " ", startingAt: 0))\(rule.explanation)")
