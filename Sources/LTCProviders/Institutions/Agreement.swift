@@ -1,4 +1,6 @@
 import LTCCore
+import LTCCases
+import LTCSchemes
 
 /// A designation agreement (长护协议) between the insurance agency and an
 /// institution: applied for, reviewed, signed for a term, then amended,
@@ -137,5 +139,34 @@ public struct Agreement: Sendable, Equatable {
         self.suspensions = suspensions
         signedOn = json["signedOn"]?.stringValue.flatMap(CalendarDate.init)
         terminatedOn = json["terminatedOn"]?.stringValue.flatMap(CalendarDate.init)
+    }
+}
+
+extension Agreement.Terms {
+    /// The most clients an agreement may allow at once.
+    public static let capacityLimit = 100_000
+
+    /// Checks terms against the scheme they are made under, the same for an
+    /// application and for each amendment: a term that does not end before
+    /// it starts, modes of the scheme, prices for items of its catalogue above
+    /// zero and at most the catalogue price, and a capacity of at least one
+    /// client (`../shared/domain/agreements.md`: an agreement states the
+    /// services, their prices and the number of clients).
+    public func validate(under benefits: BenefitSettings, schemeID: String) throws(CaseError) {
+        guard start <= end else { throw CaseError(.invalidInput, "the term ends \(end), before it starts \(start)") }
+        for mode in modes where benefits.mode(mode) == nil {
+            throw CaseError(.invalidInput, "mode '\(mode)' is not a mode of scheme \(schemeID); its modes: \(benefits.modes.map(\.id).joined(separator: ", "))")
+        }
+        for (code, price) in prices.sorted(by: { $0.key < $1.key }) {
+            guard let item = benefits.item(code) else {
+                throw CaseError(.invalidInput, "item '\(code)' is not in the catalogue of scheme \(schemeID)")
+            }
+            guard price.fen > 0, price <= item.price else {
+                throw CaseError(.invalidInput, "the price of \(code), \(price), must be above 0 and at most the catalogue price \(item.price)")
+            }
+        }
+        guard (1...Self.capacityLimit).contains(capacity) else {
+            throw CaseError(.invalidInput, "capacity \(capacity) is not a number of clients from 1 to \(Self.capacityLimit)")
+        }
     }
 }

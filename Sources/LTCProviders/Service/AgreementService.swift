@@ -52,19 +52,8 @@ public struct AgreementService: Sendable {
             guard let scheme = try tx.schemes.scheme(id: schemeID), let benefits = scheme.benefits else {
                 throw CaseError(.notFound, "no scheme '\(schemeID)' with benefits is loaded")
             }
-            guard start <= end else { throw CaseError(.invalidInput, "the term ends \(end), before it starts \(start)") }
-            for mode in modes where benefits.mode(mode) == nil {
-                throw CaseError(.invalidInput, "mode '\(mode)' is not a mode of scheme \(schemeID); its modes: \(benefits.modes.map(\.id).joined(separator: ", "))")
-            }
-            for (code, price) in prices {
-                guard let item = benefits.item(code) else {
-                    throw CaseError(.invalidInput, "item '\(code)' is not in the catalogue of scheme \(schemeID)")
-                }
-                guard price.fen > 0, price <= item.price else {
-                    throw CaseError(.invalidInput, "the price of \(code), \(price), must be above 0 and at most the catalogue price \(item.price)")
-                }
-            }
-            guard capacity >= 0 else { throw CaseError(.invalidInput, "capacity must not be negative") }
+            try Agreement.Terms(version: 1, effectiveFrom: start, start: start, end: end, modes: modes, prices: prices, capacity: capacity)
+                .validate(under: benefits, schemeID: schemeID)
             if let bar = try tx.supervision.violations(institution: institution).compactMap(\.barredUntil).max(), asOf <= bar {
                 throw CaseError(.forbidden, "\(institution) may not apply again until \(bar.adding(days: 1)) (agreement terminated for a violation)")
             }
@@ -84,14 +73,14 @@ public struct AgreementService: Sendable {
 
     /// The agency reviews an application.
     public func review(agreement id: String, actor: Actor, asOf: CalendarDate) throws -> Agreement {
-        try change(id, "agreement.review", actor: actor, asOf: asOf, from: [.applied]) { agreement in
+        try change(id, "agreement.review", actor: actor, asOf: asOf, from: [.applied]) { agreement, _ in
             agreement.status = .reviewed
         }
     }
 
     /// Signing puts the agreement in force from its start (or the signing day, if later).
     public func sign(agreement id: String, actor: Actor, asOf: CalendarDate) throws -> Agreement {
-        try change(id, "agreement.sign", actor: actor, asOf: asOf, from: [.reviewed]) { agreement in
+        try change(id, "agreement.sign", actor: actor, asOf: asOf, from: [.reviewed]) { agreement, _ in
             agreement.status = .active
             agreement.signedOn = asOf
             agreement.versions[0].effectiveFrom = max(asOf, agreement.versions[0].start)
@@ -101,7 +90,7 @@ public struct AgreementService: Sendable {
     /// A new version of the terms from `effectiveFrom`; earlier days keep the earlier version.
     public func amend(agreement id: String, effectiveFrom: CalendarDate, end: CalendarDate?, modes: [String]?,
                       prices: [String: Money]?, capacity: Int?, actor: Actor, asOf: CalendarDate) throws -> Agreement {
-        try change(id, "agreement.amend", actor: actor, asOf: asOf, from: [.active, .suspended]) { agreement in
+        try change(id, "agreement.amend", actor: actor, asOf: asOf, from: [.active, .suspended]) { agreement, tx in
             var terms = agreement.current
             guard effectiveFrom > terms.effectiveFrom else {
                 throw CaseError(.timing, "an amendment must take effect after the current version's \(terms.effectiveFrom)")
@@ -112,13 +101,17 @@ public struct AgreementService: Sendable {
             if let modes { terms.modes = modes }
             if let prices { terms.prices = prices }
             if let capacity { terms.capacity = capacity }
-            guard terms.start <= terms.end else { throw CaseError(.invalidInput, "the term would end \(terms.end), before it starts \(terms.start)") }
+            // An amendment is checked exactly as an application is.
+            guard let benefits = try tx.schemes.scheme(id: agreement.schemeID)?.benefits else {
+                throw CaseError(.notFound, "no scheme '\(agreement.schemeID)' with benefits is loaded")
+            }
+            try terms.validate(under: benefits, schemeID: agreement.schemeID)
             agreement.versions.append(terms)
         }
     }
 
     public func suspend(agreement id: String, from: CalendarDate, reason: String, actor: Actor, asOf: CalendarDate) throws -> Agreement {
-        try change(id, "agreement.suspend", actor: actor, asOf: asOf, reason: reason, from: [.active]) { agreement in
+        try change(id, "agreement.suspend", actor: actor, asOf: asOf, reason: reason, from: [.active]) { agreement, _ in
             agreement.status = .suspended
             agreement.suspensions.append(DatePeriod(from: from, to: nil))
         }
@@ -126,7 +119,7 @@ public struct AgreementService: Sendable {
 
     /// Ends a suspension: the agreement covers again from `on`.
     public func resume(agreement id: String, on day: CalendarDate, actor: Actor, asOf: CalendarDate) throws -> Agreement {
-        try change(id, "agreement.resume", actor: actor, asOf: asOf, from: [.suspended]) { agreement in
+        try change(id, "agreement.resume", actor: actor, asOf: asOf, from: [.suspended]) { agreement, _ in
             let last = agreement.suspensions.count - 1
             guard day > agreement.suspensions[last].from else {
                 throw CaseError(.timing, "resume on \(day) is not after the suspension began (\(agreement.suspensions[last].from))")
@@ -138,7 +131,7 @@ public struct AgreementService: Sendable {
 
     /// The agreement covers nothing after `on`.
     public func terminate(agreement id: String, on day: CalendarDate, reason: String, actor: Actor, asOf: CalendarDate) throws -> Agreement {
-        try change(id, "agreement.terminate", actor: actor, asOf: asOf, reason: reason, from: [.applied, .reviewed, .active, .suspended]) { agreement in
+        try change(id, "agreement.terminate", actor: actor, asOf: asOf, reason: reason, from: [.applied, .reviewed, .active, .suspended]) { agreement, _ in
             agreement.status = .terminated
             agreement.terminatedOn = day
         }
@@ -156,7 +149,7 @@ public struct AgreementService: Sendable {
     }
 
     private func change(_ id: String, _ action: String, actor: Actor, asOf: CalendarDate, reason: String? = nil,
-                        from allowed: [Agreement.Status], _ body: (inout Agreement) throws -> Void) throws -> Agreement {
+                        from allowed: [Agreement.Status], _ body: (inout Agreement, any ProviderTransaction) throws -> Void) throws -> Agreement {
         try work.change(Operation(action, subject: "agreement:\(id)", actor: actor, asOf: asOf, reason: reason), on: store.transactions) { tx in
             try Access.require(actor, .manageInstitutions)
             guard var agreement = try tx.agreements.agreement(id: id) else { throw CaseError(.notFound, "no agreement \(id)") }
@@ -164,7 +157,7 @@ public struct AgreementService: Sendable {
                 throw CaseError(.transitionNotAllowed, "agreement \(id) is \(agreement.status.rawValue); \(action) needs \(allowed.map(\.rawValue).joined(separator: " or "))")
             }
             let before = agreement.json
-            try body(&agreement)
+            try body(&agreement, tx)
             try tx.agreements.update(agreement)
             return Outcome(agreement, before: before, after: agreement.json)
         }
@@ -209,6 +202,15 @@ public struct AgreementService: Sendable {
             }
             if let open = try tx.enrolments.openEnrolment(caseID: caseID, institution: institution, mode: mode) {
                 throw CaseError(.duplicate, "case \(caseID) is already enrolled with \(institution) in \(mode) (enrolment \(open.id))")
+            }
+            // The agreement's capacity: clients enrolled at once in the modes it covers (agreements.md, 协议内容).
+            if let (agreement, terms) = try tx.agreements.agreements(institution: institution).lazy
+                .compactMap({ agreement in agreement.terms(coveringDay: from).map { (agreement, $0) } })
+                .first(where: { $0.1.modes.contains(mode) }) {
+                let enrolled = try tx.enrolments.enrolments(institution: institution, from: from, to: from).filter { terms.modes.contains($0.mode) }.count
+                guard enrolled < terms.capacity else {
+                    throw CaseError(.transitionNotAllowed, "\(institution) has \(enrolled) clients enrolled on \(from), the capacity of agreement \(agreement.id)")
+                }
             }
             var enrolment = Enrolment(id: 0, caseID: caseID, personID: record.personID, institution: institution, mode: mode,
                                       period: DatePeriod(from: from, to: nil), weeklyMinutes: weeklyMinutes, weeklyVisits: weeklyVisits, home: home)
