@@ -102,6 +102,16 @@ struct SupervisionTests {
         #expect(early?.reason == .timing)
         #expect(try world.supervision.violations(page: try PageRequest()).items.isEmpty)
     }
+
+    @Test("the amount concerned is recovered with a suspension too; a warning with an amount is refused, not dropped")
+    func amountsAreNeverDropped() throws {
+        let world = try ProviderWorld()
+        let suspended = try record(world, "V01", "suspension", amount: 100)
+        #expect(suspended.deducted == Money(yuan: 100) && suspended.suspendedUntil != nil)
+        let refused = #expect(throws: CaseError.self) { try record(world, "V05", "warning", amount: 10) }
+        #expect(refused?.message.contains("penalty 'warning' recovers nothing, so the amount 10.00 would not be used") == true)
+        #expect(try world.supervision.violations(page: try PageRequest()).items.count == 1)
+    }
 }
 
 @Suite("Low credit means closer checks: more accepted logs picked for review")
@@ -110,9 +120,9 @@ struct SamplingTests {
     func closerChecks() throws {
         let world = try ProviderWorld()
         #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 100)
-        for (type, penalty, date) in [("V02", "recovery", "2026-04-16"), ("V05", "warning", "2026-04-17")] {
+        for (type, penalty, amount, date) in [("V02", "recovery", 10, "2026-04-16"), ("V05", "warning", 0, "2026-04-17")] {
             _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: type, foundOn: day("2026-04-15"),
-                                                    evidence: "data check", amount: Money(yuan: 10), penalty: penalty, actor: admin, asOf: day(date))
+                                                    evidence: "data check", amount: Money(yuan: amount), penalty: penalty, actor: admin, asOf: day(date))
         }
         #expect(try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 78)
         #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 1000)

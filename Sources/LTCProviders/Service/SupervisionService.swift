@@ -62,13 +62,21 @@ public struct SupervisionService: Sendable {
             var violation = Violation(id: 0, institution: institution, caregiver: caregiver, person: person, type: type, foundOn: foundOn,
                                       evidence: evidence, amount: amount, penalty: penaltyID, decidedOn: asOf, decidedBy: actor.description,
                                       credit: penalty.credit)
+            // The penalties are graded (agreements.md): a warning or an order to
+            // rectify moves no money, so an amount with one would be dropped
+            // unseen; from refusal or recovery up, the amount concerned is taken
+            // back on the next statement, with a suspension or a termination too.
             switch penalty.effect {
             case .warning, .rectification:
-                break
+                guard amount == .zero else {
+                    throw CaseError(.invalidInput, "penalty '\(penaltyID)' recovers nothing, so the amount \(amount) would not be used; "
+                                    + "record the amount with a penalty that refuses or recovers it (allowed for \(type): \(kind.penalties.joined(separator: ", "))), or leave it out")
+                }
             case .refusal, .recovery:
                 let damages = penalty.effect == .recovery ? (penalty.liquidatedDamages?.apply(to: amount) ?? .zero) : .zero
                 violation.deducted = amount + damages
             case .suspension:
+                violation.deducted = amount
                 let until = asOf.adding(days: (penalty.suspensionDays ?? 1) - 1)
                 violation.suspendedUntil = until
                 // A suspension with an end: the agreement covers nothing until then, and again after.
@@ -77,6 +85,7 @@ public struct SupervisionService: Sendable {
                     try tx.agreements.update(agreement)
                 }
             case .termination:
+                violation.deducted = amount
                 violation.barredUntil = asOf.adding(months: 12 * (penalty.barYears ?? 1))
                 for var agreement in agreements where agreement.status != .terminated {
                     agreement.status = .terminated
