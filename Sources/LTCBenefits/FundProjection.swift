@@ -64,12 +64,20 @@ public struct FundProjection: Sendable {
     public var yearlyIncome: Money { income.reduce(.zero) { $0 + $1.year } }
     public var yearlyBalance: Money { yearlyIncome - yearlyOutlay }
 
+    /// The most people a group may count: a country's insured, with room to spare.
+    public static let countLimit = 200_000_000
+    /// The highest average monthly contribution base: a million yuan. Bounds
+    /// that keep every product of the projection within 64 bits.
+    public static let baseLimit = Money(yuan: 1_000_000)
+
     public init(scheme: Scheme, from month: YearMonth, beneficiaries: [Group], insured: [Insured]) throws(BenefitError) {
         guard let benefits = scheme.benefits else { throw BenefitError("scheme '\(scheme.id)' defines no benefits") }
         schemeID = scheme.id
         from = month
         outlay = try beneficiaries.map { group throws(BenefitError) in
-            guard group.count >= 0 else { throw BenefitError("a count of beneficiaries must not be negative (grade \(group.grade), \(group.mode))") }
+            guard (0...Self.countLimit).contains(group.count) else {
+                throw BenefitError("a count of beneficiaries is 0 to \(Self.countLimit), not \(group.count) (grade \(group.grade), \(group.mode))")
+            }
             var year = Money.zero
             var first = Money.zero
             for offset in 0..<12 {
@@ -78,11 +86,14 @@ public struct FundProjection: Sendable {
                 if offset == 0 { first = perPerson }
                 year = year + perPerson
             }
-            return OutlayRow(group: group, perPersonMonth: first, month: first * group.count, year: year * group.count)
+            guard let monthTotal = first.times(group.count), let yearTotal = year.times(group.count) else {
+                throw BenefitError("\(group.count) beneficiaries at \(year) a year each is beyond what ltc can add up (grade \(group.grade), \(group.mode))")
+            }
+            return OutlayRow(group: group, perPersonMonth: first, month: monthTotal, year: yearTotal)
         }
         income = try insured.map { insured throws(BenefitError) in
-            guard insured.count >= 0, insured.averageMonthlyBase >= .zero else {
-                throw BenefitError("insured counts and contribution bases must not be negative (\(insured.type.rawValue))")
+            guard (0...Self.countLimit).contains(insured.count), insured.averageMonthlyBase >= .zero, insured.averageMonthlyBase <= Self.baseLimit else {
+                throw BenefitError("an insured count is 0 to \(Self.countLimit) and an average monthly base 0 to \(Self.baseLimit) (\(insured.type.rawValue): \(insured.count), \(insured.averageMonthlyBase))")
             }
             guard let funding = benefits.funding[insured.type] else {
                 throw BenefitError("scheme '\(scheme.id)' has no funding settings for \(insured.type.rawValue) insurance")
@@ -90,7 +101,22 @@ public struct FundProjection: Sendable {
             let yearlyBase = insured.averageMonthlyBase * 12
             let perPerson = funding.employerRate.apply(to: yearlyBase) + funding.individualRate.apply(to: yearlyBase)
                 + funding.individualPerCapita + funding.governmentPerCapita
-            return IncomeRow(insured: insured, perPersonYear: perPerson, year: perPerson * insured.count)
+            guard let yearTotal = perPerson.times(insured.count) else {
+                throw BenefitError("\(insured.count) insured at \(perPerson) a year each is beyond what ltc can add up (\(insured.type.rawValue))")
+            }
+            return IncomeRow(insured: insured, perPersonYear: perPerson, year: yearTotal)
+        }
+        // The totals and the balance must add up exactly too.
+        var checks = [Money.zero, .zero, .zero]
+        for (index, amounts) in [outlay.map(\.month), outlay.map(\.year), income.map(\.year)].enumerated() {
+            for amount in amounts {
+                let (sum, overflow) = checks[index].fen.addingReportingOverflow(amount.fen)
+                guard !overflow else { throw BenefitError("the projection's totals are beyond what ltc can add up: give smaller counts") }
+                checks[index] = Money(fen: sum)
+            }
+        }
+        guard !checks[2].fen.subtractingReportingOverflow(checks[1].fen).overflow else {
+            throw BenefitError("the projection's balance is beyond what ltc can add up: give smaller counts")
         }
     }
 

@@ -154,4 +154,19 @@ struct FundProjectionTests {
             try FundProjection(scheme: fixtureScheme(), from: month("2026-01"), beneficiaries: [.init(grade: 3, mode: "family", count: -1)], insured: [])
         }
     }
+
+    @Test("Counts and bases beyond their limits are refused, not overflowed")
+    func bounded() throws {
+        #expect(throws: BenefitError.self) {
+            try FundProjection(scheme: fixtureScheme(), from: month("2026-01"), beneficiaries: [.init(grade: 3, mode: "family", count: Int.max)], insured: [])
+        }
+        #expect(throws: BenefitError.self) {
+            try FundProjection(scheme: fixtureScheme(), from: month("2026-01"), beneficiaries: [],
+                               insured: [.init(type: .employee, count: Int.max, averageMonthlyBase: Money(yuan: 6000))])
+        }
+        #expect(throws: BenefitError.self) {
+            try FundProjection(scheme: fixtureScheme(), from: month("2026-01"), beneficiaries: [],
+                               insured: [.init(type: .employee, count: 10, averageMonthlyBase: Money(fen: Int.max / 2))])
+        }
+    }
 }

@@ -223,6 +223,12 @@ struct PublicityTests {
         let id = try world.caseIn(.effective)  // valid until 2028-03-16
         #expect(try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-16"), page: try PageRequest()).items.map(\.id) == [id])
         #expect(try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-15"), page: try PageRequest()).items.isEmpty)
+        // A window beyond ten years, or negative, is refused rather than overflowing the date.
+        for days in [Int.max, 3_661, -1] {
+            #expect(throws: CaseError.self) {
+                try world.service.list(actor: admin, state: nil, dueWithin: days, asOf: day("2028-01-15"), page: try PageRequest())
+            }
+        }
     }
 }
 

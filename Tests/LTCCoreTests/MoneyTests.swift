@@ -45,4 +45,24 @@ struct MoneyTests {
         #expect(Money(fen: 5).description == "0.05")
         #expect(Money(fen: -350).description == "-3.50")
     }
+
+    @Test("Amounts beyond the limit are not read, whatever their spelling")
+    func limit() {
+        #expect(Money(json: .integer(10_000_000_000_000)) == Money(yuan: 10_000_000_000_000))
+        #expect(Money(json: .integer(10_000_000_000_001)) == nil)
+        #expect(Money(json: .integer(-10_000_000_000_001)) == nil)
+        #expect(Money(json: .integer(92_233_720_368_547_758)) == nil)
+        #expect(Money(json: .number("10000000000000.01")) == nil)
+        #expect(Money(text: "3100000000000000") == nil && Money(text: "60.5") == Money(fen: 6050) && Money(text: "-10") == Money(yuan: -10))
+        #expect(Money(text: "ten") == nil)
+    }
+
+    @Test("Scaling is exact for every amount within the limit, the product never overflowing")
+    func scaledWithoutOverflow() {
+        #expect(Money.limit.scaled(by: 9_999, over: 10_000) == Money(fen: 999_900_000_000_000))
+        #expect(Money(fen: -Money.limit.fen).scaled(by: 3, over: 7) == Money(fen: -428_571_428_571_429))
+        #expect(Money(fen: 5).scaled(by: 1, over: 2) == Money(fen: 3))
+        #expect(Money(fen: -5).scaled(by: 1, over: 2) == Money(fen: -3))
+        #expect(Money(fen: 7).times(Int.max) == nil && Money(fen: 7).times(3) == Money(fen: 21))
+    }
 }

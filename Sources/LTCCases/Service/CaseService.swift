@@ -317,12 +317,18 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// The farthest ahead a re-assessment listing looks: ten years, longer than any grade is valid.
+    public static let dueWithinLimit = 3_660
+
     /// The cases the actor may see, by id, a page at a time; with
     /// `dueWithin`, the open ones whose grade in force ends within that many
     /// days of `asOf` (re-assessment due).
     public func list(actor: Actor, state: CaseState?, dueWithin days: Int?, asOf: CalendarDate?,
                      page: PageRequest<Int>) throws -> Page<Case, Int> {
-        try store.read { tx in
+        if let days, !(0...Self.dueWithinLimit).contains(days) {
+            throw CaseError(.invalidInput, "due within \(days) days: give 0 to \(Self.dueWithinLimit) days")
+        }
+        return try store.read { tx in
             let date = try choice.day(asOf, in: tx.schemes)
             let query = CaseQuery(scope: Access.scope(of: actor), state: state, gradeEndsBy: days.map { date.adding(days: $0) })
             return try tx.cases.list(query, page: page)

@@ -202,9 +202,8 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
-            let literal: JSONValue = monthly.contains(".") ? .number(monthly) : (Int(monthly).map { .integer($0) } ?? .string(monthly))
-            guard let amount = Money(json: literal) else {
-                throw CaseError(.invalidInput, "--monthly '\(monthly)' is not an amount in yuan with at most two decimals")
+            guard let amount = Money(text: monthly) else {
+                throw CaseError(.invalidInput, "--monthly '\(monthly)' is not an amount: \(Money.accepted)")
             }
             let chosen = try choice.map { text throws(CaseError) -> HeldSubsidy.Choice in
                 guard let value = HeldSubsidy.Choice(rawValue: text) else { throw CaseError(.invalidInput, "--choice must be ltci or subsidy") }

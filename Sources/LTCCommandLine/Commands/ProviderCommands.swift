@@ -225,8 +225,8 @@ struct AgreementCommand: ParsableCommand {
         var prices: [String: Money] = [:]
         for entry in given {
             let parts = entry.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, let money = Money(json: .number(String(parts[1]))) ?? Int(parts[1]).map(Money.init(yuan:)) else {
-                throw CaseError(.invalidInput, "--price '\(entry)' is not CODE=YUAN, e.g. S01=60 or S01=60.50")
+            guard parts.count == 2, let money = Money(text: String(parts[1])) else {
+                throw CaseError(.invalidInput, "--price '\(entry)' is not CODE=YUAN, e.g. S01=60 or S01=60.50 (\(Money.accepted))")
             }
             prices[String(parts[0])] = money
         }

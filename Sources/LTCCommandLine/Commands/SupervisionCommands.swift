@@ -31,8 +31,8 @@ struct ViolationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                guard let money = Money(json: .number(amount)) ?? Int(amount).map(Money.init(yuan:)) else {
-                    throw CaseError(.invalidInput, "--amount '\(amount)' is not an amount in yuan, e.g. 1200 or 1200.50")
+                guard let money = Money(text: amount) else {
+                    throw CaseError(.invalidInput, "--amount '\(amount)' is not an amount, e.g. 1200 or 1200.50: \(Money.accepted)")
                 }
                 let service = try options.supervision()
                 let asOf = try options.day()

@@ -17,8 +17,16 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible, Ad
 
     public static let zero = Money(fen: 0)
 
+    /// The largest amount ltc reads, either sign: 10 trillion yuan, far
+    /// beyond a province's fund, and small enough that sums of millions of
+    /// amounts, and any amount scaled by a ratio, stay exact in 64 bits.
+    public static let limit = Money(fen: 1_000_000_000_000_000)
+
+    /// What an amount may be, for messages: "yuan with at most two decimals, at most 10000000000000.00".
+    public static let accepted = "yuan with at most two decimals, at most \(limit) either way"
+
     /// Reads a JSON number of yuan with at most two decimals, exactly: `62`, `57.6`, `2100.00`.
-    /// `nil` for anything else (a string, three decimals, an exponent).
+    /// `nil` for anything else (a string, three decimals, an exponent, beyond ``limit``).
     public init?(json: JSONValue) {
         switch json {
         case .integer(let yuan):
@@ -31,6 +39,12 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible, Ad
         default:
             return nil
         }
+        guard fen.magnitude <= Self.limit.fen.magnitude else { return nil }
+    }
+
+    /// Reads yuan as typed on a command line: `62`, `57.6`, `-10`; `nil` beyond ``limit`` or not an amount.
+    public init?(text: String) {
+        self.init(json: text.contains(".") ? .number(text) : Int(text).map(JSONValue.integer) ?? .null)
     }
 
     private static func parse(_ literal: String) -> Int? {
@@ -45,11 +59,19 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible, Ad
     }
 
     /// `amount × numerator / denominator`, rounded half-up to the fen.
+    /// Exact in 128 bits: the product never overflows, and the quotient of
+    /// amounts within ``limit`` by a ratio of at most 1000 always fits.
     public func scaled(by numerator: Int, over denominator: Int) -> Money {
         precondition(denominator > 0, "scaling by a zero denominator")
-        let product = fen * numerator
-        let half = denominator / 2
-        return Money(fen: product >= 0 ? (product + half) / denominator : -((-product + half) / denominator))
+        let negative = (fen < 0) != (numerator < 0)
+        let product = fen.magnitude.multipliedFullWidth(by: numerator.magnitude)
+        // Half-up on the magnitude: add half the denominator before dividing.
+        let (low, carry) = product.low.addingReportingOverflow(UInt(denominator / 2))
+        let high = product.high + (carry ? 1 : 0)
+        precondition(high < UInt(denominator), "scaling \(self) by \(numerator)/\(denominator) does not fit in 64 bits")
+        let (quotient, _) = UInt(denominator).dividingFullWidth((high: high, low: low))
+        precondition(quotient <= UInt(Int.max), "scaling \(self) by \(numerator)/\(denominator) does not fit in 64 bits")
+        return Money(fen: negative ? -Int(quotient) : Int(quotient))
     }
 
     /// The share of `days` out of `total` days, rounded half-up.
@@ -60,6 +82,11 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible, Ad
     public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen - rhs.fen) }
     public static func * (lhs: Money, rhs: Int) -> Money { Money(fen: lhs.fen * rhs) }
+    /// `self × count`, or `nil` if the product does not fit in 64 bits.
+    public func times(_ count: Int) -> Money? {
+        let (fen, overflow) = fen.multipliedReportingOverflow(by: count)
+        return overflow ? nil : Money(fen: fen)
+    }
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
 
     /// `1860.00`

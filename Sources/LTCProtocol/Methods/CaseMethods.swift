@@ -183,7 +183,7 @@ public struct CaseMethods: Sendable {
                    result: "the case", example: ["actor": admin, "case": 1, "subsidy": "elderly-disability", "monthly": 150, "from": "2026-01-01"]
             ) { service, params, actor, asOf in
                 guard let monthly = params.object["monthly"].flatMap(Money.init(json:)) else {
-                    throw CaseError(.invalidInput, "monthly must be an amount in yuan with at most two decimals")
+                    throw CaseError(.invalidInput, "monthly must be an amount in \(Money.accepted)")
                 }
                 guard let from = try params.date("from") else { throw CaseError(.invalidInput, "from is needed") }
                 let choice = try params.string("choice").map { text throws(CaseError) -> HeldSubsidy.Choice in

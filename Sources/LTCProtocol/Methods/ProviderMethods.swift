@@ -174,7 +174,7 @@ public struct ProviderMethods: Sendable {
                    example: ["actor": admin, "institution": "I001", "type": "V02", "penalty": "recovery", "amount": 1200, "evidence": "inspection"]) { service, params, actor, day in
                 var amount = Money.zero
                 if let given = params.object["amount"] {
-                    guard let money = Money(json: given) else { throw CaseError(.invalidInput, "amount must be yuan with at most two decimals") }
+                    guard let money = Money(json: given) else { throw CaseError(.invalidInput, "amount must be \(Money.accepted)") }
                     amount = money
                 }
                 return try service.supervision.recordViolation(institution: params.string("institution")!, caregiver: params.string("caregiver"), person: params.int("person"),
@@ -257,7 +257,7 @@ public struct ProviderMethods: Sendable {
         var prices: [String: Money] = [:]
         for member in params.object("prices") ?? [:] {
             guard let money = Money(json: member.value) else {
-                throw CaseError(.invalidInput, "prices.\(member.key) must be an amount in yuan with at most two decimals, found \(member.value)")
+                throw CaseError(.invalidInput, "prices.\(member.key) must be an amount in \(Money.accepted), found \(member.value)")
             }
             prices[member.key] = money
         }
