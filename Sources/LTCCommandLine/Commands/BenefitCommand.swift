@@ -10,7 +10,7 @@ import LTCStorage
 struct SchemeSource: ParsableArguments {
     @Option(name: .customLong("scheme-file"), help: ArgumentHelp("A scheme file.", valueName: "file")) var file: String?
     @Option(help: ArgumentHelp("The id of a scheme stored in the database.", valueName: "id")) var scheme: String?
-    @Option(help: ArgumentHelp("The database (for --scheme); else $LTC_DB, else ./ltc.sqlite.", valueName: "path")) var db: String?
+    @Option(help: ArgumentHelp("The database (for --scheme): an SQLite file or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite.", valueName: "path|uri")) var db: String?
 
     func load() throws -> Scheme {
         switch (file, scheme) {
