@@ -47,9 +47,7 @@ public final class PostgresConnection {
             throw StorageError(code: 0, sqlState: "08001", message: "cannot connect to \(Self.redacted(uri)): \(message)")
         }
         handle = connection
-        // Notices and warnings ("relation already exists, skipping", "no transaction in progress" after a failed commit) are not for the user.
-        // Generic plans: a statement on the partitioned logs is planned once per connection, not at every run.
-        try execute("SET client_min_messages = error; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_generic_plan")
+        try execute(Self.sessionSettings)
     }
 
     deinit {
@@ -348,8 +346,25 @@ public final class PostgresConnection {
         }
     }
 
-    /// Whether the connection is still usable (the server may have gone away).
-    var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
+    /// Connects again if the connection was lost (the server restarted, or
+    /// ended this session), so that a long-lived process such as `ltc rpc`
+    /// recovers at its next transaction; the statements prepared on the old
+    /// session are forgotten.
+    func reconnectIfLost() throws(StorageError) {
+        guard PQstatus(handle) != CONNECTION_OK else { return }
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            throw StorageError(code: 0, sqlState: "08006", message: "the connection to the server was lost and could not be made again: "
+                               + String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
+        }
+        statements.removeAll()
+        try execute(Self.sessionSettings)
+    }
+
+    /// What every session sets: notices and warnings ("relation already exists, skipping", "no transaction in progress" after a failed
+    /// commit) are not for the user; times are UTC; plans are generic, so that a statement on the partitioned logs is planned once per
+    /// connection, not at every run.
+    static let sessionSettings = "SET client_min_messages = error; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_generic_plan"
 }
 
 extension PostgresConnection: SQLConnection {

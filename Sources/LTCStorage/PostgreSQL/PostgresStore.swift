@@ -59,6 +59,7 @@ public final class PostgresStore: CaseStore, ProviderStore {
 
     public func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
         try connection.withLock { database in
+            try database.reconnectIfLost()
             var attempt = 1
             while true {
                 do {
@@ -87,6 +88,7 @@ public final class PostgresStore: CaseStore, ProviderStore {
 
     public func read<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
         try connection.withLock { database in
+            try database.reconnectIfLost()
             try database.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? database.execute("COMMIT") }
             return try body(SQLTransaction(database: database, schemes: schemeCache))
