@@ -106,6 +106,42 @@ struct SettlementTests {
         #expect(try world.settlement.settlement(month: YearMonth("2026-04")!) == april)
     }
 
+    @Test("A log of a settled month cannot be moved to an open month (T04), so it is not paid twice; withdrawn, what it was paid comes back")
+    func movedOutOfSettledMonth() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1", on: "2026-04-06")])
+        _ = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        // "Corrected" to a day of May: refused, the April version stays as it was.
+        let moved = try world.submit([world.line("L1", on: "2026-05-04")], asOf: "2026-05-05")
+        #expect(moved.rejected.map(\.rule) == [.movedFromSettledMonth] && moved.accepted == 0 && moved.corrected == 0)
+        #expect(try stored(world).first?.version == 1)
+        // Withdrawn: stored again as rejected (W01), and the 58.50 paid is recovered on May's statement.
+        let withdrawal = try world.intake.withdraw(Array(("log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n"
+                                                          + world.line("L1", on: "2026-04-06") + "\n" + world.line("L9") + "\n").utf8),
+                                                   actor: admin, asOf: day("2026-05-05"))
+        #expect(withdrawal.withdrawn == 1 && withdrawal.adjustments == Money(fen: -5850))
+        #expect(withdrawal.rejected.map(\.logID) == ["L9"])
+        let withdrawn = try #require(try stored(world).first)
+        #expect(withdrawn.status == .rejected && withdrawn.rule == .withdrawn && withdrawn.version == 2)
+        // The service of May, sent under a new id, is paid once.
+        _ = try world.submit([world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
+        let may = try #require(try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01")).statements.first)
+        #expect(may.logs == 1 && may.fund == Money(fen: 5850) && may.adjustments == Money(fen: -5850))
+    }
+
+    @Test("A withdrawal in an open month takes the log's use and money back from the month")
+    func withdrawnInOpenMonth() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1"), world.line("L2", on: "2026-04-07")])
+        let header = "log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n"
+        let withdrawal = try world.intake.withdraw(Array((header + world.line("L1") + "\n").utf8), actor: admin, asOf: day("2026-04-16"))
+        #expect(withdrawal.withdrawn == 1 && withdrawal.adjustments == .zero)
+        let allowed = try world.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.allowed(people: [world.person], month: YearMonth("2026-04")!) }
+        #expect(allowed[world.person] == Money(yuan: 65))
+        let april = try #require(try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01")).statements.first)
+        #expect(april.logs == 1 && april.billed == Money(yuan: 65))
+    }
+
     @Test("An institution may submit only its own logs")
     func ownLogsOnly() throws {
         let world = try ProviderWorld()

@@ -334,8 +334,8 @@ struct EnrolCommand: ParsableCommand {
 struct LogsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs",
-        abstract: "Submit and list service logs.",
-        subcommands: [Submit.self, List.self]
+        abstract: "Submit, withdraw and list service logs.",
+        subcommands: [Submit.self, Withdraw.self, List.self]
     )
 
     struct Submit: ParsableCommand {
@@ -404,6 +404,29 @@ struct LogsCommand: ParsableCommand {
 }
 
 extension LogsCommand {
+    /// `ltc logs withdraw FILE`: takes accepted logs back.
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "withdraw",
+            abstract: "Withdraw accepted service logs: each is stored again as rejected (W01), and what it was paid in a settled month is recovered.",
+            discussion: """
+                The file names the logs by log id and institution, in the format of `ltc logs submit` (the lines \
+                as they were sent will do). A log of a settled month cannot be moved to another month by a \
+                correction (T04): withdraw it, then send the service as a new log. One transaction; the report \
+                lists log ids with no accepted log to withdraw.
+                """
+        )
+        @Argument(help: ArgumentHelp("The file naming the logs, or - for standard input.", valueName: "file")) var file: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let report = try options.intake().withdraw(try readInput(file), actor: try options.actingAs(), asOf: try options.day())
+                if options.json { Submit.printJSON(report) } else { print(report.text()) }
+            }
+        }
+    }
+
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",

@@ -147,9 +147,15 @@ public struct ProviderMethods: Sendable {
             },
             method("logs.submit", "Check and store service logs (CSV with a header, or JSON Lines) in one transaction.",
                    [RPCParameter("logs", .string, "The logs as text: CSV (log_id,institution,caregiver,person,item,start,end,mode[,latitude,longitude]) or JSON Lines.")],
-                   result: "{submission, received, accepted, rejected, unchanged, corrected, byRule, money, rejectedLines}",
+                   result: "{submission, received, accepted, rejected, unchanged, corrected, rechecked, withdrawn, sampled, byRule, money, rejectedLines}",
                    example: ["actor": "institution:I001", "logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]) { service, params, actor, day in
                 try service.intake.submit(Array(params.string("logs")!.utf8), actor: actor, asOf: day).json
+            },
+            method("logs.withdraw", "Withdraw accepted logs, named by log id and institution in the format of logs.submit: each is stored again as rejected (W01), and what it was paid in a settled month is recovered on the next statement.",
+                   [RPCParameter("logs", .string, "CSV with a header, or JSON Lines, naming the logs.")],
+                   result: "{submission, received, withdrawn, rejected, byRule, money, rejectedLines}",
+                   example: ["actor": "institution:I001", "logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]) { service, params, actor, day in
+                try service.intake.withdraw(Array(params.string("logs")!.utf8), actor: actor, asOf: day).json
             },
             method("logs.list", "An institution's logs of a month as stored (the current version of each), by log id, a page at a time.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("month", .string, "YYYY-MM."),

@@ -13,6 +13,8 @@ struct IntakeChecking: Sendable {
     let actor: Actor
     let asOf: CalendarDate
     let submission: Int
+    /// The lines name logs to withdraw, not services.
+    var withdrawing = false
     let progress: (@Sendable (Int, Int) -> Void)?
 
     /// A parsed chunk: the logs the actor may send, with their lines.
@@ -148,16 +150,37 @@ struct IntakeChecking: Sendable {
                                              detail: "log id \(log.logID) was already sent in this submission; send a correction in a later submission"))
                 continue
             }
-            let touch = workspace.touch(log)
+            if withdrawing, earlier?.status != .accepted {
+                report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: .withdrawn,
+                                             detail: "\(log.institution) has no accepted log \(log.logID) to withdraw"))
+                continue
+            }
+            // A log of a settled month stays in it: moving it would pay it again in the other month.
+            if !withdrawing, let old = earlier, workspace.settled[YearMonth(containing: old.log.day)] == true,
+               YearMonth(containing: old.log.day) != YearMonth(containing: log.day) {
+                let month = YearMonth(containing: old.log.day)
+                report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: .movedFromSettledMonth,
+                                             detail: "log \(log.logID) is of settled \(month) and cannot move to \(YearMonth(containing: log.day)); "
+                                                 + "withdraw it (ltc logs withdraw, logs.withdraw: what it was paid is recovered on the next statement) "
+                                                 + "and send the service under a new log id"))
+                continue
+            }
+            let touch = workspace.touch(withdrawing ? earlier!.log : log)
             var version = 1
             var settled: StoredLog?
             if let old = earlier {
                 // A log sent again unchanged counts once; one that was rejected is checked again.
-                if old.fingerprint == log.fingerprint, old.status == .accepted {
+                if !withdrawing, old.fingerprint == log.fingerprint, old.status == .accepted {
                     report.unchanged += 1
                     continue
                 }
-                if old.fingerprint == log.fingerprint { report.rechecked += 1 } else { report.corrected += 1 }
+                if withdrawing {
+                    report.withdrawn += 1
+                } else if old.fingerprint == log.fingerprint {
+                    report.rechecked += 1
+                } else {
+                    report.corrected += 1
+                }
                 version = old.version + 1
                 let closed = workspace.settled[YearMonth(containing: old.log.day)] == true
                 workspace.unregister(old, monthOpen: !closed)
@@ -166,7 +189,11 @@ struct IntakeChecking: Sendable {
                 if closed { settled = old }
             }
             var entry: StoredLog
-            switch workspace.check(log, touch, correctingSettled: settled != nil) {
+            let outcome: Result<AcceptedService, Rejection> = withdrawing
+                ? .failure(Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)"))
+                : workspace.check(log, touch, correctingSettled: settled != nil)
+            let log = withdrawing ? earlier!.log : log
+            switch outcome {
             case .success(let money):
                 entry = StoredLog(log: log, version: version, status: .accepted, rule: nil, detail: nil, money: money, submission: submission)
                 if let rate = touch.institution?.facts.samplingRate, Int(log.fingerprint % 10_000) < rate.basisPoints {
@@ -180,7 +207,9 @@ struct IntakeChecking: Sendable {
             case .failure(let rejection):
                 entry = StoredLog(log: log, version: version, status: .rejected, rule: rejection.rule, detail: rejection.detail,
                                   money: nil, submission: submission)
-                report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: rejection.rule, detail: rejection.detail))
+                if !withdrawing {
+                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: rejection.rule, detail: rejection.detail))
+                }
             }
             let month = YearMonth(containing: log.day)
             if let settled {

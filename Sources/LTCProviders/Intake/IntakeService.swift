@@ -52,7 +52,29 @@ public struct IntakeService: Sendable {
     /// Submits logs read from `input` (`size` bytes, for progress and sizing).
     public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
-        let operation = Operation("logs.submit", subject: "submission:new", actor: actor, asOf: asOf)
+        try run(input, size: size, withdrawing: false, actor: actor, asOf: asOf, progress: progress)
+    }
+
+    /// Withdraws the logs a file names (the same formats as a submission; a
+    /// line's log id and institution name the log, the rest is not used), in
+    /// one transaction. Each accepted log named is stored again as rejected
+    /// (W01): its use is taken back from the ledger, and what it was paid in a
+    /// settled month is recovered as an adjustment on the institution's next
+    /// statement. This is how a log of a settled month is taken out of it;
+    /// a correction cannot move it to another month (T04). A log id the
+    /// institution has no accepted log for is reported, not withdrawn.
+    public func withdraw(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate) throws -> SubmissionReport {
+        try run(.bytes(bytes), size: bytes.count, withdrawing: true, actor: actor, asOf: asOf, progress: nil)
+    }
+
+    /// Withdraws the logs read from `input`, as ``withdraw(_:actor:asOf:)``.
+    public func withdraw(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate) throws -> SubmissionReport {
+        try run(input, size: size, withdrawing: true, actor: actor, asOf: asOf, progress: nil)
+    }
+
+    private func run(_ input: LogInput, size: Int, withdrawing: Bool, actor: Actor, asOf: CalendarDate,
+                     progress: (@Sendable (Int, Int) -> Void)?) throws -> SubmissionReport {
+        let operation = Operation(withdrawing ? "logs.withdraw" : "logs.submit", subject: "submission:new", actor: actor, asOf: asOf)
         do {
             try Access.require(actor, .submitLogs)
         } catch {
@@ -69,7 +91,8 @@ public struct IntakeService: Sendable {
             let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
                                                           asOf: asOf, summary: ["bytes": .integer(size)])
             let jobs = Handoff<IntakeJob>(capacity: 3)
-            let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, progress: progress)
+            let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, withdrawing: withdrawing,
+                                          progress: progress)
             let ended = Reply<Void>()
             let thread = Thread {
                 checking.run(jobs)
@@ -101,7 +124,7 @@ public struct IntakeService: Sendable {
             let report = try outcome!.get()
             let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
                                       "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
-                                      "corrected": .integer(report.corrected)]
+                                      "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn)]
             var done = operation
             done.subject = "submission:\(submission)"
             try tx.audit.append(work.event(done, .done, after: summary))

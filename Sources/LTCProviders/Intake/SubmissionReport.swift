@@ -26,6 +26,8 @@ public struct SubmissionReport: Sendable, Equatable {
     /// them (an unregistered caregiver, a missing enrolment) may have been put
     /// right since (counted in accepted or rejected too).
     public var rechecked = 0
+    /// Logs withdrawn (by ``IntakeService/withdraw(_:actor:asOf:)``): stored again as rejected, W01.
+    public var withdrawn = 0
     public var rejected: [Line]
     public var billed: Money
     public var allowed: Money
@@ -53,7 +55,7 @@ public struct SubmissionReport: Sendable, Equatable {
         [
             "submission": .integer(submission), "received": .integer(received), "accepted": .integer(accepted),
             "rejected": .integer(rejected.count), "unchanged": .integer(unchanged), "corrected": .integer(corrected),
-            "rechecked": .integer(rechecked), "sampled": .integer(sampled),
+            "rechecked": .integer(rechecked), "withdrawn": .integer(withdrawn), "sampled": .integer(sampled),
             "byRule": .array(byRule.map { ["rule": .string($0.rule.code), "explanation": .string($0.rule.explanation), "count": .integer($0.count)] }),
             "money": ["billed": billed.json, "allowed": allowed.json, "fund": fund.json, "adjustments": adjustments.json],
         ]
@@ -62,7 +64,8 @@ public struct SubmissionReport: Sendable, Equatable {
     /// The report as people read it: counts, then rules, then up to `limit` rejected lines.
     public func text(limit: Int = 20) -> String {
         var lines = ["submission \(submission): \(received) received, \(accepted) accepted (\(sampled) picked for review), \(rejected.count) rejected, \(unchanged) unchanged, \(corrected) corrections"
-                     + (rechecked == 0 ? "" : ", \(rechecked) rejected before and checked again"),
+                     + (rechecked == 0 ? "" : ", \(rechecked) rejected before and checked again")
+                     + (withdrawn == 0 ? "" : ", \(withdrawn) withdrawn"),
                      "accepted services: billed \(billed), allowed \(allowed), fund \(fund)" + (adjustments == .zero ? "" : "; adjustments \(adjustments)")]
         for (rule, count) in byRule {
             lines.append("  \(rule.code)  \(String(count).padding(toLength: 8, withPad: " ", startingAt: 0))\(rule.explanation)")

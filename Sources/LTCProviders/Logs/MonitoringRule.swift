@@ -12,6 +12,7 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
     case future = "T01"
     case late = "T02"
     case monthClosed = "T03"
+    case movedFromSettledMonth = "T04"
     case unknownBeneficiary = "B01"
     case beneficiaryNotInForce = "B02"
     case notEnrolled = "E01"
@@ -28,6 +29,7 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
     case beneficiaryOverlap = "O02"
     case beyondWeeklyPackage = "P01"
     case beyondMonthlyCap = "P02"
+    case withdrawn = "W01"
 
     public var code: String { rawValue }
 
@@ -38,6 +40,7 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
         case .future: "the service is dated after today"
         case .late: "the log arrived later than the scheme allows after the day of service"
         case .monthClosed: "the month of the service is already settled"
+        case .movedFromSettledMonth: "a log of a settled month cannot move to another month: withdraw it (ltc logs withdraw) and send the service as a new log"
         case .unknownBeneficiary: "no insured person or case for the beneficiary"
         case .beneficiaryNotInForce: "the beneficiary has no benefits that day (not yet effective, suspended, in hospital, terminated, dead)"
         case .notEnrolled: "the beneficiary is not enrolled with this institution in this mode that day"
@@ -55,6 +58,7 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
         case .beneficiaryOverlap: "the beneficiary was logged receiving two services at once"
         case .beyondWeeklyPackage: "the week's hours or visits exceed the care plan"
         case .beyondMonthlyCap: "nothing is left of the month's benefit ceiling"
+        case .withdrawn: "withdrawn by the institution or the agency; what it was paid in a settled month is recovered"
         }
     }
 }
