@@ -7,7 +7,9 @@ extension FundReport {
     /// chart faster than a table.
     public var html: String {
         var body = "<h1>长期护理保险基金使用报告 / Fund use, \(month)</h1>"
-        body += "<p class=\"summary\">Fund share \(money(fund)) · payable \(money(settlement.fundTotal)) · "
+        body += "<p class=\"summary\">Fund share \(money(fund)) · "
+            + (adjustments == .zero ? "" : "adjustments \(money(adjustments)) · net \(money(netFund)) · ")
+            + "payable \(money(settlement.fundTotal)) · "
         body += "\(settlement.logCount) services · \(settlement.statements.count) institutions · settled \(settlement.settledOn)</p>"
         for (title, rows) in [("按等级 By grade", byGrade), ("按服务方式 By service mode", byMode), ("按区 By district", byDistrict),
                               ("按机构 By institution (top 15)", Array(byInstitution.sorted { $0.fund > $1.fund }.prefix(15)))] {

@@ -5,9 +5,11 @@ import LTCProviders
 /// A settled month's fund use for the fund's managers: by grade, by service
 /// mode, by district and by institution; the institutions with the most
 /// rejected logs; and the rating distribution of the assessments covering
-/// the month. Every breakdown adds up to the settlement's fund share to the
-/// fen (by grade and mode from the accepted logs themselves; by district and
-/// institution from the statements).
+/// the month. Every breakdown adds up to what the fund spends for the month
+/// (its share and the statements' adjustments) to the fen: by grade and mode
+/// from the accepted logs themselves, by district and institution from the
+/// statements, and in each a row of the adjustments, which belong to no log
+/// of the month.
 public struct FundReport: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var key: String
@@ -40,7 +42,17 @@ public struct FundReport: Sendable, Equatable {
             && lhs.ratings.map(\.rating) == rhs.ratings.map(\.rating) && lhs.ratings.map(\.count) == rhs.ratings.map(\.count)
     }
 
+    /// The fund's share of the month's accepted services.
     public var fund: Money { settlement.statements.reduce(.zero) { $0 + $1.fund } }
+
+    /// Adjustments the month's statements carry (corrections and withdrawals of settled months, penalties).
+    public var adjustments: Money { settlement.statements.reduce(.zero) { $0 + $1.adjustments } }
+
+    /// What the fund spends for the month: its share and the adjustments; every breakdown adds up to it.
+    public var netFund: Money { fund + adjustments }
+
+    /// The key of the row in each breakdown that holds the adjustments.
+    public static let adjustmentsKey = "adjustments (earlier months, penalties)"
 
     /// The sections as CSV: `section,key,logs,allowed,fund`, and the rejections and ratings after.
     public var csv: String {
@@ -62,7 +74,8 @@ public struct FundReport: Sendable, Equatable {
             .array(rows.map { ["key": .string($0.key), "logs": .integer($0.logs), "allowed": $0.allowed.json, "fund": $0.fund.json] })
         }
         return [
-            "month": .string(month.description), "fund": fund.json, "payable": settlement.fundTotal.json,
+            "month": .string(month.description), "fund": fund.json, "adjustments": adjustments.json, "netFund": netFund.json,
+            "payable": settlement.fundTotal.json,
             "byGrade": rows(byGrade), "byMode": rows(byMode), "byDistrict": rows(byDistrict), "byInstitution": rows(byInstitution),
             "mostRejected": .array(mostRejected.map {
                 ["institution": .string($0.institution), "received": .integer($0.received), "rejected": .integer($0.rejected),

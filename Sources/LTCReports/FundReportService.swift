@@ -44,9 +44,15 @@ public struct FundReportService: Sendable {
             for assessment in try tx.supervision.performanceAssessments(from: month.firstDay, to: month.lastDay) {
                 ratings[assessment.rating, default: 0] += 1
             }
+            // Adjustments for corrections and withdrawals of earlier, settled months, and for penalties,
+            // belong to no log of this month: one row of each breakdown, so that each adds up to what the fund spends.
+            let adjustments = settlement.statements.reduce(Money.zero) { $0 + $1.adjustments }
+            func closed(_ rows: [FundReport.Row]) -> [FundReport.Row] {
+                adjustments == .zero ? rows : rows + [FundReport.Row(key: FundReport.adjustmentsKey, logs: 0, allowed: .zero, fund: adjustments)]
+            }
             return FundReport(month: month, settlement: settlement,
-                              byGrade: grades.keys.sorted().map { grades[$0]! }, byMode: modes.keys.sorted().map { modes[$0]! },
-                              byDistrict: byDistrict.keys.sorted().map { byDistrict[$0]! }, byInstitution: byInstitution,
+                              byGrade: closed(grades.keys.sorted().map { grades[$0]! }), byMode: closed(modes.keys.sorted().map { modes[$0]! }),
+                              byDistrict: closed(byDistrict.keys.sorted().map { byDistrict[$0]! }), byInstitution: closed(byInstitution),
                               mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
         }
     }

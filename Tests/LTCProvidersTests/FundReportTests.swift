@@ -27,6 +27,24 @@ struct FundReportTests {
         #expect(report.html.contains("<svg") && report.html.contains("¥78.00"))
     }
 
+    @Test("After a correction of a settled month, every breakdown still adds up: the share and the adjustments, to the fen")
+    func withAdjustments() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1", on: "2026-04-06")])
+        _ = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        // Half an hour instead of an hour: 29.25 comes back on May's statement.
+        _ = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
+        let run = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
+        let report = try world.reports.report(month: YearMonth("2026-05")!)
+        #expect(report.fund == Money(fen: 5850) && report.adjustments == Money(fen: -2925) && report.netFund == Money(fen: 2925))
+        for rows in [report.byGrade, report.byMode, report.byDistrict, report.byInstitution] {
+            #expect(rows.reduce(Money.zero) { $0 + $1.fund } == report.netFund)
+            #expect(rows.reduce(0) { $0 + $1.logs } == run.logCount)
+            #expect(rows.last?.key == FundReport.adjustmentsKey)
+        }
+        #expect(report.csv.contains("grade,\(FundReport.adjustmentsKey),0,0.00,-29.25"))
+    }
+
     @Test("Only a settled month has a report")
     func unsettled() throws {
         let world = try ProviderWorld()

@@ -161,7 +161,9 @@ struct ReportCommand: ParsableCommand {
             }
             if options.json { printJSON(report.json); return }
             if csv { print(report.csv, terminator: ""); return }
-            print("fund use \(report.month): fund share \(report.fund), payable \(report.settlement.fundTotal)")
+            print("fund use \(report.month): fund share \(report.fund)"
+                  + (report.adjustments == .zero ? "" : ", adjustments \(report.adjustments), net \(report.netFund)")
+                  + ", payable \(report.settlement.fundTotal)")
             for (title, rows) in [("grade", report.byGrade), ("mode", report.byMode), ("district", report.byDistrict)] {
                 print("  by \(title): " + rows.map { "\($0.key) \($0.fund)" }.joined(separator: ", "))
             }
