@@ -479,36 +479,31 @@ public struct PostgresBinder: SQLBinder {
     }
 
     /// The values as libpq's parallel arrays: pointers (NUL-terminated texts), lengths, and formats (1 for binary).
+    /// Every value is copied into one buffer, so that one pointer to it keeps them all valid while `body` runs.
     func withParameters<T>(_ body: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> T) -> T {
-        var storage: [[CChar]?] = []
-        storage.reserveCapacity(values.count)
-        var lengths: [Int32] = [], formats: [Int32] = []
+        var buffer: [CChar] = []
+        var offsets: [Int?] = [], lengths: [Int32] = [], formats: [Int32] = []
         for value in values {
             switch value {
             case .null:
-                storage.append(nil); lengths.append(0); formats.append(0)
-            case .text(let bytes):
-                storage.append(bytes.map { CChar(bitPattern: $0) } + [0]); lengths.append(Int32(bytes.count)); formats.append(0)
-            case .bytes(let bytes):
-                // A pointer even for no bytes: libpq reads NULL as SQL NULL.
-                storage.append(bytes.isEmpty ? [0] : bytes.map { CChar(bitPattern: $0) }); lengths.append(Int32(bytes.count)); formats.append(1)
+                offsets.append(nil); lengths.append(0); formats.append(0)
+            case .text(let bytes), .bytes(let bytes):
+                offsets.append(buffer.count)
+                buffer += bytes.lazy.map { CChar(bitPattern: $0) }
+                // A terminating NUL for text; and a byte at all, so that empty binary is not NULL.
+                buffer.append(0)
+                lengths.append(Int32(bytes.count))
+                if case .bytes = value { formats.append(1) } else { formats.append(0) }
             }
         }
-        return withPointers(storage, 0, []) { pointers in
-            pointers.withUnsafeBufferPointer { pointers in
+        return buffer.withUnsafeBufferPointer { base in
+            let pointers = offsets.map { $0.map { UnsafePointer(base.baseAddress! + $0) } }
+            return pointers.withUnsafeBufferPointer { pointers in
                 lengths.withUnsafeBufferPointer { lengths in
                     formats.withUnsafeBufferPointer { formats in body(pointers.baseAddress, lengths.baseAddress, formats.baseAddress) }
                 }
             }
         }
-    }
-
-    /// Nests `withUnsafeBufferPointer` over every stored value, so each pointer is valid while `body` runs.
-    private func withPointers<T>(_ storage: [[CChar]?], _ index: Int, _ pointers: [UnsafePointer<CChar>?],
-                                 _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
-        guard index < storage.count else { return body(pointers) }
-        guard let value = storage[index] else { return withPointers(storage, index + 1, pointers + [nil], body) }
-        return value.withUnsafeBufferPointer { withPointers(storage, index + 1, pointers + [$0.baseAddress], body) }
     }
 
     /// Appends the row as one line of COPY's text format: tab-separated,

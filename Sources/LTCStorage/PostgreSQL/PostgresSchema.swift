@@ -121,9 +121,12 @@ enum PostgresSchema {
             person_id BIGINT NOT NULL,
             case_id BIGINT NOT NULL,
             institution TEXT NOT NULL REFERENCES institutions(id),
+            period_from TEXT,
+            period_to TEXT,
             document TEXT NOT NULL
         );
         CREATE INDEX enrolments_by_person ON enrolments(person_id);
+        CREATE INDEX enrolments_by_institution_period ON enrolments(institution, period_from);
         CREATE INDEX enrolments_by_institution ON enrolments(institution, id);
         CREATE INDEX enrolments_by_case ON enrolments(case_id);
         CREATE TABLE submissions (

@@ -20,8 +20,9 @@ struct SQLEnrolments<Database: SQLConnection>: EnrolmentRepository {
     }
 
     func enrolments(institution: String, from: CalendarDate, to: CalendarDate) throws -> [Enrolment] {
-        try database.query("SELECT id, document FROM enrolments WHERE institution = ? ORDER BY id", [.text(institution)], row: Self.enrolment)
-            .filter { $0.period.from <= to && ($0.period.to ?? to) >= from }
+        try database.query("""
+            SELECT id, document FROM enrolments WHERE institution = ? AND period_from <= ? AND (period_to IS NULL OR period_to >= ?) ORDER BY id
+            """, [.text(institution), .text(to.description), .text(from.description)], row: Self.enrolment)
     }
 
     func openEnrolment(caseID: Int, institution: String, mode: String) throws -> Enrolment? {
@@ -38,11 +39,15 @@ struct SQLEnrolments<Database: SQLConnection>: EnrolmentRepository {
     }
 
     func insert(_ enrolment: Enrolment) throws -> Int {
-        try database.insertReturningID("INSERT INTO enrolments (person_id, case_id, institution, document) VALUES (?, ?, ?, ?)",
-                         [.integer(enrolment.personID), .integer(enrolment.caseID), .text(enrolment.institution), .text(JSONWriter.string(enrolment.json))])
+        try database.insertReturningID("""
+            INSERT INTO enrolments (person_id, case_id, institution, period_from, period_to, document) VALUES (?, ?, ?, ?, ?, ?)
+            """, [.integer(enrolment.personID), .integer(enrolment.caseID), .text(enrolment.institution), .text(enrolment.period.from.description),
+                  SQLValue(enrolment.period.to?.description), .text(JSONWriter.string(enrolment.json))])
     }
 
     func update(_ enrolment: Enrolment) throws {
-        try database.run("UPDATE enrolments SET document = ? WHERE id = ?", [.text(JSONWriter.string(enrolment.json)), .integer(enrolment.id)])
+        try database.run("UPDATE enrolments SET period_from = ?, period_to = ?, document = ? WHERE id = ?",
+                         [.text(enrolment.period.from.description), SQLValue(enrolment.period.to?.description),
+                          .text(JSONWriter.string(enrolment.json)), .integer(enrolment.id)])
     }
 }

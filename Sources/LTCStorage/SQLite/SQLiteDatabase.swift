@@ -125,8 +125,6 @@ public final class SQLiteDatabase {
         }
     }
 
-    /// The id of the last row inserted on this connection.
-    public var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 
     /// Runs `body` in one write transaction: committed if it returns, rolled back if it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {

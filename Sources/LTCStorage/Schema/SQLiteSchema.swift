@@ -2,7 +2,17 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods] }
+
+    /// Migration `0005-enrolment-periods`: an enrolment's period as columns,
+    /// so that an institution's enrolments of a period (capacity, ratings) are
+    /// found in SQL. Never edited once released.
+    static let enrolmentPeriods = Migration("0005-enrolment-periods", """
+        ALTER TABLE enrolments ADD COLUMN period_from TEXT;
+        ALTER TABLE enrolments ADD COLUMN period_to TEXT;
+        UPDATE enrolments SET period_from = json_extract(document, '$.period.from'), period_to = json_extract(document, '$.period.to');
+        CREATE INDEX enrolments_by_institution_period ON enrolments(institution, period_from);
+        """)
 
     /// Migrations released before the storage spine (cases, providers, supervision).
     static let released: [Migration] = [
