@@ -25,6 +25,8 @@ public struct Entitlement: Sendable {
         case hospital
         case noMode
         case exclusiveSubsidy(String)
+        /// After the case ended (the date of death, of leaving, …).
+        case ended(on: CalendarDate, reason: String)
 
         public var label: String {
             switch self {
@@ -36,6 +38,7 @@ public struct Entitlement: Sendable {
             case .hospital: "suspended (hospital stay)"
             case .noMode: "no service mode chosen"
             case .exclusiveSubsidy(let id): "paid by \(id) instead (the person's choice)"
+            case .ended(let day, let reason): "after the case ended on \(day) (\(reason))"
             }
         }
     }
@@ -166,6 +169,7 @@ public struct Entitlement: Sendable {
     }
 
     static func status(of day: CalendarDate, _ record: Case, _ scheme: Scheme, _ benefits: BenefitSettings) -> DayStatus {
+        if let ended = record.endedOn, day > ended { return .ended(on: ended, reason: record.closedReason ?? "terminated") }
         guard let determination = record.determination(on: day), let validFrom = determination.validFrom else { return .noGrade }
         if benefits.start == .nextMonth {
             // Benefits begin with the month after the first grade took effect.

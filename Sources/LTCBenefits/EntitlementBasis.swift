@@ -3,7 +3,8 @@ import LTCCore
 
 /// What a case's day statuses (``Entitlement/dayStatuses(case:schemes:month:)``)
 /// depend on, and nothing else: the scheme, the grades in force and their
-/// dates, suspensions, service modes, and subsidies chosen instead of LTCI.
+/// dates, suspensions, service modes, subsidies chosen instead of LTCI, and
+/// the day the case ended.
 /// Two cases with equal bases have the same statuses in every month, so a
 /// month of one can be reused for the other: a city's beneficiaries fall into
 /// far fewer bases than there are people. When ``Entitlement/status(of:_:_:_:)``
@@ -32,6 +33,7 @@ extension Entitlement {
         var suspensions: [Period]
         var modes: [Period]
         var exclusive: [Period]
+        var ended: Period?
 
         public init(_ record: Case) {
             scheme = record.schemeID
@@ -40,6 +42,7 @@ extension Entitlement {
             }
             suspensions = record.suspensions.map { Period(from: $0.from, until: $0.until, name: "") }
             modes = record.modes.map { Period(from: $0.from, until: nil, name: $0.mode) }
+            ended = record.endedOn.map { Period(from: $0, until: nil, name: record.closedReason ?? "") }
             exclusive = record.subsidies.filter { $0.choice == .subsidy }.map { Period(from: $0.from, until: $0.until, name: $0.subsidy) }
         }
     }

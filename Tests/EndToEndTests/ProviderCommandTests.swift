@@ -49,6 +49,22 @@ struct ProviderCommandTests {
         #expect(responses[2]["error"]?["code"] == 1015)   // May has not ended
     }
 
+    @Test("ltc case terminate --on: a death recorded after settlement takes back what April paid after it, listed by ltc adjustments")
+    func deathAfterSettlement() throws {
+        let db = scratch.database("death")
+        _ = try ltc(["demo", "--db", db])
+        let admin = ["--db", db, "--actor", "administrator:demo"]
+        let ended = try ltc(["case", "terminate", "1", "--reason", "death", "--on", "2026-04-10", "--as-of", "2026-05-03"] + admin)
+        #expect(ended.status == 0)
+        #expect(ended.stdout.contains("accepted service(s) after 2026-04-10 withdrawn (B03)"))
+        let listed = try ltc(["adjustments", "--json"] + admin)
+        let adjustments = try JSONParser.parse(listed.stdout)["adjustments"]?.arrayValue ?? []
+        #expect(!adjustments.isEmpty)
+        #expect(adjustments.allSatisfy { $0["reason"]?.stringValue?.contains("B03: case 1 ended on 2026-04-10 (death)") == true })
+        let late = try ltc(["case", "terminate", "2", "--reason", "death", "--on", "2026-06-10", "--as-of", "2026-05-03"] + admin)
+        #expect(late.status == 65 && late.stderr.contains("after the termination is recorded"))
+    }
+
     @Test("A process killed during a large submission leaves nothing of it; sending it again completes it", .timeLimit(.minutes(3)))
     func killed() throws {
         let db = scratch.database("kill")

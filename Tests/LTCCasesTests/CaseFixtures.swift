@@ -112,7 +112,7 @@ struct World {
         }
         guard try step(.effective, { try service.confirm(caseID: id, actor: admin, asOf: day("2026-03-17")) }) else { return id }
         guard try step(.suspended, { try service.suspend(caseID: id, reason: "hospital stay", actor: admin, asOf: day("2026-04-01")) }) else { return id }
-        _ = try step(.terminated, { try service.terminate(caseID: id, reason: .recovery, actor: admin, asOf: day("2026-04-10")) })
+        _ = try step(.terminated, { try service.terminate(caseID: id, reason: .recovery, actor: admin, asOf: day("2026-04-10")).record })
         return id
     }
 }

@@ -31,7 +31,7 @@ struct LifecycleTests {
             .confirm: { try service.confirm(caseID: id, actor: admin, asOf: date) },
             .suspend: { try service.suspend(caseID: id, reason: "r", actor: admin, asOf: date) },
             .resume: { try service.resume(caseID: id, actor: admin, asOf: date) },
-            .terminate: { try service.terminate(caseID: id, reason: .withdrawn, actor: admin, asOf: date) },
+            .terminate: { try service.terminate(caseID: id, reason: .withdrawn, actor: admin, asOf: date).record },
         ]
         for (action, attempt) in attempts where !allowed.contains(action) {
             let error = try #require(throws: CaseError.self) { _ = try attempt() }

@@ -36,19 +36,23 @@ struct ProviderWorld {
     let caseID: Int
     static let home = GeoPoint(text: "31.230416,121.473701")!
 
-    init(engine: TestStore.Engine = .underTest) throws {
+    /// - Parameters:
+    ///   - scheme: an example scheme file's name; its mode `home-visit` is the one used.
+    ///   - prices: I001's agreed prices.
+    init(engine: TestStore.Engine = .underTest, scheme: String = "hours-home-care-2026",
+         prices: [String: Money] = ["S01": Money(yuan: 65), "S02": Money(yuan: 65)]) throws {
         scratch = try TestStore(engine)
         let store = scratch.store, clock = SystemClock()
         registry = RegistryService(store: store, clock: clock)
-        cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock)
+        cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock, afterEnd: ServicesAfterEnd(clock: clock))
         agreements = AgreementService(store: store, clock: clock)
         intake = IntakeService(store: store, clock: clock)
         settlement = SettlementService(store: store, clock: clock)
         supervision = SupervisionService(store: store, clock: clock)
         reports = FundReportService(store: store)
         let schemeFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Examples/schemes/hours-home-care-2026.json")
-        _ = try registry.load(try Scheme.decode(text: Array(try Data(contentsOf: schemeFile)), source: "hours-home-care-2026.json"),
+            .appendingPathComponent("Examples/schemes/\(scheme).json")
+        _ = try registry.load(try Scheme.decode(text: Array(try Data(contentsOf: schemeFile)), source: "\(scheme).json"),
                            actor: admin, asOf: day("2026-01-01"))
         _ = try registry.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
         _ = try registry.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
@@ -57,9 +61,8 @@ struct ProviderWorld {
         caseID = try Self.effectiveCase(cases, person: person)
 
         _ = try agreements.register(Self.institution("I001"), actor: admin, asOf: day("2026-01-05"))
-        let agreement = try agreements.applyForAgreement(institution: "I001", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
-                                                        end: day("2026-12-31"), modes: ["home-visit"],
-                                                        prices: ["S01": Money(yuan: 65), "S02": Money(yuan: 65)], capacity: 200,
+        let agreement = try agreements.applyForAgreement(institution: "I001", schemeID: scheme, start: day("2026-01-01"),
+                                                        end: day("2026-12-31"), modes: ["home-visit"], prices: prices, capacity: 200,
                                                         actor: admin, asOf: day("2026-01-05"))
         _ = try agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
         _ = try agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))

@@ -54,14 +54,16 @@ struct UsageLedgerContractTests {
         let busy = [BusyTime(log)]
         // A caregiver's busy times keep only what the overlap check reads.
         let caregiverBusy = [BusyTime(institution: "I-A", logID: "L1", person: 0, caregiver: "C1", item: "", start: log.start, end: log.end)]
+        // Each day's allowed amount, Monday first, as the daily caps read it.
+        let days = [Money(fen: 6500), .zero, Money(fen: 4500), .zero, .zero, .zero, Money(fen: 1)]
         try world.write { tx throws in
-            try tx.usage.save([PersonWeek(person: person, week: week, minutes: 60, visits: 1, busy: busy),
+            try tx.usage.save([PersonWeek(person: person, week: week, minutes: 60, visits: 1, allowed: days, busy: busy),
                                PersonWeek(person: person, week: next, minutes: 30, visits: 1)],
                               [CaregiverWeek(caregiver: caregiver, week: week, busy: busy)])
         }
         try world.read { tx throws in
             #expect(try tx.usage.weeks(people: [person, world.people[1]], weeks: [week, next]).sorted { $0.week < $1.week }
-                    == [PersonWeek(person: person, week: week, minutes: 60, visits: 1, busy: busy),
+                    == [PersonWeek(person: person, week: week, minutes: 60, visits: 1, allowed: days, busy: busy),
                         PersonWeek(person: person, week: next, minutes: 30, visits: 1)])
             #expect(try tx.usage.weeks(people: [person], weeks: [week - 1]).isEmpty)
             #expect(try tx.usage.weeks(caregivers: [caregiver, CaregiverKey(institution: "I-B", caregiver: "C1")], weeks: [week])
@@ -108,21 +110,35 @@ struct UsageLedgerContractTests {
         }
     }
 
-    @Test("adjustments stay open until a month's statements carry them", arguments: TestStore.Engine.available)
+    @Test("adjustments stay open until a month's statements carry them, then are listed by that month", arguments: TestStore.Engine.available)
     func adjustments(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)
-        let back = SettlementAdjustment(institution: "I-A", logID: "L1", serviceMonth: april, amount: Money(fen: -5_400), reason: "correction")
-        let more = SettlementAdjustment(institution: "I-B", logID: "L7", serviceMonth: april, amount: Money(fen: 1_200), reason: "correction")
+        var back = SettlementAdjustment(institution: "I-A", logID: "L1", serviceMonth: april, amount: Money(fen: -5_400), reason: "correction")
+        var more = SettlementAdjustment(institution: "I-B", logID: "L7", serviceMonth: april, amount: Money(fen: 1_200), reason: "correction")
         try world.write { tx throws in
             try tx.settlements.insert(back)
             try tx.settlements.insert(more)
         }
-        #expect(try world.read { tx throws in try tx.settlements.openAdjustments() } == [back, more])
-        let later = SettlementAdjustment(institution: "I-A", logID: "L2", serviceMonth: april, amount: Money(fen: -100), reason: "withdrawn")
+        let open = try world.read { tx throws in try tx.settlements.openAdjustments() }
+        (back.id, more.id) = (open.first?.id ?? 0, open.last?.id ?? 0)
+        #expect(open == [back, more] && back.id < more.id)
+        #expect(try world.read { tx throws in try tx.settlements.adjustments(carriedBy: nil, institution: "I-B", page: try PageRequest()) }.items == [more])
+        var later = SettlementAdjustment(institution: "I-A", logID: "L2", serviceMonth: april, amount: Money(fen: -100), reason: "withdrawn")
         try world.write { tx throws in
             try tx.settlements.carryOpenAdjustments(into: month("2026-05"))
             try tx.settlements.insert(later)
         }
-        #expect(try world.read { tx throws in try tx.settlements.openAdjustments() } == [later])
+        let stillOpen = try world.read { tx throws in try tx.settlements.openAdjustments() }
+        later.id = stillOpen.first?.id ?? 0
+        #expect(stillOpen == [later])
+        (back.settledMonth, more.settledMonth) = (month("2026-05"), month("2026-05"))
+        try world.read { tx throws in
+            let first = try tx.settlements.adjustments(carriedBy: month("2026-05"), institution: nil, page: try PageRequest(limit: 1))
+            #expect(first.items == [back] && first.next == back.id)
+            let second = try tx.settlements.adjustments(carriedBy: month("2026-05"), institution: nil, page: try PageRequest(after: first.next, limit: 1))
+            #expect(second.items == [more] && second.next == nil)
+            #expect(try tx.settlements.adjustments(carriedBy: month("2026-05"), institution: "I-A", page: try PageRequest()).items == [back])
+            #expect(try tx.settlements.adjustments(carriedBy: april, institution: nil, page: try PageRequest()).items.isEmpty)
+        }
     }
 }

@@ -22,6 +22,10 @@ public struct Case: Sendable, Equatable {
     public var publicityEnds: CalendarDate?
     public var suspendedSince: CalendarDate?
     public var closedReason: String?
+    /// The day the case ended (the date of death, of leaving the scheme, …),
+    /// which may be earlier than the day the termination was recorded: no
+    /// benefits are owed for the days after it.
+    public var endedOn: CalendarDate?
     /// Grades that were in force before the current one, oldest first.
     public var pastDeterminations: [Determination] = []
     /// Service modes chosen, in order of their start.
@@ -68,6 +72,7 @@ public struct Case: Sendable, Equatable {
             "publicityEnds": publicityEnds.map { .string($0.description) } ?? .null,
             "suspendedSince": suspendedSince.map { .string($0.description) } ?? .null,
             "closedReason": closedReason.map { .string($0) } ?? .null,
+            "endedOn": endedOn.map { .string($0.description) } ?? .null,
             "pastDeterminations": .array(pastDeterminations.map(\.json)),
             "modes": .array(modes.map(\.json)),
             "suspensions": .array(suspensions.map(\.json)),
@@ -91,6 +96,7 @@ public struct Case: Sendable, Equatable {
         publicityEnds = date("publicityEnds")
         suspendedSince = date("suspendedSince")
         closedReason = json["closedReason"]?.stringValue
+        endedOn = date("endedOn")
         pastDeterminations = json["pastDeterminations"]?.arrayValue?.compactMap(Determination.init(json:)) ?? []
         modes = json["modes"]?.arrayValue?.compactMap(ModePeriod.init(json:)) ?? []
         suspensions = json["suspensions"]?.arrayValue?.compactMap(SuspensionPeriod.init(json:)) ?? []

@@ -22,12 +22,16 @@ public struct CaseService: Sendable {
     public let forms: FormCatalog
     let work: UnitOfWork
     let choice: SchemeChoice
+    let afterEnd: (any CaseEndConsequences)?
 
-    public init(store: any CaseStore, forms: FormCatalog, clock: any WallClock) {
+    /// - Parameter afterEnd: what a case's end changes elsewhere in the same
+    ///   store (the services paid after it); `nil` where nothing is paid.
+    public init(store: any CaseStore, forms: FormCatalog, clock: any WallClock, afterEnd: (any CaseEndConsequences)? = nil) {
         self.store = store
         self.forms = forms
         work = UnitOfWork(clock: clock)
         choice = SchemeChoice(clock: clock)
+        self.afterEnd = afterEnd
     }
 
     public enum TerminationReason: String, Sendable, CaseIterable {
@@ -220,17 +224,61 @@ public struct CaseService: Sendable {
         }
     }
 
-    public func terminate(caseID: Int, reason: TerminationReason, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try change(.terminate, caseID: caseID, actor: actor, asOf: asOf, reason: reason.rawValue) { record, _, date, tx in
-            record.closedReason = reason.rawValue
-            if let until = record.determination?.validUntil, until > date {
-                record.determination?.validUntil = date
+    /// A terminated case and what its end changed elsewhere.
+    public struct Termination: Sendable {
+        public var record: Case
+        /// The ``CaseEndConsequences``' summary (services withdrawn, amounts recovered), if any.
+        public var afterEnd: JSONValue?
+
+        /// The case's JSON, with `afterEnd` (null when nothing was taken back).
+        public var json: JSONValue {
+            guard case .object(var fields) = record.json else { return record.json }
+            fields.set("afterEnd", afterEnd ?? .null)
+            return .object(fields)
+        }
+    }
+
+    /// Closes a case (终止): for death, leaving the scheme, recovery or
+    /// withdrawal. `on` is the day it ended (the date of death), which may be
+    /// before the day the termination is recorded (`asOf`) but not after it,
+    /// nor before the case was opened: every grade ends with it, a pending
+    /// one never takes effect, and an open suspension closes. Services after
+    /// it are not paid (B03): those already accepted are withdrawn and what
+    /// was paid for them recovered, in the same transaction (``CaseEndConsequences``).
+    public func terminate(caseID: Int, reason: TerminationReason, on ended: CalendarDate? = nil, actor: Actor,
+                          asOf: CalendarDate?) throws -> Termination {
+        var summary: JSONValue?
+        let record = try change(.terminate, caseID: caseID, actor: actor, asOf: asOf, reason: reason.rawValue) { record, _, date, tx in
+            let ended = ended ?? date
+            guard ended <= date else {
+                throw CaseError(.invalidInput, "case \(caseID) cannot end on \(ended), after the termination is recorded (\(date))")
             }
+            guard ended >= record.openedOn else {
+                throw CaseError(.invalidInput, "case \(caseID) cannot end on \(ended), before it was opened on \(record.openedOn)")
+            }
+            record.closedReason = reason.rawValue
+            record.endedOn = ended
+            record.pending = nil
+            record.determination = record.determination.map { Self.ending($0, on: ended) }
+            record.pastDeterminations = record.pastDeterminations.map { Self.ending($0, on: ended) }
+            if let last = record.suspensions.indices.last, record.suspensions[last].until == nil {
+                record.suspensions[last].until = max(ended.adding(days: 1), record.suspensions[last].from)  // `until` is exclusive
+            }
+            record.suspendedSince = nil
             if reason == .death || reason == .left, var person = try tx.people.person(id: record.personID) {
                 person.status = reason == .death ? .deceased : .left
                 try tx.people.update(person)
             }
+            summary = try afterEnd?.caseEnded(record, actor: actor, asOf: date, in: tx)
         }
+        return Termination(record: record, afterEnd: summary)
+    }
+
+    /// A grade cut off at a case's end: valid through `day` at the latest (no days, if it had not begun).
+    static func ending(_ determination: Determination, on day: CalendarDate) -> Determination {
+        var determination = determination
+        if let until = determination.validUntil, until > day { determination.validUntil = day }
+        return determination
     }
 
     /// A new grade takes effect: the one before ends the day before and is kept.

@@ -166,17 +166,38 @@ struct CaseCommand: ParsableCommand {
         }
     }
 
-    struct Terminate: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "terminate", abstract: "Close a case: death, left, recovery or withdrawn.")
+    struct Terminate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "terminate", abstract: "Close a case: death, left, recovery or withdrawn.",
+            discussion: """
+                --on gives the day the case ended (the date of death), if earlier than the day the termination is \
+                recorded. Services after it are not paid: accepted logs dated after it are withdrawn (B03), and what \
+                a settled month paid for them is recovered on the institution's next statement.
+                """)
         @Argument(help: "The case id.") var id: Int
         @Option(help: "death, left, recovery or withdrawn.") var reason: String
+        @Option(help: ArgumentHelp("The day the case ended (YYYY-MM-DD); default the day it is recorded.", valueName: "date")) var on: String?
         @OptionGroup var options: CaseOptions
 
-        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
-            guard let why = CaseService.TerminationReason(rawValue: reason) else {
-                throw CaseError(.invalidInput, "--reason '\(reason)' is not accepted; use death, left, recovery or withdrawn")
+        func run() throws {
+            try reportingErrors {
+                guard let why = CaseService.TerminationReason(rawValue: reason) else {
+                    throw CaseError(.invalidInput, "--reason '\(reason)' is not accepted; use death, left, recovery or withdrawn")
+                }
+                let ended = try on.map { try parseDate($0, "--on") }
+                let termination = try options.cases().terminate(caseID: id, reason: why, on: ended, actor: try options.actingAs(),
+                                                                asOf: try options.date())
+                if options.json {
+                    printJSON(termination.json)
+                } else {
+                    print(CaseText.summary(termination.record))
+                    if let after = termination.afterEnd, let ended = termination.record.endedOn {
+                        let recovered = after["recovered"].flatMap(Money.init(json:)) ?? .zero
+                        print("\(after["withdrawn"]?.intValue ?? 0) accepted service(s) after \(ended) withdrawn (B03); "
+                              + "\(Money.zero - recovered) paid for them in settled months comes back on the next statement")
+                    }
+                }
             }
-            return try service.terminate(caseID: id, reason: why, actor: actor, asOf: date)
         }
     }
 

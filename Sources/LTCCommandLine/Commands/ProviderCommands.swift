@@ -490,3 +490,38 @@ struct SettleCommand: ParsableCommand {
         return "settlement \(run.month) (run \(run.settledOn)): \(run.statements.count) institutions, \(run.logCount) logs, the fund pays \(run.fundTotal)\n" + table.rendered()
     }
 }
+
+/// `ltc adjustments`: what the statements' adjustment totals are made of.
+struct AdjustmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adjustments",
+        abstract: "List the adjustments a settled month's statements carried, each with its reason.",
+        discussion: """
+            Corrections and withdrawals of a settled month's logs, services after a case ended (B03), and penalties. \
+            Without --month, those the next month settled will carry. An institution lists its own (--institution).
+            """
+    )
+    @Option(help: ArgumentHelp("The settled month whose statements carried them, YYYY-MM.", valueName: "month")) var month: String?
+    @Option(help: "Only this institution's.") var institution: String?
+    @OptionGroup var page: PageOptions
+    @OptionGroup var options: CaseOptions
+
+    func run() throws {
+        try reportingErrors {
+            let listed = try options.settlement().adjustments(month: try month.map { try parseMonth($0, "--month") }, institution: institution,
+                                                              actor: try options.actingAs(), page: try page.request())
+            if options.json {
+                printJSON(["adjustments": .array(listed.items.map(\.json)), "next": listed.next.map(JSONValue.integer) ?? .null])
+                return
+            }
+            var table = TextTable()
+            table.append(["ID", "INSTITUTION", "LOG", "OF MONTH", "AMOUNT", "REASON"])
+            for adjustment in listed.items {
+                table.append([String(adjustment.id), adjustment.institution, adjustment.logID, adjustment.serviceMonth.description,
+                              "\(adjustment.amount)", adjustment.reason])
+            }
+            print(table.rendered())
+            if let footer = PageOptions.footer(listed.next) { print(footer) }
+        }
+    }
+}

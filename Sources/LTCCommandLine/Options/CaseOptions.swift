@@ -34,7 +34,9 @@ struct CaseOptions: ParsableArguments {
     }
 
     func registry() throws -> RegistryService { RegistryService(store: try store(), clock: SystemClock()) }
-    func cases() throws -> CaseService { CaseService(store: try store(), forms: try forms.catalog(), clock: SystemClock()) }
+    func cases() throws -> CaseService {
+        CaseService(store: try store(), forms: try forms.catalog(), clock: SystemClock(), afterEnd: ServicesAfterEnd(clock: SystemClock()))
+    }
     func agreements() throws -> AgreementService { AgreementService(store: try store(), clock: SystemClock()) }
     func intake() throws -> IntakeService { IntakeService(store: try store(), clock: SystemClock()) }
     func settlement() throws -> SettlementService { SettlementService(store: try store(), clock: SystemClock()) }

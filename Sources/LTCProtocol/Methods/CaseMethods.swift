@@ -144,11 +144,16 @@ public struct CaseMethods: Sendable {
             transition("case.confirm", "Put a published grade in force after publicity.") { try $0.confirm(caseID: $1, actor: $2, asOf: $3) },
             transitionWithReason("case.suspend", "Suspend benefits, e.g. for a hospital stay.") { try $0.suspend(caseID: $1, reason: $2, actor: $3, asOf: $4) },
             transition("case.resume", "End a suspension.") { try $0.resume(caseID: $1, actor: $2, asOf: $3) },
-            transitionWithReason("case.terminate", "Close a case; reason is death, left, recovery or withdrawn.") { service, id, reason, actor, asOf in
+            method("case.terminate", "Close a case; reason is death, left, recovery or withdrawn. Accepted services dated after `on` are withdrawn (B03) and what a settled month paid for them is recovered on the next statement.",
+                   [actor, asOf, caseID, RPCParameter("reason", .string, "death, left, recovery or withdrawn."),
+                    RPCParameter("on", .string, required: false, "The day the case ended, e.g. the date of death (default asOf); not after asOf.")],
+                   result: "the case, with afterEnd: {rule, withdrawn, recovered, submission} or null",
+                   example: ["actor": admin, "case": 1, "reason": "death", "on": "2026-03-20"]) { service, params, actor, asOf in
+                let reason = params.string("reason")!
                 guard let why = CaseService.TerminationReason(rawValue: reason) else {
                     throw CaseError(.invalidInput, "reason '\(reason)' is not accepted; use death, left, recovery or withdrawn")
                 }
-                return try service.terminate(caseID: id, reason: why, actor: actor, asOf: asOf)
+                return try service.cases.terminate(caseID: params.int("case")!, reason: why, on: try params.date("on"), actor: actor, asOf: asOf).json
             },
             method("case.get", "A case with its person, assessments and timeline.",
                    [actor, caseID, RPCParameter("showId", .boolean, required: false, "Return the full ID number.")],

@@ -241,6 +241,17 @@ public struct ProviderMethods: Sendable {
                 case let other: throw CaseError(.invalidInput, "format '\(other)' is not json, csv or html")
                 }
             },
+            method("settlement.adjustments", "The adjustments a settled month's statements carried, each with its reason (corrections and withdrawals of settled logs, services after a case ended, penalties); without month, those the next settlement will carry; by id, a page at a time.",
+                   [RPCParameter("month", .string, required: false, "YYYY-MM: the settled month whose statements carried them."),
+                    RPCParameter("institution", .string, required: false, "Only this institution's (an institution reads only its own)."),
+                    Paging.limit, Paging.after(.integer, "adjustment id")],
+                   result: "{adjustments: [{id, institution, logId, serviceMonth, amount, reason, settledMonth}], next}",
+                   example: ["actor": admin, "month": "2026-05"]) { service, params, actor, _ in
+                let month = try params.string("month").map { _ in try CaseMethods.month(params, "month") }
+                let page = try service.settlement.adjustments(month: month, institution: params.string("institution"), actor: actor,
+                                                              page: try Paging.request(params))
+                return Paging.result("adjustments", page, cursor: JSONValue.integer) { $0.json }
+            },
             method("settlement.get", "A settled month, as it was settled.", [RPCParameter("month", .string, "YYYY-MM.")],
                    result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
                 try service.settlement.settlement(month: try CaseMethods.month(params, "month"))?.json ?? .null

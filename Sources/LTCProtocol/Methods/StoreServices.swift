@@ -22,7 +22,7 @@ public struct StoreServices: Sendable {
 
     public init(store: some CaseStore & ProviderStore, forms: FormCatalog, clock: any WallClock) {
         registry = RegistryService(store: store, clock: clock)
-        cases = CaseService(store: store, forms: forms, clock: clock)
+        cases = CaseService(store: store, forms: forms, clock: clock, afterEnd: ServicesAfterEnd(clock: clock))
         agreements = AgreementService(store: store, clock: clock)
         intake = IntakeService(store: store, clock: clock)
         settlement = SettlementService(store: store, clock: clock)

@@ -13,8 +13,11 @@ struct IntakeChecking: Sendable {
     let actor: Actor
     let asOf: CalendarDate
     let submission: Int
-    /// The lines name logs to withdraw, not services.
-    var withdrawing = false
+    /// When set, the lines name logs to withdraw, not services: each is
+    /// stored again as rejected for this reason (W01 when the institution or
+    /// the agency takes it back; B03 when the case ended before its day).
+    var withdrawal: Rejection?
+    var withdrawing: Bool { withdrawal != nil }
     let progress: (@Sendable (Int, Int) -> Void)?
 
     /// A parsed chunk: the logs the actor may send, with their lines.
@@ -189,9 +192,8 @@ struct IntakeChecking: Sendable {
                 if closed { settled = old }
             }
             var entry: StoredLog
-            let outcome: Result<AcceptedService, Rejection> = withdrawing
-                ? .failure(Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)"))
-                : workspace.check(log, touch, correctingSettled: settled != nil)
+            let outcome: Result<AcceptedService, Rejection> = withdrawal.map { .failure($0) }
+                ?? workspace.check(log, touch, correctingSettled: settled != nil)
             let log = withdrawing ? earlier!.log : log
             switch outcome {
             case .success(let money):
@@ -220,10 +222,15 @@ struct IntakeChecking: Sendable {
                 entry.settledMonth = settledMonth
                 entry.settledFund = now
                 if now != paid {
-                    let what = entry.status == .accepted ? "paid \(now) instead of \(paid)" : "rejected \(entry.rule!.code), \(paid) recovered"
+                    let reason = if let withdrawal {
+                        "log \(log.logID) of settled \(settledMonth) withdrawn (\(withdrawal.rule.code): \(withdrawal.detail)): \(paid) recovered"
+                    } else if entry.status == .accepted {
+                        "correction of log \(log.logID) of settled \(settledMonth): paid \(now) instead of \(paid)"
+                    } else {
+                        "correction of log \(log.logID) of settled \(settledMonth): rejected \(entry.rule!.code), \(paid) recovered"
+                    }
                     checked.adjustments.append(SettlementAdjustment(institution: log.institution, logID: log.logID, serviceMonth: settledMonth,
-                                                                    amount: now - paid,
-                                                                    reason: "correction of log \(log.logID) of settled \(settledMonth): \(what)"))
+                                                                    amount: now - paid, reason: reason))
                     report.adjustments = report.adjustments + (now - paid)
                 }
             }

@@ -156,7 +156,6 @@ extension IntakeNeeds {
         var record = record
         record.eligibility = nil
         record.assessors = []
-        record.closedReason = nil
         record.pending = nil
         return record
     }

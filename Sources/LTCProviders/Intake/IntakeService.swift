@@ -52,7 +52,7 @@ public struct IntakeService: Sendable {
     /// Submits logs read from `input` (`size` bytes, for progress and sizing).
     public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
-        try run(input, size: size, withdrawing: false, actor: actor, asOf: asOf, progress: progress)
+        try run(input, size: size, withdrawal: nil, actor: actor, asOf: asOf, progress: progress)
     }
 
     /// Withdraws the logs a file names (the same formats as a submission; a
@@ -64,17 +64,17 @@ public struct IntakeService: Sendable {
     /// a correction cannot move it to another month (T04). A log id the
     /// institution has no accepted log for is reported, not withdrawn.
     public func withdraw(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate) throws -> SubmissionReport {
-        try run(.bytes(bytes), size: bytes.count, withdrawing: true, actor: actor, asOf: asOf, progress: nil)
+        try withdraw(.bytes(bytes), size: bytes.count, actor: actor, asOf: asOf)
     }
 
     /// Withdraws the logs read from `input`, as ``withdraw(_:actor:asOf:)``.
     public func withdraw(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate) throws -> SubmissionReport {
-        try run(input, size: size, withdrawing: true, actor: actor, asOf: asOf, progress: nil)
+        try run(input, size: size, withdrawal: Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)"), actor: actor, asOf: asOf, progress: nil)
     }
 
-    private func run(_ input: LogInput, size: Int, withdrawing: Bool, actor: Actor, asOf: CalendarDate,
+    private func run(_ input: LogInput, size: Int, withdrawal: Rejection?, actor: Actor, asOf: CalendarDate,
                      progress: (@Sendable (Int, Int) -> Void)?) throws -> SubmissionReport {
-        let operation = Operation(withdrawing ? "logs.withdraw" : "logs.submit", subject: "submission:new", actor: actor, asOf: asOf)
+        let operation = Operation(withdrawal == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new", actor: actor, asOf: asOf)
         do {
             try Access.require(actor, .submitLogs)
         } catch {
@@ -88,48 +88,56 @@ public struct IntakeService: Sendable {
         return try store.write { tx in
             attempts += 1
             if attempts > 1 { try input.rewind(to: start) }
-            let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
-                                                          asOf: asOf, summary: ["bytes": .integer(size)])
-            let jobs = Handoff<IntakeJob>(capacity: 3)
-            let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, withdrawing: withdrawing,
-                                          progress: progress)
-            let ended = Reply<Void>()
-            let thread = Thread {
-                checking.run(jobs)
-                ended.fulfil(.success(()))
-            }
-            thread.stackSize = 4 << 20
-            thread.start()
-            var outcome: Result<SubmissionReport, any Error>?
-            while outcome == nil, let job = jobs.take() {
-                switch job {
-                case .read(let needs, let reply):
-                    reply.fulfil(Result { try needs.read(from: tx, asOf: asOf) })
-                case .store(let chunk):
-                    do {
-                        try chunk.write(to: tx, submission: submission)
-                        CrashPoint.reach("intake.chunk-stored")
-                    } catch {
-                        outcome = .failure(error)
-                    }
-                case .finished(let report):
-                    outcome = .success(report)
-                case .failed(let error):
+            return try Self.take(input, size: size, withdrawal: withdrawal, operation: operation, work: work, progress: progress, in: tx)
+        }
+    }
+
+    /// Reads, checks and stores a submission (or a withdrawal) inside `tx`,
+    /// with its audit event.
+    static func take(_ input: LogInput, size: Int, withdrawal: Rejection?, operation: LTCCases.Operation, work: UnitOfWork,
+                    progress: (@Sendable (Int, Int) -> Void)?, in tx: any ProviderTransaction) throws -> SubmissionReport {
+        let actor = operation.actor, asOf = operation.asOf
+        let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
+                                                      asOf: asOf, summary: ["bytes": .integer(size)])
+        let jobs = Handoff<IntakeJob>(capacity: 3)
+        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, withdrawal: withdrawal,
+                                      progress: progress)
+        let ended = Reply<Void>()
+        let thread = Thread {
+            checking.run(jobs)
+            ended.fulfil(.success(()))
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+        var outcome: Result<SubmissionReport, any Error>?
+        while outcome == nil, let job = jobs.take() {
+            switch job {
+            case .read(let needs, let reply):
+                reply.fulfil(Result { try needs.read(from: tx, asOf: asOf) })
+            case .store(let chunk):
+                do {
+                    try chunk.write(to: tx, submission: submission)
+                    CrashPoint.reach("intake.chunk-stored")
+                } catch {
                     outcome = .failure(error)
                 }
+            case .finished(let report):
+                outcome = .success(report)
+            case .failed(let error):
+                outcome = .failure(error)
             }
-            // Whatever is left unread is abandoned: a checker waiting for it stops.
-            for case .read(_, let reply) in jobs.close() { reply.fulfil(.failure(CancellationError())) }
-            try ended.wait()
-            let report = try outcome!.get()
-            let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
-                                      "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
-                                      "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn)]
-            var done = operation
-            done.subject = "submission:\(submission)"
-            try tx.audit.append(work.event(done, .done, after: summary))
-            return report
         }
+        // Whatever is left unread is abandoned: a checker waiting for it stops.
+        for case .read(_, let reply) in jobs.close() { reply.fulfil(.failure(CancellationError())) }
+        try ended.wait()
+        let report = try outcome!.get()
+        let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
+                                  "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
+                                  "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn)]
+        var done = operation
+        done.subject = "submission:\(submission)"
+        try tx.audit.append(work.event(done, .done, after: summary))
+        return report
     }
 
     /// An institution's logs of a month, by log id, a page at a time: for the

@@ -127,10 +127,11 @@ struct IntakeWorkspace {
         }
     }
 
-    /// A person's week: hours and visits used, and the busy times that start in it.
+    /// A person's week: hours and visits used, each day's allowed amount, and the busy times that start in it.
     final class PersonWeekState {
         var minutes = 0
         var visits = 0
+        var allowed = Week.noMoney
         var busy: [Interval] = []
         var dirty = false
     }
@@ -273,6 +274,8 @@ struct IntakeWorkspace {
         let items: Set<String>
         let itemList: String
         let ratio: Ratio?
+        /// The most a day may be allowed (daily-priced rules: bed-days, a per-day home-care cap).
+        let dailyCap: Money?
         /// Whether the rule covers an item, by item number, looked up once.
         private var covers: [Bool?] = []
 
@@ -280,6 +283,7 @@ struct IntakeWorkspace {
             items = Set(rule.items)
             itemList = rule.items.joined(separator: ", ")
             ratio = rule.ratio
+            dailyCap = rule.dailyCap
         }
 
         func covers(_ item: Int32, _ code: String) -> Bool {
@@ -368,6 +372,7 @@ struct IntakeWorkspace {
             let week = PersonWeekState()
             week.minutes = row.minutes
             week.visits = row.visits
+            week.allowed = row.allowed
             week.busy = row.busy.map { time in
                 Interval(start: Int32(time.start.value), end: Int32(time.end.value), owner: own(LogKey(institution: time.institution, logID: time.logID)),
                          caregiver: caregiver(CaregiverKey(institution: time.institution, caregiver: time.caregiver), chunk: chunk).number,
@@ -508,6 +513,11 @@ struct IntakeWorkspace {
 
     // MARK: Using time and money
 
+    /// How an interned item is counted, as the schemes' catalogues say.
+    func unit(ofItem number: Int32) -> ServiceItem.Unit? {
+        units[itemNames[Int(number)]]
+    }
+
     mutating func item(_ code: String) -> Int32 {
         if let known = items[code] { return known }
         itemNames.append(code)
@@ -561,6 +571,7 @@ struct IntakeWorkspace {
         week.busy.append(Interval(start: start, end: end, owner: owner, caregiver: touch.caregiver.number, item: touch.item))
         if unit == .hour { week.minutes += log.minutes }
         if unit == .visit { week.visits += 1 }
+        week.allowed[Week.weekday(of: log.day)] = week.allowed[Week.weekday(of: log.day)] + money.allowed
         dirty(person, week: week)
         intervals += 1
         let month = YearMonth(containing: log.day)
@@ -584,6 +595,7 @@ struct IntakeWorkspace {
             week.busy.removeAll { $0.start == start && $0.end == end && isIt($0.owner) }
             if units[log.item] == .hour { week.minutes -= log.minutes }
             if units[log.item] == .visit { week.visits -= 1 }
+            week.allowed[Week.weekday(of: log.day)] = week.allowed[Week.weekday(of: log.day)] - money.allowed
             dirty(person, week: week)
         }
         let month = YearMonth(containing: log.day)
@@ -649,7 +661,7 @@ struct IntakeWorkspace {
             person.queued = false
             for (number, week) in person.weeks where week.dirty {
                 week.dirty = false
-                weeks.append(PersonWeek(person: person.id, week: number, minutes: week.minutes, visits: week.visits, busy: week.busy.map { interval in
+                weeks.append(PersonWeek(person: person.id, week: number, minutes: week.minutes, visits: week.visits, allowed: week.allowed, busy: week.busy.map { interval in
                     let owner = owners[Int(interval.owner)]
                     return BusyTime(institution: owner.institution, logID: owner.logID, person: person.id,
                                     caregiver: caregiverKeys[Int(interval.caregiver)].caregiver, item: itemNames[Int(interval.item)],

@@ -23,7 +23,9 @@ extension IntakeWorkspace {
         }
         let index = view.index(on: day)
         guard let paid = view.paid[index] else {
-            return .failure(Rejection(.beneficiaryNotInForce, "case \(caseID) on \(day): \(view.palette[index].label)"))
+            let status = view.palette[index]
+            if case .ended = status { return .failure(Rejection(.afterCaseEnded, "case \(caseID) on \(day): \(status.label)")) }
+            return .failure(Rejection(.beneficiaryNotInForce, "case \(caseID) on \(day): \(status.label)"))
         }
         let schemeRules = paid.scheme, mode = paid.mode, grade = paid.grade
         guard let monitoring = schemeRules.monitoring else {
@@ -98,8 +100,13 @@ extension IntakeWorkspace {
             ?? weekBefore?.busy.first(where: { $0.start < end && start < $0.end }) {
             return .failure(Rejection(.beneficiaryOverlap, "person \(log.person) is also served from \(LocalMinute(minutes: Int(clash.start))) (\(owner(clash.owner)))"))
         }
-        let used = (minutes: thisWeek?.minutes ?? 0, visits: thisWeek?.visits ?? 0)
         let unit = item.item.unit
+        if unit == .day, let other = thisWeek?.busy.first(where: {
+            Int($0.start).floorDivided(by: 1440) == day.dayNumber && self.unit(ofItem: $0.item) == .day
+        }) {
+            return .failure(Rejection(.secondBedDay, "person \(log.person) already has a bed-day on \(day) (\(owner(other.owner)))"))
+        }
+        let used = (minutes: thisWeek?.minutes ?? 0, visits: thisWeek?.visits ?? 0)
         if unit == .hour, let plan = enrolment.weeklyMinutes, used.minutes + log.minutes > plan {
             return .failure(Rejection(.beyondWeeklyPackage, "\(used.minutes + log.minutes) minutes in the week of \(Week.monday(week)); the plan allows \(plan)"))
         }
@@ -114,7 +121,14 @@ extension IntakeWorkspace {
         case .hour: price.prorated(days: log.minutes, of: 60)
         case .visit, .day: price
         }
-        let allowed = min(billed, left)
+        var allowed = min(billed, left)
+        if let cap = rule?.dailyCap {
+            let today = thisWeek?.allowed[Week.weekday(of: day)] ?? .zero
+            guard today < cap else {
+                return .failure(Rejection(.beyondDailyCap, "\(today) already allowed on \(day); the cap is \(cap) a day"))
+            }
+            allowed = min(allowed, cap - today)
+        }
         let fund = rule?.ratio.map { $0.apply(to: allowed) } ?? allowed
         let money = AcceptedService(billed: billed, allowed: allowed, fund: fund, grade: grade)
         register(log, touch, money: money, unit: unit, monthOpen: settled[month] != true)

@@ -4,7 +4,7 @@
 /// (`MonitoringSettings`); the rules follow the national designated-institution
 /// rules (医保办发〔2024〕21号): no service on in-patient days, one caregiver
 /// in one place at a time, no two providers for one person at one time, caps
-/// not exceeded, caregivers registered, qualified and employed there that
+/// not exceeded (by the week, the day and the month; one bed-day a day), caregivers registered, qualified and employed there that
 /// day, plausible durations, no duplicate or split charges.
 public enum MonitoringRule: String, Sendable, CaseIterable {
     case malformed = "F01"
@@ -15,6 +15,7 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
     case movedFromSettledMonth = "T04"
     case unknownBeneficiary = "B01"
     case beneficiaryNotInForce = "B02"
+    case afterCaseEnded = "B03"
     case notEnrolled = "E01"
     case agreementNotInForce = "A01"
     case modeNotCovered = "A02"
@@ -29,6 +30,8 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
     case beneficiaryOverlap = "O02"
     case beyondWeeklyPackage = "P01"
     case beyondMonthlyCap = "P02"
+    case beyondDailyCap = "P03"
+    case secondBedDay = "P04"
     case withdrawn = "W01"
 
     public var code: String { rawValue }
@@ -42,7 +45,8 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
         case .monthClosed: "the month of the service is already settled"
         case .movedFromSettledMonth: "a log of a settled month cannot move to another month: withdraw it (ltc logs withdraw) and send the service as a new log"
         case .unknownBeneficiary: "no insured person or case for the beneficiary"
-        case .beneficiaryNotInForce: "the beneficiary has no benefits that day (not yet effective, suspended, in hospital, terminated, dead)"
+        case .beneficiaryNotInForce: "the beneficiary has no benefits that day (not yet effective, suspended, in hospital, no mode chosen)"
+        case .afterCaseEnded: "the service is dated after the beneficiary's case ended (death, leaving the scheme): what was paid for it is recovered"
         case .notEnrolled: "the beneficiary is not enrolled with this institution in this mode that day"
         case .agreementNotInForce: "the institution has no agreement in force that day"
         case .modeNotCovered: "the agreement does not cover the service mode"
@@ -58,6 +62,8 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
         case .beneficiaryOverlap: "the beneficiary was logged receiving two services at once"
         case .beyondWeeklyPackage: "the week's hours or visits exceed the care plan"
         case .beyondMonthlyCap: "nothing is left of the month's benefit ceiling"
+        case .beyondDailyCap: "nothing is left of the day's cap for the beneficiary (a daily-priced benefit)"
+        case .secondBedDay: "the beneficiary already has a bed-day (an item counted by the day) that day"
         case .withdrawn: "withdrawn by the institution or the agency; what it was paid in a settled month is recovered"
         }
     }

@@ -55,6 +55,17 @@ public struct SettlementService: Sendable {
     }
 
     /// The stored run of a settled month, if settled.
+    /// The adjustments behind the statements' adjustment totals, each with
+    /// its reason (a correction or withdrawal of a settled month's log, a
+    /// service after a case ended, a penalty): those the statements of
+    /// settled `month` carried, or with `nil` those waiting for the next
+    /// month settled. An institution reads its own; all, only an administrator.
+    public func adjustments(month: YearMonth?, institution: String?, actor: Actor,
+                            page: PageRequest<Int>) throws -> Page<SettlementAdjustment, Int> {
+        try Access.require(actor, institution.map { .actFor(institution: $0) } ?? .settle)
+        return try store.read { try $0.settlements.adjustments(carriedBy: month, institution: institution, page: page) }
+    }
+
     public func settlement(month: YearMonth) throws -> SettlementRun? {
         try store.read { try $0.settlements.settlement(month: month) }
     }

@@ -4,6 +4,8 @@ import LTCCore
 /// a correction of a log of a settled month, a penalty refusing or
 /// recovering payments, a withholding released.
 public struct SettlementAdjustment: Sendable, Equatable {
+    /// The store's number for it (0 until stored): the cursor of a listing.
+    public var id: Int
     public var institution: String
     /// The log corrected, or what else it comes from (`violation 3`, `assessment …`).
     public var logID: String
@@ -14,12 +16,19 @@ public struct SettlementAdjustment: Sendable, Equatable {
     /// The month whose statement carries it, once settled.
     public var settledMonth: YearMonth?
 
-    public init(institution: String, logID: String, serviceMonth: YearMonth, amount: Money, reason: String, settledMonth: YearMonth? = nil) {
+    public init(id: Int = 0, institution: String, logID: String, serviceMonth: YearMonth, amount: Money, reason: String,
+                settledMonth: YearMonth? = nil) {
+        self.id = id
         self.institution = institution
         self.logID = logID
         self.serviceMonth = serviceMonth
         self.amount = amount
         self.reason = reason
         self.settledMonth = settledMonth
+    }
+
+    public var json: JSONValue {
+        ["id": .integer(id), "institution": .string(institution), "logId": .string(logID), "serviceMonth": .string(serviceMonth.description),
+         "amount": amount.json, "reason": .string(reason), "settledMonth": settledMonth.map { .string($0.description) } ?? .null]
     }
 }

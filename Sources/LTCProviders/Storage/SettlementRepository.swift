@@ -10,6 +10,10 @@ public protocol SettlementRepository {
     func insert(_ run: SettlementRun) throws
     /// The adjustments no statement has carried yet, oldest first.
     func openAdjustments() throws -> [SettlementAdjustment]
+    /// The adjustments the statements of settled `month` carried, or with
+    /// `nil` those the next month settled will carry (of one institution, or
+    /// all), by id, a page at a time.
+    func adjustments(carriedBy month: YearMonth?, institution: String?, page: PageRequest<Int>) throws -> Page<SettlementAdjustment, Int>
     func insert(_ adjustment: SettlementAdjustment) throws
     /// Marks every open adjustment as carried by the statements of `month`.
     func carryOpenAdjustments(into month: YearMonth) throws

@@ -40,23 +40,30 @@ public protocol UsageLedger {
     func receipts(month: YearMonth) throws -> [Receipts]
 }
 
-/// A person's week: hours and visits used against the weekly plan, and the
-/// busy times of their accepted services that start in it.
+/// A person's week: hours and visits used against the weekly plan, the
+/// amount allowed on each day (against a scheme's daily cap), and the busy
+/// times of their accepted services that start in it.
 public struct PersonWeek: Sendable, Equatable {
     public var person: Int
     /// The week number (see ``Week``).
     public var week: Int
     public var minutes: Int
     public var visits: Int
+    /// What the accepted services starting on each day were allowed, Monday first (seven days).
+    public var allowed: [Money]
     public var busy: [BusyTime]
 
-    public init(person: Int, week: Int, minutes: Int = 0, visits: Int = 0, busy: [BusyTime] = []) {
+    public init(person: Int, week: Int, minutes: Int = 0, visits: Int = 0, allowed: [Money] = Week.noMoney, busy: [BusyTime] = []) {
         self.person = person
         self.week = week
         self.minutes = minutes
         self.visits = visits
+        self.allowed = allowed
         self.busy = busy
     }
+
+    /// Nothing used: such a week is not kept.
+    public var isEmpty: Bool { busy.isEmpty && minutes == 0 && visits == 0 && allowed.allSatisfy { $0 == .zero } }
 }
 
 /// A caregiver's week: the busy times of their accepted services that start in it.
@@ -81,6 +88,10 @@ public enum Week {
     public static func overlapping(_ month: YearMonth) -> ClosedRange<Int> { number(of: month.firstDay)...number(of: month.lastDay) }
     /// The week of a minute.
     public static func number(of minute: LocalMinute) -> Int { (minute.value.floorDivided(by: 1440) + 3).floorDivided(by: 7) }
+    /// A day's place in its week: 0 for Monday to 6 for Sunday.
+    public static func weekday(of day: CalendarDate) -> Int { day.dayNumber + 3 - number(of: day) * 7 }
+    /// Seven days of nothing.
+    public static let noMoney = [Money](repeating: .zero, count: 7)
 }
 
 /// The month's accepted services of one grade and mode, added up.

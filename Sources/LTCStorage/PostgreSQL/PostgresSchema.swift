@@ -9,7 +9,10 @@ enum PostgresSchema {
         let sql: String
     }
 
-    static let migrations: [Migration] = [Migration(name: "0001-postgresql", sql: base)]
+    static let migrations: [Migration] = [
+        Migration(name: "0001-postgresql", sql: base),
+        Migration(name: "0002-" + DayUsageMigration.name, sql: DayUsageMigration.sql),
+    ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement
     /// and supervision, and the triggers that keep the audit trail

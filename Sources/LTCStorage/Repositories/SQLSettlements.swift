@@ -27,13 +27,26 @@ struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
 
     func openAdjustments() throws -> [SettlementAdjustment] {
         try database.query("""
-            SELECT id, institution, log_id, service_month, amount, reason FROM settlement_adjustments WHERE settled_month IS NULL ORDER BY id
-            """) { row in
-            let reader = RowReader(row, record: "adjustment \(row.integer(0) ?? 0)")
-            return SettlementAdjustment(institution: try reader.text(1, "institution"), logID: try reader.text(2, "log_id"),
-                                        serviceMonth: try reader.value(3, "service_month", YearMonth.init),
-                                        amount: Money(fen: try reader.integer(4, "amount")), reason: try reader.text(5, "reason"))
-        }
+            SELECT id, institution, log_id, service_month, amount, reason, settled_month FROM settlement_adjustments
+            WHERE settled_month IS NULL ORDER BY id
+            """, row: Self.adjustment)
+    }
+
+    func adjustments(carriedBy month: YearMonth?, institution: String?, page: PageRequest<Int>) throws -> Page<SettlementAdjustment, Int> {
+        let carried = month == nil ? "settled_month IS NULL AND CAST(?1 AS TEXT) IS NULL" : "settled_month = ?1"
+        let rows = try database.query("""
+            SELECT id, institution, log_id, service_month, amount, reason, settled_month FROM settlement_adjustments
+            WHERE \(carried) AND (CAST(?2 AS TEXT) IS NULL OR institution = ?2) AND id > ?3 ORDER BY id LIMIT ?4
+            """, [SQLValue(month?.description), SQLValue(institution), .integer(page.after ?? 0), .integer(page.limit + 1)], row: Self.adjustment)
+        return Page(rows: rows, limit: page.limit, cursor: \.id)
+    }
+
+    private static func adjustment(_ row: Database.Row) throws -> SettlementAdjustment {
+        let reader = RowReader(row, record: "adjustment \(row.integer(0) ?? 0)")
+        return SettlementAdjustment(id: try reader.integer(0, "id"), institution: try reader.text(1, "institution"), logID: try reader.text(2, "log_id"),
+                                    serviceMonth: try reader.value(3, "service_month", YearMonth.init),
+                                    amount: Money(fen: try reader.integer(4, "amount")), reason: try reader.text(5, "reason"),
+                                    settledMonth: row.text(6).flatMap(YearMonth.init))
     }
 
     func insert(_ adjustment: SettlementAdjustment) throws {

@@ -8,6 +8,9 @@ import LTCProviders
 struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
     let database: Database
 
+    /// The columns of a person's week that hold each day's allowed amount, Monday first.
+    static var dayColumns: String { (1...7).map { "allowed_\($0)" }.joined(separator: ", ") }
+
     func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money] {
         guard !people.isEmpty else { return [:] }
         var allowed: [Int: Money] = [:]
@@ -23,15 +26,16 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
     func weeks(people: Set<Int>, weeks: Set<Int>) throws -> [PersonWeek] {
         guard !people.isEmpty else { return [] }
         return try database.query("""
-            SELECT person, week, minutes, visits, busy FROM person_weeks
+            SELECT person, week, minutes, visits, busy, \(Self.dayColumns) FROM person_weeks
             WHERE \(Database.dialect.integerIn("person")) AND \(Database.dialect.integerIn("week"))
             """, [.list(people), .list(weeks)]) { row in
             let reader = RowReader(row, record: "person week")
             let person = try reader.integer(0, "person"), week = try reader.integer(1, "week")
             let record = "week \(week) of person \(person)"
             let busy = try row.withBlob(4) { bytes throws(StorageError) in try BusyCodec.decode(bytes, of: .person(person), record: record) }
+            let allowed = try (0..<7).map { day in Money(fen: try reader.integer(5 + day, "allowed_\(day + 1)")) }
             return PersonWeek(person: person, week: week, minutes: try reader.integer(2, "minutes"), visits: try reader.integer(3, "visits"),
-                              busy: busy ?? [])
+                              allowed: allowed, busy: busy ?? [])
         }
     }
 
@@ -52,13 +56,15 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
     }
 
     func save(_ weeks: [PersonWeek], _ caregiverWeeks: [CaregiverWeek]) throws {
-        let (kept, emptied) = (weeks.filter { !$0.busy.isEmpty || $0.minutes != 0 || $0.visits != 0 }, weeks.filter { $0.busy.isEmpty && $0.minutes == 0 && $0.visits == 0 })
+        let (kept, emptied) = (weeks.filter { !$0.isEmpty }, weeks.filter(\.isEmpty))
         try database.runRows("""
-            INSERT INTO person_weeks (person, week, minutes, visits, busy) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (person, week) DO UPDATE SET minutes = excluded.minutes, visits = excluded.visits, busy = excluded.busy
+            INSERT INTO person_weeks (person, week, minutes, visits, busy, \(Self.dayColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (person, week) DO UPDATE SET minutes = excluded.minutes, visits = excluded.visits, busy = excluded.busy,
+                \((1...7).map { "allowed_\($0) = excluded.allowed_\($0)" }.joined(separator: ", "))
             """, rows: kept) { week, row in
             row.bind(1, week.person); row.bind(2, week.week); row.bind(3, week.minutes); row.bind(4, week.visits)
             row.bind(5, BusyCodec.encode(week.busy, of: .person(week.person)))
+            for day in 0..<7 { row.bind(Int32(6 + day), week.allowed[day].fen) }
         }
         try database.runRows("DELETE FROM person_weeks WHERE person = ? AND week = ?", rows: emptied) { week, row in
             row.bind(1, week.person); row.bind(2, week.week)

@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage] }
+
+    /// Migration `0006-day-usage-and-adjustments` (``DayUsageMigration``).
+    static let dayUsage = Migration("0006-" + DayUsageMigration.name, DayUsageMigration.sql)
 
     /// Migration `0005-enrolment-periods`: an enrolment's period as columns,
     /// so that an institution's enrolments of a period (capacity, ratings) are

@@ -1,0 +1,33 @@
+import Foundation
+@testable import LTCStorage
+import Testing
+
+@Suite("Migrations carry stored data forward")
+struct MigrationTests {
+    @Test("0006 fills each day's allowed amount of the weeks already kept, from the accepted logs")
+    func dayUsageBackfill() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try SQLiteDatabase(path: path)
+        try database.migrate(SQLiteSchema.migrations.filter { $0.name < "0006" })
+        // Monday 2026-04-06 is day 20549; two services that day, one on Wednesday, one rejected.
+        let monday = 20_549 * 1440
+        try database.execute("INSERT INTO submissions (id, actor, as_of, summary) VALUES (1, 'administrator:wang', '2026-04-16', '{}')")
+        for (id, start, status, allowed) in [("L1", monday + 540, "accepted", 6500), ("L2", monday + 600, "accepted", 3000),
+                                             ("L3", monday + 2 * 1440 + 540, "accepted", 4500), ("L4", monday + 700, "rejected", 0)] {
+            _ = try database.run("""
+                INSERT INTO service_logs (institution, log_id, version, person, caregiver, item, mode, start, "end", status, billed, allowed, fund, grade, submission)
+                VALUES ('I001', ?, 1, 7, 'C1', 'S01', 'home-visit', ?, ?, ?, ?, ?, ?, 3, 1)
+                """, [.text(id), .integer(start), .integer(start + 60), .text(status), status == "accepted" ? .integer(allowed) : .null,
+                      status == "accepted" ? .integer(allowed) : .null, status == "accepted" ? .integer(allowed) : .null])
+        }
+        try database.execute("INSERT INTO person_weeks (person, week, minutes, visits, busy) VALUES (7, \((20_549 + 3) / 7), 180, 0, x'0100')")
+
+        try database.migrate(SQLiteSchema.migrations)
+
+        let days = try database.query("SELECT allowed_1, allowed_2, allowed_3, allowed_4, allowed_5, allowed_6, allowed_7 FROM person_weeks WHERE person = 7") { row in
+            (0..<7).map { row.integer(Int32($0)) ?? -1 }
+        }
+        #expect(days == [[9500, 0, 4500, 0, 0, 0, 0]])
+    }
+}
