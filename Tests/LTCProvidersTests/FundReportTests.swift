@@ -30,10 +30,10 @@ struct FundReportTests {
     @Test("After a correction of a settled month, every breakdown still adds up: the share and the adjustments, to the fen")
     func withAdjustments() throws {
         let world = try ProviderWorld()
-        _ = try world.submit([world.line("L1", on: "2026-04-06")])
+        _ = try world.submit([world.line("L1", on: "2026-04-28")], asOf: "2026-04-29")
         _ = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
-        // Half an hour instead of an hour: 29.25 comes back on May's statement.
-        _ = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
+        // Half an hour instead of an hour, corrected in time: 29.25 comes back on May's statement.
+        _ = try world.submit([world.line("L1", on: "2026-04-28", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
         let run = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
         let report = try world.reports.report(month: YearMonth("2026-05")!)
         #expect(report.fund == Money(fen: 5850) && report.adjustments == Money(fen: -2925) && report.netFund == Money(fen: 2925))

@@ -88,14 +88,14 @@ struct SettlementTests {
         #expect(again == run)
     }
 
-    @Test("A late correction of a settled log becomes an adjustment on the next month's statement")
-    func lateCorrection() throws {
+    @Test("A correction of a settled log, in time, becomes an adjustment on the next month's statement")
+    func settledCorrection() throws {
         let world = try ProviderWorld()
-        _ = try world.submit([world.line("L1", on: "2026-04-06")])
+        _ = try world.submit([world.line("L1", on: "2026-04-28")], asOf: "2026-04-29")
         let april = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
         #expect(april.fundTotal == Money(fen: 5850 - 293))
-        // Half an hour, not an hour: 29.25 of the 58.50 paid comes back.
-        let report = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
+        // Half an hour, not an hour, within the 10 days: 29.25 of the 58.50 paid comes back.
+        let report = try world.submit([world.line("L1", on: "2026-04-28", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
         #expect(report.corrected == 1)
         #expect(report.adjustments == Money(fen: -2925))
         let may = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
@@ -104,6 +104,21 @@ struct SettlementTests {
         #expect(statement.adjustments == Money(fen: -2925))
         #expect(statement.payable == Money(fen: 2925 - 293))
         #expect(try world.settlement.settlement(month: YearMonth("2026-04")!) == april)
+    }
+
+    @Test("A late correction is refused (T02) and changes nothing, in an open month as in a settled one")
+    func lateCorrection() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("L1", on: "2026-04-06"), world.line("L2", on: "2026-04-07")])
+        // On the 20th, more than 10 days after the 6th: moving L1 to another caregiver and time is refused; L1 stays as sent.
+        let open = try world.submit([world.line("L1", "C2", on: "2026-04-06", "14:00", "15:00")], asOf: "2026-04-20")
+        #expect(open.rejected.map(\.rule) == [.late] && open.corrected == 0)
+        #expect(open.rejected.first?.detail.contains("the earlier version stays") == true)
+        #expect(try stored(world).first.map { ($0.version, $0.status, $0.log.caregiver) } ?? (0, .rejected, "") == (1, .accepted, "C1"))
+        _ = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
+        let settled = try world.submit([world.line("L2", on: "2026-04-07", "09:00", "09:30")], asOf: "2026-05-05")
+        #expect(settled.rejected.map(\.rule) == [.late] && settled.adjustments == .zero)
+        #expect(try stored(world).last?.version == 1)
     }
 
     @Test("A log of a settled month cannot be moved to an open month (T04), so it is not paid twice; withdrawn, what it was paid comes back")

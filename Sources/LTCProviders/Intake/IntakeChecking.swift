@@ -177,6 +177,12 @@ struct IntakeChecking: Sendable {
                     report.unchanged += 1
                     continue
                 }
+                // A late correction (T02) is refused: the earlier version stays as it was.
+                if !withdrawing, let late = workspace.lateness(of: log, touch) {
+                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: late.rule,
+                                                 detail: late.detail + "; the earlier version stays (to take it back: ltc logs withdraw)"))
+                    continue
+                }
                 if withdrawing {
                     report.withdrawn += 1
                 } else if old.fingerprint == log.fingerprint {

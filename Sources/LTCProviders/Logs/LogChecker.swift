@@ -7,8 +7,7 @@ extension IntakeWorkspace {
     /// Checks one log against the rules of ``MonitoringRule``, in order, and
     /// registers it at once when accepted, so that later logs are checked
     /// against what it uses. A correction of a log in a settled month is
-    /// checked like any other, except that the month is closed and lateness
-    /// is not held against it.
+    /// checked like any other, except that the month is closed.
     mutating func check(_ log: ServiceLog, _ touch: Touch, correctingSettled: Bool = false) -> Result<AcceptedService, Rejection> {
         let day = log.day
         guard log.end.day <= asOf, day <= asOf else {
@@ -31,9 +30,7 @@ extension IntakeWorkspace {
         guard let monitoring = schemeRules.monitoring else {
             return .failure(Rejection(.malformed, "scheme \(schemeRules.id) has no monitoring settings, so it takes no service logs"))
         }
-        if asOf > day.adding(days: monitoring.lateDays), !correctingSettled {
-            return .failure(Rejection(.late, "served \(day), received \(asOf): more than \(monitoring.lateDays) days later"))
-        }
+        if let late = Self.lateness(day, asOf: asOf, lateDays: monitoring.lateDays) { return .failure(late) }
         if settled[month] == true, !correctingSettled {
             return .failure(Rejection(.monthClosed, "\(month) is settled"))
         }
@@ -133,5 +130,21 @@ extension IntakeWorkspace {
         let money = AcceptedService(billed: billed, allowed: allowed, fund: fund, grade: grade)
         register(log, touch, money: money, unit: unit, monthOpen: settled[month] != true)
         return .success(money)
+    }
+
+    /// T02 for a correction or a rejected log sent again, before its earlier
+    /// version is taken back: a late one is refused and changes nothing.
+    /// `nil` when it is in time, or when the day pays no benefits (the checks
+    /// then reject the new version for that).
+    mutating func lateness(of log: ServiceLog, _ touch: Touch) -> Rejection? {
+        guard let person = touch.person, let view = monthView(person, month: YearMonth(containing: log.day)),
+              let lateDays = view.paid[view.index(on: log.day)]?.scheme.monitoring?.lateDays else { return nil }
+        return Self.lateness(log.day, asOf: asOf, lateDays: lateDays)
+    }
+
+    /// T02: a service received more than the scheme's `lateDays` after its day.
+    static func lateness(_ day: CalendarDate, asOf: CalendarDate, lateDays: Int) -> Rejection? {
+        guard asOf > day.adding(days: lateDays) else { return nil }
+        return Rejection(.late, "served \(day), received \(asOf): more than \(lateDays) days later")
     }
 }
