@@ -275,3 +275,26 @@ struct StoredSchemeTests {
         #expect(try world.registry.load(try Scheme.decode(text: Array(following.utf8), source: "c"), actor: admin, asOf: day("2026-01-01")).id == "test-2027")
     }
 }
+
+@Suite("Registers refuse text that would not read back as sent")
+struct RegisterTextTests {
+    @Test("A NUL in a person's or an assessor's name or id, or in a reason, is refused and nothing is stored")
+    func controlCharacters() throws {
+        let world = try World()
+        let person = #expect(throws: InputError.self) {
+            try world.registry.addPerson(name: "王\u{0}阿婆", nationalID: validID("11010519400101124"), insurance: .employee,
+                                         enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01"))
+        }
+        #expect(person?.message.contains("U+0000") == true)
+        #expect(throws: InputError.self) {
+            try world.registry.addAssessor(id: "A9\u{0}", name: "孙医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
+        }
+        #expect(try world.scratch.store.read { try $0.assessors.assessor(id: "A9\u{0}") } == nil)
+        let id = try world.service.open(personID: world.person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil,
+                                        actor: admin, asOf: day("2026-03-02")).id
+        let reason = #expect(throws: InputError.self) {
+            try world.service.suspend(caseID: id, reason: "hospital\u{0}", actor: admin, asOf: day("2026-03-03"))
+        }
+        #expect(reason?.source == "reason")
+    }
+}

@@ -70,6 +70,7 @@ public struct RegistryService: Sendable {
             try Access.require(actor, .manageRegisters)
             let id = try NationalID(nationalID)
             guard !name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a person needs a name") }
+            try PlainText.require(name, "name")
             if let existing = try tx.people.person(nationalID: id) {
                 throw CaseError(.duplicate, "national ID \(id.masked) is already registered as person \(existing.id)")
             }
@@ -120,6 +121,7 @@ public struct RegistryService: Sendable {
                         throw CaseError(.invalidInput, "enrolledOn '\(row.enrolledOn)' is not a date; use YYYY-MM-DD")
                     }
                     guard !row.name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a person needs a name") }
+                    if let problem = PlainText.problem(in: row.name, as: .name) { throw CaseError(.invalidInput, "name \(problem)") }
                     if let first = seen[id] {
                         throw CaseError(.duplicate, "national ID \(id.masked) also on line \(first)")
                     }
@@ -171,8 +173,11 @@ public struct RegistryService: Sendable {
         let date = try day(asOf)
         return try work.change(Operation("assessor.add", subject: "assessor:\(id)", actor: actor, asOf: date), on: store.transactions) { tx in
             try Access.require(actor, .manageRegisters)
-            guard !id.isEmpty, !id.contains(where: \.isWhitespace) else { throw CaseError(.invalidInput, "assessor id '\(id)' must be non-empty with no spaces") }
+            try PlainText.require(id, "assessor id", as: .id)
+            guard !id.contains(where: \.isWhitespace) else { throw CaseError(.invalidInput, "assessor id '\(id)' must be non-empty with no spaces") }
             guard !name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "an assessor needs a name") }
+            try PlainText.require(name, "name")
+            if let employer { try PlainText.require(employer, "employer", as: .id) }
             if try tx.assessors.assessor(id: id) != nil { throw CaseError(.duplicate, "assessor \(id) is already registered") }
             let assessor = Assessor(id: id, name: name, qualification: qualification, employer: employer)
             try tx.assessors.insert(assessor)

@@ -26,6 +26,8 @@ public struct UnitOfWork: Sendable {
     public func change<Transaction, Result>(_ operation: Operation, on transactions: Transactions<Transaction>,
                                             _ body: (Transaction) throws -> Outcome<Result>) throws -> Result {
         do {
+            // A reason is stored in the audit trail as given: control characters (a NUL, an escape) are refused.
+            if let reason = operation.reason { try PlainText.require(reason, "reason", as: .note) }
             var result: Result?
             try transactions.write { tx in
                 let outcome = try body(tx)

@@ -27,6 +27,11 @@ public struct AgreementService: Sendable {
         try work.change(Operation("institution.register", subject: "institution:\(institution.id)", actor: actor, asOf: asOf),
                         on: store.transactions) { tx in
             try Access.require(actor, .manageInstitutions)
+            try PlainText.require(institution.id, "institution id", as: .id)
+            for (field, text) in [("name", institution.name), ("licence", institution.licence), ("address", institution.address),
+                                  ("district", institution.district), ("contact", institution.contact)] {
+                try PlainText.require(text, field)
+            }
             if try tx.institutions.institution(id: institution.id) != nil {
                 throw CaseError(.duplicate, "institution \(institution.id) is already registered")
             }
@@ -170,6 +175,8 @@ public struct AgreementService: Sendable {
         return try work.change(operation, on: store.transactions) { tx in
             try Access.require(actor, .actFor(institution: caregiver.institution))
             guard try tx.institutions.institution(id: caregiver.institution) != nil else { throw CaseError(.notFound, "no institution \(caregiver.institution)") }
+            try PlainText.require(caregiver.id, "caregiver id", as: .id)
+            try PlainText.require(caregiver.name, "name")
             for name in caregiver.qualifications where !Qualification.isKnown(name) {
                 throw CaseError(.invalidInput, "unknown qualification '\(name)'; known: \(Qualification.all.joined(separator: ", "))")
             }

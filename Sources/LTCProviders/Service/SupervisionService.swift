@@ -54,6 +54,7 @@ public struct SupervisionService: Sendable {
             guard foundOn <= asOf else { throw CaseError(.timing, "found on \(foundOn), after the decision (\(asOf))") }
             guard amount.fen >= 0 else { throw CaseError(.invalidInput, "the amount concerned must not be negative") }
             guard !evidence.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the evidence") }
+            try PlainText.require(evidence, "evidence", as: .note)
             if let caregiver, try tx.caregivers.caregiver(institution: institution, id: caregiver) == nil {
                 throw CaseError(.notFound, "no caregiver \(caregiver) at \(institution)")
             }
@@ -234,6 +235,7 @@ public struct SupervisionService: Sendable {
             guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
             guard date <= asOf else { throw CaseError(.timing, "dated \(date), after today (\(asOf))") }
             guard !note.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the findings or the complaint") }
+            try PlainText.require(note, "note", as: .note)
             switch kind {
             case .inspection:
                 guard let score, (0...100).contains(score) else { throw CaseError(.invalidInput, "an inspection needs a score from 0 to 100") }
