@@ -1,0 +1,406 @@
+import Foundation
+import LTCBenefits
+import LTCCases
+import LTCCore
+import LTCProviders
+import LTCReports
+import Testing
+
+/// The fund's invariants, checked after every step of random operation
+/// sequences on a small world: submissions (new logs, resent ones,
+/// corrections, repeats within a file, late and future ones, unknown
+/// caregivers), withdrawals, a caregiver registered late, penalties,
+/// settlements and a death recorded after the fact.
+///
+/// After each step, reading everything back:
+/// 1. no service is paid net more than once: accepted logs of a person, or of
+///    a caregiver, never overlap; what a settled month paid for a log plus
+///    its adjustments is never negative nor more than the log is now worth,
+///    and nothing for a log rejected since;
+/// 2. nothing is accepted or paid net for a day after a case's end;
+/// 3. no person is over the week's plan, the day's cap or the month's ceiling;
+/// 4. each statement is its logs and its adjustments to the fen, the fund's
+///    total the statements' sum, and each fund report breakdown the net fund;
+/// 5. what a write reports is what reading it back gives: a submission's
+///    accepted logs and money, the usage ledger's weeks, days and months.
+///
+/// The sequences come from fixed seeds, so a failure names the seed and the
+/// steps that led to it and replays exactly. `LTC_PROPERTY_SEQUENCES=N`
+/// runs more (`Tests/Scripts/property-run.sh N`); `LTC_PROPERTY_SEED=S` replays one.
+@Suite("Money invariants under random operation sequences")
+struct MoneyInvariantTests {
+    static var seeds: [UInt64] {
+        let environment = ProcessInfo.processInfo.environment
+        if let seed = environment["LTC_PROPERTY_SEED"].flatMap(UInt64.init) { return [seed] }
+        let count = environment["LTC_PROPERTY_SEQUENCES"].flatMap(Int.init) ?? 6
+        return (0..<UInt64(max(1, count))).map { 0x1742_0000 + $0 }
+    }
+
+    @Test("Hourly home care (weekly plans, a monthly ceiling)", .timeLimit(.minutes(10)), arguments: seeds)
+    func hourly(seed: UInt64) throws {
+        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "hours-home-care-2026", items: ["S01", "S02"]))
+        do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
+        #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
+    }
+
+    @Test("Care priced by the day (Tengzhou's 45 a day for home visits)", .timeLimit(.minutes(10)), arguments: seeds)
+    func daily(seed: UInt64) throws {
+        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "day-rate-2026", items: ["H01"]))
+        do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
+        #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
+    }
+}
+
+/// The invariants a step broke.
+final class Problems {
+    var found: [String] = []
+}
+
+struct InvariantBroken: Error {}
+
+/// A reproducible source of randomness (SplitMix64).
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Two institutions, two beneficiaries (the second enrolled with both), caregivers of each.
+struct InvariantWorld {
+    let world: ProviderWorld
+    let scheme: String
+    let items: [String]
+    let people: [Int]
+    let cases: [Int: Int]
+    let institutions = ["I001", "I002"]
+    let caregivers = ["I001": ["C1", "C2", "C3", "C9"], "I002": ["D1", "D2"]]
+
+    init(scheme: String, items: [String]) throws {
+        let prices = Dictionary(uniqueKeysWithValues: items.map { ($0, $0 == "H01" ? Money(yuan: 30) : Money(yuan: 65)) })
+        world = try ProviderWorld(scheme: scheme, prices: prices)
+        self.scheme = scheme
+        self.items = items
+        let second = try world.registry.addPerson(name: "王阿婆", nationalID: validID("11010519400101124"), insurance: .employee,
+                                                  enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
+        let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second)
+        _ = try world.agreements.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
+        let agreement = try world.agreements.applyForAgreement(institution: "I002", schemeID: scheme, start: day("2026-01-01"), end: day("2026-12-31"),
+                                                               modes: ["home-visit"], prices: prices, capacity: 50, actor: admin, asOf: day("2026-01-05"))
+        _ = try world.agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
+        _ = try world.agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+        for (id, qualification) in [("D1", "nurse"), ("D2", "caregiver")] {
+            _ = try world.agreements.register(Caregiver(id: id, name: "护理员\(id)", institution: "I002", qualifications: [qualification],
+                                                        employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: day("2026-01-15"))
+        }
+        for institution in institutions {
+            _ = try world.agreements.enrol(caseID: secondCase, institution: institution, mode: "home-visit", from: day("2026-03-17"),
+                                           home: ProviderWorld.home, actor: admin, asOf: day("2026-03-17"))
+        }
+        people = [world.person, second]
+        cases = [world.person: world.caseID, second: secondCase]
+    }
+}
+
+/// One random sequence of operations, with the invariants checked after each.
+struct OperationSequence {
+    let seed: UInt64
+    let world: InvariantWorld
+    var random: SeededGenerator
+    var today = day("2026-04-01")
+    /// What each settled month paid for each log, read just before it was settled.
+    var paidAtSettlement: [YearMonth: [LogKey: Money]] = [:]
+    var sent: [String: [String]] = [:]
+    var steps: [String] = []
+    var ended = false
+    var registeredLate = false
+    var nextID = 0
+    let problems = Problems()
+    /// Logs accepted over the sequence, to see that it did something.
+    var accepted = 0
+
+    init(seed: UInt64, world: InvariantWorld) {
+        self.seed = seed
+        self.world = world
+        random = SeededGenerator(state: seed)
+    }
+
+    struct LogKey: Hashable {
+        var institution: String
+        var logID: String
+    }
+
+    var providers: ProviderWorld { world.world }
+
+    mutating func run(steps count: Int) throws {
+        let death = Int.random(in: count / 3..<count, using: &random)
+        for step in 0..<count {
+            switch Int.random(in: 0..<100, using: &random) {
+            case 0..<60: try submit()
+            case 60..<70: try withdraw()
+            case 70..<73: try registerLate()
+            case 73..<77: try penalty()
+            default: break
+            }
+            if step == death { try endCase() }
+            try settleWhatEnded()
+            today = today.adding(days: Int.random(in: 0...2, using: &random))
+            try check()
+            try stopIfBroken()
+        }
+        if ProcessInfo.processInfo.environment["LTC_PROPERTY_STEPS"] != nil { print("seed \(seed):\n" + steps.joined(separator: "\n")) }
+    }
+
+    // MARK: Operations
+
+    /// A new service: mostly one the checks should accept, sometimes not (an
+    /// unregistered or unqualified caregiver, a day too late or in the future).
+    mutating func line(for institution: String) -> String {
+        nextID += 1
+        let person = institution == "I001" ? world.people.randomElement(using: &random)! : world.people[1]
+        let item = world.items.randomElement(using: &random)!
+        let nurses = ["I001": ["C2"], "I002": ["D1"]][institution]!
+        let caregiver = item == "S02" && Int.random(in: 0..<8, using: &random) > 0
+            ? nurses[0] : world.caregivers[institution]!.randomElement(using: &random)!
+        let serviceDay = today.adding(days: -Int.random(in: -1...11, using: &random))
+        return Self.line(providers, "L\(nextID)", caregiver, item, serviceDay, start: Int.random(in: 7...18, using: &random) * 60,
+                         minutes: [30, 45, 60, 90][Int.random(in: 0..<4, using: &random)], person: person, institution: institution)
+    }
+
+    static func line(_ providers: ProviderWorld, _ id: String, _ caregiver: String, _ item: String, _ day: CalendarDate, start: Int, minutes: Int,
+                     person: Int, institution: String) -> String {
+        func clock(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
+        return providers.line(id, caregiver, item, on: day.description, clock(start), clock(min(start + minutes, 23 * 60 + 59)),
+                              person: person, institution: institution)
+    }
+
+    /// A correction of a line sent before: a later start, or another duration.
+    mutating func corrected(_ line: String) -> String {
+        var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let start = LocalMinute(Substring(fields[5]))!
+        let shift = [15, -15, 30][Int.random(in: 0..<3, using: &random)]
+        let minutes = [30, 45, 60][Int.random(in: 0..<3, using: &random)]
+        let newStart = LocalMinute(minutes: max(start.day.dayNumber * 1440, start.value + shift))
+        fields[5] = newStart.description
+        fields[6] = LocalMinute(minutes: newStart.value + minutes).description
+        return fields.joined(separator: ",")
+    }
+
+    mutating func submit() throws {
+        let institution = world.institutions.randomElement(using: &random)!
+        var lines: [String] = []
+        for _ in 0..<Int.random(in: 1...4, using: &random) {
+            let earlier = sent[institution] ?? []
+            switch Int.random(in: 0..<20, using: &random) {
+            case 0..<3 where !earlier.isEmpty: lines.append(earlier.randomElement(using: &random)!)                 // resent as it was
+            case 3..<6 where !earlier.isEmpty: lines.append(corrected(earlier.randomElement(using: &random)!))      // a correction
+            case 6 where !lines.isEmpty: lines.append(lines.randomElement(using: &random)!)                        // twice in one file (D02)
+            default: lines.append(line(for: institution))
+            }
+        }
+        sent[institution, default: []] += lines
+        let report = try providers.submit(lines, asOf: today.description, actor: try Actor("institution:\(institution)"))
+        steps.append("\(today) \(institution) submits \(lines.joined(separator: " | ")) → \(report.accepted) accepted, \(report.corrected) corrected, "
+                     + "rejected \(report.rejected.map(\.rule.code)), adjustments \(report.adjustments)")
+        accepted += report.accepted
+        // What the write reported is what was stored.
+        let stored = try allLogs().filter { $0.submission == report.submission && $0.status == .accepted }
+        expect(stored.count == report.accepted, "submission \(report.submission) reported \(report.accepted) accepted, \(stored.count) stored")
+        expect(stored.reduce(Money.zero) { $0 + ($1.money?.fund ?? .zero) } == report.fund, "submission \(report.submission)'s fund differs from its logs'")
+    }
+
+    /// Withdraws an accepted log, of an open or a settled month.
+    mutating func withdraw() throws {
+        let candidates = try allLogs().filter { $0.status == .accepted }
+        guard let log = candidates.randomElement(using: &random)?.log else { return }
+        let line = Self.line(providers, log.logID, log.caregiver, log.item, log.day, start: log.start.minuteOfDay, minutes: log.minutes,
+                             person: log.person, institution: log.institution)
+        let header = "log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n"
+        let report = try providers.intake.withdraw(Array((header + line + "\n").utf8), actor: admin, asOf: today)
+        steps.append("\(today) withdraws \(log.institution)/\(log.logID) of \(log.day) → \(report.withdrawn) withdrawn, adjustments \(report.adjustments)")
+    }
+
+    mutating func registerLate() throws {
+        guard !registeredLate else { return }
+        registeredLate = true
+        _ = try providers.agreements.register(Caregiver(id: "C9", name: "护理员九", institution: "I001", qualifications: ["caregiver"],
+                                                        employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: today)
+        steps.append("\(today) registers C9 at I001")
+    }
+
+    mutating func penalty() throws {
+        guard world.scheme == "hours-home-care-2026" else { return }   // the day-rate example has no supervision section
+        let amount = Money(yuan: Int.random(in: 1...120, using: &random))
+        let institution = world.institutions.randomElement(using: &random)!
+        let violation = try providers.supervision.recordViolation(institution: institution, caregiver: nil, person: nil, type: "V02", foundOn: today,
+                                                                  evidence: "inspection", amount: amount, penalty: "refusal", actor: admin, asOf: today)
+        steps.append("\(today) refuses \(amount) at \(institution) (violation \(violation.id))")
+    }
+
+    mutating func endCase() throws {
+        guard !ended else { return }
+        ended = true
+        let person = world.people[1]
+        let on = max(day("2026-03-17"), today.adding(days: -Int.random(in: 0...25, using: &random)))
+        let termination = try providers.cases.terminate(caseID: world.cases[person]!, reason: .death, on: on, actor: admin, asOf: today)
+        steps.append("\(today) person \(person) died on \(on) → \(termination.afterEnd.map { JSONWriter.string($0) } ?? "nothing after")")
+    }
+
+    mutating func settleWhatEnded() throws {
+        for month in [YearMonth("2026-03")!, YearMonth("2026-04")!, YearMonth("2026-05")!] where today > month.lastDay && paidAtSettlement[month] == nil {
+            var paid: [LogKey: Money] = [:]
+            for log in try allLogs() where log.status == .accepted && YearMonth(containing: log.log.day) == month {
+                paid[LogKey(institution: log.log.institution, logID: log.log.logID)] = log.money!.fund
+            }
+            let run = try providers.settlement.settle(month: month, actor: admin, asOf: today)
+            try stopIfBroken()
+            paidAtSettlement[month] = paid
+            steps.append("\(today) settles \(month): \(run.logCount) logs, the fund pays \(run.fundTotal)")
+            // Each statement's share is its logs' share, to the fen.
+            for statement in run.statements {
+                let logs = paid.filter { $0.key.institution == statement.institution }.values.reduce(Money.zero, +)
+                expect(statement.fund == logs, "\(month) \(statement.institution): statement fund \(statement.fund), its logs \(logs)")
+            }
+        }
+    }
+
+    // MARK: Reading back
+
+    func allLogs() throws -> [StoredLog] {
+        var logs: [StoredLog] = []
+        for institution in world.institutions {
+            for month in ["2026-03", "2026-04", "2026-05", "2026-06"] {
+                logs += try providers.intake.logs(institution: institution, month: YearMonth(month)!, actor: admin, page: .largest()).items
+            }
+        }
+        return logs
+    }
+
+    func adjustments() throws -> [SettlementAdjustment] {
+        var all = try providers.settlement.adjustments(month: nil, institution: nil, actor: admin, page: .largest()).items
+        for month in paidAtSettlement.keys {
+            all += try providers.settlement.adjustments(month: month, institution: nil, actor: admin, page: .largest()).items
+        }
+        return all
+    }
+
+    /// Notes a broken invariant; the sequence stops after the step that broke it.
+    func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
+        if !condition { problems.found.append(message()) }
+    }
+
+    /// Records what the step broke, with the seed and the steps that led to it, and stops.
+    func stopIfBroken(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        guard !problems.found.isEmpty else { return }
+        Issue.record(Comment(rawValue: "seed \(seed) (replay: LTC_PROPERTY_SEED=\(seed) swift test --filter MoneyInvariant):\n"
+                             + problems.found.joined(separator: "\n") + "\nafter these steps:\n" + steps.joined(separator: "\n")),
+                     sourceLocation: sourceLocation)
+        throw InvariantBroken()
+    }
+
+    // MARK: The invariants
+
+    func check() throws {
+        let logs = try allLogs()
+        let accepted = logs.filter { $0.status == .accepted }
+        let records = try providers.scratch.store.read { (tx: any ProviderTransaction) in
+            try world.people.map { try tx.cases.caseRecord(id: world.cases[$0]!)! }
+        }
+
+        // 1. No service twice: a person's, and a caregiver's, accepted services never overlap.
+        for (_, group) in Dictionary(grouping: accepted, by: { $0.log.person }) {
+            expect(!Self.overlaps(group), "person \(group[0].log.person) has overlapping accepted services")
+        }
+        for (_, group) in Dictionary(grouping: accepted, by: { "\($0.log.institution)/\($0.log.caregiver)" }) {
+            expect(!Self.overlaps(group), "caregiver \(group[0].log.caregiver) has overlapping accepted services")
+        }
+        // ... and what a settled month paid for a log, with its adjustments, is within what the log is now worth.
+        var adjusted: [LogKey: Money] = [:]
+        for adjustment in try adjustments() where !adjustment.logID.hasPrefix("violation") {
+            adjusted[LogKey(institution: adjustment.institution, logID: adjustment.logID), default: .zero] += adjustment.amount
+        }
+        for log in logs {
+            let key = LogKey(institution: log.log.institution, logID: log.log.logID)
+            let month = YearMonth(containing: log.log.day)
+            guard let paid = paidAtSettlement[month] else {
+                expect(adjusted[key] == nil, "log \(key.logID) of open \(month) has an adjustment")
+                continue
+            }
+            let net = (paid[key] ?? .zero) + (adjusted[key] ?? .zero)
+            let worth = log.status == .accepted ? log.money!.fund : .zero
+            expect(net >= .zero && net <= worth, "log \(key.institution)/\(key.logID) of settled \(month) is paid \(net) net; it is worth \(worth) now")
+        }
+
+        // 2. Nothing after a case's end.
+        for record in records {
+            guard let end = record.endedOn else { continue }
+            let after = accepted.filter { $0.log.person == record.personID && $0.log.day > end }
+            expect(after.isEmpty, "person \(record.personID), dead on \(end), has accepted services after: \(after.map(\.log.logID))")
+        }
+
+        // 3. Caps: the week's plan, the day's cap, the month's ceiling.
+        for (key, group) in Dictionary(grouping: accepted, by: { "\($0.log.person)/\(Week.number(of: $0.log.day))" }) where world.items.contains("S01") {
+            let minutes = group.reduce(0) { $0 + $1.log.minutes }
+            expect(minutes <= 180, "\(key): \(minutes) minutes in a week with a plan of 180")
+        }
+        for (key, group) in Dictionary(grouping: accepted, by: { "\($0.log.person)/\($0.log.day)" }) where world.items.contains("H01") {
+            let allowed = group.reduce(Money.zero) { $0 + $1.money!.allowed }
+            expect(allowed <= Money(yuan: 45), "\(key): \(allowed) allowed in a day capped at 45")
+        }
+        for (person, byPerson) in Dictionary(grouping: accepted, by: { $0.log.person }) {
+            let record = records.first { $0.personID == person }!
+            for (month, group) in Dictionary(grouping: byPerson, by: { YearMonth(containing: $0.log.day) }) {
+                // A death recorded later shortens the month's ceiling; what was allowed before it was within the ceiling then.
+                if let end = record.endedOn, end <= month.lastDay { continue }
+                let ceiling = try providers.cases.entitlement(caseID: record.id, month: month, actor: admin).parts.reduce(Money.zero) { $0 + $1.eligibleCost }
+                let allowed = group.reduce(Money.zero) { $0 + $1.money!.allowed }
+                expect(allowed <= ceiling, "person \(person) is allowed \(allowed) in \(month), over the ceiling \(ceiling)")
+            }
+        }
+
+        // 4. The fund: statements, their total and every report breakdown, to the fen.
+        for month in paidAtSettlement.keys {
+            guard let run = try providers.settlement.settlement(month: month) else { continue }
+            expect(run.fundTotal == run.statements.reduce(Money.zero) { $0 + $1.payable }, "\(month): the total is not the statements' sum")
+            let carried = try providers.settlement.adjustments(month: month, institution: nil, actor: admin, page: .largest()).items
+            expect(run.statements.reduce(Money.zero) { $0 + $1.adjustments } == carried.reduce(Money.zero) { $0 + $1.amount },
+                   "\(month): the statements' adjustments are not those listed")
+            let report = try providers.reports.report(month: month)
+            for rows in [report.byGrade, report.byMode, report.byDistrict, report.byInstitution] {
+                expect(rows.reduce(Money.zero) { $0 + $1.fund } == report.netFund, "\(month): a report breakdown does not add up to \(report.netFund)")
+            }
+        }
+
+        // 5. The usage ledger is what the logs say: weeks (minutes, each day's allowed, busy times) and open months' money.
+        let weeks = Set(accepted.map { Week.number(of: $0.log.day) })
+        let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.weeks(people: Set(world.people), weeks: weeks) }
+        for week in ledger {
+            let group = accepted.filter { $0.log.person == week.person && Week.number(of: $0.log.day) == week.week }
+            let minutes = world.items.contains("S01") ? group.reduce(0) { $0 + $1.log.minutes } : 0
+            expect(week.minutes == minutes, "person \(week.person) week \(week.week): ledger \(week.minutes) minutes, logs \(minutes)")
+            expect(week.busy.count == group.count, "person \(week.person) week \(week.week): \(week.busy.count) busy times, \(group.count) logs")
+            for weekday in 0..<7 {
+                let allowed = group.filter { Week.weekday(of: $0.log.day) == weekday }.reduce(Money.zero) { $0 + $1.money!.allowed }
+                expect(week.allowed[weekday] == allowed, "person \(week.person) week \(week.week) day \(weekday): ledger \(week.allowed[weekday]), logs \(allowed)")
+            }
+        }
+        expect(ledger.count == Set(accepted.map { "\($0.log.person)/\(Week.number(of: $0.log.day))" }).count, "the ledger's weeks are not the logs' weeks")
+        for month in [YearMonth("2026-03")!, YearMonth("2026-04")!, YearMonth("2026-05")!, YearMonth("2026-06")!] where paidAtSettlement[month] == nil {
+            let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.allowed(people: Set(world.people), month: month) }
+            for person in world.people {
+                let logs = accepted.filter { $0.log.person == person && YearMonth(containing: $0.log.day) == month }.reduce(Money.zero) { $0 + $1.money!.allowed }
+                expect((ledger[person] ?? .zero) == logs, "person \(person) in \(month): ledger allowed \(ledger[person] ?? .zero), logs \(logs)")
+            }
+        }
+    }
+
+    static func overlaps(_ logs: [StoredLog]) -> Bool {
+        let sorted = logs.sorted { $0.log.start < $1.log.start }
+        return zip(sorted, sorted.dropFirst()).contains { $1.log.start < $0.log.end }
+    }
+}
