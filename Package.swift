@@ -1,5 +1,13 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// `LTC_FUZZ=1` builds the libFuzzer targets (docs/testing.md): ltc's modules
+/// instrumented for coverage and AddressSanitizer, `ltc-fuzz` linked with
+/// libFuzzer. Only `swift build --product ltc-fuzz` is meant to be run so, in a
+/// scratch path of its own; build tools (embed-forms) stay plain.
+let fuzzing = ProcessInfo.processInfo.environment["LTC_FUZZ"] == "1"
+let fuzzed: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("LTC_FUZZING")] : []
 
 let package = Package(
     name: "ltc",
@@ -21,42 +29,43 @@ let package = Package(
     targets: [
         // Shared foundations: an exact JSON value type, its parser and writer, and
         // the error protocol every module reports through.
-        .target(name: "LTCCore"),
+        .target(name: "LTCCore", swiftSettings: fuzzed),
 
         // Assessment instruments as data: loading, validation and scoring.
         .target(
             name: "LTCAssessment",
             dependencies: ["LTCCore"],
+            swiftSettings: fuzzed,
             plugins: ["EmbedForms"]
         ),
 
         // Schemes: a city's rules for a period, loaded from data files.
-        .target(name: "LTCSchemes", dependencies: ["LTCCore"]),
+        .target(name: "LTCSchemes", dependencies: ["LTCCore"], swiftSettings: fuzzed),
 
         // Insured people, assessors and the case lifecycle with its audit
         // trail; storage is reached only through the CaseStore protocol.
-        .target(name: "LTCCases", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes"]),
+        .target(name: "LTCCases", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes"], swiftSettings: fuzzed),
 
         // Monthly entitlements by grade and service mode, and fund projections.
-        .target(name: "LTCBenefits", dependencies: ["LTCCore", "LTCSchemes", "LTCCases"]),
+        .target(name: "LTCBenefits", dependencies: ["LTCCore", "LTCSchemes", "LTCCases"], swiftSettings: fuzzed),
 
         // Designated institutions: agreements, caregivers, enrolments, service-log
         // intake with the monitoring rules, and monthly settlement.
-        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCBenefits"]),
+        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCBenefits"], swiftSettings: fuzzed),
 
         // What the fund's managers read: the fund report of a settled month,
         // as text, CSV, JSON and a self-contained HTML page.
-        .target(name: "LTCReports", dependencies: ["LTCCore", "LTCCases", "LTCProviders"]),
+        .target(name: "LTCReports", dependencies: ["LTCCore", "LTCCases", "LTCProviders"], swiftSettings: fuzzed),
 
         // The system SQLite (libsqlite3-dev) and PostgreSQL client (libpq-dev)
         // libraries, and the store on each: repositories written once in the SQL
         // both engines share.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCProviders", "CSQLite", "CLibPQ"]),
+        .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCProviders", "CSQLite", "CLibPQ"], swiftSettings: fuzzed),
 
         // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
-        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports"]),
+        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports"], swiftSettings: fuzzed),
 
         // The `ltc` commands; the executable target only calls into this.
         .target(
@@ -68,6 +77,12 @@ let package = Package(
         ),
         .executableTarget(name: "ltc", dependencies: ["LTCCommandLine"]),
         .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCProtocol", "LTCCases", "LTCSchemes", "LTCProviders", "LTCStorage"]),
+
+        // libFuzzer targets for what ltc reads from outside (docs/testing.md):
+        // built with -sanitize=fuzzer -DLTC_FUZZING it is a fuzzer; a plain
+        // build replays saved inputs and writes the seed inputs.
+        .executableTarget(name: "ltc-fuzz", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCProviders", "LTCProtocol", "LTCStorage"],
+                          swiftSettings: fuzzed, linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []),
 
         // Build-time embedding of AssessmentForms/*.json into the library, so the
         // built binary carries its instruments wherever it is copied.

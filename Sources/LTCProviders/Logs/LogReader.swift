@@ -145,13 +145,17 @@ public enum LogReader {
         let missing = csvColumns.filter { !names.contains($0) }
         let known = csvColumns + ["latitude", "longitude"]
         let unknown = names.filter { !known.contains($0) }
-        if !missing.isEmpty || !unknown.isEmpty {
-            var message = "the header must name the columns \(csvColumns.joined(separator: ",")) (and optionally latitude,longitude)"
+        var counts: [String: Int] = [:]
+        for name in names { counts[name, default: 0] += 1 }
+        let repeated = counts.filter { $0.value > 1 }.keys.sorted()
+        if !missing.isEmpty || !unknown.isEmpty || !repeated.isEmpty {
+            var message = "the header must name the columns \(csvColumns.joined(separator: ",")) (and optionally latitude,longitude), each once"
             if !missing.isEmpty { message += "; missing: \(missing.joined(separator: ", "))" }
-            if !unknown.isEmpty { message += "; unknown: \(unknown.joined(separator: ", "))" }
+            if !unknown.isEmpty { message += "; unknown: \(unknown.prefix(5).joined(separator: ", "))\(unknown.count > 5 ? ", …" : "")" }
+            if !repeated.isEmpty { message += "; named twice: \(repeated.joined(separator: ", "))" }
             return .failure(HeaderProblem(line: .unreadable(line: number, message: message)))
         }
-        return .success(Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
+        return .success(Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }))
     }
 
     struct HeaderProblem: Error {
