@@ -7,7 +7,7 @@ import LTCProviders
 /// month's statements and ledger rows, not its logs.
 ///
 /// ```swift
-/// let report = try FundReportService(store: store).report(month: YearMonth("2026-04")!)
+/// let report = try FundReportService(store: store).report(month: YearMonth("2026-04")!, actor: admin)
 /// report.byGrade      // each breakdown adds up to the settlement's fund share
 /// ```
 public struct FundReportService: Sendable {
@@ -17,9 +17,11 @@ public struct FundReportService: Sendable {
         self.store = store
     }
 
-    /// The fund report of a settled month, read in one snapshot.
-    public func report(month: YearMonth) throws -> FundReport {
-        try store.read { tx in
+    /// The fund report of a settled month, read in one snapshot: for
+    /// administrators and auditors (it concerns every institution).
+    public func report(month: YearMonth, actor: Actor) throws -> FundReport {
+        try Access.require(actor, .readAll)
+        return try store.read { tx in
             guard let settlement = try tx.settlements.settlement(month: month) else {
                 throw CaseError(.notFound, "\(month) is not settled; run `ltc settle --month \(month)` first")
             }

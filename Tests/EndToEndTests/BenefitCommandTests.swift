@@ -54,7 +54,7 @@ struct BenefitCommandTests {
         for step in steps {
             if step[1] == "determine" {
                 let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
-                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--as-of", "2026-03-05"])
+                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--date", "2026-03-05"])
                 try #require(assess.status == 0, "\(assess.stderr)")
             }
             let run = try ltc(step + ["--db", db] + admin)

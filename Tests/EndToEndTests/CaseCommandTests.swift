@@ -52,7 +52,7 @@ struct CaseCommandTests {
             (["case", "check", "1", "--as-of", "2026-03-02"] + admin, "case 1: eligible"),
             (["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"] + admin, "case 1: assessing"),
             (["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
-              "--place", "home", "--as-of", "2026-03-05", "--actor", "assessor:A01"], "recorded assessment #1: grade 4"),
+              "--place", "home", "--date", "2026-03-05", "--actor", "assessor:A01"], "recorded assessment #1: grade 4"),
             (["case", "determine", "1", "--as-of", "2026-03-09"] + admin, "published until 2026-03-16"),
             (["case", "confirm", "1", "--as-of", "2026-03-17"] + admin, "in force 2026-03-17 to 2028-03-16"),
         ]
@@ -110,7 +110,7 @@ struct CaseCommandTests {
         let best = ["10", "10", "5", "10", "10", "10", "15", "15", "10", "5", "4", "4", "4", "4", "4", "4", "4"]
         let input = (["7", "ten"] + best + ["y"]).joined(separator: "\n") + "\n"
         let run = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--place", "home", "--db", db,
-                           "--as-of", "2026-03-03", "--actor", "assessor:A02"], input: input)
+                           "--date", "2026-03-03", "--actor", "assessor:A02"], input: input)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("'7' is not an option of adl.eating; enter one of 10, 5, 0"))
         #expect(run.stderr.contains("'ten' is not an option of adl.eating"))

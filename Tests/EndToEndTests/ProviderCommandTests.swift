@@ -38,7 +38,7 @@ struct ProviderCommandTests {
         _ = try ltc(["demo", "--db", db])
         let csv = "log_id,institution,caregiver,person,item,start,end,mode\\nR1,I001,C1,1,S01,2026-05-04T15:00,2026-05-04T16:00,home-visit\\n"
         let requests = [
-            #"{"jsonrpc":"2.0","id":1,"method":"logs.submit","params":{"actor":"institution:I001","asOf":"2026-05-05","logs":"\#(csv)"}}"#,
+            #"{"jsonrpc":"2.0","id":1,"method":"logs.submit","params":{"actor":"administrator:demo","asOf":"2026-05-05","logs":"\#(csv)"}}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"settlement.get","params":{"actor":"administrator:demo","month":"2026-04"}}"#,
             #"{"jsonrpc":"2.0","id":3,"method":"settlement.run","params":{"actor":"administrator:demo","month":"2026-05","asOf":"2026-05-20"}}"#,
         ]

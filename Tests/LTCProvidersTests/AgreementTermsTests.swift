@@ -9,7 +9,7 @@ import Testing
 @Suite("Agreement terms")
 struct AgreementTermsTests {
     func agreementID(_ world: ProviderWorld) throws -> String {
-        try #require(try world.agreements.agreements(institution: "I001", page: try PageRequest()).items.first).id
+        try #require(try world.agreements.agreements(institution: "I001", actor: admin, page: try PageRequest()).items.first).id
     }
 
     func amend(_ world: ProviderWorld, modes: [String]? = nil, prices: [String: Money]? = nil, capacity: Int? = nil) throws -> Agreement {
@@ -26,7 +26,7 @@ struct AgreementTermsTests {
         #expect(throws: CaseError.self) { try amend(world, modes: ["teleport"]) }
         #expect(throws: CaseError.self) { try amend(world, capacity: -5) }
         #expect(throws: CaseError.self) { try amend(world, capacity: 0) }
-        #expect(try world.agreements.agreement(id: try agreementID(world)).versions.count == 1)
+        #expect(try world.agreements.agreement(id: try agreementID(world), actor: admin).versions.count == 1)
         // A valid amendment is taken.
         let amended = try amend(world, prices: ["S01": Money(yuan: 60)], capacity: 150)
         #expect(amended.current.version == 2 && amended.current.prices["S01"] == Money(yuan: 60) && amended.current.capacity == 150)

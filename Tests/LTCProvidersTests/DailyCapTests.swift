@@ -66,6 +66,9 @@ struct DailyCapTests {
         ])
         #expect(report.accepted == 2)
         #expect(report.rejected.map(\.rule) == [.secondBedDay, .secondBedDay])
+        // I002's own log is named to I002; I003 learns only that another institution logged the day.
+        #expect(report.rejected.map(\.detail) == ["person \(person) already has a bed-day on 2026-04-06 (log B1)",
+                                                   "person \(person) already has a bed-day on 2026-04-06 (a log of another institution)"])
         #expect(report.billed == Money(yuan: 140) && report.allowed == Money(yuan: 140))
     }
 }

@@ -12,7 +12,7 @@ struct FundReportTests {
         _ = try world.submit([world.line("L1", on: "2026-04-06"), world.line("L2", on: "2026-04-07", "09:00", "09:20"),
                               world.line("L3", "C9", on: "2026-04-08")])
         let run = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
-        let report = try world.reports.report(month: YearMonth("2026-04")!)
+        let report = try world.reports.report(month: YearMonth("2026-04")!, actor: admin)
         let fund = run.statements.reduce(Money.zero) { $0 + $1.fund }
         for rows in [report.byGrade, report.byMode, report.byDistrict, report.byInstitution] {
             #expect(rows.reduce(Money.zero) { $0 + $1.fund } == fund)
@@ -35,7 +35,7 @@ struct FundReportTests {
         // Half an hour instead of an hour, corrected in time: 29.25 comes back on May's statement.
         _ = try world.submit([world.line("L1", on: "2026-04-28", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
         let run = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
-        let report = try world.reports.report(month: YearMonth("2026-05")!)
+        let report = try world.reports.report(month: YearMonth("2026-05")!, actor: admin)
         #expect(report.fund == Money(fen: 5850) && report.adjustments == Money(fen: -2925) && report.netFund == Money(fen: 2925))
         for rows in [report.byGrade, report.byMode, report.byDistrict, report.byInstitution] {
             #expect(rows.reduce(Money.zero) { $0 + $1.fund } == report.netFund)
@@ -48,7 +48,7 @@ struct FundReportTests {
     @Test("Only a settled month has a report")
     func unsettled() throws {
         let world = try ProviderWorld()
-        let error = #expect(throws: CaseError.self) { try world.reports.report(month: YearMonth("2026-04")!) }
+        let error = #expect(throws: CaseError.self) { try world.reports.report(month: YearMonth("2026-04")!, actor: admin) }
         #expect(error?.reason == .notFound)
     }
 }

@@ -88,7 +88,7 @@ struct MonitoringRuleTests {
     @Test("A01 no agreement in force (suspended); A02 mode not covered; A03 item not covered")
     func agreement() throws {
         let world = try ProviderWorld()
-        let id = try #require(world.agreements.agreements(page: try PageRequest()).items.first?.id)
+        let id = try #require(world.agreements.agreements(actor: admin, page: try PageRequest()).items.first?.id)
         _ = try world.agreements.suspend(agreement: id, from: day("2026-04-20"), reason: "inspection", actor: admin, asOf: day("2026-04-19"))
         #expect(try outcome(world, [world.line("L1", on: "2026-04-20"), world.line("L2", on: "2026-04-17")], asOf: "2026-04-21") == ["A01", "ok"])
         _ = try world.agreements.resume(agreement: id, on: day("2026-04-22"), actor: admin, asOf: day("2026-04-22"))

@@ -118,7 +118,7 @@ struct InspectionTests {
                                        note: "clean", actor: admin, asOf: day("2026-04-20"))
         _ = try world.supervision.record(.inspection, institution: "I001", date: day("2026-04-22"), score: 95, person: nil,
                                        note: "clean again", actor: admin, asOf: day("2026-04-22"))
-        let credit = try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-25"))
+        let credit = try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2026-04-25"))
         #expect(credit.history.map(\.change) == [-5, 3, 2])
         #expect(credit.score == 100)
         let bad = #expect(throws: CaseError.self) {

@@ -103,7 +103,7 @@ struct SettlementTests {
         #expect(statement.fund == Money(fen: 5850))
         #expect(statement.adjustments == Money(fen: -2925))
         #expect(statement.payable == Money(fen: 2925 - 293))
-        #expect(try world.settlement.settlement(month: YearMonth("2026-04")!) == april)
+        #expect(try world.settlement.settlement(month: YearMonth("2026-04")!, actor: admin) == april)
     }
 
     @Test("A late correction is refused (T02) and changes nothing, in an open month as in a settled one")

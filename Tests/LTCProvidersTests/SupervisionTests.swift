@@ -21,9 +21,9 @@ struct SupervisionTests {
         let world = try ProviderWorld()
         let violation = try record(world, "V03", "warning", caregiver: "C1")
         #expect(violation.deducted == .zero)
-        #expect(try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 98)
-        #expect(try world.supervision.credit(of: "caregiver:I001/C1", asOf: day("2026-04-20")).score == 98)
-        #expect(try world.supervision.credit(of: "caregiver:I001/C2", asOf: day("2026-04-20")).score == 100)
+        #expect(try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2026-04-20")).score == 98)
+        #expect(try world.supervision.credit(of: "caregiver:I001/C1", actor: admin, asOf: day("2026-04-20")).score == 98)
+        #expect(try world.supervision.credit(of: "caregiver:I001/C2", actor: admin, asOf: day("2026-04-20")).score == 100)
         #expect(try world.submit([world.line("L1", on: "2026-04-20")], asOf: "2026-04-21").accepted == 1)
     }
 
@@ -77,18 +77,18 @@ struct SupervisionTests {
     func credit() throws {
         let world = try ProviderWorld()
         _ = try record(world, "V02", "recovery", amount: 10, person: world.person, on: "2026-04-20")
-        var institution = try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-20"))
+        var institution = try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2026-04-20"))
         #expect(institution.score == 80)
         #expect(!institution.closerChecks)
         _ = try record(world, "V05", "warning", on: "2026-05-20")
-        institution = try world.supervision.credit(of: "institution:I001", asOf: day("2026-05-20"))
+        institution = try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2026-05-20"))
         #expect(institution.history.map(\.change) == [-20, 1, -2])
         #expect(institution.score == 79)
         #expect(institution.closerChecks)
         #expect(!institution.barred)
-        let later = try world.supervision.credit(of: "institution:I001", asOf: day("2028-05-20"))
+        let later = try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2028-05-20"))
         #expect(later.score == 100)
-        #expect(try world.supervision.credit(of: "person:\(world.person)", asOf: day("2026-04-20")).score == 80)
+        #expect(try world.supervision.credit(of: "person:\(world.person)", actor: admin, asOf: day("2026-04-20")).score == 80)
     }
 
     @Test("Types off the negative list, penalties the list does not allow, and decisions before the finding are refused")
@@ -100,7 +100,7 @@ struct SupervisionTests {
         #expect(notAllowed?.message == "penalty 'warning' is not allowed for V01; allowed: refusal, recovery, suspension, termination")
         let early = #expect(throws: CaseError.self) { try record(world, "V03", "warning", on: "2026-04-10") }
         #expect(early?.reason == .timing)
-        #expect(try world.supervision.violations(page: try PageRequest()).items.isEmpty)
+        #expect(try world.supervision.violations(actor: admin, page: try PageRequest()).items.isEmpty)
     }
 
     @Test("the amount concerned is recovered with a suspension too; a warning with an amount is refused, not dropped")
@@ -110,7 +110,7 @@ struct SupervisionTests {
         #expect(suspended.deducted == Money(yuan: 100) && suspended.suspendedUntil != nil)
         let refused = #expect(throws: CaseError.self) { try record(world, "V05", "warning", amount: 10) }
         #expect(refused?.message.contains("penalty 'warning' recovers nothing, so the amount 10.00 would not be used") == true)
-        #expect(try world.supervision.violations(page: try PageRequest()).items.count == 1)
+        #expect(try world.supervision.violations(actor: admin, page: try PageRequest()).items.count == 1)
     }
 }
 
@@ -124,7 +124,7 @@ struct SamplingTests {
             _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: type, foundOn: day("2026-04-15"),
                                                     evidence: "data check", amount: Money(yuan: amount), penalty: penalty, actor: admin, asOf: day(date))
         }
-        #expect(try world.supervision.credit(of: "institution:I001", asOf: day("2026-04-20")).score == 78)
+        #expect(try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2026-04-20")).score == 78)
         #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 1000)
         let lines = ["13", "14", "15"].map { world.line("S\($0)", on: "2026-04-\($0)") }
         let report = try world.submit(lines, asOf: "2026-04-20")

@@ -7,15 +7,27 @@
 /// Access.scope(of: try Actor("institution:I001"))    // .institution("I001"): its own clients only
 /// ```
 ///
-/// - Administrators (the insurance agency) do everything.
+/// - Administrators (the insurance agency) do everything, and alone set the date.
+/// - Auditors (supervisors, the fund's auditors) read everything and change nothing.
 /// - Assessors record assessments on the cases they are assigned to.
-/// - Institutions act for themselves only: their caregivers and service logs.
+/// - Institutions act for themselves only: their caregivers and service logs;
+///   they read their own agreements, logs, statements, violations and credit.
 public enum Access {
     /// Throws ``CaseError/Kind/forbidden`` unless `actor` holds `permission`.
     public static func require(_ actor: Actor, _ permission: Permission) throws(CaseError) {
         switch permission {
         case .manageSchemes, .manageRegisters, .manageCases, .manageInstitutions, .settle, .supervise:
             try requireRole(actor, .administrator)
+        case .setClock:
+            guard actor.role == .administrator else {
+                throw CaseError(.forbidden, "only an administrator may set the date of an operation (--as-of, asOf); \(actor) acts on today's date",
+                                details: ["actor": .string(actor.description), "required": "administrator"])
+            }
+        case .readAll:
+            guard actor.role == .administrator || actor.role == .auditor else {
+                throw CaseError(.forbidden, "\(actor) may not read this: it concerns every institution (administrators and auditors only)",
+                                details: ["actor": .string(actor.description), "required": "administrator or auditor"])
+            }
         case .transition(let transition):
             try requireRole(actor, transition.role)
         case .recordAssessment(let assigned, let caseID):
@@ -37,7 +49,7 @@ public enum Access {
     /// The cases, and the people of those cases, that `actor` may read.
     public static func scope(of actor: Actor) -> CaseScope {
         switch actor.role {
-        case .administrator: .all
+        case .administrator, .auditor: .all
         case .institution: .institution(actor.id)
         case .assessor: .assessor(actor.id)
         }

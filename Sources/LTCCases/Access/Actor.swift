@@ -1,3 +1,4 @@
+import LTCCore
 /// Who is acting: every command and request names one (`--actor ROLE:ID`).
 ///
 /// ```swift
@@ -8,6 +9,8 @@
 public struct Actor: Sendable, Hashable, CustomStringConvertible {
     public enum Role: String, Sendable, CaseIterable {
         case administrator, assessor, institution
+        /// Reads everything, changes nothing: supervisors and the fund's auditors.
+        case auditor
     }
 
     public var role: Role
@@ -24,6 +27,9 @@ public struct Actor: Sendable, Hashable, CustomStringConvertible {
         let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
         guard parts.count == 2, let role = Role(rawValue: parts[0]), !parts[1].isEmpty else {
             throw CaseError(.invalidInput, "actor '\(text)' must be ROLE:ID with ROLE one of \(roles), e.g. administrator:wang")
+        }
+        if let problem = PlainText.problem(in: parts[1], as: .id) ?? (parts[1].contains(where: \.isWhitespace) ? "holds a space" : nil) {
+            throw CaseError(.invalidInput, "actor '\(role.rawValue):…': the id \(problem); an id has no spaces or control characters")
         }
         self.init(role: role, id: parts[1])
     }

@@ -21,4 +21,9 @@ public enum Permission: Sendable, Equatable {
     case settle
     /// Record violations, inspections, complaints and performance assessments.
     case supervise
+    /// Set the date an operation is taken on (`--as-of`, `asOf`): everyone
+    /// else acts on today, so lateness, future logs and publicity cannot be moved.
+    case setClock
+    /// Read what concerns every institution and person: whole settlements, the fund report.
+    case readAll
 }

@@ -194,7 +194,7 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
-                let listed = try options.agreements().agreements(institution: institution, page: try page.request())
+                let listed = try options.agreements().agreements(institution: institution, actor: try options.actingAs(), page: try page.request())
                 let agreements = listed.items
                 if options.json {
                     printJSON(["agreements": .array(agreements.map(\.json)), "next": listed.next.map(JSONValue.string) ?? .null])
@@ -278,7 +278,7 @@ struct CaregiverCommand: ParsableCommand {
                     guard let key = CaregiverKey(text) else { throw InputError(source: "--after", message: "'\(text)' is not INSTITUTION/ID") }
                     return key
                 }
-                let listed = try options.agreements().caregivers(institution: institution, page: try PageRequest(after: cursor, limit: limit))
+                let listed = try options.agreements().caregivers(institution: institution, actor: try options.actingAs(), page: try PageRequest(after: cursor, limit: limit))
                 let caregivers = listed.items
                 if options.json {
                     printJSON(["caregivers": .array(caregivers.map(\.json)), "next": listed.next.map { .string($0.description) } ?? .null])
@@ -474,8 +474,17 @@ struct SettleCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard let month = YearMonth(month) else { throw CaseError(.invalidInput, "--month '\(self.month)' is not YYYY-MM") }
-            let service = try options.settlement()
-            let run = try service.settle(month: month, actor: try options.actingAs(), asOf: try options.day())
+            let service = try options.settlement(), actor = try options.actingAs()
+            // Administrators settle (or read the settled month back); others read what they may of a settled month.
+            let run: SettlementRun
+            if (try? Access.require(actor, .settle)) != nil {
+                run = try service.settle(month: month, actor: actor, asOf: try options.day())
+            } else {
+                guard let settled = try service.settlement(month: month, actor: actor) else {
+                    throw CaseError(.notFound, "\(month) is not settled (only an administrator settles), or holds nothing \(actor) may read")
+                }
+                run = settled
+            }
             if options.json { printJSON(run.json) } else if csv { print(run.csv, terminator: "") } else { print(Self.text(run)) }
         }
     }

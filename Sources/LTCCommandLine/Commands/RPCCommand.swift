@@ -24,15 +24,22 @@ struct RPCCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The database for the methods on stored data: an SQLite file, or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite (opened on first use).", valueName: "path|uri"))
     var db: String?
 
+    @Option(help: ArgumentHelp("""
+        Act as this actor for the whole process: a request that names another is refused. \
+        Without it, each request's actor is trusted, as a library trusts its caller.
+        """, valueName: "role:id"))
+    var actor: String?
+
     func run() throws {
         // Each worker gets its own catalog: see RPCLoop.init(servers:).
         var servers: [RPCServer] = []
         try reportingErrors {
+            let pinned = try actor.map { text throws(CaseError) in try Actor(text) }
             let path = CaseOptions.databasePath(db)
             for _ in 0..<RPCLoop.suggestedWorkers {
                 let catalog = try forms.catalog()
                 // Each worker opens its own connection, on the first request that needs one.
-                let services = LazyServices { StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock()) }
+                let services = LazyServices(pinned: pinned) { StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock()) }
                 let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods
                 servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + methods))
             }

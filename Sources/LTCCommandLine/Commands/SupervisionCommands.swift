@@ -57,7 +57,7 @@ struct ViolationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let listed = try options.supervision().violations(institution: institution, page: try page.request())
+                let listed = try options.supervision().violations(institution: institution, actor: try options.actingAs(), page: try page.request())
                 let violations = listed.items
                 if options.json {
                     printJSON(["violations": .array(violations.map(\.json)), "next": listed.next.map(JSONValue.integer) ?? .null])
@@ -87,7 +87,7 @@ struct CreditCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let service = try options.supervision()
-            let record = try service.credit(of: subject, asOf: try options.day())
+            let record = try service.credit(of: subject, actor: try options.actingAs(), asOf: try options.day())
             if options.json { printJSON(record.json); return }
             print("\(record.subject): credit \(record.score)" + (record.barred ? " (below the line for designation)" : record.closerChecks ? " (closer checks)" : ""))
             for entry in record.history {
@@ -149,7 +149,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard let month = YearMonth(month) else { throw CaseError(.invalidInput, "--month '\(self.month)' is not YYYY-MM") }
-            let report = try options.reports().report(month: month)
+            let report = try options.reports().report(month: month, actor: try options.actingAs())
             if let html {
                 do {
                     try Data(report.html.utf8).write(to: URL(fileURLWithPath: html))

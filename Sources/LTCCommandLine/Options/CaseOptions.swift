@@ -14,10 +14,10 @@ struct CaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The database: an SQLite file, or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite (created on first use).", valueName: "path|uri"))
     var db: String?
 
-    @Option(help: ArgumentHelp("Who is acting: administrator:ID, assessor:ID or institution:ID.", valueName: "role:id"))
+    @Option(help: ArgumentHelp("Who is acting: administrator:ID, auditor:ID, assessor:ID or institution:ID.", valueName: "role:id"))
     var actor: String
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date of the operation (YYYY-MM-DD); default today in the scheme's time zone.", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date of the operation (YYYY-MM-DD; administrators only); default today in the scheme's time zone.", valueName: "date"))
     var asOf: String?
 
     @OptionGroup var forms: FormOptions
@@ -45,9 +45,11 @@ struct CaseOptions: ParsableArguments {
 
     func actingAs() throws -> Actor { try Actor(actor) }
 
-    /// `--as-of`, if given.
+    /// `--as-of`, if given: only an administrator may set the date.
     func date() throws -> CalendarDate? {
-        try asOf.map { try parseDate($0, "--as-of") }
+        guard let asOf else { return nil }
+        try Access.require(try actingAs(), .setClock)
+        return try parseDate(asOf, "--as-of")
     }
 
     /// `--as-of`, else today in the zone of the loaded schemes (the machine's if they differ).

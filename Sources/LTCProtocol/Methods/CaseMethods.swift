@@ -16,8 +16,10 @@ public struct CaseMethods: Sendable {
         self.services = services
     }
 
-    private static let actor = RPCParameter("actor", .string, "Who is acting: administrator:ID, assessor:ID or institution:ID.")
-    private static let asOf = RPCParameter("asOf", .string, required: false, "The date of the operation (YYYY-MM-DD); default today in the scheme's time zone.")
+    static let actor = RPCParameter("actor", .string, required: false,
+                                    "Who is acting: administrator:ID, auditor:ID, assessor:ID or institution:ID; required unless the process was started with --actor, and then only that one.")
+    static let asOf = RPCParameter("asOf", .string, required: false,
+                                   "The date of the operation (YYYY-MM-DD; administrators only); default today in the scheme's time zone.")
     private static let caseID = RPCParameter("case", .integer, "The case id.")
 
     public var methods: [RPCMethod] {
@@ -25,8 +27,8 @@ public struct CaseMethods: Sendable {
         func method(_ name: String, _ summary: String, _ parameters: [RPCParameter], result: String, example: JSONObject,
                     _ body: @escaping @Sendable (StoreServices, RPCParams, Actor, CalendarDate?) throws -> JSONValue) -> RPCMethod {
             RPCMethod(name: name, summary: summary, parameters: parameters, result: result, example: example, ordering: .sequential) { params in
-                let actor = try Actor(params.string("actor")!)
-                return try body(try services.get(), params, actor, try params.date("asOf"))
+                let actor = try services.actor(params)
+                return try body(try services.get(), params, actor, try services.date(params, actor: actor))
             }
         }
         let admin: JSONValue = "administrator:wang"

@@ -17,17 +17,17 @@ public struct ProviderMethods: Sendable {
 
     public var methods: [RPCMethod] {
         let services = self.services
-        let actor = RPCParameter("actor", .string, "Who is acting: administrator:ID or institution:ID.")
-        let asOf = RPCParameter("asOf", .string, required: false, "The date of the operation (YYYY-MM-DD); default today in the scheme's time zone.")
+        let actor = CaseMethods.actor, asOf = CaseMethods.asOf
         let agreementID = RPCParameter("agreement", .string, "The agreement id, e.g. AG-I001-1.")
         let admin: JSONValue = "administrator:wang"
 
         func method(_ name: String, _ summary: String, _ parameters: [RPCParameter], result: String, example: JSONObject,
                     _ body: @escaping @Sendable (StoreServices, RPCParams, Actor, CalendarDate) throws -> JSONValue) -> RPCMethod {
             RPCMethod(name: name, summary: summary, parameters: [actor, asOf] + parameters, result: result, example: example, ordering: .sequential) { params in
-                let who = try Actor(params.string("actor")!)
+                let who = try services.actor(params)
+                let date = try services.date(params, actor: who)
                 let services = try services.get()
-                let day = try services.registry.day(try params.date("asOf"))
+                let day = try services.registry.day(date)
                 return try body(services, params, who, day)
             }
         }
@@ -99,8 +99,8 @@ public struct ProviderMethods: Sendable {
             },
             method("agreement.list", "Agreements with their versions, by id, a page at a time.",
                    [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit, Paging.after(.string, "agreement id")],
-                   result: "{agreements: [...], next}", example: ["actor": admin]) { service, params, _, _ in
-                Paging.result("agreements", try service.agreements.agreements(institution: params.string("institution"), page: try Paging.request(params)),
+                   result: "{agreements: [...], next}", example: ["actor": admin]) { service, params, actor, _ in
+                Paging.result("agreements", try service.agreements.agreements(institution: params.string("institution"), actor: actor, page: try Paging.request(params)),
                               cursor: JSONValue.string) { $0.json }
             },
             method("caregiver.register", "Register or update a caregiver of an institution.",
@@ -117,19 +117,19 @@ public struct ProviderMethods: Sendable {
             method("caregiver.list", "Registered caregivers, by institution and id, a page at a time.",
                    [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit,
                     Paging.after(.string, "caregiver, as INSTITUTION/ID")],
-                   result: "{caregivers: [...], next}", example: ["actor": admin, "institution": "I001"]) { service, params, _, _ in
+                   result: "{caregivers: [...], next}", example: ["actor": admin, "institution": "I001"]) { service, params, actor, _ in
                 let after = try params.string("after").map { text throws(CaseError) -> CaregiverKey in
                     guard let key = CaregiverKey(text) else { throw CaseError(.invalidInput, "after '\(text)' is not INSTITUTION/ID") }
                     return key
                 }
-                let page = try service.agreements.caregivers(institution: params.string("institution"),
+                let page = try service.agreements.caregivers(institution: params.string("institution"), actor: actor,
                                                              page: try PageRequest(after: after, limit: params.int("limit")))
                 return Paging.result("caregivers", page, cursor: { .string($0.description) }) { $0.json }
             },
             method("enrolment.list", "Enrolments with their care plans, by id, a page at a time.",
                    [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit, Paging.after(.integer, "enrolment id")],
-                   result: "{enrolments: [...], next}", example: ["actor": admin, "institution": "I001"]) { service, params, _, _ in
-                Paging.result("enrolments", try service.agreements.enrolments(institution: params.string("institution"), page: try Paging.request(params)),
+                   result: "{enrolments: [...], next}", example: ["actor": admin, "institution": "I001"]) { service, params, actor, _ in
+                Paging.result("enrolments", try service.agreements.enrolments(institution: params.string("institution"), actor: actor, page: try Paging.request(params)),
                               cursor: JSONValue.integer) { $0.json }
             },
             method("enrolment.add", "Enrol a case's beneficiary with an institution in a mode; the plan follows the grade's package.",
@@ -190,14 +190,14 @@ public struct ProviderMethods: Sendable {
             },
             method("violation.list", "Recorded violations, by id, a page at a time.",
                    [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit, Paging.after(.integer, "violation id")],
-                   result: "{violations: [...], next}", example: ["actor": admin]) { service, params, _, _ in
-                Paging.result("violations", try service.supervision.violations(institution: params.string("institution"), page: try Paging.request(params)),
+                   result: "{violations: [...], next}", example: ["actor": admin]) { service, params, actor, _ in
+                Paging.result("violations", try service.supervision.violations(institution: params.string("institution"), actor: actor, page: try Paging.request(params)),
                               cursor: JSONValue.integer) { $0.json }
             },
             method("credit.get", "A credit score and its history.",
                    [RPCParameter("subject", .string, "institution:ID, caregiver:INSTITUTION/ID or person:ID.")],
-                   result: "{subject, score, closerChecks, barred, history}", example: ["actor": admin, "subject": "institution:I001"]) { service, params, _, day in
-                try service.supervision.credit(of: params.string("subject")!, asOf: day).json
+                   result: "{subject, score, closerChecks, barred, history}", example: ["actor": admin, "subject": "institution:I001"]) { service, params, actor, day in
+                try service.supervision.credit(of: params.string("subject")!, actor: actor, asOf: day).json
             },
             method("inspection.record", "Record an on-site inspection with its score.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("score", .integer, "0–100."),
@@ -232,8 +232,8 @@ public struct ProviderMethods: Sendable {
             method("report.fund", "A settled month's fund use by grade, mode, district and institution, the most rejected logs and the ratings.",
                    [RPCParameter("month", .string, "YYYY-MM."), RPCParameter("format", .string, required: false, "json (default), csv or html.")],
                    result: "{month, fund, payable, byGrade, byMode, byDistrict, byInstitution, mostRejected, ratings}, or {csv} / {html}",
-                   example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
-                let report = try service.reports.report(month: try CaseMethods.month(params, "month"))
+                   example: ["actor": admin, "month": "2026-04"]) { service, params, actor, _ in
+                let report = try service.reports.report(month: try CaseMethods.month(params, "month"), actor: actor)
                 switch params.string("format") ?? "json" {
                 case "json": return report.json
                 case "csv": return ["csv": .string(report.csv)]
@@ -253,8 +253,8 @@ public struct ProviderMethods: Sendable {
                 return Paging.result("adjustments", page, cursor: JSONValue.integer) { $0.json }
             },
             method("settlement.get", "A settled month, as it was settled.", [RPCParameter("month", .string, "YYYY-MM.")],
-                   result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, _, _ in
-                try service.settlement.settlement(month: try CaseMethods.month(params, "month"))?.json ?? .null
+                   result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, actor, _ in
+                try service.settlement.settlement(month: try CaseMethods.month(params, "month"), actor: actor)?.json ?? .null
             },
         ]
     }

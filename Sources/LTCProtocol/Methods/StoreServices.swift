@@ -37,9 +37,36 @@ public final class LazyServices: @unchecked Sendable {
     // `made` is read and written only by the worker that owns this object.
     private let make: @Sendable () throws -> StoreServices
     private var made: StoreServices?
+    /// The actor every request acts as (`ltc rpc --actor`), if the process was started for one.
+    let pinned: Actor?
 
-    public init(make: @escaping @Sendable () throws -> StoreServices) {
+    /// - Parameter pinned: who acts for the whole process; a request naming
+    ///   another actor is refused. Without it the process trusts each request's
+    ///   `actor`, as a library trusts its caller.
+    public init(pinned: Actor? = nil, make: @escaping @Sendable () throws -> StoreServices) {
+        self.pinned = pinned
         self.make = make
+    }
+
+    /// The request's actor: the pinned one, which a request may name but not change.
+    func actor(_ params: RPCParams) throws -> Actor {
+        let named = try params.string("actor").map { text throws(CaseError) in try Actor(text) }
+        if let pinned {
+            if let named, named != pinned {
+                throw CaseError(.forbidden, "this process acts only as \(pinned) (ltc rpc --actor); the request names \(named)",
+                                details: ["actor": .string(named.description), "pinned": .string(pinned.description)])
+            }
+            return pinned
+        }
+        guard let named else { throw CaseError(.invalidInput, "actor is required: ROLE:ID, e.g. administrator:wang") }
+        return named
+    }
+
+    /// The request's `asOf`, which only an administrator may set.
+    func date(_ params: RPCParams, actor: Actor) throws -> CalendarDate? {
+        guard let date = try params.date("asOf") else { return nil }
+        try Access.require(actor, .setClock)
+        return date
     }
 
     func get() throws -> StoreServices {

@@ -534,9 +534,11 @@ struct IntakeWorkspace {
     }
 
     /// Who logged a busy time, as messages name it: `I001/L17`.
-    func owner(_ index: Int32) -> String {
+    /// Whose log a busy time is, as told to `institution`: its own log by id;
+    /// another institution's only as such (rejections never show another's data).
+    func owner(_ index: Int32, toldTo institution: String) -> String {
         let key = owners[Int(index)]
-        return "\(key.institution)/\(key.logID)"
+        return key.institution == institution ? "log \(key.logID)" : "a log of another institution"
     }
 
     private mutating func dirty(_ person: PersonState, week: PersonWeekState?) {

@@ -87,21 +87,24 @@ extension IntakeWorkspace {
         let caregiverNumber = touch.caregiver.number, itemNumber = touch.item
         if let same = thisWeek?.busy.first(where: { $0.start == start && $0.caregiver == caregiverNumber && $0.item == itemNumber })
             ?? weekBefore?.busy.first(where: { $0.start == start && $0.caregiver == caregiverNumber && $0.item == itemNumber }) {
-            return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start) (\(owner(same.owner)))"))
+            return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start) (\(owner(same.owner, toldTo: log.institution)))"))
         }
         if let clash = touch.caregiver.weeks[week]?.busy.first(where: { $0.start < end && start < $0.end })
             ?? touch.caregiver.weeks[week - 1]?.busy.first(where: { $0.start < end && start < $0.end }) {
-            return .failure(Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: Int(clash.start))) (\(owner(clash.owner)))"))
+            return .failure(Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: Int(clash.start))) (\(owner(clash.owner, toldTo: log.institution)))"))
         }
         if let clash = thisWeek?.busy.first(where: { $0.start < end && start < $0.end })
             ?? weekBefore?.busy.first(where: { $0.start < end && start < $0.end }) {
-            return .failure(Rejection(.beneficiaryOverlap, "person \(log.person) is also served from \(LocalMinute(minutes: Int(clash.start))) (\(owner(clash.owner)))"))
+            let whose = owner(clash.owner, toldTo: log.institution)
+            return .failure(Rejection(.beneficiaryOverlap, whose.hasPrefix("log ")
+                ? "person \(log.person) is also served from \(LocalMinute(minutes: Int(clash.start))) (\(whose))"
+                : "person \(log.person) is also served at that time, by another institution"))
         }
         let unit = item.item.unit
         if unit == .day, let other = thisWeek?.busy.first(where: {
             Int($0.start).floorDivided(by: 1440) == day.dayNumber && self.unit(ofItem: $0.item) == .day
         }) {
-            return .failure(Rejection(.secondBedDay, "person \(log.person) already has a bed-day on \(day) (\(owner(other.owner)))"))
+            return .failure(Rejection(.secondBedDay, "person \(log.person) already has a bed-day on \(day) (\(owner(other.owner, toldTo: log.institution)))"))
         }
         let used = (minutes: thisWeek?.minutes ?? 0, visits: thisWeek?.visits ?? 0)
         if unit == .hour, let plan = enrolment.weeklyMinutes, used.minutes + log.minutes > plan {

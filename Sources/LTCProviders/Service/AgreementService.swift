@@ -143,14 +143,25 @@ public struct AgreementService: Sendable {
     }
 
     /// Agreements by id, optionally of one institution, a page at a time.
-    public func agreements(institution: String? = nil, page: PageRequest<String>) throws -> Page<Agreement, String> {
-        try store.read { try $0.agreements.list(institution: institution, page: page) }
+    public func agreements(institution: String? = nil, actor: Actor, page: PageRequest<String>) throws -> Page<Agreement, String> {
+        try Self.listing(Access.reach(actor, asking: institution)) { reach in try store.read { try $0.agreements.list(institution: reach, page: page) } }
     }
 
-    /// One agreement.
-    public func agreement(id: String) throws -> Agreement {
-        guard let agreement = try store.read({ try $0.agreements.agreement(id: id) }) else { throw CaseError(.notFound, "no agreement \(id)") }
+    /// One agreement, for an actor who may read its institution's.
+    public func agreement(id: String, actor: Actor) throws -> Agreement {
+        guard let agreement = try store.read({ try $0.agreements.agreement(id: id) }) else { throw CaseError(.notFound, "agreement \(id): not found or not yours") }
+        try Access.requireReadable(actor, institution: agreement.institution, "agreement \(id)")
         return agreement
+    }
+
+    /// A page of a listing of institution records as `reach` allows: `read`
+    /// with the institution to list (nil: all), or nothing at all.
+    static func listing<Item, Cursor>(_ reach: InstitutionReach, _ read: (String?) throws -> Page<Item, Cursor>) rethrows -> Page<Item, Cursor> {
+        switch reach {
+        case .every: try read(nil)
+        case .one(let institution): try read(institution)
+        case .none: Page(items: [], next: nil)
+        }
     }
 
     private func change(_ id: String, _ action: String, actor: Actor, asOf: CalendarDate, reason: String? = nil,
@@ -227,12 +238,12 @@ public struct AgreementService: Sendable {
     }
 
     /// Enrolments by id, optionally with one institution, a page at a time.
-    public func enrolments(institution: String? = nil, page: PageRequest<Int>) throws -> Page<Enrolment, Int> {
-        try store.read { try $0.enrolments.list(institution: institution, page: page) }
+    public func enrolments(institution: String? = nil, actor: Actor, page: PageRequest<Int>) throws -> Page<Enrolment, Int> {
+        try Self.listing(Access.reach(actor, asking: institution)) { reach in try store.read { try $0.enrolments.list(institution: reach, page: page) } }
     }
 
     /// Registered caregivers, optionally of one institution, a page at a time.
-    public func caregivers(institution: String? = nil, page: PageRequest<CaregiverKey>) throws -> Page<Caregiver, CaregiverKey> {
-        try store.read { try $0.caregivers.list(institution: institution, page: page) }
+    public func caregivers(institution: String? = nil, actor: Actor, page: PageRequest<CaregiverKey>) throws -> Page<Caregiver, CaregiverKey> {
+        try Self.listing(Access.reach(actor, asking: institution)) { reach in try store.read { try $0.caregivers.list(institution: reach, page: page) } }
     }
 }

@@ -30,6 +30,7 @@ public struct SettlementService: Sendable {
     /// unchanged, the store refuses changes to it and to its ledger, and later
     /// corrections of its logs become adjustments of the next month settled.
     public func settle(month: YearMonth, actor: Actor, asOf: CalendarDate) throws -> SettlementRun {
+        try Access.require(actor, .settle)
         if let closed = try store.read({ try $0.settlements.settlement(month: month) }) { return closed }
         return try work.change(Operation("settlement.run", subject: "settlement:\(month)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .settle)
@@ -66,7 +67,13 @@ public struct SettlementService: Sendable {
         return try store.read { try $0.settlements.adjustments(carriedBy: month, institution: institution, page: page) }
     }
 
-    public func settlement(month: YearMonth) throws -> SettlementRun? {
-        try store.read { try $0.settlements.settlement(month: month) }
+    /// A settled month as it was settled: every statement for administrators
+    /// and auditors, an institution's own for it (the fund's total then is its
+    /// own payable), nothing for an assessor.
+    public func settlement(month: YearMonth, actor: Actor) throws -> SettlementRun? {
+        let reach = Access.reach(actor, asking: nil)
+        guard reach != .none, var run = try store.read({ try $0.settlements.settlement(month: month) }) else { return nil }
+        if case .one(let institution) = reach { run.statements = run.statements.filter { $0.institution == institution } }
+        return run
     }
 }

@@ -105,15 +105,24 @@ public struct SupervisionService: Sendable {
     }
 
     /// Recorded violations by id, optionally of one institution, a page at a time.
-    public func violations(institution: String? = nil, page: PageRequest<Int>) throws -> Page<Violation, Int> {
-        try store.read { try $0.supervision.list(institution: institution, page: page) }
+    public func violations(institution: String? = nil, actor: Actor, page: PageRequest<Int>) throws -> Page<Violation, Int> {
+        try AgreementService.listing(Access.reach(actor, asking: institution)) { reach in
+            try store.read { try $0.supervision.list(institution: reach, page: page) }
+        }
     }
 
-    /// The credit record of `institution:ID`, `caregiver:INSTITUTION/ID` or `person:ID` on a day.
-    public func credit(of subject: String, asOf: CalendarDate) throws -> CreditRecord {
+    /// The credit record of `institution:ID`, `caregiver:INSTITUTION/ID` or
+    /// `person:ID` on a day: an institution reads its own and its caregivers';
+    /// a person's, only administrators and auditors.
+    public func credit(of subject: String, actor: Actor, asOf: CalendarDate) throws -> CreditRecord {
         let invalid = CaseError(.invalidInput, "subject '\(subject)' is not institution:ID, caregiver:INSTITUTION/ID or person:ID")
         let parts = subject.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw invalid }
+        switch parts[0] {
+        case "institution": try Access.requireReadable(actor, institution: parts[1], "credit of \(subject)")
+        case "caregiver": try Access.requireReadable(actor, institution: CaregiverKey(parts[1])?.institution ?? "", "credit of \(subject)")
+        default: if Access.reach(actor, asking: nil) != .every { throw CaseError(.notFound, "credit of \(subject): not found or not yours") }
+        }
         return try store.read { tx in
             let institution: String? = switch parts[0] {
             case "institution": parts[1]

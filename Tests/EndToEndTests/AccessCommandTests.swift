@@ -1,0 +1,59 @@
+import Foundation
+import LTCCore
+import Testing
+
+@Suite("Who may act and on what date, on the command line and over rpc")
+struct AccessCommandTests {
+    let scratch = Scratch()
+
+    @Test("Only an administrator sets the date: an institution's --as-of is refused, on the command line and over rpc")
+    func onlyAdministratorsMoveTheClock() throws {
+        let db = scratch.database("clock")
+        _ = try ltc(["demo", "--db", db])
+        let header = "log_id,institution,caregiver,person,item,start,end,mode\n"
+        let logs = scratch.path("clock", ".csv")
+        try (header + "FUTURE1,I001,C1,1,S01,2099-01-04T09:00,2099-01-04T10:00,home-visit\n").write(toFile: logs, atomically: true, encoding: .utf8)
+        let cli = try ltc(["logs", "submit", logs, "--db", db, "--actor", "institution:I001", "--as-of", "2027-01-05"])
+        #expect(cli.status == 65 && cli.stderr.contains("only an administrator may set the date"))
+        let request = #"{"jsonrpc":"2.0","id":1,"method":"logs.submit","params":{"actor":"institution:I001","asOf":"2027-01-05","logs":"x"}}"#
+        let rpc = try JSONParser.parse(try ltc(["rpc", "--db", db], input: request + "\n").stdout)
+        #expect(rpc["error"]?["data"]?["kind"] == "forbidden")
+        #expect(rpc["error"]?["message"]?.stringValue?.contains("only an administrator may set the date") == true)
+        // Without a date, the institution acts on today: a service in 2099 is in the future (T01).
+        let today = try ltc(["logs", "submit", logs, "--db", db, "--actor", "institution:I001", "--json"])
+        #expect(try JSONParser.parse(today.stdout)["rejectedLines"]?.arrayValue?.first?["rule"] == "T01")
+    }
+
+    @Test("ltc rpc --actor pins the actor: requests may omit it or name it, not name another")
+    func pinnedActor() throws {
+        let db = scratch.database("pinned")
+        _ = try ltc(["demo", "--db", db])
+        let lines = [
+            #"{"jsonrpc":"2.0","id":1,"method":"logs.list","params":{"institution":"I001","month":"2026-04","limit":1}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"logs.list","params":{"actor":"institution:I001","institution":"I001","month":"2026-04","limit":1}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"case.list","params":{"actor":"administrator:demo"}}"#,
+        ]
+        let run = try ltc(["rpc", "--db", db, "--actor", "institution:I001"], input: lines.joined(separator: "\n") + "\n")
+        let responses = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(responses.count == 3)
+        guard responses.count == 3 else { return }
+        #expect(responses[0]["result"]?["logs"]?.arrayValue?.count == 1)
+        #expect(responses[1]["result"]?["logs"]?.arrayValue?.count == 1)
+        #expect(responses[2]["error"]?["message"]?.stringValue?.contains("this process acts only as institution:I001") == true)
+        let bad = try ltc(["rpc", "--actor", "institution:I 001"], input: "")
+        #expect(bad.status == 65 && bad.stderr.contains("holds a space"))
+    }
+
+    @Test("An auditor reads everything and changes nothing")
+    func auditor() throws {
+        let db = scratch.database("auditor")
+        _ = try ltc(["demo", "--db", db])
+        let auditor = ["--db", db, "--actor", "auditor:fund"]
+        #expect(try ltc(["report", "--month", "2026-04"] + auditor).status == 0)
+        #expect(try ltc(["case", "show", "1"] + auditor).status == 0)
+        let settle = try ltc(["settle", "--month", "2026-05"] + auditor)
+        #expect(settle.status == 65 && settle.stderr.contains("only an administrator settles"))
+        let suspend = try ltc(["case", "suspend", "1", "--reason", "hospital stay"] + auditor)
+        #expect(suspend.status == 65 && suspend.stderr.contains("may not"))
+    }
+}
