@@ -84,7 +84,7 @@ struct CaseCommandTests {
             (["case", "show", "7"] + admin, 65, "error: no case 7"),
             (["case", "check", "1"], 64, "Error: Missing expected argument '--actor <role:id>'"),
             (["person", "add", "--name", "x", "--id-number", "110105194912310021", "--insurance", "employee", "--enrolled", "2015-07-01"] + admin,
-             65, "error: national ID '110105194912310021' fails its check digit"),
+             65, "error: national ID 110105********0021 fails its check digit"),
         ]
         for (arguments, status, message) in cases {
             let run = try ltc(arguments + ["--db", db])
@@ -216,7 +216,7 @@ struct StorageProcessTests {
         #expect(run.status == 65)
         #expect(run.stderr.contains("line 4: not valid JSON"))
         let fixed = try ltc(["person", "import", "-", "--db", db] + admin, input: text.split(separator: "\n").dropLast().joined(separator: "\n"))
-        #expect(fixed.stderr.contains("2 of 3 lines refused, nothing imported: line 2: national ID '110105194912310021' fails its check digit"))
+        #expect(fixed.stderr.contains("2 of 3 lines refused, nothing imported: line 2: national ID 110105********0021 fails its check digit"))
         #expect(fixed.stderr.contains("line 3: insurance 'farmer' is not accepted"))
         #expect(try count(db) == 0)
     }

@@ -16,7 +16,7 @@ struct NationalIDTests {
     }
 
     @Test("Refused numbers say why", arguments: [
-        ("110105194912310021", "fails its check digit: the last character should be X"),
+        ("110105194912310021", "national ID 110105********0021 fails its check digit"),
         ("11010519491231002", "has 17 characters; it must have 18"),
         ("1101051949123100200", "has 19 characters"),
         ("1101051949A231002X", "must be 17 digits and a final digit or X"),
@@ -28,6 +28,14 @@ struct NationalIDTests {
         } throws: { error in
             (error as? CaseError)?.message.contains(message) == true
         }
+    }
+
+    @Test("A refusal never echoes the number whole, nor says which check character would be right",
+          arguments: ["110105194912310021", "1101051949123100200", "1101051949A231002X", "11010519490231123X"])
+    func refusalsAreMasked(text: String) {
+        let error = #expect(throws: CaseError.self) { try NationalID(text) }
+        #expect(error?.message.contains(text) == false)
+        #expect(error?.message.contains("should be") == false)
     }
 
     @Test("A number whose digits check but whose birth date is impossible")

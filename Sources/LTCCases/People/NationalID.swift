@@ -23,21 +23,22 @@ public struct NationalID: Sendable, Hashable, CustomStringConvertible {
         let upper = text.uppercased()
         let characters = Array(upper)
         guard characters.count == 18 else {
-            throw CaseError(.invalidInput, "national ID '\(text)' has \(characters.count) characters; it must have 18")
+            throw CaseError(.invalidInput, "national ID \(Self.masked(text)) has \(characters.count) characters; it must have 18")
         }
         guard characters[0..<17].allSatisfy({ $0.isASCII && $0.isNumber }),
               characters[17].isASCII && (characters[17].isNumber || characters[17] == "X") else {
-            throw CaseError(.invalidInput, "national ID '\(text)' must be 17 digits and a final digit or X")
+            throw CaseError(.invalidInput, "national ID \(Self.masked(text)) must be 17 digits and a final digit or X")
         }
         let digits = characters[0..<17].map { Int(String($0))! }
         let sum = zip(digits, Self.weights).reduce(0) { $0 + $1.0 * $1.1 }
         let expected = Self.checkCharacters[sum % 11]
         guard characters[17] == expected else {
-            throw CaseError(.invalidInput, "national ID '\(text)' fails its check digit: the last character should be \(expected)")
+            // Which character would be right is not said: an error must not help complete someone's number.
+            throw CaseError(.invalidInput, "national ID \(Self.masked(text)) fails its check digit")
         }
         let birth = String(characters[6..<14])
         guard let date = CalendarDate("\(birth.prefix(4))-\(birth.dropFirst(4).prefix(2))-\(birth.suffix(2))") else {
-            throw CaseError(.invalidInput, "national ID '\(text)' holds no real birth date (\(birth))")
+            throw CaseError(.invalidInput, "national ID \(Self.masked(text)) holds no real birth date")
         }
         _ = date
         value = upper
@@ -66,8 +67,14 @@ public struct NationalID: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The first 6 and the last 4 characters shown, the rest as `*`.
-    public var masked: String {
-        String(value.prefix(6)) + String(repeating: "*", count: 8) + String(value.suffix(4))
+    public var masked: String { Self.masked(value) }
+
+    /// Any text given as a national ID, masked the same way (the region and
+    /// the last four kept), for messages: what was typed is never echoed whole.
+    public static func masked(_ text: String) -> String {
+        let characters = Array(text)
+        guard characters.count > 10 else { return String(repeating: "*", count: characters.count) }
+        return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 10) + String(characters.suffix(4))
     }
 
     public var description: String { value }

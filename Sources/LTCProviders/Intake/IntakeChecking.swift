@@ -70,6 +70,10 @@ struct IntakeChecking: Sendable {
         }
 
         guard var current = next() else { return report }
+        // A file that is not service logs at all (no usable CSV header) is refused whole: no submission is stored.
+        if let problem = pipeline.unusable {
+            throw InputError(source: "logs", message: "\(problem); nothing was stored")
+        }
         var currentReply = try ask(current)
         // What the last chunk stored: the store has it only once that chunk is written.
         var recent: [StoredLog] = []

@@ -45,6 +45,14 @@ final class LogPipeline: @unchecked Sendable {
     /// The reader thread has ended.
     private var exited = false
     private let ahead = 2
+    private var unusableInput: String?
+
+    /// Why the input cannot be read as service logs at all, once its first chunk is taken.
+    var unusable: String? {
+        condition.lock()
+        defer { condition.unlock() }
+        return unusableInput
+    }
 
     init(_ input: LogInput, chunkSize: Int) {
         let thread = Thread { [self] in
@@ -58,6 +66,7 @@ final class LogPipeline: @unchecked Sendable {
                 while ready.count >= ahead && !finished { condition.wait() }
                 let stop = finished
                 if !stop { ready.append(chunk) }
+                if unusableInput == nil { unusableInput = stream.unusable }
                 condition.broadcast()
                 condition.unlock()
                 if stop { break }

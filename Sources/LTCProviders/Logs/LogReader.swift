@@ -49,11 +49,16 @@ public enum LogReader {
 
         static let block = 4 << 20
 
+        /// Why the whole input cannot be read as service logs (a CSV header
+        /// that is missing or names unknown columns), once the header is read.
+        public private(set) var unusable: String?
+
         public init(_ bytes: [UInt8]) {
             self.bytes = bytes
             descriptor = nil
             exhausted = true
-            json = Self.startsWithBrace(bytes[...])
+            skipByteOrderMark()
+            json = Self.startsWithBrace(bytes[position...])
         }
 
         /// Reads an open file a block at a time, so that it is never held whole.
@@ -61,8 +66,14 @@ public enum LogReader {
             bytes = []
             self.descriptor = descriptor
             exhausted = false
-            while !exhausted, !bytes.contains(where: { !Self.isBlank($0) }) { _ = fill() }
-            json = Self.startsWithBrace(bytes[...])
+            while !exhausted, bytes.count < 3 || !bytes.contains(where: { !Self.isBlank($0) }) { _ = fill() }
+            skipByteOrderMark()
+            json = Self.startsWithBrace(bytes[position...])
+        }
+
+        /// Spreadsheets start CSV with a UTF-8 byte-order mark: it is not part of the first column's name.
+        mutating func skipByteOrderMark() {
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         }
 
         static func isBlank(_ byte: UInt8) -> Bool {
@@ -122,6 +133,7 @@ public enum LogReader {
                     columns = Columns(positions)
                     width = positions.count
                 case .failure(let problem):
+                    if case .unreadable(_, let message) = problem.line { unusable = message }
                     columns = Columns(Dictionary(uniqueKeysWithValues: LogReader.csvColumns.map { ($0, 0) }))
                     position = bytes.count
                     exhausted = true
@@ -153,6 +165,7 @@ public enum LogReader {
             if !missing.isEmpty { message += "; missing: \(missing.joined(separator: ", "))" }
             if !unknown.isEmpty { message += "; unknown: \(unknown.prefix(5).joined(separator: ", "))\(unknown.count > 5 ? ", …" : "")" }
             if !repeated.isEmpty { message += "; named twice: \(repeated.joined(separator: ", "))" }
+            if names.count == 1, names[0].contains(";") || names[0].contains("\t") { message += "; fields are separated by commas, not semicolons or tabs" }
             return .failure(HeaderProblem(line: .unreadable(line: number, message: message)))
         }
         return .success(Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }))
