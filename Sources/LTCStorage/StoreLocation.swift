@@ -1,4 +1,5 @@
 import LTCCases
+import LTCCore
 import LTCProviders
 
 /// Where a scheme's data is: a PostgreSQL database named by a libpq
@@ -17,11 +18,17 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         self = PostgresStore.names(text) ? .postgresql(uri: text) : .sqlite(path: text)
     }
 
-    /// The store there, created and migrated on first use.
+    /// The store there, created and migrated on first use. An empty path
+    /// or an in-memory database is refused: what ltc reports as stored must
+    /// outlive the process.
     public func open() throws -> any CaseStore & ProviderStore {
         switch self {
-        case .sqlite(let path): try SQLiteStore(path: path)
-        case .postgresql(let uri): try PostgresStore(uri: uri)
+        case .sqlite(let path):
+            if path.allSatisfy(\.isWhitespace) || path == ":memory:" || path.hasPrefix("file::memory:") || path.contains("mode=memory") {
+                throw InputError(source: "--db", message: "'\(path)' is no place to keep data: give a database file or a postgresql:// URI")
+            }
+            return try SQLiteStore(path: path)
+        case .postgresql(let uri): return try PostgresStore(uri: uri)
         }
     }
 

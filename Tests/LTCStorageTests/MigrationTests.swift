@@ -1,4 +1,5 @@
 import Foundation
+import LTCCore
 @testable import LTCStorage
 import Testing
 
@@ -29,5 +30,33 @@ struct MigrationTests {
             (0..<7).map { row.integer(Int32($0)) ?? -1 }
         }
         #expect(days == [[9500, 0, 4500, 0, 0, 0, 0]])
+    }
+}
+
+@Suite("Database guard rails")
+struct GuardRailTests {
+    @Test("An empty path or an in-memory database is no place to keep data", arguments: ["", "  ", ":memory:", "file::memory:?cache=shared"])
+    func nowhere(path: String) {
+        let error = #expect(throws: InputError.self) { _ = try StoreLocation(path).open() }
+        #expect(error?.message.contains("is no place to keep data") == true)
+    }
+
+    @Test("A database a newer ltc has migrated is refused, naming both versions")
+    func newerDatabase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-newer-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        _ = try SQLiteStore(path: path)
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("INSERT INTO schema_migrations (name) VALUES ('0099-from-the-future')")
+        let error = #expect(throws: StorageError.self) { _ = try SQLiteStore(path: path) }
+        #expect(error?.message.contains("it has migration 0099-from-the-future, and this ltc knows only up to \(SQLiteSchema.migrations.last!.name)") == true)
+    }
+
+    @Test("A busy database and a full disk are named as such, failures worth trying again")
+    func temporary() {
+        #expect(StorageError(code: 5, message: "database is locked").temporary?.contains("busy") == true)
+        #expect(StorageError(code: 13, message: "database or disk is full").temporary?.contains("disk holding the database is full") == true)
+        #expect(StorageError(code: 0, sqlState: "53100", message: "could not extend file").temporary?.contains("full") == true)
+        #expect(StorageError(code: 19, message: "UNIQUE constraint failed").temporary == nil)
     }
 }

@@ -18,7 +18,8 @@ enum ExitStatus {
 
 /// Runs a command's body; an ``LTCError`` becomes `error: …` on standard
 /// error and exit status 65 (69 when the database server cannot be reached,
-/// 75 when other writers kept conflicting), never a stack trace.
+/// 75 when other writers kept conflicting, the database stayed busy or the
+/// disk is full), never a stack trace.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -27,6 +28,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(ExitStatus.unavailable)
     } catch let error as StorageError where error.sqlState == "40001" || error.sqlState == "40P01" {
         printError(error.description)
+        throw ExitCode(ExitStatus.tryAgain)
+    } catch let error as StorageError where error.temporary != nil {
+        printError("\(error.temporary!) (\(error.description))")
         throw ExitCode(ExitStatus.tryAgain)
     } catch let error as any LTCError {
         printError(error.description)

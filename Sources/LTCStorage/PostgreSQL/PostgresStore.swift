@@ -124,6 +124,7 @@ public final class PostgresStore: CaseStore, ProviderStore {
         let exists = try database.query("SELECT to_regclass('schema_migrations') IS NOT NULL") { $0.text(0) == "t" }.first ?? false
         if exists {
             let applied = Set(try database.query("SELECT name FROM schema_migrations") { $0.text(0) ?? "" })
+            try Migration.refuseNewer(applied: applied, known: PostgresSchema.migrations.map(\.name))
             if PostgresSchema.migrations.allSatisfy({ applied.contains($0.name) }) { return }
         }
         for migration in PostgresSchema.migrations {

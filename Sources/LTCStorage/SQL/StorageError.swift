@@ -40,6 +40,19 @@ public struct StorageError: LTCError, Equatable {
 extension StorageError: StorageFailure {}
 
 extension StorageError {
+    /// What a failure that may pass if tried again is, in words: a busy or
+    /// locked database, a full disk; `nil` for any other failure.
+    public var temporary: String? {
+        switch (code, sqlState) {
+        case (5, _), (6, _): "the database is busy: another writer held it longer than ltc waits; try again"
+        case (13, _), (_, "53100"): "the disk holding the database is full: nothing was stored; free space and try again"
+        case (_, "53200"), (_, "53300"): "the database server is out of memory or connections; try again"
+        default: nil
+        }
+    }
+}
+
+extension StorageError {
     /// A stored row that does not read back as what it should be: which
     /// record, which column, and what it holds.
     public static func damaged(_ record: String, column: String, value: String?) -> StorageError {

@@ -14,12 +14,23 @@ public struct Migration: Sendable {
     }
 }
 
+extension Migration {
+    /// Refuses a database a newer ltc has migrated: this binary would not
+    /// know what its tables now mean.
+    static func refuseNewer(applied: Set<String>, known: [String]) throws(StorageError) {
+        let unknown = applied.subtracting(known).sorted()
+        guard let newest = unknown.last else { return }
+        throw StorageError(code: 0, message: "the database was made by a newer ltc: it has migration \(newest), and this ltc knows only up to \(known.last ?? "none"); use that ltc, or a newer one")
+    }
+}
+
 extension SQLiteDatabase {
     /// Applies, in order and each in its own transaction, the migrations this
     /// database has not had yet; records each by name.
     public func migrate(_ migrations: [Migration]) throws {
         try execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))")
         let applied = Set(try query("SELECT name FROM schema_migrations") { $0.text(0) ?? "" })
+        try Migration.refuseNewer(applied: applied, known: migrations.map(\.name))
         for migration in migrations where !applied.contains(migration.name) {
             try transaction {
                 // Another process may have applied it while we waited for the lock.
