@@ -124,7 +124,7 @@ public struct FundProjection: Sendable {
     public var csv: String {
         var lines = ["section,grade,mode_or_type,count,per_person,month,year"]
         for row in outlay {
-            lines.append("outlay,\(row.group.grade),\(row.group.mode),\(row.group.count),\(row.perPersonMonth),\(row.month),\(row.year)")
+            lines.append("outlay,\(row.group.grade),\(CSVText.cell(row.group.mode)),\(row.group.count),\(row.perPersonMonth),\(row.month),\(row.year)")
         }
         for row in income {
             lines.append("income,,\(row.insured.type.rawValue),\(row.insured.count),\(row.perPersonYear),,\(row.year)")

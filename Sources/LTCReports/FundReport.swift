@@ -58,14 +58,14 @@ public struct FundReport: Sendable, Equatable {
     public var csv: String {
         var lines = ["section,key,logs,allowed,fund"]
         for (section, rows) in [("grade", byGrade), ("mode", byMode), ("district", byDistrict), ("institution", byInstitution)] {
-            for row in rows { lines.append("\(section),\(row.key),\(row.logs),\(row.allowed),\(row.fund)") }
+            for row in rows { lines.append("\(section),\(CSVText.cell(row.key)),\(row.logs),\(row.allowed),\(row.fund)") }
         }
         lines.append("")
         lines.append("institution,received,rejected,rejected_share")
-        for row in mostRejected { lines.append("\(row.institution),\(row.received),\(row.rejected),\(Points(hundredths: row.share)) %") }
+        for row in mostRejected { lines.append("\(CSVText.cell(row.institution)),\(row.received),\(row.rejected),\(Points(hundredths: row.share)) %") }
         lines.append("")
         lines.append("rating,institutions")
-        for row in ratings { lines.append("\(row.rating),\(row.count)") }
+        for row in ratings { lines.append("\(CSVText.cell(row.rating)),\(row.count)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -25,3 +25,19 @@ struct PlainTextTests {
         #expect(error?.message == "assessor id holds a control character (U+0000); an id is printable text without control characters or surrounding spaces")
     }
 }
+
+@Suite("CSV cells cannot forge columns, rows or formulas")
+struct CSVTextTests {
+    @Test("Quoted after RFC 4180 when needed; a formula is neutralized; numbers are left alone", arguments: [
+        ("静安", "静安"),
+        ("Smith, J.", "\"Smith, J.\""),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
+        ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+        ("+1", "'+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+    ])
+    func cells(text: String, written: String) {
+        #expect(CSVText.cell(text) == written)
+    }
+}

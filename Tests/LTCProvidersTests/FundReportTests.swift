@@ -42,7 +42,7 @@ struct FundReportTests {
             #expect(rows.reduce(0) { $0 + $1.logs } == run.logCount)
             #expect(rows.last?.key == FundReport.adjustmentsKey)
         }
-        #expect(report.csv.contains("grade,\(FundReport.adjustmentsKey),0,0.00,-29.25"))
+        #expect(report.csv.contains("grade,\"\(FundReport.adjustmentsKey)\",0,0.00,-29.25"))   // the key holds a comma: quoted
     }
 
     @Test("Only a settled month has a report")

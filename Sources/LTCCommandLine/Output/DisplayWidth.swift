@@ -25,7 +25,15 @@ extension String {
 struct TextTable {
     var rows: [[String]] = []
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    /// Adds a row; a control character in a cell (a newline, a terminal
+    /// escape kept from before names were checked) is shown as `?`, so that
+    /// no stored text can forge a row or colour the terminal.
+    mutating func append(_ row: [String]) {
+        rows.append(row.map { cell in
+            guard cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return cell }
+            return String(String.UnicodeScalarView(cell.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        })
+    }
 
     func rendered(indent: String = "") -> String {
         let columns = rows.map(\.count).max() ?? 0

@@ -95,7 +95,7 @@ public struct SettlementRun: Sendable, Equatable {
     public var csv: String {
         var lines = ["institution,logs,billed,allowed,fund,personal,over_cap,adjustments,withheld,payable"]
         for s in statements {
-            lines.append("\(s.institution),\(s.logs),\(s.billed),\(s.allowed),\(s.fund),\(s.personal),\(s.overCap),\(s.adjustments),\(s.withheld),\(s.payable)")
+            lines.append("\(CSVText.cell(s.institution)),\(s.logs),\(s.billed),\(s.allowed),\(s.fund),\(s.personal),\(s.overCap),\(s.adjustments),\(s.withheld),\(s.payable)")
         }
         let total = statements.reduce(into: Statement(institution: "TOTAL")) { sum, s in
             sum.logs += s.logs; sum.billed = sum.billed + s.billed; sum.allowed = sum.allowed + s.allowed
