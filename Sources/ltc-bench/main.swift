@@ -21,7 +21,7 @@ import LTCProtocol
 
 /// Request lines with varied answers; ids are added per request.
 func requestTemplates(_ form: AssessmentForm, count: Int) -> [(prefix: [UInt8], suffix: [UInt8])] {
-    var generator = SplitMix(seed: 2021)
+    var generator = SplitMix64(seed: 2021)
     return (0..<count).map { _ in
         var answers = JSONObject()
         for item in form.items {
@@ -29,19 +29,6 @@ func requestTemplates(_ form: AssessmentForm, count: Int) -> [(prefix: [UInt8], 
         }
         let params: JSONValue = ["form": .string(form.id), "answers": .object(answers)]
         return (Array(#"{"jsonrpc":"2.0","id":"#.utf8), Array(#","method":"assessment.score","params":\#(params)}"#.utf8) + [0x0A])
-    }
-}
-
-/// A small deterministic generator, so every run sends the same requests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

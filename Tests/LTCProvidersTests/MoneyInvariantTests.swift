@@ -58,19 +58,6 @@ final class Problems {
 
 struct InvariantBroken: Error {}
 
-/// A reproducible source of randomness (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Two institutions, two beneficiaries (the second enrolled with both), caregivers of each.
 struct InvariantWorld {
     let world: ProviderWorld
@@ -111,7 +98,7 @@ struct InvariantWorld {
 struct OperationSequence {
     let seed: UInt64
     let world: InvariantWorld
-    var random: SeededGenerator
+    var random: SplitMix64
     var today = day("2026-04-01")
     /// What each settled month paid for each log, read just before it was settled.
     var paidAtSettlement: [YearMonth: [LogKey: Money]] = [:]
@@ -127,7 +114,7 @@ struct OperationSequence {
     init(seed: UInt64, world: InvariantWorld) {
         self.seed = seed
         self.world = world
-        random = SeededGenerator(state: seed)
+        random = SplitMix64(seed: seed)
     }
 
     struct LogKey: Hashable {
