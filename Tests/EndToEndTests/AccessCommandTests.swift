@@ -56,4 +56,19 @@ struct AccessCommandTests {
         let suspend = try ltc(["case", "suspend", "1", "--reason", "hospital stay"] + auditor)
         #expect(suspend.status == 65 && suspend.stderr.contains("may not"))
     }
+
+    @Test("A command that only reads never creates a database; --db '' and :memory: are refused")
+    func noDatabaseCreatedByReading() throws {
+        let missing = scratch.path("mistyped", ".sqlite")
+        for command in [["case", "list"], ["scheme", "list"], ["report", "--month", "2026-04"], ["adjustments"]] {
+            let run = try ltc(command + ["--db", missing, "--actor", "administrator:wang"])
+            #expect(run.status == 65 && run.stderr.contains("there is no database at \(missing)"), "\(command): \(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        for place in ["", ":memory:"] {
+            let run = try ltc(["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", "employee",
+                               "--enrolled", "2015-07-01", "--db", place, "--actor", "administrator:wang"])
+            #expect(run.status == 65 && run.stderr.contains("is no place to keep data"), "\(place): \(run.stderr)")
+        }
+    }
 }

@@ -133,11 +133,11 @@ struct CaseCommandTests {
         #expect(run.stderr.contains("input ended at item adl.face_oral; nothing was saved"))
     }
 
-    @Test("An SQLite database is created on first use, at --db or $LTC_DB")
+    @Test("An SQLite database is created by the first command that stores, at --db or $LTC_DB")
     func createdOnFirstUse() throws {
         let db = scratch.path("db", ".sqlite")
         #expect(!FileManager.default.fileExists(atPath: db))
-        let run = try ltc(["assessor", "list", "--db", db] + admin)
+        let run = try ltc(["assessor", "add", "--id", "A09", "--name", "孙医生", "--qualification", "medical", "--db", db] + admin)
         #expect(run.status == 0)
         #expect(FileManager.default.fileExists(atPath: db))
     }

@@ -36,7 +36,7 @@ struct AssessorCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let assessors = try options.registry().assessors(actor: try options.actingAs(), page: try page.request())
                 if options.json {
                     printJSON(["assessors": .array(assessors.items.map(\.json)), "next": assessors.next.map(JSONValue.string) ?? .null])

@@ -65,7 +65,7 @@ struct BenefitCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let result = try options.cases().entitlement(caseID: id, month: try parseMonth(month, "--month"), actor: try options.actingAs())
                 if options.json { printJSON(result.json) } else { print(result.lines.joined(separator: "\n")) }
             }

@@ -242,7 +242,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let view = try options.cases().show(caseID: id, actor: try options.actingAs())
                 if options.json { printJSON(CaseText.viewJSON(view, fullID: showID)) } else { print(CaseText.show(view, fullID: showID)) }
             }
@@ -257,7 +257,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let wanted = try state.map { text throws(CaseError) -> CaseState in
                     guard let state = CaseState(rawValue: text) else {
                         throw CaseError(.invalidInput, "--state '\(text)' is not a state; states: \(CaseState.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -76,7 +76,7 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let person = try options.registry().person(id: id, actor: try options.actingAs())
                 if options.json { printJSON(person.json(fullID: showID)) } else { print(CaseText.person(person, fullID: showID)) }
             }
@@ -90,7 +90,7 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let people = try options.registry().people(actor: try options.actingAs(), page: try page.request())
                 if options.json {
                     printJSON(["people": .array(people.items.map { $0.json(fullID: showID) }), "next": people.next.map(JSONValue.integer) ?? .null])

@@ -49,7 +49,7 @@ struct InstitutionCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let listed = try options.agreements().institutions(page: try page.request())
                 let institutions = listed.items
                 if options.json {
@@ -193,7 +193,7 @@ struct AgreementCommand: ParsableCommand {
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let listed = try options.agreements().agreements(institution: institution, actor: try options.actingAs(), page: try page.request())
                 let agreements = listed.items
                 if options.json {
@@ -273,7 +273,7 @@ struct CaregiverCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only those after this caregiver: the next the last page printed.", valueName: "institution/id")) var after: String?
         @OptionGroup var options: CaseOptions
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let cursor = try after.map { text throws(InputError) -> CaregiverKey in
                     guard let key = CaregiverKey(text) else { throw InputError(source: "--after", message: "'\(text)' is not INSTITUTION/ID") }
                     return key
@@ -439,7 +439,7 @@ extension LogsCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let listed = try options.intake().logs(institution: institution, month: try parseMonth(month, "--month"),
                                                        actor: try options.actingAs(), page: try page.request())
                 if options.json {
@@ -516,7 +516,7 @@ struct AdjustmentsCommand: ParsableCommand {
     @OptionGroup var options: CaseOptions
 
     func run() throws {
-        try reportingErrors {
+        try reading {
             let listed = try options.settlement().adjustments(month: try month.map { try parseMonth($0, "--month") }, institution: institution,
                                                               actor: try options.actingAs(), page: try page.request())
             if options.json {

@@ -33,7 +33,7 @@ struct SchemeCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 _ = try options.actingAs()
                 let schemes = try options.registry().schemes(page: try page.request())
                 if options.json {

@@ -56,7 +56,7 @@ struct ViolationCommand: ParsableCommand {
         @OptionGroup var options: CaseOptions
 
         func run() throws {
-            try reportingErrors {
+            try reading {
                 let listed = try options.supervision().violations(institution: institution, actor: try options.actingAs(), page: try page.request())
                 let violations = listed.items
                 if options.json {
@@ -85,7 +85,7 @@ struct CreditCommand: ParsableCommand {
     @OptionGroup var options: CaseOptions
 
     func run() throws {
-        try reportingErrors {
+        try reading {
             let service = try options.supervision()
             let record = try service.credit(of: subject, actor: try options.actingAs(), asOf: try options.day())
             if options.json { printJSON(record.json); return }
@@ -147,7 +147,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: CaseOptions
 
     func run() throws {
-        try reportingErrors {
+        try reading {
             guard let month = YearMonth(month) else { throw CaseError(.invalidInput, "--month '\(self.month)' is not YYYY-MM") }
             let report = try options.reports().report(month: month, actor: try options.actingAs())
             if let html {

@@ -11,7 +11,7 @@ import Synchronization
 /// The options every command on stored data takes: where the database is,
 /// who is acting, and on what date; and the services over that database.
 struct CaseOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The database: an SQLite file, or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite (created on first use).", valueName: "path|uri"))
+    @Option(help: ArgumentHelp("The database: an SQLite file, or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite (created by the first command that stores).", valueName: "path|uri"))
     var db: String?
 
     @Option(help: ArgumentHelp("Who is acting: administrator:ID, auditor:ID, assessor:ID or institution:ID.", valueName: "role:id"))
@@ -62,8 +62,14 @@ struct CaseOptions: ParsableArguments {
 enum OpenStores {
     private static let open = Mutex<[String: any CaseStore & ProviderStore]>([:])
 
+    /// Set while a command that only reads runs: a database is opened, never created.
+    @TaskLocal static var existingOnly = false
+
     static func store(path: String) throws -> any CaseStore & ProviderStore {
         if let store = open.withLock({ $0[path] }) { return store }
+        if existingOnly, case .sqlite(let file) = StoreLocation(path), !file.isEmpty, file != ":memory:", !FileManager.default.fileExists(atPath: file) {
+            throw InputError(source: "--db", message: "there is no database at \(file) (a command that only reads does not create one)")
+        }
         let store = try StoreLocation(path).open()
         open.withLock { $0[path] = store }
         return store

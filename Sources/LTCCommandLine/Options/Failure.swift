@@ -41,6 +41,13 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// Runs a command that only reads, as ``reportingErrors(_:)``: it opens an
+/// existing database and never creates one, so a mistyped `--db` says there
+/// is no database there instead of answering from an empty new one.
+func reading(_ body: () throws -> Void) throws {
+    try OpenStores.$existingOnly.withValue(true) { try reportingErrors(body) }
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
 }
