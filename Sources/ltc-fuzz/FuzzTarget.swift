@@ -50,9 +50,14 @@ final class RPCWorld: Sendable {
     static let shared = RPCWorld()
     let server: RPCServer
 
+    /// The store's file, removed (with its write-ahead log) when the process exits.
+    static let path = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/ltc-fuzz-\(getpid()).sqlite"
+
     private init() {
-        let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let path = "\(folder)/ltc-fuzz-\(getpid()).sqlite"
+        let path = Self.path
+        atexit {
+            for suffix in ["", "-wal", "-shm"] { unlink(RPCWorld.path + suffix) }
+        }
         do {
             let catalog = try FormCatalog.load()
             let store = try SQLiteStore(path: path)
