@@ -45,12 +45,7 @@ struct DailyCapTests {
         let caseID = try ProviderWorld.effectiveCase(world.cases, person: person)
         _ = try world.cases.setMode(caseID: caseID, mode: "institution", actor: admin, asOf: day("2026-03-17"))
         for institution in ["I002", "I003"] {
-            _ = try world.agreements.register(ProviderWorld.institution(institution), actor: admin, asOf: day("2026-01-05"))
-            let agreement = try world.agreements.applyForAgreement(institution: institution, schemeID: "hours-home-care-2026", start: day("2026-01-01"),
-                                                                   end: day("2026-12-31"), modes: ["institution"], prices: ["N01": Money(yuan: 70)],
-                                                                   capacity: 200, actor: admin, asOf: day("2026-01-05"))
-            _ = try world.agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
-            _ = try world.agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+            try ProviderWorld.designate(institution, modes: ["institution"], prices: ["N01": Money(yuan: 70)], with: world.agreements)
             _ = try world.agreements.register(Caregiver(id: "N1", name: "护理员", institution: institution, qualifications: ["caregiver"],
                                                         employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: day("2026-01-15"))
         }

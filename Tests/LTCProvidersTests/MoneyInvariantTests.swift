@@ -76,11 +76,7 @@ struct InvariantWorld {
         let second = try world.registry.addPerson(name: "王阿婆", nationalID: validID("11010519400101124"), insurance: .employee,
                                                   enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
         let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second)
-        _ = try world.agreements.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
-        let agreement = try world.agreements.applyForAgreement(institution: "I002", schemeID: scheme, start: day("2026-01-01"), end: day("2026-12-31"),
-                                                               modes: ["home-visit"], prices: prices, capacity: 50, actor: admin, asOf: day("2026-01-05"))
-        _ = try world.agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
-        _ = try world.agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+        try ProviderWorld.designate("I002", scheme: scheme, modes: ["home-visit"], prices: prices, capacity: 50, with: world.agreements)
         for (id, qualification) in [("D1", "nurse"), ("D2", "caregiver")] {
             _ = try world.agreements.register(Caregiver(id: id, name: "护理员\(id)", institution: "I002", qualifications: [qualification],
                                                         employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: day("2026-01-15"))

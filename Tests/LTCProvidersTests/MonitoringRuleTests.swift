@@ -94,12 +94,7 @@ struct MonitoringRuleTests {
         _ = try world.agreements.resume(agreement: id, on: day("2026-04-22"), actor: admin, asOf: day("2026-04-22"))
         #expect(try outcome(world, [world.line("L3", on: "2026-04-21", "13:00", "14:00"), world.line("L4", on: "2026-04-22", "13:00", "14:00")], asOf: "2026-04-23") == ["A01", "ok"])
 
-        _ = try world.agreements.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
-        let other = try world.agreements.applyForAgreement(institution: "I002", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
-                                                          end: day("2026-12-31"), modes: ["community-day"], prices: ["D01": Money(yuan: 60)],
-                                                          capacity: 10, actor: admin, asOf: day("2026-01-05"))
-        _ = try world.agreements.review(agreement: other.id, actor: admin, asOf: day("2026-01-05"))
-        _ = try world.agreements.sign(agreement: other.id, actor: admin, asOf: day("2026-01-05"))
+        try ProviderWorld.designate("I002", modes: ["community-day"], prices: ["D01": Money(yuan: 60)], with: world.agreements)
         _ = try world.agreements.enrol(caseID: world.caseID, institution: "I002", mode: "home-visit", from: day("2026-04-01"), home: nil,
                                       actor: admin, asOf: day("2026-04-01"))
         _ = try world.agreements.register(Caregiver(id: "C1", name: "x", institution: "I002", qualifications: ["caregiver"],

@@ -60,12 +60,7 @@ struct ProviderWorld {
                                      enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
         caseID = try Self.effectiveCase(cases, person: person)
 
-        _ = try agreements.register(Self.institution("I001"), actor: admin, asOf: day("2026-01-05"))
-        let agreement = try agreements.applyForAgreement(institution: "I001", schemeID: scheme, start: day("2026-01-01"),
-                                                        end: day("2026-12-31"), modes: ["home-visit"], prices: prices, capacity: 200,
-                                                        actor: admin, asOf: day("2026-01-05"))
-        _ = try agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
-        _ = try agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+        try Self.designate("I001", scheme: scheme, modes: ["home-visit"], prices: prices, capacity: 200, with: agreements)
         for (id, qualification, until) in [("C1", "caregiver", nil), ("C2", "nurse", nil), ("C3", "caregiver", day("2026-04-10"))] {
             _ = try agreements.register(Caregiver(id: id, name: "护理员\(id)", institution: "I001", qualifications: [qualification],
                                                  employment: [DatePeriod(from: day("2026-01-01"), to: until)]),
@@ -73,6 +68,17 @@ struct ProviderWorld {
         }
         _ = try agreements.enrol(caseID: caseID, institution: "I001", mode: "home-visit", from: day("2026-03-17"), home: Self.home,
                                 actor: admin, asOf: day("2026-03-17"))
+    }
+
+    /// Registers an institution and signs its agreement for 2026 (applied 5 January, reviewed the 10th, signed the 15th).
+    @discardableResult
+    static func designate(_ institution: String, scheme: String = "hours-home-care-2026", modes: [String], prices: [String: Money],
+                          capacity: Int = 10, with agreements: AgreementService) throws -> Agreement {
+        _ = try agreements.register(Self.institution(institution), actor: admin, asOf: day("2026-01-05"))
+        let agreement = try agreements.applyForAgreement(institution: institution, schemeID: scheme, start: day("2026-01-01"), end: day("2026-12-31"),
+                                                         modes: modes, prices: prices, capacity: capacity, actor: admin, asOf: day("2026-01-05"))
+        _ = try agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
+        return try agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
     }
 
     static func institution(_ id: String) -> Institution {

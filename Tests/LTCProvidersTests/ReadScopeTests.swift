@@ -13,12 +13,7 @@ struct ReadScopeTests {
     /// The provider world with a second institution, I002, under agreement, found in violation once; April settled.
     func world() throws -> ProviderWorld {
         let world = try ProviderWorld()
-        _ = try world.agreements.register(ProviderWorld.institution("I002"), actor: admin, asOf: day("2026-01-05"))
-        let agreement = try world.agreements.applyForAgreement(institution: "I002", schemeID: "hours-home-care-2026", start: day("2026-01-01"),
-                                                               end: day("2026-12-31"), modes: ["home-visit"], prices: ["S01": Money(yuan: 60)],
-                                                               capacity: 10, actor: admin, asOf: day("2026-01-05"))
-        _ = try world.agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
-        _ = try world.agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
+        try ProviderWorld.designate("I002", modes: ["home-visit"], prices: ["S01": Money(yuan: 60)], with: world.agreements)
         _ = try world.supervision.recordViolation(institution: "I002", caregiver: nil, person: world.person, type: "V02", foundOn: day("2026-04-10"),
                                                   evidence: "visit logged while the client was away", amount: .zero, penalty: "warning",
                                                   actor: admin, asOf: day("2026-04-10"))

@@ -66,6 +66,9 @@ struct UsageLedgerContractTests {
                     == [PersonWeek(person: person, week: week, minutes: 60, visits: 1, allowed: days, busy: busy),
                         PersonWeek(person: person, week: next, minutes: 30, visits: 1)])
             #expect(try tx.usage.weeks(people: [person], weeks: [week - 1]).isEmpty)
+            #expect(try tx.usage.weeks(person: person, from: week).map(\.week) == [week, next])
+            #expect(try tx.usage.weeks(person: person, from: next).map(\.minutes) == [30])
+            #expect(try tx.usage.weeks(person: person, from: next + 1).isEmpty)
             #expect(try tx.usage.weeks(caregivers: [caregiver, CaregiverKey(institution: "I-B", caregiver: "C1")], weeks: [week])
                     == [CaregiverWeek(caregiver: caregiver, week: week, busy: caregiverBusy)])
             #expect(try tx.usage.weeks(people: [], weeks: [week]).isEmpty && tx.usage.weeks(caregivers: [], weeks: [week]).isEmpty)

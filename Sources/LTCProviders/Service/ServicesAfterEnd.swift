@@ -16,9 +16,9 @@ import LTCCore
 /// ```
 ///
 /// The logs are found through the person's weeks in the usage ledger (the
-/// busy times of their accepted services), from the week after the end to a
-/// quarter past the day it is recorded: what it costs is the person's own
-/// services, not a month's logs.
+/// busy times of their accepted services) from the week of the day after the
+/// end on, however far ahead an administrator's date let them be: what it
+/// costs is the person's own services, not a month's logs.
 public struct ServicesAfterEnd: CaseEndConsequences {
     let work: UnitOfWork
 
@@ -26,16 +26,10 @@ public struct ServicesAfterEnd: CaseEndConsequences {
         work = UnitOfWork(clock: clock)
     }
 
-    /// How far past the recording day accepted services are looked for (an
-    /// administrator's `--as-of` may have let logs be dated later than today).
-    static let lookAheadDays = 92
-
     public func caseEnded(_ record: Case, actor: Actor, asOf: CalendarDate, in tx: any CaseTransaction) throws -> JSONValue? {
         guard let ended = record.endedOn, let tx = tx as? any ProviderTransaction else { return nil }
-        let last = max(asOf, ended).adding(days: Self.lookAheadDays)
-        let weeks = Set(Week.number(of: ended.adding(days: 1))...Week.number(of: last))
         var owners: [String: Set<String>] = [:]
-        for week in try tx.usage.weeks(people: [record.personID], weeks: weeks) {
+        for week in try tx.usage.weeks(person: record.personID, from: Week.number(of: ended.adding(days: 1))) {
             for busy in week.busy where busy.start.day > ended {
                 owners[busy.institution, default: []].insert(busy.logID)
             }

@@ -24,6 +24,8 @@ public protocol UsageLedger {
     func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money]
     /// These people's weeks (those with any use).
     func weeks(people: Set<Int>, weeks: Set<Int>) throws -> [PersonWeek]
+    /// A person's weeks from `week` on (those with any use), in order.
+    func weeks(person: Int, from week: Int) throws -> [PersonWeek]
     /// These caregivers' weeks (those with any busy time). Their busy times
     /// keep what the caregiver overlap check reads: institution, caregiver,
     /// log id, start and end (`person` comes back 0 and `item` empty).

@@ -28,15 +28,23 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         return try database.query("""
             SELECT person, week, minutes, visits, busy, \(Self.dayColumns) FROM person_weeks
             WHERE \(Database.dialect.integerIn("person")) AND \(Database.dialect.integerIn("week"))
-            """, [.list(people), .list(weeks)]) { row in
-            let reader = RowReader(row, record: "person week")
-            let person = try reader.integer(0, "person"), week = try reader.integer(1, "week")
-            let record = "week \(week) of person \(person)"
-            let busy = try row.withBlob(4) { bytes throws(StorageError) in try BusyCodec.decode(bytes, of: .person(person), record: record) }
-            let allowed = try (0..<7).map { day in Money(fen: try reader.integer(5 + day, "allowed_\(day + 1)")) }
-            return PersonWeek(person: person, week: week, minutes: try reader.integer(2, "minutes"), visits: try reader.integer(3, "visits"),
-                              allowed: allowed, busy: busy ?? [])
-        }
+            """, [.list(people), .list(weeks)], row: Self.personWeek)
+    }
+
+    func weeks(person: Int, from week: Int) throws -> [PersonWeek] {
+        try database.query("""
+            SELECT person, week, minutes, visits, busy, \(Self.dayColumns) FROM person_weeks WHERE person = ? AND week >= ? ORDER BY week
+            """, [.integer(person), .integer(week)], row: Self.personWeek)
+    }
+
+    private static func personWeek(_ row: Database.Row) throws -> PersonWeek {
+        let reader = RowReader(row, record: "person week")
+        let person = try reader.integer(0, "person"), week = try reader.integer(1, "week")
+        let record = "week \(week) of person \(person)"
+        let busy = try row.withBlob(4) { bytes throws(StorageError) in try BusyCodec.decode(bytes, of: .person(person), record: record) }
+        let allowed = try (0..<7).map { day in Money(fen: try reader.integer(5 + day, "allowed_\(day + 1)")) }
+        return PersonWeek(person: person, week: week, minutes: try reader.integer(2, "minutes"), visits: try reader.integer(3, "visits"),
+                          allowed: allowed, busy: busy ?? [])
     }
 
     func weeks(caregivers: Set<CaregiverKey>, weeks: Set<Int>) throws -> [CaregiverWeek] {
