@@ -50,6 +50,8 @@ struct SyntheticCity {
         people = []
         try store.write { (tx: any ProviderTransaction) in
             if try tx.schemes.scheme(id: scheme.id) == nil { try tx.schemes.insert(scheme) }
+            // The benchmarks' commands act as administrator:bench.
+            if try tx.staff.isEmpty() { try tx.staff.insert(StaffMember(id: "bench", role: .administrator, name: nil, addedOn: validFrom)) }
             for index in 0..<institutions {
                 let id = Self.institutionID(index)
                 try tx.institutions.insert(Institution(id: id, name: "合成护理站\(index)", type: .homeCare, licence: "SYN-\(id)", deliveries: ["home"],

@@ -74,6 +74,7 @@ final class RPCWorld: Sendable {
     static var setUp: [String] {
         let scheme = (try? String(contentsOfFile: "Examples/schemes/hours-home-care-2026.json", encoding: .utf8)) ?? "{}"
         return [
+            #"{"jsonrpc":"2.0","id":0,"method":"staff.add","params":{"actor":"administrator:fuzz","id":"fuzz","role":"administrator"}}"#,
             #"{"jsonrpc":"2.0","id":1,"method":"scheme.load","params":{"actor":"administrator:fuzz","asOf":"2026-01-01","scheme":\#(scheme)}}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"person.add","params":{"actor":"administrator:fuzz","asOf":"2026-01-01","name":"陈老伯","nationalId":"110105194001011238","insurance":"employee","enrolledOn":"2020-01-01"}}"#,
         ]

@@ -14,7 +14,7 @@ struct AccessCommandTests {
         let logs = scratch.path("clock", ".csv")
         try (header + "FUTURE1,I001,C1,1,S01,2099-01-04T09:00,2099-01-04T10:00,home-visit\n").write(toFile: logs, atomically: true, encoding: .utf8)
         let cli = try ltc(["logs", "submit", logs, "--db", db, "--actor", "institution:I001", "--as-of", "2027-01-05"])
-        #expect(cli.status == 65 && cli.stderr.contains("only an administrator may set the date"))
+        #expect(cli.status == 77 && cli.stderr.contains("only an administrator may set the date"))
         let request = #"{"jsonrpc":"2.0","id":1,"method":"logs.submit","params":{"actor":"institution:I001","asOf":"2027-01-05","logs":"x"}}"#
         let rpc = try JSONParser.parse(try ltc(["rpc", "--db", db], input: request + "\n").stdout)
         #expect(rpc["error"]?["data"]?["kind"] == "forbidden")
@@ -44,17 +44,45 @@ struct AccessCommandTests {
         #expect(bad.status == 65 && bad.stderr.contains("holds a space"))
     }
 
+    @Test("Only registered actors act: the first administrator registers themselves, then staff, assessors and institutions must exist")
+    func registeredActors() throws {
+        let db = scratch.database("staff")
+        let first = try ltc(["staff", "add", "zhao", "--role", "auditor", "--db", db, "--actor", "administrator:wang"])
+        #expect(first.status == 77 && first.stderr.contains("no staff is registered yet"))
+        try firstAdministrator(db)
+        #expect(try ltc(["staff", "add", "zhao", "--role", "auditor", "--db", db, "--actor", "administrator:wang"]).status == 0)
+        let list = try ltc(["staff", "list", "--json", "--db", db, "--actor", "auditor:zhao"])
+        #expect(try JSONParser.parse(list.stdout)["staff"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["wang", "zhao"])
+        let stranger = try ltc(["case", "list", "--db", db, "--actor", "administrator:li"])
+        #expect(stranger.status == 77 && stranger.stderr.contains("administrator:li is not registered staff"))
+        let lines = [
+            #"{"jsonrpc":"2.0","id":1,"method":"case.list","params":{"actor":"institution:I404"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"staff.add","params":{"actor":"administrator:wang","id":"sun","role":"auditor"}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"staff.list","params":{"actor":"auditor:sun"}}"#,
+        ]
+        let responses = try ltc(["rpc", "--db", db], input: lines.joined(separator: "\n") + "\n").stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(responses.count == 3)
+        guard responses.count == 3 else { return }
+        #expect(responses[0]["error"]?["message"]?.stringValue?.contains("institution:I404 is not a registered institution") == true)
+        #expect(responses[1]["result"]?["role"] == "auditor")
+        #expect(responses[2]["result"]?["staff"]?.arrayValue?.count == 3)
+        // A process pinned to an unregistered actor answers every request with the refusal.
+        let pinned = try ltc(["rpc", "--db", db, "--actor", "assessor:A404"], input: #"{"jsonrpc":"2.0","id":1,"method":"case.list","params":{}}"# + "\n")
+        #expect(try JSONParser.parse(pinned.stdout)["error"]?["message"]?.stringValue?.contains("assessor:A404 is not in the assessor registry") == true)
+    }
+
     @Test("An auditor reads everything and changes nothing")
     func auditor() throws {
         let db = scratch.database("auditor")
         _ = try ltc(["demo", "--db", db])
+        try #require(try ltc(["staff", "add", "fund", "--role", "auditor", "--db", db, "--actor", "administrator:demo"]).status == 0)
         let auditor = ["--db", db, "--actor", "auditor:fund"]
         #expect(try ltc(["report", "--month", "2026-04"] + auditor).status == 0)
         #expect(try ltc(["case", "show", "1"] + auditor).status == 0)
         let settle = try ltc(["settle", "--month", "2026-05"] + auditor)
         #expect(settle.status == 65 && settle.stderr.contains("only an administrator settles"))
         let suspend = try ltc(["case", "suspend", "1", "--reason", "hospital stay"] + auditor)
-        #expect(suspend.status == 65 && suspend.stderr.contains("may not"))
+        #expect(suspend.status == 77 && suspend.stderr.contains("may not"))
     }
 
     @Test("A command that only reads never creates a database; --db '' and :memory: are refused")

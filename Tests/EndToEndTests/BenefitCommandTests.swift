@@ -36,6 +36,7 @@ struct BenefitCommandTests {
     @Test("A case's months: mode chosen, a subsidy deducted, a hospital stay; and the fund projection")
     func entitlement() throws {
         let db = scratch.database()
+        try firstAdministrator(db)
         let steps: [[String]] = [
             ["scheme", "load", "Examples/schemes/tianjin-style-2026.json", "--as-of", "2026-03-01"],
             ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
@@ -79,8 +80,12 @@ struct BenefitCommandTests {
         #expect(projection.stdout.contains("income,,employee,1000,216.00,,216000.00"))
         #expect(projection.stdout.contains("balance,,,,,,197100.00"))
 
+        let other = #"{"id":"OTHER","name":"别家","type":"homeCare","licence":"L-2","deliveries":["home"],"capacity":10,"address":"x","district":"y","contact":"z"}"#
+        try #require(try ltc(["institution", "add", "-", "--db", db, "--actor", "administrator:wang"], input: other).status == 0)
         let refused = try ltc(["benefit", "entitlement", "1", "--month", "2026-04", "--db", db, "--actor", "institution:OTHER"])
         #expect(refused.status == 65)
-        #expect(refused.stderr.hasPrefix("error: institution:OTHER may not see case 1"))
+        #expect(refused.stderr.hasPrefix("error: case 1: not found or not yours"))
+        let unknown = try ltc(["benefit", "entitlement", "1", "--month", "2026-04", "--db", db, "--actor", "institution:NOBODY"])
+        #expect(unknown.status == 77 && unknown.stderr.contains("is not a registered institution"))
     }
 }

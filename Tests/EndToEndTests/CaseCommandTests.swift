@@ -30,6 +30,10 @@ struct CaseCommandTests {
     let admin = ["--actor", "administrator:wang"]
 
     func setUp(_ db: String) throws {
+        try firstAdministrator(db)
+        let sunshine = #"{"id":"I-SUNSHINE","name":"阳光护理院","type":"nursingHome","licence":"L-1","deliveries":["institution"],"capacity":80,"address":"和平路1号","district":"和平","contact":"022-1"}"#
+        let registered = try ltc(["institution", "add", "-", "--db", db, "--as-of", "2026-03-01"] + admin, input: sunshine)
+        try #require(registered.status == 0, "\(registered.stderr)")
         let steps: [[String]] = [
             ["scheme", "load", "Examples/schemes/tianjin-style-2026.json"],
             ["assessor", "add", "--id", "A01", "--name", "李医生", "--qualification", "medical"],
@@ -70,7 +74,7 @@ struct CaseCommandTests {
         #expect(try JSONParser.parse(due.stdout)["cases"]?.arrayValue?.count == 1)
     }
 
-    @Test("Refusals: one line on standard error, status 65, and an audit event")
+    @Test("Refusals: one line on standard error, status 65 (77 for the actor), and an audit event")
     func refusals() throws {
         let db = scratch.database()
         try setUp(db)
@@ -78,7 +82,10 @@ struct CaseCommandTests {
                      "--as-of", "2026-03-02", "--db", db] + admin)
         let cases: [([String], Int32, String)] = [
             (["case", "assign", "1", "--assessors", "A01,A02"] + admin, 65, "error: case 1 is applied: 'assign' is not allowed; allowed: check, terminate"),
-            (["case", "check", "1", "--actor", "institution:I-SUNSHINE"], 65, "error: institution:I-SUNSHINE may not do this: it needs the administrator role"),
+            (["case", "check", "1", "--actor", "institution:I-SUNSHINE"], 77, "error: institution:I-SUNSHINE may not do this: it needs the administrator role"),
+            (["case", "check", "1", "--actor", "institution:I-NOWHERE"], 77, "error: institution:I-NOWHERE is not a registered institution"),
+            (["case", "check", "1", "--actor", "administrator:li"], 77, "error: administrator:li is not registered staff"),
+            (["case", "check", "1", "--actor", "assessor:A99"], 77, "error: assessor:A99 is not in the assessor registry"),
             (["case", "check", "1", "--actor", "boss"], 65, "error: actor 'boss' must be ROLE:ID"),
             (["case", "check", "1", "--as-of", "2026-02-30"] + admin, 65, "error: --as-of '2026-02-30' is not a date"),
             (["case", "show", "7"] + admin, 65, "error: no case 7"),
@@ -137,7 +144,7 @@ struct CaseCommandTests {
     func createdOnFirstUse() throws {
         let db = scratch.path("db", ".sqlite")
         #expect(!FileManager.default.fileExists(atPath: db))
-        let run = try ltc(["assessor", "add", "--id", "A09", "--name", "孙医生", "--qualification", "medical", "--db", db] + admin)
+        let run = try ltc(["staff", "add", "wang", "--role", "administrator", "--db", db] + admin)
         #expect(run.status == 0)
         #expect(FileManager.default.fileExists(atPath: db))
     }
@@ -163,7 +170,7 @@ struct StorageProcessTests {
     @Test("Two processes importing into the same file both succeed, and nothing is lost")
     func concurrentWriters() throws {
         let db = scratch.database()
-        _ = try ltc(["assessor", "list", "--db", db] + admin)  // create and migrate
+        try firstAdministrator(db)  // creates and migrates the database
         let files = try [peopleFile(count: 4_000, batch: 11, in: scratch), peopleFile(count: 4_000, batch: 12, in: scratch)]
         let processes = try files.map { file -> Process in
             let process = Process()
@@ -190,7 +197,7 @@ struct StorageProcessTests {
     @Test("A process killed mid-import leaves nothing half-written; importing again completes it", .timeLimit(.minutes(2)))
     func killedMidCommand() throws {
         let db = scratch.database()
-        _ = try ltc(["assessor", "list", "--db", db] + admin)
+        try firstAdministrator(db)
         let file = try peopleFile(count: 20_000, batch: 21, in: scratch)
         // The process kills itself (SIGKILL) after writing 15,000 of the 20,000 people, inside the import's transaction.
         let killed = try ltc(["person", "import", file, "--db", db] + admin, environment: ["LTC_CRASH_AT": "person.import.row:15000"])
@@ -205,6 +212,7 @@ struct StorageProcessTests {
     @Test("A file with bad lines is refused whole, naming every bad line")
     func badImport() throws {
         let db = scratch.database()
+        try firstAdministrator(db)
         let good = validNationalID("11010519491231002")
         let text = """
             {"name":"甲","nationalId":"\(good)","insurance":"employee","enrolledOn":"2010-01-01"}

@@ -118,3 +118,10 @@ final class Scratch: @unchecked Sendable {
         }
     }
 }
+
+/// Registers `id` as the first administrator of the database at `db` (the
+/// first step on a new database: only registered staff act).
+func firstAdministrator(_ db: String, _ id: String = "wang") throws {
+    let run = try ltc(["staff", "add", id, "--role", "administrator", "--db", db, "--actor", "administrator:\(id)"])
+    try #require(run.status == 0, "staff add \(id): \(run.stderr)")
+}

@@ -78,7 +78,7 @@ struct ProviderCommandTests {
         try gen.run()
         gen.waitUntilExit()
         try #require(gen.terminationStatus == 0)
-        let arguments = ["logs", "submit", logs, "--db", db, "--actor", "administrator:test", "--as-of", "2026-05-01", "--json"]
+        let arguments = ["logs", "submit", logs, "--db", db, "--actor", "administrator:bench", "--as-of", "2026-05-01", "--json"]
 
         // The process kills itself (SIGKILL) once five of the six chunks are written inside the submission's transaction.
         let killed = try ltc(arguments, environment: ["LTC_CRASH_AT": "intake.chunk-stored:5"])

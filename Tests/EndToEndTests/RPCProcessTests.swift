@@ -91,7 +91,8 @@ struct RPCCaseProcessTests {
         let db = scratch.database()
         let scheme = try String(contentsOf: packageRoot.appendingPathComponent("Examples/schemes/tianjin-style-2026.json"), encoding: .utf8)
             .replacingOccurrences(of: "\n", with: " ")
-        var lines = [#"{"jsonrpc":"2.0","id":0,"method":"scheme.load","params":{"actor":"administrator:a","asOf":"2026-03-01","scheme":\#(scheme)}}"#]
+        var lines = [#"{"jsonrpc":"2.0","id":"s","method":"staff.add","params":{"actor":"administrator:a","id":"a","role":"administrator"}}"#,
+                     #"{"jsonrpc":"2.0","id":0,"method":"scheme.load","params":{"actor":"administrator:a","asOf":"2026-03-01","scheme":\#(scheme)}}"#]
         for index in 1...40 {
             let id = validNationalID(String(format: "3301021950%02d01%03d", index % 12 + 1, index))
             lines.append(#"{"jsonrpc":"2.0","id":"p\#(index)","method":"person.add","params":{"actor":"administrator:a","name":"人\#(index)","nationalId":"\#(id)","insurance":"employee","enrolledOn":"2010-01-01"}}"#)
@@ -112,13 +113,14 @@ struct RPCCaseProcessTests {
     func errors() throws {
         let db = scratch.database()
         let run = try ltc(["rpc", "--db", db], input: """
+            {"jsonrpc":"2.0","id":0,"method":"staff.add","params":{"actor":"administrator:a","id":"a","role":"administrator"}}
             {"jsonrpc":"2.0","id":1,"method":"case.open","params":{"actor":"administrator:a","person":1,"disabledSince":"2025-01-01"}}
             {"jsonrpc":"2.0","id":2,"method":"case.get","params":{"actor":"nobody","case":1}}
             {"jsonrpc":"2.0","id":3,"method":"person.add","params":{"actor":"administrator:a","name":"x","nationalId":"123","insurance":"employee","enrolledOn":"2010-01-01"}}
 
             """)
-        let responses = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let responses = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }.dropFirst()
         #expect(responses.map { $0["error"]?["code"] } == [1017, 1004, 1004])
-        #expect(responses[0]["error"]?["message"]?.stringValue?.contains("ltc scheme load") == true)
+        #expect(responses.first?["error"]?["message"]?.stringValue?.contains("ltc scheme load") == true)
     }
 }

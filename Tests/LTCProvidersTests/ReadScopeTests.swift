@@ -61,4 +61,41 @@ struct ReadScopeTests {
         #expect(throws: CaseError.self) { try world.settlement.settle(month: YearMonth("2026-04")!, actor: own, asOf: day("2026-05-02")) }
         #expect(throws: CaseError.self) { try world.settlement.settle(month: YearMonth("2026-04")!, actor: auditor, asOf: day("2026-05-02")) }
     }
+
+    @Test("An institution sees its clients (enrolled with it) with ID numbers masked; another institution is told 'not found or not yours', and the look is audited")
+    func clients() throws {
+        let world = try world()
+        #expect(try world.registry.people(actor: own, page: try PageRequest()).items.map(\.id) == [world.person])
+        #expect(try world.registry.people(actor: other, page: try PageRequest()).items.isEmpty)
+        #expect(try world.registry.person(id: world.person, actor: own).id == world.person)
+        #expect(try world.cases.show(caseID: world.caseID, actor: own).record.id == world.caseID)
+        let theirs = #expect(throws: CaseError.self) { try world.cases.show(caseID: world.caseID, actor: other) }
+        let missing = #expect(throws: CaseError.self) { try world.cases.show(caseID: 999, actor: other) }
+        #expect(theirs?.message == "case \(world.caseID): not found or not yours" && theirs?.reason == .notFound)
+        #expect(missing?.message == "case 999: not found or not yours" && missing?.reason == .notFound)
+        let person = #expect(throws: CaseError.self) { try world.registry.person(id: world.person, actor: other) }
+        #expect(person?.message == "person \(world.person): not found or not yours")
+        let refusals = try world.scratch.store.read { tx in try tx.audit.events(subject: "case:\(world.caseID)") }.filter { $0.outcome == .refused }
+        #expect(refusals.map(\.actor) == ["institution:I002"])
+        for actor in [own, assessor] { #expect(throws: CaseError.self) { try Access.require(actor, .readNationalIDs) } }
+        for actor in [admin, auditor] { #expect(throws: Never.self) { try Access.require(actor, .readNationalIDs) } }
+    }
+
+    @Test("Submissions and logs: an institution lists its own, an auditor every institution's")
+    func submissionsAndLogs() throws {
+        let world = try world()
+        _ = try world.intake.submit(Array("log_id,institution,caregiver,person,item,start,end,mode\nL9,I001,C1,\(world.person),S01,2026-04-08T09:00,2026-04-08T10:00,home-visit\n".utf8),
+                                    actor: own, asOf: day("2026-04-09"))
+        let mine = try world.intake.submissions(actor: own, page: try PageRequest())
+        #expect(mine.items.map(\.institution) == ["I001"] && mine.items.first?.summary["received"] == 1)
+        #expect(try world.intake.submissions(actor: other, page: try PageRequest()).items.isEmpty)
+        #expect(try world.intake.submissions(institution: "I001", actor: other, page: try PageRequest()).items.isEmpty)
+        #expect(try world.intake.submissions(actor: auditor, page: try PageRequest()).items.count == 2)
+        #expect(try world.intake.submissions(actor: assessor, page: try PageRequest()).items.isEmpty)
+        #expect(try world.intake.logs(institution: "I001", month: YearMonth("2026-04")!, actor: auditor, page: try PageRequest()).items.count >= 1)
+        let refused = #expect(throws: CaseError.self) {
+            try world.intake.logs(institution: "I001", month: YearMonth("2026-04")!, actor: other, page: try PageRequest())
+        }
+        #expect(refused?.message == "logs of I001: not found or not yours")
+    }
 }

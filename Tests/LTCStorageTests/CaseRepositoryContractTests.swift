@@ -100,6 +100,28 @@ struct CaseRepositoryContractTests {
         }
     }
 
+    @Test("staff are found by id, listed a page at a time, and an empty registry says so", arguments: TestStore.Engine.available)
+    func staff(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        try world.read { tx throws in #expect(try tx.staff.isEmpty()) }
+        try world.write { tx throws in
+            try tx.staff.insert(StaffMember(id: "wang", role: .administrator, name: "王科长", addedOn: day("2026-01-02")))
+            try tx.staff.insert(StaffMember(id: "zhao", role: .auditor, name: nil, addedOn: day("2026-02-03")))
+        }
+        try world.read { tx throws in
+            #expect(try !tx.staff.isEmpty())
+            #expect(try tx.staff.member(id: "wang") == StaffMember(id: "wang", role: .administrator, name: "王科长", addedOn: day("2026-01-02")))
+            #expect(try tx.staff.member(id: "zhao")?.name == nil)
+            #expect(try tx.staff.member(id: "li") == nil)
+            let first = try tx.staff.list(page: try page(limit: 1))
+            #expect(first.items.map(\.id) == ["wang"] && first.next == "wang")
+            #expect(try tx.staff.list(page: try page(after: first.next, limit: 1)).items.map(\.id) == ["zhao"])
+        }
+        #expect(throws: (any Error).self) {
+            try world.write { tx throws in try tx.staff.insert(StaffMember(id: "wang", role: .auditor, name: nil, addedOn: day("2026-03-01"))) }
+        }
+    }
+
     @Test("a person's open case, benefit case and scope are found without listing cases", arguments: TestStore.Engine.available)
     func caseQueries(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)

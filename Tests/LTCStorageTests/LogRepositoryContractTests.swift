@@ -37,6 +37,28 @@ struct LogRepositoryContractTests {
         }
     }
 
+    @Test("submissions are listed by number, of one institution or all, with their outcome once finished; neither can be changed", arguments: TestStore.Engine.available)
+    func submissions(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        let numbers = try world.write { tx throws in
+            let one = try tx.logs.insertSubmission(institution: "I-A", actor: "institution:I-A", asOf: day("2026-04-08"), summary: ["bytes": 10])
+            let two = try tx.logs.insertSubmission(institution: nil, actor: "administrator:wang", asOf: day("2026-04-09"), summary: ["bytes": 20])
+            let three = try tx.logs.insertSubmission(institution: "I-A", actor: "institution:I-A", asOf: day("2026-04-10"), summary: ["bytes": 30])
+            try tx.logs.finishSubmission(one, summary: ["received": 2, "accepted": 1])
+            return [one, two, three]
+        }
+        try world.read { tx throws in
+            let all = try tx.logs.submissions(institution: nil, page: try PageRequest(limit: 2))
+            #expect(all.items.map(\.id) == Array(numbers.prefix(2)) && all.next == numbers[1])
+            #expect(all.items.first?.summary == ["received": 2, "accepted": 1] && all.items.first?.asOf == day("2026-04-08"))
+            #expect(all.items.last?.institution == nil && all.items.last?.actor == "administrator:wang")
+            let mine = try tx.logs.submissions(institution: "I-A", page: try PageRequest())
+            #expect(mine.items.map(\.id) == [numbers[0], numbers[2]] && mine.items.last?.summary == ["bytes": 30])
+            #expect(try tx.logs.submissions(institution: "I-B", page: try PageRequest()).items.isEmpty)
+        }
+        #expect(throws: (any Error).self) { try world.write { tx throws in try tx.logs.finishSubmission(numbers[0], summary: ["received": 9]) } }
+    }
+
     @Test("a large submission reads back exactly, texts with tabs, newlines and backslashes included", arguments: TestStore.Engine.available)
     func bulkRoundTrip(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)

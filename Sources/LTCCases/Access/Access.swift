@@ -28,6 +28,11 @@ public enum Access {
                 throw CaseError(.forbidden, "\(actor) may not read this: it concerns every institution (administrators and auditors only)",
                                 details: ["actor": .string(actor.description), "required": "administrator or auditor"])
             }
+        case .readNationalIDs:
+            guard actor.role == .administrator || actor.role == .auditor else {
+                throw CaseError(.forbidden, "\(actor) sees national ID numbers masked; in full they are for administrators and auditors",
+                                details: ["actor": .string(actor.description), "required": "administrator or auditor"])
+            }
         case .transition(let transition):
             try requireRole(actor, transition.role)
         case .recordAssessment(let assigned, let caseID):

@@ -1,5 +1,6 @@
 /// Which cases (and their people) an actor may see, as a store filters them:
-/// administrators see every case; an institution, the cases of its clients;
+/// administrators and auditors see every case; an institution, the cases of
+/// its clients (enrolled with it now or before, or naming it);
 /// an assessor, the cases they are assigned to or have assessed.
 public enum CaseScope: Sendable, Hashable {
     case all

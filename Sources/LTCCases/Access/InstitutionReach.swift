@@ -28,8 +28,6 @@ extension Access {
     /// record: the same words whether it exists or not, so that a refusal tells
     /// nothing of another institution.
     public static func requireReadable(_ actor: Actor, institution: String, _ what: String) throws(CaseError) {
-        guard reach(actor, asking: institution) != .none else {
-            throw CaseError(.notFound, "\(what): not found or not yours")
-        }
+        guard reach(actor, asking: institution) != .none else { throw CaseError.notYours(what, refused: true) }
     }
 }

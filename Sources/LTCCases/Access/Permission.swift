@@ -26,4 +26,6 @@ public enum Permission: Sendable, Equatable {
     case setClock
     /// Read what concerns every institution and person: whole settlements, the fund report.
     case readAll
+    /// See national ID numbers in full (`--show-id`, `showId`); everyone else sees them masked.
+    case readNationalIDs
 }

@@ -23,11 +23,23 @@ public struct CaseError: LTCError, Equatable {
     public var reason: Kind
     public var message: String
     public var extra: JSONObject
+    /// A look at a record out of the actor's reach, told to the caller as
+    /// ``notYours(_:)`` but kept in the audit trail as the refusal it is.
+    public var refusedLook = false
 
     public init(_ reason: Kind, _ message: String, details: JSONObject = [:]) {
         self.reason = reason
         self.message = message
         extra = details
+    }
+
+    /// "`what`: not found or not yours": the same words, kind and details
+    /// whether the record does not exist or belongs to someone else, so
+    /// that a refusal tells nothing of others' records.
+    public static func notYours(_ what: String, refused: Bool) -> CaseError {
+        var error = CaseError(.notFound, "\(what): not found or not yours")
+        error.refusedLook = refused
+        return error
     }
 
     public var kind: String { reason.rawValue }

@@ -354,11 +354,11 @@ public struct CaseService: Sendable {
     public func show(caseID: Int, actor: Actor) throws -> CaseView {
         let date = try store.read { try choice.day(nil, in: $0.schemes) }
         return try work.read(Operation("case.show", subject: "case:\(caseID)", actor: actor, asOf: date), on: store.transactions) { tx in
-            guard let record = try tx.cases.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
             let scope = Access.scope(of: actor)
-            guard try scope == .all || tx.cases.contains(caseID: caseID, in: scope) else {
-                throw CaseError(.forbidden, "\(actor) may not see case \(caseID)")
+            guard let record = try tx.cases.caseRecord(id: caseID) else {
+                throw scope == .all ? CaseError(.notFound, "no case \(caseID)") : .notYours("case \(caseID)", refused: false)
             }
+            guard try scope == .all || tx.cases.contains(caseID: caseID, in: scope) else { throw CaseError.notYours("case \(caseID)", refused: true) }
             guard let person = try tx.people.person(id: record.personID) else { throw CaseError(.notFound, "no person \(record.personID)") }
             return CaseView(record: record, person: person, assessments: try tx.assessments.assessments(caseID: caseID),
                             events: try tx.audit.events(subject: "case:\(caseID)"))

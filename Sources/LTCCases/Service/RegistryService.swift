@@ -152,11 +152,11 @@ public struct RegistryService: Sendable {
     /// A person, for an actor who may see them (an administrator, or one with a case of theirs in scope).
     public func person(id: Int, actor: Actor) throws -> InsuredPerson {
         try work.read(Operation("person.show", subject: "person:\(id)", actor: actor, asOf: try day(nil)), on: store.transactions) { tx in
-            guard let person = try tx.people.person(id: id) else { throw CaseError(.notFound, "no person \(id)") }
             let scope = Access.scope(of: actor)
-            guard try scope == .all || tx.cases.hasCase(person: id, in: scope) else {
-                throw CaseError(.forbidden, "\(actor) may not see person \(id): not one of their cases")
+            guard let person = try tx.people.person(id: id) else {
+                throw scope == .all ? CaseError(.notFound, "no person \(id)") : .notYours("person \(id)", refused: false)
             }
+            guard try scope == .all || tx.cases.hasCase(person: id, in: scope) else { throw CaseError.notYours("person \(id)", refused: true) }
             return person
         }
     }
@@ -164,6 +164,76 @@ public struct RegistryService: Sendable {
     /// The people the actor may see, by id, a page at a time.
     public func people(actor: Actor, page: PageRequest<Int>) throws -> Page<InsuredPerson, Int> {
         try store.read { try $0.people.list(scope: Access.scope(of: actor), page: page) }
+    }
+
+    // MARK: Staff
+
+    /// Registers an administrator or an auditor. On an empty registry the
+    /// first member is an administrator who registers themselves (`ltc staff
+    /// add wang --role administrator --actor administrator:wang`): ltc has no
+    /// one else to ask. From then on only a registered administrator adds staff.
+    public func addStaff(id: String, role: StaffMember.Role, name: String?, actor: Actor, asOf: CalendarDate?) throws -> StaffMember {
+        let date = try day(asOf)
+        return try work.change(Operation("staff.add", subject: "staff:\(id)", actor: actor, asOf: date), on: store.transactions) { tx in
+            let member = StaffMember(id: id, role: role, name: name, addedOn: date)
+            if try tx.staff.isEmpty() {
+                guard actor == member.actor, role == .administrator else {
+                    throw CaseError(.forbidden, "no staff is registered yet: the first member is an administrator registering themselves, e.g. `ltc staff add \(actor.id) --role administrator --actor administrator:\(actor.id)`",
+                                    details: ["actor": .string(actor.description)])
+                }
+            } else {
+                try Access.require(actor, .manageRegisters)
+                try requireStaff(actor, in: tx)
+            }
+            _ = try Actor(member.actor.description)   // the id as an actor id: no spaces or control characters
+            if let name { try PlainText.require(name, "name") }
+            if let existing = try tx.staff.member(id: id) {
+                throw CaseError(.duplicate, "\(id) is already registered staff (\(existing.role.rawValue))")
+            }
+            try tx.staff.insert(member)
+            return Outcome(member, after: member.json)
+        }
+    }
+
+    /// The staff registry, by id, a page at a time (administrators and auditors).
+    public func staff(actor: Actor, page: PageRequest<String>) throws -> Page<StaffMember, String> {
+        try work.read(Operation("staff.list", subject: "staff", actor: actor, asOf: try day(nil)), on: store.transactions) { tx in
+            try Access.require(actor, .readAll)
+            return try tx.staff.list(page: page)
+        }
+    }
+
+    /// Throws unless `actor`, an administrator or auditor, is registered staff with that role.
+    func requireStaff(_ actor: Actor, in tx: any CaseTransaction) throws {
+        guard let role = StaffMember.Role(rawValue: actor.role.rawValue) else { return }
+        guard let member = try tx.staff.member(id: actor.id) else {
+            if try tx.staff.isEmpty() {
+                throw CaseError(.forbidden, "no staff is registered yet: the first administrator registers themselves with `ltc staff add \(actor.id) --role administrator --actor administrator:\(actor.id)`",
+                                details: ["actor": .string(actor.description)])
+            }
+            throw CaseError(.forbidden, "\(actor) is not registered staff; an administrator registers staff with `ltc staff add \(actor.id) --role \(role.rawValue)`",
+                            details: ["actor": .string(actor.description)])
+        }
+        guard member.role == role else {
+            throw CaseError(.forbidden, "\(actor.id) is registered as \(member.role.rawValue), not \(role.rawValue)", details: ["actor": .string(actor.description)])
+        }
+    }
+
+    /// Throws unless `actor` exists: staff in the staff registry, an assessor
+    /// in the assessor registry. (Institutions are registered with the
+    /// providers: see `ActorRegistration` in LTCProviders.)
+    public func requireRegistered(_ actor: Actor, in tx: any CaseTransaction) throws {
+        switch actor.role {
+        case .administrator, .auditor:
+            try requireStaff(actor, in: tx)
+        case .assessor:
+            guard try tx.assessors.assessor(id: actor.id) != nil else {
+                throw CaseError(.forbidden, "\(actor) is not in the assessor registry (an administrator registers assessors with `ltc assessor add`)",
+                                details: ["actor": .string(actor.description)])
+            }
+        case .institution:
+            return
+        }
     }
 
     // MARK: Assessors
@@ -185,10 +255,10 @@ public struct RegistryService: Sendable {
         }
     }
 
-    /// The assessor registry, by id, a page at a time (administrators).
+    /// The assessor registry, by id, a page at a time (administrators and auditors).
     public func assessors(actor: Actor, page: PageRequest<String>) throws -> Page<Assessor, String> {
         try work.read(Operation("assessor.list", subject: "assessors", actor: actor, asOf: try day(nil)), on: store.transactions) { tx in
-            try Access.require(actor, .manageRegisters)
+            try Access.require(actor, .readAll)
             return try tx.assessors.list(page: page)
         }
     }

@@ -41,15 +41,16 @@ public struct UnitOfWork: Sendable {
         }
     }
 
-    /// Runs `body` in one read transaction; a read refused as forbidden is
-    /// recorded in the audit trail, since a refused look is worth knowing of.
+    /// Runs `body` in one read transaction; a read refused as forbidden, or a
+    /// look at a record out of the actor's reach (``CaseError/notYours(_:refused:)``),
+    /// is recorded in the audit trail, since a refused look is worth knowing of.
     public func read<Transaction, Result>(_ operation: Operation, on transactions: Transactions<Transaction>,
                                           _ body: (Transaction) throws -> Result) throws -> Result {
         do {
             var result: Result?
             try transactions.read { result = try body($0) }
             return result!
-        } catch let error as CaseError where error.reason == .forbidden {
+        } catch let error as CaseError where error.reason == .forbidden || error.refusedLook {
             try refuse(operation, error, on: transactions)
             throw error
         }

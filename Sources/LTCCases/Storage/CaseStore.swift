@@ -1,7 +1,7 @@
 import LTCCore
 
 /// Opens transactions on what the case lifecycle stores: schemes, people,
-/// assessors, cases, assessments and the audit trail. The SQLite store in
+/// assessors, staff, cases, assessments and the audit trail. The SQLite store in
 /// `LTCStorage` implements it; a PostgreSQL store implements the same.
 ///
 /// ```swift
@@ -27,6 +27,7 @@ public protocol CaseTransaction {
     var schemes: any SchemeRepository { get }
     var people: any PersonRepository { get }
     var assessors: any AssessorRepository { get }
+    var staff: any StaffRepository { get }
     var cases: any CaseRepository { get }
     var assessments: any AssessmentRepository { get }
     var audit: any AuditTrail { get }

@@ -131,9 +131,9 @@ struct FundCommand: ParsableCommand {
                 }
                 if stored {
                     guard let actor else { throw CaseError(.invalidInput, "--stored needs --actor") }
-                    let service = CaseService(store: try OpenStores.store(path: CaseOptions.databasePath(source.db)), forms: try FormCatalog.load(),
-                                              clock: SystemClock())
-                    groups = try service.population(on: month.firstDay, schemeID: scheme.id, actor: try Actor(actor))
+                    let store = try OpenStores.store(path: CaseOptions.databasePath(source.db))
+                    let service = CaseService(store: store, forms: try FormCatalog.load(), clock: SystemClock())
+                    groups = try service.population(on: month.firstDay, schemeID: scheme.id, actor: try CaseOptions.registered(actor, in: store))
                 }
                 let projection = try FundProjection(scheme: scheme, from: month, beneficiaries: groups, insured: insured)
                 if csv { print(projection.csv); return }

@@ -238,12 +238,14 @@ struct CaseCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case with its eligibility, assessments and timeline.")
         @Argument(help: "The case id.") var id: Int
-        @Flag(name: .customLong("show-id"), help: "Show the full national ID number.") var showID = false
+        @Flag(name: .customLong("show-id"), help: "Show the full national ID number (administrators and auditors).") var showID = false
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reading {
-                let view = try options.cases().show(caseID: id, actor: try options.actingAs())
+                let actor = try options.actingAs()
+                if showID { try Access.require(actor, .readNationalIDs) }
+                let view = try options.cases().show(caseID: id, actor: actor)
                 if options.json { printJSON(CaseText.viewJSON(view, fullID: showID)) } else { print(CaseText.show(view, fullID: showID)) }
             }
         }

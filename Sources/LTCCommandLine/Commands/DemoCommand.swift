@@ -71,6 +71,7 @@ struct DemoCity {
     func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
 
     mutating func run() throws {
+        _ = try services.registry.addStaff(id: admin.id, role: .administrator, name: "演示管理员", actor: admin, asOf: day("2026-01-01"))
         _ = try services.registry.load(scheme, actor: admin, asOf: day("2026-01-01"))
         _ = try services.registry.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-02"))
         _ = try services.registry.addAssessor(id: "A2", name: "张专员", qualification: .care, employer: nil, actor: admin, asOf: day("2026-01-02"))

@@ -17,7 +17,7 @@ public struct LTC: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, AssessorCommand.self,
+            DemoCommand.self, FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, StaffCommand.self, AssessorCommand.self,
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
             CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
             InspectionCommand.self, ComplaintCommand.self, PerformanceCommand.self, ReportCommand.self,

@@ -72,12 +72,14 @@ struct PersonCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an insured person.")
         @Argument(help: "The person's id.") var id: Int
-        @Flag(name: .customLong("show-id"), help: "Show the full national ID number.") var showID = false
+        @Flag(name: .customLong("show-id"), help: "Show the full national ID number (administrators and auditors).") var showID = false
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reading {
-                let person = try options.registry().person(id: id, actor: try options.actingAs())
+                let actor = try options.actingAs()
+                if showID { try Access.require(actor, .readNationalIDs) }
+                let person = try options.registry().person(id: id, actor: actor)
                 if options.json { printJSON(person.json(fullID: showID)) } else { print(CaseText.person(person, fullID: showID)) }
             }
         }
@@ -85,13 +87,15 @@ struct PersonCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the insured people the actor may see.")
-        @Flag(name: .customLong("show-id"), help: "Show full national ID numbers.") var showID = false
+        @Flag(name: .customLong("show-id"), help: "Show full national ID numbers (administrators and auditors).") var showID = false
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reading {
-                let people = try options.registry().people(actor: try options.actingAs(), page: try page.request())
+                let actor = try options.actingAs()
+                if showID { try Access.require(actor, .readNationalIDs) }
+                let people = try options.registry().people(actor: actor, page: try page.request())
                 if options.json {
                     printJSON(["people": .array(people.items.map { $0.json(fullID: showID) }), "next": people.next.map(JSONValue.integer) ?? .null])
                 } else {

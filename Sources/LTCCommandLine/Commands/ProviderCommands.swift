@@ -335,7 +335,7 @@ struct LogsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs",
         abstract: "Submit, withdraw and list service logs.",
-        subcommands: [Submit.self, Withdraw.self, List.self]
+        subcommands: [Submit.self, Withdraw.self, List.self, Submissions.self]
     )
 
     struct Submit: ParsableCommand {
@@ -452,6 +452,38 @@ extension LogsCommand {
                     let log = stored.log
                     table.append([log.logID, log.caregiver, String(log.person), log.item, log.start.description, log.end.description,
                                   stored.rule.map { "rejected \($0.code)" } ?? "accepted", stored.money.map { "\($0.fund)" } ?? ""])
+                }
+                print(table.rendered())
+                if let footer = PageOptions.footer(listed.next) { print(footer) }
+            }
+        }
+    }
+}
+
+extension LogsCommand {
+    struct Submissions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "submissions",
+            abstract: "List the submissions of service logs, by number, a page at a time.",
+            discussion: "An institution lists its own; administrators and auditors every institution's, or one's with --institution."
+        )
+        @Option(help: "Only this institution's.") var institution: String?
+        @OptionGroup var page: PageOptions
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reading {
+                let listed = try options.intake().submissions(institution: institution, actor: try options.actingAs(), page: try page.request())
+                if options.json {
+                    printJSON(["submissions": .array(listed.items.map(\.json)), "next": listed.next.map(JSONValue.integer) ?? .null])
+                    return
+                }
+                var table = TextTable()
+                table.append(["SUBMISSION", "INSTITUTION", "ACTOR", "AS OF", "RECORDED (UTC)", "RECEIVED", "ACCEPTED", "REJECTED"])
+                for submission in listed.items {
+                    let count = { (key: String) in submission.summary[key]?.intValue.map(String.init) ?? "" }
+                    table.append([String(submission.id), submission.institution ?? "(several)", submission.actor, submission.asOf.description,
+                                  submission.recordedAt, count("received"), count("accepted"), count("rejected")])
                 }
                 print(table.rendered())
                 if let footer = PageOptions.footer(listed.next) { print(footer) }

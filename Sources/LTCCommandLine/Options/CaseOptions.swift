@@ -43,12 +43,22 @@ struct CaseOptions: ParsableArguments {
     func supervision() throws -> SupervisionService { SupervisionService(store: try store(), clock: SystemClock()) }
     func reports() throws -> FundReportService { FundReportService(store: try store()) }
 
-    func actingAs() throws -> Actor { try Actor(actor) }
+    /// The `--actor`, who must be registered: staff, an assessor, an institution.
+    func actingAs() throws -> Actor {
+        try Self.registered(actor, in: try store())
+    }
+
+    /// The actor `text` names, once the database says it is registered.
+    static func registered(_ text: String, in store: any CaseStore & ProviderStore) throws -> Actor {
+        let actor = try Actor(text)
+        try ActorRegistration(store: store, clock: SystemClock()).require(actor)
+        return actor
+    }
 
     /// `--as-of`, if given: only an administrator may set the date.
     func date() throws -> CalendarDate? {
         guard let asOf else { return nil }
-        try Access.require(try actingAs(), .setClock)
+        try Access.require(try Actor(actor), .setClock)
         return try parseDate(asOf, "--as-of")
     }
 

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import LTCCases
 import LTCCore
 import LTCStorage
 
 /// Exit statuses of `ltc`, after BSD `sysexits.h`: 0 success, 64 a wrong
 /// command line, 65 input data that cannot be used, 66 an input file that
-/// cannot be opened, 74 an I/O failure.
+/// cannot be opened, 74 an I/O failure, 77 refused to this actor.
 enum ExitStatus {
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
@@ -14,10 +15,12 @@ enum ExitStatus {
     /// Refused for conflicts with other writers until ltc gave up: trying again may work (EX_TEMPFAIL).
     static let tryAgain: Int32 = 75
     static let ioError: Int32 = 74
+    /// The actor may not do or see this, or is not registered (EX_NOPERM).
+    static let forbidden: Int32 = 77
 }
 
 /// Runs a command's body; an ``LTCError`` becomes `error: …` on standard
-/// error and exit status 65 (69 when the database server cannot be reached,
+/// error and exit status 65 (77 when refused to the actor, 69 when the database server cannot be reached,
 /// 75 when other writers kept conflicting, the database stayed busy or the
 /// disk is full), never a stack trace.
 func reportingErrors(_ body: () throws -> Void) throws {
@@ -32,6 +35,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as StorageError where error.temporary != nil {
         printError("\(error.temporary!) (\(error.description))")
         throw ExitCode(ExitStatus.tryAgain)
+    } catch let error as CaseError where error.reason == .forbidden {
+        printError(error.description)
+        throw ExitCode(ExitStatus.forbidden)
     } catch let error as any LTCError {
         printError(error.description)
         throw ExitCode(ExitStatus.dataError)

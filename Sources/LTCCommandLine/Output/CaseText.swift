@@ -27,6 +27,15 @@ enum CaseText {
         return table.rendered()
     }
 
+    static func staff(_ staff: [StaffMember]) -> String {
+        var table = TextTable()
+        table.append(["ID", "ROLE", "NAME", "SINCE"])
+        for member in staff {
+            table.append([member.id, member.role.rawValue, member.name ?? "—", member.addedOn.description])
+        }
+        return table.rendered()
+    }
+
     static func cases(_ cases: [Case]) -> String {
         var table = TextTable()
         table.append(["CASE", "PERSON", "STATE", "GRADE", "VALID UNTIL", "INSTITUTION", "SCHEME"])

@@ -4,7 +4,7 @@ import LTCCases
 import LTCCore
 import LTCSchemes
 
-/// The JSON-RPC methods on stored data: `scheme.*`, `person.*`, `assessor.*`
+/// The JSON-RPC methods on stored data: `scheme.*`, `person.*`, `staff.*`, `assessor.*`
 /// and `case.*`. Every one takes `actor` ("role:id"); changes take an
 /// optional `asOf` date. They all read or change stored state, so each runs
 /// after every earlier request of the stream has been answered.
@@ -79,16 +79,36 @@ public struct CaseMethods: Sendable {
                    [actor, RPCParameter("person", .integer, "The person's id."),
                     RPCParameter("showId", .boolean, required: false, "Return the full ID number (default: masked).")],
                    result: "the person", example: ["actor": admin, "person": 1]) { service, params, actor, _ in
-                try service.registry.person(id: params.int("person")!, actor: actor).json(fullID: params.bool("showId") ?? false)
+                let full = params.bool("showId") ?? false
+                if full { try Access.require(actor, .readNationalIDs) }
+                return try service.registry.person(id: params.int("person")!, actor: actor).json(fullID: full)
             },
             method("person.list", "The insured people the actor may see, by id, a page at a time.",
                    [actor, RPCParameter("showId", .boolean, required: false, "Return full ID numbers (default: masked)."),
                     Paging.limit, Paging.after(.integer, "person id")],
                    result: "{people: [...], next}", example: ["actor": admin, "limit": 50]) { service, params, actor, _ in
                 let full = params.bool("showId") ?? false
+                if full { try Access.require(actor, .readNationalIDs) }
                 return Paging.result("people", try service.registry.people(actor: actor, page: try Paging.request(params)), cursor: JSONValue.integer) {
                     $0.json(fullID: full)
                 }
+            },
+            RPCMethod(name: "staff.add", summary: "Register an administrator or auditor; on an empty registry, the first administrator registers themselves.",
+                      parameters: [actor, asOf, RPCParameter("id", .string, "The staff member's id (no spaces)."),
+                                   RPCParameter("role", .string, "administrator or auditor."),
+                                   RPCParameter("name", .string, required: false, "Full name.")],
+                      result: "the staff member", example: ["actor": admin, "id": "zhao", "role": "auditor", "name": "赵审计"], ordering: .sequential) { params in
+                // The one method an unregistered actor may call: the first administrator registers themselves.
+                let actor = try services.named(params)
+                guard let role = StaffMember.Role(rawValue: params.string("role")!) else {
+                    throw CaseError(.invalidInput, "role '\(params.string("role")!)' is not accepted; use administrator or auditor")
+                }
+                return try services.get().registry.addStaff(id: params.string("id")!, role: role, name: params.string("name"), actor: actor,
+                                                            asOf: try services.date(params, actor: actor)).json
+            },
+            method("staff.list", "The staff registry, by id, a page at a time (administrators and auditors).", [actor, Paging.limit, Paging.after(.string, "staff id")],
+                   result: "{staff: [...], next}", example: ["actor": admin]) { service, params, actor, _ in
+                Paging.result("staff", try service.registry.staff(actor: actor, page: try Paging.request(params)), cursor: JSONValue.string) { $0.json }
             },
             method("assessor.add", "Register an assessor.",
                    [actor, asOf, RPCParameter("id", .string, "The assessor's id."), RPCParameter("name", .string, "Full name."),
@@ -160,8 +180,9 @@ public struct CaseMethods: Sendable {
             method("case.get", "A case with its person, assessments and timeline.",
                    [actor, caseID, RPCParameter("showId", .boolean, required: false, "Return the full ID number.")],
                    result: "{case, person, assessments, timeline}", example: ["actor": admin, "case": 1]) { service, params, actor, _ in
-                let view = try service.cases.show(caseID: params.int("case")!, actor: actor)
                 let full = params.bool("showId") ?? false
+                if full { try Access.require(actor, .readNationalIDs) }
+                let view = try service.cases.show(caseID: params.int("case")!, actor: actor)
                 return ["case": view.record.json, "person": view.person.json(fullID: full),
                         "assessments": .array(view.assessments.map(\.json)), "timeline": .array(view.events.map(\.json))]
             },

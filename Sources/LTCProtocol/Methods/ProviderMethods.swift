@@ -166,6 +166,13 @@ public struct ProviderMethods: Sendable {
                                                    actor: actor, page: try Paging.request(params))
                 return Paging.result("logs", page, cursor: JSONValue.string) { $0.json }
             },
+            method("logs.submissions", "The submissions of service logs the actor may see (an institution its own), by number, a page at a time.",
+                   [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit, Paging.after(.integer, "submission number")],
+                   result: "{submissions: [{id, institution, actor, asOf, recordedAt, summary}], next}",
+                   example: ["actor": "institution:I001", "limit": 20]) { service, params, actor, _ in
+                let page = try service.intake.submissions(institution: params.string("institution"), actor: actor, page: try Paging.request(params))
+                return Paging.result("submissions", page, cursor: JSONValue.integer) { $0.json }
+            },
             method("settlement.run", "Settle a month for every institution (once; a settled month is closed).",
                    [RPCParameter("month", .string, "YYYY-MM.")], result: "{month, settledOn, statements, summary}",
                    example: ["actor": admin, "month": "2026-04"]) { service, params, actor, day in

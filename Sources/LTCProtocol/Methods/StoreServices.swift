@@ -19,6 +19,7 @@ public struct StoreServices: Sendable {
     public let settlement: SettlementService
     public let supervision: SupervisionService
     public let reports: FundReportService
+    public let registration: ActorRegistration
 
     public init(store: some CaseStore & ProviderStore, forms: FormCatalog, clock: any WallClock) {
         registry = RegistryService(store: store, clock: clock)
@@ -28,6 +29,7 @@ public struct StoreServices: Sendable {
         settlement = SettlementService(store: store, clock: clock)
         supervision = SupervisionService(store: store, clock: clock)
         reports = FundReportService(store: store)
+        registration = ActorRegistration(store: store, clock: clock)
     }
 }
 
@@ -37,6 +39,9 @@ public final class LazyServices: @unchecked Sendable {
     // `made` is read and written only by the worker that owns this object.
     private let make: @Sendable () throws -> StoreServices
     private var made: StoreServices?
+    /// The actors found registered so far: an actor is never unregistered,
+    /// so each is looked up once per process.
+    private var registered: Set<Actor> = []
     /// The actor every request acts as (`ltc rpc --actor`), if the process was started for one.
     let pinned: Actor?
 
@@ -48,8 +53,19 @@ public final class LazyServices: @unchecked Sendable {
         self.make = make
     }
 
-    /// The request's actor: the pinned one, which a request may name but not change.
+    /// The request's actor, who must be registered (staff, an assessor, an institution).
     func actor(_ params: RPCParams) throws -> Actor {
+        let actor = try named(params)
+        if !registered.contains(actor) {
+            let services = try get()
+            try services.registration.require(actor)
+            registered.insert(actor)
+        }
+        return actor
+    }
+
+    /// The request's actor, registered or not: the pinned one, which a request may name but not change.
+    func named(_ params: RPCParams) throws -> Actor {
         let named = try params.string("actor").map { text throws(CaseError) in try Actor(text) }
         if let pinned {
             if let named, named != pinned {

@@ -133,7 +133,8 @@ public struct IntakeService: Sendable {
         let report = try outcome!.get()
         let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
                                   "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
-                                  "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn)]
+                                  "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn), "bytes": .integer(size)]
+        try tx.logs.finishSubmission(submission, summary: summary)
         var done = operation
         done.subject = "submission:\(submission)"
         try tx.audit.append(work.event(done, .done, after: summary))
@@ -141,10 +142,18 @@ public struct IntakeService: Sendable {
     }
 
     /// An institution's logs of a month, by log id, a page at a time: for the
-    /// institution itself or an administrator.
+    /// institution itself, administrators and auditors.
     public func logs(institution: String, month: YearMonth, actor: Actor, page: PageRequest<String>) throws -> Page<StoredLog, String> {
-        try Access.require(actor, .actFor(institution: institution))
+        try Access.requireReadable(actor, institution: institution, "logs of \(institution)")
         return try store.read { try $0.logs.list(institution: institution, month: month, page: page) }
+    }
+
+    /// The submissions the actor may see, of one institution or all, by
+    /// number, a page at a time: an institution lists its own only.
+    public func submissions(institution: String? = nil, actor: Actor, page: PageRequest<Int>) throws -> Page<Submission, Int> {
+        try AgreementService.listing(Access.reach(actor, asking: institution)) { reach in
+            try store.read { try $0.logs.submissions(institution: reach, page: page) }
+        }
     }
 }
 

@@ -149,7 +149,7 @@ public struct AgreementService: Sendable {
 
     /// One agreement, for an actor who may read its institution's.
     public func agreement(id: String, actor: Actor) throws -> Agreement {
-        guard let agreement = try store.read({ try $0.agreements.agreement(id: id) }) else { throw CaseError(.notFound, "agreement \(id): not found or not yours") }
+        guard let agreement = try store.read({ try $0.agreements.agreement(id: id) }) else { throw CaseError.notYours("agreement \(id)", refused: false) }
         try Access.requireReadable(actor, institution: agreement.institution, "agreement \(id)")
         return agreement
     }

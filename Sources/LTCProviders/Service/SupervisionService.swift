@@ -121,7 +121,7 @@ public struct SupervisionService: Sendable {
         switch parts[0] {
         case "institution": try Access.requireReadable(actor, institution: parts[1], "credit of \(subject)")
         case "caregiver": try Access.requireReadable(actor, institution: CaregiverKey(parts[1])?.institution ?? "", "credit of \(subject)")
-        default: if Access.reach(actor, asking: nil) != .every { throw CaseError(.notFound, "credit of \(subject): not found or not yours") }
+        default: if Access.reach(actor, asking: nil) != .every { throw CaseError.notYours("credit of \(subject)", refused: false) }
         }
         return try store.read { tx in
             let institution: String? = switch parts[0] {

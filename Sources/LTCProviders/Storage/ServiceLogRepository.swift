@@ -4,6 +4,10 @@ import LTCCore
 public protocol ServiceLogRepository {
     /// Records a submission and returns its number.
     func insertSubmission(institution: String?, actor: String, asOf: CalendarDate, summary: JSONValue) throws -> Int
+    /// Stores what became of a submission's lines, once all are checked.
+    func finishSubmission(_ id: Int, summary: JSONValue) throws
+    /// Submissions by number, of one institution or (`nil`) all, a page at a time.
+    func submissions(institution: String?, page: PageRequest<Int>) throws -> Page<Submission, Int>
     /// Whether the institution has any log stored (if not, no id it sends can be a resubmission).
     func hasLogs(institution: String) throws -> Bool
     /// The stored versions of these log ids of an institution, by log id.

@@ -12,6 +12,7 @@ enum PostgresSchema {
     static let migrations: [Migration] = [
         Migration(name: "0001-postgresql", sql: base),
         Migration(name: "0002-" + DayUsageMigration.name, sql: DayUsageMigration.sql),
+        Migration(name: "0003-" + StaffMigration.name, sql: StaffMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

@@ -32,11 +32,14 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
         return newest
     }
 
-    /// The SQL condition that a case (`cases` as `c`) is in `scope`, and its argument.
+    /// The SQL condition that a case (`cases` as `c`) is in `scope`, and its
+    /// argument. An institution's cases are those naming it and those of its
+    /// clients, enrolled with it now or before.
     private static func condition(_ scope: CaseScope) -> (sql: String, arguments: [SQLValue]) {
         switch scope {
         case .all: ("TRUE", [])
-        case .institution(let institution): ("c.institution = ?", [.text(institution)])
+        case .institution(let institution):
+            ("(c.institution = ? OR c.id IN (SELECT e.case_id FROM enrolments e WHERE e.institution = ?))", [.text(institution), .text(institution)])
         case .assessor(let assessor): ("c.id IN (SELECT case_id FROM case_assessors WHERE assessor = ?)", [.text(assessor)])
         }
     }

@@ -42,8 +42,10 @@ struct SQLPeople<Database: SQLConnection>: PersonRepository {
             try database.query("SELECT \(Self.columns) FROM people WHERE id > ? ORDER BY id LIMIT ?", [after, limit], row: Self.person)
         case .institution(let institution):
             try database.query("""
-                SELECT \(Self.columns) FROM people WHERE id IN (SELECT person_id FROM cases WHERE institution = ?) AND id > ? ORDER BY id LIMIT ?
-                """, [.text(institution), after, limit], row: Self.person)
+                SELECT \(Self.columns) FROM people
+                WHERE (id IN (SELECT person_id FROM cases WHERE institution = ?) OR id IN (SELECT person_id FROM enrolments WHERE institution = ?))
+                  AND id > ? ORDER BY id LIMIT ?
+                """, [.text(institution), .text(institution), after, limit], row: Self.person)
         case .assessor(let assessor):
             try database.query("""
                 SELECT \(Self.columns) FROM people WHERE id IN (

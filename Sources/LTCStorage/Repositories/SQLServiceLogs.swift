@@ -47,6 +47,27 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
                          [SQLValue(institution), .text(actor), .text(asOf.description), .text(JSONWriter.string(summary))])
     }
 
+    func finishSubmission(_ id: Int, summary: JSONValue) throws {
+        try database.run("INSERT INTO submission_outcomes (submission, summary) VALUES (?, ?)", [.integer(id), .text(JSONWriter.string(summary))])
+    }
+
+    func submissions(institution: String?, page: PageRequest<Int>) throws -> Page<Submission, Int> {
+        let rows = try database.query("""
+            SELECT s.id, s.institution, s.actor, s.as_of, s.recorded_at, COALESCE(o.summary, s.summary)
+            FROM submissions s LEFT JOIN submission_outcomes o ON o.submission = s.id
+            WHERE (CAST(?1 AS TEXT) IS NULL OR s.institution = ?1) AND s.id > ?2 ORDER BY s.id LIMIT ?3
+            """, [SQLValue(institution), .integer(page.after ?? 0), .integer(page.limit + 1)]) { row throws -> Submission in
+            let reader = RowReader(row, record: "submission")
+            let id = try reader.integer(0, "id")
+            let record = RowReader(row, record: "submission \(id)")
+            let summary = try record.text(5, "summary")
+            guard let json = try? JSONParser.parse(summary) else { throw StorageError.damaged("submission \(id)", column: "summary", value: summary) }
+            return Submission(id: id, institution: record.optionalText(1), actor: try record.text(2, "actor"),
+                              asOf: try record.value(3, "as_of") { CalendarDate($0) }, recordedAt: try record.text(4, "recorded_at"), summary: json)
+        }
+        return Page(rows: rows, limit: page.limit, cursor: \.id)
+    }
+
     func hasLogs(institution: String) throws -> Bool {
         try !database.query("SELECT 1 FROM service_logs WHERE institution = ? LIMIT 1", [.text(institution)]) { _ in true }.isEmpty
     }

@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff] }
+
+    /// Migration `0007-staff` (``StaffMigration``).
+    static let staff = Migration("0007-" + StaffMigration.name, StaffMigration.sqlite)
 
     /// Migration `0006-day-usage-and-adjustments` (``DayUsageMigration``).
     static let dayUsage = Migration("0006-" + DayUsageMigration.name, DayUsageMigration.sql)
