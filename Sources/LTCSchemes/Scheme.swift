@@ -23,6 +23,13 @@ public struct Scheme: Sendable {
         public var publicityWorkingDays: Int
         /// Months a grade stays valid (at most 24 under national rules).
         public var validityMonths: Int
+        /// How far back an enrolment with an assessor's employer bars the
+        /// assessor from assessing the person (`conflictLookBackMonths`;
+        /// 12 when the file leaves it out). The national texts restated in
+        /// `../shared/domain/cn-ltc-2021.md` set no period: it is the scheme's.
+        public var conflictLookBackMonths: Int = Self.defaultConflictLookBackMonths
+
+        public static let defaultConflictLookBackMonths = 12
     }
 
     public struct Eligibility: Sendable, Equatable {

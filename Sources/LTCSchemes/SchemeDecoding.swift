@@ -46,7 +46,7 @@ private struct SchemeDecoder {
             }
         }
         let assessment = root.fields("assessment", accepting: [
-            "forms", "minimumGrade", "assessorCount", "qualifiedAssessors", "publicityWorkingDays", "validityMonths",
+            "forms", "minimumGrade", "assessorCount", "qualifiedAssessors", "publicityWorkingDays", "validityMonths", "conflictLookBackMonths",
         ]).flatMap(assessment)
         let eligibility = root.fields("eligibility", accepting: [
             "insuranceTypes", "minimumMonthsEnrolled", "minimumMonthsDisabled",
@@ -103,9 +103,12 @@ private struct SchemeDecoder {
         }
         let publicity = count(fields, "publicityWorkingDays", 0...60)
         let validity = count(fields, "validityMonths", 1...120)
-        guard let forms, let minimumGrade, let assessorCount, let qualified, let publicity, let validity else { return nil }
+        var lookBack: Int? = Scheme.Assessment.defaultConflictLookBackMonths
+        if fields.has("conflictLookBackMonths") { lookBack = count(fields, "conflictLookBackMonths", 0...120) }
+        guard let forms, let minimumGrade, let assessorCount, let qualified, let publicity, let validity, let lookBack else { return nil }
         return Scheme.Assessment(forms: forms, minimumGrade: minimumGrade, assessorCount: assessorCount,
-                                 qualifiedAssessors: qualified, publicityWorkingDays: publicity, validityMonths: validity)
+                                 qualifiedAssessors: qualified, publicityWorkingDays: publicity, validityMonths: validity,
+                                 conflictLookBackMonths: lookBack)
     }
 
     func eligibility(_ fields: JSONFields) -> Scheme.Eligibility? {

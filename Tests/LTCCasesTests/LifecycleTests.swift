@@ -276,6 +276,23 @@ struct StoredSchemeTests {
     }
 }
 
+@Suite("The conflict look-back period is scheme data")
+struct ConflictLookBackTests {
+    func decode(_ field: String) throws -> Scheme {
+        let text = testSchemeJSON.replacingOccurrences(of: #""validityMonths": 24}"#, with: #""validityMonths": 24\#(field)}"#)
+        return try Scheme.decode(text: Array(text.utf8), source: "s.json")
+    }
+
+    @Test("Left out it is 12 months; given, 0 to 120; outside, refused naming the field")
+    func lookBack() throws {
+        #expect(try decode("").assessment.conflictLookBackMonths == 12)
+        #expect(try decode(#", "conflictLookBackMonths": 0"#).assessment.conflictLookBackMonths == 0)
+        #expect(try decode(#", "conflictLookBackMonths": 36"#).assessment.conflictLookBackMonths == 36)
+        let error = #expect(throws: (any Error).self) { try decode(#", "conflictLookBackMonths": 121"#) }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("$.assessment.conflictLookBackMonths: 121 is outside 0–120"))
+    }
+}
+
 @Suite("Registers refuse text that would not read back as sent")
 struct RegisterTextTests {
     @Test("A NUL in a person's or an assessor's name or id, or in a reason, is refused and nothing is stored")

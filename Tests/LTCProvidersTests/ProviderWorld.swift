@@ -43,8 +43,8 @@ struct ProviderWorld {
          prices: [String: Money] = ["S01": Money(yuan: 65), "S02": Money(yuan: 65)]) throws {
         scratch = try TestStore(engine)
         let store = scratch.store, clock = SystemClock()
-        registry = RegistryService(store: store, clock: clock)
-        cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock, afterEnd: ServicesAfterEnd(clock: clock))
+        registry = RegistryService(store: store, clock: clock, ties: EnrolmentTies())
+        cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies())
         agreements = AgreementService(store: store, clock: clock)
         intake = IntakeService(store: store, clock: clock)
         settlement = SettlementService(store: store, clock: clock)

@@ -23,15 +23,22 @@ public struct CaseService: Sendable {
     let work: UnitOfWork
     let choice: SchemeChoice
     let afterEnd: (any CaseEndConsequences)?
+    let ties: (any InstitutionTies)?
 
-    /// - Parameter afterEnd: what a case's end changes elsewhere in the same
-    ///   store (the services paid after it); `nil` where nothing is paid.
-    public init(store: any CaseStore, forms: FormCatalog, clock: any WallClock, afterEnd: (any CaseEndConsequences)? = nil) {
+    /// - Parameters:
+    ///   - afterEnd: what a case's end changes elsewhere in the same store
+    ///     (the services paid after it); `nil` where nothing is paid.
+    ///   - ties: the institutions people are enrolled with, for conflicts of
+    ///     interest; `nil` where the store keeps no institutions (then only
+    ///     the case's own institution field is checked).
+    public init(store: any CaseStore, forms: FormCatalog, clock: any WallClock, afterEnd: (any CaseEndConsequences)? = nil,
+                ties: (any InstitutionTies)? = nil) {
         self.store = store
         self.forms = forms
         work = UnitOfWork(clock: clock)
         choice = SchemeChoice(clock: clock)
         self.afterEnd = afterEnd
+        self.ties = ties
     }
 
     public enum TerminationReason: String, Sendable, CaseIterable {
@@ -92,7 +99,7 @@ public struct CaseService: Sendable {
     /// Assigns the assessors of the next round: the first assessment, a review
     /// of a grade in force, or the re-assessment (复评) after an objection.
     public func assign(caseID: Int, assessors ids: [String], actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try change(.assign, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, _, tx in
+        try change(.assign, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
             let rules = scheme.assessment
             guard ids.count == rules.assessorCount, Set(ids).count == ids.count else {
                 throw CaseError(.assessorRule, "the scheme needs \(rules.assessorCount) different assessors; given: \(ids.joined(separator: ", "))")
@@ -102,10 +109,7 @@ public struct CaseService: Sendable {
                 guard let assessor = try tx.assessors.assessor(id: id), assessor.active else {
                     throw CaseError(.assessorRule, "\(id) is not an active assessor in the registry")
                 }
-                if let institution = record.institution, assessor.employer == institution {
-                    throw CaseError(.conflictOfInterest, "assessor \(id) is employed by \(institution), which serves the applicant of case \(caseID)",
-                                    details: ["assessor": .string(id), "institution": .string(institution)])
-                }
+                try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
                 team.append(assessor)
             }
             let professionals = team.filter(\.qualification.isProfessional).count
@@ -136,6 +140,8 @@ public struct CaseService: Sendable {
         var stored: AssessmentRecord?
         let record = try change(.assess, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
             try Access.require(actor, .recordAssessment(assigned: record.assessors, caseID: caseID))
+            // An enrolment made since the assignment bars the assessor as well.
+            if let assessor = try tx.assessors.assessor(id: actor.id) { try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx) }
             guard scheme.assessment.forms.contains(formID) else {
                 throw CaseError(.invalidInput, "scheme '\(scheme.id)' accepts forms \(scheme.assessment.forms.joined(separator: ", ")), not '\(formID)'")
             }
@@ -384,6 +390,26 @@ public struct CaseService: Sendable {
     }
 
     // MARK: Machinery
+
+    /// Throws ``CaseError/Kind/conflictOfInterest`` if `assessor`'s employer
+    /// serves the case's applicant: named as the case's institution, or the
+    /// person is enrolled with it now, later, or within the scheme's
+    /// look-back period (``InstitutionTies``).
+    private func requireNoConflict(_ assessor: Assessor, _ record: Case, scheme: Scheme, on date: CalendarDate, in tx: any CaseTransaction) throws {
+        guard let employer = assessor.employer else { return }
+        let details: JSONObject = ["assessor": .string(assessor.id), "institution": .string(employer)]
+        if record.institution == employer {
+            throw CaseError(.conflictOfInterest, "assessor \(assessor.id) is employed by \(employer), which serves the applicant of case \(record.id)",
+                            details: details)
+        }
+        let months = scheme.assessment.conflictLookBackMonths
+        let since = date.adding(months: -months)
+        if let ties, try ties.institutions(serving: record.personID, since: since, in: tx).contains(employer) {
+            throw CaseError(.conflictOfInterest,
+                            "assessor \(assessor.id) is employed by \(employer), with which the applicant of case \(record.id) is or was enrolled since \(since) (the scheme looks back \(months) months)",
+                            details: details)
+        }
+    }
 
     /// A case's scheme and the operation's date: `asOf`, or today in the scheme's time zone.
     private func context(caseID: Int, asOf: CalendarDate?) throws -> (Scheme?, CalendarDate) {

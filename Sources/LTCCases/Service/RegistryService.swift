@@ -15,11 +15,15 @@ public struct RegistryService: Sendable {
     public let store: any CaseStore
     let work: UnitOfWork
     let choice: SchemeChoice
+    let ties: (any InstitutionTies)?
 
-    public init(store: any CaseStore, clock: any WallClock) {
+    /// - Parameter ties: the institution registry, to check an assessor's
+    ///   employer; `nil` where the store keeps no institutions.
+    public init(store: any CaseStore, clock: any WallClock, ties: (any InstitutionTies)? = nil) {
         self.store = store
         work = UnitOfWork(clock: clock)
         choice = SchemeChoice(clock: clock)
+        self.ties = ties
     }
 
     // MARK: Schemes
@@ -247,7 +251,13 @@ public struct RegistryService: Sendable {
             guard !id.contains(where: \.isWhitespace) else { throw CaseError(.invalidInput, "assessor id '\(id)' must be non-empty with no spaces") }
             guard !name.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "an assessor needs a name") }
             try PlainText.require(name, "name")
-            if let employer { try PlainText.require(employer, "employer", as: .id) }
+            if let employer {
+                try PlainText.require(employer, "employer", as: .id)
+                if let ties, try !ties.isRegistered(institution: employer, in: tx) {
+                    throw CaseError(.invalidInput, "employer \(employer) is not a registered institution; register it first (ltc institution add), or leave the employer out",
+                                    details: ["employer": .string(employer)])
+                }
+            }
             if try tx.assessors.assessor(id: id) != nil { throw CaseError(.duplicate, "assessor \(id) is already registered") }
             let assessor = Assessor(id: id, name: name, qualification: qualification, employer: employer)
             try tx.assessors.insert(assessor)

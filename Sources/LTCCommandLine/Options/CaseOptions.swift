@@ -33,9 +33,10 @@ struct CaseOptions: ParsableArguments {
         try OpenStores.store(path: Self.databasePath(db))
     }
 
-    func registry() throws -> RegistryService { RegistryService(store: try store(), clock: SystemClock()) }
+    func registry() throws -> RegistryService { RegistryService(store: try store(), clock: SystemClock(), ties: EnrolmentTies()) }
     func cases() throws -> CaseService {
-        CaseService(store: try store(), forms: try forms.catalog(), clock: SystemClock(), afterEnd: ServicesAfterEnd(clock: SystemClock()))
+        CaseService(store: try store(), forms: try forms.catalog(), clock: SystemClock(), afterEnd: ServicesAfterEnd(clock: SystemClock()),
+                    ties: EnrolmentTies())
     }
     func agreements() throws -> AgreementService { AgreementService(store: try store(), clock: SystemClock()) }
     func intake() throws -> IntakeService { IntakeService(store: try store(), clock: SystemClock()) }

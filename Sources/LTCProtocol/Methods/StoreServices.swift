@@ -22,8 +22,8 @@ public struct StoreServices: Sendable {
     public let registration: ActorRegistration
 
     public init(store: some CaseStore & ProviderStore, forms: FormCatalog, clock: any WallClock) {
-        registry = RegistryService(store: store, clock: clock)
-        cases = CaseService(store: store, forms: forms, clock: clock, afterEnd: ServicesAfterEnd(clock: clock))
+        registry = RegistryService(store: store, clock: clock, ties: EnrolmentTies())
+        cases = CaseService(store: store, forms: forms, clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies())
         agreements = AgreementService(store: store, clock: clock)
         intake = IntakeService(store: store, clock: clock)
         settlement = SettlementService(store: store, clock: clock)
