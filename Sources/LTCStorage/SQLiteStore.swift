@@ -27,9 +27,16 @@ public final class SQLiteStore: CaseStore, ProviderStore {
     let schemeCache = SchemeCache()
     public let path: String
 
-    public init(path: String) throws {
-        let database = try SQLiteDatabase(path: path)
-        try database.migrate(SQLiteSchema.migrations)
+    /// Opens the store at `path`, created and migrated on first use; or,
+    /// with `readOnly`, an existing file for reading only, which must hold
+    /// every migration this ltc knows (a read-only file cannot be migrated).
+    public init(path: String, readOnly: Bool = false) throws {
+        let database = try SQLiteDatabase(path: path, readOnly: readOnly)
+        if readOnly {
+            try database.requireMigrated(SQLiteSchema.migrations)
+        } else {
+            try database.migrate(SQLiteSchema.migrations)
+        }
         self.path = path
         connection = Serialized(database)
     }

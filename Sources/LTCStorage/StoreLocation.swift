@@ -21,13 +21,16 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// The store there, created and migrated on first use. An empty path
     /// or an in-memory database is refused: what ltc reports as stored must
     /// outlive the process.
-    public func open() throws -> any CaseStore & ProviderStore {
+    ///
+    /// - Parameter readOnly: open an SQLite file for reading only (a command
+    ///   that only reads, on a file this process may not write).
+    public func open(readOnly: Bool = false) throws -> any CaseStore & ProviderStore {
         switch self {
         case .sqlite(let path):
             if path.allSatisfy(\.isWhitespace) || path == ":memory:" || path.hasPrefix("file::memory:") || path.contains("mode=memory") {
                 throw InputError(source: "--db", message: "'\(path)' is no place to keep data: give a database file or a postgresql:// URI")
             }
-            return try SQLiteStore(path: path)
+            return try SQLiteStore(path: path, readOnly: readOnly)
         case .postgresql(let uri): return try PostgresStore(uri: uri)
         }
     }

@@ -108,6 +108,40 @@ struct AccessCommandTests {
         #expect(suspend.status == 77 && suspend.stderr.contains("may not"))
     }
 
+    @Test("A database file this process may not write can be read; a command that changes data says why it cannot", .timeLimit(.minutes(2)),
+          .enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "as root, needs setpriv to give up the right to write any file"))
+    func readOnlyDatabase() throws {
+        let folder = try scratch.folder("read-only")
+        let db = folder.appendingPathComponent("archive.sqlite").path
+        #expect(try ltc(["demo", "--db", db]).status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        let read = try unprivileged(["case", "list", "--limit", "2", "--db", db, "--actor", "administrator:demo"])
+        #expect(read.status == 0 && read.stdout.contains("effective"), "\(read.stderr)")
+        let write = try unprivileged(["case", "suspend", "1", "--reason", "hospital stay", "--db", db, "--actor", "administrator:demo"])
+        #expect(write.status == 65 && write.stderr.contains("may not be written by this process"), "\(write.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db + "-wal"))
+    }
+
+    /// Runs `ltc` as this user without the superuser's right to write any file (CI runs tests as root).
+    func unprivileged(_ arguments: [String]) throws -> Run {
+        guard getuid() == 0 else { return try ltc(arguments) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--bounding-set=-all", "--inh-caps=-all", try ltcExecutable().path] + arguments
+        process.currentDirectoryURL = packageRoot
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errors = Reader(stderr.fileHandleForReading)
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.text(), signal: nil)
+    }
+
     @Test("A command that only reads never creates a database; --db '' and :memory: are refused")
     func noDatabaseCreatedByReading() throws {
         let missing = scratch.path("mistyped", ".sqlite")

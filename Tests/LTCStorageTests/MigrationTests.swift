@@ -1,4 +1,5 @@
 import Foundation
+import LTCCases
 import LTCCore
 @testable import LTCStorage
 import Testing
@@ -50,6 +51,28 @@ struct GuardRailTests {
         try database.execute("INSERT INTO schema_migrations (name) VALUES ('0099-from-the-future')")
         let error = #expect(throws: StorageError.self) { _ = try SQLiteStore(path: path) }
         #expect(error?.message.contains("it has migration 0099-from-the-future, and this ltc knows only up to \(SQLiteSchema.migrations.last!.name)") == true)
+    }
+
+    @Test("A store opened read-only reads what is stored, refuses changes, and must be fully migrated")
+    func readOnly() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-read-only-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let store = try SQLiteStore(path: path)
+            try store.write { (tx: any CaseTransaction) in try tx.staff.insert(StaffMember(id: "wang", role: .administrator, name: nil, addedOn: CalendarDate("2026-01-01")!)) }
+        }
+        let reader = try SQLiteStore(path: path, readOnly: true)
+        #expect(try reader.read { (tx: any CaseTransaction) in try tx.staff.member(id: "wang")?.role } == .administrator)
+        let refused = #expect(throws: StorageError.self) {
+            try reader.write { (tx: any CaseTransaction) in try tx.staff.insert(StaffMember(id: "li", role: .auditor, name: nil, addedOn: CalendarDate("2026-01-01")!)) }
+        }
+        #expect(refused?.code == 8)
+
+        let older = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-read-only-older-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: older + suffix) } }
+        try SQLiteDatabase(path: older).migrate(SQLiteSchema.migrations.dropLast())
+        let error = #expect(throws: StorageError.self) { _ = try SQLiteStore(path: older, readOnly: true) }
+        #expect(error?.message.contains("is read-only and was made by an older ltc: it lacks migration \(SQLiteSchema.migrations.last!.name)") == true)
     }
 
     @Test("A busy database and a full disk are named as such, failures worth trying again")

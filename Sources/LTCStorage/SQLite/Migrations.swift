@@ -43,3 +43,15 @@ extension SQLiteDatabase {
         }
     }
 }
+
+extension SQLiteDatabase {
+    /// Throws unless this database has had exactly `migrations`: one opened
+    /// read-only is read as it is, so it must be neither older nor newer.
+    public func requireMigrated(_ migrations: [Migration]) throws {
+        let applied = Set(try query("SELECT name FROM schema_migrations") { $0.text(0) ?? "" })
+        try Migration.refuseNewer(applied: applied, known: migrations.map(\.name))
+        if let missing = migrations.first(where: { !applied.contains($0.name) }) {
+            throw StorageError(code: 0, message: "\(path) is read-only and was made by an older ltc: it lacks migration \(missing.name); open it once where it may be written, and this ltc will bring it up to date")
+        }
+    }
+}

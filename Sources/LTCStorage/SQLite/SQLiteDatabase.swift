@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 import LTCCore
 
 /// One connection to an SQLite database file, used by one thread at a time
@@ -32,23 +33,58 @@ public final class SQLiteDatabase {
     /// How long a writer waits for another process's lock before giving up.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
-    public init(path: String) throws(StorageError) {
+    /// Opens (or creates) the database at `path` for reading and writing,
+    /// in WAL mode with `synchronous = FULL`; or, with `readOnly`, opens an
+    /// existing file for reading only, as it is: a file this process may not
+    /// write (an archived copy, another user's database) can still be read.
+    public init(path: String, readOnly: Bool = false) throws(StorageError) {
         self.path = path
+        let connection = try Self.open(path, readOnly: readOnly)
+        handle = readOnly ? try Self.readable(connection, path) : connection
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        if readOnly { return }
+        try execute("PRAGMA foreign_keys = ON")
+        do {
+            try execute("PRAGMA journal_mode = WAL")
+        } catch where error.code & 0xff == SQLITE_READONLY {
+            throw StorageError(code: error.code, message: "\(path) may not be written by this process (the file or its folder is read-only): a command that changes data needs a database it may write; one that only reads can read it")
+        }
+        try execute("PRAGMA synchronous = FULL")
+        // Up to 16 MiB of page cache per connection: room for the log index of a large submission without growing unbounded.
+        try execute("PRAGMA cache_size = -16384")
+    }
+
+    private static func open(_ path: String, readOnly: Bool, immutable: Bool = false) throws(StorageError) -> OpaquePointer {
         var connection: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &connection, flags, nil)
+        let flags = readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let name = immutable ? "file:" + path.map { "?#%".contains($0) ? "%\(String($0.asciiValue!, radix: 16, uppercase: true))" : String($0) }.joined() + "?immutable=1" : path
+        let status = sqlite3_open_v2(name, &connection, flags, nil)
         guard status == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(connection)
             throw StorageError(code: status, message: "\(path): \(message)")
         }
-        handle = connection
-        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
-        try execute("PRAGMA foreign_keys = ON")
-        try execute("PRAGMA journal_mode = WAL")
-        try execute("PRAGMA synchronous = FULL")
-        // Up to 16 MiB of page cache per connection: room for the log index of a large submission without growing unbounded.
-        try execute("PRAGMA cache_size = -16384")
+        return connection
+    }
+
+    /// Makes sure a read-only connection can read. A database in WAL mode
+    /// needs its `-shm` index; where it does not exist and cannot be made
+    /// (a folder this process may not write) and no `-wal` log holds changes
+    /// not yet folded into the file, the file is read as immutable: as it is.
+    private static func readable(_ handle: OpaquePointer, _ path: String) throws(StorageError) -> OpaquePointer {
+        if sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK { return handle }
+        let (code, message) = (sqlite3_errcode(handle), String(cString: sqlite3_errmsg(handle)))
+        sqlite3_close(handle)
+        guard !FileManager.default.fileExists(atPath: path + "-wal") else {
+            throw StorageError(code: code, message: "\(path): cannot be read (\(message)); its -wal file holds changes this process cannot fold in: open it once where it may be written")
+        }
+        let immutable = try open(path, readOnly: true, immutable: true)
+        guard sqlite3_exec(immutable, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK else {
+            let failure = StorageError(code: sqlite3_errcode(immutable), message: "\(path): cannot be read (\(String(cString: sqlite3_errmsg(immutable))))")
+            sqlite3_close(immutable)
+            throw failure
+        }
+        return immutable
     }
 
     /// Sets the page cache of this connection, in KiB (bulk work may use more for a while).
