@@ -40,6 +40,13 @@ struct AccessCommandTests {
         #expect(responses[0]["result"]?["logs"]?.arrayValue?.count == 1)
         #expect(responses[1]["result"]?["logs"]?.arrayValue?.count == 1)
         #expect(responses[2]["error"]?["message"]?.stringValue?.contains("this process acts only as institution:I001") == true)
+        // rpc.describe says how this process trusts actors, and who may do what.
+        let describe = #"{"jsonrpc":"2.0","id":1,"method":"rpc.describe"}"# + "\n"
+        let pinnedModel = try JSONParser.parse(try ltc(["rpc", "--actor", "institution:I001"], input: describe).stdout)["result"]?["actors"]
+        #expect(pinnedModel?["pinned"] == "institution:I001" && pinnedModel?["model"]?.stringValue?.contains("acts only as institution:I001") == true)
+        #expect(pinnedModel?["roles"]?.arrayValue?.first { $0["what"] == "settle a month" }?["institution"] == "—")
+        let trusting = try JSONParser.parse(try ltc(["rpc"], input: describe).stdout)["result"]?["actors"]
+        #expect(trusting?["pinned"] == .null && trusting?["model"]?.stringValue?.contains("as a library trusts its caller") == true)
         let bad = try ltc(["rpc", "--actor", "institution:I 001"], input: "")
         #expect(bad.status == 65 && bad.stderr.contains("holds a space"))
     }

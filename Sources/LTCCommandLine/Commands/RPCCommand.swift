@@ -41,7 +41,7 @@ struct RPCCommand: ParsableCommand {
                 // Each worker opens its own connection, on the first request that needs one.
                 let services = LazyServices(pinned: pinned) { StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock()) }
                 let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods
-                servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + methods))
+                servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + methods, about: ["actors": ActorModel.json(pinned: pinned)]))
             }
         }
         signal(SIGPIPE, SIG_IGN)

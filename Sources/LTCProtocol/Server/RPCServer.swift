@@ -27,8 +27,9 @@ public final class RPCServer: Sendable {
     private let methods: [String: RPCMethod]
     private let methodNames: [String]
 
-    public init(methods: [RPCMethod]) {
-        let all = methods + [Self.describe(methods)]
+    /// - Parameter about: more members of `rpc.describe`'s result (how actors are trusted, say).
+    public init(methods: [RPCMethod], about: JSONObject = [:]) {
+        let all = methods + [Self.describe(methods, about: about)]
         var table: [String: RPCMethod] = [:]
         for method in all { table[method.name] = method }
         self.methods = table
@@ -36,20 +37,22 @@ public final class RPCServer: Sendable {
     }
 
     /// `rpc.describe`, listing `methods` and itself.
-    private static func describe(_ methods: [RPCMethod]) -> RPCMethod {
+    private static func describe(_ methods: [RPCMethod], about: JSONObject) -> RPCMethod {
         RPCMethod(
             name: "rpc.describe",
             summary: "Every method of this interface with its parameters, result and an example.",
             parameters: [],
-            result: "{protocol, version, methods: [{name, summary, params: [{name, type, required, summary}], result, example}]}",
+            result: "{protocol, version, methods: [{name, summary, params: [{name, type, required, summary}], result, example}], …}",
             example: [:],
             ordering: .independent
         ) { _ in
-            [
+            var result: JSONObject = [
                 "protocol": "JSON-RPC 2.0",
                 "version": .integer(RPCServer.protocolVersion),
-                "methods": .array((methods + [describe([])]).map(\.json)),
+                "methods": .array((methods + [describe([], about: [:])]).map(\.json)),
             ]
+            for member in about { result.set(member.key, member.value) }
+            return .object(result)
         }
     }
 
