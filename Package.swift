@@ -5,7 +5,7 @@ import PackageDescription
 /// `LTC_FUZZ=1` builds the libFuzzer targets (docs/testing.md): ltc's modules
 /// instrumented for coverage and AddressSanitizer, `ltc-fuzz` linked with
 /// libFuzzer. Only `swift build --product ltc-fuzz` is meant to be run so, in a
-/// scratch path of its own; build tools (embed-forms) stay plain.
+/// scratch path of its own; build tools (embed-files) stay plain.
 let fuzzing = ProcessInfo.processInfo.environment["LTC_FUZZ"] == "1"
 let fuzzed: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("LTC_FUZZING")] : []
 
@@ -36,11 +36,11 @@ let package = Package(
             name: "LTCAssessment",
             dependencies: ["LTCCore"],
             swiftSettings: fuzzed,
-            plugins: ["EmbedForms"]
+            plugins: ["EmbedFiles"]
         ),
 
         // Schemes: a city's rules for a period, loaded from data files.
-        .target(name: "LTCSchemes", dependencies: ["LTCCore"], swiftSettings: fuzzed),
+        .target(name: "LTCSchemes", dependencies: ["LTCCore"], swiftSettings: fuzzed, plugins: ["EmbedFiles"]),
 
         // Insured people, assessors and the case lifecycle with its audit
         // trail; storage is reached only through the CaseStore protocol.
@@ -84,10 +84,11 @@ let package = Package(
         .executableTarget(name: "ltc-fuzz", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCProviders", "LTCProtocol", "LTCStorage"],
                           swiftSettings: fuzzed, linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []),
 
-        // Build-time embedding of AssessmentForms/*.json into the library, so the
-        // built binary carries its instruments wherever it is copied.
-        .executableTarget(name: "embed-forms"),
-        .plugin(name: "EmbedForms", capability: .buildTool(), dependencies: ["embed-forms"]),
+        // Build-time embedding of AssessmentForms/*.json and Examples/schemes/*.json
+        // into the library, so the built binary carries its instruments and example
+        // schemes wherever it is copied.
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
 
         // What tests share: a fresh store on the engine under test, removed afterwards.
         .target(name: "LTCTestSupport", dependencies: ["LTCCases", "LTCProviders", "LTCStorage"], path: "Tests/Support"),

@@ -24,13 +24,13 @@ struct Run {
     var signal: Int32?
 }
 
-/// Runs `ltc` with `arguments` from the package root, feeding `input` on
-/// standard input; `environment` is added to this process's.
-func ltc(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
+/// Runs `ltc` with `arguments` from the package root (or `directory`),
+/// feeding `input` on standard input; `environment` is added to this process's.
+func ltc(_ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: URL = packageRoot) throws -> Run {
     let process = Process()
     process.executableURL = try ltcExecutable()
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    process.currentDirectoryURL = directory
     if !environment.isEmpty {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
     }

@@ -60,6 +60,11 @@ public struct RegistryService: Sendable {
         }
     }
 
+    /// The stored scheme `id`, or `nil` if there is none.
+    public func storedScheme(id: String) throws -> Scheme? {
+        try store.read { try $0.schemes.scheme(id: id) }
+    }
+
     /// `asOf`, or today in the time zone of the stored schemes.
     public func day(_ asOf: CalendarDate?) throws -> CalendarDate {
         try store.read { try choice.day(asOf, in: $0.schemes) }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import LTCAssessment
 import LTCBenefits
@@ -8,18 +9,27 @@ import LTCStorage
 
 /// Where a command finds its scheme: a scheme file, or a scheme stored in the database.
 struct SchemeSource: ParsableArguments {
-    @Option(name: .customLong("scheme-file"), help: ArgumentHelp("A scheme file.", valueName: "file")) var file: String?
-    @Option(help: ArgumentHelp("The id of a scheme stored in the database.", valueName: "id")) var scheme: String?
+    @Option(name: .customLong("scheme-file"), help: ArgumentHelp("A scheme file, or a built-in example's name.", valueName: "file")) var file: String?
+    @Option(help: ArgumentHelp("The id of a scheme stored in the database, else of a built-in example.", valueName: "id")) var scheme: String?
     @Option(help: ArgumentHelp("The database (for --scheme): an SQLite file or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite.", valueName: "path|uri")) var db: String?
 
     func load() throws -> Scheme {
         switch (file, scheme) {
         case (let file?, nil):
-            return try Scheme.decode(text: try readInput(file), source: file)
+            return try loadScheme(file)
         case (nil, let id?):
-            return try RegistryService(store: try OpenStores.store(path: CaseOptions.databasePath(db)), clock: SystemClock()).scheme(id: id)
+            return try stored(id) ?? BuiltInSchemes.scheme(named: id) ?? { throw CaseError(.noSchemeInForce, "no stored scheme '\(id)' and no built-in one; built in: \(BuiltInSchemes.names.joined(separator: ", "))") }()
         default:
             throw CaseError(.invalidInput, "name the scheme with exactly one of --scheme-file FILE and --scheme ID")
+        }
+    }
+
+    /// The scheme stored as `id` in the database, if there is a database and it holds one.
+    private func stored(_ id: String) throws -> Scheme? {
+        let path = CaseOptions.databasePath(db)
+        if case .sqlite(let file) = StoreLocation(path), !FileManager.default.fileExists(atPath: file) { return nil }
+        return try OpenStores.$existingOnly.withValue(true) {
+            try RegistryService(store: try OpenStores.store(path: path), clock: SystemClock()).storedScheme(id: id)
         }
     }
 }

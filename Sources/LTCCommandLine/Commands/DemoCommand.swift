@@ -24,8 +24,8 @@ struct DemoCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("The database to create: an SQLite file, or an empty PostgreSQL database postgresql://USER@HOST:PORT/DBNAME (default: a new temporary file).", valueName: "path|uri")) var db: String?
-    @Option(name: .customLong("scheme-file"), help: ArgumentHelp("The scheme to run.", valueName: "file"))
-    var schemeFile = "Examples/schemes/hours-home-care-2026.json"
+    @Option(name: .customLong("scheme-file"), help: ArgumentHelp("The scheme to run: a file, or a built-in example's name.", valueName: "file"))
+    var schemeFile = "hours-home-care-2026"
     @OptionGroup var forms: FormOptions
 
     func run() throws {
@@ -35,8 +35,7 @@ struct DemoCommand: ParsableCommand {
             if case .sqlite = location, FileManager.default.fileExists(atPath: path) {
                 throw InputError(source: path, message: "already exists; the demo needs a fresh database (leave out --db for a temporary one)")
             }
-            let schemeText = try readInput(schemeFile)
-            let scheme = try Scheme.decode(text: schemeText, source: schemeFile)
+            let scheme = try loadScheme(schemeFile)
             guard scheme.benefits?.monitoring != nil, scheme.benefits?.mode("home-visit") != nil else {
                 throw InputError(source: schemeFile, message: "the demo needs a scheme with a home-visit mode and monitoring settings, such as Examples/schemes/hours-home-care-2026.json")
             }

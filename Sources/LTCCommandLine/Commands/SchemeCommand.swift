@@ -12,13 +12,21 @@ struct SchemeCommand: ParsableCommand {
     )
 
     struct Load: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "load", abstract: "Validate a scheme file and store it.")
-        @Argument(help: ArgumentHelp("The scheme file (JSON, format ltc-scheme/1).", valueName: "file")) var file: String
+        static let configuration = CommandConfiguration(
+            commandName: "load", abstract: "Validate a scheme file and store it.",
+            discussion: """
+                A path that holds no file names a built-in example scheme by its file name: \(BuiltInSchemes.names.joined(separator: ", ")).
+
+                EXAMPLES:
+                  ltc scheme load Examples/schemes/tianjin-style-2026.json --actor administrator:wang
+                  ltc scheme load hours-home-care-2026 --actor administrator:wang      (built in)
+                """)
+        @Argument(help: ArgumentHelp("The scheme file (JSON, format ltc-scheme/1), or a built-in example's name.", valueName: "file")) var file: String
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
-                let scheme = try Scheme.decode(text: try readInput(file), source: file)
+                let scheme = try loadScheme(file)
                 let loaded = try options.registry().load(scheme, actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(loaded.summaryJSON) } else {
                     print("loaded scheme \(loaded.id): \(loaded.name.zh) / \(loaded.name.en), \(loaded.region), \(loaded.effectiveFrom) to \(loaded.effectiveTo)")

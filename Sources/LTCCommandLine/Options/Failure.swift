@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LTCCases
 import LTCCore
+import LTCSchemes
 import LTCStorage
 
 /// Exit statuses of `ltc`, after BSD `sysexits.h`: 0 success, 64 a wrong
@@ -77,4 +78,16 @@ func readInput(_ path: String) throws -> [UInt8] {
 /// Prints a JSON value, indented, for `--json`.
 func printJSON(_ value: JSONValue) {
     print(JSONWriter.string(value, style: .indented))
+}
+
+/// The scheme a command names by `argument`: the file at that path (or
+/// standard input for `-`); where there is no file, the built-in example
+/// scheme of that name (`hours-home-care-2026`, or a path ending in
+/// `hours-home-care-2026.json`), so that the examples work from any folder.
+func loadScheme(_ argument: String) throws -> Scheme {
+    if argument == "-" || FileManager.default.fileExists(atPath: argument) {
+        return try Scheme.decode(text: try readInput(argument), source: argument)
+    }
+    if let scheme = try BuiltInSchemes.scheme(named: argument) { return scheme }
+    throw InputError(source: argument, message: "no scheme file there, and no built-in scheme of that name; built in: \(BuiltInSchemes.names.joined(separator: ", "))")
 }

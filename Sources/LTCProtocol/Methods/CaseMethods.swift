@@ -228,7 +228,7 @@ public struct CaseMethods: Sendable {
                 try service.cases.entitlement(caseID: params.int("case")!, month: try Self.month(params, "month"), actor: actor).json
             },
             method("benefit.quote", "What a grade earns in a service mode in a month, line by line.",
-                   [actor, RPCParameter("scheme", .string, "A stored scheme's id."), RPCParameter("grade", .integer, "The grade."),
+                   [actor, RPCParameter("scheme", .string, "A stored scheme's id, else a built-in example's."), RPCParameter("grade", .integer, "The grade."),
                     RPCParameter("mode", .string, "The service mode id."), RPCParameter("month", .string, "The month (YYYY-MM)."),
                     RPCParameter("days", .integer, required: false, "Days of the month in force (default all).")],
                    result: "{scheme, grade, mode, month, days, pricing, hours?, visits?, eligibleCost, fundShare, personalShare, cash, lines}",
@@ -238,7 +238,7 @@ public struct CaseMethods: Sendable {
                                  month: try Self.month(params, "month"), days: params.int("days")).json
             },
             method("fund.project", "The fund's outlay, contribution income and balance for a month and the year from it.",
-                   [actor, RPCParameter("scheme", .string, "A stored scheme's id."), RPCParameter("from", .string, "The first month (YYYY-MM)."),
+                   [actor, RPCParameter("scheme", .string, "A stored scheme's id, else a built-in example's."), RPCParameter("from", .string, "The first month (YYYY-MM)."),
                     RPCParameter("beneficiaries", .array, required: false, "[{grade, mode, count}]; leave out to count the stored cases."),
                     RPCParameter("insured", .array, "[{type, count, averageMonthlyBase}]")],
                    result: "{scheme, from, outlay, income, monthlyOutlay, yearlyOutlay, yearlyIncome, yearlyBalance}",
@@ -281,8 +281,12 @@ extension CaseMethods {
         return month
     }
 
+    /// The stored scheme the params name, else the built-in example of that name.
     static func scheme(_ services: StoreServices, _ params: RPCParams) throws -> Scheme {
-        try services.registry.scheme(id: params.string("scheme")!)
+        let id = params.string("scheme")!
+        if let stored = try services.registry.storedScheme(id: id) { return stored }
+        if let builtIn = try BuiltInSchemes.scheme(named: id) { return builtIn }
+        return try services.registry.scheme(id: id)
     }
 }
 

@@ -1,0 +1,29 @@
+import Foundation
+import LTCCore
+
+/// The example schemes built into ltc: `Examples/schemes/*.json`, embedded at
+/// build time (the EmbedFiles plugin), so that `ltc demo` and a scheme named
+/// by its file name work from any folder. A file at the path given still
+/// wins: only a path that does not exist falls back to the built-in scheme
+/// of that name.
+///
+/// ```swift
+/// BuiltInSchemes.names                                   // ["day-rate-2026", "hours-home-care-2026", "tianjin-style-2026"]
+/// let scheme = try BuiltInSchemes.scheme(named: "hours-home-care-2026")
+/// ```
+public enum BuiltInSchemes {
+    /// Their names: the file names without `.json`.
+    public static var names: [String] { embeddedSchemeFiles.map { String($0.name.dropLast(".json".count)) } }
+
+    /// The built-in scheme called `name` (a file name, with or without `.json`
+    /// and any folders before it), decoded; `nil` if there is none.
+    public static func scheme(named name: String) throws(SchemeError) -> Scheme? {
+        let wanted = String(name.split(separator: "/").last ?? "")
+        guard let file = embeddedSchemeFiles.first(where: { $0.name == wanted || $0.name == wanted + ".json" }) else { return nil }
+        let source = "Examples/schemes/\(file.name) (built in)"
+        guard let data = Data(base64Encoded: file.base64) else {
+            throw SchemeError(file: source, problems: [JSONProblem(path: .root, message: "the embedded copy is damaged; rebuild ltc")])
+        }
+        return try Scheme.decode(text: Array(data), source: source)
+    }
+}
