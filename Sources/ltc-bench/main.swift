@@ -133,10 +133,16 @@ func runOnce(mode: String, count: Int) throws {
         close(output.write)
         drained.wait()
         peak = peakMemoryKiB()
-    case "process":
+    case "process", "python":
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ltc")
-        process.arguments = ["rpc"]
+        if mode == "python" {
+            // The baseline: the same lines through Python's json.loads and json.dumps, one line written each.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", pythonRoundTrip]
+        } else {
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ltc")
+            process.arguments = ["rpc"]
+        }
         process.standardInput = FileHandle(fileDescriptor: input.read, closeOnDealloc: false)
         process.standardOutput = FileHandle(fileDescriptor: output.write, closeOnDealloc: false)
         try process.run()
@@ -152,10 +158,19 @@ func runOnce(mode: String, count: Int) throws {
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print("\(count) \(seconds) \(peak) \(tally.lines) \(tally.results)")
-    if tally.results != count {
+    if tally.results != count && mode != "python" {
         FileHandle.standardError.write(Data("ltc-bench: expected \(count) results, got \(tally.results); first line: \(tally.first)\n".utf8))
     }
 }
+
+/// The baseline a JSON-RPC process is held to: Python reading each request
+/// line, parsing it and writing it back as JSON, with no scoring at all.
+let pythonRoundTrip = """
+    import json, sys
+    write = sys.stdout.write
+    for line in sys.stdin:
+        write(json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":")) + "\\n")
+    """
 
 /// Parent mode: every scenario in a child process, and a table of figures.
 func runAll() throws {
@@ -166,7 +181,13 @@ func runAll() throws {
     } else {
         print("(no ltc beside ltc-bench: run `swift build -c release` first to measure the ltc process too)")
     }
-    print("scenario rpc-score: assessment.score on cn-ltc-2021 through the JSON-RPC loop, one request per line")
+    if (try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["python3", "-c", ""]))?.waitUntilExitStatus() == 0 {
+        modes.append("python")
+    } else {
+        print("(no python3: the baseline of Python's JSON round trip is left out)")
+    }
+    print("scenario rpc-score: assessment.score on cn-ltc-2021 through the JSON-RPC loop, one request per line,")
+    print("each response read from a pipe; python: the same lines through json.loads and json.dumps, for scale")
     print("mode      requests   seconds   requests/s   peak MiB   answered")
     for mode in modes {
         for count in [10_000, 100_000, 1_000_000] {
@@ -180,7 +201,7 @@ func runAll() throws {
             child.waitUntilExit()
             let fields = text.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
             guard child.terminationStatus == 0, fields.count == 5, let seconds = Double(fields[1]), let peak = Double(fields[2]),
-                  let results = Int(fields[4])
+                  let lines = Int(fields[3]), let results = mode == "python" ? lines : Int(fields[4])
             else {
                 print("\(mode): run of \(count) failed: \(text)")
                 continue
@@ -231,4 +252,11 @@ do {
 } catch {
     FileHandle.standardError.write(Data("ltc-bench: \(error)\n".utf8))
     exit(1)
+}
+
+extension Process {
+    func waitUntilExitStatus() -> Int32 {
+        waitUntilExit()
+        return terminationStatus
+    }
 }

@@ -4,10 +4,12 @@ import Foundation
 /// responses strictly in line order.
 ///
 /// The reader hands in each run of lines it already holds as one numbered
-/// batch. The worker that answers batch *k* writes each response (one `write`
-/// per line) as soon as it is ready, once batch *k − 1* is fully written, so a
-/// response never waits behind a later one. A client that sends one line at a
-/// time gets batches of one line. At most ``maximumBatches`` batches are in
+/// batch. The worker that answers batch *k* writes its responses, once batch
+/// *k − 1* is fully written, together in one `write` when the batch is
+/// answered (or 64 KiB of them are ready, or before a stateful request runs),
+/// so a pipe's reader wakes once per batch, not once per line. A client that
+/// sends one line at a time gets batches of one line, answered at once: no
+/// response waits for more input. At most ``maximumBatches`` batches are in
 /// flight, so memory does not grow with the input. A
 /// ``RPCMethod/Ordering/sequential`` request waits, through the server's gate,
 /// until every earlier batch is written, and so answered.
@@ -19,6 +21,8 @@ final class ResponsePipeline: @unchecked Sendable {
 
     static let maximumBatches = 16
     static let maximumBatchLines = 256
+    /// Ready responses of a batch past this size are written without waiting for the rest of it.
+    static let flushBytes = 1 << 16
 
     private let servers: [RPCServer]
     private let output: Int32
@@ -71,22 +75,28 @@ final class ResponsePipeline: @unchecked Sendable {
 
     private func runWorker(_ server: RPCServer) {
         while let (number, jobs) = nextBatch() {
+            // The batch's responses so far, in order, not yet written. They go
+            // out in one write when the batch is answered (its lines were all
+            // read already, so no response waits for input), when they fill
+            // ``flushBytes``, and before a request that may take long (one
+            // that waits for its turn) runs.
+            var pending: [UInt8] = []
             var myTurn = false
-            var pending: [[UInt8]] = []
-            for job in jobs {
-                guard var response = answer(job, batch: number, server: server) else { continue }
-                response.append(0x0A)
+            let flush = { [self] in
                 if !myTurn { myTurn = monitor.locked { written == number } }
-                if myTurn {
-                    emit(pending)
-                    pending.removeAll()
-                    emit(response)
-                } else {
-                    pending.append(response)
-                }
+                guard myTurn, !pending.isEmpty else { return }
+                emit(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+            for job in jobs {
+                guard let response = answer(job, batch: number, server: server, before: flush) else { continue }
+                pending += response
+                pending.append(0x0A)
+                if pending.count >= Self.flushBytes { flush() }
             }
             waitForTurn(number)
-            emit(pending)
+            myTurn = true
+            flush()
             monitor.locked {
                 written = number + 1
                 monitor.broadcast(.turn)
@@ -102,11 +112,16 @@ final class ResponsePipeline: @unchecked Sendable {
         return queue.isEmpty ? nil : queue.removeFirst()
     }
 
-    private func answer(_ job: Job, batch number: Int, server: RPCServer) -> [UInt8]? {
+    /// The response to one job; `before` runs when a request waits for its
+    /// turn, once the batches before this one are written.
+    private func answer(_ job: Job, batch number: Int, server: RPCServer, before: @escaping () -> Void) -> [UInt8]? {
         switch job {
         case .line(let bytes):
             return bytes.withUnsafeBufferPointer { line in
-                server.respond(to: line, gate: { [self] in waitForTurn(number) })
+                server.respond(to: line, gate: { [self] in
+                    waitForTurn(number)
+                    before()
+                })
             }
         case .overlong(let length):
             return server.respondToOverlongLine(length: length, limit: RPCLoop.maximumLineLength)
@@ -120,16 +135,8 @@ final class ResponsePipeline: @unchecked Sendable {
         monitor.unlock()
     }
 
-    /// Writes responses that are all ready now in one `write`: holding none
-    /// back, and waking the reader once instead of once per line.
-    private func emit(_ responses: [[UInt8]]) {
-        switch responses.count {
-        case 0: return
-        case 1: emit(responses[0])
-        default: emit(Array(responses.joined()))
-        }
-    }
-
+    /// Writes responses that are ready, in one `write`: waking the reader
+    /// once for them all instead of once per line.
     private func emit(_ response: [UInt8]) {
         guard !outputClosed else { return }
         if !RPCLoop.writeAll(response, to: output) {
