@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import LTCCore
+import LTCProtocol
 
 /// The `ltc` command: long-term care insurance assessment and administration.
 ///
@@ -13,7 +16,9 @@ public struct LTC: ParsableCommand {
         discussion: """
             Forms (assessment instruments) are data: the built-in ones come from the package's \
             AssessmentForms/ folder; add your own with --forms DIR.
-            Exit status: 0 success, 64 bad command line, 65 unusable input, 66 input file not found.
+            Exit status: 0 success, 64 bad command line, 65 unusable input, 66 input file not found, \
+            69 database server unreachable, 75 try again (busy, conflicts, disk full), 77 refused to the actor.
+            With --json, an error is the JSON-RPC error object on standard error.
             """,
         version: "0.1.0",
         subcommands: [
@@ -28,15 +33,40 @@ public struct LTC: ParsableCommand {
     public init() {}
 
     /// Runs the command line, then closes the databases it opened, after an
-    /// error too (see ``OpenStores/closeAll()``).
+    /// error too (see ``OpenStores/closeAll()``). A mistyped subcommand gets
+    /// a suggestion and every missing argument is named at once (``UsageCheck``).
     public static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let unknown = UsageCheck.unknownSubcommand(in: arguments, of: LTC.self) {
+            usageFailure(unknown.message, usage: "  See '\(unknown.command) --help' for its subcommands.")
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
             OpenStores.closeAll()
         } catch {
             OpenStores.closeAll()
+            if exitCode(for: error) == .validationFailure {
+                let text = fullMessage(for: error)
+                let usage = text.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("Usage:") }.joined(separator: "\n")
+                if let missing = UsageCheck.allMissing(arguments, first: error, of: LTC.self) {
+                    usageFailure("missing expected arguments: " + missing.map { "'\($0)'" }.joined(separator: ", "), usage: usage)
+                }
+                if jsonRequested { usageFailure(message(for: error), usage: usage) }
+            }
             exit(withError: error)
         }
+    }
+
+    /// Says what is wrong with the command line (as a JSON-RPC invalid-params
+    /// error with `--json`) and exits with status 64.
+    static func usageFailure(_ message: String, usage: String) -> Never {
+        if jsonRequested {
+            let error = RPCError(code: RPCErrorCode.invalidParams, message: "Invalid command line: \(message)", data: ["kind": "usage", "usage": .string(usage)])
+            FileHandle.standardError.write(Data((JSONWriter.string(error.json) + "\n").utf8))
+        } else {
+            FileHandle.standardError.write(Data("Error: \(message)\n\(usage)\n".utf8))
+        }
+        Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 }

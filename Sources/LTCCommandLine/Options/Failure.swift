@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LTCCases
 import LTCCore
+import LTCProtocol
 import LTCSchemes
 import LTCStorage
 
@@ -21,32 +22,44 @@ enum ExitStatus {
 }
 
 /// Runs a command's body; an ``LTCError`` becomes `error: …` on standard
-/// error and exit status 65 (77 when refused to the actor, 69 when the database server cannot be reached,
-/// 75 when other writers kept conflicting, the database stayed busy or the
-/// disk is full), never a stack trace.
+/// error (with `--json`, the JSON-RPC error object: the same code, message
+/// and data `ltc rpc` would answer) and exit status 65 (77 when refused to
+/// the actor, 69 when the database server cannot be reached, 75 when other
+/// writers kept conflicting, the database stayed busy or the disk is full,
+/// 66 for a file that cannot be opened), never a stack trace.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as StorageError where error.sqlState?.hasPrefix("08") == true {
-        printError(error.description)
-        throw ExitCode(ExitStatus.unavailable)
+        throw fail(error, ExitStatus.unavailable)
     } catch let error as StorageError where error.sqlState == "40001" || error.sqlState == "40P01" {
-        printError(error.description)
-        throw ExitCode(ExitStatus.tryAgain)
+        throw fail(error, ExitStatus.tryAgain)
     } catch let error as StorageError where error.temporary != nil {
-        printError("\(error.temporary!) (\(error.description))")
-        throw ExitCode(ExitStatus.tryAgain)
+        throw fail(error, ExitStatus.tryAgain, message: "\(error.temporary!) (\(error.description))")
     } catch let error as CaseError where error.reason == .forbidden {
-        printError(error.description)
-        throw ExitCode(ExitStatus.forbidden)
-    } catch let error as any LTCError {
-        printError(error.description)
-        throw ExitCode(ExitStatus.dataError)
+        throw fail(error, ExitStatus.forbidden)
     } catch let error as UnreadableFile {
-        printError(error.description)
-        throw ExitCode(ExitStatus.noInput)
+        throw fail(error, ExitStatus.noInput)
+    } catch let error as any LTCError {
+        throw fail(error, ExitStatus.dataError)
     }
 }
+
+/// Says what went wrong on standard error, as text or, with `--json`, as
+/// the JSON-RPC error object; returns the exit status to throw.
+func fail(_ error: any LTCError, _ status: Int32, message: String? = nil) -> ExitCode {
+    if jsonRequested {
+        var rpc = RPCError(error)
+        if let message { rpc.message = message }
+        FileHandle.standardError.write(Data((JSONWriter.string(rpc.json) + "\n").utf8))
+    } else {
+        printError(message ?? error.description)
+    }
+    return ExitCode(status)
+}
+
+/// Whether the command line asks for JSON (`--json`): errors are then JSON too.
+var jsonRequested: Bool { CommandLine.arguments.dropFirst().contains("--json") }
 
 /// Runs a command that only reads, as ``reportingErrors(_:)``: it opens an
 /// existing database and never creates one, so a mistyped `--db` says there
@@ -60,9 +73,11 @@ func printError(_ message: String) {
 }
 
 /// An input file that does not exist or cannot be read.
-struct UnreadableFile: Error, CustomStringConvertible {
+struct UnreadableFile: LTCError {
     var path: String
     var description: String { "\(path): cannot open the file (no such file, or no permission)" }
+    var kind: String { "unreadableFile" }
+    var details: JSONObject { ["file": .string(path)] }
 }
 
 /// The bytes of `path`, or of standard input when `path` is `-`.
