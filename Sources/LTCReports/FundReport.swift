@@ -54,19 +54,39 @@ public struct FundReport: Sendable, Equatable {
     /// The key of the row in each breakdown that holds the adjustments.
     public static let adjustmentsKey = "adjustments (earlier months, penalties)"
 
-    /// The sections as CSV: `section,key,logs,allowed,fund`, and the rejections and ratings after.
-    public var csv: String {
-        var lines = ["section,key,logs,allowed,fund"]
-        for (section, rows) in [("grade", byGrade), ("mode", byMode), ("district", byDistrict), ("institution", byInstitution)] {
-            for row in rows { lines.append("\(section),\(CSVText.cell(row.key)),\(row.logs),\(row.allowed),\(row.fund)") }
+    /// The names of the report's tables, in order: each breakdown, the most rejected, the ratings.
+    public static let tableNames = ["grade", "mode", "district", "institution", "rejected", "ratings"]
+
+    /// The report as CSV tables, one per breakdown (`grade,logs,allowed,fund`;
+    /// its row of adjustments keyed by text), the rejections (`institution,
+    /// received,rejected,rejected_percent`) and the ratings: numbers as
+    /// numbers, every table's header its own.
+    public var tables: [(name: String, table: CSVTable)] {
+        func breakdown(_ column: String, _ rows: [Row], numberAfter prefix: String? = nil) -> CSVTable {
+            var table = CSVTable(header: [column, "logs", "allowed", "fund"])
+            for row in rows {
+                // A grade's key "grade 3" is the number 3 in its column; the adjustments row stays text.
+                let number = prefix.flatMap { row.key.hasPrefix($0) ? Int(row.key.dropFirst($0.count)) : nil }
+                let key: CSVTable.Cell = number.map { .number(String($0)) } ?? .text(row.key)
+                table.append([key, .number(String(row.logs)), .number(row.allowed.description), .number(row.fund.description)])
+            }
+            return table
         }
-        lines.append("")
-        lines.append("institution,received,rejected,rejected_share")
-        for row in mostRejected { lines.append("\(CSVText.cell(row.institution)),\(row.received),\(row.rejected),\(Points(hundredths: row.share)) %") }
-        lines.append("")
-        lines.append("rating,institutions")
-        for row in ratings { lines.append("\(CSVText.cell(row.rating)),\(row.count)") }
-        return lines.joined(separator: "\n") + "\n"
+        var rejected = CSVTable(header: ["institution", "received", "rejected", "rejected_percent"])
+        for row in mostRejected {
+            rejected.append([.text(row.institution), .number(String(row.received)), .number(String(row.rejected)),
+                             .number(Points(hundredths: row.share).description)])
+        }
+        var rated = CSVTable(header: ["rating", "institutions"])
+        for row in ratings { rated.append([.text(row.rating), .number(String(row.count))]) }
+        return [("grade", breakdown("grade", byGrade, numberAfter: "grade ")), ("mode", breakdown("mode", byMode)),
+                ("district", breakdown("district", byDistrict)), ("institution", breakdown("institution", byInstitution)),
+                ("rejected", rejected), ("ratings", rated)]
+    }
+
+    /// One of ``tables`` by name.
+    public func table(_ name: String) -> CSVTable? {
+        tables.first { $0.name == name }?.table
     }
 
     public var json: JSONValue {

@@ -100,8 +100,8 @@ struct HostileInstitutionTests {
             let run = try ltc(arguments + admin, input: input)
             try #require(run.status == 0, "\(arguments): \(run.stderr)")
         }
-        let csv = try ltc(["report", "--month", "2026-05", "--csv"] + admin).stdout
-        #expect(csv.contains("district,'=1+2,1,60.00,54.00"), "\(csv)")
+        let csv = try ltc(["report", "--month", "2026-05", "--table", "district"] + admin).stdout
+        #expect(csv.contains("\n'=1+2,1,60.00,54.00\n"), "\(csv)")
     }
 
     @Test("A logs file that cannot be used at all stores no submission; a byte-order mark is accepted")

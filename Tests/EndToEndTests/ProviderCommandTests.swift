@@ -125,3 +125,35 @@ struct DemoOnBothEnginesTests {
         #expect(statements[0] == statements[1] && statements[0].split(separator: "\n").count == 4)
     }
 }
+
+@Suite("ltc report's CSV: a file per table, numbers as numbers, a byte-order mark on request, with the HTML page")
+struct ReportCSVTests {
+    let scratch = Scratch()
+
+    @Test("--csv DIR writes one file per table, --table prints one, --bom marks it, --html alongside writes both; rpc answers a text per table")
+    func tables() throws {
+        let db = scratch.database("report")
+        _ = try ltc(["demo", "--db", db])
+        let admin = ["--db", db, "--actor", "administrator:demo"]
+        let folder = try scratch.folder("csv")
+        let page = folder.appendingPathComponent("2026-04.html").path
+        let run = try ltc(["report", "--month", "2026-04", "--csv", folder.path, "--html", page] + admin)
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["grade", "mode", "district", "institution", "rejected", "ratings"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report-2026-04-\(name).csv").path), "\(name)")
+        }
+        #expect(FileManager.default.fileExists(atPath: page))
+        let grades = try String(contentsOf: folder.appendingPathComponent("report-2026-04-grade.csv"), encoding: .utf8)
+        #expect(grades.hasPrefix("grade,logs,allowed,fund\n3,") && grades.contains("\n4,"), "\(grades)")
+        let rejected = try ltc(["report", "--month", "2026-04", "--table", "rejected"] + admin).stdout
+        #expect(rejected.hasPrefix("institution,received,rejected,rejected_percent\n") && !rejected.contains("%"), "\(rejected)")
+        let marked = try ltc(["report", "--month", "2026-04", "--table", "mode", "--bom"] + admin).stdout
+        #expect(marked.hasPrefix("\u{FEFF}mode,logs,allowed,fund\n"))
+        let unknown = try ltc(["report", "--month", "2026-04", "--table", "grades"] + admin)
+        #expect(unknown.status == 65 && unknown.stderr.contains("use one of grade, mode, district, institution, rejected, ratings"))
+
+        let request = #"{"jsonrpc":"2.0","id":1,"method":"report.fund","params":{"actor":"administrator:demo","month":"2026-04","format":"csv"}}"#
+        let answer = try JSONParser.parse(try ltc(["rpc", "--db", db], input: request + "\n").stdout)
+        #expect(answer["result"]?["csv"]?["grade"]?.stringValue == grades)
+    }
+}

@@ -22,8 +22,10 @@ struct FundReportTests {
         #expect(report.byDistrict.map(\.key) == ["静安"])
         #expect(report.mostRejected.first?.institution == "I001")
         #expect(report.mostRejected.first?.share == 3333)
-        #expect(report.csv.contains("grade,grade 3,2,86.67,78.00"))
-        #expect(report.csv.contains("I001,3,1,33.33 %"))
+        #expect(report.table("grade")?.text() == "grade,logs,allowed,fund\n3,2,86.67,78.00\n")
+        #expect(report.table("rejected")?.text() == "institution,received,rejected,rejected_percent\nI001,3,1,33.33\n")
+        #expect(report.table("ratings")?.header == ["rating", "institutions"])
+        #expect(report.tables.map(\.name) == FundReport.tableNames)
         #expect(report.html.contains("<svg") && report.html.contains("¥78.00"))
     }
 
@@ -42,7 +44,7 @@ struct FundReportTests {
             #expect(rows.reduce(0) { $0 + $1.logs } == run.logCount)
             #expect(rows.last?.key == FundReport.adjustmentsKey)
         }
-        #expect(report.csv.contains("grade,\"\(FundReport.adjustmentsKey)\",0,0.00,-29.25"))   // the key holds a comma: quoted
+        #expect(report.table("grade")?.text().contains("\n\"\(FundReport.adjustmentsKey)\",0,0.00,-29.25\n") == true)   // the key holds a comma: quoted
     }
 
     @Test("Only a settled month has a report")

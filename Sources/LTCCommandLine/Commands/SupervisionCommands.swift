@@ -139,28 +139,46 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "A settled month's fund use by grade, mode, district and institution, the most rejected logs and the ratings.",
-        discussion: "Prints a summary; --csv for every breakdown as CSV; --html FILE for a self-contained page with charts."
+        discussion: """
+            Prints a summary. --csv DIR writes each table to a CSV file of its own (report-MONTH-TABLE.csv: \
+            \(FundReport.tableNames.joined(separator: ", "))), --table NAME prints one as CSV, and --html FILE \
+            writes a self-contained page with charts; --csv and --html together write both.
+
+            EXAMPLES:
+              ltc report --month 2026-04 --actor administrator:wang
+              ltc report --month 2026-04 --csv reports/ --html reports/2026-04.html --actor auditor:zhao
+              ltc report --month 2026-04 --table district --bom --actor auditor:zhao > district.csv
+            """
     )
     @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
-    @Flag(help: "Print the breakdowns as CSV.") var csv = false
+    @Option(help: ArgumentHelp("Write each table as a CSV file in this folder (made if missing).", valueName: "dir")) var csv: String?
+    @Option(help: ArgumentHelp("Print one table as CSV: \(FundReport.tableNames.joined(separator: ", ")).", valueName: "name")) var table: String?
+    @Flag(help: "Begin CSV with a UTF-8 byte-order mark, for spreadsheet programs that need one.") var bom = false
     @Option(help: ArgumentHelp("Write the report as a self-contained HTML page.", valueName: "file")) var html: String?
     @OptionGroup var options: CaseOptions
 
     func run() throws {
         try reading {
             guard let month = YearMonth(month) else { throw CaseError(.invalidInput, "--month '\(self.month)' is not YYYY-MM") }
-            let report = try options.reports().report(month: month, actor: try options.actingAs())
-            if let html {
-                do {
-                    try Data(report.html.utf8).write(to: URL(fileURLWithPath: html))
-                } catch {
-                    throw InputError(source: html, message: "cannot write the report: \(error.localizedDescription)")
-                }
-                print("wrote \(html)")
-                return
+            if let table, !FundReport.tableNames.contains(table) {
+                throw InputError(source: "--table", message: "'\(table)' is not a table of the report; use one of \(FundReport.tableNames.joined(separator: ", "))")
             }
+            let report = try options.reports().report(month: month, actor: try options.actingAs())
+            if let table { print(report.table(table)!.text(bom: bom), terminator: ""); return }
+            if let csv {
+                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+                for (name, table) in report.tables {
+                    let path = URL(fileURLWithPath: csv).appendingPathComponent("report-\(month)-\(name).csv").path
+                    try write(table.text(bom: bom), to: path)
+                    print("wrote \(path)")
+                }
+            }
+            if let html {
+                try write(report.html, to: html)
+                print("wrote \(html)")
+            }
+            if csv != nil || html != nil { return }
             if options.json { printJSON(report.json); return }
-            if csv { print(report.csv, terminator: ""); return }
             print("fund use \(report.month): fund share \(report.fund)"
                   + (report.adjustments == .zero ? "" : ", adjustments \(report.adjustments), net \(report.netFund)")
                   + ", payable \(report.settlement.fundTotal)")
@@ -168,6 +186,14 @@ struct ReportCommand: ParsableCommand {
                 print("  by \(title): " + rows.map { "\($0.key) \($0.fund)" }.joined(separator: ", "))
             }
             print("  most rejected: " + report.mostRejected.prefix(5).map { "\($0.institution) \(Points(hundredths: $0.share)) %" }.joined(separator: ", "))
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(source: path, message: "cannot write the report: \(error.localizedDescription)")
         }
     }
 }

@@ -238,12 +238,12 @@ public struct ProviderMethods: Sendable {
             },
             method("report.fund", "A settled month's fund use by grade, mode, district and institution, the most rejected logs and the ratings.",
                    [RPCParameter("month", .string, "YYYY-MM."), RPCParameter("format", .string, required: false, "json (default), csv or html.")],
-                   result: "{month, fund, payable, byGrade, byMode, byDistrict, byInstitution, mostRejected, ratings}, or {csv} / {html}",
+                   result: "{month, fund, payable, byGrade, byMode, byDistrict, byInstitution, mostRejected, ratings}, or {csv: {grade, mode, district, institution, rejected, ratings}} (a CSV text per table) / {html}",
                    example: ["actor": admin, "month": "2026-04"]) { service, params, actor, _ in
                 let report = try service.reports.report(month: try CaseMethods.month(params, "month"), actor: actor)
                 switch params.string("format") ?? "json" {
                 case "json": return report.json
-                case "csv": return ["csv": .string(report.csv)]
+                case "csv": return ["csv": .object(JSONObject(report.tables.map { .init($0.name, .string($0.table.text())) }))]
                 case "html": return ["html": .string(report.html)]
                 case let other: throw CaseError(.invalidInput, "format '\(other)' is not json, csv or html")
                 }

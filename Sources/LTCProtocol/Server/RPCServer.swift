@@ -17,8 +17,9 @@ import LTCCore
 /// Responses are written straight to bytes.
 public final class RPCServer: Sendable {
     /// The version of the interface; a breaking change to a method's name,
-    /// parameters or result fields raises it.
-    public static let protocolVersion = 1
+    /// parameters or result fields raises it. 2: `report.fund` with `format`
+    /// `csv` answers one CSV text per table (`{csv: {grade, mode, …}}`).
+    public static let protocolVersion = 2
 
     /// Called before a ``RPCMethod/Ordering/sequential`` method runs; returns
     /// once every earlier request has been answered.
