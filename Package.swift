@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore"]),
         .testTarget(name: "LTCStorageTests", dependencies: ["LTCStorage", "LTCTestSupport", "LTCProviders", "LTCCases", "LTCSchemes", "LTCCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LTCCore", "LTCStorage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LTCCommandLine", "LTCCore", "LTCSchemes", "LTCStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )

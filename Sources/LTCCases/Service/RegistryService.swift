@@ -112,7 +112,9 @@ public struct RegistryService: Sendable {
     /// Registers many people at once: every row is checked first and all
     /// problems are reported together; then all are stored in one transaction
     /// (with one audit event each), so an interrupted import leaves nothing.
-    public func importPeople(_ rows: [PersonRow], actor: Actor, asOf: CalendarDate?) throws -> Int {
+    ///
+    /// - Parameter progress: called every thousand people stored, with how many are.
+    public func importPeople(_ rows: [PersonRow], actor: Actor, asOf: CalendarDate?, progress: ((Int) -> Void)? = nil) throws -> Int {
         let date = try day(asOf)
         let operation = Operation("person.import", subject: "people", actor: actor, asOf: date, reason: "\(rows.count) people")
         return try work.change(operation, on: store.transactions) { tx in
@@ -148,7 +150,8 @@ public struct RegistryService: Sendable {
                 throw CaseError(.invalidInput, "\(problems.count) of \(rows.count) lines refused, nothing imported: " + problems.prefix(20).joined(separator: "; ")
                                 + (problems.count > 20 ? "; …" : ""), details: ["problems": .array(problems.map { .string($0) })])
             }
-            for var person in people {
+            for (index, var person) in people.enumerated() {
+                if index % 1000 == 0 { progress?(index) }
                 person.id = try tx.people.insert(person)
                 try tx.audit.append(work.event(Operation("person.add", subject: "person:\(person.id)", actor: actor, asOf: date, reason: "import"),
                                                .done, after: person.json(fullID: false)))

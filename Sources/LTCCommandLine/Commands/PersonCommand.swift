@@ -18,6 +18,7 @@ struct PersonCommand: ParsableCommand {
             discussion: #"Each line: {"name": "…", "nationalId": "…", "insurance": "employee", "enrolledOn": "YYYY-MM-DD"}. Every line is checked first; one bad line refuses the whole file, naming every bad line."#
         )
         @Argument(help: ArgumentHelp("The file, or - for standard input.", valueName: "file")) var file: String
+        @OptionGroup var progress: ProgressOptions
         @OptionGroup var options: CaseOptions
 
         func run() throws {
@@ -42,7 +43,9 @@ struct PersonCommand: ParsableCommand {
                 guard problems.isEmpty else {
                     throw InputError(source: file, message: "\(problems.count) lines refused, nothing imported: " + problems.prefix(20).joined(separator: "; "))
                 }
-                let count = try options.registry().importPeople(rows, actor: try options.actingAs(), asOf: try options.date())
+                let line = ProgressLine(what: "people", totalCount: rows.count, enabled: progress.enabled)
+                let count = try options.registry().importPeople(rows, actor: try options.actingAs(), asOf: try options.date()) { line.update(count: $0) }
+                line.finish(count: count)
                 if options.json { printJSON(["imported": .integer(count)]) } else { print("imported \(count) people") }
             }
         }

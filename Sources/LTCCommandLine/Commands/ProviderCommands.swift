@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import LTCCases
 import LTCCore
 import LTCProviders
@@ -350,6 +351,7 @@ struct LogsCommand: ParsableCommand {
                 """
         )
         @Argument(help: ArgumentHelp("The logs file, or - for standard input.", valueName: "file")) var file: String
+        @OptionGroup var progress: ProgressOptions
         @OptionGroup var options: CaseOptions
 
         /// A file this large (about 250,000 logs) is a bulk submission.
@@ -372,11 +374,14 @@ struct LogsCommand: ParsableCommand {
                     // A bulk submission inserts all over the logs' index: a larger page cache saves rereading it.
                     try (options.store() as? SQLiteStore)?.setCacheSize(kibibytes: Self.bulkCacheKibibytes)
                 }
-                let terminal = isatty(STDERR_FILENO) == 1
-                let report = try service.submit(.descriptor(descriptor), size: size, actor: try options.actingAs(), asOf: try options.day()) { done, total in
-                    guard terminal, total >= 100_000 else { return }
-                    FileHandle.standardError.write(Data("\rchecking \(done)/\(total) logs\(done == total ? "\n" : "")".utf8))
+                // A bar by bytes of the file's size; for standard input, the amount and the rate only.
+                let line = ProgressLine(what: "lines", totalBytes: size, enabled: progress.enabled)
+                let checked = Mutex((lines: 0, bytes: 0))
+                let report = try service.submit(.descriptor(descriptor), size: size, actor: try options.actingAs(), asOf: try options.day()) { lines, bytes in
+                    checked.withLock { $0 = (lines, bytes) }
+                    line.update(count: lines, bytes: bytes)
                 }
+                line.finish(count: report.received, bytes: checked.withLock { $0.bytes })
                 if options.json { Self.printJSON(report) } else { print(report.text()) }
             }
         }

@@ -18,6 +18,7 @@ struct IntakeChecking: Sendable {
     /// the agency takes it back; B03 when the case ended before its day).
     var withdrawal: Rejection?
     var withdrawing: Bool { withdrawal != nil }
+    /// Called after each chunk with the lines checked and the bytes of the input they took.
     let progress: (@Sendable (Int, Int) -> Void)?
 
     /// A parsed chunk: the logs the actor may send, with their lines.
@@ -29,6 +30,8 @@ struct IntakeChecking: Sendable {
         var refused: [SubmissionReport.Line] = []
         /// The logs whose key this submission may have sent before (in an earlier chunk, or earlier in this one).
         var maybeResent: Set<Int> = []
+        /// Bytes of the input up to the chunk's end.
+        var consumed = 0
     }
 
     func run(_ jobs: Handoff<IntakeJob>) {
@@ -47,14 +50,14 @@ struct IntakeChecking: Sendable {
         var sent = SentKeys(expected: size / 60)
         let pipeline = LogPipeline(input, chunkSize: IntakeService.chunkSize)
         defer { pipeline.cancel() }
-        let approximateLines = max(1, size / 80)
         var numbered = 0
 
         /// The next parsed chunk, its keys noted as sent.
         func next() -> Chunk? {
-            guard let lines = pipeline.next() else { return nil }
+            guard let (lines, consumed) = pipeline.next() else { return nil }
             numbered += 1
             var chunk = parse(lines, number: numbered)
+            chunk.consumed = consumed
             for (index, log) in chunk.logs.enumerated() where sent.insert(institution: log.institution, logID: log.logID) {
                 chunk.maybeResent.insert(index)
             }
@@ -88,7 +91,7 @@ struct IntakeChecking: Sendable {
             let written = workspace.flush(after: current.number, all: upcoming == nil || workspace.isOverLimit)
             (checked.usage, checked.weeks, checked.caregiverWeeks) = written
             guard jobs.put(.store(checked)) else { throw CancellationError() }
-            progress?(report.received, max(report.received, approximateLines))
+            progress?(report.received, current.consumed)
             guard let upcoming else { break }
             if workspace.isOverLimit {
                 // Everything is written with this chunk: empty the workspace, and read the next chunk's needs again after it.
@@ -98,7 +101,6 @@ struct IntakeChecking: Sendable {
             current = upcoming
             currentReply = ahead!
         }
-        progress?(report.received, report.received)
         report.rejected.sort { $0.line < $1.line }
         return report
     }

@@ -43,7 +43,8 @@ public struct IntakeService: Sendable {
     /// becomes an adjustment on the institution's next statement. Weekly
     /// plans and the month's ceiling are used up in the order sent.
     ///
-    /// - Parameter progress: called now and then, from another thread, with (lines checked, lines in all, about).
+    /// - Parameter progress: called after each chunk, from another thread, with
+    ///   the lines checked so far and the bytes of the input they took.
     public func submit(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate,
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
         try submit(.bytes(bytes), size: bytes.count, actor: actor, asOf: asOf, progress: progress)

@@ -40,7 +40,7 @@ public struct IntakeInputError: LTCError {
 /// ```
 final class LogPipeline: @unchecked Sendable {
     private let condition = NSCondition()
-    private var ready: [[SubmittedLine]] = []
+    private var ready: [(lines: [SubmittedLine], consumed: Int)] = []
     private var finished = false
     /// The reader thread has ended.
     private var exited = false
@@ -65,7 +65,7 @@ final class LogPipeline: @unchecked Sendable {
                 condition.lock()
                 while ready.count >= ahead && !finished { condition.wait() }
                 let stop = finished
-                if !stop { ready.append(chunk) }
+                if !stop { ready.append((chunk, stream.consumed)) }
                 if unusableInput == nil { unusableInput = stream.unusable }
                 condition.broadcast()
                 condition.unlock()
@@ -81,8 +81,8 @@ final class LogPipeline: @unchecked Sendable {
         thread.start()
     }
 
-    /// The next chunk, or nil when the submission is read.
-    func next() -> [SubmittedLine]? {
+    /// The next chunk, with the bytes of the input read up to its end, or nil when the submission is read.
+    func next() -> (lines: [SubmittedLine], consumed: Int)? {
         condition.lock()
         defer { condition.unlock() }
         while ready.isEmpty && !finished { condition.wait() }

@@ -37,6 +37,10 @@ public enum LogReader {
         /// The bytes read and not yet consumed (from `position`).
         var bytes: [UInt8]
         var position = 0
+        /// Bytes of the input dropped from `bytes` as read.
+        var dropped = 0
+        /// Bytes of the input read into lines so far (the lines returned end here).
+        public var consumed: Int { dropped + position }
         /// Where more bytes come from, for a file read a block at a time; nil when all are in `bytes`.
         let descriptor: Int32?
         var exhausted: Bool
@@ -89,6 +93,7 @@ public enum LogReader {
             guard let descriptor, !exhausted else { return false }
             if position > 0 {
                 bytes.removeFirst(position)
+                dropped += position
                 position = 0
             }
             // Read into a block of its own, then copy what was read (no zero-filling of a block that may come back short).
