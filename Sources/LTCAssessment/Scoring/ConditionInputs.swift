@@ -63,3 +63,29 @@ extension ConditionValue {
         }
     }
 }
+
+extension AssessmentForm {
+    /// Whether `item` applies under the conditions given (as with answers):
+    /// an item whose when-clauses hold, or that depends on a condition left
+    /// out or unusable (scoring reports that).
+    ///
+    /// ```swift
+    /// nba.applies(nba.item("m4.k")!, conditions: ["ageMonths": 240])   // false: 4.K is for infants
+    /// ```
+    public func applies(_ item: Item, conditions given: JSONObject) -> Bool {
+        guard !item.when.isEmpty else { return true }
+        var problems: [AnswerProblem] = []
+        let values = Dictionary(uniqueKeysWithValues: zip(conditions.map(\.id), conditionValues(given, problems: &problems)))
+        return item.when.allSatisfy { clause in
+            guard let id = clause.condition, let value = values[id] ?? nil else { return true }
+            return clause.holds(value, grade: nil)
+        }
+    }
+
+    /// What is wrong with `value` as the condition `id`, or `nil` if it is usable.
+    public func problem(with value: JSONValue, forCondition id: String) -> String? {
+        var problems: [AnswerProblem] = []
+        _ = conditionValues([id: value], problems: &problems)
+        return problems.first { $0.item == id }?.description
+    }
+}

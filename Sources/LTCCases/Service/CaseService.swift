@@ -139,12 +139,7 @@ public struct CaseService: Sendable {
                        actor: Actor, asOf: CalendarDate?) throws -> (Case, AssessmentRecord) {
         var stored: AssessmentRecord?
         let record = try change(.assess, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
-            try Access.require(actor, .recordAssessment(assigned: record.assessors, caseID: caseID))
-            // An enrolment made since the assignment bars the assessor as well.
-            if let assessor = try tx.assessors.assessor(id: actor.id) { try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx) }
-            guard scheme.assessment.forms.contains(formID) else {
-                throw CaseError(.invalidInput, "scheme '\(scheme.id)' accepts forms \(scheme.assessment.forms.joined(separator: ", ")), not '\(formID)'")
-            }
+            try requireAssessable(record, on: formID, scheme: scheme, by: actor, on: date, in: tx)
             let assessedOn = assessedOn ?? date
             guard assessedOn <= date else { throw CaseError(.invalidInput, "assessment date \(assessedOn) is after today (\(date))") }
             guard !place.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the place of the assessment") }
@@ -160,6 +155,36 @@ public struct CaseService: Sendable {
             stored = assessment
         }
         return (record, stored!)
+    }
+
+    /// Says now whether ``assess(caseID:formID:answers:conditions:assessedOn:place:actor:asOf:)``
+    /// would accept an assessment of this case on this form by this actor,
+    /// so that a walk-through never asks seventeen questions to be refused:
+    /// the case's state, the assignment, a conflict of interest, the
+    /// scheme's forms. Throws the refusal; returns the case and its person.
+    public func checkAssessable(caseID: Int, formID: String, actor: Actor) throws -> CaseView {
+        let view = try show(caseID: caseID, actor: actor)
+        let (scheme, date) = try context(caseID: caseID, asOf: nil)
+        try store.read { tx in
+            guard let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
+            let transition = try Lifecycle.transition(.assess, from: view.record.state, caseID: caseID)
+            try Access.require(actor, .transition(transition))
+            try requireAssessable(view.record, on: formID, scheme: scheme, by: actor, on: date, in: tx)
+            _ = try forms.form(id: formID)
+        }
+        return view
+    }
+
+    /// What an assessment of `record` needs besides the lifecycle: an
+    /// assigned assessor, free of a conflict of interest (an enrolment made
+    /// since the assignment bars them as well), on a form the scheme accepts.
+    private func requireAssessable(_ record: Case, on formID: String, scheme: Scheme, by actor: Actor, on date: CalendarDate,
+                                   in tx: any CaseTransaction) throws {
+        try Access.require(actor, .recordAssessment(assigned: record.assessors, caseID: record.id))
+        if let assessor = try tx.assessors.assessor(id: actor.id) { try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx) }
+        guard scheme.assessment.forms.contains(formID) else {
+            throw CaseError(.invalidInput, "scheme '\(scheme.id)' accepts forms \(scheme.assessment.forms.joined(separator: ", ")), not '\(formID)'")
+        }
     }
 
     /// Decides the grade from the latest assessment: published for the

@@ -73,7 +73,15 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assess",
             abstract: "Record the on-site assessment (an assigned assessor only).",
-            discussion: "Without --answers, walks through the form item by item on the terminal, shows the result, and asks before saving."
+            discussion: """
+                Without --answers, walks through the form on the terminal: first whether the assessment could be saved at all, \
+                then the form's conditions and each item (b goes back, ? explains), then every answer with the grade; \
+                y saves, n leaves, a question's number changes it. Ctrl-C or the end of input saves nothing.
+
+                EXAMPLES:
+                  ltc case assess 1 --form cn-ltc-2021 --place home --actor assessor:A01
+                  ltc case assess 1 --form cn-ltc-2021 --answers answers.json --place home --date 2026-03-05 --actor assessor:A01
+                """
         )
         @Argument(help: "The case id.") var id: Int
         @Option(help: "The form id, e.g. cn-ltc-2021.") var form: String
@@ -93,16 +101,16 @@ struct CaseCommand: ParsableCommand {
                     given = object
                     conditions = stated
                 } else {
-                    // Say now, not after 17 questions, if this assessor cannot record on this case.
+                    // Say now, not after 17 questions, if this assessment could not be saved.
                     let actor = try options.actingAs()
-                    let record = try service.show(caseID: id, actor: actor).record
-                    _ = try Lifecycle.transition(.assess, from: record.state, caseID: id)
-                    try Access.require(actor, .recordAssessment(assigned: record.assessors, caseID: id))
-                    guard let object = try AssessmentWalkthrough(form: try service.forms.form(id: form)).run() else {
-                        print("not saved")
+                    let view = try service.checkAssessable(caseID: id, formID: form, actor: actor)
+                    let heading = "case \(id) · \(view.person.name) (\(view.person.nationalID.masked)) · assessor \(actor.id)"
+                    guard let walked = try AssessmentWalkthrough(form: try service.forms.form(id: form), heading: heading).run() else {
+                        print("not saved: nothing was stored")
                         return
                     }
-                    given = object
+                    given = walked.answers
+                    conditions = walked.conditions
                 }
                 let (record, assessment) = try service.assess(caseID: id, formID: form, answers: given, conditions: conditions,
                                                               assessedOn: try date.map { try parseDate($0, "--date") }, place: place,
