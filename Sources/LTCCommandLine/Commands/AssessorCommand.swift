@@ -11,7 +11,7 @@ struct AssessorCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an assessor.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an assessor.", discussion: examples("ltc assessor add --id A01 --name 李医生 --qualification medical --actor administrator:wang", "ltc assessor add --id A03 --name 王护士 --qualification care --employer I001 --actor administrator:wang"))
         @Option(help: "The assessor's id, e.g. A01.") var id: String
         @Option(help: "Full name.") var name: String
         @Option(help: "medical, care or none.") var qualification: String

@@ -22,7 +22,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "open", abstract: "Accept an application (申请).")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Accept an application (申请).", discussion: examples("ltc case open --person 1 --disabled-since 2025-08-01 --actor administrator:wang"))
         @Option(help: "The insured person's id.") var person: Int
         @Option(name: .customLong("disabled-since"), help: ArgumentHelp("When the disability began, from the medical records.", valueName: "date"))
         var disabledSince: String
@@ -41,7 +41,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check eligibility against every rule of the scheme.")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check eligibility against every rule of the scheme.", discussion: examples("ltc case check 1 --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
@@ -58,7 +58,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Assign: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign the assessors of the next assessment or re-assessment.")
+        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign the assessors of the next assessment or re-assessment.", discussion: examples("ltc case assign 1 --assessors A01,A02 --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @Option(help: ArgumentHelp("Assessor ids, comma-separated, e.g. A01,A02.", valueName: "ids")) var assessors: String
         @OptionGroup var options: CaseOptions
@@ -123,7 +123,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Determine: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "determine", abstract: "Determine the grade from the assessment; publish it, or after a re-assessment put it in force.")
+        static let configuration = CommandConfiguration(commandName: "determine", abstract: "Determine the grade from the assessment; publish it, or after a re-assessment put it in force.", discussion: examples("ltc case determine 1 --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
@@ -133,7 +133,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Object: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection lodged during publicity.")
+        static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection lodged during publicity.", discussion: examples("ltc case object 1 --reason \"the family disputes the walking score\" --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @Option(help: "The grounds of the objection.") var reason: String
         @OptionGroup var options: CaseOptions
@@ -144,7 +144,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Confirm: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Put a published grade in force once publicity has passed.")
+        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Put a published grade in force once publicity has passed.", discussion: examples("ltc case confirm 1 --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
@@ -154,7 +154,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Suspend: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend benefits, e.g. for a hospital stay.")
+        static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend benefits, e.g. for a hospital stay.", discussion: examples("ltc case suspend 1 --reason \"hospital stay\" --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @Option(help: "Why, e.g. 'hospital stay'.") var reason: String
         @OptionGroup var options: CaseOptions
@@ -165,7 +165,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Resume: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "resume", abstract: "End a suspension.")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "End a suspension.", discussion: examples("ltc case resume 1 --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @OptionGroup var options: CaseOptions
 
@@ -181,7 +181,7 @@ struct CaseCommand: ParsableCommand {
                 --on gives the day the case ended (the date of death), if earlier than the day the termination is \
                 recorded. Services after it are not paid: accepted logs dated after it are withdrawn (B03), and what \
                 a settled month paid for them is recovered on the institution's next statement.
-                """)
+                """ + "\n\n" + examples("ltc case terminate 1 --reason death --on 2026-03-20 --actor administrator:wang", "ltc case terminate 1 --reason left --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @Option(help: "death, left, recovery or withdrawn.") var reason: String
         @Option(help: ArgumentHelp("The day the case ended (YYYY-MM-DD); default the day it is recorded.", valueName: "date")) var on: String?
@@ -209,19 +209,32 @@ struct CaseCommand: ParsableCommand {
         }
     }
 
-    struct Mode: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "mode", abstract: "Choose the service mode (from today, or from next month if the scheme says so).")
+    struct Mode: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mode", abstract: "Choose the service mode (from today, or from next month if the scheme says so).",
+            discussion: examples("ltc case mode 1 --mode home-care --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @Option(help: "A service mode id of the case's scheme.") var mode: String
         @OptionGroup var options: CaseOptions
 
-        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
-            try service.setMode(caseID: id, mode: mode, actor: actor, asOf: date)
+        func run() throws {
+            try reportingErrors {
+                let record = try options.cases().setMode(caseID: id, mode: mode, actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(record.json); return }
+                // Says what changed and from which day: the newest mode period, and the one it follows.
+                if let chosen = record.modes.last {
+                    let before = record.modes.dropLast().last.map { " (was \($0.mode) from \($0.from))" } ?? " (the first mode chosen)"
+                    print("case \(id): mode \(chosen.mode) from \(chosen.from)\(before)")
+                }
+                print(CaseText.summary(record))
+            }
         }
     }
 
-    struct Subsidy: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "subsidy", abstract: "Record another subsidy the person holds.")
+    struct Subsidy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "subsidy", abstract: "Record another subsidy the person holds.",
+            discussion: examples("ltc case subsidy 1 --subsidy elderly-disability --monthly 150 --from 2026-01-01 --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @Option(help: "A subsidy id of the case's scheme.") var subsidy: String
         @Option(help: ArgumentHelp("Its monthly amount in yuan.", valueName: "yuan")) var monthly: String
@@ -230,16 +243,22 @@ struct CaseCommand: ParsableCommand {
         @Option(help: "For a subsidy that excludes LTCI: ltci or subsidy, the person's choice.") var choice: String?
         @OptionGroup var options: CaseOptions
 
-        func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
-            guard let amount = Money(text: monthly) else {
-                throw CaseError(.invalidInput, "--monthly '\(monthly)' is not an amount: \(Money.accepted)")
+        func run() throws {
+            try reportingErrors {
+                guard let amount = Money(text: monthly) else {
+                    throw CaseError(.invalidInput, "--monthly '\(monthly)' is not an amount: \(Money.accepted)")
+                }
+                let chosen = try choice.map { text throws(CaseError) -> HeldSubsidy.Choice in
+                    guard let value = HeldSubsidy.Choice(rawValue: text) else { throw CaseError(.invalidInput, "--choice must be ltci or subsidy") }
+                    return value
+                }
+                let record = try options.cases().addSubsidy(caseID: id, subsidy: subsidy, monthly: amount, from: try parseDate(from, "--from"),
+                                                            until: try until.map { try parseDate($0, "--until") }, choice: chosen,
+                                                            actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(record.json); return }
+                if let held = record.subsidies.last { print("case \(id): " + CaseText.subsidy(held)) }
+                print(CaseText.summary(record))
             }
-            let chosen = try choice.map { text throws(CaseError) -> HeldSubsidy.Choice in
-                guard let value = HeldSubsidy.Choice(rawValue: text) else { throw CaseError(.invalidInput, "--choice must be ltci or subsidy") }
-                return value
-            }
-            return try service.addSubsidy(caseID: id, subsidy: subsidy, monthly: amount, from: try parseDate(from, "--from"),
-                                          until: try until.map { try parseDate($0, "--until") }, choice: chosen, actor: actor, asOf: date)
         }
     }
 

@@ -15,7 +15,7 @@ struct PersonCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Register many people from a JSON Lines file, all or none.",
-            discussion: #"Each line: {"name": "…", "nationalId": "…", "insurance": "employee", "enrolledOn": "YYYY-MM-DD"}. Every line is checked first; one bad line refuses the whole file, naming every bad line."#
+            discussion: #"Each line: {"name": "…", "nationalId": "…", "insurance": "employee", "enrolledOn": "YYYY-MM-DD"}. Every line is checked first; one bad line refuses the whole file, naming every bad line."# + "\n\n" + examples("ltc person import people.jsonl --actor administrator:wang")
         )
         @Argument(help: ArgumentHelp("The file, or - for standard input.", valueName: "file")) var file: String
         @OptionGroup var progress: ProgressOptions
@@ -52,7 +52,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an insured person.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an insured person.", discussion: examples("ltc person add --name 陈老伯 --id-number 11010519491231002X --insurance employee --enrolled 2015-07-01 --actor administrator:wang"))
         @Option(help: "Full name.") var name: String
         @Option(name: .customLong("id-number"), help: "National ID number (18 characters, GB 11643).") var idNumber: String
         @Option(help: "employee or resident.") var insurance: String

@@ -21,7 +21,7 @@ struct InstitutionCommand: ParsableCommand {
             discussion: """
                 FILE: {"id", "name", "type" (nursingHome, homeCare, medicalCare, community), "licence", \
                 "deliveries" (home, family, community, institution, medical), "capacity", "address", "district", "contact"}.
-                """
+                """ + "\n\n" + examples("ltc institution add institution.json --actor administrator:wang")
         )
         @Argument(help: ArgumentHelp("The institution as JSON, or - for standard input.", valueName: "file")) var file: String
         @OptionGroup var options: CaseOptions
@@ -78,7 +78,7 @@ struct AgreementCommand: ParsableCommand {
     )
 
     struct Apply: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "apply", abstract: "Record an institution's application with the proposed terms.")
+        static let configuration = CommandConfiguration(commandName: "apply", abstract: "Record an institution's application with the proposed terms.", discussion: examples("ltc agreement apply --institution I001 --scheme hours-home-care-2026 --start 2026-01-01 --end 2026-12-31 --mode home-visit --price S01=65 --capacity 50 --actor administrator:wang"))
         @Option(help: "The institution id.") var institution: String
         @Option(help: "The scheme id.") var scheme: String
         @Option(help: ArgumentHelp("First day of the term.", valueName: "date")) var start: String
@@ -100,7 +100,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Review: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "review", abstract: "Record the agency's review of an application.")
+        static let configuration = CommandConfiguration(commandName: "review", abstract: "Record the agency's review of an application.", discussion: examples("ltc agreement review AG-I001-1 --actor administrator:wang"))
         @Argument(help: "The agreement id.") var id: String
         @OptionGroup var options: CaseOptions
         func run() throws {
@@ -112,7 +112,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Sign: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "sign", abstract: "Sign a reviewed agreement: it covers services from its start or today.")
+        static let configuration = CommandConfiguration(commandName: "sign", abstract: "Sign a reviewed agreement: it covers services from its start or today.", discussion: examples("ltc agreement sign AG-I001-1 --actor administrator:wang"))
         @Argument(help: "The agreement id.") var id: String
         @OptionGroup var options: CaseOptions
         func run() throws {
@@ -124,7 +124,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Amend: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "amend", abstract: "A new version of the terms from a date (renewal: a later --end).")
+        static let configuration = CommandConfiguration(commandName: "amend", abstract: "A new version of the terms from a date (renewal: a later --end).", discussion: examples("ltc agreement amend AG-I001-1 --from 2026-07-01 --price S01=68 --actor administrator:wang", "ltc agreement amend AG-I001-1 --from 2026-12-01 --end 2027-12-31 --actor administrator:wang   # a renewal"))
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The first day of the new version.", valueName: "date")) var from: String
         @Option(help: ArgumentHelp("A new last day of the term.", valueName: "date")) var end: String?
@@ -143,7 +143,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Suspend: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend an agreement from a date: its institution's logs from then are rejected.")
+        static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend an agreement from a date: its institution's logs from then are rejected.", discussion: examples("ltc agreement suspend AG-I001-1 --from 2026-06-01 --reason \"records missing\" --actor administrator:wang"))
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The first day suspended (default: --as-of).", valueName: "date")) var from: String?
         @Option(help: "Why.") var reason: String
@@ -159,7 +159,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "resume", abstract: "End a suspension: the agreement covers again from a date.")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "End a suspension: the agreement covers again from a date.", discussion: examples("ltc agreement resume AG-I001-1 --on 2026-07-01 --actor administrator:wang"))
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The first day covered again (default: --as-of).", valueName: "date")) var on: String?
         @OptionGroup var options: CaseOptions
@@ -173,7 +173,7 @@ struct AgreementCommand: ParsableCommand {
     }
 
     struct Terminate: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "terminate", abstract: "Terminate an agreement: it covers nothing after the date.")
+        static let configuration = CommandConfiguration(commandName: "terminate", abstract: "Terminate an agreement: it covers nothing after the date.", discussion: examples("ltc agreement terminate AG-I001-1 --on 2026-09-30 --reason \"closing\" --actor administrator:wang"))
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The last day covered (default: --as-of).", valueName: "date")) var on: String?
         @Option(help: "Why.") var reason: String
@@ -247,7 +247,7 @@ struct CaregiverCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register (or update) a caregiver of an institution.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register (or update) a caregiver of an institution.", discussion: examples("ltc caregiver add --institution I001 --id C1 --name 张护理 --qualification caregiver --from 2026-01-01 --actor institution:I001"))
         @Option(help: "The institution id.") var institution: String
         @Option(help: "The caregiver's id within the institution.") var id: String
         @Option(help: "Full name.") var name: String
@@ -302,7 +302,8 @@ struct CaregiverCommand: ParsableCommand {
 struct EnrolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enrol",
-        abstract: "Enrol a case's beneficiary with an institution in a service mode; the care plan follows the grade's package."
+        abstract: "Enrol a case's beneficiary with an institution in a service mode; the care plan follows the grade's package.",
+            discussion: examples("ltc enrol 1 --institution I001 --mode home-visit --from 2026-03-17 --home 31.2304,121.4737 --actor administrator:wang")
     )
     @Argument(help: "The case id.") var caseID: Int
     @Option(help: "The institution id.") var institution: String
@@ -348,7 +349,7 @@ struct LogsCommand: ParsableCommand {
                 times as 2026-04-06T09:00. The whole file is one transaction; sending it again does not count \
                 logs twice, and changed logs are corrections. Prints a report by rule; exits 0 even when logs \
                 are rejected (the report says which), 65 when the file cannot be used at all.
-                """
+                """ + "\n\n" + examples("ltc logs submit april-week-2.csv --actor institution:I001", "ltc logs submit - --json --actor institution:I001 < logs.jsonl")
         )
         @Argument(help: ArgumentHelp("The logs file, or - for standard input.", valueName: "file")) var file: String
         @OptionGroup var progress: ProgressOptions
@@ -419,7 +420,7 @@ extension LogsCommand {
                 as they were sent will do). A log of a settled month cannot be moved to another month by a \
                 correction (T04): withdraw it, then send the service as a new log. One transaction; the report \
                 lists log ids with no accepted log to withdraw.
-                """
+                """ + "\n\n" + examples("ltc logs withdraw mistaken.csv --actor institution:I001")
         )
         @Argument(help: ArgumentHelp("The file naming the logs, or - for standard input.", valueName: "file")) var file: String
         @OptionGroup var options: CaseOptions
@@ -502,7 +503,7 @@ struct SettleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settle",
         abstract: "Settle a month for every institution (once: a settled month is closed).",
-        discussion: "Prints each institution's statement and the fund's total; --csv for the statements as CSV."
+        discussion: "Prints each institution's statement and the fund's total; --csv for the statements as CSV." + "\n\n" + examples("ltc settle --month 2026-04 --actor administrator:wang", "ltc settle --month 2026-04 --csv --actor administrator:wang > statements.csv")
     )
     @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
     @Flag(help: "Print the statements as CSV.") var csv = false
@@ -526,14 +527,26 @@ struct SettleCommand: ParsableCommand {
         }
     }
 
+    /// The statements as a table, headed in English and Chinese, with a total row.
+    /// The amounts keep one name everywhere: fund share (the fund's part of
+    /// what is allowed), withheld (kept until the performance assessment),
+    /// payable (fund share + adjustments − withheld).
     static func text(_ run: SettlementRun) -> String {
-        var table = TextTable()
-        table.append(["INSTITUTION", "LOGS", "BILLED", "ALLOWED", "FUND", "PERSONAL", "OVER CAP", "ADJUSTMENTS", "WITHHELD", "PAYABLE"])
+        var table = TextTable(rightAligned: Set(1...9))
+        table.append(["INSTITUTION", "LOGS", "BILLED", "ALLOWED", "FUND SHARE", "PERSONAL", "OVER CAP", "ADJUSTMENTS", "WITHHELD", "PAYABLE"])
+        table.append(["机构", "日志", "申报", "核定", "基金支付", "个人负担", "超限", "调整", "预留", "应付"])
+        var total = (logs: 0, billed: Money.zero, allowed: Money.zero, fund: Money.zero, personal: Money.zero, overCap: Money.zero,
+                     adjustments: Money.zero, withheld: Money.zero, payable: Money.zero)
         for s in run.statements {
-            table.append([s.institution, String(s.logs), "\(s.billed)", "\(s.allowed)", "\(s.fund)", "\(s.personal)", "\(s.overCap)", "\(s.adjustments)",
-                          "\(s.withheld)", "\(s.payable)"])
+            table.append([s.institution, ProgressLine.grouped(s.logs), s.billed.grouped, s.allowed.grouped, s.fund.grouped, s.personal.grouped,
+                          s.overCap.grouped, s.adjustments.grouped, s.withheld.grouped, s.payable.grouped])
+            total = (total.logs + s.logs, total.billed + s.billed, total.allowed + s.allowed, total.fund + s.fund, total.personal + s.personal,
+                     total.overCap + s.overCap, total.adjustments + s.adjustments, total.withheld + s.withheld, total.payable + s.payable)
         }
-        return "settlement \(run.month) (run \(run.settledOn)): \(run.statements.count) institutions, \(run.logCount) logs, the fund pays \(run.fundTotal)\n" + table.rendered()
+        table.append(["TOTAL 合计", ProgressLine.grouped(total.logs), total.billed.grouped, total.allowed.grouped, total.fund.grouped,
+                      total.personal.grouped, total.overCap.grouped, total.adjustments.grouped, total.withheld.grouped, total.payable.grouped])
+        return "settlement \(run.month) (run \(run.settledOn)): \(run.statements.count) institutions, \(ProgressLine.grouped(run.logCount)) logs; "
+            + "fund share \(total.fund.grouped), withheld \(total.withheld.grouped), payable \(run.fundTotal.grouped)\n" + table.rendered()
     }
 }
 

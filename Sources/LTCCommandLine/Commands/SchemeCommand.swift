@@ -19,7 +19,7 @@ struct SchemeCommand: ParsableCommand {
 
                 EXAMPLES:
                   ltc scheme load Examples/schemes/tianjin-style-2026.json --actor administrator:wang
-                  ltc scheme load hours-home-care-2026 --actor administrator:wang      (built in)
+                  ltc scheme load hours-home-care-2026 --actor administrator:wang      # built in
                 """)
         @Argument(help: ArgumentHelp("The scheme file (JSON, format ltc-scheme/1), or a built-in example's name.", valueName: "file")) var file: String
         @OptionGroup var options: CaseOptions

@@ -19,7 +19,7 @@ struct StaffCommand: ParsableCommand {
             commandName: "add", abstract: "Register an administrator or an auditor.",
             discussion: """
                 EXAMPLES:
-                  ltc staff add wang --role administrator --name 王科长 --actor administrator:wang   (the first, on a new database)
+                  ltc staff add wang --role administrator --name 王科长 --actor administrator:wang   # the first, on a new database
                   ltc staff add zhao --role auditor --name 赵审计 --actor administrator:wang
                 """)
         @Argument(help: "The staff member's id, e.g. wang (no spaces).") var id: String

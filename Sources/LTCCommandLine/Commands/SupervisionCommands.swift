@@ -17,7 +17,7 @@ struct ViolationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "record",
             abstract: "Record a violation and apply its penalty (through the agreement and the next statement).",
-            discussion: "TYPE is a code of the scheme's negative list; PENALTY one of the penalties the list allows for it."
+            discussion: "TYPE is a code of the scheme's negative list; PENALTY one of the penalties the list allows for it." + "\n\n" + examples("ltc violation record --institution I001 --type V02 --penalty recovery --amount 300 --evidence \"follow-up calls\" --actor administrator:wang")
         )
         @Option(help: "The institution id.") var institution: String
         @Option(help: ArgumentHelp("The violation type, e.g. V02.", valueName: "code")) var type: String
@@ -102,7 +102,7 @@ struct PerformanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "performance",
         abstract: "Assess an institution's performance for a period and release or keep what was withheld.",
-        discussion: "Indicators come from the scheme's supervision.assessment; give each inspector-scored one as --score ID=0..100."
+        discussion: "Indicators come from the scheme's supervision.assessment; give each inspector-scored one as --score ID=0..100." + "\n\n" + examples("ltc performance --institution I001 --from 2026-04-01 --to 2026-06-30 --score inspection=85 --actor administrator:wang")
     )
     @Option(help: "The institution id.") var institution: String
     @Option(help: ArgumentHelp("First day of the period.", valueName: "date")) var from: String
@@ -179,14 +179,38 @@ struct ReportCommand: ParsableCommand {
             }
             if csv != nil || html != nil { return }
             if options.json { printJSON(report.json); return }
-            print("fund use \(report.month): fund share \(report.fund)"
-                  + (report.adjustments == .zero ? "" : ", adjustments \(report.adjustments), net \(report.netFund)")
-                  + ", payable \(report.settlement.fundTotal)")
-            for (title, rows) in [("grade", report.byGrade), ("mode", report.byMode), ("district", report.byDistrict)] {
-                print("  by \(title): " + rows.map { "\($0.key) \($0.fund)" }.joined(separator: ", "))
-            }
-            print("  most rejected: " + report.mostRejected.prefix(5).map { "\($0.institution) \(Points(hundredths: $0.share)) %" }.joined(separator: ", "))
+            print(Self.text(report))
         }
+    }
+
+    /// The report for people: each breakdown a table with a total row, headed in English and Chinese.
+    static func text(_ report: FundReport) -> String {
+        var lines = ["fund use \(report.month) 基金使用: fund share \(report.fund.grouped)"
+                     + (report.adjustments == .zero ? "" : ", adjustments \(report.adjustments.grouped), net \(report.netFund.grouped)")
+                     + ", withheld \(report.settlement.statements.reduce(Money.zero) { $0 + $1.withheld }.grouped)"
+                     + ", payable \(report.settlement.fundTotal.grouped)"]
+        for (english, chinese, rows) in [("GRADE", "等级", report.byGrade), ("MODE", "服务方式", report.byMode),
+                                         ("DISTRICT", "区", report.byDistrict), ("INSTITUTION", "机构", report.byInstitution)] {
+            var table = TextTable(rightAligned: [1, 2, 3])
+            table.append([english, "LOGS", "ALLOWED", "FUND SHARE"])
+            table.append([chinese, "日志", "核定", "基金支付"])
+            for row in rows { table.append([row.key, ProgressLine.grouped(row.logs), row.allowed.grouped, row.fund.grouped]) }
+            let logs = rows.reduce(0) { $0 + $1.logs }, allowed = rows.reduce(Money.zero) { $0 + $1.allowed }
+            table.append(["TOTAL 合计", ProgressLine.grouped(logs), allowed.grouped, rows.reduce(Money.zero) { $0 + $1.fund }.grouped])
+            lines.append("")
+            lines.append(table.rendered())
+        }
+        if !report.mostRejected.isEmpty {
+            var table = TextTable(rightAligned: [1, 2, 3])
+            table.append(["MOST REJECTED", "RECEIVED", "REJECTED", "SHARE"])
+            table.append(["拒付最多", "收到", "拒付", "比例"])
+            for row in report.mostRejected {
+                table.append([row.institution, ProgressLine.grouped(row.received), ProgressLine.grouped(row.rejected), "\(Points(hundredths: row.share)) %"])
+            }
+            lines.append("")
+            lines.append(table.rendered())
+        }
+        return lines.joined(separator: "\n")
     }
 
     private func write(_ text: String, to path: String) throws {
@@ -202,7 +226,8 @@ struct ReportCommand: ParsableCommand {
 struct InspectionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspection",
-        abstract: "Record an on-site inspection with its score (0–100); it feeds the assessment, and a good one the credit."
+        abstract: "Record an on-site inspection with its score (0–100); it feeds the assessment, and a good one the credit.",
+            discussion: examples("ltc inspection --institution I001 --score 92 --note \"records complete\" --actor administrator:wang")
     )
     @Option(help: "The institution id.") var institution: String
     @Option(help: "The inspector's score, 0–100.") var score: Int
@@ -224,7 +249,8 @@ struct InspectionCommand: ParsableCommand {
 struct ComplaintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "complaint",
-        abstract: "Record a complaint about an institution; complaints count in its performance assessment."
+        abstract: "Record a complaint about an institution; complaints count in its performance assessment.",
+            discussion: examples("ltc complaint --institution I001 --note \"visits late\" --person 1 --actor administrator:wang")
     )
     @Option(help: "The institution id.") var institution: String
     @Option(help: "The complaint.") var note: String

@@ -62,6 +62,12 @@ enum CaseText {
         return line
     }
 
+    /// `subsidy elderly-disability 150.00 a month from 2026-01-01 until 2026-12-31 (chosen: ltci)`.
+    static func subsidy(_ held: HeldSubsidy) -> String {
+        "subsidy \(held.subsidy) \(held.monthly.grouped) a month from \(held.from)" + (held.until.map { " until \($0)" } ?? "")
+            + (held.choice.map { " (chosen: \($0.rawValue))" } ?? "")
+    }
+
     static func show(_ view: CaseService.CaseView, fullID: Bool) -> String {
         let record = view.record
         var lines = [summary(record), CaseText.person(view.person, fullID: fullID)]
@@ -73,6 +79,26 @@ enum CaseText {
             var table = TextTable()
             for rule in eligibility.rules { table.append([rule.passed ? "pass" : "FAIL", rule.id, rule.requirement, rule.found]) }
             lines.append(table.rendered(indent: "  "))
+        }
+        if !record.modes.isEmpty {
+            lines.append("")
+            lines.append("Service modes 服务方式")
+            for (index, period) in record.modes.enumerated() {
+                let until = index + 1 < record.modes.count ? " until \(record.modes[index + 1].from.adding(days: -1))" : ""
+                lines.append("  \(period.mode) from \(period.from)\(until)")
+            }
+        }
+        if !record.subsidies.isEmpty {
+            lines.append("")
+            lines.append("Other subsidies 其他补贴")
+            for held in record.subsidies { lines.append("  " + subsidy(held)) }
+        }
+        if !record.suspensions.isEmpty {
+            lines.append("")
+            lines.append("Suspensions 暂停")
+            for suspension in record.suspensions {
+                lines.append("  from \(suspension.from)" + (suspension.until.map { ", benefits again from \($0)" } ?? ", open") + ": \(suspension.reason)")
+            }
         }
         if !view.assessments.isEmpty {
             lines.append("")

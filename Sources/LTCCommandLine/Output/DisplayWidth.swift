@@ -24,6 +24,8 @@ extension String {
 /// Rows of cells printed in aligned columns, two spaces apart.
 struct TextTable {
     var rows: [[String]] = []
+    /// Columns whose cells line up on the right, as numbers do.
+    var rightAligned: Set<Int> = []
 
     /// Adds a row; a control character in a cell (a newline, a terminal
     /// escape kept from before names were checked) is shown as `?`, so that
@@ -39,7 +41,10 @@ struct TextTable {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].displayWidth : 0 }.max() ?? 0 }
         return rows.map { row in
-            let cells = row.enumerated().map { index, cell in index == row.count - 1 ? cell : cell.padded(to: widths[index]) }
+            let cells = row.enumerated().map { index, cell in
+                rightAligned.contains(index) ? String(repeating: " ", count: widths[index] - cell.displayWidth) + cell
+                    : index == row.count - 1 ? cell : cell.padded(to: widths[index])
+            }
             let line = indent + cells.joined(separator: "  ")
             return String(line.reversed().drop(while: { $0 == " " }).reversed())
         }.joined(separator: "\n")

@@ -97,6 +97,20 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible, Ad
         return "\(sign)\(absolute / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// The amount for people to read, thousands grouped: `12,345.60` (CSV
+    /// and JSON keep ``description``, `12345.60`).
+    public var grouped: String {
+        let plain = description
+        let sign = plain.hasPrefix("-") ? "-" : ""
+        let digits = plain.dropFirst(sign.count).prefix { $0 != "." }
+        var whole = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { whole.append(",") }
+            whole.append(digit)
+        }
+        return sign + whole + plain.drop { $0 != "." }
+    }
+
     /// The amount as a JSON number literal in yuan, e.g. `1860.00`.
     public var json: JSONValue { .number(description) }
 }

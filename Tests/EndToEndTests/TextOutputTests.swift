@@ -1,0 +1,41 @@
+import Foundation
+import LTCCore
+import Testing
+
+@Suite("Text output for people: totals, thousands grouped, one name per amount, what changed and from when")
+struct TextOutputTests {
+    let scratch = Scratch()
+
+    @Test("settle and report: a total row, thousands grouped, fund share, withheld and payable by those names; CSV and JSON plain")
+    func statements() throws {
+        let db = scratch.database("text")
+        let demo = try ltc(["demo", "--db", db])
+        #expect(demo.stdout.contains("payable 6,190.13 for 113 accepted services"))
+        let admin = ["--db", db, "--actor", "administrator:demo"]
+        let settle = try ltc(["settle", "--month", "2026-04"] + admin).stdout
+        #expect(settle.contains("fund share 6,515.93, withheld 325.80, payable 6,190.13"))
+        #expect(settle.contains("FUND SHARE") && settle.contains("基金支付"))
+        #expect(settle.split(separator: "\n").last?.hasPrefix("TOTAL 合计    113  7,345.00  7,239.91    6,515.93") == true, "\(settle)")
+        let report = try ltc(["report", "--month", "2026-04"] + admin).stdout
+        #expect(report.hasPrefix("fund use 2026-04 基金使用: fund share 6,515.93, withheld 325.80, payable 6,190.13"))
+        #expect(report.components(separatedBy: "TOTAL 合计").count - 1 == 4)
+        #expect(try ltc(["settle", "--month", "2026-04", "--csv"] + admin).stdout.contains("6190.13"))
+        #expect(try JSONParser.parse(try ltc(["settle", "--month", "2026-04", "--json"] + admin).stdout)["summary"]?["payable"] == .number("6190.13"))
+    }
+
+    @Test("case mode and case subsidy say what changed and from which day; case show lists modes, subsidies and suspensions")
+    func caseChanges() throws {
+        let db = scratch.database("changes")
+        _ = try ltc(["demo", "--db", db])
+        let admin = ["--db", db, "--actor", "administrator:demo"]
+        let mode = try ltc(["case", "mode", "1", "--mode", "home-visit", "--as-of", "2026-06-01"] + admin).stdout
+        #expect(mode.hasPrefix("case 1: mode home-visit from 2026-07-01 (was home-visit from 2026-03-17)"), "\(mode)")
+        let subsidy = try ltc(["case", "subsidy", "1", "--subsidy", "elderly-disability", "--monthly", "150", "--from", "2026-06-01", "--as-of", "2026-06-01"] + admin).stdout
+        #expect(subsidy.hasPrefix("case 1: subsidy elderly-disability 150.00 a month from 2026-06-01"), "\(subsidy)")
+        _ = try ltc(["case", "suspend", "1", "--reason", "hospital stay", "--as-of", "2026-06-10"] + admin)
+        let show = try ltc(["case", "show", "1"] + admin).stdout
+        #expect(show.contains("Service modes 服务方式\n  home-visit from 2026-03-17 until 2026-06-30\n  home-visit from 2026-07-01"), "\(show)")
+        #expect(show.contains("Other subsidies 其他补贴\n  subsidy elderly-disability 150.00 a month from 2026-06-01"))
+        #expect(show.contains("Suspensions 暂停\n  from 2026-06-10, open: hospital stay"))
+    }
+}
