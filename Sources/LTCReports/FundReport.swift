@@ -16,6 +16,13 @@ public struct FundReport: Sendable, Equatable {
         public var logs: Int
         public var allowed: Money
         public var fund: Money
+
+        public init(key: String, logs: Int, allowed: Money, fund: Money) {
+            self.key = key
+            self.logs = logs
+            self.allowed = allowed
+            self.fund = fund
+        }
     }
 
     public struct Rejections: Sendable, Equatable {
@@ -35,11 +42,14 @@ public struct FundReport: Sendable, Equatable {
     public var mostRejected: [Rejections]
     /// Rating → institutions so rated, among assessments whose period holds the month.
     public var ratings: [(rating: String, count: Int)]
+    /// The names of the institutions of the month's statements, by id, to show beside the ids.
+    public var institutionNames: [String: String] = [:]
 
     public static func == (lhs: FundReport, rhs: FundReport) -> Bool {
         lhs.month == rhs.month && lhs.settlement == rhs.settlement && lhs.byGrade == rhs.byGrade && lhs.byMode == rhs.byMode
             && lhs.byDistrict == rhs.byDistrict && lhs.byInstitution == rhs.byInstitution && lhs.mostRejected == rhs.mostRejected
             && lhs.ratings.map(\.rating) == rhs.ratings.map(\.rating) && lhs.ratings.map(\.count) == rhs.ratings.map(\.count)
+            && lhs.institutionNames == rhs.institutionNames
     }
 
     /// The fund's share of the month's accepted services.

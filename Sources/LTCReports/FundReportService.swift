@@ -52,10 +52,12 @@ public struct FundReportService: Sendable {
             func closed(_ rows: [FundReport.Row]) -> [FundReport.Row] {
                 adjustments == .zero ? rows : rows + [FundReport.Row(key: FundReport.adjustmentsKey, logs: 0, allowed: .zero, fund: adjustments)]
             }
-            return FundReport(month: month, settlement: settlement,
-                              byGrade: closed(grades.keys.sorted().map { grades[$0]! }), byMode: closed(modes.keys.sorted().map { modes[$0]! }),
-                              byDistrict: closed(byDistrict.keys.sorted().map { byDistrict[$0]! }), byInstitution: closed(byInstitution),
-                              mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
+            var report = FundReport(month: month, settlement: settlement,
+                                    byGrade: closed(grades.keys.sorted().map { grades[$0]! }), byMode: closed(modes.keys.sorted().map { modes[$0]! }),
+                                    byDistrict: closed(byDistrict.keys.sorted().map { byDistrict[$0]! }), byInstitution: closed(byInstitution),
+                                    mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
+            report.institutionNames = institutions.mapValues(\.name)
+            return report
         }
     }
 }

@@ -27,6 +27,16 @@ struct FundReportTests {
         #expect(report.table("ratings")?.header == ["rating", "institutions"])
         #expect(report.tables.map(\.name) == FundReport.tableNames)
         #expect(report.html.contains("<svg") && report.html.contains("¥78.00"))
+        #expect(report.html.contains("I001 护理站I001") && report.html.contains("合计 total"))
+        #expect(report.html.contains("<th>基金支付 <span>fund share</span></th>"))
+    }
+
+    @Test("Districts in the page are largest first, the adjustments last; amounts are grouped by thousands")
+    func largestFirst() {
+        func row(_ key: String, _ yuan: Int) -> FundReport.Row { FundReport.Row(key: key, logs: 1, allowed: Money(yuan: yuan), fund: Money(yuan: yuan)) }
+        let ordered = FundReport.largestFirst([row("A", 10), row(FundReport.adjustmentsKey, 50), row("B", 2_000), row("C", 300)])
+        #expect(ordered.map(\.key) == ["B", "C", "A", FundReport.adjustmentsKey])
+        #expect(Money(fen: 123_456_789).grouped == "1,234,567.89" && Money(fen: -100_000).grouped == "-1,000.00" && Money(fen: 5).grouped == "0.05")
     }
 
     @Test("After a correction of a settled month, every breakdown still adds up: the share and the adjustments, to the fen")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LTCCore
 import Synchronization
 
 /// `--progress` / `--no-progress` of the commands that do long work: a
@@ -100,15 +101,7 @@ final class ProgressLine: Sendable {
         return "done: \(grouped(count)) \(what)\(size) in \(String(format: "%.1f", seconds)) s\(rate)"
     }
 
-    static func grouped(_ number: Int) -> String {
-        let digits = String(abs(number))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return (number < 0 ? "-" : "") + out
-    }
+    static func grouped(_ number: Int) -> String { Thousands.grouped(number) }
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_000_000) }
 

@@ -100,15 +100,9 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible, Ad
     /// The amount for people to read, thousands grouped: `12,345.60` (CSV
     /// and JSON keep ``description``, `12345.60`).
     public var grouped: String {
-        let plain = description
-        let sign = plain.hasPrefix("-") ? "-" : ""
-        let digits = plain.dropFirst(sign.count).prefix { $0 != "." }
-        var whole = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { whole.append(",") }
-            whole.append(digit)
-        }
-        return sign + whole + plain.drop { $0 != "." }
+        let whole = Thousands.grouped(Int(fen.magnitude / 100))
+        let cents = fen.magnitude % 100
+        return (fen < 0 ? "-" : "") + whole + (cents < 10 ? ".0" : ".") + String(cents)
     }
 
     /// The amount as a JSON number literal in yuan, e.g. `1860.00`.
