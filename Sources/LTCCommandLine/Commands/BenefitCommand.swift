@@ -149,7 +149,7 @@ struct FundCommand: ParsableCommand {
                 if csv { print(projection.csv); return }
                 if json { printJSON(projection.json); return }
                 var table = TextTable()
-                table.append(["GRADE", "MODE", "COUNT", "PER PERSON", "\(month)", "12 MONTHS"])
+                table.header([("GRADE", "等级"), ("MODE", "服务方式"), ("COUNT", "人数"), ("PER PERSON", "人均"), ("\(month)", "本月"), ("12 MONTHS", "12个月")])
                 for row in projection.outlay {
                     table.append([String(row.group.grade), row.group.mode, String(row.group.count), row.perPersonMonth.description,
                                   row.month.description, row.year.description])

@@ -58,7 +58,7 @@ struct InstitutionCommand: ParsableCommand {
                     return
                 }
                 var table = TextTable()
-                table.append(["ID", "TYPE", "DISTRICT", "CAPACITY", "NAME"])
+                table.header([("ID", "编号"), ("TYPE", "类型"), ("DISTRICT", "区"), ("CAPACITY", "容量"), ("NAME", "名称")])
                 for institution in institutions {
                     table.append([institution.id, institution.type.rawValue, institution.district, String(institution.capacity), institution.name])
                 }
@@ -202,7 +202,7 @@ struct AgreementCommand: ParsableCommand {
                     return
                 }
                 var table = TextTable()
-                table.append(["ID", "INSTITUTION", "STATUS", "VERSION", "TERM", "MODES", "PRICES"])
+                table.header([("ID", "编号"), ("INSTITUTION", "机构"), ("STATUS", "状态"), ("VERSION", "版本"), ("TERM", "协议期"), ("MODES", "服务方式"), ("PRICES", "价格")])
                 for agreement in agreements {
                     let terms = agreement.current
                     table.append([agreement.id, agreement.institution, agreement.status.rawValue, String(terms.version),
@@ -286,7 +286,7 @@ struct CaregiverCommand: ParsableCommand {
                     return
                 }
                 var table = TextTable()
-                table.append(["INSTITUTION", "ID", "NAME", "QUALIFICATIONS", "EMPLOYED"])
+                table.header([("INSTITUTION", "机构"), ("ID", "编号"), ("NAME", "姓名"), ("QUALIFICATIONS", "资质"), ("EMPLOYED", "在职")])
                 for caregiver in caregivers {
                     table.append([caregiver.institution, caregiver.id, caregiver.name, caregiver.qualifications.joined(separator: ","),
                                   caregiver.employment.map { "\($0.from) to \($0.to?.description ?? "now")" }.joined(separator: "; ")])
@@ -453,7 +453,7 @@ extension LogsCommand {
                     return
                 }
                 var table = TextTable()
-                table.append(["LOG", "CAREGIVER", "PERSON", "ITEM", "START", "END", "STATUS", "FUND"])
+                table.header([("LOG", "日志"), ("CAREGIVER", "护理员"), ("PERSON", "参保人"), ("ITEM", "项目"), ("START", "开始"), ("END", "结束"), ("STATUS", "状态"), ("FUND", "基金支付")])
                 for stored in listed.items {
                     let log = stored.log
                     table.append([log.logID, log.caregiver, String(log.person), log.item, log.start.description, log.end.description,
@@ -485,7 +485,7 @@ extension LogsCommand {
                     return
                 }
                 var table = TextTable()
-                table.append(["SUBMISSION", "INSTITUTION", "ACTOR", "AS OF", "RECORDED (UTC)", "RECEIVED", "ACCEPTED", "REJECTED"])
+                table.header([("SUBMISSION", "批次"), ("INSTITUTION", "机构"), ("ACTOR", "操作人"), ("AS OF", "业务日"), ("RECORDED (UTC)", "记录时间"), ("RECEIVED", "收到"), ("ACCEPTED", "通过"), ("REJECTED", "拒付")])
                 for submission in listed.items {
                     let count = { (key: String) in submission.summary[key]?.intValue.map(String.init) ?? "" }
                     table.append([String(submission.id), submission.institution ?? "(several)", submission.actor, submission.asOf.description,
@@ -574,7 +574,7 @@ struct AdjustmentsCommand: ParsableCommand {
                 return
             }
             var table = TextTable()
-            table.append(["ID", "INSTITUTION", "LOG", "OF MONTH", "AMOUNT", "REASON"])
+            table.header([("ID", "编号"), ("INSTITUTION", "机构"), ("LOG", "日志"), ("OF MONTH", "服务月"), ("AMOUNT", "金额"), ("REASON", "原因")])
             for adjustment in listed.items {
                 table.append([String(adjustment.id), adjustment.institution, adjustment.logID, adjustment.serviceMonth.description,
                               "\(adjustment.amount)", adjustment.reason])

@@ -49,7 +49,7 @@ struct SchemeCommand: ParsableCommand {
                     return
                 }
                 var table = TextTable()
-                table.append(["ID", "REGION", "FROM", "TO", "NAME"])
+                table.header([("ID", "编号"), ("REGION", "地区"), ("FROM", "起"), ("TO", "止"), ("NAME", "名称")])
                 for scheme in schemes.items {
                     table.append([scheme.id, scheme.region, scheme.effectiveFrom.description, scheme.effectiveTo.description, scheme.name.bilingual])
                 }

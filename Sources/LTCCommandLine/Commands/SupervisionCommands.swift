@@ -64,7 +64,7 @@ struct ViolationCommand: ParsableCommand {
                     return
                 }
                 var table = TextTable()
-                table.append(["ID", "INSTITUTION", "TYPE", "PENALTY", "DECIDED", "AMOUNT", "DEDUCTED", "CREDIT"])
+                table.header([("ID", "编号"), ("INSTITUTION", "机构"), ("TYPE", "类型"), ("PENALTY", "处理"), ("DECIDED", "决定"), ("AMOUNT", "金额"), ("DEDUCTED", "扣减"), ("CREDIT", "信用")])
                 for v in violations {
                     table.append([String(v.id), v.institution, v.type, v.penalty, v.decidedOn.description, "\(v.amount)", "\(v.deducted)", "−\(v.credit)"])
                 }
@@ -123,7 +123,7 @@ struct PerformanceCommand: ParsableCommand {
                                                        inspector: scores, actor: try options.actingAs(), asOf: try options.day())
             if options.json { printJSON(result.json); return }
             var table = TextTable()
-            table.append(["INDICATOR", "", "VALUE", "SCORE", "WEIGHT", "CONTRIBUTION"])
+            table.header([("INDICATOR", "指标"), ("", ""), ("VALUE", "数值"), ("SCORE", "得分"), ("WEIGHT", "权重"), ("CONTRIBUTION", "贡献")])
             for line in result.lines {
                 table.append([line.indicator, line.name.zh, line.value, "\(line.score)", String(line.weight), "\(line.contribution)"])
             }

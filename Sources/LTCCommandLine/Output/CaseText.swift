@@ -10,7 +10,7 @@ enum CaseText {
 
     static func people(_ people: [InsuredPerson], fullID: Bool) -> String {
         var table = TextTable()
-        table.append(["ID", "NAME", "NATIONAL ID", "BORN", "INSURANCE", "ENROLLED", "STATUS"])
+        table.header([("ID", "编号"), ("NAME", "姓名"), ("NATIONAL ID", "身份证号"), ("BORN", "出生"), ("INSURANCE", "险种"), ("ENROLLED", "参保"), ("STATUS", "状态")])
         for person in people {
             table.append([String(person.id), person.name, fullID ? person.nationalID.value : person.nationalID.masked,
                           person.birthDate.description, person.insurance.rawValue, person.enrolledOn.description, person.status.rawValue])
@@ -20,7 +20,7 @@ enum CaseText {
 
     static func assessors(_ assessors: [Assessor]) -> String {
         var table = TextTable()
-        table.append(["ID", "NAME", "QUALIFICATION", "EMPLOYER", "ACTIVE"])
+        table.header([("ID", "编号"), ("NAME", "姓名"), ("QUALIFICATION", "资质"), ("EMPLOYER", "雇主"), ("ACTIVE", "在岗")])
         for assessor in assessors {
             table.append([assessor.id, assessor.name, assessor.qualification.rawValue, assessor.employer ?? "—", assessor.active ? "yes" : "no"])
         }
@@ -29,7 +29,7 @@ enum CaseText {
 
     static func staff(_ staff: [StaffMember]) -> String {
         var table = TextTable()
-        table.append(["ID", "ROLE", "NAME", "SINCE"])
+        table.header([("ID", "编号"), ("ROLE", "角色"), ("NAME", "姓名"), ("SINCE", "自")])
         for member in staff {
             table.append([member.id, member.role.rawValue, member.name ?? "—", member.addedOn.description])
         }
@@ -38,7 +38,7 @@ enum CaseText {
 
     static func cases(_ cases: [Case]) -> String {
         var table = TextTable()
-        table.append(["CASE", "PERSON", "STATE", "GRADE", "VALID UNTIL", "INSTITUTION", "SCHEME"])
+        table.header([("CASE", "案件"), ("PERSON", "参保人"), ("STATE", "状态"), ("GRADE", "等级"), ("VALID UNTIL", "有效至"), ("INSTITUTION", "机构"), ("SCHEME", "方案")])
         for record in cases {
             table.append([String(record.id), String(record.personID), record.state.rawValue,
                           record.determination.map { "\($0.grade) \($0.gradeLabel)" } ?? "—",
@@ -134,7 +134,7 @@ enum CaseText {
 
     static func transitions() -> String {
         var table = TextTable()
-        table.append(["ACTION", "FROM", "TO", "ROLE", "MEANING"])
+        table.header([("ACTION", "动作"), ("FROM", "起"), ("TO", "止"), ("ROLE", "角色"), ("MEANING", "含义")])
         for transition in Lifecycle.transitions {
             table.append([transition.action.rawValue, transition.from?.rawValue ?? "—", transition.to.map(\.rawValue).joined(separator: " | "),
                           transition.role.rawValue, transition.meaning])

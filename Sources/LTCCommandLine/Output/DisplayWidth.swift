@@ -37,6 +37,12 @@ struct TextTable {
         })
     }
 
+    /// Two header rows: the columns' names in English, then in Chinese.
+    mutating func header(_ columns: [(english: String, chinese: String)]) {
+        append(columns.map(\.english))
+        append(columns.map(\.chinese))
+    }
+
     func rendered(indent: String = "") -> String {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].displayWidth : 0 }.max() ?? 0 }

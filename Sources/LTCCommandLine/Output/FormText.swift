@@ -5,7 +5,7 @@ import LTCCore
 enum FormText {
     static func list(_ forms: [AssessmentForm]) -> String {
         var table = TextTable()
-        table.append(["ID", "VERSION", "ITEMS", "GRADES", "TITLE"])
+        table.header([("ID", "编号"), ("VERSION", "版本"), ("ITEMS", "条目"), ("GRADES", "等级"), ("TITLE", "标题")])
         for form in forms {
             let levels = form.grades.map(\.level)
             table.append([
