@@ -149,6 +149,8 @@ struct ReportCSVTests {
         #expect(rejected.hasPrefix("institution,received,rejected,rejected_percent\n") && !rejected.contains("%"), "\(rejected)")
         let marked = try ltc(["report", "--month", "2026-04", "--table", "mode", "--bom"] + admin).stdout
         #expect(marked.hasPrefix("\u{FEFF}mode,logs,allowed,fund\n"))
+        let notAFolder = try ltc(["report", "--month", "2026-04", "--csv", folder.appendingPathComponent("report-2026-04-grade.csv").path] + admin)
+        #expect(notAFolder.status == 65 && notAFolder.stderr.contains("is not a folder that can be made or written"))
         let unknown = try ltc(["report", "--month", "2026-04", "--table", "grades"] + admin)
         #expect(unknown.status == 65 && unknown.stderr.contains("use one of grade, mode, district, institution, rejected, ratings"))
 

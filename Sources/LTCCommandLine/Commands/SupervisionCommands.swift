@@ -166,7 +166,11 @@ struct ReportCommand: ParsableCommand {
             let report = try options.reports().report(month: month, actor: try options.actingAs())
             if let table { print(report.table(table)!.text(bom: bom), terminator: ""); return }
             if let csv {
-                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+                do {
+                    try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+                } catch {
+                    throw InputError(source: "--csv", message: "\(csv) is not a folder that can be made or written: \(error.localizedDescription)")
+                }
                 for (name, table) in report.tables {
                     let path = URL(fileURLWithPath: csv).appendingPathComponent("report-\(month)-\(name).csv").path
                     try write(table.text(bom: bom), to: path)
