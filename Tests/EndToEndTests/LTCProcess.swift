@@ -92,7 +92,9 @@ final class Scratch: @unchecked Sendable {
               let server = ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"], !server.isEmpty else {
             return path(name, ".sqlite")
         }
-        let schema = "ltc_e2e_\(name)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        // A schema name holds letters, digits and underscores only.
+        let safe = String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" }).lowercased()
+        let schema = "ltc_e2e_\(safe)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         do {
             try PostgresAdmin.run(on: server, "CREATE SCHEMA \(schema)")
         } catch {
