@@ -28,6 +28,10 @@ public struct Scheme: Sendable {
         /// 12 when the file leaves it out). The national texts restated in
         /// `../shared/domain/cn-ltc-2021.md` set no period: it is the scheme's.
         public var conflictLookBackMonths: Int = Self.defaultConflictLookBackMonths
+        /// Working days from acceptance within which the on-site visit is due, and the conclusion
+        /// (`visitWithinWorkingDays`, `conclusionWithinWorkingDays`); `nil`: the scheme sets none.
+        public var visitWithinWorkingDays: Int? = nil
+        public var conclusionWithinWorkingDays: Int? = nil
 
         public static let defaultConflictLookBackMonths = 12
     }

@@ -47,6 +47,7 @@ private struct SchemeDecoder {
         }
         let assessment = root.fields("assessment", accepting: [
             "forms", "minimumGrade", "assessorCount", "qualifiedAssessors", "publicityWorkingDays", "validityMonths", "conflictLookBackMonths",
+            "visitWithinWorkingDays", "conclusionWithinWorkingDays",
         ]).flatMap(assessment)
         let eligibility = root.fields("eligibility", accepting: [
             "insuranceTypes", "minimumMonthsEnrolled", "minimumMonthsDisabled",
@@ -105,10 +106,16 @@ private struct SchemeDecoder {
         let validity = count(fields, "validityMonths", 1...120)
         var lookBack: Int? = Scheme.Assessment.defaultConflictLookBackMonths
         if fields.has("conflictLookBackMonths") { lookBack = count(fields, "conflictLookBackMonths", 0...120) }
+        let visit = fields.has("visitWithinWorkingDays") ? count(fields, "visitWithinWorkingDays", 1...120) : nil
+        let conclusion = fields.has("conclusionWithinWorkingDays") ? count(fields, "conclusionWithinWorkingDays", 1...120) : nil
+        if let visit, let conclusion, conclusion < visit {
+            log.report(fields.path.appending("conclusionWithinWorkingDays"), "\(conclusion) working days is before the visit's \(visit): the conclusion comes after the visit")
+        }
         guard let forms, let minimumGrade, let assessorCount, let qualified, let publicity, let validity, let lookBack else { return nil }
+        if fields.has("visitWithinWorkingDays") && visit == nil || fields.has("conclusionWithinWorkingDays") && conclusion == nil { return nil }
         return Scheme.Assessment(forms: forms, minimumGrade: minimumGrade, assessorCount: assessorCount,
                                  qualifiedAssessors: qualified, publicityWorkingDays: publicity, validityMonths: validity,
-                                 conflictLookBackMonths: lookBack)
+                                 conflictLookBackMonths: lookBack, visitWithinWorkingDays: visit, conclusionWithinWorkingDays: conclusion)
     }
 
     func eligibility(_ fields: JSONFields) -> Scheme.Eligibility? {

@@ -140,6 +140,24 @@ struct CaseCommandTests {
         #expect(run.stderr.contains("input ended at item adl.face_oral; nothing was saved"))
     }
 
+    @Test("case list --overdue and case show: the visit is due ten working days after acceptance, on the command line and over rpc")
+    func overdue() throws {
+        let db = scratch.database()
+        try setUp(db)
+        for step in [["case", "open", "--person", "1", "--disabled-since", "2025-08-01"], ["case", "check", "1"]] {
+            try #require(try ltc(step + ["--db", db, "--as-of", "2026-03-02"] + admin).status == 0)
+        }
+        let onTime = try ltc(["case", "list", "--overdue", "--json", "--as-of", "2026-03-16", "--db", db] + admin)
+        #expect(try JSONParser.parse(onTime.stdout)["cases"]?.arrayValue?.isEmpty == true)
+        let late = try ltc(["case", "list", "--overdue", "--json", "--as-of", "2026-03-17", "--db", db] + admin)
+        #expect(try JSONParser.parse(late.stdout)["cases"]?.arrayValue?.first?["deadline"] == ["kind": "visit", "due": "2026-03-16"])
+        let show = try ltc(["case", "show", "1", "--as-of", "2026-03-17", "--db", db] + admin)
+        #expect(show.stdout.contains("visit due by 2026-03-16: OVERDUE 已逾期 (today is 2026-03-17)"), "\(show.stdout)")
+        let request = #"{"jsonrpc":"2.0","id":1,"method":"case.list","params":{"actor":"administrator:wang","overdue":true,"asOf":"2026-03-17"}}"#
+        let rpc = try JSONParser.parse(try ltc(["rpc", "--db", db], input: request + "\n").stdout)
+        #expect(rpc["result"]?["cases"]?.arrayValue?.count == 1)
+    }
+
     @Test("An SQLite database is created by the first command that stores, at --db or $LTC_DB")
     func createdOnFirstUse() throws {
         let db = scratch.path("db", ".sqlite")

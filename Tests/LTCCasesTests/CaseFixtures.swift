@@ -29,7 +29,8 @@ let testSchemeJSON = """
       "effective": {"from": "2026-01-01", "to": "2027-12-31"},
       "description": "For tests only.",
       "assessment": {"forms": ["cn-ltc-2021", "barthel"], "minimumGrade": 3, "assessorCount": 2,
-                     "qualifiedAssessors": 1, "publicityWorkingDays": 5, "validityMonths": 24},
+                     "qualifiedAssessors": 1, "publicityWorkingDays": 5, "validityMonths": 24,
+                     "visitWithinWorkingDays": 10, "conclusionWithinWorkingDays": 15},
       "eligibility": {"insuranceTypes": ["employee"], "minimumMonthsEnrolled": 24, "minimumMonthsDisabled": 6},
       "calendar": {"holidays": ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"],
                    "workingWeekendDays": ["2026-09-27", "2026-10-10"]}

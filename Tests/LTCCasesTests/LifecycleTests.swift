@@ -279,7 +279,7 @@ struct StoredSchemeTests {
 @Suite("The conflict look-back period is scheme data")
 struct ConflictLookBackTests {
     func decode(_ field: String) throws -> Scheme {
-        let text = testSchemeJSON.replacingOccurrences(of: #""validityMonths": 24}"#, with: #""validityMonths": 24\#(field)}"#)
+        let text = testSchemeJSON.replacingOccurrences(of: #""conclusionWithinWorkingDays": 15}"#, with: #""conclusionWithinWorkingDays": 15\#(field)}"#)
         return try Scheme.decode(text: Array(text.utf8), source: "s.json")
     }
 

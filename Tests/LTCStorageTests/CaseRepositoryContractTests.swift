@@ -122,6 +122,22 @@ struct CaseRepositoryContractTests {
         }
     }
 
+    @Test("cases whose deadline passed are found by the store, and a case without one never is", arguments: TestStore.Engine.available)
+    func overdue(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        try world.write { tx throws in
+            var first = try #require(try tx.cases.caseRecord(id: world.cases[0]))
+            first.deadline = CaseDeadline(kind: .visit, due: day("2026-03-16"))
+            try tx.cases.update(first)
+        }
+        try world.read { tx throws in
+            let onTime = try tx.cases.list(CaseQuery(scope: .all, overdueOn: day("2026-03-16")), page: try page(limit: 100))
+            #expect(onTime.items.isEmpty)
+            let late = try tx.cases.list(CaseQuery(scope: .all, overdueOn: day("2026-03-17")), page: try page(limit: 100))
+            #expect(late.items.map(\.id) == [world.cases[0]] && late.items.first?.deadline?.kind == .visit)
+        }
+    }
+
     @Test("a person's open case, benefit case and scope are found without listing cases", arguments: TestStore.Engine.available)
     func caseQueries(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)

@@ -26,6 +26,8 @@ public struct Case: Sendable, Equatable {
     /// which may be earlier than the day the termination was recorded: no
     /// benefits are owed for the days after it.
     public var endedOn: CalendarDate?
+    /// What the case waits for next (the visit, the conclusion) and by when, if the scheme sets deadlines.
+    public var deadline: CaseDeadline?
     /// Grades that were in force before the current one, oldest first.
     public var pastDeterminations: [Determination] = []
     /// Service modes chosen, in order of their start.
@@ -77,6 +79,7 @@ public struct Case: Sendable, Equatable {
             "modes": .array(modes.map(\.json)),
             "suspensions": .array(suspensions.map(\.json)),
             "subsidies": .array(subsidies.map(\.json)),
+            "deadline": deadline?.json ?? .null,
         ]
     }
 
@@ -101,5 +104,6 @@ public struct Case: Sendable, Equatable {
         modes = json["modes"]?.arrayValue?.compactMap(ModePeriod.init(json:)) ?? []
         suspensions = json["suspensions"]?.arrayValue?.compactMap(SuspensionPeriod.init(json:)) ?? []
         subsidies = json["subsidies"]?.arrayValue?.compactMap(HeldSubsidy.init(json:)) ?? []
+        deadline = json["deadline"].flatMap(CaseDeadline.init(json:))
     }
 }

@@ -90,6 +90,8 @@ public struct CaseService: Sendable {
             ])
             record.eligibility = decision
             record.state = decision.passed ? .eligible : .rejected
+            // Accepted: the on-site visit is due within the scheme's working days (or, without one, the conclusion).
+            record.deadline = decision.passed ? (Self.deadline(.visit, for: record, scheme: scheme) ?? Self.deadline(.conclusion, for: record, scheme: scheme)) : nil
             if !decision.passed {
                 record.closedReason = "ineligible: " + decision.rules.filter { !$0.passed }.map(\.id).joined(separator: ", ")
             }
@@ -152,6 +154,9 @@ public struct CaseService: Sendable {
                 answers: answers, result: try JSONParser.parse(output.bytes), grade: result.grade.level,
                 assessedOn: assessedOn, place: place, assessors: record.assessors, recordedBy: actor.description)
             assessment.id = try tx.assessments.insert(assessment)
+            // Visited: the conclusion is due next, counted from acceptance as well (the first round only:
+            // a review or a re-assessment has no deadline from the scheme).
+            record.deadline = record.round == .initial ? Self.deadline(.conclusion, for: record, scheme: scheme) : nil
             stored = assessment
         }
         return (record, stored!)
@@ -197,6 +202,7 @@ public struct CaseService: Sendable {
             let label = assessment.result["grade"]?["label"]?["zh"]?.stringValue ?? String(assessment.grade)
             var determination = Determination(assessmentID: assessment.id, grade: assessment.grade, gradeLabel: label, decidedOn: date,
                                               benefitsEligible: assessment.grade >= scheme.assessment.minimumGrade)
+            record.deadline = nil
             if record.state == .reassessed {
                 determination.validFrom = date
                 determination.validUntil = date.adding(months: scheme.assessment.validityMonths).adding(days: -1)
@@ -289,6 +295,7 @@ public struct CaseService: Sendable {
             }
             record.closedReason = reason.rawValue
             record.endedOn = ended
+            record.deadline = nil
             record.pending = nil
             record.determination = record.determination.map { Self.ending($0, on: ended) }
             record.pastDeterminations = record.pastDeterminations.map { Self.ending($0, on: ended) }
@@ -402,19 +409,30 @@ public struct CaseService: Sendable {
     /// The cases the actor may see, by id, a page at a time; with
     /// `dueWithin`, the open ones whose grade in force ends within that many
     /// days of `asOf` (re-assessment due).
-    public func list(actor: Actor, state: CaseState?, dueWithin days: Int?, asOf: CalendarDate?,
+    /// With `overdue`, only the cases whose next deadline (the visit, the
+    /// conclusion: ``CaseDeadline``) passed before `asOf`.
+    public func list(actor: Actor, state: CaseState?, dueWithin days: Int?, overdue: Bool = false, asOf: CalendarDate?,
                      page: PageRequest<Int>) throws -> Page<Case, Int> {
         if let days, !(0...Self.dueWithinLimit).contains(days) {
             throw CaseError(.invalidInput, "due within \(days) days: give 0 to \(Self.dueWithinLimit) days")
         }
         return try store.read { tx in
             let date = try choice.day(asOf, in: tx.schemes)
-            let query = CaseQuery(scope: Access.scope(of: actor), state: state, gradeEndsBy: days.map { date.adding(days: $0) })
+            let query = CaseQuery(scope: Access.scope(of: actor), state: state, gradeEndsBy: days.map { date.adding(days: $0) },
+                                  overdueOn: overdue ? date : nil)
             return try tx.cases.list(query, page: page)
         }
     }
 
     // MARK: Machinery
+
+    /// The deadline of `kind` under the scheme, counted in working days from
+    /// the case's acceptance (its eligibility check); `nil` where the scheme sets none.
+    static func deadline(_ kind: CaseDeadline.Kind, for record: Case, scheme: Scheme) -> CaseDeadline? {
+        let days = kind == .visit ? scheme.assessment.visitWithinWorkingDays : scheme.assessment.conclusionWithinWorkingDays
+        guard let days, let accepted = record.eligibility?.checkedOn else { return nil }
+        return CaseDeadline(kind: kind, due: scheme.calendar.adding(workingDays: days, to: accepted))
+    }
 
     /// Throws ``CaseError/Kind/conflictOfInterest`` if `assessor`'s employer
     /// serves the case's applicant: named as the case's institution, or the

@@ -29,11 +29,14 @@ public struct CaseQuery: Sendable, Equatable {
     public var gradeEndsBy: CalendarDate?
     /// Only cases of this scheme.
     public var schemeID: String?
+    /// Only cases whose next deadline (the visit, the conclusion) passed before this day.
+    public var overdueOn: CalendarDate?
 
-    public init(scope: CaseScope, state: CaseState? = nil, gradeEndsBy: CalendarDate? = nil, schemeID: String? = nil) {
+    public init(scope: CaseScope, state: CaseState? = nil, gradeEndsBy: CalendarDate? = nil, schemeID: String? = nil, overdueOn: CalendarDate? = nil) {
         self.scope = scope
         self.state = state
         self.gradeEndsBy = gradeEndsBy
         self.schemeID = schemeID
+        self.overdueOn = overdueOn
     }
 }

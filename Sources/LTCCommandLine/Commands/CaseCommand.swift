@@ -273,7 +273,8 @@ struct CaseCommand: ParsableCommand {
                 let actor = try options.actingAs()
                 if showID { try Access.require(actor, .readNationalIDs) }
                 let view = try options.cases().show(caseID: id, actor: actor)
-                if options.json { printJSON(CaseText.viewJSON(view, fullID: showID)) } else { print(CaseText.show(view, fullID: showID)) }
+                let today = try options.day()
+                if options.json { printJSON(CaseText.viewJSON(view, fullID: showID)) } else { print(CaseText.show(view, fullID: showID, today: today)) }
             }
         }
     }
@@ -282,6 +283,7 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cases the actor may see.")
         @Option(help: "Only cases in this state.") var state: String?
         @Option(help: ArgumentHelp("Only cases whose grade expires within this many days: re-assessment due.", valueName: "days")) var due: Int?
+        @Flag(help: "Only cases whose visit or conclusion is overdue (the scheme's deadlines in working days from acceptance).") var overdue = false
         @OptionGroup var page: PageOptions
         @OptionGroup var options: CaseOptions
 
@@ -294,8 +296,8 @@ struct CaseCommand: ParsableCommand {
                     return state
                 }
                 if let due, due < 0 { throw CaseError(.invalidInput, "--due must be 0 or more days") }
-                let cases = try options.cases().list(actor: try options.actingAs(), state: wanted, dueWithin: due, asOf: try options.date(),
-                                                     page: try page.request())
+                let cases = try options.cases().list(actor: try options.actingAs(), state: wanted, dueWithin: due, overdue: overdue,
+                                                     asOf: try options.date(), page: try page.request())
                 if options.json {
                     printJSON(["cases": .array(cases.items.map(\.json)), "next": cases.next.map(JSONValue.integer) ?? .null])
                 } else {

@@ -68,10 +68,13 @@ enum CaseText {
             + (held.choice.map { " (chosen: \($0.rawValue))" } ?? "")
     }
 
-    static func show(_ view: CaseService.CaseView, fullID: Bool) -> String {
+    static func show(_ view: CaseService.CaseView, fullID: Bool, today: CalendarDate) -> String {
         let record = view.record
         var lines = [summary(record), CaseText.person(view.person, fullID: fullID)]
         lines.append("scheme \(record.schemeID); opened \(record.openedOn); disabled since \(record.disabledSince); institution \(record.institution ?? "none")")
+        if let deadline = record.deadline {
+            lines.append("\(deadline.kind.rawValue) due by \(deadline.due)" + (deadline.isOverdue(on: today) ? ": OVERDUE 已逾期 (today is \(today))" : ""))
+        }
         if !record.assessors.isEmpty { lines.append("assessors (\(record.round?.rawValue ?? "")): \(record.assessors.joined(separator: ", "))") }
         if let eligibility = record.eligibility {
             lines.append("")

@@ -189,13 +189,15 @@ public struct CaseMethods: Sendable {
             method("case.list", "The cases the actor may see, by id, a page at a time.",
                    [actor, asOf, RPCParameter("state", .string, required: false, "Only cases in this state."),
                     RPCParameter("due", .integer, required: false, "Only cases whose grade expires within this many days."),
+                    RPCParameter("overdue", .boolean, required: false, "Only cases whose visit or conclusion is overdue."),
                     Paging.limit, Paging.after(.integer, "case id")],
                    result: "{cases: [...], next}", example: ["actor": admin, "due": 60]) { service, params, actor, asOf in
                 let state = try params.string("state").map { text throws(CaseError) -> CaseState in
                     guard let state = CaseState(rawValue: text) else { throw CaseError(.invalidInput, "state '\(text)' is not a case state") }
                     return state
                 }
-                let page = try service.cases.list(actor: actor, state: state, dueWithin: params.int("due"), asOf: asOf, page: try Paging.request(params))
+                let page = try service.cases.list(actor: actor, state: state, dueWithin: params.int("due"), overdue: params.bool("overdue") ?? false,
+                                                  asOf: asOf, page: try Paging.request(params))
                 return Paging.result("cases", page, cursor: JSONValue.integer) { $0.json }
             },
             method("case.mode", "Choose a case's service mode (from asOf, or from next month if the scheme says so).",

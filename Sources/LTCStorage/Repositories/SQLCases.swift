@@ -65,6 +65,10 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
             conditions.append("c.valid_until <= ? AND c.state NOT IN ('rejected', 'terminated')")
             arguments.append(.text(by.description))
         }
+        if let day = query.overdueOn {
+            conditions.append("c.due_on < ?")
+            arguments.append(.text(day.description))
+        }
         if let scheme = query.schemeID {
             conditions.append("c.scheme_id = ?")
             arguments.append(.text(scheme))
@@ -77,10 +81,10 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
     }
 
     func insert(_ record: Case) throws -> Int {
-        let id = try database.insertReturningID("INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, document) VALUES (?, ?, ?, ?, ?, ?)",
+        let id = try database.insertReturningID("INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, due_on, document) VALUES (?, ?, ?, ?, ?, ?, ?)",
                          [.integer(record.personID), .text(record.schemeID), .text(record.state.rawValue),
                           SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
-                          .text(JSONWriter.string(record.json))])
+                          SQLValue(record.deadline?.due.description), .text(JSONWriter.string(record.json))])
         var stored = record
         stored.id = id
         try assign(stored)
@@ -88,9 +92,9 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
     }
 
     func update(_ record: Case) throws {
-        try database.run("UPDATE cases SET state = ?, valid_until = ?, institution = ?, document = ? WHERE id = ?",
+        try database.run("UPDATE cases SET state = ?, valid_until = ?, institution = ?, due_on = ?, document = ? WHERE id = ?",
                          [.text(record.state.rawValue), SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
-                          .text(JSONWriter.string(record.json)), .integer(record.id)])
+                          SQLValue(record.deadline?.due.description), .text(JSONWriter.string(record.json)), .integer(record.id)])
         try assign(record)
     }
 

@@ -2,9 +2,12 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines] }
 
-    /// Migration `0007-staff` (``StaffMigration``).
+    /// Migration `0008-case-deadlines` (``DeadlineMigration``).
+    static let deadlines = Migration("0008-" + DeadlineMigration.name, DeadlineMigration.sql)
+
+    /// Migration `0007-staff-and-submissions` (``StaffMigration``).
     static let staff = Migration("0007-" + StaffMigration.name, StaffMigration.sqlite)
 
     /// Migration `0006-day-usage-and-adjustments` (``DayUsageMigration``).
