@@ -34,7 +34,7 @@ extension FundReport {
             body += Self.chart(rows.map { (label($0.key), $0.fund.fen, money($0.fund)) })
             body += "<table><thead><tr><th></th>\(heading("服务", "services"))\(heading("核定", "allowed"))\(heading("基金支付", "fund share"))</tr></thead><tbody>"
             for row in rows {
-                body += "<tr><td>\(escape(label(row.key)))</td><td>\(grouped(row.logs))</td><td>\(money(row.allowed))</td><td>\(money(row.fund))</td></tr>"
+                body += "<tr><td>\(htmlEscaped(label(row.key)))</td><td>\(grouped(row.logs))</td><td>\(money(row.allowed))</td><td>\(money(row.fund))</td></tr>"
             }
             let total = (logs: rows.reduce(0) { $0 + $1.logs }, allowed: rows.reduce(Money.zero) { $0 + $1.allowed },
                          fund: rows.reduce(Money.zero) { $0 + $1.fund })
@@ -83,9 +83,9 @@ extension FundReport {
         for (index, row) in rows.enumerated() {
             let y = index * barHeight + 2
             let width = row.value > 0 ? max(1, row.value * barWidth / largest) : 0
-            svg += "<text x=\"0\" y=\"\(y + 15)\">\(escape(row.label))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 15)\">\(htmlEscaped(row.label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(barHeight - 6)\" fill=\"#3b7dd8\"/>"
-            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(escape(row.text))</text>"
+            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(htmlEscaped(row.text))</text>"
         }
         return svg + "</svg>"
     }
@@ -96,14 +96,10 @@ private func money(_ amount: Money) -> String { "¥\(amount.grouped)" }
 private func grouped(_ number: Int) -> String { Thousands.grouped(number) }
 
 private func term(_ chinese: String, _ english: String, _ value: String) -> String {
-    "<div><dt>\(chinese) \(english)</dt><dd>\(escape(value))</dd></div>"
+    "<div><dt>\(chinese) \(english)</dt><dd>\(htmlEscaped(value))</dd></div>"
 }
 
 private func heading(_ chinese: String, _ english: String) -> String {
     "<th>\(chinese) <span>\(english)</span></th>"
 }
 
-private func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-}

@@ -158,6 +158,37 @@ struct CaseCommandTests {
         #expect(rpc["result"]?["cases"]?.arrayValue?.count == 1)
     }
 
+    @Test("case letter writes the conclusion letter; case deliver records its delivery, on the command line and over rpc")
+    func letter() throws {
+        let db = scratch.database()
+        try setUp(db)
+        let steps: [[String]] = [
+            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"] + admin,
+            ["case", "check", "1", "--as-of", "2026-03-02"] + admin,
+            ["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"] + admin,
+            ["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
+             "--place", "home", "--date", "2026-03-05", "--actor", "assessor:A01"],
+            ["case", "determine", "1", "--as-of", "2026-03-09"] + admin,
+        ]
+        for step in steps { try #require(try ltc(step + ["--db", db]).status == 0, "\(step)") }
+        let file = scratch.path("letter", ".html")
+        let written = try ltc(["case", "letter", "1", "--html", file, "--db", db] + admin)
+        #expect(written.status == 0, "\(written.stderr)")
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(page.contains("4 级 重度失能二级") && page.contains("until <b>2026-03-16</b>"))
+        let delivered = try ltc(["case", "deliver", "1", "--on", "2026-03-10", "--how", "post", "--as-of", "2026-03-10", "--db", db] + admin)
+        #expect(delivered.stdout.hasPrefix("case 1: letter delivered 2026-03-10 by post"), "\(delivered.stderr)")
+        let bad = try ltc(["case", "deliver", "1", "--how", "pigeon", "--db", db] + admin)
+        #expect(bad.status == 65 && bad.stderr.contains("use in-person, post or electronic"))
+        let lines = [
+            #"{"jsonrpc":"2.0","id":1,"method":"case.letter","params":{"actor":"administrator:wang","case":1}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"case.deliver","params":{"actor":"administrator:wang","case":1,"how":"electronic","on":"2026-03-11","asOf":"2026-03-11"}}"#,
+        ]
+        let responses = try ltc(["rpc", "--db", db], input: lines.joined(separator: "\n") + "\n").stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(responses.first?["result"]?["html"]?.stringValue?.contains("评估结论告知书") == true)
+        #expect(responses.last?["result"]?["letterDelivered"] == ["on": "2026-03-11", "how": "electronic"])
+    }
+
     @Test("An SQLite database is created by the first command that stores, at --db or $LTC_DB")
     func createdOnFirstUse() throws {
         let db = scratch.path("db", ".sqlite")

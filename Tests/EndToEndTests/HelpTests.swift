@@ -7,7 +7,7 @@ struct HelpTests {
     /// The commands that only read (or only compute): they need no examples.
     static let readOnly: Set<String> = [
         "forms list", "forms show", "forms export", "forms check", "score", "scheme list", "person show", "person list", "staff list",
-        "assessor list", "case show", "case list", "case transitions", "benefit quote", "benefit entitlement", "fund project",
+        "assessor list", "case show", "case list", "case transitions", "case letter", "benefit quote", "benefit entitlement", "fund project",
         "institution list", "agreement list", "caregiver list", "logs list", "logs submissions", "adjustments", "violation list",
         "credit", "rpc",
     ]

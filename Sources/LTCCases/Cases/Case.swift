@@ -28,6 +28,8 @@ public struct Case: Sendable, Equatable {
     public var endedOn: CalendarDate?
     /// What the case waits for next (the visit, the conclusion) and by when, if the scheme sets deadlines.
     public var deadline: CaseDeadline?
+    /// When and how the latest conclusion letter was delivered, if it was.
+    public var letterDelivered: LetterDelivery?
     /// Grades that were in force before the current one, oldest first.
     public var pastDeterminations: [Determination] = []
     /// Service modes chosen, in order of their start.
@@ -80,6 +82,7 @@ public struct Case: Sendable, Equatable {
             "suspensions": .array(suspensions.map(\.json)),
             "subsidies": .array(subsidies.map(\.json)),
             "deadline": deadline?.json ?? .null,
+            "letterDelivered": letterDelivered?.json ?? .null,
         ]
     }
 
@@ -105,5 +108,6 @@ public struct Case: Sendable, Equatable {
         suspensions = json["suspensions"]?.arrayValue?.compactMap(SuspensionPeriod.init(json:)) ?? []
         subsidies = json["subsidies"]?.arrayValue?.compactMap(HeldSubsidy.init(json:)) ?? []
         deadline = json["deadline"].flatMap(CaseDeadline.init(json:))
+        letterDelivered = json["letterDelivered"].flatMap(LetterDelivery.init(json:))
     }
 }

@@ -203,6 +203,7 @@ public struct CaseService: Sendable {
             var determination = Determination(assessmentID: assessment.id, grade: assessment.grade, gradeLabel: label, decidedOn: date,
                                               benefitsEligible: assessment.grade >= scheme.assessment.minimumGrade)
             record.deadline = nil
+            record.letterDelivered = nil
             if record.state == .reassessed {
                 determination.validFrom = date
                 determination.validUntil = date.adding(months: scheme.assessment.validityMonths).adding(days: -1)
@@ -364,6 +365,20 @@ public struct CaseService: Sendable {
     }
 
     /// Changes a case's attributes (not its state) in one audited transaction; refused on a closed case.
+    /// Records the delivery of the conclusion letter of the grade decided
+    /// last (under publicity, or in force): the day and the way.
+    public func recordLetterDelivery(caseID: Int, on delivered: CalendarDate, how: LetterDelivery.Method, actor: Actor, asOf: CalendarDate?) throws -> Case {
+        try attribute("case.letter", caseID: caseID, actor: actor, asOf: asOf, reason: how.rawValue) { record, _, date in
+            guard let decided = (record.pending ?? record.determination)?.decidedOn else {
+                throw CaseError(.invalidInput, "case \(caseID) has no conclusion yet: a letter follows the determination")
+            }
+            guard delivered >= decided, delivered <= date else {
+                throw CaseError(.invalidInput, "the letter cannot be delivered on \(delivered): the conclusion was decided on \(decided), and today is \(date)")
+            }
+            record.letterDelivered = LetterDelivery(on: delivered, how: how)
+        }
+    }
+
     private func attribute(_ action: String, caseID: Int, actor: Actor, asOf: CalendarDate?, reason: String,
                            _ body: (inout Case, Scheme, CalendarDate) throws -> Void) throws -> Case {
         let (scheme, date) = try context(caseID: caseID, asOf: asOf)

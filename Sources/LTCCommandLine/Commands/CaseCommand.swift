@@ -3,6 +3,7 @@ import Foundation
 import LTCAssessment
 import LTCCases
 import LTCCore
+import LTCReports
 
 /// `ltc case …`: an applicant's case from application to termination.
 struct CaseCommand: ParsableCommand {
@@ -13,6 +14,7 @@ struct CaseCommand: ParsableCommand {
         subcommands: [
             Open.self, Check.self, Assign.self, Assess.self, Determine.self, Object.self, Confirm.self,
             Suspend.self, Resume.self, Terminate.self, Mode.self, Subsidy.self, Show.self, List.self, Transitions.self,
+            Letter.self, Deliver.self,
         ]
     )
 
@@ -258,6 +260,50 @@ struct CaseCommand: ParsableCommand {
                 if options.json { printJSON(record.json); return }
                 if let held = record.subsidies.last { print("case \(id): " + CaseText.subsidy(held)) }
                 print(CaseText.summary(record))
+            }
+        }
+    }
+
+    struct Letter: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "letter", abstract: "Write the conclusion letter of the latest determination as a printable bilingual HTML page.",
+            discussion: "The grade, its explanation, and the right to object with its last day (or that the conclusion is final).")
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file")) var html: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reading {
+                let letter = try ConclusionLetter.of(caseID: id, actor: try options.actingAs(), cases: try options.cases(), registry: try options.registry())
+                do {
+                    try Data(letter.html.utf8).write(to: URL(fileURLWithPath: html))
+                } catch {
+                    throw InputError(source: html, message: "cannot write the letter: \(error.localizedDescription)")
+                }
+                print("wrote \(html)")
+            }
+        }
+    }
+
+    struct Deliver: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "deliver", abstract: "Record the delivery of the conclusion letter: the day and the way.",
+            discussion: examples("ltc case deliver 1 --on 2026-03-10 --how post --actor administrator:wang"))
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: ArgumentHelp("The day it was delivered (default: today).", valueName: "date")) var on: String?
+        @Option(help: "in-person, post or electronic.") var how: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard let method = LetterDelivery.Method(rawValue: how) else {
+                    throw CaseError(.invalidInput, "--how '\(how)' is not accepted; use in-person, post or electronic")
+                }
+                let day = try options.day()
+                let record = try options.cases().recordLetterDelivery(caseID: id, on: try on.map { try parseDate($0, "--on") } ?? day, how: method,
+                                                                      actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(record.json); return }
+                print("case \(id): letter delivered \(record.letterDelivered!.on) by \(method.rawValue)")
             }
         }
     }

@@ -2,6 +2,7 @@ import LTCAssessment
 import LTCBenefits
 import LTCCases
 import LTCCore
+import LTCReports
 import LTCSchemes
 
 /// The JSON-RPC methods on stored data: `scheme.*`, `person.*`, `staff.*`, `assessor.*`
@@ -185,6 +186,21 @@ public struct CaseMethods: Sendable {
                 let view = try service.cases.show(caseID: params.int("case")!, actor: actor)
                 return ["case": view.record.json, "person": view.person.json(fullID: full),
                         "assessments": .array(view.assessments.map(\.json)), "timeline": .array(view.events.map(\.json))]
+            },
+            method("case.letter", "The conclusion letter of the latest determination, as a printable bilingual HTML page.",
+                   [actor, caseID], result: "{html}", example: ["actor": admin, "case": 1]) { service, params, actor, _ in
+                ["html": .string(try ConclusionLetter.of(caseID: params.int("case")!, actor: actor, cases: service.cases, registry: service.registry).html)]
+            },
+            method("case.deliver", "Record the delivery of the conclusion letter: the day and the way.",
+                   [actor, asOf, caseID, RPCParameter("how", .string, "in-person, post or electronic."),
+                    RPCParameter("on", .string, required: false, "The day it was delivered (default asOf, or today).")],
+                   result: "the case", example: ["actor": admin, "case": 1, "how": "post", "on": "2026-03-10"]) { service, params, actor, asOf in
+                guard let how = LetterDelivery.Method(rawValue: params.string("how")!) else {
+                    throw CaseError(.invalidInput, "how '\(params.string("how")!)' is not accepted; use in-person, post or electronic")
+                }
+                let day = try asOf ?? service.registry.day(nil)
+                return try service.cases.recordLetterDelivery(caseID: params.int("case")!, on: try params.date("on") ?? day, how: how,
+                                                              actor: actor, asOf: asOf).json
             },
             method("case.list", "The cases the actor may see, by id, a page at a time.",
                    [actor, asOf, RPCParameter("state", .string, required: false, "Only cases in this state."),
