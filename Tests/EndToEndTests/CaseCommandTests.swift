@@ -189,6 +189,24 @@ struct CaseCommandTests {
         #expect(responses.last?["result"]?["letterDelivered"] == ["on": "2026-03-11", "how": "electronic"])
     }
 
+    @Test("case assign --draw draws the team with a kept seed, replayable; over rpc case.draw does the same")
+    func draw() throws {
+        let db = scratch.database()
+        try setUp(db)
+        for step in [["case", "open", "--person", "1", "--disabled-since", "2025-08-01"], ["case", "check", "1"]] {
+            try #require(try ltc(step + ["--db", db, "--as-of", "2026-03-02"] + admin).status == 0)
+        }
+        let both = try ltc(["case", "assign", "1", "--assessors", "A01,A02", "--draw", "--db", db] + admin)
+        #expect(both.status == 65 && both.stderr.contains("give exactly one of --assessors IDS and --draw"))
+        let drawn = try ltc(["case", "assign", "1", "--draw", "--seed", "42", "--json", "--as-of", "2026-03-03", "--db", db] + admin)
+        let record = try JSONParser.parse(drawn.stdout)
+        #expect(record["draw"]?["seed"] == "42" && record["assessors"]?.arrayValue?.count == 2, "\(drawn.stderr)")
+        #expect(record["draw"]?["pool"] == ["A01", "A02", "A03"])
+
+        let rpc = try ltc(["rpc", "--db", db], input: #"{"jsonrpc":"2.0","id":1,"method":"case.draw","params":{"actor":"administrator:wang","case":1,"seed":"x"}}"# + "\n")
+        #expect(try JSONParser.parse(rpc.stdout)["error"]?["message"]?.stringValue?.contains("seed 'x' is not a whole number") == true)
+    }
+
     @Test("An SQLite database is created by the first command that stores, at --db or $LTC_DB")
     func createdOnFirstUse() throws {
         let db = scratch.path("db", ".sqlite")

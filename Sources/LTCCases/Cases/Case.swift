@@ -13,6 +13,8 @@ public struct Case: Sendable, Equatable {
     public var disabledSince: CalendarDate
     /// Assessors assigned to the current round.
     public var assessors: [String]
+    /// How they were drawn, when they were drawn at random (`nil`: assigned by name).
+    public var draw: AssessorDraw?
     public var round: AssessmentRecord.Round?
     public var eligibility: EligibilityDecision?
     /// The grade in force.
@@ -83,6 +85,7 @@ public struct Case: Sendable, Equatable {
             "subsidies": .array(subsidies.map(\.json)),
             "deadline": deadline?.json ?? .null,
             "letterDelivered": letterDelivered?.json ?? .null,
+            "draw": draw?.json ?? .null,
         ]
     }
 
@@ -109,5 +112,6 @@ public struct Case: Sendable, Equatable {
         subsidies = json["subsidies"]?.arrayValue?.compactMap(HeldSubsidy.init(json:)) ?? []
         deadline = json["deadline"].flatMap(CaseDeadline.init(json:))
         letterDelivered = json["letterDelivered"].flatMap(LetterDelivery.init(json:))
+        draw = json["draw"].flatMap(AssessorDraw.init(json:))
     }
 }

@@ -60,14 +60,28 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Assign: CaseChangeCommand {
-        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign the assessors of the next assessment or re-assessment.", discussion: examples("ltc case assign 1 --assessors A01,A02 --actor administrator:wang"))
+        static let configuration = CommandConfiguration(
+            commandName: "assign", abstract: "Assign the assessors of the next assessment or re-assessment, by name or drawn at random.",
+            discussion: "--draw draws them from the active assessors free of a conflict of interest; the seed and the pool are kept with the case, "
+                + "and --seed replays a draw.\n\n"
+                + examples("ltc case assign 1 --assessors A01,A02 --actor administrator:wang", "ltc case assign 1 --draw --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
-        @Option(help: ArgumentHelp("Assessor ids, comma-separated, e.g. A01,A02.", valueName: "ids")) var assessors: String
+        @Option(help: ArgumentHelp("Assessor ids, comma-separated, e.g. A01,A02.", valueName: "ids")) var assessors: String?
+        @Flag(help: "Draw the assessors at random instead.") var draw = false
+        @Option(help: ArgumentHelp("The draw's seed (default: a random one, kept with the case).", valueName: "n")) var seed: UInt64?
         @OptionGroup var options: CaseOptions
 
         func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
-            let ids = assessors.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            return try service.assign(caseID: id, assessors: ids, actor: actor, asOf: date)
+            switch (assessors, draw) {
+            case (let assessors?, false):
+                guard seed == nil else { throw CaseError(.invalidInput, "--seed goes with --draw") }
+                let ids = assessors.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                return try service.assign(caseID: id, assessors: ids, actor: actor, asOf: date)
+            case (nil, true):
+                return try service.drawAssessors(caseID: id, seed: seed, actor: actor, asOf: date)
+            default:
+                throw CaseError(.invalidInput, "give exactly one of --assessors IDS and --draw")
+            }
         }
     }
 

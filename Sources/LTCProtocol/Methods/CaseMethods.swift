@@ -148,6 +148,15 @@ public struct CaseMethods: Sendable {
                 }
                 return try service.cases.assign(caseID: params.int("case")!, assessors: ids, actor: actor, asOf: asOf).json
             },
+            method("case.draw", "Draw the assessors of the next round at random from the active assessors free of a conflict of interest; the seed and pool are kept with the case.",
+                   [actor, asOf, caseID, RPCParameter("seed", .string, required: false, "The seed, a whole number from 0 to 18446744073709551615 (default: a random one).")],
+                   result: "the case, with draw {seed, pool}", example: ["actor": admin, "case": 1, "seed": "42"]) { service, params, actor, asOf in
+                let seed = try params.string("seed").map { text throws(CaseError) -> UInt64 in
+                    guard let seed = UInt64(text) else { throw CaseError(.invalidInput, "seed '\(text)' is not a whole number from 0 to \(UInt64.max)") }
+                    return seed
+                }
+                return try service.cases.drawAssessors(caseID: params.int("case")!, seed: seed, actor: actor, asOf: asOf).json
+            },
             method("case.assess", "Record the on-site assessment (an assigned assessor only).",
                    [actor, asOf, caseID, RPCParameter("form", .string, "The form id."),
                     RPCParameter("answers", .object, "Item id → chosen option's score."),

@@ -1,0 +1,51 @@
+import LTCCases
+import LTCCore
+import Testing
+
+@Suite("Assessors drawn at random, with a seed and pool kept so that the draw can be replayed")
+struct AssessorDrawTests {
+    let pool = [
+        Assessor(id: "A1", name: "李", qualification: .medical, employer: nil), Assessor(id: "A2", name: "张", qualification: .none, employer: nil),
+        Assessor(id: "A4", name: "赵", qualification: .medical, employer: nil), Assessor(id: "A5", name: "钱", qualification: .none, employer: nil),
+    ]
+
+    @Test("The same seed and pool give the same team, whatever order the pool comes in; the qualified seat is filled first")
+    func replay() throws {
+        for seed: UInt64 in [0, 1, 42, .max] {
+            let team = try AssessorDraw.choose(from: pool, seed: seed, count: 2, qualified: 1)
+            #expect(team == (try AssessorDraw.choose(from: pool.reversed(), seed: seed, count: 2, qualified: 1)))
+            #expect(team.count == 2 && Set(team).count == 2)
+            #expect(["A1", "A4"].contains(team[0]), "seed \(seed): \(team)")
+        }
+        let teams = Set(try (0..<50).map { try AssessorDraw.choose(from: pool, seed: UInt64($0), count: 2, qualified: 1).joined(separator: ",") })
+        #expect(teams.count > 3, "different seeds draw different teams: \(teams)")
+    }
+
+    @Test("A pool too small, or without enough qualified assessors, is refused naming it")
+    func tooSmall() {
+        let error = #expect(throws: CaseError.self) { try AssessorDraw.choose(from: [pool[1], pool[3]], seed: 1, count: 2, qualified: 1) }
+        #expect(error?.message == "the pool holds 2 eligible assessors, 0 of them qualified; the scheme needs 2 with 1 qualified")
+    }
+
+    @Test("A case's draw leaves out the assessor employed by its institution, keeps seed and pool, and replays to the same team")
+    func caseDraw() throws {
+        let world = try World()
+        let id = try world.caseIn(.eligible, institution: "I-SUNSHINE")
+        let drawn = try world.service.drawAssessors(caseID: id, seed: 7, actor: admin, asOf: day("2026-03-03"))
+        #expect(drawn.state == .assessing && drawn.round == .initial)
+        #expect(drawn.draw == AssessorDraw(seed: 7, pool: ["A1", "A2", "A4", "A5"]))
+        let registry = try world.registry.assessors(actor: admin, page: try PageRequest()).items.filter { drawn.draw!.pool.contains($0.id) }
+        #expect(try AssessorDraw.choose(from: registry, seed: 7, count: 2, qualified: 1) == drawn.assessors)
+        let event = try world.service.show(caseID: id, actor: admin).events.last
+        #expect(event?.action == "case.assign" && event?.reason == "drawn with seed 7")
+    }
+
+    @Test("A re-assessment's draw leaves out the first round's assessors")
+    func reassessment() throws {
+        let world = try World()
+        let id = try world.caseIn(.objected)
+        let first = Set(try world.service.show(caseID: id, actor: admin).assessments.last?.assessors ?? [])
+        let drawn = try world.service.drawAssessors(caseID: id, seed: 3, actor: admin, asOf: day("2026-03-20"))
+        #expect(drawn.round == .reassessment && first.isDisjoint(with: drawn.assessors) && first.isDisjoint(with: drawn.draw!.pool))
+    }
+}
