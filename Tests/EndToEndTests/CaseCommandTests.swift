@@ -179,7 +179,7 @@ struct CaseCommandTests {
         let delivered = try ltc(["case", "deliver", "1", "--on", "2026-03-10", "--how", "post", "--as-of", "2026-03-10", "--db", db] + admin)
         #expect(delivered.stdout.hasPrefix("case 1: letter delivered 2026-03-10 by post"), "\(delivered.stderr)")
         let bad = try ltc(["case", "deliver", "1", "--how", "pigeon", "--db", db] + admin)
-        #expect(bad.status == 65 && bad.stderr.contains("use in-person, post or electronic"))
+        #expect(bad.status == 65 && bad.stderr.contains("'pigeon' is not a way of delivery; use in-person, post, electronic"))
         let lines = [
             #"{"jsonrpc":"2.0","id":1,"method":"case.letter","params":{"actor":"administrator:wang","case":1}}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"case.deliver","params":{"actor":"administrator:wang","case":1,"how":"electronic","on":"2026-03-11","asOf":"2026-03-11"}}"#,

@@ -289,11 +289,7 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             try reading {
                 let letter = try ConclusionLetter.of(caseID: id, actor: try options.actingAs(), cases: try options.cases(), registry: try options.registry())
-                do {
-                    try Data(letter.html.utf8).write(to: URL(fileURLWithPath: html))
-                } catch {
-                    throw InputError(source: html, message: "cannot write the letter: \(error.localizedDescription)")
-                }
+                try writeFile(letter.html, to: html, what: "letter")
                 print("wrote \(html)")
             }
         }
@@ -310,9 +306,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                guard let method = LetterDelivery.Method(rawValue: how) else {
-                    throw CaseError(.invalidInput, "--how '\(how)' is not accepted; use in-person, post or electronic")
-                }
+                let method = try LetterDelivery.Method(named: how)
                 let day = try options.day()
                 let record = try options.cases().recordLetterDelivery(caseID: id, on: try on.map { try parseDate($0, "--on") } ?? day, how: method,
                                                                       actor: try options.actingAs(), asOf: try options.date())

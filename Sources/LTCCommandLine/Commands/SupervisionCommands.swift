@@ -173,12 +173,12 @@ struct ReportCommand: ParsableCommand {
                 }
                 for (name, table) in report.tables {
                     let path = URL(fileURLWithPath: csv).appendingPathComponent("report-\(month)-\(name).csv").path
-                    try write(table.text(bom: bom), to: path)
+                    try writeFile(table.text(bom: bom), to: path, what: "report")
                     print("wrote \(path)")
                 }
             }
             if let html {
-                try write(report.html, to: html)
+                try writeFile(report.html, to: html, what: "report")
                 print("wrote \(html)")
             }
             if csv != nil || html != nil { return }
@@ -215,14 +215,6 @@ struct ReportCommand: ParsableCommand {
             lines.append(table.rendered())
         }
         return lines.joined(separator: "\n")
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(source: path, message: "cannot write the report: \(error.localizedDescription)")
-        }
     }
 }
 

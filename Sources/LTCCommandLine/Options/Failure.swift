@@ -106,3 +106,13 @@ func loadScheme(_ argument: String) throws -> Scheme {
     if let scheme = try BuiltInSchemes.scheme(named: argument) { return scheme }
     throw InputError(source: argument, message: "no scheme file there, and no built-in scheme of that name; built in: \(BuiltInSchemes.names.joined(separator: ", "))")
 }
+
+/// Writes `text` to the file at `path` (the report, the letter); a path that
+/// cannot be written is an input error naming it, not a Foundation error.
+func writeFile(_ text: String, to path: String, what: String) throws {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+        throw InputError(source: path, message: "cannot write the \(what): \(error.localizedDescription)")
+    }
+}

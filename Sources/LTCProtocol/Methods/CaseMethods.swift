@@ -204,9 +204,7 @@ public struct CaseMethods: Sendable {
                    [actor, asOf, caseID, RPCParameter("how", .string, "in-person, post or electronic."),
                     RPCParameter("on", .string, required: false, "The day it was delivered (default asOf, or today).")],
                    result: "the case", example: ["actor": admin, "case": 1, "how": "post", "on": "2026-03-10"]) { service, params, actor, asOf in
-                guard let how = LetterDelivery.Method(rawValue: params.string("how")!) else {
-                    throw CaseError(.invalidInput, "how '\(params.string("how")!)' is not accepted; use in-person, post or electronic")
-                }
+                let how = try LetterDelivery.Method(named: params.string("how")!)
                 let day = try asOf ?? service.registry.day(nil)
                 return try service.cases.recordLetterDelivery(caseID: params.int("case")!, on: try params.date("on") ?? day, how: how,
                                                               actor: actor, asOf: asOf).json
