@@ -7,6 +7,7 @@ import LTCSchemes
 ///
 /// ```swift
 /// let quote = try BenefitQuote(scheme: scheme, grade: 4, mode: "home-visit", month: YearMonth("2026-03")!)
+/// let urumqi = try BenefitQuote(scheme: urumqi, grade: 5, mode: "home-visit", insured: .resident, month: YearMonth("2026-03")!)
 /// quote.fundShare    // 90 % of the eligible cost
 /// quote.lines        // the reasoning, line by line
 /// ```
@@ -19,6 +20,8 @@ public struct BenefitQuote: Sendable, Equatable {
     public var schemeID: String
     public var grade: Int
     public var mode: String
+    /// The insured group the quote is for, when it was given.
+    public var insured: InsuranceType?
     public var month: YearMonth
     /// Days of the month the benefit covers.
     public var days: Int
@@ -36,7 +39,10 @@ public struct BenefitQuote: Sendable, Equatable {
     public var cash: Money
     public var lines: [String]
 
-    public init(scheme: Scheme, grade: Int, mode modeID: String, month: YearMonth, days: Int? = nil) throws(BenefitError) {
+    /// - Parameter insured: the person's insured group; needed where the
+    ///   scheme prices groups apart for the grade and mode.
+    public init(scheme: Scheme, grade: Int, mode modeID: String, insured: InsuranceType? = nil, month: YearMonth,
+                days: Int? = nil) throws(BenefitError) {
         guard let benefits = scheme.benefits else {
             throw BenefitError("scheme '\(scheme.id)' defines no benefits")
         }
@@ -50,10 +56,20 @@ public struct BenefitQuote: Sendable, Equatable {
         schemeID = scheme.id
         self.grade = grade
         self.mode = modeID
+        self.insured = insured
         self.month = month
         self.days = days
         let share = "\(days)/\(month.dayCount) days"
-        guard grade >= scheme.assessment.minimumGrade, let rule = benefits.rule(grade: grade, mode: modeID) else {
+        if grade >= scheme.assessment.minimumGrade, benefits.rule(grade: grade, mode: modeID, insured: insured) == nil {
+            if benefits.pricesByGroup(grade: grade, mode: modeID) {
+                let groups = benefits.table.filter { $0.grade == grade && $0.mode == modeID }.compactMap(\.insured?.rawValue)
+                throw BenefitError("scheme '\(scheme.id)' prices grade \(grade) in \(modeID) by insured group; "
+                    + (insured.map { "it has no row for \($0.rawValue) insurance" } ?? "name the group")
+                    + " (its groups here: \(groups.joined(separator: ", ")))")
+            }
+            throw BenefitError("scheme '\(scheme.id)' has no benefit for grade \(grade); its grades: \(benefits.grades.map(String.init).joined(separator: ", "))")
+        }
+        guard grade >= scheme.assessment.minimumGrade, let rule = benefits.rule(grade: grade, mode: modeID, insured: insured) else {
             pricing = .cash
             eligibleCost = .zero
             fundShare = .zero
@@ -63,7 +79,8 @@ public struct BenefitQuote: Sendable, Equatable {
             return
         }
         pricing = rule.pricing
-        var lines = ["grade \(grade) in \(modeID) (\(mode.name.zh) \(mode.name.en)), \(month): \(rule.pricing.rawValue) pricing over \(share)"]
+        let group = rule.insured.map { " for \($0.rawValue) insurance" } ?? ""
+        var lines = ["grade \(grade) in \(modeID) (\(mode.name.zh) \(mode.name.en))\(group), \(month): \(rule.pricing.rawValue) pricing over \(share)"]
         var ceiling = Money.zero
         var cash = Money.zero
 
@@ -102,13 +119,7 @@ public struct BenefitQuote: Sendable, Equatable {
         case .monthly:
             break
         case .cash:
-            if let perMonth = rule.cashPerMonth {
-                cash = perMonth.prorated(days: days, of: month.dayCount)
-                lines.append("cash \(perMonth) a month × \(share) = \(cash)")
-            } else {
-                cash = rule.cashPerDay! * days
-                lines.append("cash \(rule.cashPerDay!) a day × \(days) days = \(cash)")
-            }
+            break
         }
         if let cap = rule.monthlyCap {
             let prorated = cap.prorated(days: days, of: month.dayCount)
@@ -121,6 +132,13 @@ public struct BenefitQuote: Sendable, Equatable {
             } else {
                 lines.append("monthly cap \(cap) × \(share) = \(prorated): not binding")
             }
+        }
+        if let perMonth = rule.cashPerMonth {
+            cash = perMonth.prorated(days: days, of: month.dayCount)
+            lines.append("cash \(perMonth) a month × \(share) = \(cash)")
+        } else if let perDay = rule.cashPerDay {
+            cash = perDay * days
+            lines.append("cash \(perDay) a day × \(days) days = \(cash)")
         }
         eligibleCost = ceiling
         self.cash = cash
@@ -144,6 +162,7 @@ public struct BenefitQuote: Sendable, Equatable {
             "scheme": .string(schemeID), "grade": .integer(grade), "mode": .string(mode), "month": .string(month.description),
             "days": .integer(days), "pricing": .string(pricing.rawValue),
         ]
+        if let insured { object.set("insured", .string(insured.rawValue)) }
         if let minutes { object.set("hours", ["minutes": .integer(minutes), "text": .string(Self.hours(minutes))]) }
         if let visits { object.set("visits", .integer(visits)) }
         object.set("eligibleCost", eligibleCost.json)

@@ -13,9 +13,11 @@ extension CaseService {
         return try Entitlement(case: view.record, schemes: schemes, month: month)
     }
 
-    /// Beneficiaries of a scheme on a day, counted by grade in force and
-    /// service mode: the stored population, read a page at a time.
+    /// Beneficiaries of a scheme on a day, counted by grade in force, service
+    /// mode and (where the scheme prices groups apart) insured group: the
+    /// stored population, read a page at a time.
     public func population(on day: CalendarDate, schemeID: String, actor: Actor) throws -> [FundProjection.Group] {
+        let benefits = try store.read { try $0.schemes.scheme(id: schemeID) }?.benefits
         var counts: [String: FundProjection.Group] = [:]
         var page = PageRequest<Int>.largest()
         while true {
@@ -23,11 +25,14 @@ extension CaseService {
             for record in cases.items {
                 guard !record.state.isClosed, let grade = record.determination(on: day)?.grade, let mode = record.mode(on: day),
                       !record.suspensions.contains(where: { $0.contains(day) }) else { continue }
-                counts["\(grade)|\(mode)", default: FundProjection.Group(grade: grade, mode: mode, count: 0)].count += 1
+                let byGroup = benefits?.table.contains { $0.grade == grade && $0.mode == mode && $0.insured != nil } ?? false
+                let insured = byGroup ? record.insured : nil
+                let key = "\(grade)|\(mode)|\(insured?.rawValue ?? "")"
+                counts[key, default: FundProjection.Group(grade: grade, mode: mode, insured: insured, count: 0)].count += 1
             }
             guard let next = cases.next else { break }
             page = .largest(after: next)
         }
-        return counts.values.sorted { ($0.grade, $0.mode) < ($1.grade, $1.mode) }
+        return counts.values.sorted { ($0.grade, $0.mode, $0.insured?.rawValue ?? "") < ($1.grade, $1.mode, $1.insured?.rawValue ?? "") }
     }
 }

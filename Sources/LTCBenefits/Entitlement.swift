@@ -111,7 +111,8 @@ public struct Entitlement: Sendable {
         }
         parts = try order.map { key throws(BenefitError) in
             let entry = paid[key]!
-            return try BenefitQuote(scheme: byID[entry.scheme]!, grade: entry.grade, mode: entry.mode, month: month, days: entry.days)
+            return try BenefitQuote(scheme: byID[entry.scheme]!, grade: entry.grade, mode: entry.mode, insured: record.insured,
+                                    month: month, days: entry.days)
         }
         for part in parts { lines += part.lines.map { "  " + $0 } }
         fundShare = parts.reduce(.zero) { $0 + $1.fundShare }

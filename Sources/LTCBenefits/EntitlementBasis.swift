@@ -1,9 +1,10 @@
 import LTCCases
 import LTCCore
+import LTCSchemes
 
 /// What a case's day statuses (``Entitlement/dayStatuses(case:schemes:month:)``)
 /// depend on, and nothing else: the scheme, the grades in force and their
-/// dates, suspensions, service modes, subsidies chosen instead of LTCI, and
+/// dates, suspensions, service modes, the insured group, subsidies chosen instead of LTCI, and
 /// the day the case ended.
 /// Two cases with equal bases have the same statuses in every month, so a
 /// month of one can be reused for the other: a city's beneficiaries fall into
@@ -28,6 +29,8 @@ extension Entitlement {
         }
 
         var scheme: String
+        /// The insured group, which picks the table's row where groups are priced apart.
+        var insured: InsuranceType?
         /// The grade in force first, then the earlier ones, as `determination(on:)` reads them.
         var grades: [Grade]
         var suspensions: [Period]
@@ -37,6 +40,7 @@ extension Entitlement {
 
         public init(_ record: Case) {
             scheme = record.schemeID
+            insured = record.insured
             grades = ([record.determination].compactMap { $0 } + record.pastDeterminations.reversed()).map {
                 Grade(grade: $0.grade, validFrom: $0.validFrom, validUntil: $0.validUntil)
             }

@@ -18,13 +18,18 @@ public struct FundProjection: Sendable {
     public struct Group: Sendable, Equatable {
         public var grade: Int
         public var mode: String
+        /// The insured group, where the scheme prices groups apart.
+        public var insured: InsuranceType?
         public var count: Int
 
-        public init(grade: Int, mode: String, count: Int) {
+        public init(grade: Int, mode: String, insured: InsuranceType? = nil, count: Int) {
             self.grade = grade
             self.mode = mode
+            self.insured = insured
             self.count = count
         }
+
+        var label: String { "grade \(grade), \(mode)" + (insured.map { ", \($0.rawValue)" } ?? "") }
     }
 
     public struct Insured: Sendable, Equatable {
@@ -76,18 +81,19 @@ public struct FundProjection: Sendable {
         from = month
         outlay = try beneficiaries.map { group throws(BenefitError) in
             guard (0...Self.countLimit).contains(group.count) else {
-                throw BenefitError("a count of beneficiaries is 0 to \(Self.countLimit), not \(group.count) (grade \(group.grade), \(group.mode))")
+                throw BenefitError("a count of beneficiaries is 0 to \(Self.countLimit), not \(group.count) (\(group.label))")
             }
             var year = Money.zero
             var first = Money.zero
             for offset in 0..<12 {
-                let quote = try BenefitQuote(scheme: scheme, grade: group.grade, mode: group.mode, month: month.adding(months: offset))
+                let quote = try BenefitQuote(scheme: scheme, grade: group.grade, mode: group.mode, insured: group.insured,
+                                             month: month.adding(months: offset))
                 let perPerson = quote.fundShare + quote.cash
                 if offset == 0 { first = perPerson }
                 year = year + perPerson
             }
             guard let monthTotal = first.times(group.count), let yearTotal = year.times(group.count) else {
-                throw BenefitError("\(group.count) beneficiaries at \(year) a year each is beyond what ltc can add up (grade \(group.grade), \(group.mode))")
+                throw BenefitError("\(group.count) beneficiaries at \(year) a year each is beyond what ltc can add up (\(group.label))")
             }
             return OutlayRow(group: group, perPersonMonth: first, month: monthTotal, year: yearTotal)
         }
@@ -122,9 +128,10 @@ public struct FundProjection: Sendable {
 
     /// Outlay rows, income rows and totals as CSV (amounts in yuan with two decimals).
     public var csv: String {
-        var lines = ["section,grade,mode_or_type,count,per_person,month,year"]
+        var lines = ["section,grade,mode_or_type,count,per_person,month,year,insured"]
         for row in outlay {
-            lines.append("outlay,\(row.group.grade),\(CSVText.cell(row.group.mode)),\(row.group.count),\(row.perPersonMonth),\(row.month),\(row.year)")
+            lines.append("outlay,\(row.group.grade),\(CSVText.cell(row.group.mode)),\(row.group.count),\(row.perPersonMonth),\(row.month),\(row.year),"
+                + (row.group.insured?.rawValue ?? ""))
         }
         for row in income {
             lines.append("income,,\(row.insured.type.rawValue),\(row.insured.count),\(row.perPersonYear),,\(row.year)")
@@ -138,9 +145,14 @@ public struct FundProjection: Sendable {
     public var json: JSONValue {
         [
             "scheme": .string(schemeID), "from": .string(from.description),
-            "outlay": .array(outlay.map {
-                ["grade": .integer($0.group.grade), "mode": .string($0.group.mode), "count": .integer($0.group.count),
-                 "perPersonMonth": $0.perPersonMonth.json, "month": $0.month.json, "year": $0.year.json]
+            "outlay": .array(outlay.map { row -> JSONValue in
+                var object: JSONObject = ["grade": .integer(row.group.grade), "mode": .string(row.group.mode)]
+                if let insured = row.group.insured { object.set("insured", .string(insured.rawValue)) }
+                object.set("count", .integer(row.group.count))
+                object.set("perPersonMonth", row.perPersonMonth.json)
+                object.set("month", row.month.json)
+                object.set("year", row.year.json)
+                return .object(object)
             }),
             "income": .array(income.map {
                 ["type": .string($0.insured.type.rawValue), "count": .integer($0.insured.count),

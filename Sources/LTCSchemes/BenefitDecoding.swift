@@ -26,8 +26,16 @@ struct BenefitDecoder {
         let catalogue = fields.array("catalogue").map(self.catalogue) ?? []
         let table = fields.array("table").map { rules($0, modes: modes, catalogue: catalogue, grades: grades) } ?? []
         for grade in grades {
-            for mode in modes where !table.contains(where: { $0.grade == grade && $0.mode == mode.id }) {
-                log.report(fields.path.appending("table"), "missing the row for grade \(grade) in mode '\(mode.id)'")
+            for mode in modes {
+                let rows = table.filter { $0.grade == grade && $0.mode == mode.id }
+                if rows.isEmpty {
+                    log.report(fields.path.appending("table"), "missing the row for grade \(grade) in mode '\(mode.id)'")
+                } else if !rows.contains(where: { $0.insured == nil }) {
+                    for type in eligibility?.insuranceTypes ?? [] where !rows.contains(where: { $0.insured == type }) {
+                        log.report(fields.path.appending("table"),
+                                   "missing the \(type.rawValue) row for grade \(grade) in mode '\(mode.id)': the scheme covers \(type.rawValue) insurance and prices groups apart here")
+                    }
+                }
             }
         }
         let subsidies = fields.array("subsidies", required: false).map(self.subsidies) ?? []
@@ -116,17 +124,19 @@ struct BenefitDecoder {
     }
 
     /// Which fields each pricing needs; any other pricing field is refused.
+    /// A service pricing may carry a cash part too (a combined package:
+    /// Tianjin's family carer is 750 a month cash beside care up to 1100 at 75 %).
     static let pricingFields: [BenefitRule.Pricing: (required: [String], optional: [String])] = [
-        .hourly: (["unitPrice", "ratio"], ["monthlyCap", "items", "hoursPerWeek", "hoursPerMonth"]),
-        .visit: (["unitPrice", "ratio"], ["monthlyCap", "items", "visitsPerWeek", "visitsPerMonth"]),
-        .daily: (["dailyCap", "ratio"], ["monthlyCap", "items"]),
-        .monthly: (["monthlyCap", "ratio"], ["items"]),
+        .hourly: (["unitPrice", "ratio"], ["monthlyCap", "items", "hoursPerWeek", "hoursPerMonth", "cashPerMonth", "cashPerDay"]),
+        .visit: (["unitPrice", "ratio"], ["monthlyCap", "items", "visitsPerWeek", "visitsPerMonth", "cashPerMonth", "cashPerDay"]),
+        .daily: (["dailyCap", "ratio"], ["monthlyCap", "items", "cashPerMonth", "cashPerDay"]),
+        .monthly: (["monthlyCap", "ratio"], ["items", "cashPerMonth", "cashPerDay"]),
         .cash: ([], ["cashPerMonth", "cashPerDay"]),
     ]
 
     func rules(_ elements: [(value: JSONValue, path: JSONPath)], modes: [ServiceMode], catalogue: [ServiceItem], grades: [Int]) -> [BenefitRule] {
         var seen: Set<String> = []
-        let all = ["grade", "mode", "pricing", "unitPrice", "hoursPerWeek", "hoursPerMonth", "visitsPerWeek", "visitsPerMonth",
+        let all = ["grade", "mode", "insured", "pricing", "unitPrice", "hoursPerWeek", "hoursPerMonth", "visitsPerWeek", "visitsPerMonth",
                    "dailyCap", "monthlyCap", "ratio", "cashPerMonth", "cashPerDay", "items"]
         return elements.compactMap { element -> BenefitRule? in
             guard let fields = log.fields(of: element.value, at: element.path, accepting: all) else { return nil }
@@ -138,15 +148,17 @@ struct BenefitDecoder {
             if let mode, !modes.contains(where: { $0.id == mode }) {
                 log.report(fields.path.appending("mode"), "unknown mode '\(mode)'; the scheme's modes: \(modes.map(\.id).joined(separator: ", "))")
             }
-            if let grade, let mode, !seen.insert("\(grade)|\(mode)").inserted {
-                log.report(fields.path, "a second row for grade \(grade) in mode '\(mode)'")
+            let insured = fields.has("insured") ? choice(fields, "insured", InsuranceType.self) : nil
+            if let grade, let mode, !seen.insert("\(grade)|\(mode)|\(insured?.rawValue ?? "")").inserted {
+                log.report(fields.path, "a second row for grade \(grade) in mode '\(mode)'\(insured.map { " for \($0.rawValue) insurance" } ?? "")")
             }
-            guard let pricing = choice(fields, "pricing", BenefitRule.Pricing.self), let grade, let mode else { return nil }
+            guard let pricing = choice(fields, "pricing", BenefitRule.Pricing.self), let grade, let mode,
+                  insured != nil || !fields.has("insured") else { return nil }
             let (required, optional) = Self.pricingFields[pricing]!
-            for key in fields.object.keys where !["grade", "mode", "pricing"].contains(key) && !required.contains(key) && !optional.contains(key) {
+            for key in fields.object.keys where !["grade", "mode", "insured", "pricing"].contains(key) && !required.contains(key) && !optional.contains(key) {
                 log.report(fields.path.appending(key), "does not apply to \(pricing.rawValue) pricing")
             }
-            var rule = BenefitRule(grade: grade, mode: mode, pricing: pricing, unitPrice: nil, quantity: nil, dailyCap: nil,
+            var rule = BenefitRule(grade: grade, mode: mode, insured: insured, pricing: pricing, unitPrice: nil, quantity: nil, dailyCap: nil,
                                    monthlyCap: nil, ratio: nil, cashPerMonth: nil, cashPerDay: nil, items: [])
             if required.contains("unitPrice") { rule.unitPrice = money(fields, "unitPrice") }
             if required.contains("ratio") { rule.ratio = ratio(fields, "ratio") }
@@ -157,13 +169,14 @@ struct BenefitDecoder {
             switch pricing {
             case .hourly: rule.quantity = quantity(fields, "hoursPerWeek", "hoursPerMonth")
             case .visit: rule.quantity = quantity(fields, "visitsPerWeek", "visitsPerMonth")
-            case .cash:
-                rule.cashPerMonth = money(fields, "cashPerMonth", required: false)
-                rule.cashPerDay = money(fields, "cashPerDay", required: false)
-                if (rule.cashPerMonth == nil) == (rule.cashPerDay == nil) {
-                    log.report(fields.path, "cash pricing needs exactly one of cashPerMonth and cashPerDay")
-                }
             default: break
+            }
+            rule.cashPerMonth = money(fields, "cashPerMonth", required: false)
+            rule.cashPerDay = money(fields, "cashPerDay", required: false)
+            if rule.cashPerMonth != nil, rule.cashPerDay != nil {
+                log.report(fields.path, "give at most one of cashPerMonth and cashPerDay")
+            } else if pricing == .cash, rule.cashPerMonth == nil, rule.cashPerDay == nil {
+                log.report(fields.path, "cash pricing needs exactly one of cashPerMonth and cashPerDay")
             }
             rule.items = fields.array("items", required: false)?.compactMap { value, path -> String? in
                 guard let code = value.stringValue, catalogue.contains(where: { $0.code == code }) else {

@@ -36,8 +36,27 @@ public struct BenefitSettings: Sendable {
         catalogue.first { $0.code == code }
     }
 
-    public func rule(grade: Int, mode: String) -> BenefitRule? {
-        table.first { $0.grade == grade && $0.mode == mode }
+    /// The row for a grade and mode, for an insured group: the group's own
+    /// row if the table prices groups apart, else the row for everyone.
+    /// `nil` when there is none, or when the table prices groups apart and
+    /// no group is given.
+    ///
+    /// ```swift
+    /// benefits.rule(grade: 3, mode: "institution", insured: .resident)?.monthlyCap   // Urumqi: 1291
+    /// ```
+    public func rule(grade: Int, mode: String, insured: InsuranceType? = nil) -> BenefitRule? {
+        var shared: BenefitRule?
+        for rule in table where rule.grade == grade && rule.mode == mode {
+            if rule.insured == nil { shared = rule } else if rule.insured == insured { return rule }
+        }
+        return shared
+    }
+
+    /// Whether the table has rows for one insured group only, so that a
+    /// quote for the grade and mode must name a group.
+    public func pricesByGroup(grade: Int, mode: String) -> Bool {
+        table.contains { $0.grade == grade && $0.mode == mode && $0.insured != nil }
+            && !table.contains { $0.grade == grade && $0.mode == mode && $0.insured == nil }
     }
 
     public func mode(_ id: String) -> ServiceMode? {
@@ -104,6 +123,9 @@ public struct BenefitRule: Sendable, Equatable {
 
     public var grade: Int
     public var mode: String
+    /// The insured group the row is for (Urumqi prices employees and
+    /// residents apart, 乌医保〔2022〕2号); `nil`: everyone insured.
+    public var insured: InsuranceType?
     public var pricing: Pricing
     public var unitPrice: Money?
     public var quantity: Quantity?
@@ -111,6 +133,8 @@ public struct BenefitRule: Sendable, Equatable {
     public var monthlyCap: Money?
     /// The fund's share of eligible cost (service pricings).
     public var ratio: Ratio?
+    /// Cash to the person, a month or a day: the whole benefit in cash
+    /// pricing, the cash part of a combined package in the others.
     public var cashPerMonth: Money?
     public var cashPerDay: Money?
     /// Service item codes allowed (empty: any in the catalogue).

@@ -33,6 +33,55 @@ struct BenefitCommandTests {
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
+    @Test("Urumqi prices by insured group: a resident's case is paid on the resident row, and the quote needs the group")
+    func insuredGroup() throws {
+        let db = scratch.database()
+        try firstAdministrator(db)
+        let steps: [[String]] = [
+            ["scheme", "load", "urumqi-2022", "--as-of", "2026-03-01"],
+            ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
+            ["assessor", "add", "--id", "A02", "--name", "张", "--qualification", "none"],
+            ["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", "resident", "--enrolled", "2015-07-01"],
+            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"],
+            ["case", "check", "1", "--as-of", "2026-03-02"],
+            ["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"],
+            ["case", "determine", "1", "--as-of", "2026-03-09"],
+            ["case", "confirm", "1", "--as-of", "2026-03-17"],
+            ["case", "mode", "1", "--mode", "institution", "--as-of", "2026-03-17"],
+        ]
+        for step in steps {
+            if step[1] == "determine" {
+                let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
+                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--date", "2026-03-05"])
+                try #require(assess.status == 0, "\(assess.stderr)")
+            }
+            let run = try ltc(step + ["--db", db] + admin)
+            try #require(run.status == 0, "\(step): \(run.stderr)")
+        }
+        let april = try JSONParser.parse(try ltc(["benefit", "entitlement", "1", "--month", "2026-04", "--json", "--db", db] + admin).stdout)
+        #expect(april["fundShare"] == .number("1435.00"))   // resident, severe II, full-day institutional care
+        #expect(april["parts"]?.arrayValue?.first?["insured"] == .string("resident"))
+
+        let input = scratch.path("insured", ".json")
+        try #"{"insured": []}"#.write(toFile: input, atomically: true, encoding: .utf8)
+        let projection = try ltc(["fund", "project", "--scheme", "urumqi-2022", "--db", db, "--from", "2026-06",
+                                  "--input", input, "--stored", "--actor", "administrator:wang", "--csv"])
+        #expect(projection.stdout.contains("outlay,4,institution,1,1435.00,1435.00,17220.00,resident"), "\(projection.stdout)\(projection.stderr)")
+
+        let quote = try ltc(["benefit", "quote", "--scheme", "urumqi-2022", "--grade", "4", "--mode", "institution", "--insured", "employee", "--month", "2026-04"])
+        #expect(quote.stdout.contains("entitled: eligible cost 1865.00, fund 1865.00, person 0.00"), "\(quote.stderr)")
+        let rpc = try ltc(["rpc", "--db", db], input: [
+            #"{"jsonrpc":"2.0","id":1,"method":"benefit.quote","params":{"actor":"administrator:wang","scheme":"urumqi-2022","grade":5,"mode":"home-visit","insured":"resident","month":"2026-04"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"benefit.quote","params":{"actor":"administrator:wang","scheme":"urumqi-2022","grade":5,"mode":"home-visit","insured":"retired","month":"2026-04"}}"#,
+        ].joined(separator: "\n") + "\n")
+        let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(answers.first?["result"]?["fundShare"] == .number("1728.00"))
+        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("insured 'retired' is not an insurance type") == true, "\(rpc.stdout)")
+        let unnamed = try ltc(["benefit", "quote", "--scheme", "urumqi-2022", "--grade", "4", "--mode", "institution", "--month", "2026-04"])
+        #expect(unnamed.status == 65)
+        #expect(unnamed.stderr.contains("name the group (its groups here: employee, resident)"))
+    }
+
     @Test("A case's months: mode chosen, a subsidy deducted, a hospital stay; and the fund projection")
     func entitlement() throws {
         let db = scratch.database()

@@ -144,7 +144,7 @@ struct FundProjectionTests {
         #expect(projection.income[1].year == yuan("35000"))         // (30 + 40) × 500
         #expect(projection.yearlyIncome == yuan("215000"))
         #expect(projection.yearlyBalance == projection.yearlyIncome - projection.yearlyOutlay)
-        #expect(projection.csv.split(separator: "\n").first == "section,grade,mode_or_type,count,per_person,month,year")
+        #expect(projection.csv.split(separator: "\n").first == "section,grade,mode_or_type,count,per_person,month,year,insured")
         #expect(projection.csv.contains("balance,,,,,,\(projection.yearlyBalance)"))
     }
 

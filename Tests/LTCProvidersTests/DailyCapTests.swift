@@ -67,3 +67,24 @@ struct DailyCapTests {
         #expect(report.billed == Money(yuan: 140) && report.allowed == Money(yuan: 140))
     }
 }
+
+@Suite("Intake prices each person on their insured group's row")
+struct InsuredGroupIntakeTests {
+    /// 21 hours of home visits in April at 72 an hour: 1512 billed.
+    func april(_ world: ProviderWorld) throws -> SubmissionReport {
+        let days = ["06", "07", "08", "09", "13", "14", "15"]
+        return try world.submit(days.enumerated().map { index, date in
+            world.line("U\(index)", "C1", "U02", on: "2026-04-\(date)", "09:00", "12:00")
+        })
+    }
+
+    @Test("Urumqi, grade 3 home visits: a resident's month stops at 30 × 48 = 1440, an employee's runs to 30 × 62 = 1860")
+    func monthlyCeilingByGroup() throws {
+        let resident = try ProviderWorld(scheme: "urumqi-2022", prices: ["U02": Money(yuan: 72)], insurance: .resident)
+        let residentReport = try april(resident)
+        #expect(residentReport.allowed == Money(yuan: 1440), "\(residentReport.rejected)")
+        let employee = try ProviderWorld(scheme: "urumqi-2022", prices: ["U02": Money(yuan: 72)], insurance: .employee)
+        let employeeReport = try april(employee)
+        #expect(employeeReport.accepted == 7 && employeeReport.allowed == Money(yuan: 1512), "\(employeeReport.rejected)")
+    }
+}

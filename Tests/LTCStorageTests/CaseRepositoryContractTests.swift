@@ -231,6 +231,7 @@ struct CaseRepositoryContractTests {
             return (id, [first, second])
         }
         record.id = id
+        record.insured = .employee   // the person's, read with the case
         let again = try world.scratch.reopened()
         try (again as any ProviderStore).read { tx throws in
             #expect(try tx.cases.caseRecord(id: id) == record)

@@ -1,9 +1,14 @@
 import LTCCore
+import LTCSchemes
 
 /// An applicant's case, from application to termination.
 public struct Case: Sendable, Equatable {
     public var id: Int
     public var personID: Int
+    /// The person's insured group, read with the case from the person's
+    /// record (not kept in the case's own document, so it follows the person);
+    /// `nil` where the case was built without it.
+    public var insured: InsuranceType?
     public var schemeID: String
     /// The designated institution serving the applicant, if any: its staff may not assess them.
     public var institution: String?

@@ -34,6 +34,14 @@ struct SchemeSource: ParsableArguments {
     }
 }
 
+/// An insured group named on the command line.
+func parseInsurance(_ text: String, _ option: String) throws(CaseError) -> InsuranceType {
+    guard let type = InsuranceType(rawValue: text) else {
+        throw CaseError(.invalidInput, "\(option) '\(text)' is not an insurance type; accepted: \(InsuranceType.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return type
+}
+
 func parseMonth(_ text: String, _ option: String) throws(CaseError) -> YearMonth {
     guard let month = YearMonth(text) else { throw CaseError(.invalidInput, "\(option) '\(text)' is not a month; use YYYY-MM") }
     return month
@@ -48,17 +56,23 @@ struct BenefitCommand: ParsableCommand {
     )
 
     struct Quote: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "quote", abstract: "What a grade earns in a service mode in a month, line by line.")
+        static let configuration = CommandConfiguration(
+            commandName: "quote", abstract: "What a grade earns in a service mode in a month, line by line.",
+            discussion: examples("ltc benefit quote --scheme nanjing-style-2026 --grade 4 --mode home-visit --month 2026-03",
+                                 "ltc benefit quote --scheme urumqi-2022 --grade 5 --mode home-visit --insured resident --month 2026-03"))
         @OptionGroup var source: SchemeSource
         @Option(help: "The disability grade.") var grade: Int
         @Option(help: "The service mode id.") var mode: String
+        @Option(help: ArgumentHelp("The insured group (employee or resident), where the scheme prices groups apart.", valueName: "group")) var insured: String?
         @Option(help: ArgumentHelp("The month (YYYY-MM).", valueName: "month")) var month: String
         @Option(help: "Days of the month in force (default: all).") var days: Int?
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() throws {
             try reportingErrors {
-                let quote = try BenefitQuote(scheme: try source.load(), grade: grade, mode: mode, month: try parseMonth(month, "--month"), days: days)
+                let quote = try BenefitQuote(scheme: try source.load(), grade: grade, mode: mode,
+                                             insured: try insured.map { text throws(CaseError) in try parseInsurance(text, "--insured") },
+                                             month: try parseMonth(month, "--month"), days: days)
                 if json { printJSON(quote.json); return }
                 print(quote.lines.joined(separator: "\n"))
                 var summary = "entitled: eligible cost \(quote.eligibleCost), fund \(quote.fundShare), person \(quote.personalShare)"
@@ -95,7 +109,7 @@ struct FundCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "project",
             abstract: "Project the fund's outlay, contribution income and balance for a month and the year from it.",
-            discussion: #"The input file: {"beneficiaries": [{"grade": 3, "mode": "home-visit", "count": 1200}, …], "insured": [{"type": "employee", "count": 500000, "averageMonthlyBase": 6000}, …]}. With --stored, the beneficiaries are the stored cases in force on the first day of the month (needs --actor)."#
+            discussion: #"The input file: {"beneficiaries": [{"grade": 3, "mode": "home-visit", "count": 1200}, …] (add "insured": "employee" or "resident" where the scheme prices groups apart), "insured": [{"type": "employee", "count": 500000, "averageMonthlyBase": 6000}, …]}. With --stored, the beneficiaries are the stored cases in force on the first day of the month (needs --actor)."#
         )
         @OptionGroup var source: SchemeSource
         @Option(help: ArgumentHelp("The first month (YYYY-MM).", valueName: "month")) var from: String
@@ -118,9 +132,14 @@ struct FundCommand: ParsableCommand {
                 var groups: [FundProjection.Group] = []
                 if !stored {
                     groups = fields?.array("beneficiaries")?.compactMap { value, path -> FundProjection.Group? in
-                        guard let row = log.fields(of: value, at: path, accepting: ["grade", "mode", "count"]),
+                        guard let row = log.fields(of: value, at: path, accepting: ["grade", "mode", "insured", "count"]),
                               let grade = row.int("grade"), let mode = row.string("mode"), let count = row.int("count") else { return nil }
-                        return FundProjection.Group(grade: grade, mode: mode, count: count)
+                        var insured: InsuranceType?
+                        if let name = row.optionalString("insured") {
+                            insured = InsuranceType(rawValue: name)
+                            if insured == nil { log.report(row.path.appending("insured"), "'\(name)' is not employee or resident") }
+                        }
+                        return FundProjection.Group(grade: grade, mode: mode, insured: insured, count: count)
                     } ?? []
                 }
                 let insured = fields?.array("insured")?.compactMap { value, path -> FundProjection.Insured? in

@@ -61,9 +61,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                guard let type = InsuranceType(rawValue: insurance) else {
-                    throw CaseError(.invalidInput, "--insurance '\(insurance)' is not an insurance type; accepted: employee, resident")
-                }
+                let type = try parseInsurance(insurance, "--insurance")
                 let person = try options.registry().addPerson(name: name, nationalID: idNumber, insurance: type,
                                                              enrolledOn: try parseDate(enrolled, "--enrolled"),
                                                              actor: try options.actingAs(), asOf: try options.date())

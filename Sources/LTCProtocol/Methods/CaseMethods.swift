@@ -69,9 +69,7 @@ public struct CaseMethods: Sendable {
                    result: "the person, ID number masked",
                    example: ["actor": admin, "name": "陈老伯", "nationalId": "11010519491231002X", "insurance": "employee", "enrolledOn": "2015-07-01"]
             ) { service, params, actor, asOf in
-                guard let insurance = InsuranceType(rawValue: params.string("insurance")!) else {
-                    throw CaseError(.invalidInput, "insurance '\(params.string("insurance")!)' is not accepted; use employee or resident")
-                }
+                let insurance = try Self.insurance(params.string("insurance")!, "insurance")
                 guard let enrolled = try params.date("enrolledOn") else { throw CaseError(.invalidInput, "enrolledOn is needed") }
                 return try service.registry.addPerson(name: params.string("name")!, nationalID: params.string("nationalId")!, insurance: insurance,
                                              enrolledOn: enrolled, actor: actor, asOf: asOf).json(fullID: false)
@@ -254,17 +252,20 @@ public struct CaseMethods: Sendable {
             },
             method("benefit.quote", "What a grade earns in a service mode in a month, line by line.",
                    [actor, RPCParameter("scheme", .string, "A stored scheme's id, else a built-in example's."), RPCParameter("grade", .integer, "The grade."),
-                    RPCParameter("mode", .string, "The service mode id."), RPCParameter("month", .string, "The month (YYYY-MM)."),
+                    RPCParameter("mode", .string, "The service mode id."),
+                    RPCParameter("insured", .string, required: false, "The insured group, employee or resident, where the scheme prices groups apart."),
+                    RPCParameter("month", .string, "The month (YYYY-MM)."),
                     RPCParameter("days", .integer, required: false, "Days of the month in force (default all).")],
-                   result: "{scheme, grade, mode, month, days, pricing, hours?, visits?, eligibleCost, fundShare, personalShare, cash, lines}",
+                   result: "{scheme, grade, mode, insured?, month, days, pricing, hours?, visits?, eligibleCost, fundShare, personalShare, cash, lines}",
                    example: ["actor": admin, "scheme": "tianjin-style-2026", "grade": 4, "mode": "home-care", "month": "2026-04"]
             ) { service, params, _, _ in
                 try BenefitQuote(scheme: try Self.scheme(service, params), grade: params.int("grade")!, mode: params.string("mode")!,
+                                 insured: try params.string("insured").map { name throws(CaseError) in try Self.insurance(name, "insured") },
                                  month: try Self.month(params, "month"), days: params.int("days")).json
             },
             method("fund.project", "The fund's outlay, contribution income and balance for a month and the year from it.",
                    [actor, RPCParameter("scheme", .string, "A stored scheme's id, else a built-in example's."), RPCParameter("from", .string, "The first month (YYYY-MM)."),
-                    RPCParameter("beneficiaries", .array, required: false, "[{grade, mode, count}]; leave out to count the stored cases."),
+                    RPCParameter("beneficiaries", .array, required: false, "[{grade, mode, insured?, count}]; leave out to count the stored cases."),
                     RPCParameter("insured", .array, "[{type, count, averageMonthlyBase}]")],
                    result: "{scheme, from, outlay, income, monthlyOutlay, yearlyOutlay, yearlyIncome, yearlyBalance}",
                    example: ["actor": admin, "scheme": "tianjin-style-2026", "from": "2026-01",
@@ -278,7 +279,10 @@ public struct CaseMethods: Sendable {
                         guard let grade = row["grade"]?.intValue, let mode = row["mode"]?.stringValue, let count = row["count"]?.intValue else {
                             throw CaseError(.invalidInput, "beneficiaries[\(index)] needs grade (integer), mode (string) and count (integer)")
                         }
-                        return FundProjection.Group(grade: grade, mode: mode, count: count)
+                        let insured = try row["insured"].map { value throws(CaseError) in
+                            try Self.insurance(value.stringValue ?? "\(value)", "beneficiaries[\(index)].insured")
+                        }
+                        return FundProjection.Group(grade: grade, mode: mode, insured: insured, count: count)
                     }
                 } ?? service.cases.population(on: month.firstDay, schemeID: scheme.id, actor: actor)
                 let insured = try params.array("insured")!.enumerated().map { index, row throws(CaseError) -> FundProjection.Insured in
@@ -299,6 +303,13 @@ public struct CaseMethods: Sendable {
 }
 
 extension CaseMethods {
+    static func insurance(_ name: String, _ parameter: String) throws(CaseError) -> InsuranceType {
+        guard let type = InsuranceType(rawValue: name) else {
+            throw CaseError(.invalidInput, "\(parameter) '\(name)' is not an insurance type; accepted: \(InsuranceType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return type
+    }
+
     static func month(_ params: RPCParams, _ name: String) throws(CaseError) -> YearMonth {
         guard let text = params.string(name), let month = YearMonth(text) else {
             throw CaseError(.invalidInput, "\(name) must be a month, YYYY-MM")

@@ -101,12 +101,15 @@ struct IntakeWorkspace {
         var paid: [PaidDay?] = []
         let firstDay: CalendarDate
         let ceiling: Money
+        /// The person's insured group, which picks the benefit rows where the scheme prices groups apart.
+        let insured: InsuranceType?
 
-        init(statusIndex: [UInt8], palette: [Entitlement.DayStatus], firstDay: CalendarDate, ceiling: Money) {
+        init(statusIndex: [UInt8], palette: [Entitlement.DayStatus], firstDay: CalendarDate, ceiling: Money, insured: InsuranceType?) {
             self.statusIndex = statusIndex
             self.palette = palette
             self.firstDay = firstDay
             self.ceiling = ceiling
+            self.insured = insured
         }
 
         func index(on day: CalendarDate) -> Int { Int(statusIndex[firstDay.days(until: day)]) }
@@ -119,11 +122,11 @@ struct IntakeWorkspace {
         let scheme: SchemeRules
         let rule: RuleBox?
 
-        init(mode: String, grade: Int, scheme: SchemeRules) {
+        init(mode: String, grade: Int, insured: InsuranceType?, scheme: SchemeRules) {
             self.mode = mode
             self.grade = grade
             self.scheme = scheme
-            rule = scheme.table[RuleKey(grade: grade, mode: mode)]
+            rule = scheme.table[RuleKey(grade: grade, mode: mode, insured: insured)] ?? scheme.table[RuleKey(grade: grade, mode: mode, insured: nil)]
         }
     }
 
@@ -239,7 +242,8 @@ struct IntakeWorkspace {
             self.id = id
             monitoring = benefits.monitoring
             catalogue = Dictionary(benefits.catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-            table = Dictionary(benefits.table.map { (RuleKey(grade: $0.grade, mode: $0.mode), RuleBox($0)) }, uniquingKeysWith: { first, _ in first })
+            table = Dictionary(benefits.table.map { (RuleKey(grade: $0.grade, mode: $0.mode, insured: $0.insured), RuleBox($0)) },
+                               uniquingKeysWith: { first, _ in first })
         }
 
         func item(_ number: Int32, _ code: String) -> ItemRules? {
@@ -268,6 +272,7 @@ struct IntakeWorkspace {
     struct RuleKey: Hashable {
         var grade: Int
         var mode: String
+        var insured: InsuranceType?
     }
 
     final class RuleBox {
@@ -469,7 +474,7 @@ struct IntakeWorkspace {
     private func resolve(_ view: MonthView) -> MonthView {
         view.paid = view.palette.map { status in
             guard case .paid(let mode, let grade, let scheme) = status, let rules = rules[scheme] else { return nil }
-            return PaidDay(mode: mode, grade: grade, scheme: rules)
+            return PaidDay(mode: mode, grade: grade, insured: view.insured, scheme: rules)
         }
         return view
     }
@@ -498,7 +503,7 @@ struct IntakeWorkspace {
             let index = palette.firstIndex(of: status) ?? { palette.append(status); return palette.count - 1 }()
             statusIndex.append(UInt8(index))
             if case .paid(let mode, let grade, let scheme) = status {
-                paidDays[QuoteKey(scheme: scheme, grade: grade, mode: mode, month: month, days: 0), default: 0] += 1
+                paidDays[QuoteKey(scheme: scheme, grade: grade, mode: mode, insured: record.insured, month: month, days: 0), default: 0] += 1
             }
         }
         var ceiling = Money.zero
@@ -508,7 +513,7 @@ struct IntakeWorkspace {
             guard let scheme = schemes.first(where: { $0.id == key.scheme }) else { continue }
             ceiling = ceiling + quotes.eligibleCost(full, scheme: scheme)
         }
-        return MonthView(statusIndex: statusIndex, palette: palette, firstDay: month.firstDay, ceiling: ceiling)
+        return MonthView(statusIndex: statusIndex, palette: palette, firstDay: month.firstDay, ceiling: ceiling, insured: record.insured)
     }
 
     // MARK: Using time and money
@@ -763,11 +768,12 @@ extension Money {
     func times(_ sign: Int) -> Money { sign < 0 ? Money.zero - self : self }
 }
 
-/// The key of a benefit quote: scheme, grade, mode, month and days paid.
+/// The key of a benefit quote: scheme, grade, mode, insured group, month and days paid.
 struct QuoteKey: Hashable, Sendable {
     var scheme: String
     var grade: Int
     var mode: String
+    var insured: InsuranceType?
     var month: YearMonth
     var days: Int
 }
@@ -786,7 +792,7 @@ final class QuoteCache: @unchecked Sendable {
             return known
         }
         lock.unlock()
-        let quote = try? BenefitQuote(scheme: scheme, grade: key.grade, mode: key.mode, month: key.month, days: key.days)
+        let quote = try? BenefitQuote(scheme: scheme, grade: key.grade, mode: key.mode, insured: key.insured, month: key.month, days: key.days)
         let cost = quote.map { $0.pricing == .cash ? .zero : $0.eligibleCost } ?? .zero
         lock.lock()
         costs[key] = cost

@@ -212,7 +212,7 @@ public struct AgreementService: Sendable {
             guard let determination = record.determination(on: from) ?? record.determination else {
                 throw CaseError(.transitionNotAllowed, "case \(caseID) has no grade to plan care for")
             }
-            let rule = benefits.rule(grade: determination.grade, mode: mode)
+            let rule = benefits.rule(grade: determination.grade, mode: mode, insured: record.insured)
             var weeklyMinutes: Int?, weeklyVisits: Int?
             if case .perWeek(let quantity)? = rule?.quantity {
                 if rule?.pricing == .hourly { weeklyMinutes = quantity * 60 }

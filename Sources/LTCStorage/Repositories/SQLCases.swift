@@ -1,23 +1,31 @@
 import LTCCases
 import LTCCore
+import LTCSchemes
 
 /// Cases in the `cases` table (the case as a JSON document, and the columns
 /// queries select on), with `case_assessors` for assessors' scopes.
 struct SQLCases<Database: SQLConnection>: CaseRepository {
     let database: Database
 
+    /// Reads `id, document, insurance` (the person's, joined as `p`).
     static func caseRecord(_ row: Database.Row) throws -> Case {
-        let id = try RowReader(row, record: "case").integer(0, "id")
-        return try RowReader(row, record: "case").document(1, key: String(id)) { Case(json: $0, id: id) }
+        let reader = RowReader(row, record: "case")
+        let id = try reader.integer(0, "id")
+        var record = try reader.document(1, key: String(id)) { Case(json: $0, id: id) }
+        record.insured = try reader.value(2, "insurance", InsuranceType.init(rawValue:))
+        return record
     }
 
+    /// The columns `caseRecord` reads, from `cases c` joined with `people p`.
+    static var columns: String { "c.id, c.document, p.insurance FROM cases c JOIN people p ON p.id = c.person_id" }
+
     func caseRecord(id: Int) throws -> Case? {
-        try database.query("SELECT id, document FROM cases WHERE id = ?", [.integer(id)], row: Self.caseRecord).first
+        try database.query("SELECT \(Self.columns) WHERE c.id = ?", [.integer(id)], row: Self.caseRecord).first
     }
 
     func openCase(person: Int) throws -> Case? {
         try database.query("""
-            SELECT id, document FROM cases WHERE person_id = ? AND state NOT IN ('rejected', 'terminated') ORDER BY id DESC LIMIT 1
+            SELECT \(Self.columns) WHERE c.person_id = ? AND c.state NOT IN ('rejected', 'terminated') ORDER BY c.id DESC LIMIT 1
             """, [.integer(person)], row: Self.caseRecord).first
     }
 
@@ -25,7 +33,7 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
         guard !people.isEmpty else { return [:] }
         var newest: [Int: Case] = [:]
         for record in try database.query("""
-            SELECT id, document FROM cases WHERE \(Database.dialect.integerIn("person_id")) AND state != 'rejected' ORDER BY id
+            SELECT \(Self.columns) WHERE \(Database.dialect.integerIn("c.person_id")) AND c.state != 'rejected' ORDER BY c.id
             """, [.list(people)], row: Self.caseRecord) {
             newest[record.personID] = record
         }
@@ -75,7 +83,7 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
         }
         conditions.append("c.id > ?")
         arguments += [.integer(page.after ?? 0), .integer(page.limit + 1)]
-        let rows = try database.query("SELECT c.id, c.document FROM cases c WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id LIMIT ?",
+        let rows = try database.query("SELECT \(Self.columns) WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id LIMIT ?",
                                       arguments, row: Self.caseRecord)
         return Page(rows: rows, limit: page.limit, cursor: \.id)
     }
