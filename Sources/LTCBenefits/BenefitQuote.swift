@@ -37,12 +37,17 @@ public struct BenefitQuote: Sendable, Equatable {
     public var personalShare: Money
     /// Cash paid to the person.
     public var cash: Money
+    /// The continuity bonus's step in force, if any (its hours are in the eligible cost, or its cash in `cash`).
+    public var bonus: ContinuityStep?
     public var lines: [String]
 
-    /// - Parameter insured: the person's insured group; needed where the
-    ///   scheme prices groups apart for the grade and mode.
+    /// - Parameters:
+    ///   - insured: the person's insured group; needed where the scheme
+    ///     prices groups apart for the grade and mode.
+    ///   - continuity: the run of continuous care in the mode and how the
+    ///     person takes its bonus, where the row has one.
     public init(scheme: Scheme, grade: Int, mode modeID: String, insured: InsuranceType? = nil, month: YearMonth,
-                days: Int? = nil) throws(BenefitError) {
+                days: Int? = nil, continuity: ContinuousCare? = nil) throws(BenefitError) {
         guard let benefits = scheme.benefits else {
             throw BenefitError("scheme '\(scheme.id)' defines no benefits")
         }
@@ -140,12 +145,41 @@ public struct BenefitQuote: Sendable, Equatable {
             cash = perDay * days
             lines.append("cash \(perDay) a day × \(days) days = \(cash)")
         }
+        if let continuity, let step = continuity.step(in: month, of: rule.continuityBonus), let price = rule.unitPrice {
+            bonus = step
+            let run = "continuous \(modeID) since \(continuity.since): more than \(step.afterMonths) month\(step.afterMonths == 1 ? "" : "s")"
+            switch continuity.choice {
+            case .hours:
+                let extra = step.extraHoursPerMonth * 60 * days / month.dayCount
+                let amount = price.scaled(by: extra, over: 60)
+                minutes = (minutes ?? 0) + extra
+                ceiling = ceiling + amount
+                lines.append("\(run), \(step.extraHoursPerMonth) more hours a month × \(share) = \(Self.hours(extra)) at \(price) = \(amount), above the package")
+            case .cash:
+                let amount = step.cashPerMonth.prorated(days: days, of: month.dayCount)
+                cash = cash + amount
+                lines.append("\(run), taken as cash: \(step.cashPerMonth) a month × \(share) = \(amount)")
+            }
+        }
         eligibleCost = ceiling
         self.cash = cash
         if let ratio = rule.ratio {
-            fundShare = ratio.apply(to: ceiling)
+            let visitCount = self.visits ?? 0
+            let perVisit = rule.copayPerVisit ?? .zero
+            let copay = min(perVisit * visitCount, ceiling)
+            if copay > .zero {
+                fundShare = ratio.apply(to: ceiling - copay)
+                lines.append("the person pays \(perVisit) a visit first: \(visitCount) × \(perVisit) = \(copay)")
+                lines.append("the fund pays \(ratio) of the rest, \(ceiling - copay) = \(fundShare)")
+            } else {
+                fundShare = ratio.apply(to: ceiling)
+            }
             personalShare = ceiling - fundShare
-            lines.append("the fund pays \(ratio) of up to \(ceiling) = \(fundShare); the person pays \(personalShare) (cost above \(ceiling) is the person's too)")
+            if copay == .zero {
+                lines.append("the fund pays \(ratio) of up to \(ceiling) = \(fundShare); the person pays \(personalShare) (cost above \(ceiling) is the person's too)")
+            } else {
+                lines.append("the person pays \(personalShare) of up to \(ceiling) (cost above \(ceiling) is the person's too)")
+            }
         } else {
             fundShare = .zero
             personalShare = .zero
@@ -169,6 +203,10 @@ public struct BenefitQuote: Sendable, Equatable {
         object.set("fundShare", fundShare.json)
         object.set("personalShare", personalShare.json)
         object.set("cash", cash.json)
+        if let bonus {
+            object.set("bonus", ["afterMonths": .integer(bonus.afterMonths), "extraHoursPerMonth": .integer(bonus.extraHoursPerMonth),
+                                 "cashPerMonth": bonus.cashPerMonth.json])
+        }
         object.set("lines", .array(lines.map { .string($0) }))
         return .object(object)
     }

@@ -101,18 +101,20 @@ public struct Entitlement: Sendable {
         for span in spans {
             lines.append("\(span.from)–\(span.to) (\(span.days) day\(span.days == 1 ? "" : "s")): \(span.status.label)")
         }
-        var paid: [String: (scheme: String, grade: Int, mode: String, days: Int)] = [:]
+        var paid: [String: (scheme: String, grade: Int, mode: String, days: Int, last: CalendarDate)] = [:]
         var order: [String] = []
-        for status in statuses {
+        for (day, status) in zip(month.days, statuses) {
             guard case .paid(let mode, let grade, let scheme) = status else { continue }
             let key = "\(scheme)|\(grade)|\(mode)"
-            if paid[key] == nil { order.append(key); paid[key] = (scheme, grade, mode, 0) }
+            if paid[key] == nil { order.append(key); paid[key] = (scheme, grade, mode, 0, day) }
             paid[key]!.days += 1
+            paid[key]!.last = day
         }
         parts = try order.map { key throws(BenefitError) in
             let entry = paid[key]!
-            return try BenefitQuote(scheme: byID[entry.scheme]!, grade: entry.grade, mode: entry.mode, insured: record.insured,
-                                    month: month, days: entry.days)
+            let scheme = byID[entry.scheme]!
+            return try BenefitQuote(scheme: scheme, grade: entry.grade, mode: entry.mode, insured: record.insured, month: month, days: entry.days,
+                                    continuity: Self.continuity(record, scheme: scheme, grade: entry.grade, mode: entry.mode, month: month, lastPaid: entry.last))
         }
         for part in parts { lines += part.lines.map { "  " + $0 } }
         fundShare = parts.reduce(.zero) { $0 + $1.fundShare }
@@ -184,6 +186,16 @@ public struct Entitlement: Sendable {
             return .exclusiveSubsidy(exclusive.subsidy)
         }
         return .paid(mode: mode, grade: determination.grade, scheme: scheme.id)
+    }
+
+    /// The run of continuous care that a part of a month's bonus is decided
+    /// on: `nil` unless the row has a continuity bonus. The run is the one
+    /// holding the part's last paid day; the choice is the one of the month's first day.
+    public static func continuity(_ record: Case, scheme: Scheme, grade: Int, mode: String, month: YearMonth,
+                                  lastPaid: CalendarDate) -> ContinuousCare? {
+        guard scheme.benefits?.rule(grade: grade, mode: mode, insured: record.insured)?.continuityBonus.isEmpty == false,
+              let since = record.continuousSince(mode: mode, on: lastPaid) else { return nil }
+        return ContinuousCare(since: since, choice: record.bonusChoice(on: month.firstDay))
     }
 
     static func spans(_ days: [CalendarDate], _ statuses: [DayStatus]) -> [Span] {

@@ -4,7 +4,7 @@ import LTCSchemes
 
 /// What a case's day statuses (``Entitlement/dayStatuses(case:schemes:month:)``)
 /// depend on, and nothing else: the scheme, the grades in force and their
-/// dates, suspensions, service modes, the insured group, subsidies chosen instead of LTCI, and
+/// dates, suspensions, service modes and how a continuity bonus is taken, the insured group, subsidies chosen instead of LTCI, and
 /// the day the case ended.
 /// Two cases with equal bases have the same statuses in every month, so a
 /// month of one can be reused for the other: a city's beneficiaries fall into
@@ -36,6 +36,7 @@ extension Entitlement {
         var suspensions: [Period]
         var modes: [Period]
         var exclusive: [Period]
+        var bonusChoices: [BonusChoicePeriod]
         var ended: Period?
 
         public init(_ record: Case) {
@@ -47,6 +48,7 @@ extension Entitlement {
             suspensions = record.suspensions.map { Period(from: $0.from, until: $0.until, name: "") }
             modes = record.modes.map { Period(from: $0.from, until: nil, name: $0.mode) }
             ended = record.endedOn.map { Period(from: $0, until: nil, name: record.closedReason ?? "") }
+            bonusChoices = record.bonusChoices
             exclusive = record.subsidies.filter { $0.choice == .subsidy }.map { Period(from: $0.from, until: $0.until, name: $0.subsidy) }
         }
     }

@@ -127,8 +127,8 @@ struct BenefitDecoder {
     /// A service pricing may carry a cash part too (a combined package:
     /// Tianjin's family carer is 750 a month cash beside care up to 1100 at 75 %).
     static let pricingFields: [BenefitRule.Pricing: (required: [String], optional: [String])] = [
-        .hourly: (["unitPrice", "ratio"], ["monthlyCap", "items", "hoursPerWeek", "hoursPerMonth", "cashPerMonth", "cashPerDay"]),
-        .visit: (["unitPrice", "ratio"], ["monthlyCap", "items", "visitsPerWeek", "visitsPerMonth", "cashPerMonth", "cashPerDay"]),
+        .hourly: (["unitPrice", "ratio"], ["monthlyCap", "items", "hoursPerWeek", "hoursPerMonth", "cashPerMonth", "cashPerDay", "continuityBonus"]),
+        .visit: (["unitPrice", "ratio"], ["monthlyCap", "items", "visitsPerWeek", "visitsPerMonth", "cashPerMonth", "cashPerDay", "copayPerVisit"]),
         .daily: (["dailyCap", "ratio"], ["monthlyCap", "items", "cashPerMonth", "cashPerDay"]),
         .monthly: (["monthlyCap", "ratio"], ["items", "cashPerMonth", "cashPerDay"]),
         .cash: ([], ["cashPerMonth", "cashPerDay"]),
@@ -137,7 +137,7 @@ struct BenefitDecoder {
     func rules(_ elements: [(value: JSONValue, path: JSONPath)], modes: [ServiceMode], catalogue: [ServiceItem], grades: [Int]) -> [BenefitRule] {
         var seen: Set<String> = []
         let all = ["grade", "mode", "insured", "pricing", "unitPrice", "hoursPerWeek", "hoursPerMonth", "visitsPerWeek", "visitsPerMonth",
-                   "dailyCap", "monthlyCap", "ratio", "cashPerMonth", "cashPerDay", "items"]
+                   "dailyCap", "monthlyCap", "ratio", "cashPerMonth", "cashPerDay", "copayPerVisit", "continuityBonus", "items"]
         return elements.compactMap { element -> BenefitRule? in
             guard let fields = log.fields(of: element.value, at: element.path, accepting: all) else { return nil }
             let grade = fields.int("grade")
@@ -178,6 +178,15 @@ struct BenefitDecoder {
             } else if pricing == .cash, rule.cashPerMonth == nil, rule.cashPerDay == nil {
                 log.report(fields.path, "cash pricing needs exactly one of cashPerMonth and cashPerDay")
             }
+            if optional.contains("copayPerVisit") {
+                rule.copayPerVisit = money(fields, "copayPerVisit", required: false)
+                if let copay = rule.copayPerVisit, let price = rule.unitPrice, copay > price {
+                    log.report(fields.path.appending("copayPerVisit"), "\(copay) is more than the visit's price \(price)")
+                }
+            }
+            if optional.contains("continuityBonus") {
+                rule.continuityBonus = fields.array("continuityBonus", required: false).map(continuitySteps) ?? []
+            }
             rule.items = fields.array("items", required: false)?.compactMap { value, path -> String? in
                 guard let code = value.stringValue, catalogue.contains(where: { $0.code == code }) else {
                     log.report(path, "\(value) is not a service code of the catalogue")
@@ -187,6 +196,26 @@ struct BenefitDecoder {
             } ?? []
             return rule
         }
+    }
+
+    /// Steps of a continuity bonus, each after more months than the one before.
+    func continuitySteps(_ elements: [(value: JSONValue, path: JSONPath)]) -> [ContinuityStep] {
+        var steps: [ContinuityStep] = []
+        for element in elements {
+            guard let fields = log.fields(of: element.value, at: element.path, accepting: ["afterMonths", "extraHoursPerMonth", "cashPerMonth"]),
+                  let after = fields.int("afterMonths"), let hours = fields.int("extraHoursPerMonth"),
+                  let cash = money(fields, "cashPerMonth") else { continue }
+            guard (0...600).contains(after), (0...744).contains(hours) else {
+                log.report(fields.path, "afterMonths must be 0–600 and extraHoursPerMonth 0–744")
+                continue
+            }
+            if let last = steps.last, after <= last.afterMonths {
+                log.report(fields.path.appending("afterMonths"), "\(after) is not after the step before (\(last.afterMonths)): list the steps in order")
+                continue
+            }
+            steps.append(ContinuityStep(afterMonths: after, extraHoursPerMonth: hours, cashPerMonth: cash))
+        }
+        return steps
     }
 
     func quantity(_ fields: JSONFields, _ weekly: String, _ monthly: String) -> BenefitRule.Quantity? {

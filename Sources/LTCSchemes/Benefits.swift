@@ -137,8 +137,38 @@ public struct BenefitRule: Sendable, Equatable {
     /// pricing, the cash part of a combined package in the others.
     public var cashPerMonth: Money?
     public var cashPerDay: Money?
+    /// What the person pays for each visit before the fund's share (Tai'an's
+    /// 10 a visit for medical home visits); visit pricing only.
+    public var copayPerVisit: Money? = nil
+    /// Extra care or cash for continuous home care (Shanghai's grades 5–6),
+    /// the lowest step first; hourly pricing only.
+    public var continuityBonus: [ContinuityStep] = []
     /// Service item codes allowed (empty: any in the catalogue).
     public var items: [String]
+}
+
+/// A step of the bonus for continuous home care: after more than
+/// `afterMonths` months of it, `extraHoursPerMonth` more hours a month or
+/// `cashPerMonth` in cash, as the person chooses (Shanghai: after more than
+/// 1 month, 1 hour or 40; after more than 6, 2 hours or 80).
+public struct ContinuityStep: Sendable, Equatable {
+    /// How the person takes the bonus.
+    public enum Choice: String, Sendable, CaseIterable {
+        /// More hours of care.
+        case hours
+        /// Cash to the person.
+        case cash
+    }
+
+    public var afterMonths: Int
+    public var extraHoursPerMonth: Int
+    public var cashPerMonth: Money
+
+    public init(afterMonths: Int, extraHoursPerMonth: Int, cashPerMonth: Money) {
+        self.afterMonths = afterMonths
+        self.extraHoursPerMonth = extraHoursPerMonth
+        self.cashPerMonth = cashPerMonth
+    }
 }
 
 /// Another benefit a person may hold, and how it meets LTCI.
@@ -165,4 +195,24 @@ public struct Funding: Sendable, Equatable {
     /// Yuan per insured person per year.
     public var individualPerCapita: Money
     public var governmentPerCapita: Money
+}
+
+/// A run of continuous care in one mode and how the person takes its bonus,
+/// as a quote needs it.
+public struct ContinuousCare: Sendable, Hashable {
+    /// The first day of the run.
+    public var since: CalendarDate
+    public var choice: ContinuityStep.Choice
+
+    public init(since: CalendarDate, choice: ContinuityStep.Choice) {
+        self.since = since
+        self.choice = choice
+    }
+
+    /// The step in force in `month`: the last one whose months have been
+    /// more than passed by the month's first day (the bonus is decided for
+    /// a whole month on its first day).
+    public func step(in month: YearMonth, of steps: [ContinuityStep]) -> ContinuityStep? {
+        steps.last { since.adding(months: $0.afterMonths) < month.firstDay }
+    }
 }

@@ -77,9 +77,47 @@ struct BenefitCommandTests {
         let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(answers.first?["result"]?["fundShare"] == .number("1728.00"))
         #expect(answers.last?["error"]?["message"]?.stringValue?.contains("insured 'retired' is not an insurance type") == true, "\(rpc.stdout)")
+        let bonus = try ltc(["case", "bonus", "1", "--take", "cash", "--db", db] + admin)
+        #expect(bonus.status == 65 && bonus.stderr.contains("scheme 'urumqi-2022' has no bonus for continuous care"), "\(bonus.stderr)")
         let unnamed = try ltc(["benefit", "quote", "--scheme", "urumqi-2022", "--grade", "4", "--mode", "institution", "--month", "2026-04"])
         #expect(unnamed.status == 65)
         #expect(unnamed.stderr.contains("name the group (its groups here: employee, resident)"))
+    }
+
+    @Test("The person's choice of a continuity bonus is recorded from the next month, on the CLI and over rpc")
+    func bonusChoice() throws {
+        let db = scratch.database()
+        try firstAdministrator(db)
+        let steps: [[String]] = [
+            ["scheme", "load", "hours-home-care-2026", "--as-of", "2026-03-01"],
+            ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
+            ["assessor", "add", "--id", "A02", "--name", "张", "--qualification", "none"],
+            ["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", "employee", "--enrolled", "2015-07-01"],
+            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"],
+            ["case", "check", "1", "--as-of", "2026-03-02"],
+            ["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"],
+            ["case", "determine", "1", "--as-of", "2026-03-09"],
+            ["case", "confirm", "1", "--as-of", "2026-03-17"],
+            ["case", "mode", "1", "--mode", "home-visit", "--as-of", "2026-03-17"],
+        ]
+        for step in steps {
+            if step[1] == "determine" {
+                let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
+                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--date", "2026-03-05"])
+                try #require(assess.status == 0, "\(assess.stderr)")
+            }
+            let run = try ltc(step + ["--db", db] + admin)
+            try #require(run.status == 0, "\(step): \(run.stderr)")
+        }
+        let cash = try ltc(["case", "bonus", "1", "--take", "cash", "--as-of", "2026-03-20", "--db", db] + admin)
+        #expect(cash.stdout.contains("case 1: the continuity bonus is taken as cash from 2026-04-01"), "\(cash.stderr)")
+        let rpc = try ltc(["rpc", "--db", db], input: [
+            #"{"jsonrpc":"2.0","id":1,"method":"case.bonus","params":{"actor":"administrator:wang","case":1,"take":"hours","asOf":"2026-04-20"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"case.bonus","params":{"actor":"administrator:wang","case":1,"take":"both"}}"#,
+        ].joined(separator: "\n") + "\n")
+        let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(answers.first?["result"]?["bonusChoices"]?.arrayValue?.count == 2, "\(rpc.stdout)")
+        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("take 'both' is not accepted; use hours or cash") == true)
     }
 
     @Test("A case's months: mode chosen, a subsidy deducted, a hospital stay; and the fund projection")

@@ -44,7 +44,7 @@ struct BuiltInSchemeTests {
         let load = try ltc(["scheme", "load", "tianjin-style-2026", "--db", db, "--actor", "administrator:wang"], in: folder)
         #expect(load.status == 0 && load.stdout.contains("loaded scheme tianjin-style-2026"), "\(load.stderr)")
         let unknown = try ltc(["scheme", "load", "nowhere.json", "--db", db, "--actor", "administrator:wang"], in: folder)
-        #expect(unknown.status == 65 && unknown.stderr.contains("no scheme file there, and no built-in scheme of that name; built in: day-rate-2026"))
+        #expect(unknown.status == 65 && unknown.stderr.contains("no scheme file there, and no built-in scheme of that name; built in: chengdu-2018, day-rate-2026"))
         let rpc = try ltc(["rpc", "--db", db], input: #"{"jsonrpc":"2.0","id":1,"method":"benefit.quote","params":{"actor":"administrator:wang","scheme":"day-rate-2026","grade":4,"mode":"home-visit","month":"2026-03"}}"# + "\n",
                           in: folder)
         #expect(rpc.stdout.contains("\"fundShare\""), "\(rpc.stdout)")

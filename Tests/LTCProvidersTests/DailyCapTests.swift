@@ -88,3 +88,18 @@ struct InsuredGroupIntakeTests {
         #expect(employeeReport.accepted == 7 && employeeReport.allowed == Money(yuan: 1512), "\(employeeReport.rejected)")
     }
 }
+
+@Suite("A copay per visit comes off before the fund's share")
+struct CopayIntakeTests {
+    @Test("Tai'an's medical home visits: an 80 visit pays the fund 70, the person 10")
+    func copayPerVisit() throws {
+        let world = try ProviderWorld(scheme: "taian-style-2026", prices: ["A02": Money(yuan: 80)], mode: "medical-visit")
+        let report = try world.submit([
+            world.line("M1", "C2", "A02", on: "2026-04-06", "09:00", "10:00", mode: "medical-visit"),
+            world.line("M2", "C2", "A02", on: "2026-04-08", "09:00", "10:00", mode: "medical-visit"),
+        ])
+        #expect(report.accepted == 2, "\(report.rejected)")
+        #expect(report.allowed == Money(yuan: 160))
+        #expect(report.fund == Money(yuan: 140))
+    }
+}

@@ -37,11 +37,13 @@ struct ProviderWorld {
     static let home = GeoPoint(text: "31.230416,121.473701")!
 
     /// - Parameters:
-    ///   - scheme: an example scheme file's name; its mode `home-visit` is the one used.
+    ///   - scheme: an example scheme file's name.
+    ///   - mode: the mode of the scheme that I001 serves and the beneficiary is in.
     ///   - prices: I001's agreed prices.
     ///   - insurance: the beneficiary's insured group.
     init(engine: TestStore.Engine = .underTest, scheme: String = "hours-home-care-2026",
-         prices: [String: Money] = ["S01": Money(yuan: 65), "S02": Money(yuan: 65)], insurance: InsuranceType = .employee) throws {
+         prices: [String: Money] = ["S01": Money(yuan: 65), "S02": Money(yuan: 65)], insurance: InsuranceType = .employee,
+         mode: String = "home-visit") throws {
         scratch = try TestStore(engine)
         let store = scratch.store, clock = SystemClock()
         registry = RegistryService(store: store, clock: clock, ties: EnrolmentTies())
@@ -59,15 +61,15 @@ struct ProviderWorld {
         _ = try registry.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
         person = try registry.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: insurance,
                                      enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
-        caseID = try Self.effectiveCase(cases, person: person)
+        caseID = try Self.effectiveCase(cases, person: person, mode: mode)
 
-        try Self.designate("I001", scheme: scheme, modes: ["home-visit"], prices: prices, capacity: 200, with: agreements)
+        try Self.designate("I001", scheme: scheme, modes: [mode], prices: prices, capacity: 200, with: agreements)
         for (id, qualification, until) in [("C1", "caregiver", nil), ("C2", "nurse", nil), ("C3", "caregiver", day("2026-04-10"))] {
             _ = try agreements.register(Caregiver(id: id, name: "护理员\(id)", institution: "I001", qualifications: [qualification],
                                                  employment: [DatePeriod(from: day("2026-01-01"), to: until)]),
                                        actor: admin, asOf: day("2026-01-15"))
         }
-        _ = try agreements.enrol(caseID: caseID, institution: "I001", mode: "home-visit", from: day("2026-03-17"), home: Self.home,
+        _ = try agreements.enrol(caseID: caseID, institution: "I001", mode: mode, from: day("2026-03-17"), home: Self.home,
                                 actor: admin, asOf: day("2026-03-17"))
     }
 
@@ -88,7 +90,7 @@ struct ProviderWorld {
     }
 
     /// A case from application to an effective grade 3 from 2026-03-17, in home visits.
-    static func effectiveCase(_ cases: CaseService, person: Int) throws -> Int {
+    static func effectiveCase(_ cases: CaseService, person: Int, mode: String = "home-visit") throws -> Int {
         let id = try cases.open(personID: person, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil,
                                 actor: admin, asOf: day("2026-03-02")).id
         _ = try cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
@@ -97,7 +99,7 @@ struct ProviderWorld {
                              place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-03-05"))
         _ = try cases.determine(caseID: id, actor: admin, asOf: day("2026-03-09"))
         _ = try cases.confirm(caseID: id, actor: admin, asOf: day("2026-03-17"))
-        _ = try cases.setMode(caseID: id, mode: "home-visit", actor: admin, asOf: day("2026-03-17"))
+        _ = try cases.setMode(caseID: id, mode: mode, actor: admin, asOf: day("2026-03-17"))
         return id
     }
 

@@ -41,6 +41,8 @@ public struct Case: Sendable, Equatable {
     public var pastDeterminations: [Determination] = []
     /// Service modes chosen, in order of their start.
     public var modes: [ModePeriod] = []
+    /// How the person takes a continuity bonus, where the scheme has one (hours until chosen otherwise).
+    public var bonusChoices: [BonusChoicePeriod] = []
     public var suspensions: [SuspensionPeriod] = []
     public var subsidies: [HeldSubsidy] = []
 
@@ -55,6 +57,20 @@ public struct Case: Sendable, Equatable {
     /// The service mode on a day, if one was chosen by then.
     public func mode(on day: CalendarDate) -> String? {
         modes.last { $0.from <= day }?.mode
+    }
+
+    /// The first day of the unbroken run of `mode` that holds `day`: mode
+    /// periods back to the last change to another mode (a hospital stay does
+    /// not break it). `nil` if the case is not in `mode` on `day`.
+    public func continuousSince(mode: String, on day: CalendarDate) -> CalendarDate? {
+        guard var index = modes.lastIndex(where: { $0.from <= day }), modes[index].mode == mode else { return nil }
+        while index > 0, modes[index - 1].mode == mode { index -= 1 }
+        return modes[index].from
+    }
+
+    /// How the person takes a continuity bonus on a day: hours unless they chose cash.
+    public func bonusChoice(on day: CalendarDate) -> ContinuityStep.Choice {
+        bonusChoices.last { $0.from <= day }?.choice ?? .hours
     }
 
     public init(id: Int, personID: Int, schemeID: String, institution: String?, state: CaseState,
@@ -86,6 +102,7 @@ public struct Case: Sendable, Equatable {
             "endedOn": endedOn.map { .string($0.description) } ?? .null,
             "pastDeterminations": .array(pastDeterminations.map(\.json)),
             "modes": .array(modes.map(\.json)),
+            "bonusChoices": .array(bonusChoices.map(\.json)),
             "suspensions": .array(suspensions.map(\.json)),
             "subsidies": .array(subsidies.map(\.json)),
             "deadline": deadline?.json ?? .null,
@@ -113,6 +130,7 @@ public struct Case: Sendable, Equatable {
         endedOn = date("endedOn")
         pastDeterminations = json["pastDeterminations"]?.arrayValue?.compactMap(Determination.init(json:)) ?? []
         modes = json["modes"]?.arrayValue?.compactMap(ModePeriod.init(json:)) ?? []
+        bonusChoices = json["bonusChoices"]?.arrayValue?.compactMap(BonusChoicePeriod.init(json:)) ?? []
         suspensions = json["suspensions"]?.arrayValue?.compactMap(SuspensionPeriod.init(json:)) ?? []
         subsidies = json["subsidies"]?.arrayValue?.compactMap(HeldSubsidy.init(json:)) ?? []
         deadline = json["deadline"].flatMap(CaseDeadline.init(json:))

@@ -1,4 +1,5 @@
 import LTCCore
+import LTCSchemes
 
 /// A service mode chosen for a case, from a date on.
 public struct ModePeriod: Sendable, Equatable {
@@ -81,6 +82,26 @@ public struct HeldSubsidy: Sendable, Equatable {
         self.monthly = monthly
         self.from = from
         self.until = until
+        self.choice = choice
+    }
+}
+
+/// How the person takes a bonus for continuous care (more hours or cash),
+/// from a first day of a month.
+public struct BonusChoicePeriod: Sendable, Equatable, Hashable {
+    public var from: CalendarDate
+    public var choice: ContinuityStep.Choice
+
+    public var json: JSONValue { ["from": .string(from.description), "choice": .string(choice.rawValue)] }
+
+    init?(json: JSONValue) {
+        guard let from = json["from"]?.stringValue.flatMap(CalendarDate.init),
+              let choice = json["choice"]?.stringValue.flatMap(ContinuityStep.Choice.init(rawValue:)) else { return nil }
+        self.init(from: from, choice: choice)
+    }
+
+    public init(from: CalendarDate, choice: ContinuityStep.Choice) {
+        self.from = from
         self.choice = choice
     }
 }

@@ -389,6 +389,20 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// Records how the person takes the bonus for continuous care (more
+    /// hours or cash), from the first day of the next month: a month's bonus
+    /// is decided on its first day (Shanghai, grades 5–6 in home care).
+    public func chooseBonus(caseID: Int, choice: ContinuityStep.Choice, actor: Actor, asOf: CalendarDate?) throws -> Case {
+        try attribute("case.bonus", caseID: caseID, actor: actor, asOf: asOf, reason: choice.rawValue) { record, scheme, date in
+            guard scheme.benefits?.table.contains(where: { !$0.continuityBonus.isEmpty }) == true else {
+                throw CaseError(.invalidInput, "scheme '\(scheme.id)' has no bonus for continuous care: there is nothing to choose")
+            }
+            let from = YearMonth(containing: date).adding(months: 1).firstDay
+            record.bonusChoices.removeAll { $0.from >= from }
+            if record.bonusChoice(on: from) != choice { record.bonusChoices.append(BonusChoicePeriod(from: from, choice: choice)) }
+        }
+    }
+
     /// Records another benefit the person holds, as the scheme's subsidy list names it.
     public func addSubsidy(caseID: Int, subsidy: String, monthly: Money, from: CalendarDate, until: CalendarDate?,
                            choice: HeldSubsidy.Choice?, actor: Actor, asOf: CalendarDate?) throws -> Case {
@@ -408,7 +422,6 @@ public struct CaseService: Sendable {
         }
     }
 
-    /// Changes a case's attributes (not its state) in one audited transaction; refused on a closed case.
     /// Records the delivery of the conclusion letter of the grade decided
     /// last (under publicity, or in force): the day and the way.
     public func recordLetterDelivery(caseID: Int, on delivered: CalendarDate, how: LetterDelivery.Method, actor: Actor, asOf: CalendarDate?) throws -> Case {
@@ -423,6 +436,7 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// Changes a case's attributes (not its state) in one audited transaction; refused on a closed case.
     private func attribute(_ action: String, caseID: Int, actor: Actor, asOf: CalendarDate?, reason: String,
                            _ body: (inout Case, Scheme, CalendarDate) throws -> Void) throws -> Case {
         let (scheme, date) = try context(caseID: caseID, asOf: asOf)

@@ -4,6 +4,7 @@ import LTCAssessment
 import LTCCases
 import LTCCore
 import LTCReports
+import LTCSchemes
 
 /// `ltc case …`: an applicant's case from application to termination.
 struct CaseCommand: ParsableCommand {
@@ -13,7 +14,7 @@ struct CaseCommand: ParsableCommand {
         discussion: "`ltc case transitions` prints which action is allowed in which state, and for which role.",
         subcommands: [
             Open.self, Check.self, Assign.self, Assess.self, Determine.self, Object.self, Confirm.self,
-            Suspend.self, Resume.self, Terminate.self, Mode.self, Subsidy.self, Show.self, List.self, Transitions.self,
+            Suspend.self, Resume.self, Terminate.self, Mode.self, Bonus.self, Subsidy.self, Show.self, List.self, Transitions.self,
             Letter.self, Deliver.self,
         ]
     )
@@ -243,6 +244,30 @@ struct CaseCommand: ParsableCommand {
                     print("case \(id): mode \(chosen.mode) from \(chosen.from)\(before)")
                 }
                 print(CaseText.summary(record))
+            }
+        }
+    }
+
+    struct Bonus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bonus", abstract: "Choose how the person takes the bonus for continuous care: more hours or cash (from next month).",
+            discussion: examples("ltc case bonus 1 --take cash --actor administrator:wang"))
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: ArgumentHelp("hours or cash.", valueName: "choice")) var take: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard let choice = ContinuityStep.Choice(rawValue: take) else {
+                    throw CaseError(.invalidInput, "--take '\(take)' is not accepted; use hours or cash")
+                }
+                let record = try options.cases().chooseBonus(caseID: id, choice: choice, actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(record.json); return }
+                if let chosen = record.bonusChoices.last, chosen.choice == choice {
+                    print("case \(id): the continuity bonus is taken as \(choice.rawValue) from \(chosen.from)")
+                } else {
+                    print("case \(id): the continuity bonus is taken as \(choice.rawValue), as before")
+                }
             }
         }
     }

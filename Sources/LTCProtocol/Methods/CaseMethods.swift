@@ -226,6 +226,14 @@ public struct CaseMethods: Sendable {
                    result: "the case", example: ["actor": admin, "case": 1, "mode": "home-care"]) { service, params, actor, asOf in
                 try service.cases.setMode(caseID: params.int("case")!, mode: params.string("mode")!, actor: actor, asOf: asOf).json
             },
+            method("case.bonus", "Choose how the person takes the bonus for continuous care, from next month.",
+                   [actor, asOf, caseID, RPCParameter("take", .string, "hours or cash.")],
+                   result: "the case", example: ["actor": admin, "case": 1, "take": "cash"]) { service, params, actor, asOf in
+                guard let choice = ContinuityStep.Choice(rawValue: params.string("take")!) else {
+                    throw CaseError(.invalidInput, "take '\(params.string("take")!)' is not accepted; use hours or cash")
+                }
+                return try service.cases.chooseBonus(caseID: params.int("case")!, choice: choice, actor: actor, asOf: asOf).json
+            },
             method("case.subsidy", "Record another subsidy the person holds.",
                    [actor, asOf, caseID, RPCParameter("subsidy", .string, "A subsidy id of the case's scheme."),
                     RPCParameter("monthly", .number, "Its monthly amount in yuan (at most two decimals)."),

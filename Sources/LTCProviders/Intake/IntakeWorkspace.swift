@@ -281,6 +281,8 @@ struct IntakeWorkspace {
         let ratio: Ratio?
         /// The most a day may be allowed (daily-priced rules: bed-days, a per-day home-care cap).
         let dailyCap: Money?
+        /// What the person pays of each visit before the fund's share.
+        let copayPerVisit: Money?
         /// Whether the rule covers an item, by item number, looked up once.
         private var covers: [Bool?] = []
 
@@ -289,6 +291,7 @@ struct IntakeWorkspace {
             itemList = rule.items.joined(separator: ", ")
             ratio = rule.ratio
             dailyCap = rule.dailyCap
+            copayPerVisit = rule.copayPerVisit
         }
 
         func covers(_ item: Int32, _ code: String) -> Bool {
@@ -498,19 +501,22 @@ struct IntakeWorkspace {
         var palette: [Entitlement.DayStatus] = []
         var statusIndex: [UInt8] = []
         statusIndex.reserveCapacity(statuses.count)
-        var paidDays: [QuoteKey: Int] = [:]
-        for status in statuses {
+        var paidDays: [QuoteKey: (days: Int, last: CalendarDate)] = [:]
+        for (day, status) in zip(month.days, statuses) {
             let index = palette.firstIndex(of: status) ?? { palette.append(status); return palette.count - 1 }()
             statusIndex.append(UInt8(index))
             if case .paid(let mode, let grade, let scheme) = status {
-                paidDays[QuoteKey(scheme: scheme, grade: grade, mode: mode, insured: record.insured, month: month, days: 0), default: 0] += 1
+                let key = QuoteKey(scheme: scheme, grade: grade, mode: mode, insured: record.insured, month: month, days: 0)
+                paidDays[key, default: (0, day)].days += 1
+                paidDays[key]!.last = day
             }
         }
         var ceiling = Money.zero
-        for (key, days) in paidDays {
-            var full = key
-            full.days = days
+        for (key, paid) in paidDays {
             guard let scheme = schemes.first(where: { $0.id == key.scheme }) else { continue }
+            var full = key
+            full.days = paid.days
+            full.continuity = Entitlement.continuity(record, scheme: scheme, grade: key.grade, mode: key.mode, month: month, lastPaid: paid.last)
             ceiling = ceiling + quotes.eligibleCost(full, scheme: scheme)
         }
         return MonthView(statusIndex: statusIndex, palette: palette, firstDay: month.firstDay, ceiling: ceiling, insured: record.insured)
@@ -776,6 +782,7 @@ struct QuoteKey: Hashable, Sendable {
     var insured: InsuranceType?
     var month: YearMonth
     var days: Int
+    var continuity: ContinuousCare? = nil
 }
 
 /// Benefit quotes' eligible cost (service modes only; cash is not a
@@ -792,7 +799,8 @@ final class QuoteCache: @unchecked Sendable {
             return known
         }
         lock.unlock()
-        let quote = try? BenefitQuote(scheme: scheme, grade: key.grade, mode: key.mode, insured: key.insured, month: key.month, days: key.days)
+        let quote = try? BenefitQuote(scheme: scheme, grade: key.grade, mode: key.mode, insured: key.insured, month: key.month, days: key.days,
+                                     continuity: key.continuity)
         let cost = quote.map { $0.pricing == .cash ? .zero : $0.eligibleCost } ?? .zero
         lock.lock()
         costs[key] = cost

@@ -129,7 +129,9 @@ extension IntakeWorkspace {
             }
             allowed = min(allowed, cap - today)
         }
-        let fund = rule?.ratio.map { $0.apply(to: allowed) } ?? allowed
+        // A visit's copay comes off before the fund's share (Tai'an: 10 a medical home visit).
+        let copay = unit == .visit ? min(rule?.copayPerVisit ?? .zero, allowed) : .zero
+        let fund = rule?.ratio.map { $0.apply(to: allowed - copay) } ?? allowed - copay
         let money = AcceptedService(billed: billed, allowed: allowed, fund: fund, grade: grade)
         register(log, touch, money: money, unit: unit, monthOpen: settled[month] != true)
         return .success(money)
