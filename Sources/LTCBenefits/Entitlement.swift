@@ -123,19 +123,27 @@ public struct Entitlement: Sendable {
 
         var effects: [SubsidyEffect] = []
         var remaining = fundShare + cash
+        let paidDays = zip(month.days, statuses).filter { if case .paid = $0.1 { true } else { false } }.map(\.0)
         for held in record.subsidies {
             guard let kind = (byID[home.id] ?? byID.values.first ?? home).benefits?.subsidy(held.subsidy) else { continue }
             let covered = month.days.filter(held.covers).count
             guard covered > 0 else { continue }
+            // Where the subsidy meets LTCI: the days both pay for.
+            let both = paidDays.filter(held.covers).count
             let amount = held.monthly.prorated(days: covered, of: month.dayCount)
             var effect = SubsidyEffect(subsidy: held.subsidy, interaction: kind.interaction, amount: amount, deducted: .zero, note: "")
             switch kind.interaction {
             case .deduct:
-                effect.deducted = min(amount, remaining)
+                let overlap = held.monthly.prorated(days: both, of: month.dayCount)
+                effect.deducted = min(overlap, remaining)
                 remaining = remaining - effect.deducted
-                effect.note = "\(kind.name.zh) \(amount) (\(held.monthly) a month × \(covered)/\(month.dayCount) days) is deducted from the LTCI amount: −\(effect.deducted)"
+                effect.note = "\(kind.name.zh) \(held.monthly) a month × \(both)/\(month.dayCount) days LTCI pays = \(overlap) is deducted from the LTCI amount: −\(effect.deducted)"
             case .alongside:
                 effect.note = "\(kind.name.zh) \(amount) is paid alongside; no effect on LTCI"
+            case .stops:
+                effect.note = "\(kind.name.zh) stops on the \(both) days LTCI pays; no effect on LTCI"
+            case .topUp:
+                effect.note = "\(kind.name.zh) tops up what LTCI leaves; LTCI pays first, unchanged"
             case .exclusive:
                 effect.note = held.choice == .subsidy
                     ? "\(kind.name.zh) chosen instead of LTCI on \(covered) days: those days pay no LTCI"

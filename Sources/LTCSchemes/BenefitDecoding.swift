@@ -22,6 +22,7 @@ struct BenefitDecoder {
         }
         let start = choice(fields, "start", BenefitSettings.Start.self)
         let modeChange = choice(fields, "modeChange", BenefitSettings.ModeChange.self)
+        let gradeChange = fields.has("gradeChange") ? choice(fields, "gradeChange", BenefitSettings.ModeChange.self) : .sameDay
         let modes = fields.array("modes").map(self.modes) ?? []
         let catalogue = fields.array("catalogue").map(self.catalogue) ?? []
         let table = fields.array("table").map { rules($0, modes: modes, catalogue: catalogue, grades: grades) } ?? []
@@ -52,9 +53,11 @@ struct BenefitDecoder {
                 log.report(section.path.appending(type.rawValue), "missing: the scheme covers \(type.rawValue) insurance")
             }
         }
-        guard let start, let modeChange else { return nil }
-        return BenefitSettings(grades: grades, start: start, modeChange: modeChange, modes: modes, catalogue: catalogue,
-                               table: table, subsidies: subsidies, funding: funding, monitoring: monitoring)
+        guard let start, let modeChange, let gradeChange else { return nil }
+        var settings = BenefitSettings(grades: grades, start: start, modeChange: modeChange, modes: modes, catalogue: catalogue,
+                                       table: table, subsidies: subsidies, funding: funding, monitoring: monitoring)
+        settings.gradeChange = gradeChange
+        return settings
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_ fields: JSONFields, _ key: String, _ type: T.Type) -> T? where T.RawValue == String {

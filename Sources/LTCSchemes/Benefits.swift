@@ -23,6 +23,10 @@ public struct BenefitSettings: Sendable {
     public var grades: [Int]
     public var start: Start
     public var modeChange: ModeChange
+    /// When a new grade from a re-assessment takes effect while the old one
+    /// is in force: the day it is decided, or the first of the next month
+    /// (Tianjin, 次月起). Scheme files leave it out for `sameDay`.
+    public var gradeChange: ModeChange = .sameDay
     public var modes: [ServiceMode]
     public var catalogue: [ServiceItem]
     public var table: [BenefitRule]
@@ -173,13 +177,19 @@ public struct ContinuityStep: Sendable, Equatable {
 
 /// Another benefit a person may hold, and how it meets LTCI.
 public struct Subsidy: Sendable, Equatable {
+    /// How the subsidy meets LTCI (the coordination rules of seeds 002/003:
+    /// each scheme says which applies to each subsidy).
     public enum Interaction: String, Sendable, CaseIterable {
-        /// Deducted from the LTCI amount.
+        /// LTCI is reduced by the subsidy, prorated to the days both pay for.
         case deduct
         /// The person chooses one or the other.
         case exclusive
         /// Paid alongside, no effect.
         case alongside
+        /// The civil-affairs subsidy stops while LTCI pays; LTCI is unchanged.
+        case stops
+        /// The subsidy tops up what LTCI leaves (特困 care fee); LTCI is unchanged.
+        case topUp
     }
 
     public var id: String

@@ -52,11 +52,11 @@ private struct SchemeDecoder {
         let eligibility = root.fields("eligibility", accepting: [
             "insuranceTypes", "minimumMonthsEnrolled", "minimumMonthsDisabled",
         ]).flatMap(eligibility)
-        let calendar = root.fields("calendar", accepting: ["holidays", "workingWeekendDays"], required: false)
+        let calendar = root.fields("calendar", accepting: ["use", "holidays", "workingWeekendDays"], required: false)
             .map(calendar) ?? WorkingCalendar(holidays: [], workingWeekendDays: [])
 
         let benefits = root.fields("benefits", accepting: [
-            "grades", "start", "modeChange", "modes", "catalogue", "table", "subsidies", "funding", "monitoring",
+            "grades", "start", "modeChange", "gradeChange", "modes", "catalogue", "table", "subsidies", "funding", "monitoring",
         ], required: false).flatMap { BenefitDecoder(log: log).benefits($0, assessment: assessment, eligibility: eligibility) }
 
         let supervision = root.fields("supervision", accepting: ["violations", "penalties", "credit", "assessment"], required: false)
@@ -143,10 +143,27 @@ private struct SchemeDecoder {
                 return date
             } ?? [])
         }
-        let holidays = dates("holidays")
-        let working = dates("workingWeekendDays")
+        var holidays = dates("holidays")
+        var working = dates("workingWeekendDays")
         for day in working where day.weekday <= 5 {
             log.report(fields.path.appending("workingWeekendDays"), "\(day) is a weekday already")
+        }
+        // Official years named by id: their days join the scheme's own (local holidays, say).
+        for (value, path) in fields.array("use", required: false) ?? [] {
+            guard let id = value.stringValue else {
+                log.report(path, "expected a calendar id (string), found \(value.typeName)")
+                continue
+            }
+            do {
+                guard let year = try HolidayCalendar.builtIn(id) else {
+                    log.report(path, "no built-in calendar '\(id)'; built in: \(HolidayCalendar.builtInIDs.joined(separator: ", "))")
+                    continue
+                }
+                holidays.formUnion(year.holidays)
+                working.formUnion(year.workingWeekendDays)
+            } catch {
+                log.report(path, "the built-in calendar '\(id)' is damaged: \(error)")
+            }
         }
         return WorkingCalendar(holidays: holidays, workingWeekendDays: working)
     }

@@ -153,8 +153,8 @@ struct BenefitCommandTests {
         #expect(march["payable"] == .number("0.00"))
         let april = try JSONParser.parse(try ltc(["benefit", "entitlement", "1", "--month", "2026-04", "--json", "--db", db] + admin).stdout)
         #expect(april["fundShare"] == .number("1260.00"))   // 2100 × 24/30 × 0.75
-        #expect(april["deducted"] == .number("150.00"))
-        #expect(april["payable"] == .number("1110.00"))
+        #expect(april["deducted"] == .number("120.00"))   // 150 × the 24 of 30 days LTCI pays
+        #expect(april["payable"] == .number("1140.00"))
         let may = try JSONParser.parse(try ltc(["benefit", "entitlement", "1", "--month", "2026-05", "--json", "--db", db] + admin).stdout)
         #expect(may["days"]?.arrayValue?.first?["days"] == 2)   // 1–2 May still in hospital
 

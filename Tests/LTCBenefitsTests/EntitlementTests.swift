@@ -77,6 +77,34 @@ struct EntitlementTests {
         #expect(try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-04")).payable == .zero)
     }
 
+    @Test("A deducted subsidy is prorated to the days LTCI pays: a grade in force from the 17th of March pays 15 of 31 days")
+    func deductProrated() throws {
+        var record = effectiveCase(from: "2026-03-17")
+        record.subsidies = [HeldSubsidy(subsidy: "deduct-one", monthly: yuan("150"), from: day("2026-01-01"), until: nil, choice: nil)]
+        let march = try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-03"))
+        #expect(march.parts.first?.days == 15)
+        #expect(march.deducted == yuan("72.58"))        // 150 × 15/31 = 72.58
+        #expect(march.payable == march.fundShare - yuan("72.58"))
+        // The subsidy itself ends on the 24th: it meets LTCI on 8 days.
+        record.subsidies[0].until = day("2026-03-24")
+        #expect(try Entitlement(case: record, scheme: fixtureScheme(), month: month("2026-03")).deducted == yuan("38.71"))   // 150 × 8/31
+    }
+
+    @Test("A subsidy that stops, and one that tops up, leave LTCI as it is")
+    func stopsAndTopsUp() throws {
+        let scheme = try fixtureScheme {
+            $0.replacingOccurrences(of: #""interaction": "alongside""#, with: #""interaction": "stops""#)
+              .replacingOccurrences(of: #""interaction": "exclusive""#, with: #""interaction": "topUp""#)
+        }
+        var record = effectiveCase(from: "2026-01-01")
+        record.subsidies = [HeldSubsidy(subsidy: "alongside-one", monthly: yuan("300"), from: day("2026-01-01"), until: nil, choice: nil),
+                            HeldSubsidy(subsidy: "exclusive-one", monthly: yuan("400"), from: day("2026-01-01"), until: nil, choice: nil)]
+        let result = try Entitlement(case: record, scheme: scheme, month: month("2026-04"))
+        #expect(result.payable == yuan("1470"))
+        #expect(result.subsidies.map(\.interaction) == [.stops, .topUp])
+        #expect(result.subsidies.first?.note.contains("stops on the 30 days LTCI pays") == true)
+    }
+
     @Test("A subsidy paid alongside changes nothing")
     func alongside() throws {
         var record = effectiveCase(from: "2026-01-01")

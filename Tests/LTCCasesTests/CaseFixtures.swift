@@ -44,11 +44,12 @@ struct World {
     let service: CaseService
     let person: InsuredPerson
 
-    init() throws {
+    /// - Parameter scheme: the scheme's JSON text (the test scheme unless given).
+    init(scheme: String = testSchemeJSON) throws {
         scratch = try TestStore()
         registry = RegistryService(store: scratch.store, clock: SystemClock())
         service = CaseService(store: scratch.store, forms: try FormCatalog.load(), clock: SystemClock())
-        _ = try registry.load(try Scheme.decode(text: Array(testSchemeJSON.utf8), source: "test"), actor: admin, asOf: day("2026-01-01"))
+        _ = try registry.load(try Scheme.decode(text: Array(scheme.utf8), source: "test"), actor: admin, asOf: day("2026-01-01"))
         _ = try registry.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
         _ = try registry.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
         _ = try registry.addAssessor(id: "A3", name: "王护士", qualification: .care, employer: "I-SUNSHINE", actor: admin, asOf: day("2026-01-01"))

@@ -249,8 +249,9 @@ public struct CaseService: Sendable {
             record.deadline = nil
             record.letterDelivered = nil
             if record.state == .reassessed {
-                determination.validFrom = date
-                determination.validUntil = date.adding(months: scheme.assessment.validityMonths).adding(days: -1)
+                let from = Self.changeDay(date, record: record, scheme: scheme)
+                determination.validFrom = from
+                determination.validUntil = from.adding(months: scheme.assessment.validityMonths).adding(days: -1)
                 Self.replaceDetermination(in: &record, with: determination)
                 record.pending = nil
                 record.publicityEnds = nil
@@ -281,8 +282,9 @@ public struct CaseService: Sendable {
             guard date > ends else {
                 throw CaseError(.timing, "the publicity period of case \(caseID) runs until \(ends); confirm from \(ends.adding(days: 1))")
             }
-            determination.validFrom = ends.adding(days: 1)
-            determination.validUntil = ends.adding(days: 1).adding(months: scheme.assessment.validityMonths).adding(days: -1)
+            let from = Self.changeDay(ends.adding(days: 1), record: record, scheme: scheme)
+            determination.validFrom = from
+            determination.validUntil = from.adding(months: scheme.assessment.validityMonths).adding(days: -1)
             Self.replaceDetermination(in: &record, with: determination)
             record.pending = nil
         }
@@ -362,6 +364,14 @@ public struct CaseService: Sendable {
         var determination = determination
         if let until = determination.validUntil, until > day { determination.validUntil = day }
         return determination
+    }
+
+    /// The day a new grade takes effect, given the day it would: where a grade
+    /// is in force on that day and the scheme changes grades from the next
+    /// month, the first of the next month (the old grade runs to the month's end).
+    static func changeDay(_ day: CalendarDate, record: Case, scheme: Scheme) -> CalendarDate {
+        guard scheme.benefits?.gradeChange == .nextMonth, record.determination(on: day) != nil, day.day != 1 else { return day }
+        return YearMonth(containing: day).adding(months: 1).firstDay
     }
 
     /// A new grade takes effect: the one before ends the day before and is kept.
