@@ -17,6 +17,9 @@ extension FundReport {
             body += term("调整", "adjustments", money(adjustments)) + term("净支出", "net", money(netFund))
         }
         body += term("预留", "withheld", money(withheld)) + term("应付", "payable", money(settlement.fundTotal))
+        if let cash {
+            body += term("现金待遇", "cash paid", money(cash.total)) + term("基金总支出", "total spent", money(totalSpent))
+        }
         body += term("服务", "services", grouped(settlement.logCount)) + term("机构", "institutions", grouped(settlement.statements.count))
         body += term("结算日", "settled on", settlement.settledOn.description)
         body += "</dl></header><main>"

@@ -44,12 +44,19 @@ public struct FundReport: Sendable, Equatable {
     public var ratings: [(rating: String, count: Int)]
     /// The names of the institutions of the month's statements, by id, to show beside the ids.
     public var institutionNames: [String: String] = [:]
+    /// The month's cash payment run, if it has been run: cash paid to
+    /// beneficiaries and carers, which no institution's statement holds.
+    public var cash: CashRun?
+
+    /// What the fund spends for the month: care (its share and the
+    /// adjustments) and the cash run's total.
+    public var totalSpent: Money { netFund + (cash?.total ?? .zero) }
 
     public static func == (lhs: FundReport, rhs: FundReport) -> Bool {
         lhs.month == rhs.month && lhs.settlement == rhs.settlement && lhs.byGrade == rhs.byGrade && lhs.byMode == rhs.byMode
             && lhs.byDistrict == rhs.byDistrict && lhs.byInstitution == rhs.byInstitution && lhs.mostRejected == rhs.mostRejected
             && lhs.ratings.map(\.rating) == rhs.ratings.map(\.rating) && lhs.ratings.map(\.count) == rhs.ratings.map(\.count)
-            && lhs.institutionNames == rhs.institutionNames
+            && lhs.institutionNames == rhs.institutionNames && lhs.cash == rhs.cash
     }
 
     /// The fund's share of the month's accepted services.
@@ -106,6 +113,7 @@ public struct FundReport: Sendable, Equatable {
         return [
             "month": .string(month.description), "fund": fund.json, "adjustments": adjustments.json, "netFund": netFund.json,
             "payable": settlement.fundTotal.json,
+            "cash": cash?.json ?? .null, "totalSpent": totalSpent.json,
             "byGrade": rows(byGrade), "byMode": rows(byMode), "byDistrict": rows(byDistrict), "byInstitution": rows(byInstitution),
             "mostRejected": .array(mostRejected.map {
                 ["institution": .string($0.institution), "received": .integer($0.received), "rejected": .integer($0.rejected),

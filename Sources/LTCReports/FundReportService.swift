@@ -57,6 +57,7 @@ public struct FundReportService: Sendable {
                                     byDistrict: closed(byDistrict.keys.sorted().map { byDistrict[$0]! }), byInstitution: closed(byInstitution),
                                     mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
             report.institutionNames = institutions.mapValues(\.name)
+            report.cash = try tx.cash.run(month: month)
             return report
         }
     }

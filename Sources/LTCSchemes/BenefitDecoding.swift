@@ -57,6 +57,11 @@ struct BenefitDecoder {
         var settings = BenefitSettings(grades: grades, start: start, modeChange: modeChange, modes: modes, catalogue: catalogue,
                                        table: table, subsidies: subsidies, funding: funding, monitoring: monitoring)
         settings.gradeChange = gradeChange
+        if let value = fields.object["carerTrainingRequired"] {
+            if case .bool(let flag) = value { settings.carerTrainingRequired = flag } else {
+                log.report(fields.path.appending("carerTrainingRequired"), "expected true or false, found \(value)")
+            }
+        }
         return settings
     }
 

@@ -27,6 +27,9 @@ public struct BenefitSettings: Sendable {
     /// is in force: the day it is decided, or the first of the next month
     /// (Tianjin, 次月起). Scheme files leave it out for `sameDay`.
     public var gradeChange: ModeChange = .sameDay
+    /// Whether a family carer paid the cash must have a training record
+    /// (the scheme's rule for 亲情照护); false when left out.
+    public var carerTrainingRequired = false
     public var modes: [ServiceMode]
     public var catalogue: [ServiceItem]
     public var table: [BenefitRule]

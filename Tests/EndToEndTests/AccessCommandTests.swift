@@ -44,7 +44,7 @@ struct AccessCommandTests {
         let describe = #"{"jsonrpc":"2.0","id":1,"method":"rpc.describe"}"# + "\n"
         let pinnedModel = try JSONParser.parse(try ltc(["rpc", "--actor", "institution:I001"], input: describe).stdout)["result"]?["actors"]
         #expect(pinnedModel?["pinned"] == "institution:I001" && pinnedModel?["model"]?.stringValue?.contains("acts only as institution:I001") == true)
-        #expect(pinnedModel?["roles"]?.arrayValue?.first { $0["what"] == "settle a month" }?["institution"] == "—")
+        #expect(pinnedModel?["roles"]?.arrayValue?.first { $0["what"] == "settle a month and pay its cash" }?["institution"] == "—")
         let trusting = try JSONParser.parse(try ltc(["rpc"], input: describe).stdout)["result"]?["actors"]
         #expect(trusting?["pinned"] == .null && trusting?["model"]?.stringValue?.contains("as a library trusts its caller") == true)
         let bad = try ltc(["rpc", "--actor", "institution:I 001"], input: "")

@@ -120,6 +120,47 @@ struct BenefitCommandTests {
         #expect(answers.last?["error"]?["message"]?.stringValue?.contains("take 'both' is not accepted; use hours or cash") == true)
     }
 
+    @Test("Cash paid out from the command line and over rpc: a carer registered, April's run, its lines, and the report's total")
+    func cashRun() throws {
+        let db = scratch.database()
+        try firstAdministrator(db)
+        let steps: [[String]] = [
+            ["scheme", "load", "tianjin-style-2026", "--as-of", "2026-03-01"],
+            ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
+            ["assessor", "add", "--id", "A02", "--name", "张", "--qualification", "none"],
+            ["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", "employee", "--enrolled", "2015-07-01"],
+            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"],
+            ["case", "check", "1", "--as-of", "2026-03-02"],
+            ["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"],
+            ["case", "determine", "1", "--as-of", "2026-03-09"],
+            ["case", "confirm", "1", "--as-of", "2026-03-17"],
+            ["case", "mode", "1", "--mode", "family-carer", "--as-of", "2026-03-17"],
+        ]
+        for step in steps {
+            if step[1] == "determine" {
+                let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
+                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--date", "2026-03-05"])
+                try #require(assess.status == 0, "\(assess.stderr)")
+            }
+            let run = try ltc(step + ["--db", db] + admin)
+            try #require(run.status == 0, "\(step): \(run.stderr)")
+        }
+        let untrained = try ltc(["cash", "payee", "1", "--carer", "陈小妹", "--carer-id", "110105198001010016", "--db", db, "--as-of", "2026-03-20"] + admin)
+        #expect(untrained.status == 65 && untrained.stderr.contains("only with a training record"), "\(untrained.stderr)")
+        let payee = try ltc(["cash", "payee", "1", "--carer", "陈小妹", "--carer-id", "110105198001010016", "--trained-on", "2026-02-20",
+                             "--account", "6222020200112233", "--db", db, "--as-of", "2026-03-20"] + admin)
+        #expect(payee.stdout.contains("case 1: cash is paid to the carer 陈小妹, account ************2233"), "\(payee.stderr)")
+        let run = try ltc(["cash", "run", "--month", "2026-04", "--db", db, "--as-of", "2026-05-04"] + admin)
+        #expect(run.stdout.contains("cash for 2026-04, run on 2026-05-04: 1 payments, total 750.00"), "\(run.stderr)")
+        let rpc = try ltc(["rpc", "--db", db], input: [
+            #"{"jsonrpc":"2.0","id":1,"method":"cash.payments","params":{"actor":"administrator:wang","month":"2026-04"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"cash.run","params":{"actor":"administrator:wang","month":"2026-05","asOf":"2026-05-20"}}"#,
+        ].joined(separator: "\n") + "\n")
+        let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(answers.first?["result"]?["payments"]?.arrayValue?.first?["amount"] == .number("750.00"), "\(rpc.stdout)")
+        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("2026-05 ends on 2026-05-31") == true, "\(rpc.stdout)")
+    }
+
     @Test("A case's months: mode chosen, a subsidy deducted, a hospital stay; and the fund projection")
     func entitlement() throws {
         let db = scratch.database()

@@ -24,13 +24,13 @@ public enum AccessTable {
             allowed(role, .recordAssessment(assigned: [sample], caseID: 1))
                 ? (allowed(role, .recordAssessment(assigned: ["another"], caseID: 1)) ? "yes" : "cases assigned to it") : "—"
         },
-        permission("change a case's mode and subsidies", .manageCases),
+        permission("change a case's mode, bonus choice, subsidies and cash payee", .manageCases),
         permission("register institutions, run agreements, enrol beneficiaries", .manageInstitutions),
         Row(what: "register caregivers, submit and withdraw service logs") { role in
             guard allowed(role, .submitLogs), allowed(role, .actFor(institution: sample)) else { return "—" }
             return allowed(role, .actFor(institution: "another")) ? "yes" : "its own"
         },
-        permission("settle a month", .settle),
+        permission("settle a month and pay its cash", .settle),
         permission("record violations, inspections, complaints, performance", .supervise),
         permission("set the date of an operation (`asOf`, `--as-of`)", .setClock),
         Row(what: "read cases and people") { role in

@@ -192,7 +192,8 @@ struct ReportCommand: ParsableCommand {
         var lines = ["fund use \(report.month) 基金使用: fund share \(report.fund.grouped)"
                      + (report.adjustments == .zero ? "" : ", adjustments \(report.adjustments.grouped), net \(report.netFund.grouped)")
                      + ", withheld \(report.settlement.statements.reduce(Money.zero) { $0 + $1.withheld }.grouped)"
-                     + ", payable \(report.settlement.fundTotal.grouped)"]
+                     + ", payable \(report.settlement.fundTotal.grouped)"
+                     + (report.cash.map { "; cash paid \($0.total.grouped) (\(ProgressLine.grouped($0.payments)) payments), total spent \(report.totalSpent.grouped)" } ?? "")]
         for (english, chinese, rows) in [("GRADE", "等级", report.byGrade), ("MODE", "服务方式", report.byMode),
                                          ("DISTRICT", "区", report.byDistrict), ("INSTITUTION", "机构", report.byInstitution)] {
             var table = TextTable(rightAligned: [1, 2, 3])

@@ -259,6 +259,33 @@ public struct ProviderMethods: Sendable {
                                                               page: try Paging.request(params))
                 return Paging.result("adjustments", page, cursor: JSONValue.integer) { $0.json }
             },
+            method("cash.payee", "Record who receives a case's cash: the beneficiary (the default), or a family carer with name, ID number and, where the scheme requires it, training.",
+                   [RPCParameter("case", .integer, "The case id."),
+                    RPCParameter("carer", .string, required: false, "A family carer's name: the carer is paid."),
+                    RPCParameter("carerId", .string, required: false, "The carer's national ID number."),
+                    RPCParameter("trainedOn", .string, required: false, "YYYY-MM-DD: the carer's training."),
+                    RPCParameter("account", .string, required: false, "The account paid into (shown masked).")],
+                   result: "{case, kind, name?, nationalId?, account, trainedOn?, registeredOn}",
+                   example: ["actor": admin, "case": 1, "account": "6222020200112233"]) { service, params, actor, day in
+                let carer = params.string("carer"), carerID = params.string("carerId")
+                return try service.cash.registerPayee(caseID: params.int("case")!, kind: carer == nil && carerID == nil ? .beneficiary : .carer,
+                                                      name: carer, nationalID: carerID, account: params.string("account"),
+                                                      trainedOn: try params.date("trainedOn"), actor: actor, asOf: day).json
+            },
+            method("cash.run", "Pay a month's cash benefits (once; a run is closed), with adjustments of closed months for cases changed since the run before.",
+                   [RPCParameter("month", .string, "YYYY-MM.")], result: "{month, runOn, payments, total}",
+                   example: ["actor": admin, "month": "2026-04"]) { service, params, actor, day in
+                try service.cash.run(month: try CaseMethods.month(params, "month"), actor: actor, asOf: day).json
+            },
+            method("cash.payments", "A cash run's payment lines, by line, a page at a time (administrators and auditors).",
+                   [RPCParameter("month", .string, "YYYY-MM: the run's month."), RPCParameter("case", .integer, required: false, "Only this case's."),
+                    Paging.limit, Paging.after(.integer, "line")],
+                   result: "{payments: [{month, line, case, forMonth, person, payee, account, cash, deducted, amount}], next}",
+                   example: ["actor": admin, "month": "2026-04"]) { service, params, actor, _ in
+                let page = try service.cash.payments(month: try CaseMethods.month(params, "month"), caseID: params.int("case"), actor: actor,
+                                                     page: try Paging.request(params))
+                return Paging.result("payments", page, cursor: JSONValue.integer) { $0.json }
+            },
             method("settlement.get", "A settled month, as it was settled.", [RPCParameter("month", .string, "YYYY-MM.")],
                    result: "{month, settledOn, statements, summary} or null", example: ["actor": admin, "month": "2026-04"]) { service, params, actor, _ in
                 try service.settlement.settlement(month: try CaseMethods.month(params, "month"), actor: actor)?.json ?? .null

@@ -17,6 +17,7 @@ public struct StoreServices: Sendable {
     public let agreements: AgreementService
     public let intake: IntakeService
     public let settlement: SettlementService
+    public let cash: CashService
     public let supervision: SupervisionService
     public let reports: FundReportService
     public let registration: ActorRegistration
@@ -27,6 +28,7 @@ public struct StoreServices: Sendable {
         agreements = AgreementService(store: store, clock: clock)
         intake = IntakeService(store: store, clock: clock)
         settlement = SettlementService(store: store, clock: clock)
+        cash = CashService(store: store, clock: clock)
         supervision = SupervisionService(store: store, clock: clock)
         reports = FundReportService(store: store)
         registration = ActorRegistration(store: store, clock: clock)

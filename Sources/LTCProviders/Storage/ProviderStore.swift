@@ -24,6 +24,7 @@ public protocol ProviderTransaction: CaseTransaction {
     var logs: any ServiceLogRepository { get }
     var usage: any UsageLedger { get }
     var settlements: any SettlementRepository { get }
+    var cash: any CashRepository { get }
     var supervision: any SupervisionRepository { get }
 }
 

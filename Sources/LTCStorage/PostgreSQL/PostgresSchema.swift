@@ -14,6 +14,7 @@ enum PostgresSchema {
         Migration(name: "0002-" + DayUsageMigration.name, sql: DayUsageMigration.sql),
         Migration(name: "0003-" + StaffMigration.name, sql: StaffMigration.postgresql),
         Migration(name: "0004-" + DeadlineMigration.name, sql: DeadlineMigration.sql),
+        Migration(name: "0005-" + CashMigration.name, sql: CashMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

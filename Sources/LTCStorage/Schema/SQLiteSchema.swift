@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash] }
+
+    /// Migration `0009-cash-payments` (``CashMigration``).
+    static let cash = Migration("0009-" + CashMigration.name, CashMigration.sqlite)
 
     /// Migration `0008-case-deadlines` (``DeadlineMigration``).
     static let deadlines = Migration("0008-" + DeadlineMigration.name, DeadlineMigration.sql)

@@ -1,0 +1,177 @@
+import LTCBenefits
+import LTCCases
+import LTCCore
+import LTCSchemes
+
+/// Cash benefits paid out: who receives a case's cash, and the monthly
+/// payment run that pays it (family-carer pay, self-care daily cash, a
+/// continuity bonus taken as cash).
+///
+/// ```swift
+/// let cash = CashService(store: store, clock: SystemClock())
+/// _ = try cash.registerPayee(caseID: 7, kind: .carer, name: "陈小妹", nationalID: "…", account: "6222…2233",
+///                            trainedOn: CalendarDate("2026-02-20"), actor: admin, asOf: CalendarDate("2026-03-01")!)
+/// let run = try cash.run(month: YearMonth("2026-04")!, actor: admin, asOf: CalendarDate("2026-05-04")!)
+/// run.total     // the lines' amounts, summed to the fen
+/// ```
+///
+/// A run is closed once stored, like a settled month. Each run also checks
+/// the cases changed since the run before (the audit trail says which) for
+/// every closed month: where a month is owed something else now (a death
+/// recorded late, a subsidy found later), the difference is a line of this
+/// run, an adjustment for that month.
+public struct CashService: Sendable {
+    public let store: any ProviderStore
+    let work: UnitOfWork
+
+    public init(store: any ProviderStore, clock: any WallClock) {
+        self.store = store
+        work = UnitOfWork(clock: clock)
+    }
+
+    /// Records who receives a case's cash: the beneficiary (the default when
+    /// none is registered) or a family carer, named with their national ID,
+    /// and the account paid into. Where the scheme requires it, a carer must
+    /// have completed training by the day.
+    public func registerPayee(caseID: Int, kind: CashPayee.Kind, name: String?, nationalID: String?, account: String?,
+                              trainedOn: CalendarDate?, actor: Actor, asOf: CalendarDate) throws -> CashPayee {
+        try work.change(Operation("cash.payee", subject: "case:\(caseID)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+            try Access.require(actor, .manageCases)
+            guard let record = try tx.cases.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
+            guard !record.state.isClosed else { throw CaseError(.transitionNotAllowed, "case \(caseID) is \(record.state.rawValue)") }
+            if let account {
+                guard (4...CashPayee.accountLimit).contains(account.count), account.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                    throw CaseError(.invalidInput, "an account is 4 to \(CashPayee.accountLimit) letters and digits, without spaces")
+                }
+            }
+            if let trainedOn, trainedOn > asOf { throw CaseError(.invalidInput, "the training on \(trainedOn) is after today, \(asOf)") }
+            var id: NationalID?
+            switch kind {
+            case .beneficiary:
+                guard name == nil, nationalID == nil, trainedOn == nil else {
+                    throw CaseError(.invalidInput, "the beneficiary is paid as the person registered: a name, ID number or training is for a carer")
+                }
+            case .carer:
+                guard let name, !name.allSatisfy(\.isWhitespace), let nationalID else {
+                    throw CaseError(.invalidInput, "a carer needs a name and a national ID number")
+                }
+                id = try NationalID(nationalID)
+                let scheme = try tx.schemes.scheme(id: record.schemeID)
+                if scheme?.benefits?.carerTrainingRequired == true, trainedOn == nil {
+                    throw CaseError(.invalidInput, "scheme '\(record.schemeID)' pays a family carer only with a training record: give the day the training was completed")
+                }
+            }
+            let before = try tx.cash.payee(caseID: caseID)
+            let payee = CashPayee(caseID: caseID, kind: kind, name: name, nationalID: id, account: account, trainedOn: trainedOn, registeredOn: asOf)
+            try tx.cash.upsert(payee)
+            return Outcome(payee, before: before?.json, after: payee.json)
+        }
+    }
+
+    /// Pays a month's cash: one line per case owed cash in the month (its
+    /// cash less the subsidies deducted from it), and one per adjustment of
+    /// a closed month. Runs go month by month: a month before the latest run
+    /// cannot be run. Running a month again returns the stored run.
+    public func run(month: YearMonth, actor: Actor, asOf: CalendarDate) throws -> CashRun {
+        try Access.require(actor, .settle)
+        if let closed = try store.read({ try $0.cash.run(month: month) }) { return closed }
+        return try work.change(Operation("cash.run", subject: "cash:\(month)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+            try Access.require(actor, .settle)
+            guard asOf > month.lastDay else {
+                throw CaseError(.timing, "\(month) ends on \(month.lastDay); pay its cash from \(month.lastDay.adding(days: 1))")
+            }
+            if let closed = try tx.cash.run(month: month) { return Outcome(closed) }
+            let latest = try tx.cash.latestRun()
+            if let latest, latest.month > month {
+                throw CaseError(.timing, "cash runs go month by month: \(latest.month) has been run, so \(month) cannot be")
+            }
+            var owed = CashOwed(tx: tx)
+            var lines: [CashPayment] = []
+            func add(_ record: Case, for paidMonth: YearMonth, cash: Money, deducted: Money, amount: Money) {
+                lines.append(CashPayment(month: month, line: lines.count + 1, caseID: record.id, forMonth: paidMonth, personID: record.personID,
+                                         payee: .beneficiary, account: nil, cash: cash, deducted: deducted, amount: amount))
+            }
+            var page = PageRequest<Int>.largest()
+            while true {
+                let cases = try tx.cases.list(CaseQuery(scope: .all), page: page)
+                for record in cases.items where record.state != .rejected {
+                    guard let due = try owed.due(record, month) else { continue }
+                    add(record, for: month, cash: due.cash, deducted: due.deducted, amount: due.amount)
+                }
+                guard let next = cases.next else { break }
+                page = .largest(after: next)
+            }
+            let (changed, last) = try tx.cash.casesChanged(after: latest?.eventSeq ?? 0)
+            let closedMonths = latest == nil ? [] : try tx.cash.months(before: month)
+            for caseID in changed where !closedMonths.isEmpty {
+                guard let record = try tx.cases.caseRecord(id: caseID) else { continue }
+                let paid = try tx.cash.paid(caseID: caseID, for: closedMonths)
+                for closed in closedMonths {
+                    let due = try owed.due(record, closed)
+                    let difference = (due?.amount ?? .zero) - (paid[closed] ?? .zero)
+                    guard difference != .zero else { continue }
+                    add(record, for: closed, cash: due?.cash ?? .zero, deducted: due?.deducted ?? .zero, amount: difference)
+                }
+            }
+            let payees = try tx.cash.payees(caseIDs: Set(lines.map(\.caseID)))
+            for index in lines.indices {
+                guard let payee = payees[lines[index].caseID] else { continue }
+                lines[index].payee = payee.kind
+                lines[index].account = payee.maskedAccount
+            }
+            let run = CashRun(month: month, runOn: asOf, eventSeq: last, payments: lines.count,
+                              total: lines.reduce(.zero) { $0 + $1.amount })
+            try tx.cash.insert(run, payments: lines)
+            return Outcome(run, after: run.json)
+        }
+    }
+
+    /// A run as it was made, if the month has been run.
+    public func run(month: YearMonth, actor: Actor) throws -> CashRun? {
+        try Access.require(actor, .readAll)
+        return try store.read { try $0.cash.run(month: month) }
+    }
+
+    /// A run's lines, of one case or all, a page at a time (administrators and auditors).
+    public func payments(month: YearMonth, caseID: Int?, actor: Actor, page: PageRequest<Int>) throws -> Page<CashPayment, Int> {
+        try Access.require(actor, .readAll)
+        return try store.read { try $0.cash.payments(month: month, caseID: caseID, page: page) }
+    }
+
+    /// A case's payee, if one is registered (else the beneficiary is paid).
+    public func payee(caseID: Int, actor: Actor) throws -> CashPayee? {
+        try Access.require(actor, .readAll)
+        return try store.read { try $0.cash.payee(caseID: caseID) }
+    }
+}
+
+/// What a case is owed in cash for a month, from its entitlement, with the
+/// schemes read once per scheme and month.
+struct CashOwed {
+    let tx: any ProviderTransaction
+    private var schemes: [String: [Scheme]] = [:]
+
+    init(tx: any ProviderTransaction) { self.tx = tx }
+
+    struct Due {
+        var cash: Money
+        /// Subsidies deducted, taken from the cash first.
+        var deducted: Money
+        var amount: Money { cash - deducted }
+    }
+
+    /// `nil` where the case's scheme pays no cash, or nothing is owed.
+    mutating func due(_ record: Case, _ month: YearMonth) throws -> Due? {
+        let key = "\(record.schemeID)|\(month)"
+        if schemes[key] == nil { schemes[key] = try tx.schemes.regional(record.schemeID, from: month.firstDay, to: month.lastDay) }
+        let regional = schemes[key]!
+        guard regional.contains(where: { $0.benefits.map(Self.paysCash) ?? false }) else { return nil }
+        let entitlement = try Entitlement(case: record, schemes: regional, month: month)
+        guard entitlement.cash > .zero else { return nil }
+        return Due(cash: entitlement.cash, deducted: min(entitlement.deducted, entitlement.cash))
+    }
+
+    static func paysCash(_ benefits: BenefitSettings) -> Bool {
+        benefits.table.contains { $0.cashPerMonth != nil || $0.cashPerDay != nil || !$0.continuityBonus.isEmpty }
+    }
+}
