@@ -49,6 +49,16 @@ extension FundReport {
             (institutionNames[row.institution].map { "\(row.institution) \($0)" } ?? row.institution, row.share,
              "\(Points(hundredths: row.share)) % (\(grouped(row.rejected)) / \(grouped(row.received)))")
         })
+        if !budgetWarnings.isEmpty {
+            body += "</section><section><h2>预算预警 <span>Budget warnings</span></h2><table><thead><tr><th>机构 institution</th>"
+                + "<th>年度预算 budget</th><th>累计使用 used this year</th><th>预警 level</th><th>超预算暂缓 held</th></tr></thead><tbody>"
+            for statement in budgetWarnings {
+                let name = institutionNames[statement.institution].map { "\(statement.institution) \($0)" } ?? statement.institution
+                body += "<tr><td>\(htmlEscaped(name))</td><td>\(money(statement.budget ?? .zero))</td><td>\(money(statement.usedThisYear ?? .zero))</td>"
+                    + "<td>\(statement.warning?.description ?? "")</td><td>\(money(statement.heldAboveBudget))</td></tr>"
+            }
+            body += "</tbody></table>"
+        }
         body += "</section><section><h2>考核等级分布 <span>Ratings</span></h2>"
         body += ratings.isEmpty ? "<p>本月无考核 · No assessment covers this month.</p>" : Self.chart(ratings.map { ($0.rating, $0.count, String($0.count)) })
         body += "</section></main>"

@@ -48,6 +48,13 @@ public struct FundReport: Sendable, Equatable {
     /// beneficiaries and carers, which no institution's statement holds.
     public var cash: CashRun?
 
+    /// The statements whose institution has reached a warning level of its budget, highest use first.
+    public var budgetWarnings: [Statement] {
+        settlement.statements.filter { $0.warning != nil }.sorted {
+            ($0.usedThisYear ?? .zero).fen * ($1.budget ?? .zero).fen > ($1.usedThisYear ?? .zero).fen * ($0.budget ?? .zero).fen
+        }
+    }
+
     /// What the fund spends for the month: care (its share and the
     /// adjustments) and the cash run's total.
     public var totalSpent: Money { netFund + (cash?.total ?? .zero) }
@@ -114,6 +121,10 @@ public struct FundReport: Sendable, Equatable {
             "month": .string(month.description), "fund": fund.json, "adjustments": adjustments.json, "netFund": netFund.json,
             "payable": settlement.fundTotal.json,
             "cash": cash?.json ?? .null, "totalSpent": totalSpent.json,
+            "budgetWarnings": .array(budgetWarnings.map {
+                ["institution": .string($0.institution), "budget": ($0.budget ?? .zero).json, "usedThisYear": ($0.usedThisYear ?? .zero).json,
+                 "warning": $0.warning?.json ?? .null, "heldAboveBudget": $0.heldAboveBudget.json]
+            }),
             "byGrade": rows(byGrade), "byMode": rows(byMode), "byDistrict": rows(byDistrict), "byInstitution": rows(byInstitution),
             "mostRejected": .array(mostRejected.map {
                 ["institution": .string($0.institution), "received": .integer($0.received), "rejected": .integer($0.rejected),

@@ -57,6 +57,8 @@ public struct Scheme: Sendable {
     public var benefits: BenefitSettings?
     /// The negative list, the penalties and the credit rules; `nil` where the scheme does not supervise institutions.
     public var supervision: SupervisionSettings? = nil
+    /// Institutions' yearly budgets and what happens above them; `nil` where the scheme sets no budgets.
+    public var budget: BudgetSettings? = nil
     /// The file as loaded, kept so the database holds exactly what was approved.
     public var document: JSONValue
 

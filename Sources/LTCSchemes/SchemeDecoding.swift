@@ -24,7 +24,7 @@ private struct SchemeDecoder {
 
     func scheme(_ json: JSONValue) -> Scheme? {
         let accepted = ["$schema", "format", "id", "name", "region", "timeZone", "effective", "description",
-                        "assessment", "eligibility", "calendar", "benefits", "supervision"]
+                        "assessment", "eligibility", "calendar", "benefits", "supervision", "budget"]
         guard let root = log.fields(of: json, at: .root, accepting: accepted) else { return nil }
         if let format = root.string("format"), format != Scheme.fileFormat {
             log.report(root.path.appending("format"), "unsupported format '\(format)'; this ltc reads '\(Scheme.fileFormat)'")
@@ -62,11 +62,16 @@ private struct SchemeDecoder {
         let supervision = root.fields("supervision", accepting: ["violations", "penalties", "credit", "assessment"], required: false)
             .flatMap { SupervisionDecoder(log: log).supervision($0) }
 
+        let budget = root.fields("budget", accepting: ["warnings", "paidAboveBudget"], required: false)
+            .flatMap { BudgetSettings.decode($0, log: log) }
+
         guard log.problems.isEmpty, let id, let name, let region, let timeZone, let description, let from, let to,
               let assessment, let eligibility else { return nil }
-        return Scheme(id: id, name: name, region: region, timeZone: timeZone, effectiveFrom: from, effectiveTo: to,
-                      description: description, assessment: assessment, eligibility: eligibility, calendar: calendar,
-                      benefits: benefits, supervision: supervision, document: json)
+        var scheme = Scheme(id: id, name: name, region: region, timeZone: timeZone, effectiveFrom: from, effectiveTo: to,
+                            description: description, assessment: assessment, eligibility: eligibility, calendar: calendar,
+                            benefits: benefits, supervision: supervision, document: json)
+        scheme.budget = budget
+        return scheme
     }
 
     func date(_ fields: JSONFields, _ key: String) -> CalendarDate? {

@@ -24,7 +24,7 @@ public struct LTC: ParsableCommand {
         subcommands: [
             DemoCommand.self, FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, StaffCommand.self, AssessorCommand.self,
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
-            CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, CashCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
+            CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
             InspectionCommand.self, ComplaintCommand.self, PerformanceCommand.self, ReportCommand.self,
             RPCCommand.self,
         ]

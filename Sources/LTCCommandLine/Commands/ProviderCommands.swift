@@ -545,8 +545,67 @@ struct SettleCommand: ParsableCommand {
         }
         table.append(["TOTAL 合计", ProgressLine.grouped(total.logs), total.billed.grouped, total.allowed.grouped, total.fund.grouped,
                       total.personal.grouped, total.overCap.grouped, total.adjustments.grouped, total.withheld.grouped, total.payable.grouped])
-        return "settlement \(run.month) (run \(run.settledOn)): \(run.statements.count) institutions, \(ProgressLine.grouped(run.logCount)) logs; "
+        var text = "settlement \(run.month) (run \(run.settledOn)): \(run.statements.count) institutions, \(ProgressLine.grouped(run.logCount)) logs; "
             + "fund share \(total.fund.grouped), withheld \(total.withheld.grouped), payable \(run.fundTotal.grouped)\n" + table.rendered()
+        let budgeted = run.statements.filter { $0.budget != nil }
+        if !budgeted.isEmpty {
+            var budgets = TextTable(rightAligned: [1, 2, 3, 4])
+            budgets.header([("INSTITUTION", "机构"), ("BUDGET", "年度预算"), ("USED THIS YEAR", "累计使用"), ("SHARE", "使用率"),
+                            ("HELD ABOVE BUDGET", "超预算暂缓"), ("WARNING", "预警")])
+            for s in budgeted {
+                let budget = s.budget ?? .zero, used = s.usedThisYear ?? .zero
+                let share = budget == .zero ? "—" : Points(hundredths: Int(used.fen * 10_000 / max(budget.fen, 1))).description + "%"
+                budgets.append([s.institution, budget.grouped, used.grouped, share, s.heldAboveBudget.grouped,
+                                s.warning.map { "reached \($0)" } ?? ""])
+            }
+            text += "\n\nbudgets \(run.month.year) 总额预算\n" + budgets.rendered()
+        }
+        return text
+    }
+}
+
+/// `ltc budget set|list`: institutions' yearly budgets (总额预算).
+struct BudgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budget", abstract: "Institutions' yearly budgets, which settlement measures use against.",
+        subcommands: [Set.self, List.self])
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Set an institution's budget for a year (until the year is settled to its end).",
+            discussion: examples("ltc budget set --institution I001 --year 2026 --amount 1200000 --actor administrator:wang"))
+        @Option(help: "The institution.") var institution: String
+        @Option(help: "The year.") var year: Int
+        @Option(help: ArgumentHelp("The budget in yuan.", valueName: "yuan")) var amount: String
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard let money = Money(text: amount) else { throw CaseError(.invalidInput, "--amount '\(amount)' is not an amount in yuan with at most two decimals") }
+                try options.settlement().setBudget(institution: institution, year: year, amount: money, actor: try options.actingAs(), asOf: try options.day())
+                print("budget \(year) of \(institution): \(money.grouped)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "A year's budgets (an institution sees its own).")
+        @Option(help: "The year.") var year: Int
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reading {
+                let budgets = try options.settlement().budgets(year: year, actor: try options.actingAs())
+                if options.json {
+                    printJSON(["year": .integer(year), "budgets": .array(budgets.keys.sorted().map { ["institution": .string($0), "amount": budgets[$0]!.json] })])
+                    return
+                }
+                var table = TextTable(rightAligned: [1])
+                table.header([("INSTITUTION", "机构"), ("BUDGET", "年度预算")])
+                for institution in budgets.keys.sorted() { table.append([institution, budgets[institution]!.grouped]) }
+                print(table.rendered())
+            }
+        }
     }
 }
 

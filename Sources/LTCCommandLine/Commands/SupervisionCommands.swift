@@ -215,6 +215,11 @@ struct ReportCommand: ParsableCommand {
             lines.append("")
             lines.append(table.rendered())
         }
+        for statement in report.budgetWarnings {
+            lines.append("budget warning 预算预警: \(statement.institution) has used \((statement.usedThisYear ?? .zero).grouped) of "
+                         + "\((statement.budget ?? .zero).grouped) this year, reaching \(statement.warning?.description ?? "")"
+                         + (statement.heldAboveBudget == .zero ? "" : "; \(statement.heldAboveBudget.grouped) held above the budget"))
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -259,6 +259,25 @@ public struct ProviderMethods: Sendable {
                                                               page: try Paging.request(params))
                 return Paging.result("adjustments", page, cursor: JSONValue.integer) { $0.json }
             },
+            method("budget.set", "Set an institution's budget for a year (总额预算), until the year is settled to its end.",
+                   [RPCParameter("institution", .string, "The institution."), RPCParameter("year", .integer, "The year."),
+                    RPCParameter("amount", .number, "The budget in yuan.")],
+                   result: "{institution, year, amount}",
+                   example: ["actor": admin, "institution": "I001", "year": 2026, "amount": 1200000]) { service, params, actor, day in
+                guard let amount = params.object["amount"].flatMap(Money.init(json:)) else {
+                    throw CaseError(.invalidInput, "amount must be yuan with at most two decimals")
+                }
+                let institution = params.string("institution")!, year = params.int("year")!
+                try service.settlement.setBudget(institution: institution, year: year, amount: amount, actor: actor, asOf: day)
+                return ["institution": .string(institution), "year": .integer(year), "amount": amount.json]
+            },
+            method("budget.list", "A year's budgets: every institution's, or an institution's own.",
+                   [RPCParameter("year", .integer, "The year.")], result: "{year, budgets: [{institution, amount}]}",
+                   example: ["actor": admin, "year": 2026]) { service, params, actor, _ in
+                let year = params.int("year")!
+                let budgets = try service.settlement.budgets(year: year, actor: actor)
+                return ["year": .integer(year), "budgets": .array(budgets.keys.sorted().map { ["institution": .string($0), "amount": budgets[$0]!.json] })]
+            },
             method("cash.payee", "Record who receives a case's cash: the beneficiary (the default), or a family carer with name, ID number and, where the scheme requires it, training.",
                    [RPCParameter("case", .integer, "The case id."),
                     RPCParameter("carer", .string, required: false, "A family carer's name: the carer is paid."),

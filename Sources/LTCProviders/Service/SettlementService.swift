@@ -1,5 +1,6 @@
 import LTCCases
 import LTCCore
+import LTCSchemes
 
 /// Monthly settlement: a closed statement per institution, once per month.
 ///
@@ -48,11 +49,71 @@ public struct SettlementService: Sendable {
             if let share = try tx.schemes.inForce(on: month.lastDay).lazy.compactMap(\.supervision?.assessment?.withholding).first {
                 for key in statements.keys { statements[key]!.withheld = share.apply(to: statements[key]!.fund) }
             }
+            if let budget = try tx.schemes.inForce(on: month.lastDay).lazy.compactMap(\.budget).first {
+                try Self.applyBudgets(budget, to: &statements, month: month, in: tx)
+            }
             let run = SettlementRun(month: month, settledOn: asOf, statements: statements.keys.sorted().map { statements[$0]! })
             try tx.settlements.insert(run)
             try tx.settlements.carryOpenAdjustments(into: month)
             return Outcome(run, after: run.json["summary"])
         }
+    }
+
+    /// Each statement's year of use against its institution's budget (总额预算):
+    /// the use (fund share and adjustments) of the year's settled months and
+    /// this one, the highest warning level reached, and, of this month's use
+    /// above the budget, the part the scheme does not pay now, held for the
+    /// year-end review. Institutions without a budget for the year are left as they are.
+    static func applyBudgets(_ settings: BudgetSettings, to statements: inout [String: Statement], month: YearMonth,
+                             in tx: any ProviderTransaction) throws {
+        let budgets = try tx.settlements.budgets(year: month.year)
+        guard !budgets.isEmpty else { return }
+        var before: [String: Money] = [:]
+        for earlier in 1..<month.month {
+            guard let run = try tx.settlements.settlement(month: YearMonth(year: month.year, month: earlier)!) else { continue }
+            for statement in run.statements { before[statement.institution, default: .zero] += statement.fund + statement.adjustments }
+        }
+        for (institution, budget) in budgets {
+            guard var statement = statements[institution] else { continue }
+            let prior = before[institution] ?? .zero
+            let used = prior + statement.fund + statement.adjustments
+            let above = max(.zero, used - budget) - max(.zero, prior - budget)
+            statement.budget = budget
+            statement.usedThisYear = used
+            statement.warning = settings.warning(used: used, budget: budget)
+            statement.heldAboveBudget = max(.zero, above - settings.paidAboveBudget.apply(to: above))
+            statements[institution] = statement
+        }
+    }
+
+    /// Sets an institution's budget for a year (administrators).
+    public func setBudget(institution: String, year: Int, amount: Money, actor: Actor, asOf: CalendarDate) throws {
+        try work.change(Operation("budget.set", subject: "institution:\(institution)", actor: actor, asOf: asOf, reason: "\(year): \(amount)"),
+                        on: store.transactions) { tx in
+            try Access.require(actor, .settle)
+            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+            guard (2000...2100).contains(year) else { throw CaseError(.invalidInput, "year \(year) is not 2000 to 2100") }
+            guard amount >= .zero, amount <= Self.budgetLimit else {
+                throw CaseError(.invalidInput, "a budget is 0 to \(Self.budgetLimit) yuan, not \(amount)")
+            }
+            guard try tx.settlements.settlement(month: YearMonth(year: year, month: 12)!) == nil else {
+                throw CaseError(.timing, "\(year) is settled to its end: its budgets are closed")
+            }
+            try tx.settlements.setBudget(institution: institution, year: year, amount: amount, on: asOf)
+            return Outcome((), after: ["institution": .string(institution), "year": .integer(year), "amount": amount.json])
+        }
+    }
+
+    /// The highest budget accepted: ten billion yuan.
+    public static let budgetLimit = Money(yuan: 10_000_000_000)
+
+    /// The budgets of a year: every institution's for administrators and auditors, its own for an institution.
+    public func budgets(year: Int, actor: Actor) throws -> [String: Money] {
+        let reach = Access.reach(actor, asking: nil)
+        guard reach != .none else { throw CaseError(.forbidden, "\(actor) may not read budgets") }
+        let all = try store.read { try $0.settlements.budgets(year: year) }
+        if case .one(let institution) = reach { return all.filter { $0.key == institution } }
+        return all
     }
 
     /// The stored run of a settled month, if settled.

@@ -15,8 +15,17 @@ public struct Statement: Sendable, Equatable {
     public var adjustments: Money
     /// Kept back until the performance assessment (the scheme's withholding share of the fund's share).
     public var withheld: Money
-    /// What the fund pays the institution now: its share plus adjustments, less what is withheld.
-    public var payable: Money { fund + adjustments - withheld }
+    /// The institution's budget for the year, where the scheme sets budgets and one is set.
+    public var budget: Money? = nil
+    /// The year's use of the fund through this month (fund shares and adjustments), against the budget.
+    public var usedThisYear: Money? = nil
+    /// The highest warning level of the budget reached, if any.
+    public var warning: Ratio? = nil
+    /// Of this month's use above the budget, the part held for the year-end review.
+    public var heldAboveBudget: Money = .zero
+    /// What the fund pays the institution now: its share plus adjustments,
+    /// less what is withheld and what is held above the budget.
+    public var payable: Money { fund + adjustments - withheld - heldAboveBudget }
 
     public init(institution: String, logs: Int = 0, billed: Money = .zero, allowed: Money = .zero, fund: Money = .zero,
                 personal: Money = .zero, overCap: Money = .zero, adjustments: Money = .zero, withheld: Money = .zero) {
@@ -35,7 +44,9 @@ public struct Statement: Sendable, Equatable {
         [
             "institution": .string(institution), "logs": .integer(logs), "billed": billed.json, "allowed": allowed.json,
             "fund": fund.json, "personal": personal.json, "overCap": overCap.json, "adjustments": adjustments.json,
-            "withheld": withheld.json, "payable": payable.json,
+            "withheld": withheld.json, "heldAboveBudget": heldAboveBudget.json, "payable": payable.json,
+            "budget": budget?.json ?? .null, "usedThisYear": usedThisYear?.json ?? .null,
+            "warning": warning?.json ?? .null,
         ]
     }
 
@@ -46,6 +57,10 @@ public struct Statement: Sendable, Equatable {
               let personal = money("personal"), let overCap = money("overCap"), let adjustments = money("adjustments") else { return nil }
         self.init(institution: institution, logs: logs, billed: billed, allowed: allowed, fund: fund, personal: personal,
                   overCap: overCap, adjustments: adjustments, withheld: money("withheld") ?? .zero)
+        budget = money("budget")
+        usedThisYear = money("usedThisYear")
+        heldAboveBudget = money("heldAboveBudget") ?? .zero
+        warning = json["warning"].flatMap(Ratio.init(json:))
     }
 }
 

@@ -17,4 +17,8 @@ public protocol SettlementRepository {
     func insert(_ adjustment: SettlementAdjustment) throws
     /// Marks every open adjustment as carried by the statements of `month`.
     func carryOpenAdjustments(into month: YearMonth) throws
+    /// Every institution's budget for a year, by institution.
+    func budgets(year: Int) throws -> [String: Money]
+    /// Sets an institution's budget for a year, replacing the one before.
+    func setBudget(institution: String, year: Int, amount: Money, on day: CalendarDate) throws
 }

@@ -58,4 +58,21 @@ struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
     func carryOpenAdjustments(into month: YearMonth) throws {
         try database.run("UPDATE settlement_adjustments SET settled_month = ? WHERE settled_month IS NULL", [.text(month.description)])
     }
+
+    func budgets(year: Int) throws -> [String: Money] {
+        var budgets: [String: Money] = [:]
+        for (institution, amount) in try database.query("SELECT institution, amount FROM budgets WHERE year = ?", [.integer(year)], row: { row in
+            let reader = RowReader(row, record: "budget")
+            return (try reader.text(0, "institution"), Money(fen: try reader.integer(1, "amount")))
+        }) {
+            budgets[institution] = amount
+        }
+        return budgets
+    }
+
+    func setBudget(institution: String, year: Int, amount: Money, on day: CalendarDate) throws {
+        try database.run("DELETE FROM budgets WHERE institution = ? AND year = ?", [.text(institution), .integer(year)])
+        try database.run("INSERT INTO budgets (institution, year, amount, set_on) VALUES (?, ?, ?, ?)",
+                         [.text(institution), .integer(year), .integer(amount.fen), .text(day.description)])
+    }
 }

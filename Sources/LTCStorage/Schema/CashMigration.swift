@@ -3,9 +3,10 @@
 /// monthly payment runs, and their payment lines, one per case and month
 /// paid for (an adjustment of a closed month is a line of a later run). A
 /// run and its lines are closed once stored: triggers in each engine's
-/// dialect refuse to change or delete them. Never edited once released.
+/// dialect refuse to change or delete them. And institutions' yearly
+/// budgets (总额预算), which settlement reads. Never edited once released.
 enum CashMigration {
-    static let name = "cash-payments"
+    static let name = "cash-payments-and-budgets"
 
     static let tables = """
         CREATE TABLE cash_payees (
@@ -39,6 +40,13 @@ enum CashMigration {
             UNIQUE (month, case_id, for_month)
         );
         CREATE INDEX cash_payments_by_case ON cash_payments(case_id, for_month);
+        CREATE TABLE budgets (
+            institution TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            amount BIGINT NOT NULL CHECK (amount >= 0),
+            set_on TEXT NOT NULL,
+            PRIMARY KEY (institution, year)
+        );
         """
 
     static let sqlite = tables + """

@@ -4,7 +4,7 @@ enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash] }
 
-    /// Migration `0009-cash-payments` (``CashMigration``).
+    /// Migration `0009-cash-payments-and-budgets` (``CashMigration``).
     static let cash = Migration("0009-" + CashMigration.name, CashMigration.sqlite)
 
     /// Migration `0008-case-deadlines` (``DeadlineMigration``).
