@@ -17,6 +17,18 @@ public struct FundReportService: Sendable {
         self.store = store
     }
 
+    /// What the fund actually spent in a month, to set beside a projection:
+    /// the settlement's payable total for care and the cash run's total, each
+    /// `nil` until the month is settled or run (administrators and auditors).
+    public func spending(month: YearMonth, actor: Actor) throws -> JSONValue {
+        try Access.require(actor, .readAll)
+        let (settlement, cash) = try store.read { tx in (try tx.settlements.settlement(month: month), try tx.cash.run(month: month)) }
+        let care = settlement?.fundTotal, paid = cash?.total
+        var object: JSONObject = ["month": .string(month.description), "care": care?.json ?? .null, "cash": paid?.json ?? .null]
+        object.set("total", care == nil && paid == nil ? .null : ((care ?? .zero) + (paid ?? .zero)).json)
+        return .object(object)
+    }
+
     /// The fund report of a settled month, read in one snapshot: for
     /// administrators and auditors (it concerns every institution).
     public func report(month: YearMonth, actor: Actor) throws -> FundReport {

@@ -159,6 +159,12 @@ struct BenefitCommandTests {
         let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(answers.first?["result"]?["payments"]?.arrayValue?.first?["amount"] == .number("750.00"), "\(rpc.stdout)")
         #expect(answers.last?["error"]?["message"]?.stringValue?.contains("2026-05 ends on 2026-05-31") == true, "\(rpc.stdout)")
+        let input = scratch.path("insured", ".json")
+        try #"{"insured": []}"#.write(toFile: input, atomically: true, encoding: .utf8)
+        let projection = try ltc(["fund", "project", "--scheme", "tianjin-style-2026", "--db", db, "--from", "2026-04",
+                                  "--input", input, "--stored", "--actor", "administrator:wang"])
+        #expect(projection.stdout.contains("actual 2026-04: care not yet + cash 750.00 = 750.00, against the projected 1575.00"),
+                "\(projection.stdout)\(projection.stderr)")
     }
 
     @Test("A case's months: mode chosen, a subsidy deducted, a hospital stay; and the fund projection")

@@ -51,6 +51,11 @@ public enum Access {
         }
     }
 
+    /// Whether `actor` holds `permission`: for what is shown only to those who do.
+    public static func allows(_ actor: Actor, _ permission: Permission) -> Bool {
+        (try? require(actor, permission)) != nil
+    }
+
     /// The cases, and the people of those cases, that `actor` may read.
     public static func scope(of actor: Actor) -> CaseScope {
         switch actor.role {

@@ -4,6 +4,7 @@ import LTCAssessment
 import LTCBenefits
 import LTCCases
 import LTCCore
+import LTCReports
 import LTCSchemes
 import LTCStorage
 
@@ -166,7 +167,19 @@ struct FundCommand: ParsableCommand {
                 }
                 let projection = try FundProjection(scheme: scheme, from: month, beneficiaries: groups, insured: insured)
                 if csv { print(projection.csv); return }
-                if json { printJSON(projection.json); return }
+                // Beside a projection of the stored cases, what the fund actually spent in the month, once settled and paid.
+                var actual: JSONValue?
+                if stored, let actor {
+                    let store = try OpenStores.store(path: CaseOptions.databasePath(source.db))
+                    let who = try CaseOptions.registered(actor, in: store)
+                    if Access.allows(who, .readAll) { actual = try FundReportService(store: store).spending(month: month, actor: who) }
+                }
+                if json {
+                    guard var object = projection.json.objectValue, let actual else { printJSON(projection.json); return }
+                    object.set("actual", actual)
+                    printJSON(.object(object))
+                    return
+                }
                 var table = TextTable()
                 table.header([("GRADE", "等级"), ("MODE", "服务方式"), ("COUNT", "人数"), ("PER PERSON", "人均"), ("\(month)", "本月"), ("12 MONTHS", "12个月")])
                 for row in projection.outlay {
@@ -180,6 +193,10 @@ struct FundCommand: ParsableCommand {
                 table.append(["", "balance", "", "", "", projection.yearlyBalance.description])
                 print("scheme \(scheme.id), \(month) and the 12 months from it (yuan)")
                 print(table.rendered())
+                if let actual, let total = actual["total"].flatMap(Money.init(json:)) {
+                    let part = { (key: String) in actual[key].flatMap(Money.init(json:))?.description ?? "not yet" }
+                    print("actual \(month): care \(part("care")) + cash \(part("cash")) = \(total), against the projected \(projection.monthlyOutlay)")
+                }
             }
         }
     }

@@ -275,7 +275,7 @@ public struct CaseMethods: Sendable {
                    [actor, RPCParameter("scheme", .string, "A stored scheme's id, else a built-in example's."), RPCParameter("from", .string, "The first month (YYYY-MM)."),
                     RPCParameter("beneficiaries", .array, required: false, "[{grade, mode, insured?, count}]; leave out to count the stored cases."),
                     RPCParameter("insured", .array, "[{type, count, averageMonthlyBase}]")],
-                   result: "{scheme, from, outlay, income, monthlyOutlay, yearlyOutlay, yearlyIncome, yearlyBalance}",
+                   result: "{scheme, from, outlay, income, monthlyOutlay, yearlyOutlay, yearlyIncome, yearlyBalance, actual? (the stored cases: {month, care, cash, total}, null until settled and run)}",
                    example: ["actor": admin, "scheme": "tianjin-style-2026", "from": "2026-01",
                              "beneficiaries": [["grade": 3, "mode": "institution", "count": 100]],
                              "insured": [["type": "employee", "count": 1000, "averageMonthlyBase": 6000]]]
@@ -300,7 +300,11 @@ public struct CaseMethods: Sendable {
                     }
                     return FundProjection.Insured(type: type, count: count, averageMonthlyBase: base)
                 }
-                return try FundProjection(scheme: scheme, from: month, beneficiaries: groups, insured: insured).json
+                let projection = try FundProjection(scheme: scheme, from: month, beneficiaries: groups, insured: insured).json
+                // A projection of the stored cases comes with what the fund actually spent in the month.
+                guard params.array("beneficiaries") == nil, Access.allows(actor, .readAll), var object = projection.objectValue else { return projection }
+                object.set("actual", try service.reports.spending(month: month, actor: actor))
+                return .object(object)
             },
             RPCMethod(name: "case.transitions", summary: "The lifecycle: every allowed transition and its role.", parameters: [],
                       result: "{transitions: [{action, from, to, role, meaning}]}", example: [:], ordering: .independent) { _ in
