@@ -49,6 +49,14 @@ extension FundReport {
             (institutionNames[row.institution].map { "\(row.institution) \($0)" } ?? row.institution, row.share,
              "\(Points(hundredths: row.share)) % (\(grouped(row.rejected)) / \(grouped(row.received)))")
         })
+        if !outOfRegion.isEmpty {
+            body += "</section><section><h2>异地居住 <span>Living outside the region</span></h2><table><thead><tr><th>居住地 region</th>"
+                + "<th>日志 logs</th><th>核定 allowed</th><th>基金支付 fund share</th></tr></thead><tbody>"
+            for row in outOfRegion {
+                body += "<tr><td>\(htmlEscaped(row.key))</td><td>\(grouped(row.logs))</td><td>\(money(row.allowed))</td><td>\(money(row.fund))</td></tr>"
+            }
+            body += "</tbody></table>"
+        }
         if !budgetWarnings.isEmpty {
             body += "</section><section><h2>预算预警 <span>Budget warnings</span></h2><table><thead><tr><th>机构 institution</th>"
                 + "<th>年度预算 budget</th><th>累计使用 used this year</th><th>预警 level</th><th>超预算暂缓 held</th></tr></thead><tbody>"

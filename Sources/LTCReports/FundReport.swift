@@ -44,6 +44,9 @@ public struct FundReport: Sendable, Equatable {
     public var ratings: [(rating: String, count: Int)]
     /// The names of the institutions of the month's statements, by id, to show beside the ids.
     public var institutionNames: [String: String] = [:]
+    /// The use of beneficiaries living outside the scheme's region (异地), by
+    /// the region lived in: shown apart, a part of the breakdowns above, not added to them.
+    public var outOfRegion: [Row] = []
     /// The month's cash payment run, if it has been run: cash paid to
     /// beneficiaries and carers, which no institution's statement holds.
     public var cash: CashRun?
@@ -63,7 +66,7 @@ public struct FundReport: Sendable, Equatable {
         lhs.month == rhs.month && lhs.settlement == rhs.settlement && lhs.byGrade == rhs.byGrade && lhs.byMode == rhs.byMode
             && lhs.byDistrict == rhs.byDistrict && lhs.byInstitution == rhs.byInstitution && lhs.mostRejected == rhs.mostRejected
             && lhs.ratings.map(\.rating) == rhs.ratings.map(\.rating) && lhs.ratings.map(\.count) == rhs.ratings.map(\.count)
-            && lhs.institutionNames == rhs.institutionNames && lhs.cash == rhs.cash
+            && lhs.institutionNames == rhs.institutionNames && lhs.cash == rhs.cash && lhs.outOfRegion == rhs.outOfRegion
     }
 
     /// The fund's share of the month's accepted services.
@@ -121,6 +124,7 @@ public struct FundReport: Sendable, Equatable {
             "month": .string(month.description), "fund": fund.json, "adjustments": adjustments.json, "netFund": netFund.json,
             "payable": settlement.fundTotal.json,
             "cash": cash?.json ?? .null, "totalSpent": totalSpent.json,
+            "outOfRegion": rows(outOfRegion),
             "budgetWarnings": .array(budgetWarnings.map {
                 ["institution": .string($0.institution), "budget": ($0.budget ?? .zero).json, "usedThisYear": ($0.usedThisYear ?? .zero).json,
                  "warning": $0.warning?.json ?? .null, "heldAboveBudget": $0.heldAboveBudget.json]

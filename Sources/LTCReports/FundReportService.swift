@@ -70,6 +70,9 @@ public struct FundReportService: Sendable {
                                     mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
             report.institutionNames = institutions.mapValues(\.name)
             report.cash = try tx.cash.run(month: month)
+            report.outOfRegion = try tx.usage.fundUseAway(month: month).map {
+                FundReport.Row(key: $0.region, logs: $0.use.logs, allowed: $0.use.allowed, fund: $0.use.fund)
+            }
             return report
         }
     }

@@ -24,7 +24,7 @@ public enum AccessTable {
             allowed(role, .recordAssessment(assigned: [sample], caseID: 1))
                 ? (allowed(role, .recordAssessment(assigned: ["another"], caseID: 1)) ? "yes" : "cases assigned to it") : "—"
         },
-        permission("change a case's mode, bonus choice, subsidies and cash payee", .manageCases),
+        permission("change a case's mode, bonus choice, subsidies, residence and cash payee", .manageCases),
         permission("register institutions, run agreements, enrol beneficiaries", .manageInstitutions),
         Row(what: "register caregivers, submit and withdraw service logs") { role in
             guard allowed(role, .submitLogs), allowed(role, .actFor(institution: sample)) else { return "—" }

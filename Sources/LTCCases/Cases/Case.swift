@@ -37,6 +37,8 @@ public struct Case: Sendable, Equatable {
     public var deadline: CaseDeadline?
     /// When and how the latest conclusion letter was delivered, if it was.
     public var letterDelivered: LetterDelivery?
+    /// Where the beneficiary lives, when outside the scheme's region (异地); `nil` at home.
+    public var residence: Residence?
     /// Grades that were in force before the current one, oldest first.
     public var pastDeterminations: [Determination] = []
     /// Service modes chosen, in order of their start.
@@ -107,6 +109,7 @@ public struct Case: Sendable, Equatable {
             "subsidies": .array(subsidies.map(\.json)),
             "deadline": deadline?.json ?? .null,
             "letterDelivered": letterDelivered?.json ?? .null,
+            "residence": residence?.json ?? .null,
             "draw": draw?.json ?? .null,
         ]
     }
@@ -135,6 +138,7 @@ public struct Case: Sendable, Equatable {
         subsidies = json["subsidies"]?.arrayValue?.compactMap(HeldSubsidy.init(json:)) ?? []
         deadline = json["deadline"].flatMap(CaseDeadline.init(json:))
         letterDelivered = json["letterDelivered"].flatMap(LetterDelivery.init(json:))
+        residence = json["residence"].flatMap(Residence.init(json:))
         draw = json["draw"].flatMap(AssessorDraw.init(json:))
     }
 }

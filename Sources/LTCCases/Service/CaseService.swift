@@ -413,6 +413,24 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// Records where the beneficiary lives: another region than the scheme's
+    /// (异地), with the assessment agency there that assessments are
+    /// commissioned to; or the scheme's own region, which clears it.
+    public func setResidence(caseID: Int, region: String, agency: String?, actor: Actor, asOf: CalendarDate?) throws -> Case {
+        try attribute("case.residence", caseID: caseID, actor: actor, asOf: asOf, reason: region) { record, scheme, date in
+            let region = region.trimmingCharacters(in: .whitespaces)
+            guard !region.isEmpty else { throw CaseError(.invalidInput, "name the region the person lives in") }
+            if region == scheme.region {
+                record.residence = nil
+                return
+            }
+            guard let agency = agency?.trimmingCharacters(in: .whitespaces), !agency.isEmpty else {
+                throw CaseError(.invalidInput, "\(region) is outside the scheme's region (\(scheme.region)): name the assessment agency there that assessments are commissioned to")
+            }
+            record.residence = Residence(region: region, agency: agency, from: date)
+        }
+    }
+
     /// Records another benefit the person holds, as the scheme's subsidy list names it.
     public func addSubsidy(caseID: Int, subsidy: String, monthly: Money, from: CalendarDate, until: CalendarDate?,
                            choice: HeldSubsidy.Choice?, actor: Actor, asOf: CalendarDate?) throws -> Case {

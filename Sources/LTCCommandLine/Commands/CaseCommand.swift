@@ -14,7 +14,7 @@ struct CaseCommand: ParsableCommand {
         discussion: "`ltc case transitions` prints which action is allowed in which state, and for which role.",
         subcommands: [
             Open.self, Check.self, Assign.self, Assess.self, Determine.self, Object.self, Confirm.self,
-            Suspend.self, Resume.self, Terminate.self, Mode.self, Bonus.self, Subsidy.self, Show.self, List.self, Transitions.self,
+            Suspend.self, Resume.self, Terminate.self, Mode.self, Bonus.self, Subsidy.self, ResidenceCommand.self, Show.self, List.self, Transitions.self,
             Letter.self, Deliver.self,
         ]
     )
@@ -244,6 +244,28 @@ struct CaseCommand: ParsableCommand {
                     print("case \(id): mode \(chosen.mode) from \(chosen.from)\(before)")
                 }
                 print(CaseText.summary(record))
+            }
+        }
+    }
+
+    struct ResidenceCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "residence", abstract: "Record the region the beneficiary lives in: another region (异地), with the agency assessments are commissioned to there, or the scheme's own.",
+            discussion: examples("ltc case residence 1 --region Shanghai --agency 上海市长护险评估中心 --actor administrator:wang"))
+        @Argument(help: "The case id.") var id: Int
+        @Option(help: "The region lived in (the scheme's own region clears it).") var region: String
+        @Option(help: "The assessment agency there that assessments are commissioned to.") var agency: String?
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let record = try options.cases().setResidence(caseID: id, region: region, agency: agency, actor: try options.actingAs(), asOf: try options.date())
+                if options.json { printJSON(record.json); return }
+                if let away = record.residence {
+                    print("case \(id): lives in \(away.region) from \(away.from); assessments commissioned to \(away.agency)")
+                } else {
+                    print("case \(id): lives in the scheme's region")
+                }
             }
         }
     }

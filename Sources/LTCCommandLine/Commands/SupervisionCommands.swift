@@ -215,6 +215,16 @@ struct ReportCommand: ParsableCommand {
             lines.append("")
             lines.append(table.rendered())
         }
+        if !report.outOfRegion.isEmpty {
+            var table = TextTable(rightAligned: [1, 2, 3])
+            table.append(["LIVING OUTSIDE THE REGION", "LOGS", "ALLOWED", "FUND SHARE"])
+            table.append(["异地居住", "日志", "核定", "基金支付"])
+            for row in report.outOfRegion {
+                table.append([row.key, ProgressLine.grouped(row.logs), row.allowed.grouped, row.fund.grouped])
+            }
+            lines.append("")
+            lines.append(table.rendered())
+        }
         for statement in report.budgetWarnings {
             lines.append("budget warning 预算预警: \(statement.institution) has used \((statement.usedThisYear ?? .zero).grouped) of "
                          + "\((statement.budget ?? .zero).grouped) this year, reaching \(statement.warning?.description ?? "")"

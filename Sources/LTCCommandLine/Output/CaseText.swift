@@ -75,6 +75,9 @@ enum CaseText {
         if let deadline = record.deadline {
             lines.append("\(deadline.kind.rawValue) due by \(deadline.due)" + (deadline.isOverdue(on: today) ? ": OVERDUE 已逾期 (today is \(today))" : ""))
         }
+        if let away = record.residence {
+            lines.append("lives in \(away.region) since \(away.from) (异地居住): assessments commissioned to \(away.agency)")
+        }
         if !record.assessors.isEmpty { lines.append("assessors (\(record.round?.rawValue ?? "")): \(record.assessors.joined(separator: ", "))") }
         if let eligibility = record.eligibility {
             lines.append("")

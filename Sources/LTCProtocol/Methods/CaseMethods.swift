@@ -226,6 +226,13 @@ public struct CaseMethods: Sendable {
                    result: "the case", example: ["actor": admin, "case": 1, "mode": "home-care"]) { service, params, actor, asOf in
                 try service.cases.setMode(caseID: params.int("case")!, mode: params.string("mode")!, actor: actor, asOf: asOf).json
             },
+            method("case.residence", "Record the region the beneficiary lives in: another region (异地), with the agency assessments are commissioned to there, or the scheme's own (which clears it).",
+                   [actor, asOf, caseID, RPCParameter("region", .string, "The region lived in."),
+                    RPCParameter("agency", .string, required: false, "The assessment agency there (needed outside the scheme's region).")],
+                   result: "the case, with residence", example: ["actor": admin, "case": 1, "region": "Shanghai", "agency": "上海市长护险评估中心"]) { service, params, actor, asOf in
+                try service.cases.setResidence(caseID: params.int("case")!, region: params.string("region")!, agency: params.string("agency"),
+                                               actor: actor, asOf: asOf).json
+            },
             method("case.bonus", "Choose how the person takes the bonus for continuous care, from next month.",
                    [actor, asOf, caseID, RPCParameter("take", .string, "hours or cash.")],
                    result: "the case", example: ["actor": admin, "case": 1, "take": "cash"]) { service, params, actor, asOf in

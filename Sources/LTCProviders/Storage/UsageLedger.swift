@@ -38,6 +38,9 @@ public protocol UsageLedger {
     func statementTotals(month: YearMonth) throws -> [Statement]
     /// The month's accepted services added up by grade and service mode.
     func fundUse(month: YearMonth) throws -> [FundUse]
+    /// The month's accepted services of beneficiaries living outside the
+    /// scheme's region (异地, as their newest case says), added up by the region lived in.
+    func fundUseAway(month: YearMonth) throws -> [(region: String, use: FundUse)]
     /// Per institution, the month's logs received and rejected.
     func receipts(month: YearMonth) throws -> [Receipts]
 }

@@ -15,6 +15,7 @@ enum PostgresSchema {
         Migration(name: "0003-" + StaffMigration.name, sql: StaffMigration.postgresql),
         Migration(name: "0004-" + DeadlineMigration.name, sql: DeadlineMigration.sql),
         Migration(name: "0005-" + CashMigration.name, sql: CashMigration.postgresql),
+        Migration(name: "0006-" + ResidenceMigration.name, sql: ResidenceMigration.sql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

@@ -89,10 +89,11 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
     }
 
     func insert(_ record: Case) throws -> Int {
-        let id = try database.insertReturningID("INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, due_on, document) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         [.integer(record.personID), .text(record.schemeID), .text(record.state.rawValue),
-                          SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
-                          SQLValue(record.deadline?.due.description), .text(JSONWriter.string(record.json))])
+        let id = try database.insertReturningID("""
+            INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, due_on, residence, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(record.personID), .text(record.schemeID), .text(record.state.rawValue),
+                  SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
+                  SQLValue(record.deadline?.due.description), SQLValue(record.residence?.region), .text(JSONWriter.string(record.json))])
         var stored = record
         stored.id = id
         try assign(stored)
@@ -100,9 +101,10 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
     }
 
     func update(_ record: Case) throws {
-        try database.run("UPDATE cases SET state = ?, valid_until = ?, institution = ?, due_on = ?, document = ? WHERE id = ?",
+        try database.run("UPDATE cases SET state = ?, valid_until = ?, institution = ?, due_on = ?, residence = ?, document = ? WHERE id = ?",
                          [.text(record.state.rawValue), SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
-                          SQLValue(record.deadline?.due.description), .text(JSONWriter.string(record.json)), .integer(record.id)])
+                          SQLValue(record.deadline?.due.description), SQLValue(record.residence?.region), .text(JSONWriter.string(record.json)),
+                          .integer(record.id)])
         try assign(record)
     }
 

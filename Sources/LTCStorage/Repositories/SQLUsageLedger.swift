@@ -149,6 +149,19 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         }
     }
 
+    func fundUseAway(month: YearMonth) throws -> [(region: String, use: FundUse)] {
+        try database.query("""
+            SELECT c.residence, SUM(u.logs), SUM(u.allowed), SUM(u.fund) FROM usage_months u
+            JOIN cases c ON c.person_id = u.person AND c.residence IS NOT NULL
+                AND c.id = (SELECT MAX(newest.id) FROM cases newest WHERE newest.person_id = c.person_id)
+            WHERE u.month = ? GROUP BY c.residence HAVING SUM(u.logs) != 0 ORDER BY c.residence
+            """, [.text(month.description)]) { row in
+            let reader = RowReader(row, record: "usage of a month away")
+            return (try reader.text(0, "residence"), FundUse(grade: 0, mode: "", logs: try reader.integer(1, "logs"),
+                                                             allowed: Money(fen: try reader.integer(2, "allowed")), fund: Money(fen: try reader.integer(3, "fund"))))
+        }
+    }
+
     func receipts(month: YearMonth) throws -> [Receipts] {
         try database.query("SELECT institution, received, rejected FROM institution_months WHERE month = ? ORDER BY institution",
                            [.text(month.description)]) { row in

@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence] }
+
+    /// Migration `0010-case-residence` (``ResidenceMigration``).
+    static let residence = Migration("0010-" + ResidenceMigration.name, ResidenceMigration.sql)
 
     /// Migration `0009-cash-payments-and-budgets` (``CashMigration``).
     static let cash = Migration("0009-" + CashMigration.name, CashMigration.sqlite)
