@@ -21,7 +21,7 @@ public struct BenefitQuote: Sendable, Equatable {
     public var grade: Int
     public var mode: String
     /// The insured group the quote is for, when it was given.
-    public var insured: InsuranceType?
+    public var insured: InsuredGroup?
     public var month: YearMonth
     /// Days of the month the benefit covers.
     public var days: Int
@@ -46,7 +46,7 @@ public struct BenefitQuote: Sendable, Equatable {
     ///     prices groups apart for the grade and mode.
     ///   - continuity: the run of continuous care in the mode and how the
     ///     person takes its bonus, where the row has one.
-    public init(scheme: Scheme, grade: Int, mode modeID: String, insured: InsuranceType? = nil, month: YearMonth,
+    public init(scheme: Scheme, grade: Int, mode modeID: String, insured: InsuredGroup? = nil, month: YearMonth,
                 days: Int? = nil, continuity: ContinuousCare? = nil) throws(BenefitError) {
         guard let benefits = scheme.benefits else {
             throw BenefitError("scheme '\(scheme.id)' defines no benefits")
@@ -67,9 +67,10 @@ public struct BenefitQuote: Sendable, Equatable {
         let share = "\(days)/\(month.dayCount) days"
         if grade >= scheme.assessment.minimumGrade, benefits.rule(grade: grade, mode: modeID, insured: insured) == nil {
             if benefits.pricesByGroup(grade: grade, mode: modeID) {
-                let groups = benefits.table.filter { $0.grade == grade && $0.mode == modeID }.compactMap(\.insured?.rawValue)
+                let groups = benefits.table.filter { $0.grade == grade && $0.mode == modeID }
+                    .compactMap { rule in rule.insured.map { InsuredGroup($0, tier: rule.tier).description } }
                 throw BenefitError("scheme '\(scheme.id)' prices grade \(grade) in \(modeID) by insured group; "
-                    + (insured.map { "it has no row for \($0.rawValue) insurance" } ?? "name the group")
+                    + (insured.map { "it has no row for \($0) insurance" } ?? "name the group")
                     + " (its groups here: \(groups.joined(separator: ", ")))")
             }
             throw BenefitError("scheme '\(scheme.id)' has no benefit for grade \(grade); its grades: \(benefits.grades.map(String.init).joined(separator: ", "))")
@@ -84,7 +85,7 @@ public struct BenefitQuote: Sendable, Equatable {
             return
         }
         pricing = rule.pricing
-        let group = rule.insured.map { " for \($0.rawValue) insurance" } ?? ""
+        let group = rule.insured.map { " for \(InsuredGroup($0, tier: rule.tier)) insurance" } ?? ""
         var lines = ["grade \(grade) in \(modeID) (\(mode.name.zh) \(mode.name.en))\(group), \(month): \(rule.pricing.rawValue) pricing over \(share)"]
         var ceiling = Money.zero
         var cash = Money.zero
@@ -196,7 +197,10 @@ public struct BenefitQuote: Sendable, Equatable {
             "scheme": .string(schemeID), "grade": .integer(grade), "mode": .string(mode), "month": .string(month.description),
             "days": .integer(days), "pricing": .string(pricing.rawValue),
         ]
-        if let insured { object.set("insured", .string(insured.rawValue)) }
+        if let insured {
+            object.set("insured", .string(insured.insurance.rawValue))
+            if let tier = insured.tier { object.set("tier", .integer(tier)) }
+        }
         if let minutes { object.set("hours", ["minutes": .integer(minutes), "text": .string(Self.hours(minutes))]) }
         if let visits { object.set("visits", .integer(visits)) }
         object.set("eligibleCost", eligibleCost.json)

@@ -27,12 +27,12 @@ extension CaseService {
                       !record.suspensions.contains(where: { $0.contains(day) }) else { continue }
                 let byGroup = benefits?.table.contains { $0.grade == grade && $0.mode == mode && $0.insured != nil } ?? false
                 let insured = byGroup ? record.insured : nil
-                let key = "\(grade)|\(mode)|\(insured?.rawValue ?? "")"
+                let key = "\(grade)|\(mode)|\(insured?.description ?? "")"
                 counts[key, default: FundProjection.Group(grade: grade, mode: mode, insured: insured, count: 0)].count += 1
             }
             guard let next = cases.next else { break }
             page = .largest(after: next)
         }
-        return counts.values.sorted { ($0.grade, $0.mode, $0.insured?.rawValue ?? "") < ($1.grade, $1.mode, $1.insured?.rawValue ?? "") }
+        return counts.values.sorted { ($0.grade, $0.mode, $0.insured?.description ?? "") < ($1.grade, $1.mode, $1.insured?.description ?? "") }
     }
 }

@@ -30,7 +30,7 @@ extension Entitlement {
 
         var scheme: String
         /// The insured group, which picks the table's row where groups are priced apart.
-        var insured: InsuranceType?
+        var insured: InsuredGroup?
         /// The grade in force first, then the earlier ones, as `determination(on:)` reads them.
         var grades: [Grade]
         var suspensions: [Period]

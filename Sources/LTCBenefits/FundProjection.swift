@@ -19,17 +19,17 @@ public struct FundProjection: Sendable {
         public var grade: Int
         public var mode: String
         /// The insured group, where the scheme prices groups apart.
-        public var insured: InsuranceType?
+        public var insured: InsuredGroup?
         public var count: Int
 
-        public init(grade: Int, mode: String, insured: InsuranceType? = nil, count: Int) {
+        public init(grade: Int, mode: String, insured: InsuredGroup? = nil, count: Int) {
             self.grade = grade
             self.mode = mode
             self.insured = insured
             self.count = count
         }
 
-        var label: String { "grade \(grade), \(mode)" + (insured.map { ", \($0.rawValue)" } ?? "") }
+        var label: String { "grade \(grade), \(mode)" + (insured.map { ", \($0)" } ?? "") }
     }
 
     public struct Insured: Sendable, Equatable {
@@ -131,7 +131,7 @@ public struct FundProjection: Sendable {
         var lines = ["section,grade,mode_or_type,count,per_person,month,year,insured"]
         for row in outlay {
             lines.append("outlay,\(row.group.grade),\(CSVText.cell(row.group.mode)),\(row.group.count),\(row.perPersonMonth),\(row.month),\(row.year),"
-                + (row.group.insured?.rawValue ?? ""))
+                + (row.group.insured?.description ?? ""))
         }
         for row in income {
             lines.append("income,,\(row.insured.type.rawValue),\(row.insured.count),\(row.perPersonYear),,\(row.year)")
@@ -147,7 +147,10 @@ public struct FundProjection: Sendable {
             "scheme": .string(schemeID), "from": .string(from.description),
             "outlay": .array(outlay.map { row -> JSONValue in
                 var object: JSONObject = ["grade": .integer(row.group.grade), "mode": .string(row.group.mode)]
-                if let insured = row.group.insured { object.set("insured", .string(insured.rawValue)) }
+                if let insured = row.group.insured {
+                    object.set("insured", .string(insured.insurance.rawValue))
+                    if let tier = insured.tier { object.set("tier", .integer(tier)) }
+                }
                 object.set("count", .integer(row.group.count))
                 object.set("perPersonMonth", row.perPersonMonth.json)
                 object.set("month", row.month.json)

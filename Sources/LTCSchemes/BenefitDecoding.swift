@@ -144,7 +144,7 @@ struct BenefitDecoder {
 
     func rules(_ elements: [(value: JSONValue, path: JSONPath)], modes: [ServiceMode], catalogue: [ServiceItem], grades: [Int]) -> [BenefitRule] {
         var seen: Set<String> = []
-        let all = ["grade", "mode", "insured", "pricing", "unitPrice", "hoursPerWeek", "hoursPerMonth", "visitsPerWeek", "visitsPerMonth",
+        let all = ["grade", "mode", "insured", "tier", "pricing", "unitPrice", "hoursPerWeek", "hoursPerMonth", "visitsPerWeek", "visitsPerMonth",
                    "dailyCap", "monthlyCap", "ratio", "cashPerMonth", "cashPerDay", "copayPerVisit", "continuityBonus", "items"]
         return elements.compactMap { element -> BenefitRule? in
             guard let fields = log.fields(of: element.value, at: element.path, accepting: all) else { return nil }
@@ -157,16 +157,25 @@ struct BenefitDecoder {
                 log.report(fields.path.appending("mode"), "unknown mode '\(mode)'; the scheme's modes: \(modes.map(\.id).joined(separator: ", "))")
             }
             let insured = fields.has("insured") ? choice(fields, "insured", InsuranceType.self) : nil
-            if let grade, let mode, !seen.insert("\(grade)|\(mode)|\(insured?.rawValue ?? "")").inserted {
-                log.report(fields.path, "a second row for grade \(grade) in mode '\(mode)'\(insured.map { " for \($0.rawValue) insurance" } ?? "")")
+            var tier: Int?
+            if fields.has("tier") {
+                tier = fields.int("tier")
+                if let value = tier, !InsuredGroup.tiers.contains(value) {
+                    log.report(fields.path.appending("tier"), "\(value) is not a tier from \(InsuredGroup.tiers.lowerBound) to \(InsuredGroup.tiers.upperBound)")
+                }
+                if !fields.has("insured") { log.report(fields.path.appending("tier"), "a tier is of an insured group: give 'insured' too") }
+            }
+            let group = insured.map { InsuredGroup($0, tier: tier) }
+            if let grade, let mode, !seen.insert("\(grade)|\(mode)|\(group?.description ?? "")").inserted {
+                log.report(fields.path, "a second row for grade \(grade) in mode '\(mode)'\(group.map { " for \($0) insurance" } ?? "")")
             }
             guard let pricing = choice(fields, "pricing", BenefitRule.Pricing.self), let grade, let mode,
                   insured != nil || !fields.has("insured") else { return nil }
             let (required, optional) = Self.pricingFields[pricing]!
-            for key in fields.object.keys where !["grade", "mode", "insured", "pricing"].contains(key) && !required.contains(key) && !optional.contains(key) {
+            for key in fields.object.keys where !["grade", "mode", "insured", "tier", "pricing"].contains(key) && !required.contains(key) && !optional.contains(key) {
                 log.report(fields.path.appending(key), "does not apply to \(pricing.rawValue) pricing")
             }
-            var rule = BenefitRule(grade: grade, mode: mode, insured: insured, pricing: pricing, unitPrice: nil, quantity: nil, dailyCap: nil,
+            var rule = BenefitRule(grade: grade, mode: mode, insured: insured, tier: tier, pricing: pricing, unitPrice: nil, quantity: nil, dailyCap: nil,
                                    monthlyCap: nil, ratio: nil, cashPerMonth: nil, cashPerDay: nil, items: [])
             if required.contains("unitPrice") { rule.unitPrice = money(fields, "unitPrice") }
             if required.contains("ratio") { rule.ratio = ratio(fields, "ratio") }

@@ -43,24 +43,29 @@ public struct BenefitSettings: Sendable {
         catalogue.first { $0.code == code }
     }
 
-    /// The row for a grade and mode, for an insured group: the group's own
-    /// row if the table prices groups apart, else the row for everyone.
+    /// The row for a grade and mode, for an insured group: the row of the
+    /// group's tier, else of its insurance type, else the row for everyone.
     /// `nil` when there is none, or when the table prices groups apart and
     /// no group is given.
     ///
     /// ```swift
     /// benefits.rule(grade: 3, mode: "institution", insured: .resident)?.monthlyCap   // Urumqi: 1291
     /// ```
-    public func rule(grade: Int, mode: String, insured: InsuranceType? = nil) -> BenefitRule? {
-        var shared: BenefitRule?
+    public func rule(grade: Int, mode: String, insured: InsuredGroup? = nil) -> BenefitRule? {
+        var byType: BenefitRule?, shared: BenefitRule?
         for rule in table where rule.grade == grade && rule.mode == mode {
-            if rule.insured == nil { shared = rule } else if rule.insured == insured { return rule }
+            switch (rule.insured, rule.tier) {
+            case (nil, _): shared = rule
+            case (insured?.insurance, nil): byType = rule
+            case (insured?.insurance, let tier?) where tier == insured?.tier: return rule
+            default: break
+            }
         }
-        return shared
+        return byType ?? shared
     }
 
-    /// Whether the table has rows for one insured group only, so that a
-    /// quote for the grade and mode must name a group.
+    /// Whether the table has rows for insured groups only, so that a quote
+    /// for the grade and mode must name a group.
     public func pricesByGroup(grade: Int, mode: String) -> Bool {
         table.contains { $0.grade == grade && $0.mode == mode && $0.insured != nil }
             && !table.contains { $0.grade == grade && $0.mode == mode && $0.insured == nil }
@@ -133,6 +138,9 @@ public struct BenefitRule: Sendable, Equatable {
     /// The insured group the row is for (Urumqi prices employees and
     /// residents apart, 乌医保〔2022〕2号); `nil`: everyone insured.
     public var insured: InsuranceType?
+    /// The contribution tier within `insured` the row is for (Qingdao's
+    /// resident tiers); `nil`: every tier of the group.
+    public var tier: Int? = nil
     public var pricing: Pricing
     public var unitPrice: Money?
     public var quantity: Quantity?

@@ -8,7 +8,7 @@ import LTCCore
 /// of that name.
 ///
 /// ```swift
-/// BuiltInSchemes.names   // ["day-rate-2026", "hours-home-care-2026", "tianjin-style-2026", "urumqi-2022"]
+/// BuiltInSchemes.names   // ["chengdu-2018", "day-rate-2026", "hours-home-care-2026", "qingdao-style-2026", …]
 /// let scheme = try BuiltInSchemes.scheme(named: "hours-home-care-2026")
 /// ```
 public enum BuiltInSchemes {

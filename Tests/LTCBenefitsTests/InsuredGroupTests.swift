@@ -42,7 +42,7 @@ func urumqi() throws -> Scheme { try #require(try BuiltInSchemes.scheme(named: "
 struct UrumqiTableTests {
     @Test("A full month pays the table's amount", arguments: urumqiTable)
     func cell(_ cell: UrumqiCell) throws {
-        let quote = try BenefitQuote(scheme: urumqi(), grade: cell.grade, mode: cell.mode, insured: cell.insured, month: month("2026-03"))
+        let quote = try BenefitQuote(scheme: urumqi(), grade: cell.grade, mode: cell.mode, insured: InsuredGroup(cell.insured), month: month("2026-03"))
         #expect(quote.fundShare + quote.cash == yuan(cell.month))
         #expect(quote.personalShare == .zero)
     }
@@ -189,5 +189,54 @@ struct CombinedPackageTests {
             text = ""
         } catch { text = String(describing: error) }
         #expect(text.contains("$.benefits.table[2]: give at most one of cashPerMonth and cashPerDay"))
+    }
+}
+
+@Suite("Contribution tiers: Qingdao's residents")
+struct TierTests {
+    @Test("Each grade's cap at each tier's share", arguments: [
+        (3, 1, "450", "360"), (3, 2, "450", "337.50"), (4, 1, "660", "528"), (4, 2, "660", "495"), (5, 1, "1050", "840"), (5, 2, "1050", "787.50"),
+    ])
+    func cell(grade: Int, tier: Int, cap: String, fund: String) throws {
+        let scheme = try #require(try BuiltInSchemes.scheme(named: "qingdao-style-2026"))
+        let quote = try BenefitQuote(scheme: scheme, grade: grade, mode: "home-care", insured: InsuredGroup(.resident, tier: tier), month: month("2026-04"))
+        #expect(quote.eligibleCost == yuan(cap))
+        #expect(quote.fundShare == yuan(fund))
+        #expect(quote.json["tier"] == .integer(tier))
+    }
+
+    @Test("A tier's row wins over its group's, which wins over the row for everyone")
+    func precedence() throws {
+        let scheme = try fixtureScheme {
+            $0.replacingOccurrences(of: #"{"grade": 4, "mode": "home","#, with: """
+                {"grade": 3, "mode": "home", "insured": "resident", "pricing": "hourly", "unitPrice": 50, "hoursPerWeek": 4, "ratio": 0.8, "monthlyCap": 700},
+                {"grade": 3, "mode": "home", "insured": "resident", "tier": 2, "pricing": "hourly", "unitPrice": 50, "hoursPerWeek": 4, "ratio": 0.7, "monthlyCap": 700},
+                {"grade": 4, "mode": "home",
+                """)
+        }
+        func fund(_ group: InsuredGroup?) throws -> Money {
+            try BenefitQuote(scheme: scheme, grade: 3, mode: "home", insured: group, month: month("2026-03")).fundShare
+        }
+        #expect(try fund(InsuredGroup(.resident, tier: 2)) == yuan("490"))
+        #expect(try fund(InsuredGroup(.resident, tier: 1)) == yuan("560"))
+        #expect(try fund(.resident) == yuan("560"))
+        #expect(try fund(InsuredGroup(.employee, tier: 2)) == yuan("630"))
+    }
+
+    @Test("A tier needs its group and a number from 1 to 9")
+    func badTiers() {
+        let text: String
+        do {
+            _ = try fixtureScheme {
+                $0.replacingOccurrences(of: #"{"grade": 3, "mode": "family", "pricing": "cash", "cashPerMonth": 750}"#, with: """
+                    {"grade": 3, "mode": "family", "pricing": "cash", "cashPerMonth": 750},
+                    {"grade": 3, "mode": "family", "tier": 1, "pricing": "cash", "cashPerMonth": 700},
+                    {"grade": 3, "mode": "family", "insured": "resident", "tier": 12, "pricing": "cash", "cashPerMonth": 700}
+                    """)
+            }
+            text = ""
+        } catch { text = String(describing: error) }
+        #expect(text.contains("$.benefits.table[5].tier: a tier is of an insured group: give 'insured' too"))
+        #expect(text.contains("$.benefits.table[6].tier: 12 is not a tier from 1 to 9"))
     }
 }

@@ -19,7 +19,7 @@ struct SchemeDocTests {
     func wholeFile() throws {
         let scheme = try example()
         let april = month("2026-04")
-        func quote(_ mode: String, _ insured: InsuranceType? = nil) throws -> BenefitQuote {
+        func quote(_ mode: String, _ insured: InsuredGroup? = nil) throws -> BenefitQuote {
             try BenefitQuote(scheme: scheme, grade: 3, mode: mode, insured: insured, month: april)
         }
         // 3 h a week × 30/7 weeks = 771 min (12 h 51 min) × 65 an hour = 835.25: under the employee's cap of 900,

@@ -103,3 +103,17 @@ struct CopayIntakeTests {
         #expect(report.fund == Money(yuan: 140))
     }
 }
+
+@Suite("Intake prices a person on their contribution tier's row")
+struct TierIntakeTests {
+    @Test("Qingdao, grade 3 home care capped at 450: the fund pays 80 % at tier 1 and 75 % at tier 2", arguments: [(1, "360"), (2, "337.50")])
+    func tierRatio(tier: Int, fund: String) throws {
+        let world = try ProviderWorld(scheme: "qingdao-style-2026", prices: ["Q01": Money(yuan: 50)], insurance: .resident, tier: tier, mode: "home-care")
+        let days = ["10", "11", "12", "13", "14", "15", "16", "17", "18", "19"]
+        let report = try world.submit(days.enumerated().map { index, date in
+            world.line("Q\(index)", "C1", "Q01", on: "2026-04-\(date)", "09:00", "10:00", mode: "home-care")
+        }, asOf: "2026-04-20")
+        #expect(report.allowed == Money(yuan: 450), "\(report.rejected.map(\.detail))")
+        #expect(report.fund == Money(text: fund)!)
+    }
+}

@@ -43,7 +43,7 @@ struct ProviderWorld {
     ///   - insurance: the beneficiary's insured group.
     init(engine: TestStore.Engine = .underTest, scheme: String = "hours-home-care-2026",
          prices: [String: Money] = ["S01": Money(yuan: 65), "S02": Money(yuan: 65)], insurance: InsuranceType = .employee,
-         mode: String = "home-visit") throws {
+         tier: Int? = nil, mode: String = "home-visit") throws {
         scratch = try TestStore(engine)
         let store = scratch.store, clock = SystemClock()
         registry = RegistryService(store: store, clock: clock, ties: EnrolmentTies())
@@ -59,7 +59,7 @@ struct ProviderWorld {
                            actor: admin, asOf: day("2026-01-01"))
         _ = try registry.addAssessor(id: "A1", name: "李医生", qualification: .medical, employer: nil, actor: admin, asOf: day("2026-01-01"))
         _ = try registry.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
-        person = try registry.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: insurance,
+        person = try registry.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: insurance, tier: tier,
                                      enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
         caseID = try Self.effectiveCase(cases, person: person, mode: mode)
 

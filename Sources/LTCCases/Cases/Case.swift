@@ -8,7 +8,7 @@ public struct Case: Sendable, Equatable {
     /// The person's insured group, read with the case from the person's
     /// record (not kept in the case's own document, so it follows the person);
     /// `nil` where the case was built without it.
-    public var insured: InsuranceType?
+    public var insured: InsuredGroup?
     public var schemeID: String
     /// The designated institution serving the applicant, if any: its staff may not assess them.
     public var institution: String?

@@ -67,7 +67,7 @@ public struct CaseService: Sendable {
             }
             var record = Case(id: 0, personID: person.id, schemeID: scheme.id, institution: institution, state: .applied,
                               openedOn: date, disabledSince: disabledSince)
-            record.insured = person.insurance
+            record.insured = person.group
             record.id = try tx.cases.insert(record)
             return Outcome(record, subject: "case:\(record.id)", after: record.json)
         }

@@ -72,7 +72,8 @@ public struct RegistryService: Sendable {
 
     // MARK: People
 
-    public func addPerson(name: String, nationalID: String, insurance: InsuranceType, enrolledOn: CalendarDate,
+    /// - Parameter tier: the person's contribution tier, where the scheme has tiers (1–9).
+    public func addPerson(name: String, nationalID: String, insurance: InsuranceType, tier: Int? = nil, enrolledOn: CalendarDate,
                           actor: Actor, asOf: CalendarDate?) throws -> InsuredPerson {
         let date = try day(asOf)
         return try work.change(Operation("person.add", subject: "person:new", actor: actor, asOf: date), on: store.transactions) { tx in
@@ -86,7 +87,11 @@ public struct RegistryService: Sendable {
             guard enrolledOn >= id.birthDate else {
                 throw CaseError(.invalidInput, "enrolment date \(enrolledOn) is before the birth date \(id.birthDate) in the ID number")
             }
+            if let tier, !InsuredGroup.tiers.contains(tier) {
+                throw CaseError(.invalidInput, "tier \(tier) is not a contribution tier from \(InsuredGroup.tiers.lowerBound) to \(InsuredGroup.tiers.upperBound)")
+            }
             var person = InsuredPerson(id: 0, name: name, nationalID: id, insurance: insurance, enrolledOn: enrolledOn, status: .insured)
+            person.tier = tier
             person.id = try tx.people.insert(person)
             return Outcome(person, subject: "person:\(person.id)", after: person.json(fullID: false))
         }

@@ -65,6 +65,7 @@ struct BenefitCommand: ParsableCommand {
         @Option(help: "The disability grade.") var grade: Int
         @Option(help: "The service mode id.") var mode: String
         @Option(help: ArgumentHelp("The insured group (employee or resident), where the scheme prices groups apart.", valueName: "group")) var insured: String?
+        @Option(help: "The contribution tier within the group, where the scheme prices tiers.") var tier: Int?
         @Option(help: ArgumentHelp("The month (YYYY-MM).", valueName: "month")) var month: String
         @Option(help: "Days of the month in force (default: all).") var days: Int?
         @Flag(help: "Print JSON instead of text.") var json = false
@@ -72,7 +73,7 @@ struct BenefitCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let quote = try BenefitQuote(scheme: try source.load(), grade: grade, mode: mode,
-                                             insured: try insured.map { text throws(CaseError) in try parseInsurance(text, "--insured") },
+                                             insured: try insured.map { text throws(CaseError) in InsuredGroup(try parseInsurance(text, "--insured"), tier: tier) },
                                              month: try parseMonth(month, "--month"), days: days)
                 if json { printJSON(quote.json); return }
                 print(quote.lines.joined(separator: "\n"))
@@ -133,11 +134,11 @@ struct FundCommand: ParsableCommand {
                 var groups: [FundProjection.Group] = []
                 if !stored {
                     groups = fields?.array("beneficiaries")?.compactMap { value, path -> FundProjection.Group? in
-                        guard let row = log.fields(of: value, at: path, accepting: ["grade", "mode", "insured", "count"]),
+                        guard let row = log.fields(of: value, at: path, accepting: ["grade", "mode", "insured", "tier", "count"]),
                               let grade = row.int("grade"), let mode = row.string("mode"), let count = row.int("count") else { return nil }
-                        var insured: InsuranceType?
+                        var insured: InsuredGroup?
                         if let name = row.optionalString("insured") {
-                            insured = InsuranceType(rawValue: name)
+                            insured = InsuranceType(rawValue: name).map { InsuredGroup($0, tier: row.optionalInt("tier")) }
                             if insured == nil { log.report(row.path.appending("insured"), "'\(name)' is not employee or resident") }
                         }
                         return FundProjection.Group(grade: grade, mode: mode, insured: insured, count: count)

@@ -56,13 +56,14 @@ struct PersonCommand: ParsableCommand {
         @Option(help: "Full name.") var name: String
         @Option(name: .customLong("id-number"), help: "National ID number (18 characters, GB 11643).") var idNumber: String
         @Option(help: "employee or resident.") var insurance: String
+        @Option(help: "The contribution tier, where the scheme has tiers (1–9).") var tier: Int?
         @Option(help: ArgumentHelp("Date of enrolment in the insurance (YYYY-MM-DD).", valueName: "date")) var enrolled: String
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
                 let type = try parseInsurance(insurance, "--insurance")
-                let person = try options.registry().addPerson(name: name, nationalID: idNumber, insurance: type,
+                let person = try options.registry().addPerson(name: name, nationalID: idNumber, insurance: type, tier: tier,
                                                              enrolledOn: try parseDate(enrolled, "--enrolled"),
                                                              actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(person.json(fullID: false)) } else { print("registered " + CaseText.person(person, fullID: false)) }

@@ -5,7 +5,7 @@ import LTCCore
 /// Cases, people and assessors as people read them on a terminal.
 enum CaseText {
     static func person(_ person: InsuredPerson, fullID: Bool) -> String {
-        "person \(person.id)  \(person.name)  \(fullID ? person.nationalID.value : person.nationalID.masked)  born \(person.birthDate)  \(person.insurance.rawValue), enrolled \(person.enrolledOn)  \(person.status.rawValue)"
+        "person \(person.id)  \(person.name)  \(fullID ? person.nationalID.value : person.nationalID.masked)  born \(person.birthDate)  \(person.group), enrolled \(person.enrolledOn)  \(person.status.rawValue)"
     }
 
     static func people(_ people: [InsuredPerson], fullID: Bool) -> String {

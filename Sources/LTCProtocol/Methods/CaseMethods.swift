@@ -65,6 +65,7 @@ public struct CaseMethods: Sendable {
                    [actor, asOf, RPCParameter("name", .string, "Full name."),
                     RPCParameter("nationalId", .string, "National ID number (18 characters, GB 11643)."),
                     RPCParameter("insurance", .string, "employee or resident."),
+                    RPCParameter("tier", .integer, required: false, "The contribution tier, where the scheme has tiers (1–9)."),
                     RPCParameter("enrolledOn", .string, "Date of enrolment (YYYY-MM-DD).")],
                    result: "the person, ID number masked",
                    example: ["actor": admin, "name": "陈老伯", "nationalId": "11010519491231002X", "insurance": "employee", "enrolledOn": "2015-07-01"]
@@ -72,6 +73,7 @@ public struct CaseMethods: Sendable {
                 let insurance = try Self.insurance(params.string("insurance")!, "insurance")
                 guard let enrolled = try params.date("enrolledOn") else { throw CaseError(.invalidInput, "enrolledOn is needed") }
                 return try service.registry.addPerson(name: params.string("name")!, nationalID: params.string("nationalId")!, insurance: insurance,
+                                             tier: params.int("tier"),
                                              enrolledOn: enrolled, actor: actor, asOf: asOf).json(fullID: false)
             },
             method("person.get", "One insured person.",
@@ -269,18 +271,21 @@ public struct CaseMethods: Sendable {
                    [actor, RPCParameter("scheme", .string, "A stored scheme's id, else a built-in example's."), RPCParameter("grade", .integer, "The grade."),
                     RPCParameter("mode", .string, "The service mode id."),
                     RPCParameter("insured", .string, required: false, "The insured group, employee or resident, where the scheme prices groups apart."),
+                    RPCParameter("tier", .integer, required: false, "The contribution tier within the group, where the scheme prices tiers."),
                     RPCParameter("month", .string, "The month (YYYY-MM)."),
                     RPCParameter("days", .integer, required: false, "Days of the month in force (default all).")],
                    result: "{scheme, grade, mode, insured?, month, days, pricing, hours?, visits?, eligibleCost, fundShare, personalShare, cash, lines}",
                    example: ["actor": admin, "scheme": "tianjin-style-2026", "grade": 4, "mode": "home-care", "month": "2026-04"]
             ) { service, params, _, _ in
                 try BenefitQuote(scheme: try Self.scheme(service, params), grade: params.int("grade")!, mode: params.string("mode")!,
-                                 insured: try params.string("insured").map { name throws(CaseError) in try Self.insurance(name, "insured") },
+                                 insured: try params.string("insured").map { name throws(CaseError) in
+                                     InsuredGroup(try Self.insurance(name, "insured"), tier: params.int("tier"))
+                                 },
                                  month: try Self.month(params, "month"), days: params.int("days")).json
             },
             method("fund.project", "The fund's outlay, contribution income and balance for a month and the year from it.",
                    [actor, RPCParameter("scheme", .string, "A stored scheme's id, else a built-in example's."), RPCParameter("from", .string, "The first month (YYYY-MM)."),
-                    RPCParameter("beneficiaries", .array, required: false, "[{grade, mode, insured?, count}]; leave out to count the stored cases."),
+                    RPCParameter("beneficiaries", .array, required: false, "[{grade, mode, insured?, tier?, count}]; leave out to count the stored cases."),
                     RPCParameter("insured", .array, "[{type, count, averageMonthlyBase}]")],
                    result: "{scheme, from, outlay, income, monthlyOutlay, yearlyOutlay, yearlyIncome, yearlyBalance, actual? (the stored cases: {month, care, cash, total}, null until settled and run)}",
                    example: ["actor": admin, "scheme": "tianjin-style-2026", "from": "2026-01",
@@ -295,7 +300,7 @@ public struct CaseMethods: Sendable {
                             throw CaseError(.invalidInput, "beneficiaries[\(index)] needs grade (integer), mode (string) and count (integer)")
                         }
                         let insured = try row["insured"].map { value throws(CaseError) in
-                            try Self.insurance(value.stringValue ?? "\(value)", "beneficiaries[\(index)].insured")
+                            InsuredGroup(try Self.insurance(value.stringValue ?? "\(value)", "beneficiaries[\(index)].insured"), tier: row["tier"]?.intValue)
                         }
                         return FundProjection.Group(grade: grade, mode: mode, insured: insured, count: count)
                     }

@@ -102,9 +102,9 @@ struct IntakeWorkspace {
         let firstDay: CalendarDate
         let ceiling: Money
         /// The person's insured group, which picks the benefit rows where the scheme prices groups apart.
-        let insured: InsuranceType?
+        let insured: InsuredGroup?
 
-        init(statusIndex: [UInt8], palette: [Entitlement.DayStatus], firstDay: CalendarDate, ceiling: Money, insured: InsuranceType?) {
+        init(statusIndex: [UInt8], palette: [Entitlement.DayStatus], firstDay: CalendarDate, ceiling: Money, insured: InsuredGroup?) {
             self.statusIndex = statusIndex
             self.palette = palette
             self.firstDay = firstDay
@@ -122,11 +122,14 @@ struct IntakeWorkspace {
         let scheme: SchemeRules
         let rule: RuleBox?
 
-        init(mode: String, grade: Int, insured: InsuranceType?, scheme: SchemeRules) {
+        init(mode: String, grade: Int, insured: InsuredGroup?, scheme: SchemeRules) {
             self.mode = mode
             self.grade = grade
             self.scheme = scheme
-            rule = scheme.table[RuleKey(grade: grade, mode: mode, insured: insured)] ?? scheme.table[RuleKey(grade: grade, mode: mode, insured: nil)]
+            // The group's tier's row, else its insurance type's, else the row for everyone (as BenefitSettings.rule reads them).
+            rule = insured?.tier.flatMap { scheme.table[RuleKey(grade: grade, mode: mode, insured: insured?.insurance, tier: $0)] }
+                ?? scheme.table[RuleKey(grade: grade, mode: mode, insured: insured?.insurance, tier: nil)]
+                ?? scheme.table[RuleKey(grade: grade, mode: mode, insured: nil, tier: nil)]
         }
     }
 
@@ -242,7 +245,7 @@ struct IntakeWorkspace {
             self.id = id
             monitoring = benefits.monitoring
             catalogue = Dictionary(benefits.catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-            table = Dictionary(benefits.table.map { (RuleKey(grade: $0.grade, mode: $0.mode, insured: $0.insured), RuleBox($0)) },
+            table = Dictionary(benefits.table.map { (RuleKey(grade: $0.grade, mode: $0.mode, insured: $0.insured, tier: $0.tier), RuleBox($0)) },
                                uniquingKeysWith: { first, _ in first })
         }
 
@@ -273,6 +276,7 @@ struct IntakeWorkspace {
         var grade: Int
         var mode: String
         var insured: InsuranceType?
+        var tier: Int?
     }
 
     final class RuleBox {
@@ -779,7 +783,7 @@ struct QuoteKey: Hashable, Sendable {
     var scheme: String
     var grade: Int
     var mode: String
-    var insured: InsuranceType?
+    var insured: InsuredGroup?
     var month: YearMonth
     var days: Int
     var continuity: ContinuousCare? = nil

@@ -7,17 +7,17 @@ import LTCSchemes
 struct SQLCases<Database: SQLConnection>: CaseRepository {
     let database: Database
 
-    /// Reads `id, document, insurance` (the person's, joined as `p`).
+    /// Reads `id, document, insurance, tier` (the person's, joined as `p`).
     static func caseRecord(_ row: Database.Row) throws -> Case {
         let reader = RowReader(row, record: "case")
         let id = try reader.integer(0, "id")
         var record = try reader.document(1, key: String(id)) { Case(json: $0, id: id) }
-        record.insured = try reader.value(2, "insurance", InsuranceType.init(rawValue:))
+        record.insured = InsuredGroup(try reader.value(2, "insurance", InsuranceType.init(rawValue:)), tier: row.integer(3))
         return record
     }
 
     /// The columns `caseRecord` reads, from `cases c` joined with `people p`.
-    static var columns: String { "c.id, c.document, p.insurance FROM cases c JOIN people p ON p.id = c.person_id" }
+    static var columns: String { "c.id, c.document, p.insurance, p.tier FROM cases c JOIN people p ON p.id = c.person_id" }
 
     func caseRecord(id: Int) throws -> Case? {
         try database.query("SELECT \(Self.columns) WHERE c.id = ?", [.integer(id)], row: Self.caseRecord).first

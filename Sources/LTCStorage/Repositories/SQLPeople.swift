@@ -6,7 +6,7 @@ import LTCSchemes
 struct SQLPeople<Database: SQLConnection>: PersonRepository {
     let database: Database
 
-    static var columns: String { "id, national_id, name, insurance, enrolled_on, status" }
+    static var columns: String { "id, national_id, name, insurance, enrolled_on, status, tier" }
 
     static func person(_ row: Database.Row) throws -> InsuredPerson {
         let reader = RowReader(row, record: "person")
@@ -14,10 +14,12 @@ struct SQLPeople<Database: SQLConnection>: PersonRepository {
         let record = RowReader(row, record: "person \(id)")
         let number = try record.text(1, "national_id")
         guard let nationalID = try? NationalID(number) else { throw StorageError.damaged("person \(id)", column: "national_id", value: number) }
-        return InsuredPerson(id: id, name: try record.text(2, "name"), nationalID: nationalID,
-                             insurance: try record.value(3, "insurance", InsuranceType.init(rawValue:)),
-                             enrolledOn: try record.value(4, "enrolled_on", CalendarDate.init),
-                             status: try record.value(5, "status", InsuredPerson.Status.init(rawValue:)))
+        var person = InsuredPerson(id: id, name: try record.text(2, "name"), nationalID: nationalID,
+                                   insurance: try record.value(3, "insurance", InsuranceType.init(rawValue:)),
+                                   enrolledOn: try record.value(4, "enrolled_on", CalendarDate.init),
+                                   status: try record.value(5, "status", InsuredPerson.Status.init(rawValue:)))
+        person.tier = row.integer(6)
+        return person
     }
 
     func person(id: Int) throws -> InsuredPerson? {
@@ -57,14 +59,14 @@ struct SQLPeople<Database: SQLConnection>: PersonRepository {
     }
 
     func insert(_ person: InsuredPerson) throws -> Int {
-        try database.insertReturningID("INSERT INTO people (national_id, name, insurance, enrolled_on, status) VALUES (?, ?, ?, ?, ?)",
+        try database.insertReturningID("INSERT INTO people (national_id, name, insurance, enrolled_on, status, tier) VALUES (?, ?, ?, ?, ?, ?)",
                          [.text(person.nationalID.value), .text(person.name), .text(person.insurance.rawValue),
-                          .text(person.enrolledOn.description), .text(person.status.rawValue)])
+                          .text(person.enrolledOn.description), .text(person.status.rawValue), SQLValue(person.tier)])
     }
 
     func update(_ person: InsuredPerson) throws {
-        try database.run("UPDATE people SET name = ?, insurance = ?, enrolled_on = ?, status = ? WHERE id = ?",
+        try database.run("UPDATE people SET name = ?, insurance = ?, enrolled_on = ?, status = ?, tier = ? WHERE id = ?",
                          [.text(person.name), .text(person.insurance.rawValue), .text(person.enrolledOn.description),
-                          .text(person.status.rawValue), .integer(person.id)])
+                          .text(person.status.rawValue), SQLValue(person.tier), .integer(person.id)])
     }
 }

@@ -4,7 +4,7 @@ enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence] }
 
-    /// Migration `0010-case-residence` (``ResidenceMigration``).
+    /// Migration `0010-residence-and-tiers` (``ResidenceMigration``).
     static let residence = Migration("0010-" + ResidenceMigration.name, ResidenceMigration.sql)
 
     /// Migration `0009-cash-payments-and-budgets` (``CashMigration``).
