@@ -13,9 +13,9 @@ extension FundReport {
         var body = "<header><h1>长期护理保险基金使用报告 <span>Fund use report</span> \(month)</h1>"
         body += "<dl class=\"summary\">"
         body += term("基金支付", "fund share", money(fund))
-        if adjustments != .zero {
-            body += term("调整", "adjustments", money(adjustments)) + term("净支出", "net", money(netFund))
-        }
+        if adjustments != .zero { body += term("调整", "adjustments", money(adjustments)) }
+        if subsidiesDeducted != .zero { body += term("其他补贴抵扣", "other subsidies deducted", money(subsidiesDeducted)) }
+        if netFund != fund { body += term("净支出", "net", money(netFund)) }
         body += term("预留", "withheld", money(withheld)) + term("应付", "payable", money(settlement.fundTotal))
         if let cash {
             body += term("现金待遇", "cash paid", money(cash.total)) + term("基金总支出", "total spent", money(totalSpent))

@@ -75,8 +75,15 @@ public struct FundReport: Sendable, Equatable {
     /// Adjustments the month's statements carry (corrections and withdrawals of settled months, penalties).
     public var adjustments: Money { settlement.statements.reduce(.zero) { $0 + $1.adjustments } }
 
-    /// What the fund spends for the month: its share and the adjustments; every breakdown adds up to it.
-    public var netFund: Money { fund + adjustments }
+    /// Other subsidies deducted from LTCI that the statements took off care.
+    public var subsidiesDeducted: Money { settlement.statements.reduce(.zero) { $0 + $1.subsidiesDeducted } }
+
+    /// What the fund spends for the month: its share and the adjustments,
+    /// less the subsidies deducted; every breakdown adds up to it.
+    public var netFund: Money { fund + adjustments - subsidiesDeducted }
+
+    /// The key of the row in each breakdown that holds the subsidies deducted.
+    public static let deductionsKey = "other subsidies deducted"
 
     /// The key of the row in each breakdown that holds the adjustments.
     public static let adjustmentsKey = "adjustments (earlier months, penalties)"
@@ -121,7 +128,8 @@ public struct FundReport: Sendable, Equatable {
             .array(rows.map { ["key": .string($0.key), "logs": .integer($0.logs), "allowed": $0.allowed.json, "fund": $0.fund.json] })
         }
         return [
-            "month": .string(month.description), "fund": fund.json, "adjustments": adjustments.json, "netFund": netFund.json,
+            "month": .string(month.description), "fund": fund.json, "adjustments": adjustments.json,
+            "subsidiesDeducted": subsidiesDeducted.json, "netFund": netFund.json,
             "payable": settlement.fundTotal.json,
             "cash": cash?.json ?? .null, "totalSpent": totalSpent.json,
             "outOfRegion": rows(outOfRegion),

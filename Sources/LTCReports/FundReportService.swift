@@ -61,8 +61,13 @@ public struct FundReportService: Sendable {
             // Adjustments for corrections and withdrawals of earlier, settled months, and for penalties,
             // belong to no log of this month: one row of each breakdown, so that each adds up to what the fund spends.
             let adjustments = settlement.statements.reduce(Money.zero) { $0 + $1.adjustments }
+            let deducted = settlement.statements.reduce(Money.zero) { $0 + $1.subsidiesDeducted }
+            // Subsidies deducted from care belong to people, not to a grade or mode of the logs: a row of their own too.
             func closed(_ rows: [FundReport.Row]) -> [FundReport.Row] {
-                adjustments == .zero ? rows : rows + [FundReport.Row(key: FundReport.adjustmentsKey, logs: 0, allowed: .zero, fund: adjustments)]
+                var rows = rows
+                if adjustments != .zero { rows.append(FundReport.Row(key: FundReport.adjustmentsKey, logs: 0, allowed: .zero, fund: adjustments)) }
+                if deducted != .zero { rows.append(FundReport.Row(key: FundReport.deductionsKey, logs: 0, allowed: .zero, fund: .zero - deducted)) }
+                return rows
             }
             var report = FundReport(month: month, settlement: settlement,
                                     byGrade: closed(grades.keys.sorted().map { grades[$0]! }), byMode: closed(modes.keys.sorted().map { modes[$0]! }),

@@ -99,3 +99,43 @@ struct CashPaymentTests {
         #expect(report.html.contains("cash paid"))
     }
 }
+
+@Suite("A deducted subsidy comes off care where there is no cash to take it from")
+struct CareDeductionTests {
+    /// Tengzhou-style home visits (45 a day, the fund 90 %): eight visits at 30 in April, the fund's share 216.
+    func april(subsidy: String?) throws -> (world: ProviderWorld, statement: Statement, report: FundReport) {
+        let world = try ProviderWorld(scheme: "day-rate-2026", prices: ["H01": Money(yuan: 30)])
+        if let subsidy {
+            _ = try world.cases.addSubsidy(caseID: world.caseID, subsidy: "elderly-disability", monthly: Money(text: subsidy)!, from: day("2026-01-01"),
+                                           until: nil, choice: nil, actor: admin, asOf: day("2026-03-20"))
+        }
+        let days = ["06", "07", "08", "09", "10", "13", "14", "15"]
+        let sent = try world.submit(days.enumerated().map { index, date in world.line("S\(index)", "C1", "H01", on: "2026-04-\(date)") },
+                                    asOf: "2026-04-16")
+        #expect(sent.fund == Money(yuan: 216), "\(sent.rejected.map(\.detail))")
+        let run = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-04"))
+        return (world, try #require(run.statements.first), try world.reports.report(month: YearMonth("2026-04")!, actor: admin))
+    }
+
+    @Test("150 a month against a whole month of LTCI: 150 off the statement; the report's breakdowns still add up")
+    func deducted() throws {
+        let (_, statement, report) = try april(subsidy: "150")
+        #expect(statement.subsidiesDeducted == Money(yuan: 150))
+        #expect(statement.payable == statement.fund + statement.adjustments - statement.withheld - statement.heldAboveBudget - Money(yuan: 150))
+        #expect(report.netFund == report.fund - Money(yuan: 150))
+        for rows in [report.byGrade, report.byMode, report.byDistrict, report.byInstitution] {
+            #expect(rows.reduce(Money.zero) { $0 + $1.fund } == report.netFund)
+        }
+    }
+
+    @Test("Never more than the fund paid for the person's care")
+    func boundedByCare() throws {
+        let (_, statement, _) = try april(subsidy: "500")
+        #expect(statement.subsidiesDeducted == Money(yuan: 216))
+    }
+
+    @Test("No subsidy, no deduction")
+    func none() throws {
+        #expect(try april(subsidy: nil).statement.subsidiesDeducted == .zero)
+    }
+}

@@ -31,6 +31,8 @@ public struct CaseQuery: Sendable, Equatable {
     public var schemeID: String?
     /// Only cases whose next deadline (the visit, the conclusion) passed before this day.
     public var overdueOn: CalendarDate?
+    /// Only cases that hold other subsidies (for settlement's deductions).
+    public var holdingSubsidies = false
 
     public init(scope: CaseScope, state: CaseState? = nil, gradeEndsBy: CalendarDate? = nil, schemeID: String? = nil, overdueOn: CalendarDate? = nil) {
         self.scope = scope

@@ -545,9 +545,15 @@ struct SettleCommand: ParsableCommand {
         }
         table.append(["TOTAL 合计", ProgressLine.grouped(total.logs), total.billed.grouped, total.allowed.grouped, total.fund.grouped,
                       total.personal.grouped, total.overCap.grouped, total.adjustments.grouped, total.withheld.grouped, total.payable.grouped])
+        let deducted = run.statements.reduce(Money.zero) { $0 + $1.subsidiesDeducted }
         var text = "settlement \(run.month) (run \(run.settledOn)): \(run.statements.count) institutions, \(ProgressLine.grouped(run.logCount)) logs; "
-            + "fund share \(total.fund.grouped), withheld \(total.withheld.grouped), payable \(run.fundTotal.grouped)\n" + table.rendered()
+            + "fund share \(total.fund.grouped), withheld \(total.withheld.grouped)"
+            + (deducted == .zero ? "" : ", other subsidies deducted \(deducted.grouped)")
+            + ", payable \(run.fundTotal.grouped)\n" + table.rendered()
         let budgeted = run.statements.filter { $0.budget != nil }
+        for s in run.statements where s.subsidiesDeducted != .zero {
+            text += "\n\(s.institution): other subsidies its clients hold deducted from LTCI, \(s.subsidiesDeducted.grouped) (paid by the clients)"
+        }
         if !budgeted.isEmpty {
             var budgets = TextTable(rightAligned: [1, 2, 3, 4])
             budgets.header([("INSTITUTION", "机构"), ("BUDGET", "年度预算"), ("USED THIS YEAR", "累计使用"), ("SHARE", "使用率"),

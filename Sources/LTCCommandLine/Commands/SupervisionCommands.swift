@@ -190,7 +190,9 @@ struct ReportCommand: ParsableCommand {
     /// The report for people: each breakdown a table with a total row, headed in English and Chinese.
     static func text(_ report: FundReport) -> String {
         var lines = ["fund use \(report.month) 基金使用: fund share \(report.fund.grouped)"
-                     + (report.adjustments == .zero ? "" : ", adjustments \(report.adjustments.grouped), net \(report.netFund.grouped)")
+                     + (report.adjustments == .zero ? "" : ", adjustments \(report.adjustments.grouped)")
+                     + (report.subsidiesDeducted == .zero ? "" : ", other subsidies deducted \(report.subsidiesDeducted.grouped)")
+                     + (report.netFund == report.fund ? "" : ", net \(report.netFund.grouped)")
                      + ", withheld \(report.settlement.statements.reduce(Money.zero) { $0 + $1.withheld }.grouped)"
                      + ", payable \(report.settlement.fundTotal.grouped)"
                      + (report.cash.map { "; cash paid \($0.total.grouped) (\(ProgressLine.grouped($0.payments)) payments), total spent \(report.totalSpent.grouped)" } ?? "")]

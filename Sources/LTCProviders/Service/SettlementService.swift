@@ -52,6 +52,7 @@ public struct SettlementService: Sendable {
             if let budget = try tx.schemes.inForce(on: month.lastDay).lazy.compactMap(\.budget).first {
                 try Self.applyBudgets(budget, to: &statements, month: month, in: tx)
             }
+            try SubsidyDeductions.apply(to: &statements, month: month, in: tx)
             let run = SettlementRun(month: month, settledOn: asOf, statements: statements.keys.sorted().map { statements[$0]! })
             try tx.settlements.insert(run)
             try tx.settlements.carryOpenAdjustments(into: month)

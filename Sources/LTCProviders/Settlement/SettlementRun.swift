@@ -23,9 +23,12 @@ public struct Statement: Sendable, Equatable {
     public var warning: Ratio? = nil
     /// Of this month's use above the budget, the part held for the year-end review.
     public var heldAboveBudget: Money = .zero
+    /// Other subsidies its clients hold that are deducted from LTCI and
+    /// that their cash did not cover: the clients pay this part of the care.
+    public var subsidiesDeducted: Money = .zero
     /// What the fund pays the institution now: its share plus adjustments,
-    /// less what is withheld and what is held above the budget.
-    public var payable: Money { fund + adjustments - withheld - heldAboveBudget }
+    /// less what is withheld, held above the budget, and deducted for subsidies.
+    public var payable: Money { fund + adjustments - withheld - heldAboveBudget - subsidiesDeducted }
 
     public init(institution: String, logs: Int = 0, billed: Money = .zero, allowed: Money = .zero, fund: Money = .zero,
                 personal: Money = .zero, overCap: Money = .zero, adjustments: Money = .zero, withheld: Money = .zero) {
@@ -44,7 +47,8 @@ public struct Statement: Sendable, Equatable {
         [
             "institution": .string(institution), "logs": .integer(logs), "billed": billed.json, "allowed": allowed.json,
             "fund": fund.json, "personal": personal.json, "overCap": overCap.json, "adjustments": adjustments.json,
-            "withheld": withheld.json, "heldAboveBudget": heldAboveBudget.json, "payable": payable.json,
+            "withheld": withheld.json, "heldAboveBudget": heldAboveBudget.json, "subsidiesDeducted": subsidiesDeducted.json,
+            "payable": payable.json,
             "budget": budget?.json ?? .null, "usedThisYear": usedThisYear?.json ?? .null,
             "warning": warning?.json ?? .null,
         ]
@@ -60,6 +64,7 @@ public struct Statement: Sendable, Equatable {
         budget = money("budget")
         usedThisYear = money("usedThisYear")
         heldAboveBudget = money("heldAboveBudget") ?? .zero
+        subsidiesDeducted = money("subsidiesDeducted") ?? .zero
         warning = json["warning"].flatMap(Ratio.init(json:))
     }
 }

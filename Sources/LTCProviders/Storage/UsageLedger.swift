@@ -22,6 +22,8 @@ import LTCCore
 public protocol UsageLedger {
     /// What each of these people has been allowed so far in `month`, over all grades and modes.
     func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money]
+    /// The fund's share of these people's accepted services in a month.
+    func fund(people: Set<Int>, month: YearMonth) throws -> [Int: Money]
     /// These people's weeks (those with any use).
     func weeks(people: Set<Int>, weeks: Set<Int>) throws -> [PersonWeek]
     /// A person's weeks from `week` on (those with any use), in order.

@@ -77,6 +77,9 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
             conditions.append("c.due_on < ?")
             arguments.append(.text(day.description))
         }
+        if query.holdingSubsidies {
+            conditions.append("c.subsidised = 1")
+        }
         if let scheme = query.schemeID {
             conditions.append("c.scheme_id = ?")
             arguments.append(.text(scheme))
@@ -90,10 +93,12 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
 
     func insert(_ record: Case) throws -> Int {
         let id = try database.insertReturningID("""
-            INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, due_on, residence, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, due_on, residence, subsidised, document)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(record.personID), .text(record.schemeID), .text(record.state.rawValue),
                   SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
-                  SQLValue(record.deadline?.due.description), SQLValue(record.residence?.region), .text(JSONWriter.string(record.json))])
+                  SQLValue(record.deadline?.due.description), SQLValue(record.residence?.region), .integer(record.subsidies.isEmpty ? 0 : 1),
+                  .text(JSONWriter.string(record.json))])
         var stored = record
         stored.id = id
         try assign(stored)
@@ -101,10 +106,11 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
     }
 
     func update(_ record: Case) throws {
-        try database.run("UPDATE cases SET state = ?, valid_until = ?, institution = ?, due_on = ?, residence = ?, document = ? WHERE id = ?",
-                         [.text(record.state.rawValue), SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
-                          SQLValue(record.deadline?.due.description), SQLValue(record.residence?.region), .text(JSONWriter.string(record.json)),
-                          .integer(record.id)])
+        try database.run("""
+            UPDATE cases SET state = ?, valid_until = ?, institution = ?, due_on = ?, residence = ?, subsidised = ?, document = ? WHERE id = ?
+            """, [.text(record.state.rawValue), SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
+                  SQLValue(record.deadline?.due.description), SQLValue(record.residence?.region), .integer(record.subsidies.isEmpty ? 0 : 1),
+                  .text(JSONWriter.string(record.json)), .integer(record.id)])
         try assign(record)
     }
 

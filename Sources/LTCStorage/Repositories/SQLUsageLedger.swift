@@ -23,6 +23,18 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         return allowed
     }
 
+    func fund(people: Set<Int>, month: YearMonth) throws -> [Int: Money] {
+        guard !people.isEmpty else { return [:] }
+        var fund: [Int: Money] = [:]
+        try database.query("""
+            SELECT person, SUM(fund) FROM usage_months WHERE \(Database.dialect.integerIn("person")) AND month = ? GROUP BY person
+            """, [.list(people), .text(month.description)]) { row in
+            let reader = RowReader(row, record: "usage of \(month)")
+            fund[try reader.integer(0, "person")] = Money(fen: try reader.integer(1, "fund"))
+        }
+        return fund
+    }
+
     func weeks(people: Set<Int>, weeks: Set<Int>) throws -> [PersonWeek] {
         guard !people.isEmpty else { return [] }
         return try database.query("""
