@@ -1,6 +1,7 @@
 import LTCCases
 import LTCCore
 import LTCProviders
+import LTCSchemes
 import Testing
 
 /// Penalties from the example scheme's ladder: warning 2 points, rectification
@@ -132,5 +133,42 @@ struct SamplingTests {
             .filter { if case .log(let log, _) = $0 { Int(log.fingerprint % 10_000) < 1000 } else { false } }.count
         #expect(report.accepted == 3)
         #expect(report.sampled == expected)
+    }
+}
+
+/// The negative list of the 2024 national rules (医保办发〔2024〕21号), as the
+/// example scheme encodes it: each type with the penalties it allows.
+@Suite("The negative list in full")
+struct NegativeListTests {
+    static let expected: [(code: String, penalties: [String])] = [
+        ("V01", ["refusal", "recovery", "suspension", "termination"]), ("V02", ["warning", "refusal", "recovery", "suspension"]),
+        ("V03", ["warning", "rectification", "refusal", "suspension"]), ("V04", ["recovery", "suspension", "termination"]),
+        ("V05", ["warning", "refusal", "recovery"]), ("V06", ["warning", "refusal", "recovery"]),
+        ("V07", ["recovery", "suspension", "termination"]), ("V08", ["recovery", "suspension", "termination"]),
+        ("V09", ["warning", "rectification", "recovery"]), ("V10", ["suspension", "termination"]),
+        ("V11", ["refusal", "recovery", "suspension"]), ("V12", ["rectification", "suspension", "termination"]),
+    ]
+
+    @Test("Twelve types, each with the penalties it allows")
+    func listed() throws {
+        let scheme = try #require(try BuiltInSchemes.scheme(named: "hours-home-care-2026"))
+        let violations = try #require(scheme.supervision?.violations)
+        #expect(violations.map(\.code) == Self.expected.map(\.code))
+        for (code, penalties) in Self.expected {
+            #expect(scheme.supervision?.violation(code)?.penalties == penalties, "\(code)")
+        }
+    }
+
+    @Test("Lending the qualification can end the agreement; a penalty the type does not allow is refused")
+    func applied() throws {
+        let world = try ProviderWorld()
+        let violation = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V10", foundOn: day("2026-04-15"),
+                                                              evidence: "settled for I999", amount: .zero, penalty: "termination",
+                                                              actor: admin, asOf: day("2026-04-20"))
+        #expect(violation.barredUntil != nil)
+        #expect(throws: CaseError.self) {
+            try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V12", foundOn: day("2026-04-15"),
+                                                  evidence: "refused entry", amount: .zero, penalty: "warning", actor: admin, asOf: day("2026-04-20"))
+        }
     }
 }
