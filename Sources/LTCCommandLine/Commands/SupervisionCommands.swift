@@ -247,6 +247,7 @@ struct InspectionCommand: ParsableCommand {
     @Option(help: "The inspector's score, 0–100.") var score: Int
     @Option(help: "The findings.") var note: String
     @Option(help: ArgumentHelp("The day of the inspection (default: --as-of).", valueName: "date")) var date: String?
+    @Option(help: ArgumentHelp("The random draw that sent the inspectors (ltc inspections draw).", valueName: "id")) var draw: Int?
     @OptionGroup var options: CaseOptions
 
     func run() throws {
@@ -254,7 +255,7 @@ struct InspectionCommand: ParsableCommand {
             let service = try options.supervision()
             let asOf = try options.day()
             let record = try service.record(.inspection, institution: institution, date: try date.map { try parseDate($0, "--date") } ?? asOf,
-                                            score: score, person: nil, note: note, actor: try options.actingAs(), asOf: asOf)
+                                            score: score, person: nil, note: note, draw: draw, actor: try options.actingAs(), asOf: asOf)
             if options.json { printJSON(record.json) } else { print("inspection \(record.id) of \(institution) on \(record.date): \(score)") }
         }
     }
@@ -279,6 +280,61 @@ struct ComplaintCommand: ParsableCommand {
             let record = try service.record(.complaint, institution: institution, date: try date.map { try parseDate($0, "--date") } ?? asOf,
                                             score: nil, person: person, note: note, actor: try options.actingAs(), asOf: asOf)
             if options.json { printJSON(record.json) } else { print("complaint \(record.id) about \(institution) on \(record.date)") }
+        }
+    }
+}
+
+/// `ltc inspections draw|results`: inspections by random draw (双随机一公开).
+struct InspectionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspections",
+        abstract: "Inspections by random draw: institutions and inspectors drawn with a kept seed, and the results published.",
+        subcommands: [Draw.self, Results.self]
+    )
+
+    struct Draw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "draw", abstract: "Draw institutions with an agreement in force, and two inspectors each from the staff registry.",
+            discussion: "The seed and both pools are kept: the same seed and pools give the same draw." + "\n\n"
+                + examples("ltc inspections draw --count 3 --actor administrator:wang", "ltc inspections draw --count 3 --seed 42 --actor administrator:wang"))
+        @Option(help: "How many institutions.") var count: Int
+        @Option(help: "A seed to draw with (else one is made and kept).") var seed: UInt64?
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let draw = try options.supervision().drawInspections(count: count, seed: seed, actor: try options.actingAs(), asOf: try options.day())
+                if options.json { printJSON(draw.json); return }
+                print("inspection draw \(draw.id) on \(draw.drawnOn), seed \(draw.seed): \(draw.picks.count) of \(draw.institutionPool.count) institutions, inspectors from \(draw.inspectorPool.count)")
+                for pick in draw.picks { print("  \(pick.institution): \(pick.inspectors.joined(separator: ", "))") }
+            }
+        }
+    }
+
+    struct Results: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "results", abstract: "A draw and its inspections' results, published to every registered actor.")
+        @Argument(help: "The draw's id.") var id: Int
+        @OptionGroup var options: CaseOptions
+
+        func run() throws {
+            try reading {
+                let (draw, results) = try options.supervision().inspectionResults(draw: id, actor: try options.actingAs())
+                if options.json {
+                    printJSON(["draw": draw.json, "results": .array(results.map(\.json))])
+                    return
+                }
+                var table = TextTable(rightAligned: [2])
+                table.header([("INSTITUTION", "机构"), ("INSPECTORS", "检查人员"), ("SCORE", "得分"), ("DATE", "日期"), ("FINDINGS", "结果")])
+                for pick in draw.picks {
+                    let found = results.filter { $0.institution == pick.institution }
+                    if found.isEmpty { table.append([pick.institution, pick.inspectors.joined(separator: ", "), "—", "not yet", ""]) }
+                    for record in found {
+                        table.append([pick.institution, pick.inspectors.joined(separator: ", "), record.score.map(String.init) ?? "", record.date.description, record.note])
+                    }
+                }
+                print("inspection draw \(draw.id) on \(draw.drawnOn), seed \(draw.seed)")
+                print(table.rendered())
+            }
         }
     }
 }

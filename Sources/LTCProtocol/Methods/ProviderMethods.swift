@@ -208,10 +208,28 @@ public struct ProviderMethods: Sendable {
             },
             method("inspection.record", "Record an on-site inspection with its score.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("score", .integer, "0–100."),
-                    RPCParameter("note", .string, "The findings."), RPCParameter("date", .string, required: false, "The day (default asOf).")],
+                    RPCParameter("note", .string, "The findings."), RPCParameter("date", .string, required: false, "The day (default asOf)."),
+                    RPCParameter("draw", .integer, required: false, "The random draw that sent the inspectors.")],
                    result: "the record", example: ["actor": admin, "institution": "I001", "score": 92, "note": "clean"]) { service, params, actor, day in
                 try service.supervision.record(.inspection, institution: params.string("institution")!, date: try Self.date(params, "date", default: day),
-                                   score: params.int("score"), person: nil, note: params.string("note")!, actor: actor, asOf: day).json
+                                   score: params.int("score"), person: nil, note: params.string("note")!, draw: params.int("draw"), actor: actor, asOf: day).json
+            },
+            method("inspection.draw", "Draw institutions with an agreement in force, and two inspectors each from the staff registry, at random (双随机); the seed and pools are kept.",
+                   [RPCParameter("count", .integer, "How many institutions."),
+                    RPCParameter("seed", .string, required: false, "A seed (digits) to draw with; else one is made and kept.")],
+                   result: "{id, drawnOn, seed, institutionPool, inspectorPool, picks: [{institution, inspectors}], drawnBy}",
+                   example: ["actor": admin, "count": 1, "seed": "42"]) { service, params, actor, day in
+                let seed = try params.string("seed").map { text throws(CaseError) -> UInt64 in
+                    guard let value = UInt64(text) else { throw CaseError(.invalidInput, "seed '\(text)' is not a number from 0 to \(UInt64.max)") }
+                    return value
+                }
+                return try service.supervision.drawInspections(count: params.int("count")!, seed: seed, actor: actor, asOf: day).json
+            },
+            method("inspection.results", "A random draw and the results of the inspections it sent, published to every registered actor (一公开).",
+                   [RPCParameter("draw", .integer, "The draw's id.")], result: "{draw, results: [the inspection records]}",
+                   example: ["actor": admin, "draw": 1]) { service, params, actor, _ in
+                let (draw, results) = try service.supervision.inspectionResults(draw: params.int("draw")!, actor: actor)
+                return ["draw": draw.json, "results": .array(results.map(\.json))]
             },
             method("complaint.record", "Record a complaint about an institution.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("note", .string, "The complaint."),

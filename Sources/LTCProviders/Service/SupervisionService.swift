@@ -236,9 +236,10 @@ public struct SupervisionService: Sendable {
         }
     }
 
-    /// Records an on-site inspection (with its score, 0–100) or a complaint.
+    /// Records an on-site inspection (with its score, 0–100) or a complaint;
+    /// an inspection sent by a random draw names it, and must be of an institution drawn.
     public func record(_ kind: SupervisionRecord.Kind, institution: String, date: CalendarDate, score: Int?, person: Int?, note: String,
-                       actor: Actor, asOf: CalendarDate) throws -> SupervisionRecord {
+                       draw: Int? = nil, actor: Actor, asOf: CalendarDate) throws -> SupervisionRecord {
         try work.change(Operation("\(kind.rawValue).record", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .supervise)
             guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
@@ -252,10 +253,72 @@ public struct SupervisionService: Sendable {
                 guard score == nil else { throw CaseError(.invalidInput, "a complaint has no score") }
             }
             if let person, try tx.people.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
+            if let draw {
+                guard kind == .inspection, let drawn = try tx.supervision.draw(id: draw) else { throw CaseError(.notFound, "no inspection draw \(draw)") }
+                guard drawn.picks.contains(where: { $0.institution == institution }) else {
+                    throw CaseError(.invalidInput, "draw \(draw) did not pick \(institution); it picked \(drawn.picks.map(\.institution).joined(separator: ", "))")
+                }
+                guard date >= drawn.drawnOn else { throw CaseError(.timing, "the inspection on \(date) is before draw \(draw) on \(drawn.drawnOn)") }
+            }
             var record = SupervisionRecord(id: 0, kind: kind, institution: institution, date: date, score: score, person: person,
                                            note: note, recordedBy: actor.description)
+            record.draw = draw
             record.id = try tx.supervision.insert(record)
             return Outcome(record, after: record.json)
+        }
+    }
+
+    /// Draws `count` institutions at random from those with an agreement in
+    /// force today, and two inspectors for each from the staff registry
+    /// (双随机); the seed (given, or made here) and the pools are kept with
+    /// the draw so that it can be replayed.
+    public func drawInspections(count: Int, seed: UInt64?, actor: Actor, asOf: CalendarDate) throws -> InspectionDraw {
+        try work.change(Operation("inspection.draw", subject: "inspections:\(asOf)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+            try Access.require(actor, .supervise)
+            guard (1...1000).contains(count) else { throw CaseError(.invalidInput, "draw 1 to 1000 institutions, not \(count)") }
+            var institutions: [String] = []
+            var page = PageRequest<String>.largest()
+            while true {
+                let listed = try tx.agreements.list(institution: nil, page: page)
+                institutions += listed.items.filter { $0.terms(coveringDay: asOf) != nil }.map(\.institution)
+                guard let next = listed.next else { break }
+                page = .largest(after: next)
+            }
+            var inspectors: [String] = []
+            var staffPage = PageRequest<String>.largest()
+            while true {
+                let listed = try tx.staff.list(page: staffPage)
+                inspectors += listed.items.map(\.id)
+                guard let next = listed.next else { break }
+                staffPage = .largest(after: next)
+            }
+            let pool = Array(Set(institutions)).sorted()
+            guard pool.count >= count else {
+                throw CaseError(.invalidInput, "\(pool.count) institutions have an agreement in force on \(asOf); cannot draw \(count)")
+            }
+            guard inspectors.count >= InspectionDraw.inspectorsPerInspection else {
+                throw CaseError(.invalidInput, "the staff registry holds \(inspectors.count) people; an inspection needs \(InspectionDraw.inspectorsPerInspection) inspectors")
+            }
+            let seed = seed ?? UInt64.random(in: .min ... .max)
+            var draw = InspectionDraw(id: 0, drawnOn: asOf, seed: seed, institutionPool: pool, inspectorPool: inspectors.sorted(),
+                                      picks: InspectionDraw.choose(institutions: pool, inspectors: inspectors, seed: seed, count: count),
+                                      drawnBy: actor.description)
+            draw.id = try tx.supervision.insert(draw)
+            return Outcome(draw, subject: "inspection-draw:\(draw.id)", after: draw.json)
+        }
+    }
+
+    /// A draw and the results of the inspections it sent, published: anyone
+    /// registered may read them (一公开).
+    public func inspectionResults(draw id: Int, actor: Actor) throws -> (draw: InspectionDraw, results: [SupervisionRecord]) {
+        try store.read { tx in
+            guard let draw = try tx.supervision.draw(id: id) else { throw CaseError(.notFound, "no inspection draw \(id)") }
+            var results: [SupervisionRecord] = []
+            for pick in draw.picks {
+                results += try tx.supervision.records(institution: pick.institution, from: draw.drawnOn, to: CalendarDate(year: 9999, month: 12, day: 31)!)
+                    .filter { $0.draw == id }
+            }
+            return (draw, results)
         }
     }
 }

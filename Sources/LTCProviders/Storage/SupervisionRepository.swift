@@ -20,6 +20,9 @@ public protocol SupervisionRepository {
     func records(institution: String, from: CalendarDate, to: CalendarDate) throws -> [SupervisionRecord]
     /// Stores an inspection or complaint and returns its number.
     func insert(_ record: SupervisionRecord) throws -> Int
+    /// Stores a random inspection draw; it is kept as drawn.
+    func insert(_ draw: InspectionDraw) throws -> Int
+    func draw(id: Int) throws -> InspectionDraw?
 
     /// The assessment of an institution for exactly this period, if any.
     func performanceAssessment(institution: String, from: CalendarDate, to: CalendarDate) throws -> PerformanceAssessment?

@@ -20,6 +20,8 @@ public struct SupervisionRecord: Sendable, Equatable {
     public var person: Int?
     public var note: String
     public var recordedBy: String
+    /// The random draw (``InspectionDraw``) that sent the inspectors, if one did.
+    public var draw: Int? = nil
 
     public init(id: Int, kind: Kind, institution: String, date: CalendarDate, score: Int?, person: Int?, note: String, recordedBy: String) {
         self.id = id
@@ -36,7 +38,7 @@ public struct SupervisionRecord: Sendable, Equatable {
         [
             "id": .integer(id), "kind": .string(kind.rawValue), "institution": .string(institution), "date": .string(date.description),
             "score": score.map(JSONValue.integer) ?? .null, "person": person.map(JSONValue.integer) ?? .null,
-            "note": .string(note), "recordedBy": .string(recordedBy),
+            "note": .string(note), "recordedBy": .string(recordedBy), "draw": draw.map(JSONValue.integer) ?? .null,
         ]
     }
 
@@ -46,5 +48,6 @@ public struct SupervisionRecord: Sendable, Equatable {
               let note = json["note"]?.stringValue, let by = json["recordedBy"]?.stringValue else { return nil }
         self.init(id: id, kind: kind, institution: institution, date: date, score: json["score"]?.intValue, person: json["person"]?.intValue,
                   note: note, recordedBy: by)
+        draw = json["draw"]?.intValue
     }
 }

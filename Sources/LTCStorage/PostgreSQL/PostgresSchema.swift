@@ -16,6 +16,7 @@ enum PostgresSchema {
         Migration(name: "0004-" + DeadlineMigration.name, sql: DeadlineMigration.sql),
         Migration(name: "0005-" + CashMigration.name, sql: CashMigration.postgresql),
         Migration(name: "0006-" + ResidenceMigration.name, sql: ResidenceMigration.sql),
+        Migration(name: "0007-" + InspectionDrawMigration.name, sql: InspectionDrawMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

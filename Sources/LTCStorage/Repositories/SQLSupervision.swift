@@ -68,6 +68,22 @@ struct SQLSupervision<Database: SQLConnection>: SupervisionRepository {
                           .text(JSONWriter.string(record.json))])
     }
 
+    func insert(_ draw: InspectionDraw) throws -> Int {
+        // The id is in the document too: take the next one first, in this transaction.
+        let id = (try database.query("SELECT COALESCE(MAX(id), 0) + 1 FROM inspection_draws") { $0.integer(0) ?? 1 }.first) ?? 1
+        var stored = draw
+        stored.id = id
+        try database.run("INSERT INTO inspection_draws (id, drawn_on, document) VALUES (?, ?, ?)",
+                         [.integer(id), .text(draw.drawnOn.description), .text(JSONWriter.string(stored.json))])
+        return id
+    }
+
+    func draw(id: Int) throws -> InspectionDraw? {
+        try database.query("SELECT document FROM inspection_draws WHERE id = ?", [.integer(id)]) {
+            try RowReader($0, record: "inspection draw").document(0, "document", key: String(id), InspectionDraw.init(json:))
+        }.first
+    }
+
     private static func assessment(_ row: Database.Row) throws -> PerformanceAssessment {
         try RowReader(row, record: "performance assessment").document(0, "document", key: nil, PerformanceAssessment.init(json:))
     }

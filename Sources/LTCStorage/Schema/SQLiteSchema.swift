@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws] }
+
+    /// Migration `0011-inspection-draws` (``InspectionDrawMigration``).
+    static let draws = Migration("0011-" + InspectionDrawMigration.name, InspectionDrawMigration.sqlite)
 
     /// Migration `0010-residence-and-tiers` (``ResidenceMigration``).
     static let residence = Migration("0010-" + ResidenceMigration.name, ResidenceMigration.sql)
