@@ -87,11 +87,11 @@ struct AccessCommandTests {
         #expect(unknown.status == 65 && unknown.stderr.contains("employer I404 is not a registered institution"))
         #expect(try ltc(["assessor", "add", "--id", "A7", "--name", "孙", "--qualification", "care", "--employer", "I001"] + admin).status == 0)
         // Case 1's person is enrolled with I001 in the demo; the case itself names no institution.
-        let cli = try ltc(["case", "assign", "1", "--assessors", "A1,A7", "--as-of", "2026-05-01"] + admin)
+        let cli = try ltc(["case", "assign", "1", "--assessors", "A1,A7", "--reason", "named for the test", "--as-of", "2026-05-01"] + admin)
         #expect(cli.status == 65 && cli.stderr.contains("assessor A7 is employed by I001, with which the applicant of case 1 is or was enrolled"))
         let lines = [
             #"{"jsonrpc":"2.0","id":1,"method":"assessor.add","params":{"actor":"administrator:demo","id":"A8","name":"钱","qualification":"care","employer":"I404"}}"#,
-            #"{"jsonrpc":"2.0","id":2,"method":"case.assign","params":{"actor":"administrator:demo","case":1,"assessors":["A1","A7"],"asOf":"2026-05-01"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"case.assign","params":{"actor":"administrator:demo","case":1,"assessors":["A1","A7"],"reason":"named for the test","asOf":"2026-05-01"}}"#,
         ]
         let responses = try ltc(["rpc", "--db", db], input: lines.joined(separator: "\n") + "\n").stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(responses.count == 2)

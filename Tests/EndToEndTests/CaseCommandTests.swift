@@ -54,7 +54,7 @@ struct CaseCommandTests {
         let steps: [([String], String)] = [
             (["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"] + admin, "case 1: applied"),
             (["case", "check", "1", "--as-of", "2026-03-02"] + admin, "case 1: eligible"),
-            (["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"] + admin, "case 1: assessing"),
+            (["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test", "--as-of", "2026-03-03"] + admin, "case 1: assessing"),
             (["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
               "--place", "home", "--date", "2026-03-05", "--actor", "assessor:A01"], "recorded assessment #1: grade 4"),
             (["case", "determine", "1", "--as-of", "2026-03-09"] + admin, "published until 2026-03-16"),
@@ -81,7 +81,7 @@ struct CaseCommandTests {
         _ = try ltc(["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--institution", "I-SUNSHINE",
                      "--as-of", "2026-03-02", "--db", db] + admin)
         let cases: [([String], Int32, String)] = [
-            (["case", "assign", "1", "--assessors", "A01,A02"] + admin, 65, "error: case 1 is applied: 'assign' is not allowed; allowed: check, terminate"),
+            (["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test"] + admin, 65, "error: case 1 is applied: 'assign' is not allowed; allowed: check, terminate"),
             (["case", "check", "1", "--actor", "institution:I-SUNSHINE"], 77, "error: institution:I-SUNSHINE may not do this: it needs the administrator role"),
             (["case", "check", "1", "--actor", "institution:I-NOWHERE"], 77, "error: institution:I-NOWHERE is not a registered institution"),
             (["case", "check", "1", "--actor", "administrator:li"], 77, "error: administrator:li is not registered staff"),
@@ -99,7 +99,7 @@ struct CaseCommandTests {
             #expect(run.stderr.hasPrefix(message), "\(arguments): \(run.stderr)")
         }
         _ = try ltc(["case", "check", "1", "--as-of", "2026-03-02", "--db", db] + admin)
-        let conflict = try ltc(["case", "assign", "1", "--assessors", "A01,A03", "--db", db] + admin)
+        let conflict = try ltc(["case", "assign", "1", "--assessors", "A01,A03", "--reason", "named for the test", "--db", db] + admin)
         #expect(conflict.stderr.hasPrefix("error: assessor A03 is employed by I-SUNSHINE, which serves the applicant of case 1"))
         let timeline = try JSONParser.parse(try ltc(["case", "show", "1", "--json", "--db", db] + admin).stdout)["timeline"]?.arrayValue ?? []
         #expect(timeline.filter { $0["outcome"] == "refused" }.count == 3)
@@ -110,7 +110,7 @@ struct CaseCommandTests {
         let db = scratch.database()
         try setUp(db)
         for step in [["case", "open", "--person", "1", "--disabled-since", "2025-08-01"], ["case", "check", "1"],
-                     ["case", "assign", "1", "--assessors", "A01,A02"]] {
+                     ["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test"]] {
             _ = try ltc(step + ["--db", db, "--as-of", "2026-03-02"] + admin)
         }
         // 17 items: a wrong key and a non-number first, then the best option of each item.
@@ -131,7 +131,7 @@ struct CaseCommandTests {
         let db = scratch.database()
         try setUp(db)
         for step in [["case", "open", "--person", "1", "--disabled-since", "2025-08-01"], ["case", "check", "1"],
-                     ["case", "assign", "1", "--assessors", "A01,A02"]] {
+                     ["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test"]] {
             _ = try ltc(step + ["--db", db, "--as-of", "2026-03-02"] + admin)
         }
         let run = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--place", "home", "--db", db,
@@ -165,7 +165,7 @@ struct CaseCommandTests {
         let steps: [[String]] = [
             ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"] + admin,
             ["case", "check", "1", "--as-of", "2026-03-02"] + admin,
-            ["case", "assign", "1", "--assessors", "A01,A02", "--as-of", "2026-03-03"] + admin,
+            ["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test", "--as-of", "2026-03-03"] + admin,
             ["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
              "--place", "home", "--date", "2026-03-05", "--actor", "assessor:A01"],
             ["case", "determine", "1", "--as-of", "2026-03-09"] + admin,
@@ -196,7 +196,7 @@ struct CaseCommandTests {
         for step in [["case", "open", "--person", "1", "--disabled-since", "2025-08-01"], ["case", "check", "1"]] {
             try #require(try ltc(step + ["--db", db, "--as-of", "2026-03-02"] + admin).status == 0)
         }
-        let both = try ltc(["case", "assign", "1", "--assessors", "A01,A02", "--draw", "--db", db] + admin)
+        let both = try ltc(["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test", "--draw", "--db", db] + admin)
         #expect(both.status == 65 && both.stderr.contains("give exactly one of --assessors IDS and --draw"))
         let drawn = try ltc(["case", "assign", "1", "--draw", "--seed", "42", "--json", "--as-of", "2026-03-03", "--db", db] + admin)
         let record = try JSONParser.parse(drawn.stdout)

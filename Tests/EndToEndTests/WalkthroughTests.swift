@@ -25,7 +25,7 @@ struct WalkthroughTests {
             (["person", "add", "--name", "陈老伯", "--id-number", "11010519491231002X", "--insurance", "employee", "--enrolled", "2015-07-01"], ""),
             (["case", "open", "--person", "1", "--disabled-since", "2025-08-01"], ""),
             (["case", "check", "1"], ""),
-            (["case", "assign", "1", "--assessors", "A01,A02"], ""),
+            (["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test"], ""),
         ]
         for (arguments, input) in steps {
             let run = try ltc(arguments + admin, input: input)

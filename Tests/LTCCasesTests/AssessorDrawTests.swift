@@ -40,6 +40,19 @@ struct AssessorDrawTests {
         #expect(event?.action == "case.assign" && event?.reason == "drawn with seed 7")
     }
 
+    @Test("Naming the assessors by hand is the exception: it needs a reason, which the audit trail keeps")
+    func manualNeedsReason() throws {
+        let world = try World()
+        let id = try world.caseIn(.eligible)
+        let error = #expect(throws: CaseError.self) {
+            try world.service.assign(caseID: id, assessors: ["A1", "A2"], reason: "  ", actor: admin, asOf: day("2026-03-03"))
+        }
+        #expect(error?.message.contains("need a reason") == true)
+        _ = try world.service.assign(caseID: id, assessors: ["A1", "A2"], reason: "the only assessors who speak the dialect", actor: admin, asOf: day("2026-03-03"))
+        let event = try world.service.show(caseID: id, actor: admin).events.last
+        #expect(event?.action == "case.assign" && event?.reason == "the only assessors who speak the dialect")
+    }
+
     @Test("A re-assessment's draw leaves out the first round's assessors")
     func reassessment() throws {
         let world = try World()

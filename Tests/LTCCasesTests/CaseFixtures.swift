@@ -97,7 +97,7 @@ struct World {
             return try service.check(caseID: record.id, actor: admin, asOf: day("2026-03-02")).id
         }
         guard try step(.eligible, { try service.check(caseID: id, actor: admin, asOf: day("2026-03-02")) }) else { return id }
-        guard try step(.assessing, { try service.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-03-03")) }) else { return id }
+        guard try step(.assessing, { try service.assign(caseID: id, assessors: ["A1", "A2"], reason: "named for the test", actor: admin, asOf: day("2026-03-03")) }) else { return id }
         guard try step(.assessed, {
             try service.assess(caseID: id, formID: "cn-ltc-2021", answers: World.answers(grade: 3), assessedOn: day("2026-03-05"),
                                place: "home", actor: assessor, asOf: day("2026-03-05")).0
@@ -105,7 +105,7 @@ struct World {
         guard try step(.publicity, { try service.determine(caseID: id, actor: admin, asOf: day("2026-03-09")) }) else { return id }
         if [.objected, .reassessing, .reassessed].contains(state) {
             guard try step(.objected, { try service.object(caseID: id, reason: "grade too low", actor: admin, asOf: day("2026-03-10")) }) else { return id }
-            guard try step(.reassessing, { try service.assign(caseID: id, assessors: ["A4", "A5"], actor: admin, asOf: day("2026-03-11")) }) else { return id }
+            guard try step(.reassessing, { try service.assign(caseID: id, assessors: ["A4", "A5"], reason: "named for the test", actor: admin, asOf: day("2026-03-11")) }) else { return id }
             _ = try step(.reassessed, {
                 try service.assess(caseID: id, formID: "cn-ltc-2021", answers: World.answers(grade: 3), assessedOn: day("2026-03-12"),
                                    place: "home", actor: try Actor("assessor:A4"), asOf: day("2026-03-12")).0

@@ -20,7 +20,7 @@ struct GradeChangeTests {
     /// Re-assesses the effective case (grade 3 from 2026-03-17) at a mild grade in May, and confirms it on Tuesday 19 May.
     func reassessed(_ world: World) throws -> Case {
         let id = try world.caseIn(.effective)
-        _ = try world.service.assign(caseID: id, assessors: ["A4", "A5"], actor: admin, asOf: day("2026-05-04"))
+        _ = try world.service.assign(caseID: id, assessors: ["A4", "A5"], reason: "named for the test", actor: admin, asOf: day("2026-05-04"))
         _ = try world.service.assess(caseID: id, formID: "cn-ltc-2021", answers: World.answers(grade: 1), assessedOn: day("2026-05-06"),
                                      place: "home", actor: try Actor("assessor:A4"), asOf: day("2026-05-06"))
         let published = try world.service.determine(caseID: id, actor: admin, asOf: day("2026-05-11"))

@@ -23,7 +23,7 @@ struct LifecycleTests {
         let date = day("2026-06-01")
         let attempts: [CaseAction: () throws -> Case] = [
             .check: { try service.check(caseID: id, actor: admin, asOf: date) },
-            .assign: { try service.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: date) },
+            .assign: { try service.assign(caseID: id, assessors: ["A1", "A2"], reason: "named for the test", actor: admin, asOf: date) },
             .assess: { try service.assess(caseID: id, formID: "cn-ltc-2021", answers: [:], assessedOn: nil, place: "x",
                                           actor: try Actor("assessor:A1"), asOf: date).0 },
             .determine: { try service.determine(caseID: id, actor: admin, asOf: date) },
@@ -95,7 +95,7 @@ struct AssessorRuleTests {
         let world = try World()
         let id = try world.caseIn(.eligible, institution: "I-SUNSHINE")
         let error = try #require(throws: CaseError.self) {
-            try world.service.assign(caseID: id, assessors: ["A1", "A3"], actor: admin, asOf: day("2026-03-03"))
+            try world.service.assign(caseID: id, assessors: ["A1", "A3"], reason: "named for the test", actor: admin, asOf: day("2026-03-03"))
         }
         #expect(error.reason == .conflictOfInterest)
         #expect(error.message == "assessor A3 is employed by I-SUNSHINE, which serves the applicant of case \(id)")
@@ -106,7 +106,7 @@ struct AssessorRuleTests {
         let world = try World()
         let id = try world.caseIn(.eligible)
         let error = try #require(throws: CaseError.self) {
-            try world.service.assign(caseID: id, assessors: ["A2", "A5"], actor: admin, asOf: day("2026-03-03"))
+            try world.service.assign(caseID: id, assessors: ["A2", "A5"], reason: "named for the test", actor: admin, asOf: day("2026-03-03"))
         }
         #expect(error.reason == .assessorRule)
     }
@@ -116,7 +116,7 @@ struct AssessorRuleTests {
         let world = try World()
         let id = try world.caseIn(.eligible)
         for team in [["A1"], ["A1", "A1"], ["A1", "A2", "A4"], ["A1", "NOBODY"]] {
-            #expect(throws: CaseError.self) { try world.service.assign(caseID: id, assessors: team, actor: admin, asOf: day("2026-03-03")) }
+            #expect(throws: CaseError.self) { try world.service.assign(caseID: id, assessors: team, reason: "named for the test", actor: admin, asOf: day("2026-03-03")) }
         }
     }
 
@@ -147,7 +147,7 @@ struct AssessorRuleTests {
         let world = try World()
         let id = try world.caseIn(.objected)
         let error = try #require(throws: CaseError.self) {
-            try world.service.assign(caseID: id, assessors: ["A1", "A4"], actor: admin, asOf: day("2026-03-11"))
+            try world.service.assign(caseID: id, assessors: ["A1", "A4"], reason: "named for the test", actor: admin, asOf: day("2026-03-11"))
         }
         #expect(error.reason == .assessorRule)
         #expect(error.message.contains("A1 assessed it"))

@@ -12,7 +12,7 @@ struct ConclusionLetterTests {
                                                   enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01"))
         let id = try world.cases.open(personID: person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil, actor: admin, asOf: day("2026-03-02")).id
         _ = try world.cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
-        _ = try world.cases.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-03-03"))
+        _ = try world.cases.assign(caseID: id, assessors: ["A1", "A2"], reason: "named for the test", actor: admin, asOf: day("2026-03-03"))
         _ = try world.cases.assess(caseID: id, formID: "cn-ltc-2021", answers: try ProviderWorld.gradeThreeAnswers(), assessedOn: day("2026-03-05"),
                                    place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-03-05"))
         #expect(throws: CaseError.self) {

@@ -37,7 +37,7 @@ struct ConflictOfInterestTests {
     func enrolledNow() throws {
         let world = try world()
         let refused = #expect(throws: CaseError.self) {
-            try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A3"], actor: admin, asOf: day("2026-06-01"))
+            try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A3"], reason: "named for the test", actor: admin, asOf: day("2026-06-01"))
         }
         #expect(refused?.reason == .conflictOfInterest)
         #expect(refused?.message == "assessor A3 is employed by I001, with which the applicant of case \(world.caseID) is or was enrolled since 2025-06-01 (the scheme looks back 12 months)")
@@ -49,17 +49,17 @@ struct ConflictOfInterestTests {
     func lookBackEdge(on date: CalendarDate, refused: Bool) throws {
         let world = try world(ended: day("2025-05-31"))
         if refused {
-            let error = #expect(throws: CaseError.self) { try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A4"], actor: admin, asOf: date) }
+            let error = #expect(throws: CaseError.self) { try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A4"], reason: "named for the test", actor: admin, asOf: date) }
             #expect(error?.reason == .conflictOfInterest)
         } else {
-            #expect(try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A4"], actor: admin, asOf: date).assessors == ["A1", "A4"])
+            #expect(try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A4"], reason: "named for the test", actor: admin, asOf: date).assessors == ["A1", "A4"])
         }
     }
 
     @Test("An enrolment made after the assignment bars the assessor from recording the assessment")
     func enrolledAfterAssignment() throws {
         let world = try world()
-        _ = try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A4"], actor: admin, asOf: day("2026-06-01"))
+        _ = try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A4"], reason: "named for the test", actor: admin, asOf: day("2026-06-01"))
         try enrol(world, with: "I002", from: day("2026-06-02"), to: nil)
         let refused = #expect(throws: CaseError.self) {
             try world.cases.assess(caseID: world.caseID, formID: "cn-ltc-2021", answers: try ProviderWorld.gradeThreeAnswers(), assessedOn: day("2026-06-03"),

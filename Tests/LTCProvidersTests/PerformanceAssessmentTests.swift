@@ -75,7 +75,7 @@ struct ReassessmentFindingTests {
     @Test("A client re-assessed in the period at grade 1, below the grade 3 in force: 1 of 1 found lower")
     func foundLower() throws {
         let world = try ProviderWorld()
-        _ = try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-04-10"))
+        _ = try world.cases.assign(caseID: world.caseID, assessors: ["A1", "A2"], reason: "named for the test", actor: admin, asOf: day("2026-04-10"))
         _ = try world.cases.assess(caseID: world.caseID, formID: "cn-ltc-2021", answers: try ProviderWorld.gradeThreeAnswers(adl: 80),
                                    assessedOn: day("2026-04-12"), place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-04-12"))
         let result = try world.supervision.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"),

@@ -94,7 +94,7 @@ struct ProviderWorld {
         let id = try cases.open(personID: person, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil,
                                 actor: admin, asOf: day("2026-03-02")).id
         _ = try cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
-        _ = try cases.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-03-03"))
+        _ = try cases.assign(caseID: id, assessors: ["A1", "A2"], reason: "named for the test", actor: admin, asOf: day("2026-03-03"))
         _ = try cases.assess(caseID: id, formID: "cn-ltc-2021", answers: try gradeThreeAnswers(), assessedOn: day("2026-03-05"),
                              place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-03-05"))
         _ = try cases.determine(caseID: id, actor: admin, asOf: day("2026-03-09"))

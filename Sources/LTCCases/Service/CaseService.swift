@@ -101,8 +101,15 @@ public struct CaseService: Sendable {
 
     /// Assigns the assessors of the next round: the first assessment, a review
     /// of a grade in force, or the re-assessment (复评) after an objection.
-    public func assign(caseID: Int, assessors ids: [String], actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try change(.assign, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
+    /// Assigns the assessors by name: the exception to a random draw
+    /// (``drawAssessors(caseID:seed:actor:asOf:)``), so it needs a reason,
+    /// which the audit trail keeps.
+    public func assign(caseID: Int, assessors ids: [String], reason: String, actor: Actor, asOf: CalendarDate?) throws -> Case {
+        guard !reason.allSatisfy(\.isWhitespace) else {
+            throw CaseError(.invalidInput, "assessors named by hand need a reason (a random draw does not): say why they were chosen")
+        }
+        try PlainText.require(reason, "reason", as: .note)
+        return try change(.assign, caseID: caseID, actor: actor, asOf: asOf, reason: reason) { record, scheme, date, tx in
             try assignTeam(ids, to: &record, scheme: scheme, on: date, in: tx)
             record.draw = nil
         }

@@ -65,9 +65,11 @@ struct CaseCommand: ParsableCommand {
             commandName: "assign", abstract: "Assign the assessors of the next assessment or re-assessment, by name or drawn at random.",
             discussion: "--draw draws them from the active assessors free of a conflict of interest; the seed and the pool are kept with the case, "
                 + "and --seed replays a draw.\n\n"
-                + examples("ltc case assign 1 --assessors A01,A02 --actor administrator:wang", "ltc case assign 1 --draw --actor administrator:wang"))
+                + examples("ltc case assign 1 --assessors A01,A02 --reason \"the area's only medical assessor\" --actor administrator:wang",
+                           "ltc case assign 1 --draw --actor administrator:wang"))
         @Argument(help: "The case id.") var id: Int
         @Option(help: ArgumentHelp("Assessor ids, comma-separated, e.g. A01,A02.", valueName: "ids")) var assessors: String?
+        @Option(help: ArgumentHelp("Why the assessors are named by hand rather than drawn (needed with --assessors).", valueName: "text")) var reason: String?
         @Flag(help: "Draw the assessors at random instead.") var draw = false
         @Option(help: ArgumentHelp("The draw's seed (default: a random one, kept with the case).", valueName: "n")) var seed: UInt64?
         @OptionGroup var options: CaseOptions
@@ -77,8 +79,9 @@ struct CaseCommand: ParsableCommand {
             case (let assessors?, false):
                 guard seed == nil else { throw CaseError(.invalidInput, "--seed goes with --draw") }
                 let ids = assessors.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-                return try service.assign(caseID: id, assessors: ids, actor: actor, asOf: date)
+                return try service.assign(caseID: id, assessors: ids, reason: reason ?? "", actor: actor, asOf: date)
             case (nil, true):
+                guard reason == nil else { throw CaseError(.invalidInput, "--reason goes with --assessors: a draw needs none") }
                 return try service.drawAssessors(caseID: id, seed: seed, actor: actor, asOf: date)
             default:
                 throw CaseError(.invalidInput, "give exactly one of --assessors IDS and --draw")

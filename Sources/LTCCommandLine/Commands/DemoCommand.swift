@@ -86,7 +86,7 @@ struct DemoCity {
             let id = try services.cases.open(personID: person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: scheme.id,
                                     actor: admin, asOf: day("2026-03-02")).id
             _ = try services.cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
-            _ = try services.cases.assign(caseID: id, assessors: ["A1", "A2"], actor: admin, asOf: day("2026-03-03"))
+            _ = try services.cases.assign(caseID: id, assessors: ["A1", "A2"], reason: "the demo names its two assessors", actor: admin, asOf: day("2026-03-03"))
             _ = try services.cases.assess(caseID: id, formID: form.id, answers: try answers(grade: grades[index]), assessedOn: day("2026-03-05"),
                                  place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-03-05"))
             _ = try services.cases.determine(caseID: id, actor: admin, asOf: day("2026-03-09"))

@@ -139,14 +139,15 @@ public struct CaseMethods: Sendable {
                                         schemeID: params.string("scheme"), actor: actor, asOf: asOf).json
             },
             transition("case.check", "Check eligibility: every rule of the scheme, with pass or fail.") { try $0.check(caseID: $1, actor: $2, asOf: $3) },
-            method("case.assign", "Assign the assessors of the next assessment or re-assessment.",
-                   [actor, asOf, caseID, RPCParameter("assessors", .array, "Assessor ids.")],
-                   result: "the case", example: ["actor": admin, "case": 1, "assessors": ["A01", "A02"]]) { service, params, actor, asOf in
+            method("case.assign", "Assign the assessors of the next assessment or re-assessment by name, with the reason (case.draw draws them instead).",
+                   [actor, asOf, caseID, RPCParameter("assessors", .array, "Assessor ids."),
+                    RPCParameter("reason", .string, "Why they are named by hand rather than drawn.")],
+                   result: "the case", example: ["actor": admin, "case": 1, "assessors": ["A01", "A02"], "reason": "the area's only medical assessor"]) { service, params, actor, asOf in
                 let ids = try params.array("assessors")!.map { value throws(CaseError) -> String in
                     guard let id = value.stringValue else { throw CaseError(.invalidInput, "assessors must be strings, found \(value.typeName)") }
                     return id
                 }
-                return try service.cases.assign(caseID: params.int("case")!, assessors: ids, actor: actor, asOf: asOf).json
+                return try service.cases.assign(caseID: params.int("case")!, assessors: ids, reason: params.string("reason")!, actor: actor, asOf: asOf).json
             },
             method("case.draw", "Draw the assessors of the next round at random from the active assessors free of a conflict of interest; the seed and pool are kept with the case.",
                    [actor, asOf, caseID, RPCParameter("seed", .string, required: false, "The seed, a whole number from 0 to 18446744073709551615 (default: a random one).")],
