@@ -37,9 +37,20 @@ public struct Scheme: Sendable {
     }
 
     public struct Eligibility: Sendable, Equatable {
+        /// A document an application must come with (申请材料).
+        public struct Material: Sendable, Equatable {
+            public var id: String
+            public var name: LocalizedText
+        }
+
         public var insuranceTypes: [InsuranceType]
         public var minimumMonthsEnrolled: Int
         public var minimumMonthsDisabled: Int
+        /// The materials an application must come with; none when the scheme lists none.
+        public var materials: [Material] = []
+        /// Months after a refusal, or a grade below the minimum, before the
+        /// person may apply again (0: at once).
+        public var waitingMonths = 0
     }
 
     public var id: String

@@ -50,7 +50,7 @@ private struct SchemeDecoder {
             "visitWithinWorkingDays", "conclusionWithinWorkingDays",
         ]).flatMap(assessment)
         let eligibility = root.fields("eligibility", accepting: [
-            "insuranceTypes", "minimumMonthsEnrolled", "minimumMonthsDisabled",
+            "insuranceTypes", "minimumMonthsEnrolled", "minimumMonthsDisabled", "materials", "waitingMonths",
         ]).flatMap(eligibility)
         let calendar = root.fields("calendar", accepting: ["use", "holidays", "workingWeekendDays"], required: false)
             .map(calendar) ?? WorkingCalendar(holidays: [], workingWeekendDays: [])
@@ -134,8 +134,19 @@ private struct SchemeDecoder {
         if let types, types.isEmpty { log.report(fields.path.appending("insuranceTypes"), "name at least one insurance type") }
         let enrolled = count(fields, "minimumMonthsEnrolled", 0...600)
         let disabled = count(fields, "minimumMonthsDisabled", 0...120)
-        guard let types, let enrolled, let disabled else { return nil }
-        return Scheme.Eligibility(insuranceTypes: types, minimumMonthsEnrolled: enrolled, minimumMonthsDisabled: disabled)
+        var seen: Set<String> = []
+        let materials = fields.array("materials", required: false)?.compactMap { value, path -> Scheme.Eligibility.Material? in
+            guard let material = log.fields(of: value, at: path, accepting: ["id", "name"]), let id = material.nonEmptyString("id"),
+                  let name = material.localizedText("name") else { return nil }
+            if !seen.insert(id).inserted { log.report(material.path.appending("id"), "duplicate material '\(id)'") }
+            return .init(id: id, name: name)
+        } ?? []
+        let waiting = fields.has("waitingMonths") ? count(fields, "waitingMonths", 0...60) : 0
+        guard let types, let enrolled, let disabled, let waiting else { return nil }
+        var eligibility = Scheme.Eligibility(insuranceTypes: types, minimumMonthsEnrolled: enrolled, minimumMonthsDisabled: disabled)
+        eligibility.materials = materials
+        eligibility.waitingMonths = waiting
+        return eligibility
     }
 
     func calendar(_ fields: JSONFields) -> WorkingCalendar {

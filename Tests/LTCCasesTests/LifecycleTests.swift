@@ -73,7 +73,7 @@ struct EligibilityTests {
         #expect(checked.state == .rejected)
         let failed = checked.eligibility?.rules.filter { !$0.passed }.map(\.id)
         #expect(failed == ["insuranceType", "monthsEnrolled", "monthsDisabled"])
-        #expect(checked.closedReason == "ineligible: insuranceType, monthsEnrolled, monthsDisabled")
+        #expect(checked.closedReason == "ineligible: insuranceType, monthsEnrolled, monthsDisabled (not accepted: A01, A02, A03)")
     }
 
     @Test("Six months disabled to the day passes; a day less fails")

@@ -39,6 +39,10 @@ public struct Case: Sendable, Equatable {
     public var letterDelivered: LetterDelivery?
     /// Where the beneficiary lives, when outside the scheme's region (异地); `nil` at home.
     public var residence: Residence?
+    /// The application materials provided (ids of the scheme's list).
+    public var materials: [String] = []
+    /// Who applied for the person, when not the person.
+    public var agent: ApplyingAgent?
     /// Grades that were in force before the current one, oldest first.
     public var pastDeterminations: [Determination] = []
     /// Service modes chosen, in order of their start.
@@ -110,6 +114,8 @@ public struct Case: Sendable, Equatable {
             "deadline": deadline?.json ?? .null,
             "letterDelivered": letterDelivered?.json ?? .null,
             "residence": residence?.json ?? .null,
+            "materials": .array(materials.map { .string($0) }),
+            "agent": agent?.json ?? .null,
             "draw": draw?.json ?? .null,
         ]
     }
@@ -139,6 +145,8 @@ public struct Case: Sendable, Equatable {
         deadline = json["deadline"].flatMap(CaseDeadline.init(json:))
         letterDelivered = json["letterDelivered"].flatMap(LetterDelivery.init(json:))
         residence = json["residence"].flatMap(Residence.init(json:))
+        materials = json["materials"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        agent = json["agent"].flatMap(ApplyingAgent.init(json:))
         draw = json["draw"].flatMap(AssessorDraw.init(json:))
     }
 }

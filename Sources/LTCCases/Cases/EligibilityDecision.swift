@@ -15,12 +15,26 @@ public struct EligibilityDecision: Sendable, Equatable {
 
     public var passed: Bool { rules.allSatisfy(\.passed) }
 
+    /// The coded grounds of a refusal, in order, each once.
+    public var grounds: [NonAcceptanceGround] {
+        var grounds: [NonAcceptanceGround] = []
+        for rule in rules where !rule.passed {
+            if let ground = NonAcceptanceGround(rule: rule.id), !grounds.contains(ground) { grounds.append(ground) }
+        }
+        return grounds
+    }
+
     public var json: JSONValue {
         [
             "checkedOn": .string(checkedOn.description),
             "passed": .bool(passed),
             "rules": .array(rules.map {
-                ["id": .string($0.id), "requirement": .string($0.requirement), "found": .string($0.found), "passed": .bool($0.passed)]
+                var rule: JSONObject = ["id": .string($0.id), "requirement": .string($0.requirement), "found": .string($0.found), "passed": .bool($0.passed)]
+                if !$0.passed, let ground = NonAcceptanceGround(rule: $0.id) {
+                    rule.set("ground", .string(ground.rawValue))
+                    rule.set("groundMeaning", .string(ground.meaning))
+                }
+                return .object(rule)
             }),
         ]
     }

@@ -47,9 +47,11 @@ public struct CaseService: Sendable {
 
     // MARK: The case lifecycle
 
-    /// Accepts an application (申请) under the scheme in force on the date.
+    /// Accepts an application (申请) under the scheme in force on the date,
+    /// with the materials it came with (ids of the scheme's list) and, when
+    /// someone applies for the person, who and how related.
     public func open(personID: Int, disabledSince: CalendarDate, institution: String?, schemeID: String?,
-                     actor: Actor, asOf: CalendarDate?) throws -> Case {
+                     materials: [String] = [], agent: ApplyingAgent? = nil, actor: Actor, asOf: CalendarDate?) throws -> Case {
         let (scheme, date) = try store.read { tx in
             let date = try choice.day(asOf, in: tx.schemes)
             return (try choice.scheme(id: schemeID, on: date, in: tx.schemes), date)
@@ -63,11 +65,25 @@ public struct CaseService: Sendable {
             guard let person = try tx.people.person(id: personID) else { throw CaseError(.notFound, "no person \(personID)") }
             guard disabledSince <= date else { throw CaseError(.invalidInput, "disabled since \(disabledSince) is after the application date \(date)") }
             if let open = try tx.cases.openCase(person: person.id) {
-                throw CaseError(.duplicate, "person \(person.id) already has open case \(open.id) (\(open.state.rawValue))")
+                throw CaseError(.duplicate, "person \(person.id) already has open case \(open.id) (\(open.state.rawValue)): not accepted, \(NonAcceptanceGround.caseOpen.rawValue)",
+                                details: ["ground": .string(NonAcceptanceGround.caseOpen.rawValue)])
+            }
+            let known = Set(scheme.eligibility.materials.map(\.id))
+            for material in materials where !known.contains(material) {
+                throw CaseError(.invalidInput, "'\(material)' is not a material of scheme '\(scheme.id)'; its list: \(known.sorted().joined(separator: ", "))")
+            }
+            if let agent {
+                guard !agent.name.allSatisfy(\.isWhitespace), !agent.relationship.allSatisfy(\.isWhitespace) else {
+                    throw CaseError(.invalidInput, "an agent applying for the person needs a name and the relationship")
+                }
+                try PlainText.require(agent.name, "agent name")
+                try PlainText.require(agent.relationship, "agent relationship")
             }
             var record = Case(id: 0, personID: person.id, schemeID: scheme.id, institution: institution, state: .applied,
                               openedOn: date, disabledSince: disabledSince)
             record.insured = person.group
+            record.materials = Array(Set(materials)).sorted()
+            record.agent = agent
             record.id = try tx.cases.insert(record)
             return Outcome(record, subject: "case:\(record.id)", after: record.json)
         }
@@ -88,20 +104,57 @@ public struct CaseService: Sendable {
                       found: "\(enrolled) months since \(person.enrolledOn)", passed: enrolled >= rules.minimumMonthsEnrolled),
                 .init(id: "monthsDisabled", requirement: "disabled at least \(rules.minimumMonthsDisabled) months",
                       found: "\(disabled) months since \(record.disabledSince)", passed: disabled >= rules.minimumMonthsDisabled),
-            ])
+            ] + Self.materialsRule(record, rules) + (try Self.waitingRule(record, rules, scheme: scheme, on: date, in: tx)))
             record.eligibility = decision
             record.state = decision.passed ? .eligible : .rejected
             // Accepted: the on-site visit is due within the scheme's working days (or, without one, the conclusion).
             record.deadline = decision.passed ? (Self.deadline(.visit, for: record, scheme: scheme) ?? Self.deadline(.conclusion, for: record, scheme: scheme)) : nil
             if !decision.passed {
                 record.closedReason = "ineligible: " + decision.rules.filter { !$0.passed }.map(\.id).joined(separator: ", ")
+                    + " (not accepted: " + decision.grounds.map(\.rawValue).joined(separator: ", ") + ")"
             }
         }
     }
 
-    /// Assigns the assessors of the next round: the first assessment, a review
-    /// of a grade in force, or the re-assessment (复评) after an objection.
-    /// Assigns the assessors by name: the exception to a random draw
+    /// The application's materials against the scheme's list, where it has one.
+    static func materialsRule(_ record: Case, _ rules: Scheme.Eligibility) -> [EligibilityDecision.Rule] {
+        guard !rules.materials.isEmpty else { return [] }
+        let missing = rules.materials.filter { !record.materials.contains($0.id) }
+        return [.init(id: "materials", requirement: "materials: \(rules.materials.map { "\($0.id) (\($0.name.zh))" }.joined(separator: ", "))",
+                      found: missing.isEmpty ? "all given" : "missing " + missing.map(\.id).joined(separator: ", "), passed: missing.isEmpty)]
+    }
+
+    /// The waiting period after the person's last refusal or grade below the
+    /// minimum, where the scheme sets one: the day of that decision and the
+    /// scheme's months after it. A refusal for the waiting period alone does
+    /// not start it again.
+    static func waitingRule(_ record: Case, _ rules: Scheme.Eligibility, scheme: Scheme, on date: CalendarDate,
+                            in tx: any CaseTransaction) throws -> [EligibilityDecision.Rule] {
+        guard rules.waitingMonths > 0 else { return [] }
+        var last: CalendarDate?
+        for earlier in try tx.cases.cases(person: record.personID) where earlier.id != record.id {
+            var days: [CalendarDate] = []
+            if earlier.state == .rejected, let decision = earlier.eligibility, !decision.passed,
+               decision.grounds.contains(where: { $0 != .waitingPeriod }) {
+                days.append(decision.checkedOn)
+            }
+            for decided in [earlier.determination].compactMap({ $0 }) + earlier.pastDeterminations
+            where decided.grade < scheme.assessment.minimumGrade {
+                days.append(decided.decidedOn)
+            }
+            if let latest = days.max(), latest > (last ?? latest.adding(days: -1)) { last = latest }
+        }
+        guard let last else {
+            return [.init(id: "waitingPeriod", requirement: "\(rules.waitingMonths) months after a refusal or a low grade", found: "none before", passed: true)]
+        }
+        let until = last.adding(months: rules.waitingMonths)
+        return [.init(id: "waitingPeriod", requirement: "\(rules.waitingMonths) months after a refusal or a low grade",
+                      found: "the last on \(last); may apply again from \(until)", passed: date >= until)]
+    }
+
+    /// Assigns the assessors of the next round (the first assessment, a review
+    /// of a grade in force, or the re-assessment (复评) after an objection)
+    /// by name: the exception to a random draw
     /// (``drawAssessors(caseID:seed:actor:asOf:)``), so it needs a reason,
     /// which the audit trail keeps.
     public func assign(caseID: Int, assessors ids: [String], reason: String, actor: Actor, asOf: CalendarDate?) throws -> Case {

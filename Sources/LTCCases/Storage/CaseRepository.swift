@@ -5,6 +5,8 @@ public protocol CaseRepository {
     func caseRecord(id: Int) throws -> Case?
     /// The person's case that is not closed, if any (a person has at most one).
     func openCase(person: Int) throws -> Case?
+    /// Every case of a person, oldest first (a person has few).
+    func cases(person: Int) throws -> [Case]
     /// Per person, the newest case that is not rejected: the case benefits follow.
     func benefitCases(people: Set<Int>) throws -> [Int: Case]
     /// Whether the person has a case in `scope`.

@@ -25,18 +25,28 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "open", abstract: "Accept an application (申请).", discussion: examples("ltc case open --person 1 --disabled-since 2025-08-01 --actor administrator:wang"))
+        static let configuration = CommandConfiguration(
+            commandName: "open", abstract: "Accept an application (申请).",
+            discussion: "--materials lists the documents given, from the scheme's list, which the acceptance review checks." + "\n\n"
+                + examples("ltc case open --person 1 --disabled-since 2025-08-01 --actor administrator:wang",
+                           "ltc case open --person 1 --disabled-since 2025-08-01 --materials id-card,medical-records --agent 陈小妹 --relationship daughter --actor administrator:wang"))
         @Option(help: "The insured person's id.") var person: Int
         @Option(name: .customLong("disabled-since"), help: ArgumentHelp("When the disability began, from the medical records.", valueName: "date"))
         var disabledSince: String
         @Option(help: "The designated institution serving the applicant, if any.") var institution: String?
         @Option(help: "The scheme id; needed only when several are in force.") var scheme: String?
+        @Option(help: ArgumentHelp("The materials given, comma-separated ids of the scheme's list.", valueName: "ids")) var materials: String?
+        @Option(help: ArgumentHelp("Who applies for the person, when not the person.", valueName: "name")) var agent: String?
+        @Option(help: ArgumentHelp("How the agent is related to the person, e.g. daughter, guardian.", valueName: "text")) var relationship: String?
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
+                guard (agent == nil) == (relationship == nil) else { throw CaseError(.invalidInput, "--agent and --relationship go together") }
+                let given = materials.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
                 let record = try options.cases().open(personID: person, disabledSince: try parseDate(disabledSince, "--disabled-since"),
-                                                        institution: institution, schemeID: scheme,
+                                                        institution: institution, schemeID: scheme, materials: given,
+                                                        agent: agent.map { ApplyingAgent(name: $0, relationship: relationship ?? "") },
                                                         actor: try options.actingAs(), asOf: try options.date())
                 CaseCommand.report(record, options)
             }
@@ -54,7 +64,9 @@ struct CaseCommand: ParsableCommand {
                 if options.json { printJSON(record.json); return }
                 print(CaseText.summary(record))
                 for rule in record.eligibility?.rules ?? [] {
-                    print("  \(rule.passed ? "pass" : "FAIL")  \(rule.id): \(rule.requirement); found \(rule.found)")
+                    let ground = rule.passed ? nil : NonAcceptanceGround(rule: rule.id)
+                    print("  \(rule.passed ? "pass" : "FAIL")  \(rule.id): \(rule.requirement); found \(rule.found)"
+                          + (ground.map { "  [\($0.rawValue) \($0.meaning)]" } ?? ""))
                 }
             }
         }

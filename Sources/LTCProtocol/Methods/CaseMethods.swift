@@ -131,12 +131,24 @@ public struct CaseMethods: Sendable {
                    [actor, asOf, RPCParameter("person", .integer, "The insured person's id."),
                     RPCParameter("disabledSince", .string, "When the disability began (YYYY-MM-DD)."),
                     RPCParameter("institution", .string, required: false, "The institution serving the applicant, if any."),
-                    RPCParameter("scheme", .string, required: false, "The scheme id, when several are in force.")],
+                    RPCParameter("scheme", .string, required: false, "The scheme id, when several are in force."),
+                    RPCParameter("materials", .array, required: false, "The materials given: ids of the scheme's list."),
+                    RPCParameter("agent", .object, required: false, "{name, relationship}: who applies for the person, when not the person.")],
                    result: "the case", example: ["actor": admin, "person": 1, "disabledSince": "2025-08-01", "asOf": "2026-03-02"]
             ) { service, params, actor, asOf in
                 guard let since = try params.date("disabledSince") else { throw CaseError(.invalidInput, "disabledSince is needed") }
+                let materials = try (params.array("materials") ?? []).map { value throws(CaseError) -> String in
+                    guard let id = value.stringValue else { throw CaseError(.invalidInput, "materials must be strings, found \(value.typeName)") }
+                    return id
+                }
+                let agent = try params.object["agent"].map { value throws(CaseError) -> ApplyingAgent in
+                    guard let name = value["name"]?.stringValue, let relationship = value["relationship"]?.stringValue else {
+                        throw CaseError(.invalidInput, "agent needs name and relationship (strings)")
+                    }
+                    return ApplyingAgent(name: name, relationship: relationship)
+                }
                 return try service.cases.open(personID: params.int("person")!, disabledSince: since, institution: params.string("institution"),
-                                        schemeID: params.string("scheme"), actor: actor, asOf: asOf).json
+                                        schemeID: params.string("scheme"), materials: materials, agent: agent, actor: actor, asOf: asOf).json
             },
             transition("case.check", "Check eligibility: every rule of the scheme, with pass or fail.") { try $0.check(caseID: $1, actor: $2, asOf: $3) },
             method("case.assign", "Assign the assessors of the next assessment or re-assessment by name, with the reason (case.draw draws them instead).",

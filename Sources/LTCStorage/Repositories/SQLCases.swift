@@ -29,6 +29,10 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
             """, [.integer(person)], row: Self.caseRecord).first
     }
 
+    func cases(person: Int) throws -> [Case] {
+        try database.query("SELECT \(Self.columns) WHERE c.person_id = ? ORDER BY c.id", [.integer(person)], row: Self.caseRecord)
+    }
+
     func benefitCases(people: Set<Int>) throws -> [Int: Case] {
         guard !people.isEmpty else { return [:] }
         var newest: [Int: Case] = [:]
