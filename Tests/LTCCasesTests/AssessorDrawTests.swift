@@ -53,6 +53,36 @@ struct AssessorDrawTests {
         #expect(event?.action == "case.assign" && event?.reason == "the only assessors who speak the dialect")
     }
 
+    @Test("An expired certificate cannot be assigned, drawn or assess; a draw may take one agency's assessors only")
+    func certificatesAndAgencies() throws {
+        let world = try World()
+        _ = try world.registry.addAssessor(id: "B1", name: "孙医生", qualification: .medical, employer: nil, agency: "市评估中心",
+                                           certificateUntil: day("2026-03-02"), actor: admin, asOf: day("2026-01-01"))
+        _ = try world.registry.addAssessor(id: "B2", name: "周专员", qualification: .none, employer: nil, agency: "市评估中心",
+                                           certificateUntil: day("2027-12-31"), actor: admin, asOf: day("2026-01-01"))
+        _ = try world.registry.addAssessor(id: "B3", name: "吴护士", qualification: .care, employer: nil, agency: "市评估中心",
+                                           actor: admin, asOf: day("2026-01-01"))
+        let id = try world.caseIn(.eligible)
+        let expired = #expect(throws: CaseError.self) {
+            try world.service.assign(caseID: id, assessors: ["B1", "B2"], reason: "test", actor: admin, asOf: day("2026-03-03"))
+        }
+        #expect(expired?.message.contains("the certificate of assessor B1 expired on 2026-03-02") == true)
+        let drawn = try world.service.drawAssessors(caseID: id, seed: 3, agency: "市评估中心", actor: admin, asOf: day("2026-03-03"))
+        #expect(drawn.draw?.pool == ["B2", "B3"])
+        #expect(Set(drawn.assessors) == ["B2", "B3"])
+        // A certificate that lapses after the assignment stops the assessment too.
+        let other = try World()
+        _ = try other.registry.addAssessor(id: "B4", name: "郑医生", qualification: .medical, employer: nil, certificateUntil: day("2026-03-04"),
+                                           actor: admin, asOf: day("2026-01-01"))
+        let second = try other.caseIn(.eligible)
+        _ = try other.service.assign(caseID: second, assessors: ["B4", "A2"], reason: "test", actor: admin, asOf: day("2026-03-03"))
+        let lapsed = #expect(throws: CaseError.self) {
+            try other.service.assess(caseID: second, formID: "cn-ltc-2021", answers: World.answers(grade: 3), assessedOn: day("2026-03-05"),
+                                     place: "home", actor: try Actor("assessor:B4"), asOf: day("2026-03-05"))
+        }
+        #expect(lapsed?.message.contains("expired on 2026-03-04") == true)
+    }
+
     @Test("A re-assessment's draw leaves out the first round's assessors")
     func reassessment() throws {
         let world = try World()

@@ -20,6 +20,10 @@ public struct Assessor: Sendable, Equatable {
     /// The care institution that employs the assessor, if any: they may not assess its clients.
     public var employer: String?
     public var active: Bool
+    /// The assessment agency (评估机构) the assessor works for, if recorded: a draw may take its pool only.
+    public var agency: String? = nil
+    /// The last day the assessor's certificate is valid, if it expires: after it they may not be assigned or assess.
+    public var certificateUntil: CalendarDate? = nil
 
     public init(id: String, name: String, qualification: Qualification, employer: String?, active: Bool = true) {
         self.id = id
@@ -29,10 +33,18 @@ public struct Assessor: Sendable, Equatable {
         self.active = active
     }
 
+    /// Whether the certificate is valid on `day` (always, where none expires).
+    public func isCertified(on day: CalendarDate) -> Bool {
+        certificateUntil.map { day <= $0 } ?? true
+    }
+
     public var json: JSONValue {
-        [
+        var object: JSONObject = [
             "id": .string(id), "name": .string(name), "qualification": .string(qualification.rawValue),
             "employer": employer.map { .string($0) } ?? .null, "active": .bool(active),
         ]
+        if let agency { object.set("agency", .string(agency)) }
+        if let certificateUntil { object.set("certificateUntil", .string(certificateUntil.description)) }
+        return .object(object)
     }
 }

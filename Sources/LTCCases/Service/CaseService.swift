@@ -173,7 +173,8 @@ public struct CaseService: Sendable {
     /// re-assessment, other than the first round's), with `seed` (a random
     /// one when `nil`); the seed and the pool are kept with the case
     /// (``AssessorDraw``) so that the draw can be replayed and audited.
-    public func drawAssessors(caseID: Int, seed: UInt64? = nil, actor: Actor, asOf: CalendarDate?) throws -> Case {
+    /// - Parameter agency: draw only from this assessment agency's assessors.
+    public func drawAssessors(caseID: Int, seed: UInt64? = nil, agency: String? = nil, actor: Actor, asOf: CalendarDate?) throws -> Case {
         let seed = seed ?? UInt64.random(in: .min ... .max)
         return try change(.assign, caseID: caseID, actor: actor, asOf: asOf, reason: "drawn with seed \(seed)") { record, scheme, date, tx in
             var registry: [Assessor] = []
@@ -186,7 +187,8 @@ public struct CaseService: Sendable {
             }
             let earlier = record.state == .objected ? Set(try tx.assessments.latest(caseID: caseID)?.assessors ?? []) : []
             var pool: [Assessor] = []
-            for assessor in registry where assessor.active && !earlier.contains(assessor.id) {
+            for assessor in registry where assessor.active && !earlier.contains(assessor.id) && assessor.isCertified(on: date)
+                && (agency == nil || assessor.agency == agency) {
                 do {
                     try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
                     pool.append(assessor)
@@ -215,6 +217,9 @@ public struct CaseService: Sendable {
         for id in ids {
             guard let assessor = try tx.assessors.assessor(id: id), assessor.active else {
                 throw CaseError(.assessorRule, "\(id) is not an active assessor in the registry")
+            }
+            guard assessor.isCertified(on: date) else {
+                throw CaseError(.assessorRule, "the certificate of assessor \(id) expired on \(assessor.certificateUntil!): they may not be assigned")
             }
             try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
             team.append(assessor)
@@ -290,7 +295,12 @@ public struct CaseService: Sendable {
     private func requireAssessable(_ record: Case, on formID: String, scheme: Scheme, by actor: Actor, on date: CalendarDate,
                                    in tx: any CaseTransaction) throws {
         try Access.require(actor, .recordAssessment(assigned: record.assessors, caseID: record.id))
-        if let assessor = try tx.assessors.assessor(id: actor.id) { try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx) }
+        if let assessor = try tx.assessors.assessor(id: actor.id) {
+            try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
+            guard assessor.isCertified(on: date) else {
+                throw CaseError(.forbidden, "the certificate of assessor \(assessor.id) expired on \(assessor.certificateUntil!): they may not assess")
+            }
+        }
         guard scheme.assessment.forms.contains(formID) else {
             throw CaseError(.invalidInput, "scheme '\(scheme.id)' accepts forms \(scheme.assessment.forms.joined(separator: ", ")), not '\(formID)'")
         }

@@ -255,7 +255,11 @@ public struct RegistryService: Sendable {
 
     // MARK: Assessors
 
+    /// - Parameters:
+    ///   - agency: the assessment agency the assessor works for.
+    ///   - certificateUntil: the last day the certificate is valid, where it expires.
     public func addAssessor(id: String, name: String, qualification: Assessor.Qualification, employer: String?,
+                            agency: String? = nil, certificateUntil: CalendarDate? = nil,
                             actor: Actor, asOf: CalendarDate?) throws -> Assessor {
         let date = try day(asOf)
         return try work.change(Operation("assessor.add", subject: "assessor:\(id)", actor: actor, asOf: date), on: store.transactions) { tx in
@@ -272,7 +276,10 @@ public struct RegistryService: Sendable {
                 }
             }
             if try tx.assessors.assessor(id: id) != nil { throw CaseError(.duplicate, "assessor \(id) is already registered") }
-            let assessor = Assessor(id: id, name: name, qualification: qualification, employer: employer)
+            if let agency { try PlainText.require(agency, "agency") }
+            var assessor = Assessor(id: id, name: name, qualification: qualification, employer: employer)
+            assessor.agency = agency
+            assessor.certificateUntil = certificateUntil
             try tx.assessors.insert(assessor)
             return Outcome(assessor, after: assessor.json)
         }

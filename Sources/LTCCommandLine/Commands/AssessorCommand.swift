@@ -16,6 +16,8 @@ struct AssessorCommand: ParsableCommand {
         @Option(help: "Full name.") var name: String
         @Option(help: "medical, care or none.") var qualification: String
         @Option(help: "The care institution employing the assessor, if any (they may not assess its clients).") var employer: String?
+        @Option(help: "The assessment agency the assessor works for.") var agency: String?
+        @Option(name: .customLong("certificate-until"), help: ArgumentHelp("The last day the assessor's certificate is valid.", valueName: "date")) var certificateUntil: String?
         @OptionGroup var options: CaseOptions
 
         func run() throws {
@@ -23,7 +25,8 @@ struct AssessorCommand: ParsableCommand {
                 guard let kind = Assessor.Qualification(rawValue: qualification) else {
                     throw CaseError(.invalidInput, "--qualification '\(qualification)' is not accepted; use medical, care or none")
                 }
-                let assessor = try options.registry().addAssessor(id: id, name: name, qualification: kind, employer: employer,
+                let assessor = try options.registry().addAssessor(id: id, name: name, qualification: kind, employer: employer, agency: agency,
+                                                                 certificateUntil: try certificateUntil.map { text throws(CaseError) in try parseDate(text, "--certificate-until") },
                                                                  actor: try options.actingAs(), asOf: try options.date())
                 if options.json { printJSON(assessor.json) } else { print("registered assessor \(assessor.id) \(assessor.name) (\(assessor.qualification.rawValue))") }
             }

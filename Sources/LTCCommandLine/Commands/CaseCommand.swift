@@ -84,17 +84,18 @@ struct CaseCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Why the assessors are named by hand rather than drawn (needed with --assessors).", valueName: "text")) var reason: String?
         @Flag(help: "Draw the assessors at random instead.") var draw = false
         @Option(help: ArgumentHelp("The draw's seed (default: a random one, kept with the case).", valueName: "n")) var seed: UInt64?
+        @Option(help: ArgumentHelp("Draw only from this assessment agency's assessors.", valueName: "name")) var agency: String?
         @OptionGroup var options: CaseOptions
 
         func change(_ service: CaseService, _ actor: Actor, _ date: CalendarDate?) throws -> Case {
             switch (assessors, draw) {
             case (let assessors?, false):
-                guard seed == nil else { throw CaseError(.invalidInput, "--seed goes with --draw") }
+                guard seed == nil, agency == nil else { throw CaseError(.invalidInput, "--seed and --agency go with --draw") }
                 let ids = assessors.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 return try service.assign(caseID: id, assessors: ids, reason: reason ?? "", actor: actor, asOf: date)
             case (nil, true):
                 guard reason == nil else { throw CaseError(.invalidInput, "--reason goes with --assessors: a draw needs none") }
-                return try service.drawAssessors(caseID: id, seed: seed, actor: actor, asOf: date)
+                return try service.drawAssessors(caseID: id, seed: seed, agency: agency, actor: actor, asOf: date)
             default:
                 throw CaseError(.invalidInput, "give exactly one of --assessors IDS and --draw")
             }

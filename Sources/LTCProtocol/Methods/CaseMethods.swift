@@ -114,14 +114,17 @@ public struct CaseMethods: Sendable {
             method("assessor.add", "Register an assessor.",
                    [actor, asOf, RPCParameter("id", .string, "The assessor's id."), RPCParameter("name", .string, "Full name."),
                     RPCParameter("qualification", .string, "medical, care or none."),
-                    RPCParameter("employer", .string, required: false, "The care institution employing them, if any.")],
+                    RPCParameter("employer", .string, required: false, "The care institution employing them, if any."),
+                    RPCParameter("agency", .string, required: false, "The assessment agency they work for."),
+                    RPCParameter("certificateUntil", .string, required: false, "YYYY-MM-DD: the last day their certificate is valid.")],
                    result: "the assessor", example: ["actor": admin, "id": "A01", "name": "李医生", "qualification": "medical"]
             ) { service, params, actor, asOf in
                 guard let qualification = Assessor.Qualification(rawValue: params.string("qualification")!) else {
                     throw CaseError(.invalidInput, "qualification '\(params.string("qualification")!)' is not accepted; use medical, care or none")
                 }
                 return try service.registry.addAssessor(id: params.string("id")!, name: params.string("name")!, qualification: qualification,
-                                               employer: params.string("employer"), actor: actor, asOf: asOf).json
+                                               employer: params.string("employer"), agency: params.string("agency"),
+                                               certificateUntil: try params.date("certificateUntil"), actor: actor, asOf: asOf).json
             },
             method("assessor.list", "The assessor registry, by id, a page at a time.", [actor, Paging.limit, Paging.after(.string, "assessor id")],
                    result: "{assessors: [...], next}", example: ["actor": admin]) { service, params, actor, _ in
@@ -162,13 +165,14 @@ public struct CaseMethods: Sendable {
                 return try service.cases.assign(caseID: params.int("case")!, assessors: ids, reason: params.string("reason")!, actor: actor, asOf: asOf).json
             },
             method("case.draw", "Draw the assessors of the next round at random from the active assessors free of a conflict of interest; the seed and pool are kept with the case.",
-                   [actor, asOf, caseID, RPCParameter("seed", .string, required: false, "The seed, a whole number from 0 to 18446744073709551615 (default: a random one).")],
+                   [actor, asOf, caseID, RPCParameter("seed", .string, required: false, "The seed, a whole number from 0 to 18446744073709551615 (default: a random one)."),
+                    RPCParameter("agency", .string, required: false, "Draw only from this assessment agency's assessors.")],
                    result: "the case, with draw {seed, pool}", example: ["actor": admin, "case": 1, "seed": "42"]) { service, params, actor, asOf in
                 let seed = try params.string("seed").map { text throws(CaseError) -> UInt64 in
                     guard let seed = UInt64(text) else { throw CaseError(.invalidInput, "seed '\(text)' is not a whole number from 0 to \(UInt64.max)") }
                     return seed
                 }
-                return try service.cases.drawAssessors(caseID: params.int("case")!, seed: seed, actor: actor, asOf: asOf).json
+                return try service.cases.drawAssessors(caseID: params.int("case")!, seed: seed, agency: params.string("agency"), actor: actor, asOf: asOf).json
             },
             method("case.assess", "Record the on-site assessment (an assigned assessor only).",
                    [actor, asOf, caseID, RPCParameter("form", .string, "The form id."),

@@ -17,6 +17,7 @@ enum PostgresSchema {
         Migration(name: "0005-" + CashMigration.name, sql: CashMigration.postgresql),
         Migration(name: "0006-" + ResidenceMigration.name, sql: ResidenceMigration.sql),
         Migration(name: "0007-" + InspectionDrawMigration.name, sql: InspectionDrawMigration.postgresql),
+        Migration(name: "0008-" + AssessorCertificateMigration.name, sql: AssessorCertificateMigration.sql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates] }
+
+    /// Migration `0012-assessor-certificates` (``AssessorCertificateMigration``).
+    static let certificates = Migration("0012-" + AssessorCertificateMigration.name, AssessorCertificateMigration.sql)
 
     /// Migration `0011-inspection-draws` (``InspectionDrawMigration``).
     static let draws = Migration("0011-" + InspectionDrawMigration.name, InspectionDrawMigration.sqlite)
