@@ -8,6 +8,35 @@ struct BenefitCommandTests {
 
     let admin = ["--actor", "administrator:wang"]
 
+    /// A fresh database with `scheme` loaded and case 1 of person 1 (insured as `insurance`) at grade 4
+    /// (severe II) in force from 2026-03-17, in `mode` from that day.
+    func caseInForce(scheme: String, insurance: String, mode: String) throws -> String {
+        let db = scratch.database()
+        try firstAdministrator(db)
+        let steps: [[String]] = [
+            ["scheme", "load", scheme, "--as-of", "2026-03-01"],
+            ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
+            ["assessor", "add", "--id", "A02", "--name", "张", "--qualification", "none"],
+            ["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", insurance, "--enrolled", "2015-07-01"],
+            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"],
+            ["case", "check", "1", "--as-of", "2026-03-02"],
+            ["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test", "--as-of", "2026-03-03"],
+            ["case", "determine", "1", "--as-of", "2026-03-09"],
+            ["case", "confirm", "1", "--as-of", "2026-03-17"],
+            ["case", "mode", "1", "--mode", mode, "--as-of", "2026-03-17"],
+        ]
+        for step in steps {
+            if step[1] == "determine" {
+                let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
+                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--date", "2026-03-05"])
+                try #require(assess.status == 0, "\(assess.stderr)")
+            }
+            let run = try ltc(step + ["--db", db] + admin)
+            try #require(run.status == 0, "\(step): \(run.stderr)")
+        }
+        return db
+    }
+
     @Test("A quote from an example scheme, as text and as JSON")
     func quote() throws {
         let run = try ltc(["benefit", "quote", "--scheme-file", "Examples/schemes/hours-home-care-2026.json",
@@ -35,29 +64,7 @@ struct BenefitCommandTests {
 
     @Test("Urumqi prices by insured group: a resident's case is paid on the resident row, and the quote needs the group")
     func insuredGroup() throws {
-        let db = scratch.database()
-        try firstAdministrator(db)
-        let steps: [[String]] = [
-            ["scheme", "load", "urumqi-2022", "--as-of", "2026-03-01"],
-            ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
-            ["assessor", "add", "--id", "A02", "--name", "张", "--qualification", "none"],
-            ["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", "resident", "--enrolled", "2015-07-01"],
-            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"],
-            ["case", "check", "1", "--as-of", "2026-03-02"],
-            ["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test", "--as-of", "2026-03-03"],
-            ["case", "determine", "1", "--as-of", "2026-03-09"],
-            ["case", "confirm", "1", "--as-of", "2026-03-17"],
-            ["case", "mode", "1", "--mode", "institution", "--as-of", "2026-03-17"],
-        ]
-        for step in steps {
-            if step[1] == "determine" {
-                let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
-                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--date", "2026-03-05"])
-                try #require(assess.status == 0, "\(assess.stderr)")
-            }
-            let run = try ltc(step + ["--db", db] + admin)
-            try #require(run.status == 0, "\(step): \(run.stderr)")
-        }
+        let db = try caseInForce(scheme: "urumqi-2022", insurance: "resident", mode: "institution")
         let april = try JSONParser.parse(try ltc(["benefit", "entitlement", "1", "--month", "2026-04", "--json", "--db", db] + admin).stdout)
         #expect(april["fundShare"] == .number("1435.00"))   // resident, severe II, full-day institutional care
         #expect(april["parts"]?.arrayValue?.first?["insured"] == .string("resident"))
@@ -86,29 +93,7 @@ struct BenefitCommandTests {
 
     @Test("The person's choice of a continuity bonus is recorded from the next month, on the CLI and over rpc")
     func bonusChoice() throws {
-        let db = scratch.database()
-        try firstAdministrator(db)
-        let steps: [[String]] = [
-            ["scheme", "load", "hours-home-care-2026", "--as-of", "2026-03-01"],
-            ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
-            ["assessor", "add", "--id", "A02", "--name", "张", "--qualification", "none"],
-            ["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", "employee", "--enrolled", "2015-07-01"],
-            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"],
-            ["case", "check", "1", "--as-of", "2026-03-02"],
-            ["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test", "--as-of", "2026-03-03"],
-            ["case", "determine", "1", "--as-of", "2026-03-09"],
-            ["case", "confirm", "1", "--as-of", "2026-03-17"],
-            ["case", "mode", "1", "--mode", "home-visit", "--as-of", "2026-03-17"],
-        ]
-        for step in steps {
-            if step[1] == "determine" {
-                let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
-                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--date", "2026-03-05"])
-                try #require(assess.status == 0, "\(assess.stderr)")
-            }
-            let run = try ltc(step + ["--db", db] + admin)
-            try #require(run.status == 0, "\(step): \(run.stderr)")
-        }
+        let db = try caseInForce(scheme: "hours-home-care-2026", insurance: "employee", mode: "home-visit")
         let cash = try ltc(["case", "bonus", "1", "--take", "cash", "--as-of", "2026-03-20", "--db", db] + admin)
         #expect(cash.stdout.contains("case 1: the continuity bonus is taken as cash from 2026-04-01"), "\(cash.stderr)")
         let rpc = try ltc(["rpc", "--db", db], input: [
@@ -122,29 +107,7 @@ struct BenefitCommandTests {
 
     @Test("Cash paid out from the command line and over rpc: a carer registered, April's run, its lines, and the report's total")
     func cashRun() throws {
-        let db = scratch.database()
-        try firstAdministrator(db)
-        let steps: [[String]] = [
-            ["scheme", "load", "tianjin-style-2026", "--as-of", "2026-03-01"],
-            ["assessor", "add", "--id", "A01", "--name", "李", "--qualification", "medical"],
-            ["assessor", "add", "--id", "A02", "--name", "张", "--qualification", "none"],
-            ["person", "add", "--name", "陈", "--id-number", "11010519491231002X", "--insurance", "employee", "--enrolled", "2015-07-01"],
-            ["case", "open", "--person", "1", "--disabled-since", "2025-08-01", "--as-of", "2026-03-02"],
-            ["case", "check", "1", "--as-of", "2026-03-02"],
-            ["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test", "--as-of", "2026-03-03"],
-            ["case", "determine", "1", "--as-of", "2026-03-09"],
-            ["case", "confirm", "1", "--as-of", "2026-03-17"],
-            ["case", "mode", "1", "--mode", "family-carer", "--as-of", "2026-03-17"],
-        ]
-        for step in steps {
-            if step[1] == "determine" {
-                let assess = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--answers", "Examples/assessments/cn-ltc-2021-severe-ii.json",
-                                      "--place", "home", "--db", db, "--actor", "assessor:A01", "--date", "2026-03-05"])
-                try #require(assess.status == 0, "\(assess.stderr)")
-            }
-            let run = try ltc(step + ["--db", db] + admin)
-            try #require(run.status == 0, "\(step): \(run.stderr)")
-        }
+        let db = try caseInForce(scheme: "tianjin-style-2026", insurance: "employee", mode: "family-carer")
         let untrained = try ltc(["cash", "payee", "1", "--carer", "陈小妹", "--carer-id", "110105198001010016", "--db", db, "--as-of", "2026-03-20"] + admin)
         #expect(untrained.status == 65 && untrained.stderr.contains("only with a training record"), "\(untrained.stderr)")
         let payee = try ltc(["cash", "payee", "1", "--carer", "陈小妹", "--carer-id", "110105198001010016", "--trained-on", "2026-02-20",
