@@ -128,6 +128,8 @@ struct BenefitCommandTests {
                                   "--input", input, "--stored", "--actor", "administrator:wang"])
         #expect(projection.stdout.contains("actual 2026-04: care not yet + cash 750.00 = 750.00, against the projected 1575.00"),
                 "\(projection.stdout)\(projection.stderr)")
+        let settle = try ltc(["settle", "--month", "2026-04", "--db", db, "--as-of", "2026-05-04"] + admin)
+        #expect(settle.stdout.contains("cash 2026-04: 750.00 in 1 payments (ltc cash payments --month 2026-04)"), "\(settle.stdout)\(settle.stderr)")
     }
 
     @Test("A case's months: mode chosen, a subsidy deducted, a hospital stay; and the fund projection")

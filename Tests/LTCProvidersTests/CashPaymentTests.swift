@@ -88,6 +88,14 @@ struct CashPaymentTests {
         #expect(throws: CaseError.self) { try cash.payments(month: YearMonth("2026-04")!, caseID: nil, actor: institution, page: try PageRequest()) }
     }
 
+    @Test("The institution's supervisory visits to a family carer are logged like services and paid within the professional-care ceiling")
+    func supervisoryVisits() throws {
+        let world = try ProviderWorld(scheme: "tianjin-style-2026", prices: ["T02": Money(yuan: 60), "T03": Money(yuan: 50)], mode: "family-carer")
+        let report = try world.submit([world.line("SV1", "C2", "T03", on: "2026-04-08", "10:00", "10:40", mode: "family-carer")])
+        #expect(report.accepted == 1, "\(report.rejected.map(\.detail))")
+        #expect(report.fund == Money(text: "37.50")!)   // 50 at 75 %
+    }
+
     @Test("The fund report adds the month's cash to what the fund spends")
     func report() throws {
         let (world, cash) = try familyCarerWorld()

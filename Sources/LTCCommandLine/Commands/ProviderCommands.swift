@@ -523,7 +523,15 @@ struct SettleCommand: ParsableCommand {
                 }
                 run = settled
             }
-            if options.json { printJSON(run.json) } else if csv { print(run.csv, terminator: "") } else { print(Self.text(run)) }
+            if options.json { printJSON(run.json) } else if csv { print(run.csv, terminator: "") } else {
+                print(Self.text(run))
+                // Cash is paid by its own run; beside the statements, what it paid for the month (for those who read everything).
+                if Access.allows(actor, .readAll) {
+                    let cash = try CashService(store: try options.store(), clock: SystemClock()).run(month: month, actor: actor)
+                    print(cash.map { "cash \(month): \($0.total.grouped) in \(ProgressLine.grouped($0.payments)) payments (ltc cash payments --month \(month))" }
+                          ?? "cash \(month): not run yet (ltc cash run --month \(month))")
+                }
+            }
         }
     }
 
