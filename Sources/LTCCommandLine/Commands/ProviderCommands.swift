@@ -74,7 +74,7 @@ struct AgreementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement",
         abstract: "Apply for, review, sign, amend, suspend, resume, terminate and list designation agreements.",
-        subcommands: [Apply.self, Review.self, Sign.self, Amend.self, Suspend.self, Resume.self, Terminate.self, List.self]
+        subcommands: [Apply.self, Review.self, Sign.self, Amend.self, Suspend.self, Resume.self, Terminate.self, List.self, Exits.self, Transfer.self]
     )
 
     struct Apply: ParsableCommand {
@@ -147,13 +147,14 @@ struct AgreementCommand: ParsableCommand {
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The first day suspended (default: --as-of).", valueName: "date")) var from: String?
         @Option(help: "Why.") var reason: String
+        @Option(help: ArgumentHelp("voluntary (the provider's own, 3 months' notice), impersonation, lending-qualification, fraud, violation or other.", valueName: "ground")) var ground = "other"
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
                 let service = try options.agreements()
                 let asOf = try options.day()
                 show(try service.suspend(agreement: id, from: try from.map { try parseDate($0, "--from") } ?? asOf, reason: reason,
-                                         actor: try options.actingAs(), asOf: asOf), options)
+                                         ground: try ExitGround(named: ground), actor: try options.actingAs(), asOf: asOf), options)
             }
         }
     }
@@ -177,13 +178,57 @@ struct AgreementCommand: ParsableCommand {
         @Argument(help: "The agreement id.") var id: String
         @Option(help: ArgumentHelp("The last day covered (default: --as-of).", valueName: "date")) var on: String?
         @Option(help: "Why.") var reason: String
+        @Option(help: ArgumentHelp("voluntary or non-renewal (the provider's own, 3 months' notice), impersonation, lending-qualification, fraud, violation or other.", valueName: "ground")) var ground = "other"
         @OptionGroup var options: CaseOptions
         func run() throws {
             try reportingErrors {
                 let service = try options.agreements()
                 let asOf = try options.day()
                 show(try service.terminate(agreement: id, on: try on.map { try parseDate($0, "--on") } ?? asOf, reason: reason,
-                                           actor: try options.actingAs(), asOf: asOf), options)
+                                           ground: try ExitGround(named: ground), actor: try options.actingAs(), asOf: asOf), options)
+            }
+        }
+    }
+
+    struct Exits: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "exits", abstract: "Suspended and terminated providers, published to every registered actor.")
+        @OptionGroup var page: PageOptions
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reading {
+                _ = try options.actingAs()
+                let listed = try options.agreements().exits(page: try page.request())
+                if options.json {
+                    printJSON(["agreements": .array(listed.items.map(\.json)), "next": listed.next.map(JSONValue.string) ?? .null])
+                    return
+                }
+                var table = TextTable()
+                table.header([("AGREEMENT", "协议"), ("INSTITUTION", "机构"), ("STATUS", "状态"), ("FROM", "起"), ("GROUND", "原因")])
+                for agreement in listed.items {
+                    let from = agreement.status == .terminated ? agreement.terminatedOn.map { "after \($0)" } : agreement.suspensions.last.map { "\($0.from)" }
+                    table.append([agreement.id, agreement.institution, agreement.status.rawValue, from ?? "", agreement.exitGround?.rawValue ?? ""])
+                }
+                print(table.rendered())
+                if let footer = PageOptions.footer(listed.next) { print(footer) }
+            }
+        }
+    }
+
+    struct Transfer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "transfer", abstract: "Move an institution's clients to another from a day, in the same modes, without a gap in care.",
+            discussion: examples("ltc agreement transfer --from I001 --to I002 --on 2026-10-01 --actor administrator:wang"))
+        @Option(help: "The institution leaving.") var from: String
+        @Option(help: "The institution taking its clients.") var to: String
+        @Option(help: ArgumentHelp("The first day with the new institution (default: --as-of).", valueName: "date")) var on: String?
+        @OptionGroup var options: CaseOptions
+        func run() throws {
+            try reportingErrors {
+                let asOf = try options.day()
+                let moved = try options.agreements().transferClients(from: from, to: to, on: try on.map { try parseDate($0, "--on") } ?? asOf,
+                                                                      actor: try options.actingAs(), asOf: asOf)
+                if options.json { printJSON(["enrolments": .array(moved.map(\.json))]); return }
+                print("\(moved.count) client\(moved.count == 1 ? "" : "s") moved from \(from) to \(to): " + moved.map { "case \($0.caseID) (\($0.mode))" }.joined(separator: ", "))
             }
         }
     }

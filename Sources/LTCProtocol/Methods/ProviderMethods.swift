@@ -82,20 +82,34 @@ public struct ProviderMethods: Sendable {
                                          actor: actor, asOf: day).json
             },
             method("agreement.suspend", "Suspend an agreement from a date.",
-                   [agreementID, RPCParameter("from", .string, required: false, "First day suspended (default asOf)."), RPCParameter("reason", .string, "Why.")],
+                   [agreementID, RPCParameter("from", .string, required: false, "First day suspended (default asOf)."), RPCParameter("reason", .string, "Why."),
+                    RPCParameter("ground", .string, required: false, "voluntary, non-renewal (the provider's, 3 months' notice), impersonation, lending-qualification, fraud, violation or other (default).")],
                    result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1", "reason": "inspection"]) { service, params, actor, day in
                 try service.agreements.suspend(agreement: params.string("agreement")!, from: try Self.date(params, "from", default: day), reason: params.string("reason")!,
-                                    actor: actor, asOf: day).json
+                                    ground: try ExitGround(named: params.string("ground") ?? "other"), actor: actor, asOf: day).json
             },
             method("agreement.resume", "End a suspension.", [agreementID, RPCParameter("on", .string, required: false, "First day covered again (default asOf).")],
                    result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1"]) { service, params, actor, day in
                 try service.agreements.resume(agreement: params.string("agreement")!, on: try Self.date(params, "on", default: day), actor: actor, asOf: day).json
             },
             method("agreement.terminate", "Terminate an agreement after a date.",
-                   [agreementID, RPCParameter("on", .string, required: false, "Last day covered (default asOf)."), RPCParameter("reason", .string, "Why.")],
+                   [agreementID, RPCParameter("on", .string, required: false, "Last day covered (default asOf)."), RPCParameter("reason", .string, "Why."),
+                    RPCParameter("ground", .string, required: false, "voluntary, non-renewal (the provider's, 3 months' notice), impersonation, lending-qualification, fraud, violation or other (default).")],
                    result: "the agreement", example: ["actor": admin, "agreement": "AG-I001-1", "reason": "fraud"]) { service, params, actor, day in
                 try service.agreements.terminate(agreement: params.string("agreement")!, on: try Self.date(params, "on", default: day), reason: params.string("reason")!,
-                                      actor: actor, asOf: day).json
+                                      ground: try ExitGround(named: params.string("ground") ?? "other"), actor: actor, asOf: day).json
+            },
+            method("agreement.exits", "Suspended and terminated providers, published to every registered actor, a page of agreements at a time.",
+                   [Paging.limit, Paging.after(.string, "agreement id")], result: "{agreements: [...], next}", example: ["actor": admin]) { service, params, _, _ in
+                Paging.result("agreements", try service.agreements.exits(page: try Paging.request(params)), cursor: JSONValue.string) { $0.json }
+            },
+            method("enrolment.transfer", "Move an institution's clients enrolled on a day to another institution from that day, without a gap.",
+                   [RPCParameter("from", .string, "The institution leaving."), RPCParameter("to", .string, "The institution taking the clients."),
+                    RPCParameter("on", .string, required: false, "The first day with the new institution (default asOf).")],
+                   result: "{enrolments: [the new enrolments]}", example: ["actor": admin, "from": "I001", "to": "I002", "on": "2026-10-01"]) { service, params, actor, day in
+                let moved = try service.agreements.transferClients(from: params.string("from")!, to: params.string("to")!, on: try Self.date(params, "on", default: day),
+                                                                   actor: actor, asOf: day)
+                return ["enrolments": .array(moved.map(\.json))]
             },
             method("agreement.list", "Agreements with their versions, by id, a page at a time.",
                    [RPCParameter("institution", .string, required: false, "Only this institution's."), Paging.limit, Paging.after(.string, "agreement id")],

@@ -77,6 +77,8 @@ public struct Agreement: Sendable, Equatable {
     public var signedOn: CalendarDate?
     public var suspensions: [DatePeriod]
     public var terminatedOn: CalendarDate?
+    /// Why it was last suspended or terminated, where a ground was given.
+    public var exitGround: ExitGround? = nil
 
     public init(id: String, institution: String, schemeID: String, terms: Terms) {
         self.id = id
@@ -122,6 +124,7 @@ public struct Agreement: Sendable, Equatable {
         ]
         object.set("signedOn", signedOn.map { .string($0.description) } ?? .null)
         object.set("terminatedOn", terminatedOn.map { .string($0.description) } ?? .null)
+        if let exitGround { object.set("exitGround", .string(exitGround.rawValue)) }
         return .object(object)
     }
 
@@ -139,6 +142,7 @@ public struct Agreement: Sendable, Equatable {
         self.suspensions = suspensions
         signedOn = json["signedOn"]?.stringValue.flatMap(CalendarDate.init)
         terminatedOn = json["terminatedOn"]?.stringValue.flatMap(CalendarDate.init)
+        exitGround = json["exitGround"]?.stringValue.flatMap(ExitGround.init(rawValue:))
     }
 }
 

@@ -115,10 +115,25 @@ public struct AgreementService: Sendable {
         }
     }
 
-    public func suspend(agreement id: String, from: CalendarDate, reason: String, actor: Actor, asOf: CalendarDate) throws -> Agreement {
+    /// - Parameter ground: why; a provider's own request (`voluntary`) needs
+    ///   ``ExitGround/noticeMonths`` of notice before `from`.
+    public func suspend(agreement id: String, from: CalendarDate, reason: String, ground: ExitGround = .other,
+                        actor: Actor, asOf: CalendarDate) throws -> Agreement {
         try change(id, "agreement.suspend", actor: actor, asOf: asOf, reason: reason, from: [.active]) { agreement, _ in
+            try Self.requireNotice(ground, from: from, asOf: asOf, what: "a suspension")
             agreement.status = .suspended
+            agreement.exitGround = ground
             agreement.suspensions.append(DatePeriod(from: from, to: nil))
+        }
+    }
+
+    /// A provider's own suspension, termination or non-renewal is given
+    /// ``ExitGround/noticeMonths`` months ahead (医保办发〔2024〕21号).
+    static func requireNotice(_ ground: ExitGround, from day: CalendarDate, asOf: CalendarDate, what: String) throws(CaseError) {
+        guard ground.byProvider else { return }
+        let earliest = asOf.adding(months: ExitGround.noticeMonths)
+        guard day >= earliest else {
+            throw CaseError(.timing, "\(what) the provider asks for needs \(ExitGround.noticeMonths) months' notice: from \(earliest) at the earliest, not \(day)")
         }
     }
 
@@ -135,10 +150,54 @@ public struct AgreementService: Sendable {
     }
 
     /// The agreement covers nothing after `on`.
-    public func terminate(agreement id: String, on day: CalendarDate, reason: String, actor: Actor, asOf: CalendarDate) throws -> Agreement {
+    /// - Parameter ground: why; a provider's own termination or
+    ///   non-renewal needs ``ExitGround/noticeMonths`` of notice before `day`'s end.
+    public func terminate(agreement id: String, on day: CalendarDate, reason: String, ground: ExitGround = .other,
+                          actor: Actor, asOf: CalendarDate) throws -> Agreement {
         try change(id, "agreement.terminate", actor: actor, asOf: asOf, reason: reason, from: [.applied, .reviewed, .active, .suspended]) { agreement, _ in
+            if agreement.status == .active || agreement.status == .suspended {
+                try Self.requireNotice(ground, from: day.adding(days: 1), asOf: asOf, what: "an end")
+            }
             agreement.status = .terminated
+            agreement.exitGround = ground
             agreement.terminatedOn = day
+        }
+    }
+
+    /// Suspended and terminated providers, published (公布) for everyone
+    /// registered: each institution's agreements that are suspended or ended, a page of agreements at a time.
+    public func exits(page: PageRequest<String>) throws -> Page<Agreement, String> {
+        let listed = try store.read { try $0.agreements.list(institution: nil, page: page) }
+        return Page(items: listed.items.filter { $0.status == .suspended || $0.status == .terminated }, next: listed.next)
+    }
+
+    /// Moves an institution's clients enrolled on `day` to another
+    /// institution from that day, in the same modes, without a gap: each
+    /// enrolment ends the day before and a new one starts on `day` (the new
+    /// agreement's modes and capacity are checked as for any enrolment).
+    /// All move, or none.
+    public func transferClients(from source: String, to target: String, on day: CalendarDate, actor: Actor, asOf: CalendarDate) throws -> [Enrolment] {
+        try work.change(Operation("enrolment.transfer", subject: "institution:\(source)", actor: actor, asOf: asOf, reason: "to \(target) from \(day)"),
+                        on: store.transactions) { tx in
+            try Access.require(actor, .manageInstitutions)
+            guard source != target else { throw CaseError(.invalidInput, "a transfer needs another institution") }
+            guard try tx.institutions.institution(id: target) != nil else { throw CaseError(.notFound, "no institution \(target)") }
+            let moving = try tx.enrolments.enrolments(institution: source, from: day, to: day).filter { $0.period.contains(day) }
+            var moved: [Enrolment] = []
+            let covering = try tx.agreements.agreements(institution: target).compactMap { $0.terms(coveringDay: day) }
+            for var old in moving {
+                guard covering.contains(where: { $0.modes.contains(old.mode) }) else {
+                    throw CaseError(.transitionNotAllowed, "\(target) has no agreement covering \(old.mode) on \(day): case \(old.caseID) cannot move there")
+                }
+                guard old.period.from < day else {
+                    throw CaseError(.invalidInput, "enrolment \(old.id) starts on \(old.period.from): enrol case \(old.caseID) with \(target) instead")
+                }
+                old.period.to = day.adding(days: -1)
+                try tx.enrolments.update(old)
+                moved.append(try Self.enrol(caseID: old.caseID, institution: target, mode: old.mode, from: day, home: old.home, in: tx))
+            }
+            return Outcome(moved, after: ["from": .string(source), "to": .string(target), "on": .string(day.description),
+                                          "enrolments": .array(moved.map { .integer($0.id) })])
         }
     }
 
@@ -203,38 +262,46 @@ public struct AgreementService: Sendable {
                       actor: Actor, asOf: CalendarDate) throws -> Enrolment {
         try work.change(Operation("enrolment.add", subject: "case:\(caseID)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .manageInstitutions)
-            guard let record = try tx.cases.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
-            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
-            guard let scheme = try tx.schemes.scheme(id: record.schemeID), let benefits = scheme.benefits,
-                  benefits.mode(mode) != nil else {
-                throw CaseError(.invalidInput, "mode '\(mode)' is not a mode of the case's scheme \(record.schemeID)")
-            }
-            guard let determination = record.determination(on: from) ?? record.determination else {
-                throw CaseError(.transitionNotAllowed, "case \(caseID) has no grade to plan care for")
-            }
-            let rule = benefits.rule(grade: determination.grade, mode: mode, insured: record.insured)
-            var weeklyMinutes: Int?, weeklyVisits: Int?
-            if case .perWeek(let quantity)? = rule?.quantity {
-                if rule?.pricing == .hourly { weeklyMinutes = quantity * 60 }
-                if rule?.pricing == .visit { weeklyVisits = quantity }
-            }
-            if let open = try tx.enrolments.openEnrolment(caseID: caseID, institution: institution, mode: mode) {
-                throw CaseError(.duplicate, "case \(caseID) is already enrolled with \(institution) in \(mode) (enrolment \(open.id))")
-            }
-            // The agreement's capacity: clients enrolled at once in the modes it covers (agreements.md, 协议内容).
-            if let (agreement, terms) = try tx.agreements.agreements(institution: institution).lazy
-                .compactMap({ agreement in agreement.terms(coveringDay: from).map { (agreement, $0) } })
-                .first(where: { $0.1.modes.contains(mode) }) {
-                let enrolled = try tx.enrolments.enrolments(institution: institution, from: from, to: from).filter { terms.modes.contains($0.mode) }.count
-                guard enrolled < terms.capacity else {
-                    throw CaseError(.transitionNotAllowed, "\(institution) has \(enrolled) clients enrolled on \(from), the capacity of agreement \(agreement.id)")
-                }
-            }
-            var enrolment = Enrolment(id: 0, caseID: caseID, personID: record.personID, institution: institution, mode: mode,
-                                      period: DatePeriod(from: from, to: nil), weeklyMinutes: weeklyMinutes, weeklyVisits: weeklyVisits, home: home)
-            enrolment.id = try tx.enrolments.insert(enrolment)
+            let enrolment = try Self.enrol(caseID: caseID, institution: institution, mode: mode, from: from, home: home, in: tx)
             return Outcome(enrolment, after: enrolment.json)
         }
+    }
+
+    /// An enrolment checked and stored in `tx`: the case's grade and scheme,
+    /// the mode, no second open enrolment, and the agreement's capacity.
+    static func enrol(caseID: Int, institution: String, mode: String, from: CalendarDate, home: GeoPoint?,
+                      in tx: any ProviderTransaction) throws -> Enrolment {
+        guard let record = try tx.cases.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
+        guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+        guard let scheme = try tx.schemes.scheme(id: record.schemeID), let benefits = scheme.benefits,
+              benefits.mode(mode) != nil else {
+            throw CaseError(.invalidInput, "mode '\(mode)' is not a mode of the case's scheme \(record.schemeID)")
+        }
+        guard let determination = record.determination(on: from) ?? record.determination else {
+            throw CaseError(.transitionNotAllowed, "case \(caseID) has no grade to plan care for")
+        }
+        let rule = benefits.rule(grade: determination.grade, mode: mode, insured: record.insured)
+        var weeklyMinutes: Int?, weeklyVisits: Int?
+        if case .perWeek(let quantity)? = rule?.quantity {
+            if rule?.pricing == .hourly { weeklyMinutes = quantity * 60 }
+            if rule?.pricing == .visit { weeklyVisits = quantity }
+        }
+        if let open = try tx.enrolments.openEnrolment(caseID: caseID, institution: institution, mode: mode) {
+            throw CaseError(.duplicate, "case \(caseID) is already enrolled with \(institution) in \(mode) (enrolment \(open.id))")
+        }
+        // The agreement's capacity: clients enrolled at once in the modes it covers (agreements.md, 协议内容).
+        if let (agreement, terms) = try tx.agreements.agreements(institution: institution).lazy
+            .compactMap({ agreement in agreement.terms(coveringDay: from).map { (agreement, $0) } })
+            .first(where: { $0.1.modes.contains(mode) }) {
+            let enrolled = try tx.enrolments.enrolments(institution: institution, from: from, to: from).filter { terms.modes.contains($0.mode) }.count
+            guard enrolled < terms.capacity else {
+                throw CaseError(.transitionNotAllowed, "\(institution) has \(enrolled) clients enrolled on \(from), the capacity of agreement \(agreement.id)")
+            }
+        }
+        var enrolment = Enrolment(id: 0, caseID: caseID, personID: record.personID, institution: institution, mode: mode,
+                                  period: DatePeriod(from: from, to: nil), weeklyMinutes: weeklyMinutes, weeklyVisits: weeklyVisits, home: home)
+        enrolment.id = try tx.enrolments.insert(enrolment)
+        return enrolment
     }
 
     /// Enrolments by id, optionally with one institution, a page at a time.
