@@ -70,6 +70,8 @@ public struct Scheme: Sendable {
     public var supervision: SupervisionSettings? = nil
     /// Institutions' yearly budgets and what happens above them; `nil` where the scheme sets no budgets.
     public var budget: BudgetSettings? = nil
+    /// What a provider must show to be designated; `nil` where the scheme sets no criteria.
+    public var admission: AdmissionSettings? = nil
     /// The file as loaded, kept so the database holds exactly what was approved.
     public var document: JSONValue
 

@@ -24,7 +24,7 @@ private struct SchemeDecoder {
 
     func scheme(_ json: JSONValue) -> Scheme? {
         let accepted = ["$schema", "format", "id", "name", "region", "timeZone", "effective", "description",
-                        "assessment", "eligibility", "calendar", "benefits", "supervision", "budget"]
+                        "assessment", "eligibility", "calendar", "benefits", "supervision", "budget", "admission"]
         guard let root = log.fields(of: json, at: .root, accepting: accepted) else { return nil }
         if let format = root.string("format"), format != Scheme.fileFormat {
             log.report(root.path.appending("format"), "unsupported format '\(format)'; this ltc reads '\(Scheme.fileFormat)'")
@@ -64,6 +64,8 @@ private struct SchemeDecoder {
 
         let budget = root.fields("budget", accepting: ["warnings", "paidAboveBudget"], required: false)
             .flatMap { BudgetSettings.decode($0, log: log) }
+        let admission = root.fields("admission", accepting: ["qualifiedCaregiverShare", "minimumAdministrators", "minimumBedsForInstitutionalCare", "cleanYears"],
+                                    required: false).flatMap { AdmissionSettings.decode($0, log: log) }
 
         guard log.problems.isEmpty, let id, let name, let region, let timeZone, let description, let from, let to,
               let assessment, let eligibility else { return nil }
@@ -71,6 +73,7 @@ private struct SchemeDecoder {
                             description: description, assessment: assessment, eligibility: eligibility, calendar: calendar,
                             benefits: benefits, supervision: supervision, document: json)
         scheme.budget = budget
+        scheme.admission = admission
         return scheme
     }
 

@@ -88,7 +88,8 @@ struct HostileInstitutionTests {
         let steps: [([String], String)] = [
             (["institution", "add", "-", "--as-of", "2026-01-05"], institution),
             (["agreement", "apply", "--institution", "I003", "--scheme", "hours-home-care-2026", "--start", "2026-01-01", "--end", "2026-12-31",
-              "--mode", "home-visit", "--price", "S01=60", "--capacity", "10", "--as-of", "2026-01-05"], ""),
+              "--mode", "home-visit", "--price", "S01=60", "--capacity", "10", "--as-of", "2026-01-05",
+              "--facts", #"{"legalPerson":true,"caregivers":4,"qualifiedCaregivers":3,"administrators":1,"beds":0,"pledgedClean":true}"#], ""),
             (["agreement", "review", "AG-I003-1", "--as-of", "2026-01-10"], ""),
             (["agreement", "sign", "AG-I003-1", "--as-of", "2026-01-15"], ""),
             (["caregiver", "add", "--institution", "I003", "--id", "C1", "--name", "护理员", "--qualification", "caregiver", "--from", "2025-01-01", "--as-of", "2026-01-15"], ""),

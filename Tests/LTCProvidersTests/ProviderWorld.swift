@@ -79,10 +79,13 @@ struct ProviderWorld {
                           capacity: Int = 10, with agreements: AgreementService) throws -> Agreement {
         _ = try agreements.register(Self.institution(institution), actor: admin, asOf: day("2026-01-05"))
         let agreement = try agreements.applyForAgreement(institution: institution, schemeID: scheme, start: day("2026-01-01"), end: day("2026-12-31"),
-                                                         modes: modes, prices: prices, capacity: capacity, actor: admin, asOf: day("2026-01-05"))
+                                                         modes: modes, prices: prices, capacity: capacity, facts: Self.admitted, actor: admin, asOf: day("2026-01-05"))
         _ = try agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
         return try agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
     }
+
+    /// Facts that meet every example scheme's admission criteria.
+    static let admitted = AdmissionFacts(legalPerson: true, caregivers: 20, qualifiedCaregivers: 15, administrators: 1, beds: 20, pledgedClean: true)
 
     static func institution(_ id: String) -> Institution {
         Institution(id: id, name: "护理站\(id)", type: .homeCare, licence: "LIC-\(id)", deliveries: ["home"], capacity: 200,

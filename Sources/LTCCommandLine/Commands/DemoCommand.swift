@@ -104,7 +104,10 @@ struct DemoCity {
                                                    licence: "DEMO-\(id)", deliveries: ["home"], capacity: 50, address: "上海市", district: id == "I001" ? "静安" : "徐汇",
                                                    contact: "021-0000-000\(id.last!)"), actor: admin, asOf: day("2026-01-05"))
             let agreement = try services.agreements.applyForAgreement(institution: id, schemeID: scheme.id, start: day("2026-01-01"), end: day("2026-12-31"),
-                                                            modes: ["home-visit"], prices: prices, capacity: 50, actor: admin, asOf: day("2026-01-05"))
+                                                            modes: ["home-visit"], prices: prices, capacity: 50,
+                                                            facts: AdmissionFacts(legalPerson: true, caregivers: 3, qualifiedCaregivers: 3, administrators: 1,
+                                                                                  beds: 0, pledgedClean: true),
+                                                            actor: admin, asOf: day("2026-01-05"))
             _ = try services.agreements.review(agreement: agreement.id, actor: admin, asOf: day("2026-01-10"))
             _ = try services.agreements.sign(agreement: agreement.id, actor: admin, asOf: day("2026-01-15"))
             for (caregiver, qualification) in [("C1", "caregiver"), ("C2", "nurse"), ("C3", "caregiver")] {

@@ -86,14 +86,21 @@ struct AgreementCommand: ParsableCommand {
         @Option(help: ArgumentHelp("A service mode covered (repeat for more).", valueName: "mode")) var mode: [String]
         @Option(help: ArgumentHelp("An item's agreed price in yuan, e.g. S01=60 (repeat for more).", valueName: "code=yuan")) var price: [String]
         @Option(help: "Clients the agreement allows at once.") var capacity: Int
+        @Option(help: ArgumentHelp("For the admission criteria: a JSON object {legalPerson, caregivers, qualifiedCaregivers, administrators, beds, pledgedClean}.", valueName: "json")) var facts: String?
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
                 let service = try options.agreements()
+                let declared = try facts.map { text throws -> AdmissionFacts in
+                    guard let json = try? JSONParser.parse(text), let facts = AdmissionFacts(json: json) else {
+                        throw CaseError(.invalidInput, "--facts needs a JSON object with legalPerson and pledgedClean (true or false) and caregivers, qualifiedCaregivers, administrators, beds (whole numbers)")
+                    }
+                    return facts
+                }
                 let agreement = try service.applyForAgreement(
                     institution: institution, schemeID: scheme, start: try parseDate(start, "--start"), end: try parseDate(end, "--end"),
-                    modes: mode, prices: try prices(price), capacity: capacity, actor: try options.actingAs(), asOf: try options.day())
+                    modes: mode, prices: try prices(price), capacity: capacity, facts: declared, actor: try options.actingAs(), asOf: try options.day())
                 show(agreement, options)
             }
         }

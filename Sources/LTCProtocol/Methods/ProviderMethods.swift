@@ -51,7 +51,8 @@ public struct ProviderMethods: Sendable {
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("scheme", .string, "The scheme id."),
                     RPCParameter("start", .string, "First day of the term."), RPCParameter("end", .string, "Last day of the term."),
                     RPCParameter("modes", .array, "Service modes covered."), RPCParameter("prices", .object, "Item code → agreed price in yuan."),
-                    RPCParameter("capacity", .integer, "Clients at once.")],
+                    RPCParameter("capacity", .integer, "Clients at once."),
+                    RPCParameter("facts", .object, required: false, "{legalPerson, caregivers, qualifiedCaregivers, administrators, beds, pledgedClean}: for the scheme's admission criteria.")],
                    result: "the agreement", example: ["actor": admin, "institution": "I001", "scheme": "hours-home-care-2026", "start": "2026-01-01",
                                                       "end": "2026-12-31", "modes": ["home-visit"], "prices": ["S01": 60], "capacity": 100]) { service, params, actor, day in
                 guard let start = try params.date("start"), let end = try params.date("end") else {
@@ -60,6 +61,12 @@ public struct ProviderMethods: Sendable {
                 let modes = try Self.strings(params, "modes")
                 return try service.agreements.applyForAgreement(institution: params.string("institution")!, schemeID: params.string("scheme")!, start: start, end: end,
                                                      modes: modes, prices: try Self.prices(params), capacity: params.int("capacity")!,
+                                                     facts: try params.object["facts"].map { value throws(CaseError) -> AdmissionFacts in
+                                                         guard let facts = AdmissionFacts(json: value) else {
+                                                             throw CaseError(.invalidInput, "facts needs legalPerson and pledgedClean (true or false) and caregivers, qualifiedCaregivers (at most caregivers), administrators, beds (whole numbers, 0 or more)")
+                                                         }
+                                                         return facts
+                                                     },
                                                      actor: actor, asOf: day).json
             },
             method("agreement.review", "Record the review of an application.", [agreementID], result: "the agreement",

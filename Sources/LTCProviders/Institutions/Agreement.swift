@@ -14,6 +14,8 @@ import LTCSchemes
 public struct Agreement: Sendable, Equatable {
     public enum Status: String, Sendable {
         case applied, reviewed, active, suspended, terminated
+        /// The review found the admission criteria not met (``refusal`` says which).
+        case refused
     }
 
     /// One version of what the agreement covers.
@@ -79,6 +81,10 @@ public struct Agreement: Sendable, Equatable {
     public var terminatedOn: CalendarDate?
     /// Why it was last suspended or terminated, where a ground was given.
     public var exitGround: ExitGround? = nil
+    /// What the provider declared for the admission criteria, when it applied.
+    public var facts: AdmissionFacts? = nil
+    /// The criteria the review found not met, when it refused.
+    public var refusal: [String] = []
 
     public init(id: String, institution: String, schemeID: String, terms: Terms) {
         self.id = id
@@ -125,6 +131,8 @@ public struct Agreement: Sendable, Equatable {
         object.set("signedOn", signedOn.map { .string($0.description) } ?? .null)
         object.set("terminatedOn", terminatedOn.map { .string($0.description) } ?? .null)
         if let exitGround { object.set("exitGround", .string(exitGround.rawValue)) }
+        if let facts { object.set("facts", facts.json) }
+        if !refusal.isEmpty { object.set("refusal", .array(refusal.map { .string($0) })) }
         return .object(object)
     }
 
@@ -143,6 +151,8 @@ public struct Agreement: Sendable, Equatable {
         signedOn = json["signedOn"]?.stringValue.flatMap(CalendarDate.init)
         terminatedOn = json["terminatedOn"]?.stringValue.flatMap(CalendarDate.init)
         exitGround = json["exitGround"]?.stringValue.flatMap(ExitGround.init(rawValue:))
+        facts = json["facts"].flatMap(AdmissionFacts.init(json:))
+        refusal = json["refusal"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 }
 

@@ -48,8 +48,9 @@ public struct AgreementService: Sendable {
     // MARK: Agreements
 
     /// An institution applies for designation under a scheme with proposed terms.
+    /// - Parameter facts: what the provider declares for the scheme's admission criteria, checked at review.
     public func applyForAgreement(institution: String, schemeID: String, start: CalendarDate, end: CalendarDate,
-                                  modes: [String], prices: [String: Money], capacity: Int,
+                                  modes: [String], prices: [String: Money], capacity: Int, facts: AdmissionFacts? = nil,
                                   actor: Actor, asOf: CalendarDate) throws -> Agreement {
         try work.change(Operation("agreement.apply", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .manageInstitutions)
@@ -70,16 +71,36 @@ public struct AgreementService: Sendable {
             }
             let count = try tx.agreements.agreements(institution: institution).count
             let terms = Agreement.Terms(version: 1, effectiveFrom: start, start: start, end: end, modes: modes, prices: prices, capacity: capacity)
-            let agreement = Agreement(id: "AG-\(institution)-\(count + 1)", institution: institution, schemeID: schemeID, terms: terms)
+            var agreement = Agreement(id: "AG-\(institution)-\(count + 1)", institution: institution, schemeID: schemeID, terms: terms)
+            agreement.facts = facts
             try tx.agreements.insert(agreement)
             return Outcome(agreement, after: agreement.json)
         }
     }
 
     /// The agency reviews an application.
+    /// The review checks the scheme's admission criteria, where it sets
+    /// them, against what the provider declared and the violations on
+    /// record: met, the agreement is reviewed (ready to sign); not met, it is
+    /// refused, with each criterion that failed.
     public func review(agreement id: String, actor: Actor, asOf: CalendarDate) throws -> Agreement {
-        try change(id, "agreement.review", actor: actor, asOf: asOf, from: [.applied]) { agreement, _ in
+        try change(id, "agreement.review", actor: actor, asOf: asOf, from: [.applied]) { agreement, tx in
             agreement.status = .reviewed
+            guard let rules = try tx.schemes.scheme(id: agreement.schemeID)?.admission else { return }
+            guard let facts = agreement.facts else {
+                agreement.status = .refused
+                agreement.refusal = ["no admission facts were given with the application"]
+                return
+            }
+            let benefits = try tx.schemes.scheme(id: agreement.schemeID)?.benefits
+            let institutional = agreement.current.modes.contains { benefits?.mode($0)?.delivery == .institution }
+            let since = asOf.adding(months: -12 * rules.cleanYears)
+            let recent = try tx.supervision.violations(institution: agreement.institution).filter { $0.foundOn >= since && $0.foundOn <= asOf }.count
+            let failures = facts.failures(of: rules, institutional: institutional, violationsInCleanYears: recent)
+            if !failures.isEmpty {
+                agreement.status = .refused
+                agreement.refusal = failures
+            }
         }
     }
 
