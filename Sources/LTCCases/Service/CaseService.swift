@@ -17,6 +17,11 @@ import LTCSchemes
 /// rule) changes nothing, is written to the audit trail as refused, and is
 /// thrown. Who may take which transition is the lifecycle's data
 /// (``Lifecycle``), checked by ``Access``.
+///
+/// By concern: this file holds the assessment, the determination and the
+/// later transitions; `CaseService+Application.swift` the application and
+/// its acceptance review, `+Assessors` who assesses, `+Attributes` the mode,
+/// bonus, residence, subsidies and the letter's delivery.
 public struct CaseService: Sendable {
     public let store: any CaseStore
     public let forms: FormCatalog
@@ -46,203 +51,6 @@ public struct CaseService: Sendable {
     }
 
     // MARK: The case lifecycle
-
-    /// Accepts an application (申请) under the scheme in force on the date,
-    /// with the materials it came with (ids of the scheme's list) and, when
-    /// someone applies for the person, who and how related.
-    public func open(personID: Int, disabledSince: CalendarDate, institution: String?, schemeID: String?,
-                     materials: [String] = [], agent: ApplyingAgent? = nil, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        let (scheme, date) = try store.read { tx in
-            let date = try choice.day(asOf, in: tx.schemes)
-            return (try choice.scheme(id: schemeID, on: date, in: tx.schemes), date)
-        }
-        let operation = Operation("case.open", subject: "person:\(personID)", actor: actor, asOf: date)
-        return try work.change(operation, on: store.transactions) { tx in
-            try Access.require(actor, .transition(Lifecycle.opening))
-            guard scheme.isInForce(on: date) else {
-                throw CaseError(.noSchemeInForce, "scheme '\(scheme.id)' is not in force on \(date) (\(scheme.effectiveFrom) to \(scheme.effectiveTo))")
-            }
-            guard let person = try tx.people.person(id: personID) else { throw CaseError(.notFound, "no person \(personID)") }
-            guard disabledSince <= date else { throw CaseError(.invalidInput, "disabled since \(disabledSince) is after the application date \(date)") }
-            if let open = try tx.cases.openCase(person: person.id) {
-                throw CaseError(.duplicate, "person \(person.id) already has open case \(open.id) (\(open.state.rawValue)): not accepted, \(NonAcceptanceGround.caseOpen.rawValue)",
-                                details: ["ground": .string(NonAcceptanceGround.caseOpen.rawValue)])
-            }
-            let known = Set(scheme.eligibility.materials.map(\.id))
-            for material in materials where !known.contains(material) {
-                throw CaseError(.invalidInput, "'\(material)' is not a material of scheme '\(scheme.id)'; its list: \(known.sorted().joined(separator: ", "))")
-            }
-            if let agent {
-                guard !agent.name.allSatisfy(\.isWhitespace), !agent.relationship.allSatisfy(\.isWhitespace) else {
-                    throw CaseError(.invalidInput, "an agent applying for the person needs a name and the relationship")
-                }
-                try PlainText.require(agent.name, "agent name")
-                try PlainText.require(agent.relationship, "agent relationship")
-            }
-            var record = Case(id: 0, personID: person.id, schemeID: scheme.id, institution: institution, state: .applied,
-                              openedOn: date, disabledSince: disabledSince)
-            record.insured = person.group
-            record.materials = Array(Set(materials)).sorted()
-            record.agent = agent
-            record.id = try tx.cases.insert(record)
-            return Outcome(record, subject: "case:\(record.id)", after: record.json)
-        }
-    }
-
-    /// The acceptance review: every eligibility rule of the scheme, each passed or failed.
-    public func check(caseID: Int, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try change(.check, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
-            guard let person = try tx.people.person(id: record.personID) else { throw CaseError(.notFound, "no person \(record.personID)") }
-            let rules = scheme.eligibility
-            let enrolled = person.enrolledOn.wholeMonths(until: date)
-            let disabled = record.disabledSince.wholeMonths(until: date)
-            let decision = EligibilityDecision(checkedOn: date, rules: [
-                .init(id: "insured", requirement: "currently insured", found: person.status.rawValue, passed: person.status == .insured),
-                .init(id: "insuranceType", requirement: "insurance type one of \(rules.insuranceTypes.map(\.rawValue).joined(separator: ", "))",
-                      found: person.insurance.rawValue, passed: rules.insuranceTypes.contains(person.insurance)),
-                .init(id: "monthsEnrolled", requirement: "enrolled at least \(rules.minimumMonthsEnrolled) months",
-                      found: "\(enrolled) months since \(person.enrolledOn)", passed: enrolled >= rules.minimumMonthsEnrolled),
-                .init(id: "monthsDisabled", requirement: "disabled at least \(rules.minimumMonthsDisabled) months",
-                      found: "\(disabled) months since \(record.disabledSince)", passed: disabled >= rules.minimumMonthsDisabled),
-            ] + Self.materialsRule(record, rules) + (try Self.waitingRule(record, rules, scheme: scheme, on: date, in: tx)))
-            record.eligibility = decision
-            record.state = decision.passed ? .eligible : .rejected
-            // Accepted: the on-site visit is due within the scheme's working days (or, without one, the conclusion).
-            record.deadline = decision.passed ? (Self.deadline(.visit, for: record, scheme: scheme) ?? Self.deadline(.conclusion, for: record, scheme: scheme)) : nil
-            if !decision.passed {
-                record.closedReason = "ineligible: " + decision.rules.filter { !$0.passed }.map(\.id).joined(separator: ", ")
-                    + " (not accepted: " + decision.grounds.map(\.rawValue).joined(separator: ", ") + ")"
-            }
-        }
-    }
-
-    /// The application's materials against the scheme's list, where it has one.
-    static func materialsRule(_ record: Case, _ rules: Scheme.Eligibility) -> [EligibilityDecision.Rule] {
-        guard !rules.materials.isEmpty else { return [] }
-        let missing = rules.materials.filter { !record.materials.contains($0.id) }
-        return [.init(id: "materials", requirement: "materials: \(rules.materials.map { "\($0.id) (\($0.name.zh))" }.joined(separator: ", "))",
-                      found: missing.isEmpty ? "all given" : "missing " + missing.map(\.id).joined(separator: ", "), passed: missing.isEmpty)]
-    }
-
-    /// The waiting period after the person's last refusal or grade below the
-    /// minimum, where the scheme sets one: the day of that decision and the
-    /// scheme's months after it. A refusal for the waiting period alone does
-    /// not start it again.
-    static func waitingRule(_ record: Case, _ rules: Scheme.Eligibility, scheme: Scheme, on date: CalendarDate,
-                            in tx: any CaseTransaction) throws -> [EligibilityDecision.Rule] {
-        guard rules.waitingMonths > 0 else { return [] }
-        var last: CalendarDate?
-        for earlier in try tx.cases.cases(person: record.personID) where earlier.id != record.id {
-            var days: [CalendarDate] = []
-            if earlier.state == .rejected, let decision = earlier.eligibility, !decision.passed,
-               decision.grounds.contains(where: { $0 != .waitingPeriod }) {
-                days.append(decision.checkedOn)
-            }
-            for decided in [earlier.determination].compactMap({ $0 }) + earlier.pastDeterminations
-            where decided.grade < scheme.assessment.minimumGrade {
-                days.append(decided.decidedOn)
-            }
-            if let latest = days.max(), latest > (last ?? latest.adding(days: -1)) { last = latest }
-        }
-        guard let last else {
-            return [.init(id: "waitingPeriod", requirement: "\(rules.waitingMonths) months after a refusal or a low grade", found: "none before", passed: true)]
-        }
-        let until = last.adding(months: rules.waitingMonths)
-        return [.init(id: "waitingPeriod", requirement: "\(rules.waitingMonths) months after a refusal or a low grade",
-                      found: "the last on \(last); may apply again from \(until)", passed: date >= until)]
-    }
-
-    /// Assigns the assessors of the next round (the first assessment, a review
-    /// of a grade in force, or the re-assessment (复评) after an objection)
-    /// by name: the exception to a random draw
-    /// (``drawAssessors(caseID:seed:actor:asOf:)``), so it needs a reason,
-    /// which the audit trail keeps.
-    public func assign(caseID: Int, assessors ids: [String], reason: String, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        guard !reason.allSatisfy(\.isWhitespace) else {
-            throw CaseError(.invalidInput, "assessors named by hand need a reason (a random draw does not): say why they were chosen")
-        }
-        try PlainText.require(reason, "reason", as: .note)
-        return try change(.assign, caseID: caseID, actor: actor, asOf: asOf, reason: reason) { record, scheme, date, tx in
-            try assignTeam(ids, to: &record, scheme: scheme, on: date, in: tx)
-            record.draw = nil
-        }
-    }
-
-    /// Draws the assessors of the next round at random (随机抽取) from the
-    /// registry's active assessors free of a conflict of interest (for a
-    /// re-assessment, other than the first round's), with `seed` (a random
-    /// one when `nil`); the seed and the pool are kept with the case
-    /// (``AssessorDraw``) so that the draw can be replayed and audited.
-    /// - Parameter agency: draw only from this assessment agency's assessors.
-    public func drawAssessors(caseID: Int, seed: UInt64? = nil, agency: String? = nil, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        let seed = seed ?? UInt64.random(in: .min ... .max)
-        return try change(.assign, caseID: caseID, actor: actor, asOf: asOf, reason: "drawn with seed \(seed)") { record, scheme, date, tx in
-            var registry: [Assessor] = []
-            var page = PageRequest<String>.largest()
-            while true {
-                let found = try tx.assessors.list(page: page)
-                registry += found.items
-                guard let next = found.next else { break }
-                page = .largest(after: next)
-            }
-            let earlier = record.state == .objected ? Set(try tx.assessments.latest(caseID: caseID)?.assessors ?? []) : []
-            var pool: [Assessor] = []
-            for assessor in registry where assessor.active && !earlier.contains(assessor.id) && assessor.isCertified(on: date)
-                && (agency == nil || assessor.agency == agency) {
-                do {
-                    try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
-                    pool.append(assessor)
-                } catch let error as CaseError where error.reason == .conflictOfInterest {
-                    continue
-                }
-            }
-            let rules = scheme.assessment
-            let team = try AssessorDraw.choose(from: pool, seed: seed, count: rules.assessorCount, qualified: rules.qualifiedAssessors)
-            try assignTeam(team, to: &record, scheme: scheme, on: date, in: tx)
-            record.draw = AssessorDraw(seed: seed, pool: pool.map(\.id).sorted())
-        }
-    }
-
-    /// Makes `ids` the team of the case's next round, under the scheme's
-    /// rules: the number of assessors, the qualified among them, each active
-    /// and free of a conflict of interest, and for a re-assessment none of
-    /// the first round's.
-    private func assignTeam(_ ids: [String], to record: inout Case, scheme: Scheme, on date: CalendarDate, in tx: any CaseTransaction) throws {
-        let caseID = record.id
-        let rules = scheme.assessment
-        guard ids.count == rules.assessorCount, Set(ids).count == ids.count else {
-            throw CaseError(.assessorRule, "the scheme needs \(rules.assessorCount) different assessors; given: \(ids.joined(separator: ", "))")
-        }
-        var team: [Assessor] = []
-        for id in ids {
-            guard let assessor = try tx.assessors.assessor(id: id), assessor.active else {
-                throw CaseError(.assessorRule, "\(id) is not an active assessor in the registry")
-            }
-            guard assessor.isCertified(on: date) else {
-                throw CaseError(.assessorRule, "the certificate of assessor \(id) expired on \(assessor.certificateUntil!): they may not be assigned")
-            }
-            try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
-            team.append(assessor)
-        }
-        let professionals = team.filter(\.qualification.isProfessional).count
-        guard professionals >= rules.qualifiedAssessors else {
-            throw CaseError(.assessorRule, "at least \(rules.qualifiedAssessors) assessor(s) need a medical or care qualification; \(professionals) of \(ids.joined(separator: ", ")) have one")
-        }
-        let round: AssessmentRecord.Round
-        switch record.state {
-        case .objected:
-            round = .reassessment
-            let earlier = Set(try tx.assessments.latest(caseID: caseID)?.assessors ?? [])
-            let repeated = ids.filter(earlier.contains)
-            guard repeated.isEmpty else {
-                throw CaseError(.assessorRule, "a re-assessment needs assessors other than those of the assessment objected to; \(repeated.joined(separator: ", ")) assessed it")
-            }
-        case .effective: round = .review
-        default: round = .initial
-        }
-        record.assessors = ids
-        record.round = round
-    }
 
     /// Records the on-site assessment; only an assessor assigned to the case may.
     public func assess(caseID: Int, formID: String, answers: JSONObject, conditions: JSONObject = [:],
@@ -453,102 +261,6 @@ public struct CaseService: Sendable {
         record.determination = new
     }
 
-    // MARK: Service modes and other subsidies
-
-    /// Chooses the case's service mode: the first choice from `asOf`; a change
-    /// from the day the scheme says (the same day, or the next month's first).
-    public func setMode(caseID: Int, mode: String, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try attribute("case.mode", caseID: caseID, actor: actor, asOf: asOf, reason: mode) { record, scheme, date in
-            guard let benefits = scheme.benefits else { throw CaseError(.invalidInput, "scheme '\(scheme.id)' defines no benefits and no service modes") }
-            guard benefits.mode(mode) != nil else {
-                throw CaseError(.invalidInput, "scheme '\(scheme.id)' has no service mode '\(mode)'; its modes: \(benefits.modes.map(\.id).joined(separator: ", "))")
-            }
-            let from = record.modes.isEmpty || benefits.modeChange == .sameDay ? date : YearMonth(containing: date).adding(months: 1).firstDay
-            record.modes.removeAll { $0.from >= from }
-            record.modes.append(ModePeriod(from: from, mode: mode))
-        }
-    }
-
-    /// Records how the person takes the bonus for continuous care (more
-    /// hours or cash), from the first day of the next month: a month's bonus
-    /// is decided on its first day (Shanghai, grades 5–6 in home care).
-    public func chooseBonus(caseID: Int, choice: ContinuityStep.Choice, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try attribute("case.bonus", caseID: caseID, actor: actor, asOf: asOf, reason: choice.rawValue) { record, scheme, date in
-            guard scheme.benefits?.table.contains(where: { !$0.continuityBonus.isEmpty }) == true else {
-                throw CaseError(.invalidInput, "scheme '\(scheme.id)' has no bonus for continuous care: there is nothing to choose")
-            }
-            let from = YearMonth(containing: date).adding(months: 1).firstDay
-            record.bonusChoices.removeAll { $0.from >= from }
-            if record.bonusChoice(on: from) != choice { record.bonusChoices.append(BonusChoicePeriod(from: from, choice: choice)) }
-        }
-    }
-
-    /// Records where the beneficiary lives: another region than the scheme's
-    /// (异地), with the assessment agency there that assessments are
-    /// commissioned to; or the scheme's own region, which clears it.
-    public func setResidence(caseID: Int, region: String, agency: String?, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try attribute("case.residence", caseID: caseID, actor: actor, asOf: asOf, reason: region) { record, scheme, date in
-            let region = region.trimmingCharacters(in: .whitespaces)
-            guard !region.isEmpty else { throw CaseError(.invalidInput, "name the region the person lives in") }
-            if region == scheme.region {
-                record.residence = nil
-                return
-            }
-            guard let agency = agency?.trimmingCharacters(in: .whitespaces), !agency.isEmpty else {
-                throw CaseError(.invalidInput, "\(region) is outside the scheme's region (\(scheme.region)): name the assessment agency there that assessments are commissioned to")
-            }
-            record.residence = Residence(region: region, agency: agency, from: date)
-        }
-    }
-
-    /// Records another benefit the person holds, as the scheme's subsidy list names it.
-    public func addSubsidy(caseID: Int, subsidy: String, monthly: Money, from: CalendarDate, until: CalendarDate?,
-                           choice: HeldSubsidy.Choice?, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try attribute("case.subsidy", caseID: caseID, actor: actor, asOf: asOf, reason: subsidy) { record, scheme, _ in
-            guard let kind = scheme.benefits?.subsidy(subsidy) else {
-                throw CaseError(.invalidInput, "scheme '\(scheme.id)' has no subsidy '\(subsidy)'; its subsidies: \(scheme.benefits?.subsidies.map(\.id).joined(separator: ", ") ?? "none")")
-            }
-            guard monthly >= .zero else { throw CaseError(.invalidInput, "the monthly amount must not be negative") }
-            if let until, until < from { throw CaseError(.invalidInput, "the subsidy ends (\(until)) before it starts (\(from))") }
-            if kind.interaction == .exclusive && choice == nil {
-                throw CaseError(.invalidInput, "'\(subsidy)' excludes LTCI: record the person's choice, ltci or subsidy")
-            }
-            if kind.interaction != .exclusive && choice != nil {
-                throw CaseError(.invalidInput, "'\(subsidy)' is \(kind.interaction.rawValue): there is no choice to record")
-            }
-            record.subsidies.append(HeldSubsidy(subsidy: subsidy, monthly: monthly, from: from, until: until, choice: choice))
-        }
-    }
-
-    /// Records the delivery of the conclusion letter of the grade decided
-    /// last (under publicity, or in force): the day and the way.
-    public func recordLetterDelivery(caseID: Int, on delivered: CalendarDate, how: LetterDelivery.Method, actor: Actor, asOf: CalendarDate?) throws -> Case {
-        try attribute("case.letter", caseID: caseID, actor: actor, asOf: asOf, reason: how.rawValue) { record, _, date in
-            guard let decided = (record.pending ?? record.determination)?.decidedOn else {
-                throw CaseError(.invalidInput, "case \(caseID) has no conclusion yet: a letter follows the determination")
-            }
-            guard delivered >= decided, delivered <= date else {
-                throw CaseError(.invalidInput, "the letter cannot be delivered on \(delivered): the conclusion was decided on \(decided), and today is \(date)")
-            }
-            record.letterDelivered = LetterDelivery(on: delivered, how: how)
-        }
-    }
-
-    /// Changes a case's attributes (not its state) in one audited transaction; refused on a closed case.
-    private func attribute(_ action: String, caseID: Int, actor: Actor, asOf: CalendarDate?, reason: String,
-                           _ body: (inout Case, Scheme, CalendarDate) throws -> Void) throws -> Case {
-        let (scheme, date) = try context(caseID: caseID, asOf: asOf)
-        return try work.change(Operation(action, subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason), on: store.transactions) { tx in
-            guard var record = try tx.cases.caseRecord(id: caseID), let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
-            try Access.require(actor, .manageCases)
-            guard !record.state.isClosed else { throw CaseError(.transitionNotAllowed, "case \(caseID) is \(record.state.rawValue)") }
-            let before = record.json
-            try body(&record, scheme, date)
-            try tx.cases.update(record)
-            return Outcome(record, before: before, after: record.json)
-        }
-    }
-
     // MARK: Reading cases
 
     /// A case with its person, assessments and timeline.
@@ -609,7 +321,7 @@ public struct CaseService: Sendable {
     /// serves the case's applicant: named as the case's institution, or the
     /// person is enrolled with it now, later, or within the scheme's
     /// look-back period (``InstitutionTies``).
-    private func requireNoConflict(_ assessor: Assessor, _ record: Case, scheme: Scheme, on date: CalendarDate, in tx: any CaseTransaction) throws {
+    func requireNoConflict(_ assessor: Assessor, _ record: Case, scheme: Scheme, on date: CalendarDate, in tx: any CaseTransaction) throws {
         guard let employer = assessor.employer else { return }
         let details: JSONObject = ["assessor": .string(assessor.id), "institution": .string(employer)]
         if record.institution == employer {
@@ -626,7 +338,7 @@ public struct CaseService: Sendable {
     }
 
     /// A case's scheme and the operation's date: `asOf`, or today in the scheme's time zone.
-    private func context(caseID: Int, asOf: CalendarDate?) throws -> (Scheme?, CalendarDate) {
+    func context(caseID: Int, asOf: CalendarDate?) throws -> (Scheme?, CalendarDate) {
         try store.read { tx in
             guard let record = try tx.cases.caseRecord(id: caseID) else { return (nil, try choice.day(asOf, in: tx.schemes)) }
             let scheme = try choice.scheme(id: record.schemeID, on: asOf ?? work.clock.today(in: nil), in: tx.schemes)
@@ -636,7 +348,7 @@ public struct CaseService: Sendable {
 
     /// Applies `action` to a case: checks the transition and the role, lets
     /// `body` apply the rule, moves the state, and records it, in one transaction.
-    private func change(_ action: CaseAction, caseID: Int, actor: Actor, asOf: CalendarDate?, reason: String? = nil,
+    func change(_ action: CaseAction, caseID: Int, actor: Actor, asOf: CalendarDate?, reason: String? = nil,
                         _ body: (inout Case, Scheme, CalendarDate, any CaseTransaction) throws -> Void) throws -> Case {
         let (scheme, date) = try context(caseID: caseID, asOf: asOf)
         let operation = Operation("case.\(action.rawValue)", subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason)

@@ -1,0 +1,99 @@
+import LTCAssessment
+import LTCCore
+import LTCSchemes
+
+/// Who assesses a case: assessors named with a reason, or drawn at random
+/// with a kept seed, checked for certificates and conflicts of interest.
+extension CaseService {
+    /// Assigns the assessors of the next round (the first assessment, a review
+    /// of a grade in force, or the re-assessment (复评) after an objection)
+    /// by name: the exception to a random draw
+    /// (``drawAssessors(caseID:seed:actor:asOf:)``), so it needs a reason,
+    /// which the audit trail keeps.
+    public func assign(caseID: Int, assessors ids: [String], reason: String, actor: Actor, asOf: CalendarDate?) throws -> Case {
+        guard !reason.allSatisfy(\.isWhitespace) else {
+            throw CaseError(.invalidInput, "assessors named by hand need a reason (a random draw does not): say why they were chosen")
+        }
+        try PlainText.require(reason, "reason", as: .note)
+        return try change(.assign, caseID: caseID, actor: actor, asOf: asOf, reason: reason) { record, scheme, date, tx in
+            try assignTeam(ids, to: &record, scheme: scheme, on: date, in: tx)
+            record.draw = nil
+        }
+    }
+
+    /// Draws the assessors of the next round at random (随机抽取) from the
+    /// registry's active assessors free of a conflict of interest (for a
+    /// re-assessment, other than the first round's), with `seed` (a random
+    /// one when `nil`); the seed and the pool are kept with the case
+    /// (``AssessorDraw``) so that the draw can be replayed and audited.
+    /// - Parameter agency: draw only from this assessment agency's assessors.
+    public func drawAssessors(caseID: Int, seed: UInt64? = nil, agency: String? = nil, actor: Actor, asOf: CalendarDate?) throws -> Case {
+        let seed = seed ?? UInt64.random(in: .min ... .max)
+        return try change(.assign, caseID: caseID, actor: actor, asOf: asOf, reason: "drawn with seed \(seed)") { record, scheme, date, tx in
+            var registry: [Assessor] = []
+            var page = PageRequest<String>.largest()
+            while true {
+                let found = try tx.assessors.list(page: page)
+                registry += found.items
+                guard let next = found.next else { break }
+                page = .largest(after: next)
+            }
+            let earlier = record.state == .objected ? Set(try tx.assessments.latest(caseID: caseID)?.assessors ?? []) : []
+            var pool: [Assessor] = []
+            for assessor in registry where assessor.active && !earlier.contains(assessor.id) && assessor.isCertified(on: date)
+                && (agency == nil || assessor.agency == agency) {
+                do {
+                    try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
+                    pool.append(assessor)
+                } catch let error as CaseError where error.reason == .conflictOfInterest {
+                    continue
+                }
+            }
+            let rules = scheme.assessment
+            let team = try AssessorDraw.choose(from: pool, seed: seed, count: rules.assessorCount, qualified: rules.qualifiedAssessors)
+            try assignTeam(team, to: &record, scheme: scheme, on: date, in: tx)
+            record.draw = AssessorDraw(seed: seed, pool: pool.map(\.id).sorted())
+        }
+    }
+
+    /// Makes `ids` the team of the case's next round, under the scheme's
+    /// rules: the number of assessors, the qualified among them, each active
+    /// and free of a conflict of interest, and for a re-assessment none of
+    /// the first round's.
+    private func assignTeam(_ ids: [String], to record: inout Case, scheme: Scheme, on date: CalendarDate, in tx: any CaseTransaction) throws {
+        let caseID = record.id
+        let rules = scheme.assessment
+        guard ids.count == rules.assessorCount, Set(ids).count == ids.count else {
+            throw CaseError(.assessorRule, "the scheme needs \(rules.assessorCount) different assessors; given: \(ids.joined(separator: ", "))")
+        }
+        var team: [Assessor] = []
+        for id in ids {
+            guard let assessor = try tx.assessors.assessor(id: id), assessor.active else {
+                throw CaseError(.assessorRule, "\(id) is not an active assessor in the registry")
+            }
+            guard assessor.isCertified(on: date) else {
+                throw CaseError(.assessorRule, "the certificate of assessor \(id) expired on \(assessor.certificateUntil!): they may not be assigned")
+            }
+            try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
+            team.append(assessor)
+        }
+        let professionals = team.filter(\.qualification.isProfessional).count
+        guard professionals >= rules.qualifiedAssessors else {
+            throw CaseError(.assessorRule, "at least \(rules.qualifiedAssessors) assessor(s) need a medical or care qualification; \(professionals) of \(ids.joined(separator: ", ")) have one")
+        }
+        let round: AssessmentRecord.Round
+        switch record.state {
+        case .objected:
+            round = .reassessment
+            let earlier = Set(try tx.assessments.latest(caseID: caseID)?.assessors ?? [])
+            let repeated = ids.filter(earlier.contains)
+            guard repeated.isEmpty else {
+                throw CaseError(.assessorRule, "a re-assessment needs assessors other than those of the assessment objected to; \(repeated.joined(separator: ", ")) assessed it")
+            }
+        case .effective: round = .review
+        default: round = .initial
+        }
+        record.assessors = ids
+        record.round = round
+    }
+}
