@@ -61,6 +61,9 @@ public struct BenefitQuote: Sendable, Equatable {
         schemeID = scheme.id
         self.grade = grade
         self.mode = modeID
+        if let tier = insured?.tier, !InsuredGroup.tiers.contains(tier) {
+            throw BenefitError("tier \(tier) is not a contribution tier from \(InsuredGroup.tiers.lowerBound) to \(InsuredGroup.tiers.upperBound)")
+        }
         self.insured = insured
         self.month = month
         self.days = days

@@ -55,6 +55,8 @@ struct BenefitCommandTests {
         (["--grade", "3", "--mode", "spa", "--month", "2026-03"], "has no service mode 'spa'"),
         (["--grade", "3", "--mode", "institution", "--month", "2026-3"], "--month '2026-3' is not a month"),
         (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--days", "30"], "days must be from 0 to 28"),
+        (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--tier", "2"], "--tier is a tier of an insured group: give --insured too"),
+        (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--insured", "resident", "--tier", "12"], "tier 12 is not a contribution tier from 1 to 9"),
     ])
     func badQuote(arguments: [String], message: String) throws {
         let run = try ltc(["benefit", "quote", "--scheme-file", "Examples/schemes/day-rate-2026.json"] + arguments)
@@ -80,10 +82,12 @@ struct BenefitCommandTests {
         let rpc = try ltc(["rpc", "--db", db], input: [
             #"{"jsonrpc":"2.0","id":1,"method":"benefit.quote","params":{"actor":"administrator:wang","scheme":"urumqi-2022","grade":5,"mode":"home-visit","insured":"resident","month":"2026-04"}}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"benefit.quote","params":{"actor":"administrator:wang","scheme":"urumqi-2022","grade":5,"mode":"home-visit","insured":"retired","month":"2026-04"}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"benefit.quote","params":{"actor":"administrator:wang","scheme":"urumqi-2022","grade":5,"mode":"home-visit","tier":1,"month":"2026-04"}}"#,
         ].joined(separator: "\n") + "\n")
         let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(answers.first?["result"]?["fundShare"] == .number("1728.00"))
-        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("insured 'retired' is not an insurance type") == true, "\(rpc.stdout)")
+        #expect(answers[1]["error"]?["message"]?.stringValue?.contains("insured 'retired' is not an insurance type") == true, "\(rpc.stdout)")
+        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("tier is a tier of an insured group: give insured too") == true, "\(rpc.stdout)")
         let bonus = try ltc(["case", "bonus", "1", "--take", "cash", "--db", db] + admin)
         #expect(bonus.status == 65 && bonus.stderr.contains("scheme 'urumqi-2022' has no bonus for continuous care"), "\(bonus.stderr)")
         let unnamed = try ltc(["benefit", "quote", "--scheme", "urumqi-2022", "--grade", "4", "--mode", "institution", "--month", "2026-04"])

@@ -29,6 +29,9 @@ struct OutOfRegionTests {
         }
         #expect(error?.message.contains("name the assessment agency there") == true)
         _ = try world.cases.setResidence(caseID: world.caseID, region: "Hangzhou", agency: "杭州市长护险评估中心", actor: admin, asOf: day("2026-03-20"))
+        #expect(throws: CaseError.self) {
+            try world.cases.setResidence(caseID: world.caseID, region: "Shanghai (illustrative)", agency: "x", actor: admin, asOf: day("2026-04-20"))
+        }
         let home = try world.cases.setResidence(caseID: world.caseID, region: "Shanghai (illustrative)", agency: nil, actor: admin, asOf: day("2026-04-20"))
         #expect(home.residence == nil)
         #expect(throws: CaseError.self) {

@@ -43,6 +43,9 @@ extension CaseService {
             let region = region.trimmingCharacters(in: .whitespaces)
             guard !region.isEmpty else { throw CaseError(.invalidInput, "name the region the person lives in") }
             if region == scheme.region {
+                guard agency == nil else {
+                    throw CaseError(.invalidInput, "\(region) is the scheme's own region: assessments there are not commissioned, so give no agency")
+                }
                 record.residence = nil
                 return
             }

@@ -72,6 +72,7 @@ struct BenefitCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                guard tier == nil || insured != nil else { throw CaseError(.invalidInput, "--tier is a tier of an insured group: give --insured too") }
                 let quote = try BenefitQuote(scheme: try source.load(), grade: grade, mode: mode,
                                              insured: try insured.map { text throws(CaseError) in InsuredGroup(try parseInsurance(text, "--insured"), tier: tier) },
                                              month: try parseMonth(month, "--month"), days: days)
@@ -140,6 +141,8 @@ struct FundCommand: ParsableCommand {
                         if let name = row.optionalString("insured") {
                             insured = InsuranceType(rawValue: name).map { InsuredGroup($0, tier: row.optionalInt("tier")) }
                             if insured == nil { log.report(row.path.appending("insured"), "'\(name)' is not employee or resident") }
+                        } else if row.has("tier") {
+                            log.report(row.path.appending("tier"), "a tier is of an insured group: give 'insured' too")
                         }
                         return FundProjection.Group(grade: grade, mode: mode, insured: insured, count: count)
                     } ?? []

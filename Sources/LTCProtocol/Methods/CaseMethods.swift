@@ -294,7 +294,10 @@ public struct CaseMethods: Sendable {
                    result: "{scheme, grade, mode, insured?, month, days, pricing, hours?, visits?, eligibleCost, fundShare, personalShare, cash, lines}",
                    example: ["actor": admin, "scheme": "tianjin-style-2026", "grade": 4, "mode": "home-care", "month": "2026-04"]
             ) { service, params, _, _ in
-                try BenefitQuote(scheme: try Self.scheme(service, params), grade: params.int("grade")!, mode: params.string("mode")!,
+                guard params.int("tier") == nil || params.string("insured") != nil else {
+                    throw CaseError(.invalidInput, "tier is a tier of an insured group: give insured too")
+                }
+                return try BenefitQuote(scheme: try Self.scheme(service, params), grade: params.int("grade")!, mode: params.string("mode")!,
                                  insured: try params.string("insured").map { name throws(CaseError) in
                                      InsuredGroup(try Self.insurance(name, "insured"), tier: params.int("tier"))
                                  },
@@ -315,6 +318,9 @@ public struct CaseMethods: Sendable {
                     try rows.enumerated().map { index, row throws(CaseError) in
                         guard let grade = row["grade"]?.intValue, let mode = row["mode"]?.stringValue, let count = row["count"]?.intValue else {
                             throw CaseError(.invalidInput, "beneficiaries[\(index)] needs grade (integer), mode (string) and count (integer)")
+                        }
+                        guard row["tier"] == nil || row["insured"] != nil else {
+                            throw CaseError(.invalidInput, "beneficiaries[\(index)].tier is a tier of an insured group: give insured too")
                         }
                         let insured = try row["insured"].map { value throws(CaseError) in
                             InsuredGroup(try Self.insurance(value.stringValue ?? "\(value)", "beneficiaries[\(index)].insured"), tier: row["tier"]?.intValue)
