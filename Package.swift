@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "LTCCoreTests", dependencies: ["LTCCore"]),
         .testTarget(name: "LTCAssessmentTests", dependencies: ["LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
-        .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCTestSupport", "LTCAssessment", "LTCCore"]),
+        .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCTestSupport", "LTCAssessment", "LTCCore", "LTCStorage"]),
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore"]),
         .testTarget(name: "LTCStorageTests", dependencies: ["LTCStorage", "LTCTestSupport", "LTCProviders", "LTCCases", "LTCSchemes", "LTCCore"]),

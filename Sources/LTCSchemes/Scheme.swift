@@ -32,6 +32,24 @@ public struct Scheme: Sendable {
         /// (`visitWithinWorkingDays`, `conclusionWithinWorkingDays`); `nil`: the scheme sets none.
         public var visitWithinWorkingDays: Int? = nil
         public var conclusionWithinWorkingDays: Int? = nil
+        /// The kinds of visit evidence (photo, video, signature) an assessment
+        /// must carry before a determination (`evidenceRequired`; none when left out).
+        public var evidenceRequired: [String] = []
+        /// Experts (评估专家) among the assessors of a re-assessment after an
+        /// objection (`reviewExperts`): city practice has an expert pool decide
+        /// objections (cn-ltc-2021.md, Xingtai). 0 when left out.
+        public var reviewExperts = 0
+        /// The share of each month's determinations drawn for an audit
+        /// re-assessment (抽查复评, `auditRate`); `nil`: the scheme draws none.
+        public var auditRate: Ratio? = nil
+        /// Months a grade must have been in force before the person may ask for
+        /// a re-assessment on a change of condition (`conditionChangeAfterMonths`; 0 when left out).
+        public var conditionChangeAfterMonths = 0
+        /// Other departments' results the scheme recognizes (`recognition`).
+        public var recognition: [Recognition] = []
+
+        /// The evidence kinds a scheme may require.
+        public static let evidenceKinds = ["photo", "video", "signature"]
 
         public static let defaultConflictLookBackMonths = 12
     }

@@ -47,7 +47,8 @@ private struct SchemeDecoder {
         }
         let assessment = root.fields("assessment", accepting: [
             "forms", "minimumGrade", "assessorCount", "qualifiedAssessors", "publicityWorkingDays", "validityMonths", "conflictLookBackMonths",
-            "visitWithinWorkingDays", "conclusionWithinWorkingDays",
+            "visitWithinWorkingDays", "conclusionWithinWorkingDays", "evidenceRequired", "reviewExperts", "auditRate",
+            "conditionChangeAfterMonths", "recognition",
         ]).flatMap(assessment)
         let eligibility = root.fields("eligibility", accepting: [
             "insuranceTypes", "minimumMonthsEnrolled", "minimumMonthsDisabled", "materials", "waitingMonths",
@@ -121,9 +122,44 @@ private struct SchemeDecoder {
         }
         guard let forms, let minimumGrade, let assessorCount, let qualified, let publicity, let validity, let lookBack else { return nil }
         if fields.has("visitWithinWorkingDays") && visit == nil || fields.has("conclusionWithinWorkingDays") && conclusion == nil { return nil }
-        return Scheme.Assessment(forms: forms, minimumGrade: minimumGrade, assessorCount: assessorCount,
-                                 qualifiedAssessors: qualified, publicityWorkingDays: publicity, validityMonths: validity,
-                                 conflictLookBackMonths: lookBack, visitWithinWorkingDays: visit, conclusionWithinWorkingDays: conclusion)
+        var rules = Scheme.Assessment(forms: forms, minimumGrade: minimumGrade, assessorCount: assessorCount,
+                                      qualifiedAssessors: qualified, publicityWorkingDays: publicity, validityMonths: validity,
+                                      conflictLookBackMonths: lookBack, visitWithinWorkingDays: visit, conclusionWithinWorkingDays: conclusion)
+        return administration(fields, into: &rules) ? rules : nil
+    }
+
+    /// The assessment's administration settings: evidence, review, audit,
+    /// change of condition, recognition. Returns false if one is wrong.
+    func administration(_ fields: JSONFields, into rules: inout Scheme.Assessment) -> Bool {
+        let before = log.problems.count
+        rules.evidenceRequired = fields.array("evidenceRequired", required: false)?.compactMap { value, path -> String? in
+            guard let kind = value.stringValue, Scheme.Assessment.evidenceKinds.contains(kind) else {
+                log.report(path, "expected one of \(Scheme.Assessment.evidenceKinds.joined(separator: ", ")), found \(value)")
+                return nil
+            }
+            return kind
+        } ?? []
+        if fields.has("reviewExperts") { rules.reviewExperts = count(fields, "reviewExperts", 0...rules.assessorCount) ?? 0 }
+        if let value = fields.object["auditRate"] {
+            guard let rate = Ratio(json: value), rate.basisPoints > 0 else {
+                log.report(fields.path.appending("auditRate"), "expected a share above 0 and at most 1, e.g. 0.05, found \(value)")
+                return false
+            }
+            rules.auditRate = rate
+        }
+        if fields.has("conditionChangeAfterMonths") { rules.conditionChangeAfterMonths = count(fields, "conditionChangeAfterMonths", 0...120) ?? 0 }
+        rules.recognition = fields.array("recognition", required: false)?.compactMap { value, path in
+            Recognition.decode(value, at: path, log: log)
+        } ?? []
+        var recognized: Set<String> = []
+        for (index, recognition) in rules.recognition.enumerated() {
+            let path = fields.path.appending("recognition").appending(index)
+            if rules.forms.contains(recognition.form) {
+                log.report(path.appending("form"), "'\(recognition.form)' is one of the scheme's own forms: assess on it, do not recognize it")
+            }
+            if !recognized.insert(recognition.form).inserted { log.report(path.appending("form"), "'\(recognition.form)' is recognized twice") }
+        }
+        return log.problems.count == before
     }
 
     func eligibility(_ fields: JSONFields) -> Scheme.Eligibility? {

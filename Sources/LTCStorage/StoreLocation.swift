@@ -1,3 +1,4 @@
+import Foundation
 import LTCCases
 import LTCCore
 import LTCProviders
@@ -32,6 +33,16 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
             }
             return try SQLiteStore(path: path, readOnly: readOnly)
         case .postgresql(let uri): return try PostgresStore(uri: uri)
+        }
+    }
+
+    /// Where this store's visit evidence is kept: beside an SQLite file
+    /// (`PATH.evidence`); for PostgreSQL, the folder `LTC_EVIDENCE_DIR` names
+    /// (the database server's disk is not ltc's), or none.
+    public var evidenceVault: FolderVault? {
+        switch self {
+        case .sqlite(let path): FolderVault.beside(database: path)
+        case .postgresql: ProcessInfo.processInfo.environment["LTC_EVIDENCE_DIR"].map(FolderVault.init(folder:))
         }
     }
 

@@ -40,6 +40,10 @@ public enum Access {
             guard assigned.contains(actor.id) else {
                 throw CaseError(.forbidden, "\(actor) is not assigned to case \(caseID); its assessors are \(assigned.joined(separator: ", "))")
             }
+        case .attachEvidence(let assessors, let caseID):
+            guard actor.role == .administrator || (actor.role == .assessor && assessors.contains(actor.id)) else {
+                throw CaseError(.forbidden, "\(actor) may not attach evidence to case \(caseID): administrators and the assessors of its visit (\(assessors.joined(separator: ", "))) may")
+            }
         case .actFor(let institution):
             guard actor.role == .administrator || (actor.role == .institution && actor.id == institution) else {
                 throw CaseError(.forbidden, "\(actor) may not act for institution \(institution)")

@@ -19,10 +19,14 @@ public enum AccessTable {
     public static let rows: [Row] = [
         permission("load schemes", .manageSchemes),
         permission("register people, assessors and staff", .manageRegisters),
-        permission("open, check, assign, determine, confirm, suspend, resume, terminate cases", .transition(Lifecycle.opening)),
+        permission("open, check, assign, recognize, determine, confirm, suspend, resume, terminate cases; draw audits", .transition(Lifecycle.opening)),
         Row(what: "record an assessment") { role in
             allowed(role, .recordAssessment(assigned: [sample], caseID: 1))
                 ? (allowed(role, .recordAssessment(assigned: ["another"], caseID: 1)) ? "yes" : "cases assigned to it") : "—"
+        },
+        Row(what: "attach visit evidence") { role in
+            allowed(role, .attachEvidence(assessors: [sample], caseID: 1))
+                ? (allowed(role, .attachEvidence(assessors: ["another"], caseID: 1)) ? "yes" : "visits it made") : "—"
         },
         permission("change a case's mode, bonus choice, subsidies, residence and cash payee", .manageCases),
         permission("register institutions, run agreements, enrol beneficiaries", .manageInstitutions),
@@ -31,7 +35,7 @@ public enum AccessTable {
             return allowed(role, .actFor(institution: "another")) ? "yes" : "its own"
         },
         permission("settle a month and pay its cash", .settle),
-        permission("record violations, inspections, complaints, performance", .supervise),
+        permission("record violations, inspections, complaints, performance, bars on people", .supervise),
         permission("set the date of an operation (`asOf`, `--as-of`)", .setClock),
         Row(what: "read cases and people") { role in
             switch Access.scope(of: Actor(role: role, id: sample)) {
@@ -48,7 +52,7 @@ public enum AccessTable {
             case .none: "—"
             }
         },
-        permission("read whole settlements, the fund report, the staff and assessor registries", .readAll),
+        permission("read whole settlements, the fund report, the staff and assessor registries, findings, bars", .readAll),
     ]
 
     /// The table in Markdown, as `docs/protocol.md` shows it.

@@ -11,6 +11,8 @@ public enum Permission: Sendable, Equatable {
     case manageCases
     /// Record the assessment of a case whose assigned assessors are these.
     case recordAssessment(assigned: [String], caseID: Int)
+    /// Attach visit evidence to an assessment made by these assessors.
+    case attachEvidence(assessors: [String], caseID: Int)
     /// Register institutions, run agreements, enrol beneficiaries.
     case manageInstitutions
     /// Act for one institution: its caregivers and its service logs.

@@ -11,6 +11,10 @@ public struct AssessmentRecord: Sendable, Equatable {
         case review
         /// 复评 after an objection: its result is final.
         case reassessment
+        /// 抽查复评: a determination drawn at random and assessed again by others.
+        case audit
+        /// A result on another form, recognized in place of an assessment (``Recognition``).
+        case recognized
     }
 
     public var id: Int
@@ -26,6 +30,9 @@ public struct AssessmentRecord: Sendable, Equatable {
     public var place: String
     public var assessors: [String]
     public var recordedBy: String
+
+    /// What was recognized, for a ``Round/recognized`` record: the form, its grade, the source, the reference.
+    public var recognition: JSONValue? { result["recognized"] }
 
     public var json: JSONValue {
         [

@@ -7,7 +7,8 @@ import LTCCore
 /// first round's), in id order; the draw shuffles it with the seed
 /// (Fisher–Yates over ``SplitMix64``, fixed here, not the standard library's
 /// shuffle, which may change between Swift versions) and takes the scheme's
-/// qualified assessors first, then the rest. City practice draws assessors
+/// experts the scheme wants (for a re-assessment after an objection) first,
+/// then its qualified assessors, then the rest. City practice draws assessors
 /// from a pool: `../shared/domain/cn-ltc-2021.md`, procedure facts.
 ///
 /// ```swift
@@ -24,8 +25,9 @@ public struct AssessorDraw: Sendable, Equatable {
     }
 
     /// The team a draw with `seed` picks from `pool`: `count` assessors, at
-    /// least `qualified` of them medical or care professionals.
-    public static func choose(from pool: [Assessor], seed: UInt64, count: Int, qualified: Int) throws(CaseError) -> [String] {
+    /// least `experts` of them from the expert pool and `qualified` of them
+    /// medical or care professionals.
+    public static func choose(from pool: [Assessor], seed: UInt64, count: Int, qualified: Int, experts: Int = 0) throws(CaseError) -> [String] {
         var order = pool.sorted { $0.id < $1.id }
         var random = SplitMix64(seed: seed)
         if order.count > 1 {
@@ -34,11 +36,16 @@ public struct AssessorDraw: Sendable, Equatable {
             }
         }
         let professionals = order.filter(\.qualification.isProfessional)
-        guard order.count >= count, professionals.count >= qualified else {
-            throw CaseError(.assessorRule, "the pool holds \(order.count) eligible assessors, \(professionals.count) of them qualified; the scheme needs \(count) with \(qualified) qualified",
+        let expertPool = order.filter(\.expert)
+        guard order.count >= count, professionals.count >= qualified, expertPool.count >= experts else {
+            let pooled = experts == 0 ? "\(professionals.count) of them qualified" : "\(professionals.count) of them qualified and \(expertPool.count) experts"
+            let needed = experts == 0 ? "\(count) with \(qualified) qualified" : "\(count) with \(qualified) qualified and \(experts) experts"
+            throw CaseError(.assessorRule, "the pool holds \(order.count) eligible assessors, \(pooled); the scheme needs \(needed)",
                             details: ["pool": .array(order.map { .string($0.id) })])
         }
-        let first = professionals.prefix(qualified).map(\.id)
+        let chosenExperts = expertPool.prefix(experts)
+        let stillQualified = max(0, qualified - chosenExperts.filter(\.qualification.isProfessional).count)
+        let first = chosenExperts.map(\.id) + professionals.filter { !$0.expert || !chosenExperts.contains($0) }.prefix(stillQualified).map(\.id)
         let rest = order.map(\.id).filter { !first.contains($0) }.prefix(count - first.count)
         return first + rest
     }

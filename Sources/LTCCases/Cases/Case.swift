@@ -51,6 +51,12 @@ public struct Case: Sendable, Equatable {
     public var bonusChoices: [BonusChoicePeriod] = []
     public var suspensions: [SuspensionPeriod] = []
     public var subsidies: [HeldSubsidy] = []
+    /// Visit evidence attached to the case's assessments.
+    public var evidence: [Evidence] = []
+    /// Set while the grade in force is drawn for an audit re-assessment (抽查复评).
+    public var audit: AuditSelection?
+    /// Set while a reported change of condition waits for its re-assessment.
+    public var conditionChange: ConditionChange?
 
     /// The grade in force on a day, if any.
     public func determination(on day: CalendarDate) -> Determination? {
@@ -117,6 +123,9 @@ public struct Case: Sendable, Equatable {
             "materials": .array(materials.map { .string($0) }),
             "agent": agent?.json ?? .null,
             "draw": draw?.json ?? .null,
+            "evidence": .array(evidence.map(\.json)),
+            "audit": audit?.json ?? .null,
+            "conditionChange": conditionChange?.json ?? .null,
         ]
     }
 
@@ -148,5 +157,8 @@ public struct Case: Sendable, Equatable {
         materials = json["materials"]?.arrayValue?.compactMap(\.stringValue) ?? []
         agent = json["agent"].flatMap(ApplyingAgent.init(json:))
         draw = json["draw"].flatMap(AssessorDraw.init(json:))
+        evidence = json["evidence"]?.arrayValue?.compactMap(Evidence.init(json:)) ?? []
+        audit = json["audit"].flatMap(AuditSelection.init(json:))
+        conditionChange = json["conditionChange"].flatMap(ConditionChange.init(json:))
     }
 }

@@ -30,5 +30,5 @@ public enum CaseState: String, Sendable, CaseIterable {
 
 /// What can be done to a case.
 public enum CaseAction: String, Sendable, CaseIterable {
-    case open, check, assign, assess, determine, object, confirm, suspend, resume, terminate
+    case open, check, assign, assess, recognize, determine, object, confirm, reportChange, suspend, resume, terminate
 }

@@ -24,6 +24,8 @@ public struct Assessor: Sendable, Equatable {
     public var agency: String? = nil
     /// The last day the assessor's certificate is valid, if it expires: after it they may not be assigned or assess.
     public var certificateUntil: CalendarDate? = nil
+    /// In the expert pool (评估专家库) that decides objections (the scheme's `reviewExperts`).
+    public var expert = false
 
     public init(id: String, name: String, qualification: Qualification, employer: String?, active: Bool = true) {
         self.id = id
@@ -45,6 +47,7 @@ public struct Assessor: Sendable, Equatable {
         ]
         if let agency { object.set("agency", .string(agency)) }
         if let certificateUntil { object.set("certificateUntil", .string(certificateUntil.description)) }
+        if expert { object.set("expert", .bool(true)) }
         return .object(object)
     }
 }

@@ -38,10 +38,11 @@ extension CaseService {
                 guard let next = found.next else { break }
                 page = .largest(after: next)
             }
-            let earlier = record.state == .objected ? Set(try tx.assessments.latest(caseID: caseID)?.assessors ?? []) : []
+            let earlier = try excluded(from: record, in: tx)
             var pool: [Assessor] = []
             for assessor in registry where assessor.active && !earlier.contains(assessor.id) && assessor.isCertified(on: date)
                 && (agency == nil || assessor.agency == agency) {
+                guard try agencyAllows(assessor, on: date, in: tx) else { continue }
                 do {
                     try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
                     pool.append(assessor)
@@ -50,7 +51,8 @@ extension CaseService {
                 }
             }
             let rules = scheme.assessment
-            let team = try AssessorDraw.choose(from: pool, seed: seed, count: rules.assessorCount, qualified: rules.qualifiedAssessors)
+            let team = try AssessorDraw.choose(from: pool, seed: seed, count: rules.assessorCount, qualified: rules.qualifiedAssessors,
+                                               experts: record.state == .objected ? rules.reviewExperts : 0)
             try assignTeam(team, to: &record, scheme: scheme, on: date, in: tx)
             record.draw = AssessorDraw(seed: seed, pool: pool.map(\.id).sorted())
         }
@@ -74,6 +76,9 @@ extension CaseService {
             guard assessor.isCertified(on: date) else {
                 throw CaseError(.assessorRule, "the certificate of assessor \(id) expired on \(assessor.certificateUntil!): they may not be assigned")
             }
+            guard try agencyAllows(assessor, on: date, in: tx) else {
+                throw CaseError(.assessorRule, "the agency of assessor \(id), \(assessor.agency ?? "?"), has no agreement in force on \(date): its assessors may not be assigned")
+            }
             try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
             team.append(assessor)
         }
@@ -81,19 +86,49 @@ extension CaseService {
         guard professionals >= rules.qualifiedAssessors else {
             throw CaseError(.assessorRule, "at least \(rules.qualifiedAssessors) assessor(s) need a medical or care qualification; \(professionals) of \(ids.joined(separator: ", ")) have one")
         }
-        let round: AssessmentRecord.Round
-        switch record.state {
-        case .objected:
-            round = .reassessment
-            let earlier = Set(try tx.assessments.latest(caseID: caseID)?.assessors ?? [])
-            let repeated = ids.filter(earlier.contains)
-            guard repeated.isEmpty else {
-                throw CaseError(.assessorRule, "a re-assessment needs assessors other than those of the assessment objected to; \(repeated.joined(separator: ", ")) assessed it")
+        let repeated = ids.filter(try excluded(from: record, in: tx).contains)
+        guard repeated.isEmpty else {
+            let what = record.state == .objected ? "a re-assessment needs assessors other than those of the assessment objected to"
+                                                 : "an audit re-assessment needs assessors other than those of the grade audited"
+            throw CaseError(.assessorRule, "\(what); \(repeated.joined(separator: ", ")) assessed it")
+        }
+        if record.state == .objected {
+            let experts = team.filter(\.expert).count
+            guard experts >= rules.reviewExperts else {
+                throw CaseError(.assessorRule, "an objection goes to experts: the scheme needs \(rules.reviewExperts) from the expert pool; \(experts) of \(ids.joined(separator: ", ")) are")
             }
-        case .effective: round = .review
-        default: round = .initial
+        }
+        switch record.state {
+        case .objected: record.round = .reassessment
+        case .effective: record.round = record.audit != nil ? .audit : .review
+        default: record.round = .initial
         }
         record.assessors = ids
-        record.round = round
+    }
+
+    /// The assessors who may not take the next round: after an objection,
+    /// those of the assessment objected to; on audit, those of the assessment
+    /// the grade in force was decided from.
+    func excluded(from record: Case, in tx: any CaseTransaction) throws -> Set<String> {
+        switch record.state {
+        case .objected:
+            return Set(try tx.assessments.latest(caseID: record.id)?.assessors ?? [])
+        case .effective where record.audit != nil:
+            guard let decided = record.determination?.assessmentID else { return [] }
+            return Set(try tx.assessments.assessments(caseID: record.id).first { $0.id == decided }?.assessors ?? [])
+        default:
+            return []
+        }
+    }
+
+    /// Whether the assessor's agency may send them on `day`: a registered
+    /// assessment agency needs an agreement in force; an agency the store does
+    /// not keep (or none) is not checked.
+    func agencyAllows(_ assessor: Assessor, on day: CalendarDate, in tx: any CaseTransaction) throws -> Bool {
+        guard let agency = assessor.agency, let ties else { return true }
+        switch try ties.agencyStanding(agency, on: day, in: tx) {
+        case .designated, .unregistered: return true
+        case .notDesignated, .notAnAgency: return false
+        }
     }
 }

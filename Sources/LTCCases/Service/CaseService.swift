@@ -29,6 +29,8 @@ public struct CaseService: Sendable {
     let choice: SchemeChoice
     let afterEnd: (any CaseEndConsequences)?
     let ties: (any InstitutionTies)?
+    /// Where visit evidence files are kept; `nil` where the store keeps none.
+    let vault: (any EvidenceVault)?
 
     /// - Parameters:
     ///   - afterEnd: what a case's end changes elsewhere in the same store
@@ -36,14 +38,17 @@ public struct CaseService: Sendable {
     ///   - ties: the institutions people are enrolled with, for conflicts of
     ///     interest; `nil` where the store keeps no institutions (then only
     ///     the case's own institution field is checked).
+    ///   - vault: where visit evidence is kept (``EvidenceVault``); `nil`
+    ///     where none is, and then no evidence can be attached.
     public init(store: any CaseStore, forms: FormCatalog, clock: any WallClock, afterEnd: (any CaseEndConsequences)? = nil,
-                ties: (any InstitutionTies)? = nil) {
+                ties: (any InstitutionTies)? = nil, vault: (any EvidenceVault)? = nil) {
         self.store = store
         self.forms = forms
         work = UnitOfWork(clock: clock)
         choice = SchemeChoice(clock: clock)
         self.afterEnd = afterEnd
         self.ties = ties
+        self.vault = vault
     }
 
     public enum TerminationReason: String, Sendable, CaseIterable {
@@ -74,6 +79,7 @@ public struct CaseService: Sendable {
             // Visited: the conclusion is due next, counted from acceptance as well (the first round only:
             // a review or a re-assessment has no deadline from the scheme).
             record.deadline = record.round == .initial ? Self.deadline(.conclusion, for: record, scheme: scheme) : nil
+            if record.round == .review { record.conditionChange = nil }
             stored = assessment
         }
         return (record, stored!)
@@ -116,12 +122,24 @@ public struct CaseService: Sendable {
 
     /// Decides the grade from the latest assessment: published for the
     /// publicity period, or, after a re-assessment, final and in force at once.
+    /// The scheme's required visit evidence must be attached and intact. An
+    /// audit re-assessment that finds the grade in force leaves it so; one
+    /// that finds another records a finding against the first assessors and
+    /// publishes the new grade like any review.
     public func determine(caseID: Int, actor: Actor, asOf: CalendarDate?) throws -> Case {
         try change(.determine, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
             guard let assessment = try tx.assessments.latest(caseID: caseID) else {
                 throw CaseError(.notFound, "case \(caseID) has no assessment to determine from")
             }
+            try requireEvidence(of: assessment, record: record, scheme: scheme)
             let label = assessment.result["grade"]?["label"]?["zh"]?.stringValue ?? String(assessment.grade)
+            if assessment.round == .audit, let audited = record.determination {
+                record.audit = nil
+                guard try recordFindings(audited: audited, by: assessment, on: date, in: tx) else {
+                    record.state = .effective   // the audit confirms the grade in force
+                    return
+                }
+            }
             var determination = Determination(assessmentID: assessment.id, grade: assessment.grade, gradeLabel: label, decidedOn: date,
                                               benefitsEligible: assessment.grade >= scheme.assessment.minimumGrade)
             record.deadline = nil

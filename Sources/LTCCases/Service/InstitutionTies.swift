@@ -20,4 +20,20 @@ public protocol InstitutionTies: Sendable {
     func isRegistered(institution: String, in tx: any CaseTransaction) throws -> Bool
     /// The institutions `person` is, was or will be enrolled with on any day from `since` on.
     func institutions(serving person: Int, since: CalendarDate, in tx: any CaseTransaction) throws -> Set<String>
+    /// Whether `agency` is a designated assessment agency on `day`: registered
+    /// as one, with an agreement in force (the 2023 draft rules on designated
+    /// assessment agencies, `../shared/domain/cn-ltc-2021.md`).
+    func agencyStanding(_ agency: String, on day: CalendarDate, in tx: any CaseTransaction) throws -> AgencyStanding
+}
+
+/// Where an assessment agency stands on a day.
+public enum AgencyStanding: Sendable, Equatable {
+    /// Not a registered institution.
+    case unregistered
+    /// Registered, but as a care institution.
+    case notAnAgency
+    /// Registered as an assessment agency, with no agreement in force that day.
+    case notDesignated
+    /// An assessment agency with an agreement in force.
+    case designated
 }

@@ -259,7 +259,7 @@ public struct RegistryService: Sendable {
     ///   - agency: the assessment agency the assessor works for.
     ///   - certificateUntil: the last day the certificate is valid, where it expires.
     public func addAssessor(id: String, name: String, qualification: Assessor.Qualification, employer: String?,
-                            agency: String? = nil, certificateUntil: CalendarDate? = nil,
+                            agency: String? = nil, certificateUntil: CalendarDate? = nil, expert: Bool = false,
                             actor: Actor, asOf: CalendarDate?) throws -> Assessor {
         let date = try day(asOf)
         return try work.change(Operation("assessor.add", subject: "assessor:\(id)", actor: actor, asOf: date), on: store.transactions) { tx in
@@ -276,10 +276,24 @@ public struct RegistryService: Sendable {
                 }
             }
             if try tx.assessors.assessor(id: id) != nil { throw CaseError(.duplicate, "assessor \(id) is already registered") }
-            if let agency { try PlainText.require(agency, "agency") }
+            if let agency {
+                try PlainText.require(agency, "agency")
+                // Where the store keeps institutions, an agency is one of them: registered as an assessment agency.
+                if let ties {
+                    switch try ties.agencyStanding(agency, on: date, in: tx) {
+                    case .unregistered:
+                        throw CaseError(.invalidInput, "agency \(agency) is not registered; register it first (ltc institution add --type assessmentAgency)")
+                    case .notAnAgency:
+                        throw CaseError(.invalidInput, "\(agency) is a care institution, not an assessment agency")
+                    case .notDesignated, .designated:
+                        break
+                    }
+                }
+            }
             var assessor = Assessor(id: id, name: name, qualification: qualification, employer: employer)
             assessor.agency = agency
             assessor.certificateUntil = certificateUntil
+            assessor.expert = expert
             try tx.assessors.insert(assessor)
             return Outcome(assessor, after: assessor.json)
         }

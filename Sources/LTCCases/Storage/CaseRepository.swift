@@ -35,6 +35,8 @@ public struct CaseQuery: Sendable, Equatable {
     public var overdueOn: CalendarDate?
     /// Only cases that hold other subsidies (for settlement's deductions).
     public var holdingSubsidies = false
+    /// Only cases whose grade in force was decided in this month (the audit draw's population).
+    public var determinedIn: YearMonth?
 
     public init(scope: CaseScope, state: CaseState? = nil, gradeEndsBy: CalendarDate? = nil, schemeID: String? = nil, overdueOn: CalendarDate? = nil) {
         self.scope = scope

@@ -31,6 +31,7 @@ public protocol CaseTransaction {
     var cases: any CaseRepository { get }
     var assessments: any AssessmentRepository { get }
     var audit: any AuditTrail { get }
+    var findings: any FindingRepository { get }
 }
 
 /// Marks storage failures, which are not refusals and are not audited as such.

@@ -15,7 +15,7 @@ struct CaseCommand: ParsableCommand {
         subcommands: [
             Open.self, Check.self, Assign.self, Assess.self, Determine.self, Object.self, Confirm.self,
             Suspend.self, Resume.self, Terminate.self, Mode.self, Bonus.self, Subsidy.self, ResidenceCommand.self, Show.self, List.self, Transitions.self,
-            Letter.self, Deliver.self,
+            Letter.self, Deliver.self, Recognize.self, EvidenceCommand.self, ChangeOfCondition.self, AuditDraw.self,
         ]
     )
 

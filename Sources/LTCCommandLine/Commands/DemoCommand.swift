@@ -44,7 +44,7 @@ struct DemoCommand: ParsableCommand {
             if try !store.read({ (tx: any ProviderTransaction) in try tx.schemes.summaries() }).isEmpty {
                 throw InputError(source: location.description, message: "already holds a scheme; the demo needs a fresh database (an empty one, or leave out --db for a temporary file)")
             }
-            var city = DemoCity(services: StoreServices(store: store, forms: catalog, clock: SystemClock()), scheme: scheme,
+            var city = DemoCity(services: StoreServices(store: store, forms: catalog, clock: SystemClock(), vault: location.evidenceVault), scheme: scheme,
                                 form: try catalog.form(id: "cn-ltc-2021"))
             try city.run()
             print("")

@@ -299,20 +299,23 @@ struct CaregiverCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register (or update) a caregiver of an institution.", discussion: examples("ltc caregiver add --institution I001 --id C1 --name 张护理 --qualification caregiver --from 2026-01-01 --actor institution:I001"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register (or update) a caregiver of an institution.", discussion: examples("ltc caregiver add --institution I001 --id C1 --name 张护理 --qualification caregiver --from 2026-01-01 --actor institution:I001", "ltc caregiver add --institution I001 --id C2 --name 李护理 --qualification nurse --from 2026-01-01 --national-id 11010519491231002X --actor institution:I001"))
         @Option(help: "The institution id.") var institution: String
         @Option(help: "The caregiver's id within the institution.") var id: String
         @Option(help: "Full name.") var name: String
         @Option(help: ArgumentHelp("A qualification: nurse, caregiver or rehabilitation (repeat for more).", valueName: "name")) var qualification: [String]
         @Option(help: ArgumentHelp("First day employed.", valueName: "date")) var from: String
         @Option(help: ArgumentHelp("Last day employed, if it has ended.", valueName: "date")) var to: String?
+        @Option(name: .customLong("national-id"), help: ArgumentHelp("The caregiver's national ID: bars follow the person to any institution.", valueName: "id"))
+        var nationalID: String?
         @OptionGroup var options: CaseOptions
 
         func run() throws {
             try reportingErrors {
                 let service = try options.agreements()
-                let caregiver = Caregiver(id: id, name: name, institution: institution, qualifications: qualification,
+                var caregiver = Caregiver(id: id, name: name, institution: institution, qualifications: qualification,
                                           employment: [DatePeriod(from: try parseDate(from, "--from"), to: try to.map { try parseDate($0, "--to") })])
+                caregiver.nationalID = try nationalID.map { text throws(CaseError) in try NationalID(text) }
                 let saved = try service.register(caregiver, actor: try options.actingAs(), asOf: try options.day())
                 if options.json { printJSON(saved.json) } else { print("registered caregiver \(saved.institution)/\(saved.id) \(saved.name)") }
             }

@@ -39,7 +39,8 @@ struct RPCCommand: ParsableCommand {
             for _ in 0..<RPCLoop.suggestedWorkers {
                 let catalog = try forms.catalog()
                 // Each worker opens its own connection, on the first request that needs one.
-                let services = LazyServices(pinned: pinned) { StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock()) }
+                let services = LazyServices(pinned: pinned) { StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock(),
+                                                                                       vault: StoreLocation(path).evidenceVault) }
                 let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods
                 servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + methods, about: ["actors": ActorModel.json(pinned: pinned)]))
             }

@@ -36,7 +36,7 @@ struct CaseOptions: ParsableArguments {
     func registry() throws -> RegistryService { RegistryService(store: try store(), clock: SystemClock(), ties: EnrolmentTies()) }
     func cases() throws -> CaseService {
         CaseService(store: try store(), forms: try forms.catalog(), clock: SystemClock(), afterEnd: ServicesAfterEnd(clock: SystemClock()),
-                    ties: EnrolmentTies())
+                    ties: EnrolmentTies(), vault: StoreLocation(Self.databasePath(db)).evidenceVault)
     }
     func agreements() throws -> AgreementService { AgreementService(store: try store(), clock: SystemClock()) }
     func intake() throws -> IntakeService { IntakeService(store: try store(), clock: SystemClock()) }

@@ -21,17 +21,20 @@ public struct CaseMethods: Sendable {
                                     "Who is acting: administrator:ID, auditor:ID, assessor:ID or institution:ID; required unless the process was started with --actor, and then only that one.")
     static let asOf = RPCParameter("asOf", .string, required: false,
                                    "The date of the operation (YYYY-MM-DD; administrators only); default today in the scheme's time zone.")
-    private static let caseID = RPCParameter("case", .integer, "The case id.")
+    static let caseID = RPCParameter("case", .integer, "The case id.")
+
+    /// A method on stored data: its actor checked, its date read, run after every earlier request.
+    func method(_ name: String, _ summary: String, _ parameters: [RPCParameter], result: String, example: JSONObject,
+                _ body: @escaping @Sendable (StoreServices, RPCParams, Actor, CalendarDate?) throws -> JSONValue) -> RPCMethod {
+        let services = self.services
+        return RPCMethod(name: name, summary: summary, parameters: parameters, result: result, example: example, ordering: .sequential) { params in
+            let actor = try services.actor(params)
+            return try body(try services.get(), params, actor, try services.date(params, actor: actor))
+        }
+    }
 
     public var methods: [RPCMethod] {
         let services = self.services
-        func method(_ name: String, _ summary: String, _ parameters: [RPCParameter], result: String, example: JSONObject,
-                    _ body: @escaping @Sendable (StoreServices, RPCParams, Actor, CalendarDate?) throws -> JSONValue) -> RPCMethod {
-            RPCMethod(name: name, summary: summary, parameters: parameters, result: result, example: example, ordering: .sequential) { params in
-                let actor = try services.actor(params)
-                return try body(try services.get(), params, actor, try services.date(params, actor: actor))
-            }
-        }
         let admin: JSONValue = "administrator:wang"
         let actor = Self.actor, asOf = Self.asOf, caseID = Self.caseID
 
@@ -116,7 +119,8 @@ public struct CaseMethods: Sendable {
                     RPCParameter("qualification", .string, "medical, care or none."),
                     RPCParameter("employer", .string, required: false, "The care institution employing them, if any."),
                     RPCParameter("agency", .string, required: false, "The assessment agency they work for."),
-                    RPCParameter("certificateUntil", .string, required: false, "YYYY-MM-DD: the last day their certificate is valid.")],
+                    RPCParameter("certificateUntil", .string, required: false, "YYYY-MM-DD: the last day their certificate is valid."),
+                    RPCParameter("expert", .boolean, required: false, "In the expert pool that decides objections (default false).")],
                    result: "the assessor", example: ["actor": admin, "id": "A01", "name": "李医生", "qualification": "medical"]
             ) { service, params, actor, asOf in
                 guard let qualification = Assessor.Qualification(rawValue: params.string("qualification")!) else {
@@ -124,7 +128,8 @@ public struct CaseMethods: Sendable {
                 }
                 return try service.registry.addAssessor(id: params.string("id")!, name: params.string("name")!, qualification: qualification,
                                                employer: params.string("employer"), agency: params.string("agency"),
-                                               certificateUntil: try params.date("certificateUntil"), actor: actor, asOf: asOf).json
+                                               certificateUntil: try params.date("certificateUntil"), expert: params.bool("expert") ?? false,
+                                               actor: actor, asOf: asOf).json
             },
             method("assessor.list", "The assessor registry, by id, a page at a time.", [actor, Paging.limit, Paging.after(.string, "assessor id")],
                    result: "{assessors: [...], next}", example: ["actor": admin]) { service, params, actor, _ in
@@ -345,7 +350,7 @@ public struct CaseMethods: Sendable {
                       result: "{transitions: [{action, from, to, role, meaning}]}", example: [:], ordering: .independent) { _ in
                 ["transitions": .array(Lifecycle.transitions.map(\.json))]
             },
-        ]
+        ] + reviewMethods
     }
 }
 

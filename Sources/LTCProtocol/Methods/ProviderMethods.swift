@@ -127,12 +127,14 @@ public struct ProviderMethods: Sendable {
             method("caregiver.register", "Register or update a caregiver of an institution.",
                    [RPCParameter("institution", .string, "The institution id."), RPCParameter("id", .string, "The caregiver's id there."),
                     RPCParameter("name", .string, "Full name."), RPCParameter("qualifications", .array, "nurse, caregiver, rehabilitation."),
-                    RPCParameter("from", .string, "First day employed."), RPCParameter("to", .string, required: false, "Last day employed.")],
-                   result: "the caregiver", example: ["actor": admin, "institution": "I001", "id": "C1", "name": "张护理", "qualifications": ["caregiver"], "from": "2026-01-01"]) { service, params, actor, day in
+                    RPCParameter("from", .string, "First day employed."), RPCParameter("to", .string, required: false, "Last day employed."),
+                    RPCParameter("nationalId", .string, required: false, "The caregiver's national ID: bars follow the person to any institution.")],
+                   result: "the caregiver (ID masked)", example: ["actor": admin, "institution": "I001", "id": "C1", "name": "张护理", "qualifications": ["caregiver"], "from": "2026-01-01"]) { service, params, actor, day in
                 guard let from = try params.date("from") else { throw CaseError(.invalidInput, "from is a required date") }
-                let caregiver = Caregiver(id: params.string("id")!, name: params.string("name")!, institution: params.string("institution")!,
+                var caregiver = Caregiver(id: params.string("id")!, name: params.string("name")!, institution: params.string("institution")!,
                                           qualifications: try Self.strings(params, "qualifications"),
                                           employment: [DatePeriod(from: from, to: try params.date("to"))])
+                caregiver.nationalID = try params.string("nationalId").map { text throws(CaseError) in try NationalID(text) }
                 return try service.agreements.register(caregiver, actor: actor, asOf: day).json
             },
             method("caregiver.list", "Registered caregivers, by institution and id, a page at a time.",

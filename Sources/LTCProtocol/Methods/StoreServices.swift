@@ -22,9 +22,11 @@ public struct StoreServices: Sendable {
     public let reports: FundReportService
     public let registration: ActorRegistration
 
-    public init(store: some CaseStore & ProviderStore, forms: FormCatalog, clock: any WallClock) {
+    /// - Parameter vault: where visit evidence is kept (`StoreLocation.evidenceVault`); `nil`: nowhere.
+    public init(store: some CaseStore & ProviderStore, forms: FormCatalog, clock: any WallClock, vault: (any EvidenceVault)? = nil) {
         registry = RegistryService(store: store, clock: clock, ties: EnrolmentTies())
-        cases = CaseService(store: store, forms: forms, clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies())
+        cases = CaseService(store: store, forms: forms, clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies(),
+                            vault: vault)
         agreements = AgreementService(store: store, clock: clock)
         intake = IntakeService(store: store, clock: clock)
         settlement = SettlementService(store: store, clock: clock)

@@ -1,3 +1,4 @@
+import LTCCases
 import LTCCore
 
 /// A caregiver registered by real name with an institution: qualifications
@@ -10,6 +11,10 @@ public struct Caregiver: Sendable, Equatable {
     /// e.g. `nurse`, `caregiver`, `rehabilitation` (see `Qualification`).
     public var qualifications: [String]
     public var employment: [DatePeriod]
+    /// The caregiver's national ID, where registered with it: one person at
+    /// two institutions is then known as one (bars follow the person). Kept
+    /// in its own column, shown masked.
+    public var nationalID: NationalID?
 
     public init(id: String, name: String, institution: String, qualifications: [String], employment: [DatePeriod]) {
         self.id = id
@@ -24,10 +29,12 @@ public struct Caregiver: Sendable, Equatable {
     }
 
     public var json: JSONValue {
-        [
+        var object: JSONObject = [
             "id": .string(id), "name": .string(name), "institution": .string(institution),
             "qualifications": .array(qualifications.map { .string($0) }), "employment": .array(employment.map(\.json)),
         ]
+        if let nationalID { object.set("nationalId", .string(nationalID.masked)) }
+        return .object(object)
     }
 
     public init?(json: JSONValue) {

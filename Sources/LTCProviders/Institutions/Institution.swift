@@ -1,3 +1,4 @@
+import LTCCases
 import LTCCore
 
 /// A care institution known to the scheme, designated or not: what it is,
@@ -9,9 +10,11 @@ import LTCCore
 /// ```
 public struct Institution: Sendable, Equatable {
     /// 《长期护理保险护理服务机构定点管理办法（试行）》: elderly-care institutions,
-    /// medical institutions, and other bodies with care in their business scope.
+    /// medical institutions, and other bodies with care in their business scope;
+    /// and the designated assessment agencies (评估机构) of the 2023 draft
+    /// assessment rules, which sign agreements too but give no care.
     public enum Kind: String, Sendable, CaseIterable {
-        case nursingHome, homeCare, medicalCare, community
+        case nursingHome, homeCare, medicalCare, community, assessmentAgency
     }
 
     public var id: String
@@ -26,6 +29,9 @@ public struct Institution: Sendable, Equatable {
     public var address: String
     public var district: String
     public var contact: String
+    /// The legal representative or principal (法定代表人/主要负责人), by
+    /// national ID: a person barred from LTCI work may not be one (``PersonBar``).
+    public var principal: NationalID?
 
     public init(id: String, name: String, type: Kind, licence: String, deliveries: [String], capacity: Int,
                 address: String, district: String, contact: String) {
@@ -40,12 +46,20 @@ public struct Institution: Sendable, Equatable {
         self.contact = contact
     }
 
-    public var json: JSONValue {
-        [
+    /// As shown: the principal's national ID masked.
+    public var json: JSONValue { encoded(principal: principal?.masked) }
+
+    /// As stored: the principal's national ID in full, to match bars against.
+    public var document: JSONValue { encoded(principal: principal?.value) }
+
+    private func encoded(principal: String?) -> JSONValue {
+        var object: JSONObject = [
             "id": .string(id), "name": .string(name), "type": .string(type.rawValue), "licence": .string(licence),
             "deliveries": .array(deliveries.map { .string($0) }), "capacity": .integer(capacity),
             "address": .string(address), "district": .string(district), "contact": .string(contact),
         ]
+        if let principal { object.set("principalId", .string(principal)) }
+        return .object(object)
     }
 
     /// Reads an institution from JSON, reporting each problem to `log`.
@@ -73,10 +87,16 @@ public struct Institution: Sendable, Equatable {
         if let id, !id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_".unicodeScalars.contains($0) }) {
             fields.log.report(fields.path.appending("id"), "'\(id)' may hold letters, digits, '-' and '_' only")
         }
+        var principal: NationalID?
+        if fields.has("principalId"), let text = fields.string("principalId") {
+            do { principal = try NationalID(text) } catch { fields.log.report(fields.path.appending("principalId"), error.message) }
+        }
         guard let id, let name, let type, let licence, let deliveries, let capacity, let address, let district, let contact else { return nil }
-        return Institution(id: id, name: name, type: type, licence: licence, deliveries: deliveries, capacity: capacity,
-                           address: address, district: district, contact: contact)
+        var institution = Institution(id: id, name: name, type: type, licence: licence, deliveries: deliveries, capacity: capacity,
+                                      address: address, district: district, contact: contact)
+        institution.principal = principal
+        return institution
     }
 
-    public static let fields = ["id", "name", "type", "licence", "deliveries", "capacity", "address", "district", "contact"]
+    public static let fields = ["id", "name", "type", "licence", "deliveries", "capacity", "address", "district", "contact", "principalId"]
 }

@@ -35,6 +35,9 @@ public struct AgreementService: Sendable {
             if try tx.institutions.institution(id: institution.id) != nil {
                 throw CaseError(.duplicate, "institution \(institution.id) is already registered")
             }
+            if let principal = institution.principal {
+                try SupervisionService.requireNotBarred(principal, as: "the principal of \(institution.id)", on: asOf, in: tx)
+            }
             try tx.institutions.insert(institution)
             return Outcome(institution, after: institution.json)
         }
@@ -54,12 +57,21 @@ public struct AgreementService: Sendable {
                                   actor: Actor, asOf: CalendarDate) throws -> Agreement {
         try work.change(Operation("agreement.apply", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .manageInstitutions)
-            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+            guard let registered = try tx.institutions.institution(id: institution) else { throw CaseError(.notFound, "no institution \(institution)") }
+            if registered.type == .assessmentAgency, !modes.isEmpty || !prices.isEmpty {
+                throw CaseError(.invalidInput, "\(institution) is an assessment agency: its agreement covers assessments, not care modes or prices")
+            }
+            if registered.type != .assessmentAgency, modes.isEmpty {
+                throw CaseError(.invalidInput, "a care institution's agreement covers at least one mode of the scheme")
+            }
             guard let scheme = try tx.schemes.scheme(id: schemeID), let benefits = scheme.benefits else {
                 throw CaseError(.notFound, "no scheme '\(schemeID)' with benefits is loaded")
             }
             try Agreement.Terms(version: 1, effectiveFrom: start, start: start, end: end, modes: modes, prices: prices, capacity: capacity)
                 .validate(under: benefits, schemeID: schemeID)
+            if let principal = registered.principal {
+                try SupervisionService.requireNotBarred(principal, as: "the principal of \(institution)", on: asOf, in: tx)
+            }
             if let bar = try tx.supervision.violations(institution: institution).compactMap(\.barredUntil).max(), asOf <= bar {
                 throw CaseError(.forbidden, "\(institution) may not apply again until \(bar.adding(days: 1)) (agreement terminated for a violation)")
             }
@@ -86,7 +98,9 @@ public struct AgreementService: Sendable {
     public func review(agreement id: String, actor: Actor, asOf: CalendarDate) throws -> Agreement {
         try change(id, "agreement.review", actor: actor, asOf: asOf, from: [.applied]) { agreement, tx in
             agreement.status = .reviewed
-            guard let rules = try tx.schemes.scheme(id: agreement.schemeID)?.admission else { return }
+            // The admission criteria are a care provider's; an assessment agency is reviewed on its application.
+            guard try tx.institutions.institution(id: agreement.institution)?.type != .assessmentAgency,
+                  let rules = try tx.schemes.scheme(id: agreement.schemeID)?.admission else { return }
             guard let facts = agreement.facts else {
                 agreement.status = .refused
                 agreement.refusal = ["no admission facts were given with the application"]
@@ -272,6 +286,9 @@ public struct AgreementService: Sendable {
                 throw CaseError(.invalidInput, "unknown qualification '\(name)'; known: \(Qualification.all.joined(separator: ", "))")
             }
             guard !caregiver.employment.isEmpty else { throw CaseError(.invalidInput, "give at least one employment period") }
+            if let nationalID = caregiver.nationalID {
+                try SupervisionService.requireNotBarred(nationalID, as: "a caregiver", on: asOf, periods: caregiver.employment, in: tx)
+            }
             try tx.caregivers.upsert(caregiver)
             return Outcome(caregiver, after: caregiver.json)
         }

@@ -24,4 +24,11 @@ public struct EnrolmentTies: InstitutionTies {
         let enrolments = try tx.enrolments.enrolments(people: [person])[person] ?? []
         return Set(enrolments.filter { $0.period.to.map { $0 >= since } ?? true }.map(\.institution))
     }
+
+    public func agencyStanding(_ agency: String, on day: CalendarDate, in tx: any CaseTransaction) throws -> AgencyStanding {
+        guard let tx = tx as? any ProviderTransaction, let institution = try tx.institutions.institution(id: agency) else { return .unregistered }
+        guard institution.type == .assessmentAgency else { return .notAnAgency }
+        let agreements = try tx.agreements.agreements(institution: agency)
+        return agreements.contains { $0.terms(coveringDay: day) != nil } ? .designated : .notDesignated
+    }
 }

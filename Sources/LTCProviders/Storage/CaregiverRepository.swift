@@ -1,3 +1,4 @@
+import LTCCases
 import LTCCore
 
 /// Caregivers registered by real name with their institution.
@@ -7,6 +8,8 @@ public protocol CaregiverRepository {
     func caregivers(_ keys: Set<CaregiverKey>) throws -> [CaregiverKey: Caregiver]
     /// Caregivers of one institution, or of all, by institution then id, a page at a time.
     func list(institution: String?, page: PageRequest<CaregiverKey>) throws -> Page<Caregiver, CaregiverKey>
+    /// Every registration of the person with this national ID, at any institution.
+    func caregivers(nationalID: NationalID) throws -> [Caregiver]
     /// Registers a caregiver, or replaces the record of one registered before.
     func upsert(_ caregiver: Caregiver) throws
 }

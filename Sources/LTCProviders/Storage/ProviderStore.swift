@@ -26,6 +26,7 @@ public protocol ProviderTransaction: CaseTransaction {
     var settlements: any SettlementRepository { get }
     var cash: any CashRepository { get }
     var supervision: any SupervisionRepository { get }
+    var bars: any BarRepository { get }
 }
 
 extension ProviderStore {

@@ -18,6 +18,7 @@ enum PostgresSchema {
         Migration(name: "0006-" + ResidenceMigration.name, sql: ResidenceMigration.sql),
         Migration(name: "0007-" + InspectionDrawMigration.name, sql: InspectionDrawMigration.postgresql),
         Migration(name: "0008-" + AssessorCertificateMigration.name, sql: AssessorCertificateMigration.sql),
+        Migration(name: "0009-" + ReviewMigration.name, sql: ReviewMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

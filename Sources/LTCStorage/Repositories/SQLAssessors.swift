@@ -5,7 +5,7 @@ import LTCCore
 struct SQLAssessors<Database: SQLConnection>: AssessorRepository {
     let database: Database
 
-    static var columns: String { "id, name, qualification, employer, active, agency, certificate_until" }
+    static var columns: String { "id, name, qualification, employer, active, agency, certificate_until, expert" }
 
     private static func assessor(_ row: Database.Row) throws -> Assessor {
         let reader = RowReader(row, record: "assessor")
@@ -15,6 +15,7 @@ struct SQLAssessors<Database: SQLConnection>: AssessorRepository {
                                 employer: record.optionalText(3), active: try record.integer(4, "active") != 0)
         assessor.agency = record.optionalText(5)
         assessor.certificateUntil = record.optionalText(6).flatMap(CalendarDate.init)
+        assessor.expert = try record.integer(7, "expert") != 0
         return assessor
     }
 
@@ -29,9 +30,9 @@ struct SQLAssessors<Database: SQLConnection>: AssessorRepository {
     }
 
     func insert(_ assessor: Assessor) throws {
-        try database.run("INSERT INTO assessors (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try database.run("INSERT INTO assessors (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          [.text(assessor.id), .text(assessor.name), .text(assessor.qualification.rawValue),
                           SQLValue(assessor.employer), .integer(assessor.active ? 1 : 0), SQLValue(assessor.agency),
-                          SQLValue(assessor.certificateUntil?.description)])
+                          SQLValue(assessor.certificateUntil?.description), .integer(assessor.expert ? 1 : 0)])
     }
 }

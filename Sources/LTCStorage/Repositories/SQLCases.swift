@@ -84,6 +84,10 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
         if query.holdingSubsidies {
             conditions.append("c.subsidised = 1")
         }
+        if let month = query.determinedIn {
+            conditions.append("c.determined_on BETWEEN ? AND ?")
+            arguments += [.text(month.firstDay.description), .text(month.lastDay.description)]
+        }
         if let scheme = query.schemeID {
             conditions.append("c.scheme_id = ?")
             arguments.append(.text(scheme))
@@ -97,12 +101,12 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
 
     func insert(_ record: Case) throws -> Int {
         let id = try database.insertReturningID("""
-            INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, due_on, residence, subsidised, document)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO cases (person_id, scheme_id, state, valid_until, institution, due_on, residence, subsidised, determined_on, document)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(record.personID), .text(record.schemeID), .text(record.state.rawValue),
                   SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
                   SQLValue(record.deadline?.due.description), SQLValue(record.residence?.region), .integer(record.subsidies.isEmpty ? 0 : 1),
-                  .text(JSONWriter.string(record.json))])
+                  SQLValue(record.determination?.decidedOn.description), .text(JSONWriter.string(record.json))])
         var stored = record
         stored.id = id
         try assign(stored)
@@ -111,10 +115,11 @@ struct SQLCases<Database: SQLConnection>: CaseRepository {
 
     func update(_ record: Case) throws {
         try database.run("""
-            UPDATE cases SET state = ?, valid_until = ?, institution = ?, due_on = ?, residence = ?, subsidised = ?, document = ? WHERE id = ?
+            UPDATE cases SET state = ?, valid_until = ?, institution = ?, due_on = ?, residence = ?, subsidised = ?, determined_on = ?, document = ?
+            WHERE id = ?
             """, [.text(record.state.rawValue), SQLValue(record.determination?.validUntil?.description), SQLValue(record.institution),
                   SQLValue(record.deadline?.due.description), SQLValue(record.residence?.region), .integer(record.subsidies.isEmpty ? 0 : 1),
-                  .text(JSONWriter.string(record.json)), .integer(record.id)])
+                  SQLValue(record.determination?.decidedOn.description), .text(JSONWriter.string(record.json)), .integer(record.id)])
         try assign(record)
     }
 

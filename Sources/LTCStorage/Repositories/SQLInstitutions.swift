@@ -30,10 +30,10 @@ struct SQLInstitutions<Database: SQLConnection>: InstitutionRepository {
     }
 
     func insert(_ institution: Institution) throws {
-        try database.run("INSERT INTO institutions (id, document) VALUES (?, ?)", [.text(institution.id), .text(JSONWriter.string(institution.json))])
+        try database.run("INSERT INTO institutions (id, document) VALUES (?, ?)", [.text(institution.id), .text(JSONWriter.string(institution.document))])
     }
 
     func update(_ institution: Institution) throws {
-        try database.run("UPDATE institutions SET document = ? WHERE id = ?", [.text(JSONWriter.string(institution.json)), .text(institution.id)])
+        try database.run("UPDATE institutions SET document = ? WHERE id = ?", [.text(JSONWriter.string(institution.document)), .text(institution.id)])
     }
 }

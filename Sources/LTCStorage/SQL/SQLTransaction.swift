@@ -29,6 +29,7 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var cases: any CaseRepository { SQLCases(database: database) }
     var assessments: any AssessmentRepository { SQLAssessments(database: database) }
     var audit: any AuditTrail { SQLAuditTrail(database: database) }
+    var findings: any FindingRepository { SQLFindings(database: database) }
     var institutions: any InstitutionRepository { SQLInstitutions(database: database) }
     var agreements: any AgreementRepository { SQLAgreements(database: database) }
     var caregivers: any CaregiverRepository { SQLCaregivers(database: database) }
@@ -38,4 +39,5 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var settlements: any SettlementRepository { SQLSettlements(database: database) }
     var cash: any CashRepository { SQLCashPayments(database: database) }
     var supervision: any SupervisionRepository { SQLSupervision(database: database) }
+    var bars: any BarRepository { SQLBars(database: database) }
 }
