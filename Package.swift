@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCTestSupport", "LTCAssessment", "LTCCore", "LTCStorage"]),
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
-        .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore"]),
+        .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore", "LTCStorage"]),
         .testTarget(name: "LTCStorageTests", dependencies: ["LTCStorage", "LTCTestSupport", "LTCProviders", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LTCCommandLine", "LTCCore", "LTCSchemes", "LTCStorage"]),
     ],

@@ -5,6 +5,7 @@ import LTCCore
 @testable import LTCProviders
 import LTCReports
 import LTCSchemes
+import LTCStorage
 import LTCTestSupport
 import Testing
 
@@ -47,7 +48,8 @@ struct ProviderWorld {
         scratch = try TestStore(engine)
         let store = scratch.store, clock = SystemClock()
         registry = RegistryService(store: store, clock: clock, ties: EnrolmentTies())
-        cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies())
+        cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies(),
+                            vault: FolderVault(folder: scratch.evidenceFolder))
         agreements = AgreementService(store: store, clock: clock)
         intake = IntakeService(store: store, clock: clock)
         settlement = SettlementService(store: store, clock: clock)
@@ -61,7 +63,7 @@ struct ProviderWorld {
         _ = try registry.addAssessor(id: "A2", name: "张专员", qualification: .none, employer: nil, actor: admin, asOf: day("2026-01-01"))
         person = try registry.addPerson(name: "陈老伯", nationalID: validID("11010519400101123"), insurance: insurance, tier: tier,
                                      enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
-        caseID = try Self.effectiveCase(cases, person: person, mode: mode)
+        caseID = try Self.effectiveCase(cases, person: person, mode: mode, evidence: scratch)
 
         try Self.designate("I001", scheme: scheme, modes: [mode], prices: prices, capacity: 200, with: agreements)
         for (id, qualification, until) in [("C1", "caregiver", nil), ("C2", "nurse", nil), ("C3", "caregiver", day("2026-04-10"))] {
@@ -93,13 +95,20 @@ struct ProviderWorld {
     }
 
     /// A case from application to an effective grade 3 from 2026-03-17, in home visits.
-    static func effectiveCase(_ cases: CaseService, person: Int, mode: String = "home-visit") throws -> Int {
+    /// - Parameter evidence: where to make the visit's photo and signature, for schemes that require them.
+    static func effectiveCase(_ cases: CaseService, person: Int, mode: String = "home-visit", evidence: TestStore? = nil) throws -> Int {
         let id = try cases.open(personID: person, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil,
                                 actor: admin, asOf: day("2026-03-02")).id
         _ = try cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
         _ = try cases.assign(caseID: id, assessors: ["A1", "A2"], reason: "named for the test", actor: admin, asOf: day("2026-03-03"))
         _ = try cases.assess(caseID: id, formID: "cn-ltc-2021", answers: try gradeThreeAnswers(), assessedOn: day("2026-03-05"),
                              place: "home", actor: try Actor("assessor:A1"), asOf: day("2026-03-05"))
+        if let evidence {
+            for kind in Evidence.Kind.allCases {
+                _ = try cases.attachEvidence(caseID: id, path: try evidence.evidenceFile("\(kind)-\(id)", "\(kind) of case \(id)"), kind: kind,
+                                             actor: admin, asOf: day("2026-03-05"))
+            }
+        }
         _ = try cases.determine(caseID: id, actor: admin, asOf: day("2026-03-09"))
         _ = try cases.confirm(caseID: id, actor: admin, asOf: day("2026-03-17"))
         _ = try cases.setMode(caseID: id, mode: mode, actor: admin, asOf: day("2026-03-17"))

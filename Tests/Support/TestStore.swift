@@ -49,6 +49,16 @@ public final class TestStore: Sendable {
     public let location: String
     private let sqlite: SQLiteStore?
     private let schema: String?
+    /// A folder for the test's visit evidence (made on first use), removed with the store.
+    public let evidenceFolder = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-evidence-\(UUID().uuidString)").path
+
+    /// A file holding `text`, beside the evidence folder (removed with it), to attach as evidence.
+    public func evidenceFile(_ name: String, _ text: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: evidenceFolder + "-in", withIntermediateDirectories: true)
+        let path = evidenceFolder + "-in/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
 
     public init(_ engine: Engine = .underTest) throws {
         self.engine = engine
@@ -99,6 +109,8 @@ public final class TestStore: Sendable {
     }
 
     deinit {
+        try? FileManager.default.removeItem(atPath: evidenceFolder)
+        try? FileManager.default.removeItem(atPath: evidenceFolder + "-in")
         if let schema { Self.drop(schema: schema) }
         guard engine == .sqlite else { return }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: location + suffix) }

@@ -83,8 +83,8 @@ struct AgreementCommand: ParsableCommand {
         @Option(help: "The scheme id.") var scheme: String
         @Option(help: ArgumentHelp("First day of the term.", valueName: "date")) var start: String
         @Option(help: ArgumentHelp("Last day of the term.", valueName: "date")) var end: String
-        @Option(help: ArgumentHelp("A service mode covered (repeat for more).", valueName: "mode")) var mode: [String]
-        @Option(help: ArgumentHelp("An item's agreed price in yuan, e.g. S01=60 (repeat for more).", valueName: "code=yuan")) var price: [String]
+        @Option(help: ArgumentHelp("A service mode covered (repeat for more; none for an assessment agency).", valueName: "mode")) var mode: [String] = []
+        @Option(help: ArgumentHelp("An item's agreed price in yuan, e.g. S01=60 (repeat for more).", valueName: "code=yuan")) var price: [String] = []
         @Option(help: "Clients the agreement allows at once.") var capacity: Int
         @Option(help: ArgumentHelp("For the admission criteria: a JSON object {legalPerson, caregivers, qualifiedCaregivers, administrators, beds, pledgedClean}.", valueName: "json")) var facts: String?
         @OptionGroup var options: CaseOptions
