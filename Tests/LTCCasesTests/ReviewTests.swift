@@ -12,30 +12,20 @@ func reviewScheme(_ extra: String) -> String {
     testSchemeJSON.replacingOccurrences(of: "\"conclusionWithinWorkingDays\": 15}", with: "\"conclusionWithinWorkingDays\": 15, \(extra)}")
 }
 
-/// A world whose cases keep evidence in a temporary folder, removed with it.
-final class EvidenceWorld {
+/// A world whose cases keep evidence in the test store's evidence folder.
+struct EvidenceWorld {
     let world: World
     let service: CaseService
-    let folder: String
+    var folder: String { world.scratch.evidenceFolder }
 
     init(scheme: String) throws {
         world = try World(scheme: scheme)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-evidence-\(UUID().uuidString)").path
-        service = CaseService(store: world.scratch.store, forms: try FormCatalog.load(), clock: SystemClock(), vault: FolderVault(folder: folder))
+        service = CaseService(store: world.scratch.store, forms: try FormCatalog.load(), clock: SystemClock(),
+                              vault: FolderVault(folder: world.scratch.evidenceFolder))
     }
 
-    /// A file with `text` in it, in the test's folder.
-    func file(_ name: String, _ text: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: folder + "-in", withIntermediateDirectories: true)
-        let path = folder + "-in/" + name
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: folder)
-        try? FileManager.default.removeItem(atPath: folder + "-in")
-    }
+    /// A file with `text` in it, removed with the store.
+    func file(_ name: String, _ text: String) throws -> String { try world.scratch.evidenceFile(name, text) }
 }
 
 @Suite("Review: recognition, evidence, change of condition, audit re-assessment, experts")

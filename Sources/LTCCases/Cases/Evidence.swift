@@ -66,6 +66,13 @@ public struct Evidence: Sendable, Equatable {
         ]
     }
 
+    /// The evidence with what reading its file back found (`state`).
+    public func json(state: State) -> JSONValue {
+        guard case .object(var fields) = json else { return json }
+        fields.set("state", .string(state.rawValue))
+        return .object(fields)
+    }
+
     init?(json: JSONValue) {
         guard let kind = json["kind"]?.stringValue.flatMap(Kind.init(rawValue:)), let digest = json["sha256"]?.stringValue,
               let bytes = json["bytes"]?.intValue, let name = json["name"]?.stringValue, let assessment = json["assessment"]?.intValue,

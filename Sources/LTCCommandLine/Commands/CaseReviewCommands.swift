@@ -62,11 +62,7 @@ extension CaseCommand {
                 try reading {
                     let items = try options.cases().evidence(caseID: id, actor: try options.actingAs())
                     if options.json {
-                        printJSON(["evidence": .array(items.map { item in
-                            guard case .object(var fields) = item.evidence.json else { return item.evidence.json }
-                            fields.set("state", .string(item.state.rawValue))
-                            return .object(fields)
-                        })])
+                        printJSON(["evidence": .array(items.map { $0.evidence.json(state: $0.state) })])
                         return
                     }
                     if items.isEmpty { print("case \(id): no evidence"); return }

@@ -34,11 +34,7 @@ extension CaseMethods {
             },
             method("case.evidenceList", "The case's evidence, each file read back and checked against its digest (intact, missing, altered).",
                    [actor, caseID], result: "{evidence: [{..., state}]}", example: ["actor": admin, "case": 1]) { service, params, actor, _ in
-                ["evidence": .array(try service.cases.evidence(caseID: params.int("case")!, actor: actor).map { item in
-                    guard case .object(var fields) = item.evidence.json else { return item.evidence.json }
-                    fields.set("state", .string(item.state.rawValue))
-                    return .object(fields)
-                })]
+                ["evidence": .array(try service.cases.evidence(caseID: params.int("case")!, actor: actor).map { $0.evidence.json(state: $0.state) })]
             },
             method("case.reportChange", "Record the person's report of a changed condition: a re-assessment is due, its visit within the scheme's working days.",
                    [actor, asOf, caseID, RPCParameter("reason", .string, "What changed.")], result: "the case",
