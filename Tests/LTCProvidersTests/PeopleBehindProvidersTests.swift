@@ -107,4 +107,36 @@ struct PeopleBehindProvidersTests {
         let drawn = try world.cases.drawAssessors(caseID: id, seed: 1, agency: "AG1", actor: admin, asOf: day("2026-03-03"))
         #expect(Set(drawn.assessors) == ["B1", "B2"])
     }
+
+    @Test("One person registered at two institutions is one caregiver for the overlap check (O01), told only that another institution logged the time")
+    func onePersonTwoInstitutions() throws {
+        let world = try ProviderWorld()
+        try ProviderWorld.designate("I002", modes: ["home-visit"], prices: ["S01": Money(yuan: 65)], capacity: 20, with: world.agreements)
+        for (institution, id, number) in [("I001", "C9", person), ("I002", "K7", person), ("I002", "K8", validID("31010419810202123"))] {
+            var caregiver = Caregiver(id: id, name: "护理员\(id)", institution: institution, qualifications: ["caregiver"],
+                                      employment: [DatePeriod(from: day("2026-01-01"), to: nil)])
+            caregiver.nationalID = try NationalID(number)
+            _ = try world.agreements.register(caregiver, actor: admin, asOf: day("2026-01-15"))
+        }
+        let neighbour = try world.registry.addPerson(name: "周阿婆", nationalID: validID("11010519410303123"), insurance: .employee,
+                                                     enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
+        let neighbourCase = try ProviderWorld.effectiveCase(world.cases, person: neighbour, evidence: world.scratch)
+        _ = try world.agreements.enrol(caseID: neighbourCase, institution: "I002", mode: "home-visit", from: day("2026-03-17"),
+                                       home: ProviderWorld.home, actor: admin, asOf: day("2026-03-17"))
+
+        // Submitted apart: I002 is checked against what I001 stored.
+        #expect(try world.submit([world.line("L1", "C9")], actor: try Actor("institution:I001")).rejected.isEmpty)
+        let apart = try world.submit([world.line("M1", "K7", on: "2026-04-06", "09:30", "10:30", person: neighbour, institution: "I002"),
+                                      world.line("M2", "K8", on: "2026-04-06", "09:30", "10:30", person: neighbour, institution: "I002")],
+                                     actor: try Actor("institution:I002"))
+        #expect(apart.rejected.map(\.rule.code) == ["O01"])
+        #expect(apart.rejected.first?.logID == "M1")
+        #expect(apart.rejected.first?.detail == "K7 is also logged from 2026-04-06T09:00 (a log of another institution)")
+
+        // In one submission, and the other way round: the I002 time stored first holds against I001.
+        let together = try world.submit([world.line("M3", "K7", on: "2026-04-07", "14:00", "15:00", person: neighbour, institution: "I002"),
+                                         world.line("L2", "C9", on: "2026-04-07", "14:30", "15:30"),
+                                         world.line("L3", "C9", on: "2026-04-07", "16:00", "17:00")])
+        #expect(together.rejected.map { "\($0.logID ?? "?") \($0.rule.code)" } == ["L2 O01"])
+    }
 }

@@ -75,6 +75,26 @@ struct InstitutionRepositoryContractTests {
         }
     }
 
+    @Test("caregivers are found by national ID, one person's registrations at every institution", arguments: TestStore.Engine.available)
+    func caregiversByNationalID(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        let (one, other, nobody) = (try nationalID(21), try nationalID(22), try nationalID(23))
+        try world.write { tx throws in
+            for (id, institution, person) in [("C1", "I-B", one), ("C2", "I-A", one), ("C1", "I-A", other)] {
+                var caregiver = Contract.caregiver(id, institution: institution)
+                caregiver.nationalID = person
+                try tx.caregivers.upsert(caregiver)
+            }
+        }
+        try world.read { tx throws in
+            let keys = { (found: [Caregiver]) in found.map { "\($0.institution)/\($0.id)" } }
+            #expect(keys(try tx.caregivers.caregivers(nationalID: one)) == ["I-A/C2", "I-B/C1"])
+            #expect(keys(try tx.caregivers.caregivers(nationalIDs: [one, other, nobody])) == ["I-A/C1", "I-A/C2", "I-B/C1"])
+            #expect(try tx.caregivers.caregivers(nationalIDs: [one]).allSatisfy { $0.nationalID == one })
+            #expect(try tx.caregivers.caregivers(nationalIDs: [nobody]).isEmpty && tx.caregivers.caregivers(nationalIDs: []).isEmpty)
+        }
+    }
+
     @Test("enrolments are found by person, by institution and period, and open by case", arguments: TestStore.Engine.available)
     func enrolments(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)

@@ -16,7 +16,9 @@ struct IntakeNeeds: Sendable {
     var weekCaregivers: Set<CaregiverKey> = []
     /// The weeks needed, of those people and caregivers.
     var weeks: Set<Int> = []
-    /// Caregivers whose registration (qualifications, employment) is needed.
+    /// Caregivers whose registration (qualifications, employment, national
+    /// ID) is needed; their logs' weeks are in ``weeks``, for the weeks of
+    /// the same person's registrations elsewhere.
     var registry: Set<CaregiverKey> = []
     /// Institutions whose agreements and credit are needed.
     var institutions: Set<String> = []
@@ -42,6 +44,19 @@ struct IntakeNeeds: Sendable {
             weekCaregivers.insert(caregiver)
             cover(week)
         }
+    }
+
+    /// What a log needs of its caregiver's registration, and of the weeks
+    /// of the same person registered elsewhere (read once the registration names them).
+    mutating func addRegistry(_ caregiver: CaregiverKey, start: LocalMinute) {
+        registry.insert(caregiver)
+        cover(Week.number(of: start))
+    }
+
+    /// What a log needs of the weeks of its caregiver's other registrations (``IntakeLoad/peers``).
+    mutating func addPeerWeeks(_ caregiver: CaregiverKey, start: LocalMinute) {
+        weekCaregivers.insert(caregiver)
+        cover(Week.number(of: start))
     }
 
     /// Adds a week and the one before it to ``weeks``.
@@ -79,6 +94,10 @@ struct IntakeLoad: Sendable {
     /// The caregivers asked for (``IntakeNeeds/registry``), and those of them registered.
     var registry: Set<CaregiverKey> = []
     var registered: [CaregiverKey: Caregiver] = [:]
+    /// Per registered caregiver with a national ID: the same person's other
+    /// registrations, at this institution or others. Their weeks are read
+    /// too, so that one person is one caregiver for the overlap check.
+    var peers: [CaregiverKey: [CaregiverKey]] = [:]
     var institutions: [String: InstitutionFacts] = [:]
     var settled: [YearMonth: Bool] = [:]
     var stored: [LogKey: StoredLog] = [:]
@@ -127,13 +146,25 @@ extension IntakeNeeds {
         for (month, people) in needs.personMonths {
             load.allowed[month] = try tx.usage.allowed(people: people, month: month)
         }
+        // The registry before the weeks: a caregiver's other registrations (by national ID) have weeks to read too.
+        load.registry = needs.registry
+        if !needs.registry.isEmpty {
+            load.registered = try tx.caregivers.caregivers(needs.registry)
+            let people = Set(load.registered.values.compactMap(\.nationalID))
+            let registrations = Dictionary(grouping: try tx.caregivers.caregivers(nationalIDs: people)) { $0.nationalID }
+            for (key, caregiver) in load.registered {
+                guard let person = caregiver.nationalID else { continue }
+                let others = (registrations[person] ?? []).map { CaregiverKey(institution: $0.institution, caregiver: $0.id) }.filter { $0 != key }
+                guard !others.isEmpty else { continue }
+                load.peers[key] = others
+                needs.weekCaregivers.formUnion(others)
+            }
+        }
         (load.weekPeople, load.weekCaregivers, load.weeks) = (needs.weekPeople, needs.weekCaregivers, needs.weeks)
         if !needs.weeks.isEmpty {
             load.personWeekRows = try tx.usage.weeks(people: needs.weekPeople, weeks: needs.weeks)
             load.caregiverWeekRows = try tx.usage.weeks(caregivers: needs.weekCaregivers, weeks: needs.weeks)
         }
-        load.registry = needs.registry
-        if !needs.registry.isEmpty { load.registered = try tx.caregivers.caregivers(needs.registry) }
         if !needs.institutions.isEmpty {
             let agreements = try tx.agreements.agreements(institutions: needs.institutions)
             for institution in needs.institutions {

@@ -162,10 +162,29 @@ struct IntakeWorkspace {
         /// The registry's record (nil: not registered), once read.
         var registered: RegisteredCaregiver?
         var registryRead = false
+        /// The same person's other registrations (one national ID), once
+        /// the registry is read: their busy times are this caregiver's too.
+        var peers: [CaregiverState] = []
 
         init(key: CaregiverKey, number: Int32) {
             self.key = key
             self.number = number
+        }
+
+        /// A busy time of this person, at this registration or another,
+        /// that overlaps `start..<end` in `week` (a service is kept in the
+        /// week it starts in, so the week before is looked at too).
+        func clash(start: Int32, end: Int32, week: Int) -> Slot? {
+            if let clash = ownClash(start: start, end: end, week: week) { return clash }
+            for peer in peers {
+                if let clash = peer.ownClash(start: start, end: end, week: week) { return clash }
+            }
+            return nil
+        }
+
+        private func ownClash(start: Int32, end: Int32, week: Int) -> Slot? {
+            weeks[week]?.busy.first(where: { $0.start < end && start < $0.end })
+                ?? weeks[week - 1]?.busy.first(where: { $0.start < end && start < $0.end })
         }
     }
 
@@ -335,10 +354,14 @@ struct IntakeWorkspace {
             let key = CaregiverKey(institution: log.institution, caregiver: log.caregiver)
             let caregiver = caregivers[key]
             caregiver?.lastUse = chunk
-            if caregiver?.registryRead != true { needs.registry.insert(key) }
+            if caregiver?.registryRead != true { needs.addRegistry(key, start: log.start) }
             needs.add(person: log.person, caregiver: key, start: log.start, personKnown: person != nil, monthKnown: person?.months[month] != nil,
                       weekKnown: (person?.weeks[week] != nil, person?.weeks[week - 1] != nil),
                       caregiverWeekKnown: (caregiver?.weeks[week] != nil, caregiver?.weeks[week - 1] != nil))
+            for peer in caregiver?.peers ?? [] where peer.weeks[week] == nil || peer.weeks[week - 1] == nil {
+                peer.lastUse = chunk
+                needs.addPeerWeeks(peer.key, start: log.start)
+            }
             if settled[month] == nil { needs.months.insert(month) }
             let institution = institutions[log.institution]
             if institution == nil { needs.institutions.insert(log.institution) }
@@ -416,6 +439,7 @@ struct IntakeWorkspace {
             guard !state.registryRead else { continue }
             state.registryRead = true
             state.registered = load.registered[key].map(RegisteredCaregiver.init)
+            state.peers = (load.peers[key] ?? []).map { caregiver($0, chunk: chunk) }
         }
     }
 

@@ -89,8 +89,7 @@ extension IntakeWorkspace {
             ?? weekBefore?.busy.first(where: { $0.start == start && $0.caregiver == caregiverNumber && $0.item == itemNumber }) {
             return .failure(Rejection(.duplicate, "\(log.caregiver) already logged \(log.item) for person \(log.person) at \(log.start) (\(owner(same.owner, toldTo: log.institution)))"))
         }
-        if let clash = touch.caregiver.weeks[week]?.busy.first(where: { $0.start < end && start < $0.end })
-            ?? touch.caregiver.weeks[week - 1]?.busy.first(where: { $0.start < end && start < $0.end }) {
+        if let clash = touch.caregiver.clash(start: start, end: end, week: week) {
             return .failure(Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: Int(clash.start))) (\(owner(clash.owner, toldTo: log.institution)))"))
         }
         if let clash = thisWeek?.busy.first(where: { $0.start < end && start < $0.end })

@@ -10,6 +10,8 @@ public protocol CaregiverRepository {
     func list(institution: String?, page: PageRequest<CaregiverKey>) throws -> Page<Caregiver, CaregiverKey>
     /// Every registration of the person with this national ID, at any institution.
     func caregivers(nationalID: NationalID) throws -> [Caregiver]
+    /// Every registration of the people with these national IDs, at any institution.
+    func caregivers(nationalIDs: Set<NationalID>) throws -> [Caregiver]
     /// Registers a caregiver, or replaces the record of one registered before.
     func upsert(_ caregiver: Caregiver) throws
 }

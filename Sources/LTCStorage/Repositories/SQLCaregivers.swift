@@ -47,6 +47,13 @@ struct SQLCaregivers<Database: SQLConnection>: CaregiverRepository {
                            [.text(nationalID.value)], row: Self.caregiver)
     }
 
+    func caregivers(nationalIDs: Set<NationalID>) throws -> [Caregiver] {
+        guard !nationalIDs.isEmpty else { return [] }
+        return try database.query("""
+            SELECT institution, id, document, national_id FROM caregivers WHERE \(Database.dialect.textIn("national_id")) ORDER BY institution, id
+            """, [.list(nationalIDs.map(\.value))], row: Self.caregiver)
+    }
+
     func upsert(_ caregiver: Caregiver) throws {
         try database.run("""
             INSERT INTO caregivers (institution, id, document, national_id) VALUES (?, ?, ?, ?)
