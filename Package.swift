@@ -51,7 +51,7 @@ let package = Package(
 
         // Designated institutions: agreements, caregivers, enrolments, service-log
         // intake with the monitoring rules, and monthly settlement.
-        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCBenefits"], swiftSettings: fuzzed),
+        .target(name: "LTCProviders", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits"], swiftSettings: fuzzed),
 
         // What the fund's managers read: the fund report of a settled month,
         // as text, CSV, JSON and a self-contained HTML page.

@@ -24,7 +24,7 @@ struct BenefitDecoder {
         let modeChange = choice(fields, "modeChange", BenefitSettings.ModeChange.self)
         let gradeChange = fields.has("gradeChange") ? choice(fields, "gradeChange", BenefitSettings.ModeChange.self) : .sameDay
         let modes = fields.array("modes").map(self.modes) ?? []
-        let catalogue = fields.array("catalogue").map(self.catalogue) ?? []
+        let catalogue = fields.array("catalogue").map { self.catalogue($0, modes: modes) } ?? []
         let table = fields.array("table").map { rules($0, modes: modes, catalogue: catalogue, grades: grades) } ?? []
         for grade in grades {
             for mode in modes {
@@ -61,6 +61,11 @@ struct BenefitDecoder {
             if case .bool(let flag) = value { settings.carerTrainingRequired = flag } else {
                 log.report(fields.path.appending("carerTrainingRequired"), "expected true or false, found \(value)")
             }
+        }
+        if let plans = fields.fields("carePlans", accepting: ["needsForm", "reviewMonths"], required: false) {
+            let form = plans.nonEmptyString("needsForm"), months = plans.int("reviewMonths")
+            if let months, !(1...60).contains(months) { log.report(plans.path.appending("reviewMonths"), "\(months) is outside 1–60") }
+            if let form, let months { settings.carePlans = CarePlanSettings(needsForm: form, reviewMonths: months) }
         }
         return settings
     }
@@ -117,18 +122,64 @@ struct BenefitDecoder {
         }
     }
 
-    func catalogue(_ elements: [(value: JSONValue, path: JSONPath)]) -> [ServiceItem] {
+    func catalogue(_ elements: [(value: JSONValue, path: JSONPath)], modes: [ServiceMode]) -> [ServiceItem] {
         var seen: Set<String> = []
         return elements.compactMap { element -> ServiceItem? in
-            guard let fields = log.fields(of: element.value, at: element.path, accepting: ["code", "name", "unit", "price"]) else { return nil }
+            guard let fields = log.fields(of: element.value, at: element.path, accepting: [
+                "code", "name", "unit", "price", "needs", "modes", "usualPerWeek", "maxPerWeek", "maxPerDay", "minutes",
+            ]) else { return nil }
             let code = fields.nonEmptyString("code")
             if let code, !seen.insert(code).inserted { log.report(fields.path.appending("code"), "duplicate service code '\(code)'") }
             let name = fields.localizedText("name")
             let unit = choice(fields, "unit", ServiceItem.Unit.self)
             let price = money(fields, "price")
+            let planning = planning(fields, unit: unit, modes: modes)
             guard let code, let name, let unit, let price else { return nil }
-            return ServiceItem(code: code, name: name, unit: unit, price: price)
+            return ServiceItem(code: code, name: name, unit: unit, price: price, planning: planning)
         }
+    }
+
+    /// A catalogue entry's care-plan rules: frequencies 1–99 a week and
+    /// 1–24 a day, the usual within the most, the day's within the week's;
+    /// minutes (15–480) only for an hour-priced item; modes of the scheme.
+    func planning(_ fields: JSONFields, unit: ServiceItem.Unit?, modes: [ServiceMode]) -> ServiceItem.Planning {
+        var planning = ServiceItem.Planning()
+        planning.needs = fields.array("needs", required: false)?.compactMap { value, path -> String? in
+            guard let need = value.stringValue, !need.isEmpty else {
+                log.report(path, "expected a need (an item id of the scheme's care-needs form), found \(value)")
+                return nil
+            }
+            return need
+        } ?? []
+        planning.modes = fields.array("modes", required: false)?.compactMap { value, path -> String? in
+            guard let mode = value.stringValue, modes.contains(where: { $0.id == mode }) else {
+                log.report(path, "\(value) is not a mode of the scheme; its modes: \(modes.map(\.id).joined(separator: ", "))")
+                return nil
+            }
+            return mode
+        }
+        func count(_ key: String, _ range: ClosedRange<Int>) -> Int? {
+            guard fields.has(key), let value = fields.int(key) else { return nil }
+            guard range.contains(value) else {
+                log.report(fields.path.appending(key), "\(value) is outside \(range.lowerBound)–\(range.upperBound)")
+                return nil
+            }
+            return value
+        }
+        planning.usualPerWeek = count("usualPerWeek", 1...99)
+        planning.maxPerWeek = count("maxPerWeek", 1...99)
+        planning.maxPerDay = count("maxPerDay", 1...24)
+        planning.minutes = count("minutes", 15...480)
+        if let usual = planning.usualPerWeek, let most = planning.maxPerWeek, usual > most {
+            log.report(fields.path.appending("usualPerWeek"), "\(usual) is more than maxPerWeek, \(most)")
+        }
+        if let day = planning.maxPerDay, let week = planning.maxPerWeek, day > week {
+            log.report(fields.path.appending("maxPerDay"), "\(day) is more than maxPerWeek, \(week)")
+        }
+        if planning.minutes != nil, let unit, unit != .hour {
+            log.report(fields.path.appending("minutes"), "only an hour-priced item has minutes; this one is priced by the \(unit.rawValue)")
+        }
+        return planning
     }
 
     /// Which fields each pricing needs; any other pricing field is refused.

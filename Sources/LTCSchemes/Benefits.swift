@@ -38,6 +38,8 @@ public struct BenefitSettings: Sendable {
     /// How institutions' service logs are checked; `nil` where the scheme
     /// does not take logs (then log intake refuses to run).
     public var monitoring: MonitoringSettings?
+    /// Individual care plans; `nil`: the grade's package alone limits care.
+    public var carePlans: CarePlanSettings? = nil
 
     public func item(_ code: String) -> ServiceItem? {
         catalogue.first { $0.code == code }
@@ -100,7 +102,8 @@ public struct ServiceMode: Sendable, Equatable {
     public var delivery: Delivery
 }
 
-/// A service in the catalogue, with its unit and unit price.
+/// A service in the catalogue, with its unit and unit price, and what a
+/// care plan may make of it (``ServiceItem/Planning``).
 public struct ServiceItem: Sendable, Equatable {
     public enum Unit: String, Sendable, CaseIterable {
         case hour, visit, day
@@ -110,6 +113,47 @@ public struct ServiceItem: Sendable, Equatable {
     public var name: LocalizedText
     public var unit: Unit
     public var price: Money
+    /// The item's rules for care plans; the defaults where the scheme gives none.
+    public var planning = Planning()
+
+    public init(code: String, name: LocalizedText, unit: Unit, price: Money, planning: Planning = Planning()) {
+        self.code = code
+        self.name = name
+        self.unit = unit
+        self.price = price
+        self.planning = planning
+    }
+
+    /// What a care plan may make of an item, from the catalogue entry's
+    /// `needs`, `modes`, `usualPerWeek`, `maxPerWeek`, `maxPerDay` and
+    /// `minutes` (`docs/schemes.md`). Shanghai draws each person's plan from
+    /// the assessment before service starts (`schemes.md`); which need opens
+    /// which item is the scheme's, as data.
+    public struct Planning: Sendable, Equatable {
+        /// The needs (items of the scheme's care-needs form) of which the
+        /// person must have one for the item to be planned; empty: anyone.
+        public var needs: [String] = []
+        /// The modes that offer the item; `nil`: every mode whose table row covers it.
+        public var modes: [String]? = nil
+        /// How often a proposal plans it a week; `nil`: it is never proposed, only set by hand.
+        public var usualPerWeek: Int? = nil
+        /// The most a plan may set, a week and a day; `nil`: no limit but the package's.
+        public var maxPerWeek: Int? = nil
+        public var maxPerDay: Int? = nil
+        /// Minutes of one service, for an hour-priced item (60 when not given).
+        public var minutes: Int? = nil
+
+        public init() {}
+    }
+}
+
+/// A scheme's care plans (`benefits.carePlans`): the form the care needs are
+/// assessed on and how often a plan is reviewed. A scheme without it makes no plans.
+public struct CarePlanSettings: Sendable, Equatable {
+    /// The care-needs form (`AssessmentForms/ltc-care-needs.json`).
+    public var needsForm: String
+    /// A plan is due for review this many months after it took effect.
+    public var reviewMonths: Int
 }
 
 /// What one grade earns in one mode.

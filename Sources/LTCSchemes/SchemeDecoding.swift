@@ -57,7 +57,7 @@ private struct SchemeDecoder {
             .map(calendar) ?? WorkingCalendar(holidays: [], workingWeekendDays: [])
 
         let benefits = root.fields("benefits", accepting: [
-            "grades", "start", "modeChange", "gradeChange", "carerTrainingRequired", "modes", "catalogue", "table", "subsidies", "funding", "monitoring",
+            "grades", "start", "modeChange", "gradeChange", "carerTrainingRequired", "modes", "catalogue", "table", "subsidies", "funding", "monitoring", "carePlans",
         ], required: false).flatMap { BenefitDecoder(log: log).benefits($0, assessment: assessment, eligibility: eligibility) }
 
         let supervision = root.fields("supervision", accepting: ["violations", "penalties", "credit", "assessment"], required: false)

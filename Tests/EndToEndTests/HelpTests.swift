@@ -9,7 +9,7 @@ struct HelpTests {
         "forms list", "forms show", "forms export", "forms check", "score", "scheme list", "person show", "person list", "staff list",
         "assessor list", "case show", "case list", "case transitions", "case letter", "benefit quote", "benefit entitlement", "fund project",
         "institution list", "agreement list", "caregiver list", "logs list", "logs submissions", "adjustments", "violation list",
-        "credit", "rpc", "cash payments", "budget list", "inspections results", "agreement exits", "case evidence list", "assessor findings", "bar list",
+        "credit", "rpc", "cash payments", "budget list", "inspections results", "agreement exits", "case evidence list", "assessor findings", "bar list", "plan show", "plan history",
     ]
 
     /// Every leaf command with its path, e.g. ("case open", CaseCommand.Open.self).

@@ -14,9 +14,11 @@ struct ProviderCommandTests {
         let run = try ltc(["demo", "--db", db])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("6 cases: applied 2026-03-02"))
-        #expect(run.stdout.contains("(X1 C01, X2 C03, X3 L01, X4 O02, X5 P01)"))
-        #expect(run.stdout.contains("26 unchanged, nothing counted twice; 5 rejected before, checked again and rejected 5"))
-        #expect(run.stdout.contains("settlement 2026-04 (run 2026-05-04): 2 institutions, 113 logs"))
+        #expect(run.stdout.contains("6 care plans agreed 2026-03-17: S01×2 S06×1 | S01×2 S04×1 |"))
+        #expect(run.stdout.contains("(X1 C01, X2 C03, X3 L01, X4 O02, X5 N02)"))
+        #expect(run.stdout.contains("(X7 N01)"))
+        #expect(run.stdout.contains("19 unchanged, nothing counted twice; 5 rejected before, checked again and rejected 5"))
+        #expect(run.stdout.contains("settlement 2026-04 (run 2026-05-04): 2 institutions, 76 logs"))
         #expect(run.stdout.contains("ltc settle --month 2026-04 --csv --db \(db)") || run.stdout.contains("ltc settle --month 2026-04 --csv --db '\(db)'"))
 
         // What it points to works: the settled month, as CSV, totals equal to the fen.
@@ -45,7 +47,7 @@ struct ProviderCommandTests {
         let run = try ltc(["rpc", "--db", db], input: requests.joined(separator: "\n") + "\n")
         let responses = try run.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(responses[0]["result"]?["accepted"] == 1)
-        #expect(responses[1]["result"]?["summary"]?["logs"] == 113)
+        #expect(responses[1]["result"]?["summary"]?["logs"] == 76)
         #expect(responses[2]["error"]?["code"] == 1015)   // May has not ended
     }
 

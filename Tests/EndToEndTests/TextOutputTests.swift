@@ -10,18 +10,18 @@ struct TextOutputTests {
     func statements() throws {
         let db = scratch.database("text")
         let demo = try ltc(["demo", "--db", db])
-        #expect(demo.stdout.contains("payable 6,190.13 for 113 accepted services"))
+        #expect(demo.stdout.contains("payable 4,223.70 for 76 accepted services"))
         let admin = ["--db", db, "--actor", "administrator:demo"]
         let settle = try ltc(["settle", "--month", "2026-04"] + admin).stdout
-        #expect(settle.contains("fund share 6,515.93, withheld 325.80, payable 6,190.13"))
+        #expect(settle.contains("fund share 4,446.00, withheld 222.30, payable 4,223.70"))
         #expect(settle.contains("FUND SHARE") && settle.contains("基金支付"))
-        #expect(settle.split(separator: "\n").contains { $0.hasPrefix("TOTAL 合计    113  7,345.00  7,239.91    6,515.93") }, "\(settle)")
+        #expect(settle.split(separator: "\n").contains { $0.hasPrefix("TOTAL 合计     76  4,940.00  4,940.00    4,446.00") }, "\(settle)")
         #expect(settle.split(separator: "\n").last == "cash 2026-04: not run yet (ltc cash run --month 2026-04)")
         let report = try ltc(["report", "--month", "2026-04"] + admin).stdout
-        #expect(report.hasPrefix("fund use 2026-04 基金使用: fund share 6,515.93, withheld 325.80, payable 6,190.13"))
+        #expect(report.hasPrefix("fund use 2026-04 基金使用: fund share 4,446.00, withheld 222.30, payable 4,223.70"))
         #expect(report.components(separatedBy: "TOTAL 合计").count - 1 == 4)
-        #expect(try ltc(["settle", "--month", "2026-04", "--csv"] + admin).stdout.contains("6190.13"))
-        #expect(try JSONParser.parse(try ltc(["settle", "--month", "2026-04", "--json"] + admin).stdout)["summary"]?["payable"] == .number("6190.13"))
+        #expect(try ltc(["settle", "--month", "2026-04", "--csv"] + admin).stdout.contains("4223.70"))
+        #expect(try JSONParser.parse(try ltc(["settle", "--month", "2026-04", "--json"] + admin).stdout)["summary"]?["payable"] == .number("4223.70"))
     }
 
     @Test("case mode and case subsidy say what changed and from which day; case show lists modes, subsidies and suspensions")

@@ -189,7 +189,7 @@ struct FormCatalogTests {
 
     @Test("The built-in forms are there with no setup")
     func builtIn() throws {
-        #expect(try FormCatalog.load().forms.map(\.id) == ["barthel", "cn-ltc-2021", "de-nba-2017", "gbt-42195-2022"])
+        #expect(try FormCatalog.load().forms.map(\.id) == ["barthel", "cn-ltc-2021", "de-nba-2017", "gbt-42195-2022", "ltc-care-needs"])
     }
 
     @Test("A folder adds its forms and ignores files that are not JSON")
@@ -197,7 +197,7 @@ struct FormCatalogTests {
         let path = try folder(["tiny.json": FormFixture().json])
         try "notes".write(toFile: path + "/README.md", atomically: true, encoding: .utf8)
         let catalog = try FormCatalog.load(directories: [path])
-        #expect(catalog.forms.map(\.id) == ["barthel", "cn-ltc-2021", "de-nba-2017", "gbt-42195-2022", "tiny"])
+        #expect(catalog.forms.map(\.id) == ["barthel", "cn-ltc-2021", "de-nba-2017", "gbt-42195-2022", "ltc-care-needs", "tiny"])
     }
 
     @Test("A bad file in a folder is refused by name, with every bad file listed")
@@ -232,6 +232,6 @@ struct FormCatalogTests {
     @Test("An unknown form id lists the forms there are")
     func notFound() throws {
         let error = try #require(throws: FormNotFound.self) { try FormCatalog.load().form(id: "cn-ltc-2012") }
-        #expect(error.description == "no form with id 'cn-ltc-2012'; available forms: barthel, cn-ltc-2021, de-nba-2017, gbt-42195-2022")
+        #expect(error.description == "no form with id 'cn-ltc-2012'; available forms: barthel, cn-ltc-2021, de-nba-2017, gbt-42195-2022, ltc-care-needs")
     }
 }

@@ -107,7 +107,7 @@ struct RPCServerTests {
     func unknownForm() throws {
         let response = try #require(try respond(makeServer(), #"{"jsonrpc":"2.0","id":1,"method":"forms.get","params":{"form":"nba"}}"#))
         #expect(response["error"]?["code"] == 1001)
-        #expect(response["error"]?["data"]?["available"] == ["barthel", "cn-ltc-2021", "de-nba-2017", "gbt-42195-2022"])
+        #expect(response["error"]?["data"]?["available"] == ["barthel", "cn-ltc-2021", "de-nba-2017", "gbt-42195-2022", "ltc-care-needs"])
     }
 
     @Test("Notifications get no response, even when they fail")

@@ -25,9 +25,12 @@ public struct Item: Sendable, Hashable {
     /// When the item applies; an item that does not apply is not answered and
     /// scores 0 (NBA 4.K applies under 18 months, 4.1–4.13 from 18 months).
     public var when: [ConditionClause]
+    /// Where the answer is read from another form's item (``Derivation``); `nil`: it is asked.
+    public var derivation: Derivation?
 
     public init(id: String, dimension: String, name: LocalizedText, options: [ItemOption],
-                group: String? = nil, pointsPerOccurrence: [Frequency.Period: Points] = [:], when: [ConditionClause] = []) {
+                group: String? = nil, pointsPerOccurrence: [Frequency.Period: Points] = [:], when: [ConditionClause] = [],
+                derivation: Derivation? = nil) {
         self.id = id
         self.dimension = dimension
         self.name = name
@@ -35,6 +38,7 @@ public struct Item: Sendable, Hashable {
         self.group = group
         self.pointsPerOccurrence = pointsPerOccurrence
         self.when = when
+        self.derivation = derivation
     }
 
     public var maximumScore: Int { options.map(\.score).max() ?? 0 }

@@ -60,8 +60,31 @@ public struct FormCatalog: Sendable {
                 failures.append(error)
             }
         }
+        failures += derivationProblems(forms, definedBy: definedBy)
         guard failures.isEmpty else { throw FormCatalogError(files: failures) }
         return FormCatalog(forms: forms)
+    }
+
+    /// Derived items (``Derivation``) must name a form of the catalog and one of its option items.
+    private static func derivationProblems(_ forms: [AssessmentForm], definedBy: [String: String]) -> [FormFileError] {
+        let byID = Dictionary(forms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return forms.compactMap { form -> FormFileError? in
+            let problems = form.items.enumerated().compactMap { index, item -> JSONProblem? in
+                guard let rule = item.derivation else { return nil }
+                let path = JSONPath.root.appending("items").appending(index).appending("derive")
+                guard let source = byID[rule.form], source.id != form.id else {
+                    return JSONProblem(path: path.appending("form"), message: "'\(rule.form)' is not another form of the catalog; the forms: \(byID.keys.sorted().joined(separator: ", "))")
+                }
+                guard let sourceItem = source.item(rule.item), !sourceItem.options.isEmpty else {
+                    return JSONProblem(path: path.appending("item"), message: "'\(rule.item)' is not an item of \(rule.form) answered by an option")
+                }
+                guard sourceItem.options.contains(where: { $0.score <= rule.atMost }) else {
+                    return JSONProblem(path: path.appending("atMost"), message: "\(rule.atMost) is below every score of \(rule.item) (\(sourceItem.options.map { String($0.score) }.joined(separator: ", ")))")
+                }
+                return nil
+            }
+            return problems.isEmpty ? nil : FormFileError(file: definedBy[form.id] ?? form.id, problems: problems)
+        }
     }
 
     /// The `*.json` files of one folder (not its subfolders), sorted by name.

@@ -212,7 +212,7 @@ struct FormDecoder {
         var seen: Set<String> = []
         return elements.compactMap { element -> Item? in
             guard let fields = log.fields(of: element.value, at: element.path,
-                                          accepting: ["id", "dimension", "group", "name", "options", "points", "when"]) else { return nil }
+                                          accepting: ["id", "dimension", "group", "name", "options", "points", "when", "derive"]) else { return nil }
             let id = fields.nonEmptyString("id")
             if let id, !seen.insert(id).inserted {
                 log.report(fields.path.appending("id"), "duplicate item id '\(id)'")
@@ -234,8 +234,16 @@ struct FormDecoder {
                 log.report(fields.path.appending("points"), "only items of a points group give points per occurrence")
             }
             let options = fields.array("options").map { decodeOptions($0, at: fields.path.appending("options"), range: dimension?.range) }
+            let derivation = fields.fields("derive", accepting: ["form", "item", "atMost", "then", "else"], required: false).flatMap { derive -> Derivation? in
+                guard let form = derive.nonEmptyString("form"), let item = derive.nonEmptyString("item"), let atMost = derive.int("atMost"),
+                      let then = derive.int("then"), let otherwise = derive.int("else") else { return nil }
+                for (key, score) in [("then", then), ("else", otherwise)] where !(options ?? []).contains(where: { $0.score == score }) {
+                    log.report(derive.path.appending(key), "\(score) is not a score of the item's options")
+                }
+                return Derivation(form: form, item: item, atMost: atMost, then: then, otherwise: otherwise)
+            }
             guard let id, let name, let dimensionID, let options else { return nil }
-            return Item(id: id, dimension: dimensionID, name: name, options: options, when: when)
+            return Item(id: id, dimension: dimensionID, name: name, options: options, when: when, derivation: derivation)
         }
     }
 

@@ -44,6 +44,16 @@ public enum Access {
             guard actor.role == .administrator || (actor.role == .assessor && assessors.contains(actor.id)) else {
                 throw CaseError(.forbidden, "\(actor) may not attach evidence to case \(caseID): administrators and the assessors of its visit (\(assessors.joined(separator: ", "))) may")
             }
+        case .planCare(let caseID, let assessors, let institutions):
+            let allowed = switch actor.role {
+            case .administrator: true
+            case .assessor: assessors.contains(actor.id)
+            case .institution: institutions.contains(actor.id)
+            case .auditor: false
+            }
+            guard allowed else {
+                throw CaseError(.forbidden, "\(actor) may not plan the care of case \(caseID): administrators, its assessors and the institution the person is enrolled with may")
+            }
         case .actFor(let institution):
             guard actor.role == .administrator || (actor.role == .institution && actor.id == institution) else {
                 throw CaseError(.forbidden, "\(actor) may not act for institution \(institution)")

@@ -29,6 +29,11 @@ public enum AccessTable {
                 ? (allowed(role, .attachEvidence(assessors: ["another"], caseID: 1)) ? "yes" : "visits it made") : "—"
         },
         permission("change a case's mode, bonus choice, subsidies, residence and cash payee", .manageCases),
+        Row(what: "propose, set and confirm care plans") { role in
+            guard allowed(role, .planCare(caseID: 1, assessors: [sample], enrolledWith: [sample])) else { return "—" }
+            if allowed(role, .planCare(caseID: 1, assessors: [], enrolledWith: [])) { return "yes" }
+            return role == .assessor ? "cases it assesses" : "its clients'"
+        },
         permission("register institutions, run agreements, enrol beneficiaries", .manageInstitutions),
         Row(what: "register caregivers, submit and withdraw service logs") { role in
             guard allowed(role, .submitLogs), allowed(role, .actFor(institution: sample)) else { return "—" }

@@ -15,6 +15,9 @@ public enum Permission: Sendable, Equatable {
     case attachEvidence(assessors: [String], caseID: Int)
     /// Register institutions, run agreements, enrol beneficiaries.
     case manageInstitutions
+    /// Propose, change or record the agreement to a person's care plan:
+    /// administrators, the case's assessors, and the institution the person is enrolled with.
+    case planCare(caseID: Int, assessors: [String], enrolledWith: [String])
     /// Act for one institution: its caregivers and its service logs.
     case actFor(institution: String)
     /// Send service logs at all (for some institution).

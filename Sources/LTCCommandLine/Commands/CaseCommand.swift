@@ -391,7 +391,15 @@ struct CaseCommand: ParsableCommand {
                 if showID { try Access.require(actor, .readNationalIDs) }
                 let view = try options.cases().show(caseID: id, actor: actor)
                 let today = try options.day()
-                if options.json { printJSON(CaseText.viewJSON(view, fullID: showID)) } else { print(CaseText.show(view, fullID: showID, today: today)) }
+                let plan = try options.plans().show(caseID: id, actor: actor, asOf: today)
+                if options.json {
+                    guard case .object(var object) = CaseText.viewJSON(view, fullID: showID) else { return }
+                    object.set("carePlan", plan.json)
+                    printJSON(.object(object))
+                } else {
+                    print(CaseText.show(view, fullID: showID, today: today))
+                    if plan.inForce != nil || plan.proposal != nil { print("care plan:\n" + PlanCommand.text(plan, caseID: id)) }
+                }
             }
         }
     }

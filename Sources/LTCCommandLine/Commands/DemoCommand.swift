@@ -53,6 +53,7 @@ struct DemoCommand: ParsableCommand {
             let options = "--db \(shown) --actor administrator:demo"
             print("  ltc settle --month 2026-04 --csv \(options)     the statements as CSV")
             print("  ltc case list \(options)                        the cases and their states")
+            print("  ltc plan show 1 \(options)                      a client's care plan")
             print("  ltc agreement list \(options)                   agreements and their versions")
             print("  ltc benefit entitlement 1 --month 2026-04 \(options)")
             print("  echo '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"settlement.get\",\"params\":{\"actor\":\"administrator:demo\",\"month\":\"2026-04\"}}' | ltc rpc --db \(shown)")
@@ -121,6 +122,20 @@ struct DemoCity {
         }
         print("2 institutions designated (I001, I002), 3 caregivers each, 3 clients each")
 
+        // A care plan for each client, from the needs: most read off the assessment, the rest asked; agreed the day care starts.
+        var plans: [Int: CarePlan] = [:]
+        if scheme.benefits?.carePlans != nil {
+            for (index, beneficiary) in beneficiaries.enumerated() {
+                let asked = ["needs.pressure": 0, "needs.tube": 0, "needs.medication": 0,
+                             "needs.rehabilitation": index % 2, "needs.carer": index == 0 ? 1 : 0]
+                _ = try services.plans.propose(caseID: beneficiary.caseID, answers: asked, actor: try Actor("assessor:A1"), asOf: day("2026-03-17"))
+                plans[beneficiary.person] = try services.plans.confirm(caseID: beneficiary.caseID, by: names[index], actor: admin, asOf: day("2026-03-17"))
+            }
+            print("6 care plans agreed 2026-03-17: " + beneficiaries.map { beneficiary in
+                plans[beneficiary.person]!.items.map { "\($0.code)×\($0.perWeek)" }.joined(separator: " ")
+            }.joined(separator: " | "))
+        }
+
         // April's visits, sent every Monday for the week before; a few break rules.
         var weeks: [CalendarDate: [String]] = [:]
         var sequence = 0
@@ -129,15 +144,24 @@ struct DemoCity {
             let institution = index < 3 ? "I001" : "I002"
             let caregiver = "C\(index % 3 == 1 ? 3 : 1)"
             let hour = 9 + index % 3 * 2
-            // One-hour visits filling the weekly hours of the grade's package (at most one a day).
-            var perWeek = 3
-            if case .perWeek(let hours)? = scheme.benefits?.rule(grade: beneficiary.grade, mode: "home-visit")?.quantity { perWeek = min(7, hours) }
-            for date in month.days where (date.dayNumber + 3) % 7 < perWeek {
-                sequence += 1
-                let time = { (minute: Int) in LocalMinute(day: date, minute: minute).description }
-                let line = "V\(sequence),\(institution),\(caregiver),\(beneficiary.person),S01,\(time(hour * 60)),\(time(hour * 60 + 60)),home-visit"
-                let monday = CalendarDate(dayNumber: ((date.dayNumber + 3) / 7 + 1) * 7 - 3)
-                weeks[monday, default: []].append(line)
+            // The plan's items, each on its first days of the week, one after another from the client's hour;
+            // without plans, one-hour S01 visits filling the weekly hours of the grade's package (at most one a day).
+            var planned = plans[beneficiary.person]?.items.map { ($0.code, $0.perWeek, $0.minutes ?? 60) } ?? []
+            if plans.isEmpty {
+                var perWeek = 3
+                if case .perWeek(let hours)? = scheme.benefits?.rule(grade: beneficiary.grade, mode: "home-visit")?.quantity { perWeek = min(7, hours) }
+                planned = [("S01", perWeek, 60)]
+            }
+            for date in month.days {
+                var start = hour * 60
+                for (code, perWeek, minutes) in planned where (date.dayNumber + 3) % 7 < perWeek {
+                    sequence += 1
+                    let time = { (minute: Int) in LocalMinute(day: date, minute: minute).description }
+                    let line = "V\(sequence),\(institution),\(caregiver),\(beneficiary.person),\(code),\(time(start)),\(time(start + minutes)),home-visit"
+                    let monday = CalendarDate(dayNumber: ((date.dayNumber + 3) / 7 + 1) * 7 - 3)
+                    weeks[monday, default: []].append(line)
+                    start += minutes
+                }
             }
         }
         let p = beneficiaries.map(\.person)
@@ -146,8 +170,10 @@ struct DemoCity {
             "X2,I001,C1,\(p[0]),S02,2026-04-08T15:00,2026-04-08T16:00,home-visit",        // C03 nursing without a nurse
             "X3,I001,C2,\(p[0]),S02,2026-04-09T15:00,2026-04-09T15:05,home-visit",        // L01 five minutes
             "X4,I001,C3,\(p[0]),S01,2026-04-06T09:30,2026-04-06T10:30,home-visit",        // O02 overlaps V-visit of 09:00
-            "X5,I002,C2,\(p[3]),S01,2026-04-10T15:00,2026-04-10T16:00,home-visit",        // P01 a sixth hour in the week
+            plans.isEmpty ? "X5,I002,C2,\(p[3]),S01,2026-04-10T15:00,2026-04-10T16:00,home-visit"     // P01 a sixth hour in the week
+                : "X5,I002,C2,\(p[3]),S01,2026-04-10T17:00,2026-04-10T18:00,home-visit",     // N02 S01 more often than the plan's week
         ]
+        if !plans.isEmpty { weeks[day("2026-04-20"), default: []].append("X7,I001,C1,\(p[1]),S06,2026-04-16T16:00,2026-04-16T17:00,home-visit") } // N01 not in the plan
         weeks[day("2026-04-27"), default: []] += [
             "X6,I002,C1,\(p[0]),S01,2026-04-21T15:00,2026-04-21T16:00,home-visit",        // E01 an I001 client, logged by I002
         ]

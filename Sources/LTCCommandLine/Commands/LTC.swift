@@ -25,7 +25,7 @@ public struct LTC: ParsableCommand {
             DemoCommand.self, FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, StaffCommand.self, AssessorCommand.self,
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
             CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
-            InspectionCommand.self, InspectionsCommand.self, ComplaintCommand.self, BarCommand.self, PerformanceCommand.self, ReportCommand.self,
+            InspectionCommand.self, InspectionsCommand.self, ComplaintCommand.self, BarCommand.self, PlanCommand.self, PerformanceCommand.self, ReportCommand.self,
             RPCCommand.self,
         ]
     )

@@ -39,6 +39,7 @@ struct CaseOptions: ParsableArguments {
                     ties: EnrolmentTies(), vault: StoreLocation(Self.databasePath(db)).evidenceVault)
     }
     func agreements() throws -> AgreementService { AgreementService(store: try store(), clock: SystemClock()) }
+    func plans() throws -> CarePlanService { CarePlanService(store: try store(), clock: SystemClock(), forms: try forms.catalog()) }
     func intake() throws -> IntakeService { IntakeService(store: try store(), clock: SystemClock()) }
     func settlement() throws -> SettlementService { SettlementService(store: try store(), clock: SystemClock()) }
     func supervision() throws -> SupervisionService { SupervisionService(store: try store(), clock: SystemClock()) }

@@ -15,6 +15,7 @@ public struct StoreServices: Sendable {
     public let registry: RegistryService
     public let cases: CaseService
     public let agreements: AgreementService
+    public let plans: CarePlanService
     public let intake: IntakeService
     public let settlement: SettlementService
     public let cash: CashService
@@ -28,6 +29,7 @@ public struct StoreServices: Sendable {
         cases = CaseService(store: store, forms: forms, clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies(),
                             vault: vault)
         agreements = AgreementService(store: store, clock: clock)
+        plans = CarePlanService(store: store, clock: clock, forms: forms)
         intake = IntakeService(store: store, clock: clock)
         settlement = SettlementService(store: store, clock: clock)
         cash = CashService(store: store, clock: clock)

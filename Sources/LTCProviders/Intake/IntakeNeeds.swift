@@ -82,6 +82,8 @@ struct IntakeLoad: Sendable {
     /// Per person asked for: the case benefits follow, if any.
     var cases: [Int: Case?] = [:]
     var enrolments: [Int: [Enrolment]] = [:]
+    /// Per person asked for: the care plans that bind logs, oldest first.
+    var plans: [Int: [CarePlan]] = [:]
     /// What was asked for (and is now known, found or empty).
     var personMonths: [YearMonth: Set<Int>] = [:]
     var weekPeople: Set<Int> = []
@@ -129,6 +131,7 @@ extension IntakeNeeds {
         if !needs.people.isEmpty {
             let cases = try tx.cases.benefitCases(people: needs.people)
             let enrolments = try tx.enrolments.enrolments(people: needs.people)
+            load.plans = try tx.plans.binding(people: needs.people)
             for person in needs.people {
                 load.cases.updateValue(cases[person].map(Self.slim), forKey: person)
                 load.enrolments[person] = enrolments[person] ?? []

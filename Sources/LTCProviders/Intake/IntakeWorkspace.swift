@@ -58,6 +58,8 @@ struct IntakeWorkspace {
         /// The number of what the case's day statuses depend on (``Entitlement/Basis``).
         let basis: Int?
         let enrolments: [Enrolment]
+        /// The care plans that bind the person's logs, oldest first.
+        let plans: [CarePlan]
         var months = SmallMap<YearMonth, MonthState>()
         var weeks = SmallMap<Int, PersonWeekState>()
         /// Money accepted (or taken back) since last written, by month, grade and mode.
@@ -66,12 +68,13 @@ struct IntakeWorkspace {
         var lastUse = 0
         var queued = false
 
-        init(id: Int, record: Case?, basis: Int?, enrolments: [Enrolment]) {
+        init(id: Int, record: Case?, basis: Int?, enrolments: [Enrolment], plans: [CarePlan] = []) {
             self.id = id
             self.record = record
             caseID = record?.id
             self.basis = basis
             self.enrolments = enrolments
+            self.plans = plans
         }
     }
 
@@ -392,7 +395,7 @@ struct IntakeWorkspace {
                 bases[basis] = bases.count
                 return bases.count - 1
             }
-            let state = PersonState(id: person, record: record, basis: basis, enrolments: load.enrolments[person] ?? [])
+            let state = PersonState(id: person, record: record, basis: basis, enrolments: load.enrolments[person] ?? [], plans: load.plans[person] ?? [])
             state.lastUse = chunk
             people[person] = state
         }

@@ -105,6 +105,20 @@ extension IntakeWorkspace {
         }) {
             return .failure(Rejection(.secondBedDay, "person \(log.person) already has a bed-day on \(day) (\(owner(other.owner, toldTo: log.institution)))"))
         }
+        // The person's care plan, once one binds: only its items, as often as it plans them.
+        if unit != .day, let plan = person.plans.last(where: { $0.binds(on: day) }) {
+            guard let planned = plan.item(log.item) else {
+                return .failure(Rejection(.notInCarePlan, "\(log.item) is not in person \(log.person)'s care plan in force on \(day) (version \(plan.version)), which plans \(plan.items.map(\.code).joined(separator: ", "))"))
+            }
+            let sameItem = (thisWeek?.busy ?? []).filter { $0.item == itemNumber }
+            if sameItem.count + 1 > planned.perWeek {
+                return .failure(Rejection(.beyondCarePlan, "\(log.item) \(sameItem.count + 1) times in the week of \(Week.monday(week)); the care plan plans \(planned.perWeek)"))
+            }
+            let today = sameItem.filter { Int($0.start).floorDivided(by: 1440) == day.dayNumber }.count
+            if let perDay = planned.perDay, today + 1 > perDay {
+                return .failure(Rejection(.beyondCarePlan, "\(log.item) \(today + 1) times on \(day); the care plan plans at most \(perDay) a day"))
+            }
+        }
         let used = (minutes: thisWeek?.minutes ?? 0, visits: thisWeek?.visits ?? 0)
         if unit == .hour, let plan = enrolment.weeklyMinutes, used.minutes + log.minutes > plan {
             return .failure(Rejection(.beyondWeeklyPackage, "\(used.minutes + log.minutes) minutes in the week of \(Week.monday(week)); the plan allows \(plan)"))

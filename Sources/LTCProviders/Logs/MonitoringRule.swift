@@ -32,6 +32,8 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
     case beyondMonthlyCap = "P02"
     case beyondDailyCap = "P03"
     case secondBedDay = "P04"
+    case notInCarePlan = "N01"
+    case beyondCarePlan = "N02"
     case withdrawn = "W01"
 
     public var code: String { rawValue }
@@ -60,10 +62,12 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
         case .repeatedInSubmission: "the log id was already sent earlier in the same submission"
         case .caregiverOverlap: "the caregiver was logged in two places at once"
         case .beneficiaryOverlap: "the beneficiary was logged receiving two services at once"
-        case .beyondWeeklyPackage: "the week's hours or visits exceed the care plan"
+        case .beyondWeeklyPackage: "the week's hours or visits exceed the grade's package (the enrolment's weekly quantity)"
         case .beyondMonthlyCap: "nothing is left of the month's benefit ceiling"
         case .beyondDailyCap: "nothing is left of the day's cap for the beneficiary (a daily-priced benefit)"
         case .secondBedDay: "the beneficiary already has a bed-day (an item counted by the day) that day"
+        case .notInCarePlan: "the item is not in the beneficiary's care plan in force that day"
+        case .beyondCarePlan: "the item is logged more often than the care plan allows that day or week"
         case .withdrawn: "withdrawn by the institution or the agency; what it was paid in a settled month is recovered"
         }
     }

@@ -211,10 +211,17 @@ public struct SupervisionService: Sendable {
                     inspector[indicator.id] = (scores.reduce(0, +) * 2 + scores.count) / (scores.count * 2)
                 }
             }
+            // Planned care: each day, the person's care plan in force, else the package of the enrolment.
             for enrolment in enrolments {
-                guard let weekly = enrolment.weeklyMinutes else { continue }
                 let start = max(from, enrolment.period.from), end = min(to, enrolment.period.to ?? to)
-                if start <= end { activity.plannedMinutes += weekly * (start.days(until: end) + 1) / 7 }
+                guard start <= end else { continue }
+                let plans = try tx.plans.plans(caseID: enrolment.caseID).filter { $0.from != nil }
+                var weeklyByDay = 0
+                for number in start.dayNumber...end.dayNumber {
+                    let day = CalendarDate(dayNumber: number)
+                    weeklyByDay += plans.last { $0.binds(on: day) }?.weeklyMinutes ?? enrolment.weeklyMinutes ?? 0
+                }
+                activity.plannedMinutes += weeklyByDay / 7
             }
             var result = try PerformanceAssessment(institution: institution, from: from, to: to, activity: activity, inspector: inspector, rules: rules)
             var withheld = Money.zero

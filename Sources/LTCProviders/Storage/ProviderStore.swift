@@ -27,6 +27,7 @@ public protocol ProviderTransaction: CaseTransaction {
     var cash: any CashRepository { get }
     var supervision: any SupervisionRepository { get }
     var bars: any BarRepository { get }
+    var plans: any CarePlanRepository { get }
 }
 
 extension ProviderStore {

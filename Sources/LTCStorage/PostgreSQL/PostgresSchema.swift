@@ -19,6 +19,7 @@ enum PostgresSchema {
         Migration(name: "0007-" + InspectionDrawMigration.name, sql: InspectionDrawMigration.postgresql),
         Migration(name: "0008-" + AssessorCertificateMigration.name, sql: AssessorCertificateMigration.sql),
         Migration(name: "0009-" + ReviewMigration.name, sql: ReviewMigration.postgresql),
+        Migration(name: "0010-" + CarePlanMigration.name, sql: CarePlanMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

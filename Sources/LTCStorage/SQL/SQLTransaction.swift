@@ -32,6 +32,7 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var findings: any FindingRepository { SQLFindings(database: database) }
     var institutions: any InstitutionRepository { SQLInstitutions(database: database) }
     var agreements: any AgreementRepository { SQLAgreements(database: database) }
+    var plans: any CarePlanRepository { SQLCarePlans(database: database) }
     var caregivers: any CaregiverRepository { SQLCaregivers(database: database) }
     var enrolments: any EnrolmentRepository { SQLEnrolments(database: database) }
     var logs: any ServiceLogRepository { SQLServiceLogs(database: database) }

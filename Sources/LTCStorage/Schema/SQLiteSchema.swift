@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans] }
+
+    /// Migration `0014-care-plans` (``CarePlanMigration``).
+    static let carePlans = Migration("0014-" + CarePlanMigration.name, CarePlanMigration.sqlite)
 
     /// Migration `0013-review-findings-and-bars` (``ReviewMigration``).
     static let review = Migration("0013-" + ReviewMigration.name, ReviewMigration.sqlite)
