@@ -23,6 +23,10 @@ struct AssessmentWalkthrough {
     let form: AssessmentForm
     /// Who and what is assessed, shown first.
     let heading: String
+    /// Items answered already, read off another form (``Derivation``): not
+    /// asked, shown in the review as read, and scored with the rest; the walk
+    /// returns only what it asked.
+    var known: [String: Int] = [:]
 
     /// One question of the walk: a condition or an item.
     enum Question {
@@ -46,8 +50,10 @@ struct AssessmentWalkthrough {
         var index = 0
         // The questions are worked out again as conditions change which items apply.
         func questions() -> [Question] {
-            form.conditions.map(Question.condition) + form.items.filter { form.applies($0, conditions: conditions) }.map(Question.item)
+            form.conditions.map(Question.condition)
+                + form.items.filter { known[$0.id] == nil && form.applies($0, conditions: conditions) }.map(Question.item)
         }
+        if !known.isEmpty { say("\(known.count) answers are read off the assessment; \(questions().count) are asked.") }
         while index < questions().count {
             let all = questions()
             switch try ask(all[index], number: index + 1, of: all.count, answers: &answers, conditions: &conditions) {
@@ -229,7 +235,13 @@ struct AssessmentWalkthrough {
                 say("\(number)  \(item.id)  \(item.name.zh): \(shown ?? "—")\(label.map { " \($0)" } ?? "")")
             }
         }
+        for item in form.items where known[item.id] != nil {
+            let label = item.options.first { $0.score == known[item.id] }?.label.zh
+            say("     \(item.id)  \(item.name.zh): \(known[item.id]!)\(label.map { " \($0)" } ?? "") (read off the assessment)")
+        }
         do {
+            var answers = answers
+            for (item, score) in known { answers.set(item, .integer(score)) }
             let result = try form.score(answers: answers, conditions: conditions)
             say("\n" + ResultText.render(result, form: form))
         } catch {

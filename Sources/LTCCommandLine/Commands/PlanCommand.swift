@@ -50,7 +50,10 @@ struct PlanCommand: ParsableCommand {
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "propose", abstract: "Propose a plan from the care needs: derived ones read off the latest assessment, the rest given.",
-            discussion: examples("ltc plan propose 1 --need needs.pressure=0 --need needs.tube=0 --need needs.medication=1 --need needs.rehabilitation=1 --need needs.carer=0 --actor assessor:A1"))
+            discussion: "Without --need, the needs not read off the assessment are asked one by one on the terminal, "
+                + "as `case assess` asks a form; the summary shows every need and the plan proposed.\n\n"
+                + examples("ltc plan propose 1 --need needs.pressure=0 --need needs.tube=0 --need needs.medication=1 --need needs.rehabilitation=1 --need needs.carer=0 --actor assessor:A1",
+                           "ltc plan propose 1 --actor assessor:A1"))
         @Argument(help: "The case id.") var id: Int
         @Option(name: .customLong("need"), help: ArgumentHelp("A need not derived: ITEM=SCORE (0 no need, 1 needs help); repeat for each.", valueName: "item=score"))
         var needs: [String] = []
@@ -59,6 +62,16 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 var answers: [String: Int] = [:]
+                if needs.isEmpty {
+                    let actor = try options.actingAs(), service = try options.plans()
+                    let (form, derived) = try service.careNeeds(caseID: id, actor: actor, asOf: try options.day())
+                    let walk = AssessmentWalkthrough(form: form, heading: "case \(id) · care needs · \(actor)", known: derived)
+                    guard let walked = try walk.run() else {
+                        print("not saved: nothing was stored")
+                        return
+                    }
+                    for member in walked.answers { answers[member.key] = member.value.intValue }
+                }
                 for text in needs {
                     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
                     guard parts.count == 2, let score = Int(parts[1]) else {

@@ -37,6 +37,17 @@ public struct CarePlanService: Sendable {
         }
     }
 
+    /// What a proposal will ask: the case's care-needs form and the answers
+    /// its derived items read off the latest assessment (the rest are asked).
+    public func careNeeds(caseID: Int, actor: Actor, asOf: CalendarDate) throws -> (form: AssessmentForm, derived: [String: Int]) {
+        try store.read { tx in
+            let (_, rules) = try Self.basis(caseID: caseID, actor: actor, on: asOf, in: tx)
+            let form = try needsForm(rules)
+            return (form, form.derivedAnswers(from: try Self.assessment(caseID: caseID, in: tx).formID,
+                                              answers: try Self.assessment(caseID: caseID, in: tx).answers))
+        }
+    }
+
     /// Proposes a plan from the care needs: the needs form's derived items
     /// read off the case's latest assessment, the rest from `answers`
     /// (item id → score); the items the needs open, within the package and
@@ -45,13 +56,8 @@ public struct CarePlanService: Sendable {
     public func propose(caseID: Int, answers: [String: Int], actor: Actor, asOf: CalendarDate) throws -> CarePlan {
         try work.change(Operation("plan.propose", subject: "case:\(caseID)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             let (record, rules) = try Self.basis(caseID: caseID, actor: actor, on: asOf, in: tx)
-            let form: AssessmentForm
-            do { form = try forms.form(id: rules.settings.needsForm) } catch {
-                throw CaseError(.invalidScheme, "scheme '\(rules.scheme.id)' assesses care needs on form '\(rules.settings.needsForm)', which is not loaded: \(error)")
-            }
-            guard let assessment = try tx.assessments.assessments(caseID: caseID).last(where: { $0.recognition == nil }) else {
-                throw CaseError(.transitionNotAllowed, "case \(caseID) has no assessment on a form to read the care needs from")
-            }
+            let form = try needsForm(rules)
+            let assessment = try Self.assessment(caseID: caseID, in: tx)
             let derived = form.derivedAnswers(from: assessment.formID, answers: assessment.answers)
             for (item, _) in answers.sorted(by: { $0.key < $1.key }) {
                 guard let asked = form.item(item) else {
@@ -155,6 +161,20 @@ public struct CarePlanService: Sendable {
     }
 
     // MARK: Machinery
+
+    private func needsForm(_ rules: CarePlanRules) throws -> AssessmentForm {
+        do { return try forms.form(id: rules.settings.needsForm) } catch {
+            throw CaseError(.invalidScheme, "scheme '\(rules.scheme.id)' assesses care needs on form '\(rules.settings.needsForm)', which is not loaded: \(error)")
+        }
+    }
+
+    /// The latest assessment on a form (a recognized result has no item scores to read).
+    private static func assessment(caseID: Int, in tx: any ProviderTransaction) throws -> AssessmentRecord {
+        guard let assessment = try tx.assessments.assessments(caseID: caseID).last(where: { $0.recognition == nil }) else {
+            throw CaseError(.transitionNotAllowed, "case \(caseID) has no assessment on a form to read the care needs from")
+        }
+        return assessment
+    }
 
     /// The case, if `actor` may read it ("not found or not yours" otherwise).
     static func readable(caseID: Int, actor: Actor, in tx: any ProviderTransaction) throws -> Case {
