@@ -177,6 +177,26 @@ struct CarePlanTests {
         #expect(try service.show(caseID: world.caseID, actor: admin, asOf: day("2026-05-22")).review?.isDue == false)
     }
 
+    @Test("A plan is due for review on a change of mode and on a change of condition reported after it took effect")
+    func reviewOnModeAndCondition() throws {
+        let world = try ProviderWorld()
+        let service = try plans(world)
+        _ = try service.propose(caseID: world.caseID, answers: asked(), actor: admin, asOf: day("2026-03-17"))
+        _ = try service.confirm(caseID: world.caseID, by: "陈老伯", actor: admin, asOf: day("2026-03-17"))
+        let changed = try world.cases.reportChange(caseID: world.caseID, reason: "a fall in September", actor: admin, asOf: day("2026-09-18"))
+        #expect(changed.conditionChange?.reportedOn == day("2026-09-18"))
+        #expect(try service.show(caseID: world.caseID, actor: admin, asOf: day("2026-09-18")).review?.reasons
+                == ["a change of condition was reported on 2026-09-18", "the scheme reviews plans every 6 months: due on 2026-09-17"])
+
+        let moved = try ProviderWorld()
+        let other = try plans(moved)
+        _ = try other.propose(caseID: moved.caseID, answers: asked(), actor: admin, asOf: day("2026-03-17"))
+        _ = try other.confirm(caseID: moved.caseID, by: "陈老伯", actor: admin, asOf: day("2026-03-17"))
+        let record = try moved.cases.setMode(caseID: moved.caseID, mode: "community-day", actor: admin, asOf: day("2026-04-10"))
+        let from = try #require(record.modes.last?.from)
+        #expect(try other.show(caseID: moved.caseID, actor: admin, asOf: from).review?.reasons == ["the mode is now community-day; the plan was made for home-visit"])
+    }
+
     @Test("Only administrators, the case's assessors and the institution the person is enrolled with plan care; a stranger is told not found")
     func whoPlans() throws {
         let world = try ProviderWorld()

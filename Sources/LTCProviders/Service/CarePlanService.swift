@@ -42,9 +42,8 @@ public struct CarePlanService: Sendable {
     public func careNeeds(caseID: Int, actor: Actor, asOf: CalendarDate) throws -> (form: AssessmentForm, derived: [String: Int]) {
         try store.read { tx in
             let (_, rules) = try Self.basis(caseID: caseID, actor: actor, on: asOf, in: tx)
-            let form = try needsForm(rules)
-            return (form, form.derivedAnswers(from: try Self.assessment(caseID: caseID, in: tx).formID,
-                                              answers: try Self.assessment(caseID: caseID, in: tx).answers))
+            let form = try needsForm(rules), assessment = try Self.assessment(caseID: caseID, in: tx)
+            return (form, form.derivedAnswers(from: assessment.formID, answers: assessment.answers))
         }
     }
 
