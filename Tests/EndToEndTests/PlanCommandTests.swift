@@ -39,5 +39,9 @@ struct PlanCommandTests {
         let bad = try ltc(["plan", "set", "1", "--item", "S01", "--reason", "x", "--db", db, "--actor", "administrator:demo"])
         #expect(bad.status == 64 || bad.status == 65)
         #expect(bad.stderr.contains("is not CODE=PER-WEEK"))
+        let empty = try ltc(["plan", "set", "1", "--reason", "nothing", "--db", db, "--actor", "administrator:demo"])
+        #expect(empty.status == 65 && empty.stderr.contains("a plan needs at least one item"))
+        let twice = try ltc(["plan", "propose", "1", "--need", "needs.tube=0", "--need", "needs.tube=1", "--db", db, "--actor", "administrator:demo"])
+        #expect(twice.status != 0 && twice.stderr.contains("needs.tube is given twice"))
     }
 }

@@ -77,7 +77,9 @@ struct PlanCommand: ParsableCommand {
                     guard parts.count == 2, let score = Int(parts[1]) else {
                         throw InputError(source: "--need", message: "'\(text)' is not ITEM=SCORE, e.g. needs.pressure=1")
                     }
-                    answers[parts[0]] = score
+                    guard answers.updateValue(score, forKey: parts[0]) == nil else {
+                        throw InputError(source: "--need", message: "\(parts[0]) is given twice; give each need once")
+                    }
                 }
                 let plan = try options.plans().propose(caseID: id, answers: answers, actor: try options.actingAs(), asOf: try options.day())
                 if options.json { printJSON(plan.json); return }

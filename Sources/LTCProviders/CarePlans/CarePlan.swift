@@ -72,6 +72,14 @@ public struct CarePlan: Sendable, Equatable {
             self.on = on
             self.recordedBy = recordedBy
         }
+
+        public var json: JSONValue { ["by": .string(by), "on": .string(on.description), "recordedBy": .string(recordedBy)] }
+
+        public init?(json: JSONValue) {
+            guard let by = json["by"]?.stringValue, let on = json["on"]?.stringValue.flatMap(CalendarDate.init),
+                  let recordedBy = json["recordedBy"]?.stringValue else { return nil }
+            self.init(by: by, on: on, recordedBy: recordedBy)
+        }
     }
 
     public var caseID: Int
@@ -121,10 +129,7 @@ public struct CarePlan: Sendable, Equatable {
             "items": .array(items.map(\.json)),
             "madeOn": .string(madeOn.description), "madeBy": .string(madeBy), "reason": .string(reason),
         ]
-        if let confirmation {
-            object.set("confirmation", ["by": .string(confirmation.by), "on": .string(confirmation.on.description),
-                                        "recordedBy": .string(confirmation.recordedBy)])
-        }
+        if let confirmation { object.set("confirmation", confirmation.json) }
         if let from { object.set("from", .string(from.description)) }
         if let until { object.set("until", .string(until.description)) }
         return .object(object)
@@ -165,10 +170,7 @@ public struct CarePlan: Sendable, Equatable {
         self.init(caseID: caseID, person: person, version: version, status: status, schemeID: schemeID, grade: grade, mode: mode,
                   needsForm: needsForm, answers: answers, needs: needs, needLevel: needLevel, items: items, madeOn: madeOn, madeBy: madeBy,
                   reason: reason)
-        if let confirmation = json["confirmation"], let by = confirmation["by"]?.stringValue,
-           let on = confirmation["on"]?.stringValue.flatMap(CalendarDate.init), let recordedBy = confirmation["recordedBy"]?.stringValue {
-            self.confirmation = Confirmation(by: by, on: on, recordedBy: recordedBy)
-        }
+        confirmation = json["confirmation"].flatMap(Confirmation.init(json:))
         from = json["from"]?.stringValue.flatMap(CalendarDate.init)
         until = json["until"]?.stringValue.flatMap(CalendarDate.init)
     }

@@ -89,6 +89,7 @@ public struct CarePlanService: Sendable {
     public func set(caseID: Int, items: [CarePlan.Item], reason: String, actor: Actor, asOf: CalendarDate) throws -> CarePlan {
         try work.change(Operation("plan.set", subject: "case:\(caseID)", actor: actor, asOf: asOf, reason: reason), on: store.transactions) { tx in
             guard !reason.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "say why the plan changes (--reason)") }
+            guard !items.isEmpty else { throw CaseError(.invalidInput, "a plan needs at least one item; give each as CODE=PER-WEEK (items in rpc)") }
             try PlainText.require(reason, "reason", as: .note)
             let (record, rules) = try Self.basis(caseID: caseID, actor: actor, on: asOf, in: tx)
             let history = try tx.plans.plans(caseID: caseID)

@@ -25,11 +25,10 @@ struct SQLCarePlans<Database: SQLConnection>: CarePlanRepository {
             return day
         }
         plan.confirmation = try reader.optionalText(5).map { text in
-            guard let json = try? JSONParser.parse(Array(text.utf8)), let by = json["by"]?.stringValue,
-                  let on = json["on"]?.stringValue.flatMap(CalendarDate.init), let recordedBy = json["recordedBy"]?.stringValue else {
+            guard let json = try? JSONParser.parse(Array(text.utf8)), let confirmation = CarePlan.Confirmation(json: json) else {
                 throw StorageError.damaged("care plan \(key)", column: "confirmation", value: text)
             }
-            return CarePlan.Confirmation(by: by, on: on, recordedBy: recordedBy)
+            return confirmation
         }
         return plan
     }
@@ -60,10 +59,7 @@ struct SQLCarePlans<Database: SQLConnection>: CarePlanRepository {
     }
 
     private static func standing(_ plan: CarePlan) -> [SQLValue] {
-        let confirmation = plan.confirmation.map { confirmation -> JSONValue in
-            ["by": .string(confirmation.by), "on": .string(confirmation.on.description), "recordedBy": .string(confirmation.recordedBy)]
-        }
-        return [.text(plan.status.rawValue), SQLValue(plan.from?.description), SQLValue(plan.until?.description),
-                SQLValue(confirmation.map { JSONWriter.string($0) })]
+        [.text(plan.status.rawValue), SQLValue(plan.from?.description), SQLValue(plan.until?.description),
+         SQLValue(plan.confirmation.map { JSONWriter.string($0.json) })]
     }
 }
