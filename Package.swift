@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "LTCBenefits", targets: ["LTCBenefits"]),
         .library(name: "LTCProviders", targets: ["LTCProviders"]),
         .library(name: "LTCReports", targets: ["LTCReports"]),
+        .library(name: "LTCOperations", targets: ["LTCOperations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -64,24 +65,29 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "LTCStorage", dependencies: ["LTCCore", "LTCSchemes", "LTCCases", "LTCProviders", "CSQLite", "CLibPQ"], swiftSettings: fuzzed),
 
+        // The operation catalogue: every operation of ltc defined once, with its
+        // typed params, permission, effect and result; the CLI, JSON-RPC and the
+        // documents that describe them (rpc.describe, OpenRPC) derive from it.
+        .target(name: "LTCOperations", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports"], swiftSettings: fuzzed),
+
         // JSON-RPC 2.0 over stdin/stdout: the interface other systems embed.
-        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports"], swiftSettings: fuzzed),
+        .target(name: "LTCProtocol", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports", "LTCOperations"], swiftSettings: fuzzed),
 
         // The `ltc` commands; the executable target only calls into this.
         .target(
             name: "LTCCommandLine",
             dependencies: [
-                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports", "LTCStorage", "LTCProtocol",
+                "LTCCore", "LTCAssessment", "LTCSchemes", "LTCCases", "LTCBenefits", "LTCProviders", "LTCReports", "LTCStorage", "LTCOperations", "LTCProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ltc", dependencies: ["LTCCommandLine"]),
-        .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCProtocol", "LTCCases", "LTCSchemes", "LTCProviders", "LTCStorage"]),
+        .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCOperations", "LTCProtocol", "LTCCases", "LTCSchemes", "LTCProviders", "LTCStorage"]),
 
         // libFuzzer targets for what ltc reads from outside (docs/testing.md):
         // built with -sanitize=fuzzer -DLTC_FUZZING it is a fuzzer; a plain
         // build replays saved inputs and writes the seed inputs.
-        .executableTarget(name: "ltc-fuzz", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCProviders", "LTCProtocol", "LTCStorage"],
+        .executableTarget(name: "ltc-fuzz", dependencies: ["LTCCore", "LTCAssessment", "LTCSchemes", "LTCProviders", "LTCOperations", "LTCProtocol", "LTCStorage"],
                           swiftSettings: fuzzed, linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []),
 
         // Build-time embedding of AssessmentForms/*.json and Examples/schemes/*.json
@@ -95,7 +101,8 @@ let package = Package(
 
         .testTarget(name: "LTCCoreTests", dependencies: ["LTCCore"]),
         .testTarget(name: "LTCAssessmentTests", dependencies: ["LTCAssessment", "LTCCore"]),
-        .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCAssessment", "LTCCore"]),
+        .testTarget(name: "LTCProtocolTests", dependencies: ["LTCProtocol", "LTCOperations", "LTCAssessment", "LTCCore"]),
+        .testTarget(name: "LTCOperationsTests", dependencies: ["LTCOperations", "LTCCases", "LTCAssessment", "LTCCore"]),
         .testTarget(name: "LTCCasesTests", dependencies: ["LTCCases", "LTCSchemes", "LTCTestSupport", "LTCAssessment", "LTCCore", "LTCStorage"]),
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore", "LTCStorage"]),

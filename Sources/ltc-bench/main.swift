@@ -17,6 +17,7 @@
 import Foundation
 import LTCAssessment
 import LTCCore
+import LTCOperations
 import LTCProtocol
 
 /// Request lines with varied answers; ids are added per request.
@@ -128,7 +129,7 @@ func runOnce(mode: String, count: Int) throws {
     switch mode {
     case "loop":
         let workers = Int(ProcessInfo.processInfo.environment["LTC_BENCH_WORKERS"] ?? "") ?? RPCLoop.suggestedWorkers
-        let servers = try (0..<workers).map { _ in RPCServer(methods: AssessmentMethods(catalog: try FormCatalog.load()).methods) }
+        let servers = try (0..<workers).map { _ in RPCServer(catalogue: .standard(), environment: OperationEnvironment(forms: try FormCatalog.load())) }
         _ = RPCLoop(servers: servers).run(input: input.read, output: output.write)
         close(output.write)
         drained.wait()

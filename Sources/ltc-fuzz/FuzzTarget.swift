@@ -1,3 +1,4 @@
+import LTCOperations
 import Foundation
 import LTCAssessment
 import LTCCore
@@ -61,9 +62,10 @@ final class RPCWorld: Sendable {
         do {
             let catalog = try FormCatalog.load()
             let store = try SQLiteStore(path: path)
-            let services = LazyServices { StoreServices(store: store, forms: catalog, clock: SystemClock()) }
-            server = RPCServer(methods: AssessmentMethods(catalog: catalog).methods + CaseMethods(services: services).methods
-                               + ProviderMethods(services: services).methods)
+            let environment = OperationEnvironment(forms: catalog) { StoreServices(store: store, forms: catalog, clock: SystemClock()) }
+            let services = LazyServices { try environment.services() }
+            server = RPCServer(catalogue: .standard(), environment: environment,
+                               methods: CaseMethods(services: services).methods + ProviderMethods(services: services).methods)
             for request in RPCWorld.setUp { _ = server.respond(to: request) }
         } catch {
             fatalError("the rpc fuzz world cannot be set up: \(error)")

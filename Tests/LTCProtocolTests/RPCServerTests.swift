@@ -1,10 +1,11 @@
 import LTCAssessment
 import LTCCore
+import LTCOperations
 import LTCProtocol
 import Testing
 
 func makeServer() throws -> RPCServer {
-    RPCServer(methods: AssessmentMethods(catalog: try FormCatalog.load()).methods)
+    RPCServer(catalogue: .standard(), environment: OperationEnvironment(forms: try FormCatalog.load()))
 }
 
 /// The response to one line, parsed.
@@ -66,7 +67,8 @@ struct RPCServerTests {
     func methodNotFound() throws {
         let response = try #require(try respond(makeServer(), #"{"jsonrpc":"2.0","id":1,"method":"forms.delete"}"#))
         #expect(response["error"]?["code"] == -32601)
-        #expect(response["error"]?["data"]?["available"] == ["assessment.score", "forms.get", "forms.list", "forms.questionnaire", "rpc.describe"])
+        let names = (OperationCatalogue.standard().names + ["rpc.describe"]).sorted()
+        #expect(response["error"]?["data"]?["available"] == .array(names.map { .string($0) }))
     }
 
     @Test("Invalid params: unknown, missing and mistyped parameters all reported")
@@ -147,7 +149,7 @@ struct RPCServerTests {
     func describe() throws {
         let response = try #require(try respond(makeServer(), #"{"jsonrpc":"2.0","id":1,"method":"rpc.describe"}"#))
         let methods = try #require(response["result"]?["methods"]?.arrayValue)
-        #expect(methods.compactMap { $0["name"]?.stringValue } == ["forms.list", "forms.get", "forms.questionnaire", "assessment.score", "rpc.describe"])
+        #expect(methods.compactMap { $0["name"]?.stringValue } == OperationCatalogue.standard().entries.map(\.name) + ["rpc.describe"])
         let score = try #require(methods.first { $0["name"] == "assessment.score" })
         #expect(score["params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["form", "answers", "conditions", "response", "fhir"])
         #expect(score["params"]?.arrayValue?.first?["type"] == "string")

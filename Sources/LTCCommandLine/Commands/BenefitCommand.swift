@@ -1,3 +1,4 @@
+import LTCOperations
 import Foundation
 import ArgumentParser
 import LTCAssessment

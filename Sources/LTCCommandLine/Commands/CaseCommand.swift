@@ -1,3 +1,4 @@
+import LTCOperations
 import ArgumentParser
 import Foundation
 import LTCAssessment
@@ -14,7 +15,7 @@ struct CaseCommand: ParsableCommand {
         discussion: "`ltc case transitions` prints which action is allowed in which state, and for which role.",
         subcommands: [
             Open.self, Check.self, Assign.self, Assess.self, Determine.self, Object.self, Confirm.self,
-            Suspend.self, Resume.self, Terminate.self, Mode.self, Bonus.self, Subsidy.self, ResidenceCommand.self, Show.self, List.self, Transitions.self,
+            Suspend.self, Resume.self, Terminate.self, Mode.self, Bonus.self, Subsidy.self, ResidenceCommand.self, Show.self, List.self,
             Letter.self, Deliver.self, Recognize.self, EvidenceCommand.self, ChangeOfCondition.self, AuditDraw.self,
         ]
     )
@@ -129,7 +130,7 @@ struct CaseCommand: ParsableCommand {
                 let given: JSONObject
                 var conditions: JSONObject = [:]
                 if let answers {
-                    let (named, object, stated) = try ScoreCommand.answers(from: try readInput(answers), source: answers)
+                    let (named, object, stated) = try AnswersFile.read(try readInput(answers), source: answers)
                     if let named, named != form { throw InputError(source: answers, message: "names form '\(named)' but --form is '\(form)'") }
                     given = object
                     conditions = stated
@@ -430,15 +431,6 @@ struct CaseCommand: ParsableCommand {
                     if let footer = PageOptions.footer(cases.next) { print(footer) }
                 }
             }
-        }
-    }
-
-    struct Transitions: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "transitions", abstract: "Print the lifecycle: every allowed transition and its role.")
-        @Flag(help: "Print JSON instead of a table.") var json = false
-
-        func run() {
-            if json { printJSON(["transitions": .array(Lifecycle.transitions.map(\.json))]) } else { print(CaseText.transitions()) }
         }
     }
 }

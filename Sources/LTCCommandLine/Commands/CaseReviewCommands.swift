@@ -1,3 +1,4 @@
+import LTCOperations
 import ArgumentParser
 import LTCCases
 import LTCCore

@@ -1,3 +1,4 @@
+import LTCOperations
 import ArgumentParser
 import Foundation
 import LTCCore
@@ -22,7 +23,7 @@ public struct LTC: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, FormsCommand.self, ScoreCommand.self, SchemeCommand.self, PersonCommand.self, StaffCommand.self, AssessorCommand.self,
+            DemoCommand.self, SchemeCommand.self, PersonCommand.self, StaffCommand.self, AssessorCommand.self,
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
             CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
             InspectionCommand.self, InspectionsCommand.self, ComplaintCommand.self, BarCommand.self, PlanCommand.self, PerformanceCommand.self, ReportCommand.self,
@@ -37,6 +38,8 @@ public struct LTC: ParsableCommand {
     /// a suggestion and every missing argument is named at once (``UsageCheck``).
     public static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // The operations of the catalogue, and the groups they make, are read here; the tools by argument-parser.
+        CommandTree.route(arguments)
         if let unknown = UsageCheck.unknownSubcommand(in: arguments, of: LTC.self) {
             usageFailure(unknown.message, usage: "  See '\(unknown.command) --help' for its subcommands.")
         }

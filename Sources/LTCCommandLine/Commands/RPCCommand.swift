@@ -1,3 +1,4 @@
+import LTCOperations
 import ArgumentParser
 import Foundation
 import LTCAssessment
@@ -39,10 +40,13 @@ struct RPCCommand: ParsableCommand {
             for _ in 0..<RPCLoop.suggestedWorkers {
                 let catalog = try forms.catalog()
                 // Each worker opens its own connection, on the first request that needs one.
-                let services = LazyServices(pinned: pinned) { StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock(),
-                                                                                       vault: StoreLocation(path).evidenceVault) }
+                let environment = OperationEnvironment(forms: catalog) {
+                    StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock(), vault: StoreLocation(path).evidenceVault)
+                }
+                let services = LazyServices(pinned: pinned) { try environment.services() }
                 let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods
-                servers.append(RPCServer(methods: AssessmentMethods(catalog: catalog).methods + methods, about: ["actors": ActorModel.json(pinned: pinned)]))
+                servers.append(RPCServer(catalogue: .standard(), environment: environment, caller: pinned.map { .pinned($0, by: "ltc rpc --actor") } ?? .trusting,
+                                         methods: methods, about: ["actors": ActorModel.json(pinned: pinned)]))
             }
         }
         signal(SIGPIPE, SIG_IGN)

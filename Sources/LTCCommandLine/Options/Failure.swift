@@ -1,3 +1,4 @@
+import LTCOperations
 import ArgumentParser
 import Foundation
 import LTCCases
@@ -10,6 +11,8 @@ import LTCStorage
 /// command line, 65 input data that cannot be used, 66 an input file that
 /// cannot be opened, 74 an I/O failure, 77 refused to this actor.
 enum ExitStatus {
+    /// A command line that is not one the command takes.
+    static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
     /// The database server cannot be reached (EX_UNAVAILABLE).
@@ -17,31 +20,47 @@ enum ExitStatus {
     /// Refused for conflicts with other writers until ltc gave up: trying again may work (EX_TEMPFAIL).
     static let tryAgain: Int32 = 75
     static let ioError: Int32 = 74
+    /// A fault in ltc itself (EX_SOFTWARE).
+    static let software: Int32 = 70
     /// The actor may not do or see this, or is not registered (EX_NOPERM).
     static let forbidden: Int32 = 77
 }
 
 /// Runs a command's body; an ``LTCError`` becomes `error: …` on standard
 /// error (with `--json`, the JSON-RPC error object: the same code, message
-/// and data `ltc rpc` would answer) and exit status 65 (77 when refused to
-/// the actor, 69 when the database server cannot be reached, 75 when other
-/// writers kept conflicting, the database stayed busy or the disk is full,
-/// 66 for a file that cannot be opened), never a stack trace.
+/// and data `ltc rpc` would answer) and the exit status ``ExitStatus/of(_:)``
+/// gives, never a stack trace.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as StorageError where error.sqlState?.hasPrefix("08") == true {
-        throw fail(error, ExitStatus.unavailable)
-    } catch let error as StorageError where error.sqlState == "40001" || error.sqlState == "40P01" {
-        throw fail(error, ExitStatus.tryAgain)
-    } catch let error as StorageError where error.temporary != nil {
-        throw fail(error, ExitStatus.tryAgain, message: "\(error.temporary!) (\(error.description))")
-    } catch let error as CaseError where error.reason == .forbidden {
-        throw fail(error, ExitStatus.forbidden)
-    } catch let error as UnreadableFile {
-        throw fail(error, ExitStatus.noInput)
     } catch let error as any LTCError {
-        throw fail(error, ExitStatus.dataError)
+        throw fail(error, ExitStatus.of(error), message: ExitStatus.message(for: error))
+    }
+}
+
+extension ExitStatus {
+    /// The exit status of a command that failed with `error`: 77 refused to
+    /// the actor, 69 the database server unreachable, 75 other writers kept
+    /// conflicting or the database stayed busy or the disk is full, 66 a file
+    /// that cannot be opened, 64 a request of the wrong shape, 65 any other
+    /// unusable input, 70 a fault in ltc.
+    static func of(_ error: any Error) -> Int32 {
+        switch error {
+        case let error as StorageError where error.sqlState?.hasPrefix("08") == true: unavailable
+        case let error as StorageError where error.sqlState == "40001" || error.sqlState == "40P01": tryAgain
+        case let error as StorageError where error.temporary != nil: tryAgain
+        case let error as CaseError where error.reason == .forbidden: forbidden
+        case is UnreadableFile: noInput
+        case let error as ParamsError where error.isStructural: usage
+        case is any LTCError: dataError
+        default: software
+        }
+    }
+
+    /// The line a person reads where it says more than the error's own description.
+    static func message(for error: any Error) -> String? {
+        guard let error = error as? StorageError, let temporary = error.temporary else { return nil }
+        return "\(temporary) (\(error.description))"
     }
 }
 

@@ -1,3 +1,4 @@
+import LTCOperations
 import ArgumentParser
 
 /// What the command-line parser does not say by itself: a mistyped

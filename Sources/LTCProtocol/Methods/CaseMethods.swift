@@ -1,3 +1,4 @@
+import LTCOperations
 import LTCAssessment
 import LTCBenefits
 import LTCCases

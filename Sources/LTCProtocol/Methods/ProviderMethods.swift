@@ -1,3 +1,4 @@
+import LTCOperations
 import LTCCases
 import LTCCore
 import LTCProviders

@@ -1,4 +1,5 @@
 import LTCCore
+import LTCOperations
 
 /// A JSON-RPC 2.0 error object: a code, a one-line message, and details.
 ///
@@ -23,6 +24,23 @@ public struct RPCError: Error, Sendable, Equatable {
         for member in error.details { data.set(member.key, member.value) }
         self.init(code: RPCErrorCode.domain[error.kind] ?? RPCErrorCode.otherDomainError,
                   message: error.description, data: data)
+    }
+
+    /// The error object for anything an operation threw: a request whose
+    /// params have the wrong shape is invalid params (-32602) listing every
+    /// problem; a domain error has its kind's code; anything else is a fault
+    /// in ltc (-32603). The command line's `--json` prints the same object.
+    public static func of(_ error: any Error) -> RPCError {
+        switch error {
+        case let error as RPCError:
+            return error
+        case let error as ParamsError where error.isStructural:
+            return .invalidParams(error.problems.map { RPCParamProblem(param: $0.param, message: $0.message) })
+        case let error as any LTCError:
+            return RPCError(error)
+        default:
+            return RPCError(code: RPCErrorCode.internalError, message: "Internal error: \(error)")
+        }
     }
 
     public static func parseError(_ error: JSONParseError) -> RPCError {

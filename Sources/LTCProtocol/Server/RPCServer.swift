@@ -1,4 +1,5 @@
 import LTCCore
+import LTCOperations
 
 /// Answers JSON-RPC 2.0 requests, one line of text at a time.
 ///
@@ -25,20 +26,39 @@ public final class RPCServer: Sendable {
     /// once every earlier request has been answered.
     public typealias Gate = () -> Void
 
-    private let methods: [String: RPCMethod]
-    private let methodNames: [String]
-
-    /// - Parameter about: more members of `rpc.describe`'s result (how actors are trusted, say).
-    public init(methods: [RPCMethod], about: JSONObject = [:]) {
-        let all = methods + [Self.describe(methods, about: about)]
-        var table: [String: RPCMethod] = [:]
-        for method in all { table[method.name] = method }
-        self.methods = table
-        methodNames = table.keys.sorted()
+    /// What answers a method: an operation of the catalogue, or a method of this server's own.
+    private enum Handler {
+        case operation(CatalogueEntry)
+        case method(RPCMethod)
     }
 
-    /// `rpc.describe`, listing `methods` and itself.
-    private static func describe(_ methods: [RPCMethod], about: JSONObject) -> RPCMethod {
+    private let handlers: [String: Handler]
+    private let methodNames: [String]
+    private let environment: OperationEnvironment?
+    private let caller: Caller
+
+    /// - Parameters:
+    ///   - catalogue: the operations answered, run in `environment` for `caller`.
+    ///   - methods: methods of the server's own, beside the catalogue's.
+    ///   - about: more members of `rpc.describe`'s result (how actors are trusted, say).
+    public init(catalogue: OperationCatalogue = OperationCatalogue([]), environment: OperationEnvironment? = nil, caller: Caller = .trusting,
+                methods: [RPCMethod] = [], about: JSONObject = [:]) {
+        var table: [String: Handler] = [:]
+        for method in methods { table[method.name] = .method(method) }
+        for entry in catalogue.entries {
+            table[entry.name] = .operation(entry)
+            for alias in entry.aliases { table[alias] = .operation(entry) }
+        }
+        let describe = Self.describe(catalogue.entries, methods, about: about)
+        table[describe.name] = .method(describe)
+        handlers = table
+        methodNames = table.keys.sorted()
+        self.environment = environment
+        self.caller = caller
+    }
+
+    /// `rpc.describe`, listing the operations, the methods and itself.
+    private static func describe(_ entries: [CatalogueEntry], _ methods: [RPCMethod], about: JSONObject) -> RPCMethod {
         RPCMethod(
             name: "rpc.describe",
             summary: "Every method of this interface with its parameters, result and an example.",
@@ -50,7 +70,7 @@ public final class RPCServer: Sendable {
             var result: JSONObject = [
                 "protocol": "JSON-RPC 2.0",
                 "version": .integer(RPCServer.protocolVersion),
-                "methods": .array((methods + [describe([], about: [:])]).map(\.json)),
+                "methods": .array(entries.map(RPCDescription.method) + (methods + [describe([], [], about: [:])]).map(\.json)),
             ]
             for member in about { result.set(member.key, member.value) }
             return .object(result)
@@ -169,17 +189,20 @@ public final class RPCServer: Sendable {
 
     /// Runs a method, writing its result; the error instead, if it fails.
     private func call(_ name: String, _ params: JSONObject, into out: inout JSONOutput, gate: Gate?) -> RPCError? {
-        guard let method = methods[name] else { return .methodNotFound(name, available: methodNames) }
-        if method.ordering == .sequential { gate?() }
+        guard let handler = handlers[name] else { return .methodNotFound(name, available: methodNames) }
         do {
-            try method.writer(try method.check(params), &out)
+            switch handler {
+            case .operation(let entry):
+                if entry.effect.touchesStore { gate?() }
+                guard let environment else { throw InputError(source: "method", message: "\(name) is not answered by this server") }
+                try entry.invoke(params, caller: caller, in: environment).encode(into: &out)
+            case .method(let method):
+                if method.ordering == .sequential { gate?() }
+                try method.writer(try method.check(params), &out)
+            }
             return nil
-        } catch let error as RPCError {
-            return error
-        } catch let error as any LTCError {
-            return RPCError(error)
         } catch {
-            return RPCError(code: RPCErrorCode.internalError, message: "Internal error: \(error)")
+            return RPCError.of(error)
         }
     }
 

@@ -1,8 +1,9 @@
+import LTCCore
 import LTCAssessment
 
 /// A scoring result as an assessor reads it: grade, dimensions, and why.
-enum ResultText {
-    static func render(_ result: AssessmentResult, form: AssessmentForm) -> String {
+public enum ResultText {
+    public static func render(_ result: AssessmentResult, form: AssessmentForm) -> String {
         var lines = [
             "Form   \(form.id) (version \(result.formVersion))  \(form.title.zh)",
             "Grade  \(result.grade.level)  \(result.grade.label.zh)  \(result.grade.label.en)",

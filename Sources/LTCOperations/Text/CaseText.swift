@@ -3,12 +3,12 @@ import LTCCases
 import LTCCore
 
 /// Cases, people and assessors as people read them on a terminal.
-enum CaseText {
-    static func person(_ person: InsuredPerson, fullID: Bool) -> String {
+public enum CaseText {
+    public static func person(_ person: InsuredPerson, fullID: Bool) -> String {
         "person \(person.id)  \(person.name)  \(fullID ? person.nationalID.value : person.nationalID.masked)  born \(person.birthDate)  \(person.group), enrolled \(person.enrolledOn)  \(person.status.rawValue)"
     }
 
-    static func people(_ people: [InsuredPerson], fullID: Bool) -> String {
+    public static func people(_ people: [InsuredPerson], fullID: Bool) -> String {
         var table = TextTable()
         table.header([("ID", "编号"), ("NAME", "姓名"), ("NATIONAL ID", "身份证号"), ("BORN", "出生"), ("INSURANCE", "险种"), ("ENROLLED", "参保"), ("STATUS", "状态")])
         for person in people {
@@ -18,7 +18,7 @@ enum CaseText {
         return table.rendered()
     }
 
-    static func assessors(_ assessors: [Assessor]) -> String {
+    public static func assessors(_ assessors: [Assessor]) -> String {
         var table = TextTable()
         table.header([("ID", "编号"), ("NAME", "姓名"), ("QUALIFICATION", "资质"), ("EMPLOYER", "雇主"), ("ACTIVE", "在岗")])
         for assessor in assessors {
@@ -27,7 +27,7 @@ enum CaseText {
         return table.rendered()
     }
 
-    static func staff(_ staff: [StaffMember]) -> String {
+    public static func staff(_ staff: [StaffMember]) -> String {
         var table = TextTable()
         table.header([("ID", "编号"), ("ROLE", "角色"), ("NAME", "姓名"), ("SINCE", "自")])
         for member in staff {
@@ -36,7 +36,7 @@ enum CaseText {
         return table.rendered()
     }
 
-    static func cases(_ cases: [Case]) -> String {
+    public static func cases(_ cases: [Case]) -> String {
         var table = TextTable()
         table.header([("CASE", "案件"), ("PERSON", "参保人"), ("STATE", "状态"), ("GRADE", "等级"), ("VALID UNTIL", "有效至"), ("INSTITUTION", "机构"), ("SCHEME", "方案")])
         for record in cases {
@@ -47,7 +47,7 @@ enum CaseText {
         return table.rendered()
     }
 
-    static func summary(_ record: Case) -> String {
+    public static func summary(_ record: Case) -> String {
         var line = "case \(record.id): \(record.state.rawValue)"
         if let pending = record.pending, let ends = record.publicityEnds {
             line += "; grade \(pending.grade) \(pending.gradeLabel) published until \(ends)"
@@ -63,12 +63,12 @@ enum CaseText {
     }
 
     /// `subsidy elderly-disability 150.00 a month from 2026-01-01 until 2026-12-31 (chosen: ltci)`.
-    static func subsidy(_ held: HeldSubsidy) -> String {
+    public static func subsidy(_ held: HeldSubsidy) -> String {
         "subsidy \(held.subsidy) \(held.monthly.grouped) a month from \(held.from)" + (held.until.map { " until \($0)" } ?? "")
             + (held.choice.map { " (chosen: \($0.rawValue))" } ?? "")
     }
 
-    static func show(_ view: CaseService.CaseView, fullID: Bool, today: CalendarDate) -> String {
+    public static func show(_ view: CaseService.CaseView, fullID: Bool, today: CalendarDate) -> String {
         let record = view.record
         var lines = [summary(record), CaseText.person(view.person, fullID: fullID)]
         lines.append("scheme \(record.schemeID); opened \(record.openedOn); disabled since \(record.disabledSince); institution \(record.institution ?? "none")")
@@ -129,7 +129,7 @@ enum CaseText {
         return lines.joined(separator: "\n")
     }
 
-    static func viewJSON(_ view: CaseService.CaseView, fullID: Bool) -> JSONValue {
+    public static func viewJSON(_ view: CaseService.CaseView, fullID: Bool) -> JSONValue {
         [
             "case": view.record.json,
             "person": view.person.json(fullID: fullID),
@@ -138,7 +138,7 @@ enum CaseText {
         ]
     }
 
-    static func transitions() -> String {
+    public static func transitions() -> String {
         var table = TextTable()
         table.header([("ACTION", "动作"), ("FROM", "起"), ("TO", "止"), ("ROLE", "角色"), ("MEANING", "含义")])
         for transition in Lifecycle.transitions {

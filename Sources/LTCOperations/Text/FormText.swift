@@ -2,8 +2,8 @@ import LTCAssessment
 import LTCCore
 
 /// Forms as people read them on a terminal.
-enum FormText {
-    static func list(_ forms: [AssessmentForm]) -> String {
+public enum FormText {
+    public static func list(_ forms: [AssessmentForm]) -> String {
         var table = TextTable()
         table.header([("ID", "编号"), ("VERSION", "版本"), ("ITEMS", "条目"), ("GRADES", "等级"), ("TITLE", "标题")])
         for form in forms {
@@ -16,7 +16,7 @@ enum FormText {
         return table.rendered()
     }
 
-    static func show(_ form: AssessmentForm) -> String {
+    public static func show(_ form: AssessmentForm) -> String {
         var lines = [
             "\(form.id)  version \(form.version)",
             form.title.zh,
@@ -95,7 +95,7 @@ enum FormText {
         return lines.joined(separator: "\n")
     }
 
-    static func grading(_ table: GradingTable) -> String {
+    public static func grading(_ table: GradingTable) -> String {
         var text = "Grading: the row is the \(table.rowDimension) level"
         if table.columnDimensions.isEmpty {
             text += "; one column"
@@ -113,7 +113,7 @@ enum FormText {
 }
 
 extension FormText {
-    static func grading(_ total: TotalGrading) -> String {
+    public static func grading(_ total: TotalGrading) -> String {
         var text = "Grading: the \(total.measure == .points ? "weighted points" : "scores") of the dimensions added up"
         for set in total.higherOf { text += "; only the higher of \(set.joined(separator: " and ")) counts" }
         var grid = TextTable()

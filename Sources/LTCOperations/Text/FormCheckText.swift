@@ -2,8 +2,8 @@ import LTCAssessment
 import LTCCore
 
 /// The report of `ltc forms check`, as text and as JSON.
-enum FormCheckText {
-    static func render(_ check: FormCheck) -> String {
+public enum FormCheckText {
+    public static func render(_ check: FormCheck) -> String {
         var lines: [String] = []
         let coverage = check.coverage
         for dimension in coverage.dimensions {
@@ -54,7 +54,7 @@ enum FormCheckText {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ check: FormCheck) -> JSONValue {
+    public static func json(_ check: FormCheck) -> JSONValue {
         func range(_ range: ClosedRange<Int>) -> JSONValue { ["min": .integer(range.lowerBound), "max": .integer(range.upperBound)] }
         var object: JSONObject = [
             "file": .string(check.file),

@@ -1,0 +1,42 @@
+import Foundation
+import LTCCore
+import LTCOperations
+
+/// A command line read against its spelling: the params it gives the
+/// operation, the files it attaches, and the options of the command line alone.
+struct CommandInvocation {
+    let spelling: CommandSpelling
+    let entry: CatalogueEntry
+    var params: JSONObject
+    var attachments: [String: Attachment]
+    /// Values of the options of the command line alone, by flag.
+    var extras: [String: [String]]
+    /// `--db`: else $LTC_DB, else ./ltc.sqlite.
+    var database: String?
+    var json: Bool
+    var formDirectories: [String]
+    /// Files this invocation opened, closed once it is done.
+    var openFiles: [Int32] = []
+
+    func extra(_ flag: String) -> String? { extras[flag]?.last }
+    func flag(_ flag: String) -> Bool { extras[flag] != nil }
+
+    /// The database path or URI the command works on.
+    var databasePath: String {
+        database ?? ProcessInfo.processInfo.environment["LTC_DB"] ?? "ltc.sqlite"
+    }
+
+    /// The command as typed, for messages: `ltc case terminate`.
+    var commandName: String { "ltc " + (spelling.path ?? entry.command.split(separator: " ").map(String.init)).joined(separator: " ") }
+}
+
+extension JSONObject {
+    /// Sets the member at `path`, making the objects on the way.
+    mutating func set(path: [String], _ value: JSONValue) {
+        guard let first = path.first else { return }
+        guard path.count > 1 else { return set(first, value) }
+        var inner = self[first]?.objectValue ?? [:]
+        inner.set(path: Array(path.dropFirst()), value)
+        set(first, .object(inner))
+    }
+}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import LTCCore
+import LTCOperations
+
+/// Every command of `ltc`: the operations of the catalogue as people type
+/// them (``CommandSpelling``), grouped by their first words (`ltc case …`),
+/// and the tools that are not operations (`ltc demo`, `ltc rpc`), which
+/// argument-parser reads. It routes a command line to its command, and
+/// answers `ltc help`, `--help` at every level, and mistyped words.
+enum CommandTree {
+    /// The spellings of every operation's command.
+    static let spellings: [CommandSpelling] = AssessmentSpellings.all + CaseSpellings.all
+
+    /// What each group of commands is for.
+    static let groups: [String: String] = [
+        "case": "Run cases: application, eligibility, assessment, determination, publicity, objection, suspension, termination.",
+        "case evidence": "Attach visit evidence (photos, video, signatures) by content hash, and list it checked.",
+        "institution": "Register and list care institutions.",
+        "agreement": "Apply for, review, sign, amend, suspend, resume, terminate and list designation agreements.",
+        "caregiver": "Register and list caregivers.",
+        "logs": "Submit, withdraw and list service logs.",
+        "budget": "Institutions' yearly budgets, which settlement measures use against.",
+        "cash": "Cash benefits paid out: payees and the monthly payment run.",
+        "violation": "Record violations with their penalties, and list them.",
+        "inspections": "Inspections by random draw: institutions and inspectors drawn with a kept seed, and the results published.",
+        "bar": "Bar a person behind a provider from LTCI work, and list the bars.",
+        "plan": "Propose, set, confirm and show a person's care plan.",
+        "forms": "List and show the assessment forms.",
+        "scheme": "Load and list schemes: a city's LTCI rules for a period.",
+        "person": "Register and look up insured people. ID numbers are masked unless --show-id.",
+        "staff": "Register and list the staff who may act: administrators and auditors.",
+        "assessor": "Register and list assessors.",
+        "benefit": "Benefits by grade and service mode, and a case's monthly entitlement.",
+        "fund": "Fund projections.",
+    ]
+
+    /// The words of a spelling's command.
+    static func path(of spelling: CommandSpelling) -> [String] {
+        spelling.path ?? OperationCatalogue.shared.entry(named: spelling.operation)?.command.split(separator: " ").map(String.init) ?? []
+    }
+
+    /// The spelling whose words (or earlier words) begin `words`, the longest first, and how many words it took.
+    static func command(at words: [String]) -> (CommandSpelling, Int)? {
+        var best: (CommandSpelling, Int)?
+        for spelling in spellings {
+            for path in [path(of: spelling)] + spelling.aliases where words.starts(with: path) && path.count > (best?.1 ?? 0) {
+                best = (spelling, path.count)
+            }
+        }
+        return best
+    }
+
+    /// The commands and groups directly under `prefix`, with what each is for.
+    static func children(of prefix: [String]) -> [(name: String, abstract: String)] {
+        var seen: [String: String] = [:]
+        var order: [String] = []
+        for spelling in spellings {
+            let path = path(of: spelling)
+            guard path.count > prefix.count, path.starts(with: prefix) else { continue }
+            let name = path[prefix.count]
+            guard seen[name] == nil else { continue }
+            let group = (prefix + [name]).joined(separator: " ")
+            seen[name] = path.count == prefix.count + 1 ? spelling.abstract ?? OperationCatalogue.shared.entry(named: spelling.operation)?.summary ?? ""
+                : groups[group] ?? ""
+            order.append(name)
+        }
+        var children = order.map { ($0, seen[$0]!) }
+        if let command = legacy(at: prefix) {
+            for sub in command.configuration.subcommands {
+                guard let name = sub.configuration.commandName, seen[name] == nil else { continue }
+                children.append((name, sub.configuration.abstract))
+            }
+        }
+        return children
+    }
+
+    /// The argument-parser command at `path` (a tool, or a group not yet in the catalogue).
+    static func legacy(at path: [String]) -> ParsableCommand.Type? {
+        var command: ParsableCommand.Type = LTC.self
+        for word in path {
+            guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) else { return nil }
+            command = next
+        }
+        return command
+    }
+
+    /// Runs the command line, if it names a command of the catalogue or a
+    /// group; returns otherwise (argument-parser reads it).
+    static func route(_ arguments: [String]) {
+        var words = Array(arguments.prefix { !$0.hasPrefix("-") })
+        if words.first == "help" {
+            words.removeFirst()
+            if let (spelling, count) = command(at: words), count == words.count, let entry = OperationCatalogue.shared.entry(named: spelling.operation) {
+                print(CommandHelp.render(CommandShape(spelling, entry)))
+                exit(0)
+            }
+            if words.isEmpty || hasSpellings(under: words) {
+                print(groupHelp(words))
+                exit(0)
+            }
+            return
+        }
+        if let (spelling, count) = command(at: words) {
+            CommandRunner.run(spelling, arguments: Array(arguments.dropFirst(count)))
+        }
+        let asksHelp = arguments.count == words.count || arguments.dropFirst(words.count).first.map { $0 == "--help" || $0 == "-h" } == true
+        if words.isEmpty, asksHelp {
+            print(groupHelp([]))
+            exit(0)
+        }
+        if let first = words.first, !hasSpellings(under: [first]), legacy(at: [first]) == nil {
+            let names = children(of: []).map { $0.name } + LTC.configuration.subcommands.compactMap { $0.configuration.commandName }
+            let close = UsageCheck.suggestions(for: first, among: Array(Set(names)).sorted())
+            let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+            LTC.usageFailure("unknown subcommand '\(first)' of 'ltc'\(hint) (its subcommands: \(groupNames.joined(separator: ", ")))",
+                             usage: "  See 'ltc --help' for its subcommands.")
+        }
+        if !words.isEmpty, hasSpellings(under: Array(words.prefix(1))) {
+            // A group of the catalogue: its help, or the word that is not one of its commands.
+            var prefix: [String] = []
+            for word in words {
+                if !hasSpellings(under: prefix + [word]) && legacy(at: prefix + [word]) == nil {
+                    let names = children(of: prefix).map { $0.name }
+                    let close = UsageCheck.suggestions(for: word, among: names)
+                    let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+                    let where_ = (["ltc"] + prefix).joined(separator: " ")
+                    LTC.usageFailure("unknown subcommand '\(word)' of '\(where_)'\(hint) (its subcommands: \(names.joined(separator: ", ")))",
+                                     usage: "  See '\(where_) --help' for its subcommands.")
+                }
+                if legacy(at: prefix + [word]) != nil && !hasSpellings(under: prefix + [word]) { return }
+                prefix.append(word)
+            }
+            if asksHelp {
+                print(groupHelp(prefix))
+                exit(0)
+            }
+        }
+    }
+
+    /// Every word that may follow `ltc`, in the order the help lists them.
+    static var groupNames: [String] {
+        groupHelpList([]).map { $0.name }
+    }
+
+    static func hasSpellings(under prefix: [String]) -> Bool {
+        spellings.contains { path(of: $0).starts(with: prefix) && path(of: $0).count > prefix.count }
+    }
+
+    /// The commands and groups under `prefix`; under `ltc` itself, the tools too.
+    static func groupHelpList(_ prefix: [String]) -> [(name: String, abstract: String)] {
+        let listed = children(of: prefix)
+        guard prefix.isEmpty else { return listed }
+        let catalogued = Set(listed.map { $0.name })
+        return LTC.configuration.subcommands.compactMap { command -> (name: String, abstract: String)? in
+            guard let name = command.configuration.commandName else { return nil }
+            return catalogued.contains(name) ? listed.first { $0.name == name } : (name, command.configuration.abstract)
+        } + listed.filter { name in !LTC.configuration.subcommands.contains { $0.configuration.commandName == name.name } }
+    }
+
+    /// The help of a group, or of `ltc` itself.
+    static func groupHelp(_ prefix: [String]) -> String {
+        let name = (["ltc"] + prefix).joined(separator: " ")
+        let overview = prefix.isEmpty ? LTC.configuration.abstract + "\n\n" + LTC.configuration.discussion
+            : groups[prefix.joined(separator: " ")] ?? legacy(at: prefix)?.configuration.abstract ?? ""
+        var sections = ["OVERVIEW: " + overview, "USAGE: \(name) <subcommand>"]
+        var options = [CommandHelp.row("-h, --help", "Show help information.")]
+        if prefix.isEmpty { options.insert(CommandHelp.row("--version", "Show the version."), at: 0) }
+        sections.append("OPTIONS:\n" + options.joined(separator: "\n"))
+        let listed = groupHelpList(prefix)
+        sections.append("SUBCOMMANDS:\n" + listed.map { CommandHelp.row($0.name, $0.abstract) }.joined(separator: "\n")
+                        + "\n\n  See '\(prefix.isEmpty ? "ltc help" : "ltc help " + prefix.joined(separator: " ")) <subcommand>' for detailed help.")
+        return sections.map(CommandHelp.wrap).joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,32 @@
+import LTCCases
+
+/// How an entry knows who is acting.
+///
+/// ```swift
+/// Caller.trusting                                      // ltc rpc: each request names its actor
+/// Caller.pinned(try Actor("institution:I001"), by: "ltc rpc --actor")
+/// ```
+public enum Caller: Sendable, Equatable {
+    /// Each request names its actor and is believed, as a library believes
+    /// its caller: the embedding system has authenticated its users.
+    case trusting
+    /// Every request acts as this actor, known from outside the request (a
+    /// process started for it, a credential): a request may name it, and
+    /// naming another is refused.
+    case pinned(Actor, by: String)
+
+    /// The actor of a request that names `named`: the pinned one, or the named one.
+    public func actor(naming named: Actor?) throws(CaseError) -> Actor {
+        switch self {
+        case .pinned(let pinned, let by):
+            if let named, named != pinned {
+                throw CaseError(.forbidden, "this process acts only as \(pinned) (\(by)); the request names \(named)",
+                                details: ["actor": .string(named.description), "pinned": .string(pinned.description)])
+            }
+            return pinned
+        case .trusting:
+            guard let named else { throw CaseError(.invalidInput, "actor is required: ROLE:ID, e.g. administrator:wang") }
+            return named
+        }
+    }
+}

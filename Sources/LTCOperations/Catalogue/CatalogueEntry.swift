@@ -1,0 +1,67 @@
+import LTCCases
+import LTCCore
+
+/// One operation of the catalogue with its types erased: what the entries
+/// (the command line, JSON-RPC, HTTP) look up by name and run.
+public struct CatalogueEntry: Sendable {
+    public let name: String
+    public let aliases: [String]
+    public let summary: String
+    public let discussion: String
+    public let command: String
+    public let access: AccessRule
+    public let effect: OperationEffect
+    public let result: String
+    public let example: JSONObject
+    /// Every param, the shared ones (`actor`, `asOf`) first.
+    public let params: [ParamSpec]
+    /// The params object's JSON Schema.
+    public let paramsSchema: JSONSchema
+    public let resultSchema: JSONSchema
+    private let perform: @Sendable (JSONObject, [String: Attachment], Caller, OperationEnvironment) throws -> any OperationOutput
+
+    public init<Operation: StoreOperation>(_ operation: Operation.Type) {
+        let layout = ParamsLayout.fresh(StoreRequest<Operation.Input>.self)
+        self.init(operation, layout: layout) { object, attachments, caller, environment in
+            let request = try ParamsReader.read(StoreRequest<Operation.Input>.self, from: object, attachments: attachments, layout: layout)
+            let actor = try caller.actor(naming: request.context.actor)
+            try environment.requireRegistered(actor)
+            if request.context.asOf != nil { try Access.require(actor, .setClock) }
+            let context = StoreContext(actor: actor, asOf: request.context.asOf, services: try environment.services(), environment: environment)
+            return try Operation.run(request.input, context)
+        }
+    }
+
+    public init<Operation: ComputeOperation>(_ operation: Operation.Type) {
+        let layout = ParamsLayout.fresh(Operation.Input.self)
+        self.init(operation, layout: layout) { object, attachments, _, environment in
+            let input = try ParamsReader.read(Operation.Input.self, from: object, attachments: attachments, layout: layout)
+            return try Operation.run(input, ComputeContext(environment: environment))
+        }
+    }
+
+    private init<Operation: OperationDefinition>(_ operation: Operation.Type, layout: ParamsLayout,
+                                                 perform: @escaping @Sendable (JSONObject, [String: Attachment], Caller, OperationEnvironment) throws -> any OperationOutput) {
+        name = Operation.name
+        aliases = Operation.aliases
+        summary = Operation.summary
+        discussion = Operation.discussion
+        command = Operation.command
+        access = Operation.access
+        effect = Operation.effect
+        result = Operation.result
+        example = Operation.example
+        params = layout.specs
+        paramsSchema = layout.schema
+        resultSchema = Operation.Output.schema
+        self.perform = perform
+    }
+
+    /// Runs the operation on `params` for `caller`: the params read (every
+    /// problem at once), the actor resolved and found registered, the date
+    /// allowed, then the operation itself.
+    public func invoke(_ params: JSONObject, attachments: [String: Attachment] = [:], caller: Caller,
+                       in environment: OperationEnvironment) throws -> any OperationOutput {
+        try perform(params, attachments, caller, environment)
+    }
+}
