@@ -4,18 +4,16 @@ import LTCCases
 import LTCCore
 import LTCProtocol
 import LTCSchemes
-import LTCStorage
 
 /// Exit statuses of `ltc`, after BSD `sysexits.h`: 0 success, 64 a wrong
 /// command line, 65 input data that cannot be used, 66 an input file that
-/// cannot be opened, 74 an I/O failure, 77 refused to this actor.
+/// cannot be opened, 74 an I/O failure, 77 refused to this actor. A storage
+/// failure ends with its kind's status, from the one table of
+/// ``StorageFailureKind/exitStatus``: 69 the database server cannot be
+/// reached, 75 try again (busy, conflicts, disk full), 65 otherwise.
 enum ExitStatus {
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
-    /// The database server cannot be reached (EX_UNAVAILABLE).
-    static let unavailable: Int32 = 69
-    /// Refused for conflicts with other writers until ltc gave up: trying again may work (EX_TEMPFAIL).
-    static let tryAgain: Int32 = 75
     static let ioError: Int32 = 74
     /// The actor may not do or see this, or is not registered (EX_NOPERM).
     static let forbidden: Int32 = 77
@@ -24,18 +22,15 @@ enum ExitStatus {
 /// Runs a command's body; an ``LTCError`` becomes `error: …` on standard
 /// error (with `--json`, the JSON-RPC error object: the same code, message
 /// and data `ltc rpc` would answer) and exit status 65 (77 when refused to
-/// the actor, 69 when the database server cannot be reached, 75 when other
-/// writers kept conflicting, the database stayed busy or the disk is full,
-/// 66 for a file that cannot be opened), never a stack trace.
+/// the actor, 66 for a file that cannot be opened; a storage failure's kind
+/// says its own: 69 when the database server cannot be reached, 75 when
+/// other writers kept conflicting, the database stayed busy or the disk is
+/// full), never a stack trace.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as StorageError where error.sqlState?.hasPrefix("08") == true {
-        throw fail(error, ExitStatus.unavailable)
-    } catch let error as StorageError where error.sqlState == "40001" || error.sqlState == "40P01" {
-        throw fail(error, ExitStatus.tryAgain)
-    } catch let error as StorageError where error.temporary != nil {
-        throw fail(error, ExitStatus.tryAgain, message: "\(error.temporary!) (\(error.description))")
+    } catch let error as any StorageFailure {
+        throw fail(error, error.storage.exitStatus, message: error.storage.advice.map { "\($0) (\(error.description))" })
     } catch let error as CaseError where error.reason == .forbidden {
         throw fail(error, ExitStatus.forbidden)
     } catch let error as UnreadableFile {
