@@ -26,7 +26,7 @@ import Synchronization
 ///
 /// One store holds one connection and runs its transactions one at a time
 /// (a lock serialises them); give busy threads a store each.
-public final class PostgresStore: CaseStore, ProviderStore {
+public final class PostgresStore: DatabaseStore {
     private let connection: Serialized<PostgresConnection>
     let schemeCache = SchemeCache()
     private let retryCount = Atomic<Int>(0)
@@ -57,6 +57,9 @@ public final class PostgresStore: CaseStore, ProviderStore {
 
     /// Rows returned by queries on this store's connection so far.
     public var rowsRead: Int { connection.withLock { $0.rowsRead } }
+
+    /// Nothing: the server sizes its own caches (`shared_buffers`), not a client.
+    public func setCacheSize(kibibytes: Int) {}
 
     public func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
         try connection.withLock { database in
