@@ -21,7 +21,7 @@ import Synchronization
 /// may share the file: a write takes the file's lock when it begins and
 /// others wait for it (up to ``SQLiteDatabase/busyTimeoutMilliseconds``);
 /// readers see the last committed state without waiting (WAL).
-public final class SQLiteStore: CaseStore, ProviderStore {
+public final class SQLiteStore: DatabaseStore {
     private let connection: Serialized<SQLiteDatabase>
     /// Decoded schemes by id: a stored scheme never changes.
     let schemeCache = SchemeCache()
@@ -76,6 +76,9 @@ public final class SQLiteStore: CaseStore, ProviderStore {
     public var steps: Int {
         connection.withLock { $0.steps }
     }
+
+    /// Always 0: writers take turns (a write waits for the file's lock when it begins), so none is refused for a conflict and run again.
+    public var retries: Int { 0 }
 
     /// Gives the connection a page cache of `kibibytes` for bulk work (16 MiB by default).
     public func setCacheSize(kibibytes: Int) throws {

@@ -25,7 +25,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     ///
     /// - Parameter readOnly: open an SQLite file for reading only (a command
     ///   that only reads, on a file this process may not write).
-    public func open(readOnly: Bool = false) throws -> any CaseStore & ProviderStore {
+    public func open(readOnly: Bool = false) throws -> any DatabaseStore {
         switch self {
         case .sqlite(let path):
             if path.allSatisfy(\.isWhitespace) || path == ":memory:" || path.hasPrefix("file::memory:") || path.contains("mode=memory") {

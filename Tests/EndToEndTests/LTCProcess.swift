@@ -77,6 +77,11 @@ final class Scratch: @unchecked Sendable {
     private var paths: [String] = []
     private var schemas: [String] = []
 
+    /// The PostgreSQL server for tests (`LTC_TEST_POSTGRES`), if one is given.
+    static var postgresServer: String? {
+        ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// A new path in the temporary folder; it and its `-wal`, `-shm` and `.csv` companions are removed later.
     func path(_ name: String, _ suffix: String = "") -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-e2e-\(name)-\(UUID().uuidString)\(suffix)").path
@@ -88,10 +93,17 @@ final class Scratch: @unchecked Sendable {
     /// (`LTC_TEST_ENGINE`): an SQLite path, or the URI of a new empty schema
     /// on the `LTC_TEST_POSTGRES` server.
     func database(_ name: String = "db") -> String {
-        guard ProcessInfo.processInfo.environment["LTC_TEST_ENGINE"] == "postgresql",
-              let server = ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"], !server.isEmpty else {
+        guard ProcessInfo.processInfo.environment["LTC_TEST_ENGINE"] == "postgresql", let database = postgresDatabase(name) else {
             return path(name, ".sqlite")
         }
+        return database.uri
+    }
+
+    /// A new empty schema on the `LTC_TEST_POSTGRES` server, whatever the
+    /// engine under test: the URI whose connections use it, and its name
+    /// (dropped later); `nil` where no server is given.
+    func postgresDatabase(_ name: String) -> (uri: String, schema: String)? {
+        guard let server = Self.postgresServer else { return nil }
         // A schema name holds letters, digits and underscores only.
         let safe = String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" }).lowercased()
         let schema = "ltc_e2e_\(safe)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
@@ -101,7 +113,7 @@ final class Scratch: @unchecked Sendable {
             Issue.record("cannot create a schema on \(server): \(error)")
         }
         schemas.append(schema)
-        return server + (server.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        return (server + (server.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)", schema)
     }
 
     /// A new empty folder.

@@ -34,7 +34,7 @@ struct SerializableWritesTests {
             try intake.run("INSERT INTO usage_months (person, month, grade, mode, logs, billed, allowed, fund) VALUES (2, '2026-04', 3, 'home-visit', 1, 6500, 6500, 5850)")
             try intake.execute("COMMIT")
         }
-        #expect(refused.map(PostgresStore.isConflict) == true, "\(String(describing: refused))")
+        #expect(refused?.storage == .conflict, "\(String(describing: refused))")
         try? intake.execute("ROLLBACK")
         #expect(try settlement.query("SELECT COUNT(*) FROM usage_months") { $0.integer(0) } == [0])
     }
@@ -55,7 +55,7 @@ struct SerializableWritesTests {
             try second.run("INSERT INTO person_weeks (person, week, minutes, visits, busy) VALUES (1, 2930, 60, 1, '\\x00') ON CONFLICT (person, week) DO UPDATE SET minutes = excluded.minutes")
             try second.execute("COMMIT")
         }
-        #expect(refused.map(PostgresStore.isConflict) == true, "\(String(describing: refused))")
+        #expect(refused?.storage == .conflict, "\(String(describing: refused))")
         try? second.execute("ROLLBACK")
     }
 

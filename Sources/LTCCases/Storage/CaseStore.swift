@@ -33,6 +33,3 @@ public protocol CaseTransaction {
     var audit: any AuditTrail { get }
     var findings: any FindingRepository { get }
 }
-
-/// Marks storage failures, which are not refusals and are not audited as such.
-public protocol StorageFailure: Error {}

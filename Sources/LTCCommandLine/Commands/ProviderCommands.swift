@@ -429,7 +429,7 @@ struct LogsCommand: ParsableCommand {
                 let size = file == "-" ? 0 : ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0)
                 if size >= Self.bulkBytes {
                     // A bulk submission inserts all over the logs' index: a larger page cache saves rereading it.
-                    try (options.store() as? SQLiteStore)?.setCacheSize(kibibytes: Self.bulkCacheKibibytes)
+                    try options.store().setCacheSize(kibibytes: Self.bulkCacheKibibytes)
                 }
                 // A bar by bytes of the file's size; for standard input, the amount and the rate only.
                 let line = ProgressLine(what: "lines", totalBytes: size, enabled: progress.enabled)

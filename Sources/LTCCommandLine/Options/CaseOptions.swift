@@ -30,7 +30,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// The database, opened (and migrated) once per process.
-    func store() throws -> any CaseStore & ProviderStore {
+    func store() throws -> any DatabaseStore {
         try OpenStores.store(path: Self.databasePath(db))
     }
 
@@ -73,12 +73,12 @@ struct CaseOptions: ParsableArguments {
 
 /// The stores this process has opened, by location: a command opens its database once.
 enum OpenStores {
-    private static let open = Mutex<[String: any CaseStore & ProviderStore]>([:])
+    private static let open = Mutex<[String: any DatabaseStore]>([:])
 
     /// Set while a command that only reads runs: a database is opened, never created.
     @TaskLocal static var existingOnly = false
 
-    static func store(path: String) throws -> any CaseStore & ProviderStore {
+    static func store(path: String) throws -> any DatabaseStore {
         if let store = open.withLock({ $0[path] }) { return store }
         if existingOnly, case .sqlite(let file) = StoreLocation(path), !file.isEmpty, file != ":memory:", !FileManager.default.fileExists(atPath: file) {
             throw InputError(source: "--db", message: "there is no database at \(file) (a command that only reads does not create one)")
@@ -95,15 +95,15 @@ enum OpenStores {
     /// folds its write-ahead log back into the file and removes it; a log
     /// left behind would be read whole by the next process that opens the
     /// database (hundreds of megabytes after a month's bulk submission).
-    /// Says on standard error how many writes a PostgreSQL store ran again
-    /// after conflicts with other writers, if any did.
+    /// Says on standard error how many writes a store ran again after
+    /// conflicts with other writers, if any did (only PostgreSQL's do).
     static func closeAll() {
         let stores = open.withLock { stores in
             defer { stores.removeAll() }
-            return Array(stores.values)
+            return stores
         }
-        for case let store as PostgresStore in stores where store.retries > 0 {
-            FileHandle.standardError.write(Data("note: \(store.retries) write\(store.retries == 1 ? "" : "s") ran again after conflicting with other writers on \(store.uri)\n".utf8))
+        for (path, store) in stores where store.retries > 0 {
+            FileHandle.standardError.write(Data("note: \(store.retries) write\(store.retries == 1 ? "" : "s") ran again after conflicting with other writers on \(StoreLocation(path))\n".utf8))
         }
     }
 }

@@ -5,20 +5,18 @@ import LTCCases
 import LTCCore
 import LTCProtocol
 import LTCSchemes
-import LTCStorage
 
 /// Exit statuses of `ltc`, after BSD `sysexits.h`: 0 success, 64 a wrong
 /// command line, 65 input data that cannot be used, 66 an input file that
-/// cannot be opened, 74 an I/O failure, 77 refused to this actor.
+/// cannot be opened, 74 an I/O failure, 77 refused to this actor. A storage
+/// failure ends with its kind's status, from the one table of
+/// ``StorageFailureKind/exitStatus``: 69 the database server cannot be
+/// reached, 75 try again (busy, conflicts, disk full), 65 otherwise.
 enum ExitStatus {
     /// A command line that is not one the command takes.
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
-    /// The database server cannot be reached (EX_UNAVAILABLE).
-    static let unavailable: Int32 = 69
-    /// Refused for conflicts with other writers until ltc gave up: trying again may work (EX_TEMPFAIL).
-    static let tryAgain: Int32 = 75
     static let ioError: Int32 = 74
     /// A fault in ltc itself (EX_SOFTWARE).
     static let software: Int32 = 70
@@ -39,16 +37,13 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 extension ExitStatus {
-    /// The exit status of a command that failed with `error`: 77 refused to
-    /// the actor, 69 the database server unreachable, 75 other writers kept
-    /// conflicting or the database stayed busy or the disk is full, 66 a file
-    /// that cannot be opened, 64 a request of the wrong shape, 65 any other
-    /// unusable input, 70 a fault in ltc.
+    /// The exit status of a command that failed with `error`: a storage
+    /// failure's kind says its own (``StorageFailureKind/exitStatus``); 77
+    /// refused to the actor, 66 a file that cannot be opened, 64 a request of
+    /// the wrong shape, 65 any other unusable input, 70 a fault in ltc.
     static func of(_ error: any Error) -> Int32 {
         switch error {
-        case let error as StorageError where error.sqlState?.hasPrefix("08") == true: unavailable
-        case let error as StorageError where error.sqlState == "40001" || error.sqlState == "40P01": tryAgain
-        case let error as StorageError where error.temporary != nil: tryAgain
+        case let error as any StorageFailure: error.storage.exitStatus
         case let error as CaseError where error.reason == .forbidden: forbidden
         case is UnreadableFile: noInput
         case let error as ParamsError where error.isStructural: usage
@@ -59,8 +54,8 @@ extension ExitStatus {
 
     /// The line a person reads where it says more than the error's own description.
     static func message(for error: any Error) -> String? {
-        guard let error = error as? StorageError, let temporary = error.temporary else { return nil }
-        return "\(temporary) (\(error.description))"
+        guard let error = error as? any StorageFailure, let advice = error.storage.advice else { return nil }
+        return "\(advice) (\(error.description))"
     }
 }
 

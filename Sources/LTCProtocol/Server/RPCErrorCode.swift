@@ -1,3 +1,5 @@
+import LTCCore
+
 /// The error codes of the ltc JSON-RPC interface (documented in `docs/protocol.md`).
 ///
 /// The five standard JSON-RPC 2.0 codes, plus one code per kind of domain
@@ -27,7 +29,7 @@ public enum RPCErrorCode {
         "duplicate": 1016,
         "noSchemeInForce": 1017,
         "invalidScheme": 1018,
-        "storage": 1019,
+        "storage": StorageFailureKind.rpcCode,   // 1019, whatever the failure's kind
         "benefit": 1020,
     ]
 }

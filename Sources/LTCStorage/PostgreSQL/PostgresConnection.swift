@@ -40,11 +40,12 @@ public final class PostgresConnection {
     /// Connects to the server a libpq connection URI names
     /// (`postgresql://USER@HOST:PORT/DBNAME`, or `postgres://…`).
     public init(uri: String) throws(StorageError) {
-        guard let connection = PQconnectdb(uri) else { throw StorageError(code: 0, message: "\(Self.redacted(uri)): cannot allocate a connection") }
+        guard let connection = PQconnectdb(uri) else { throw StorageError(.other, message: "\(Self.redacted(uri)): cannot allocate a connection") }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines
+            let message = String(cString: PQerrorMessage(connection))
             PQfinish(connection)
-            throw StorageError(code: 0, sqlState: "08001", message: "cannot connect to \(Self.redacted(uri)): \(message)")
+            // No server answered (or it refused this user or database): the server is unavailable to ltc.
+            throw StorageError(.unavailable, engineCode: nil, message: "cannot connect to \(Self.redacted(uri)): \(message)")
         }
         handle = connection
         try execute(Self.sessionSettings)
@@ -94,7 +95,7 @@ public final class PostgresConnection {
             } catch let error as StorageError {
                 throw error
             } catch {
-                throw StorageError(code: 0, message: "cannot read a row: \(error)", sql: sql, arguments: arguments.map(\.description))
+                throw StorageError(.other, message: "cannot read a row: \(error)", sql: sql, arguments: arguments.map(\.description))
             }
         }
         return rows
@@ -111,7 +112,7 @@ public final class PostgresConnection {
         guard count > 0 else { return }
         let statement = try prepared(sql)
         var binder = PostgresBinder(count: statement.parameters)
-        guard PQenterPipelineMode(handle) == 1 else { throw StorageError(code: 0, message: "cannot enter pipeline mode", sql: sql) }
+        guard PQenterPipelineMode(handle) == 1 else { throw failure("cannot enter pipeline mode: " + String(cString: PQerrorMessage(handle)), sql) }
         defer { PQexitPipelineMode(handle) }
         var first = 0
         while first < count {
@@ -125,7 +126,7 @@ public final class PostgresConnection {
                 guard sent == 1 else { break }
             }
             guard PQpipelineSync(handle) == 1 else {
-                throw StorageError(code: 0, message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines, sql: sql)
+                throw failure(String(cString: PQerrorMessage(handle)), sql)
             }
             if let failure = drainPipeline(sql, rows: first..<end, of: count) { throw failure }
             first = end
@@ -141,7 +142,7 @@ public final class PostgresConnection {
                 // The end of one statement's results; more ends than statements means the connection is gone.
                 row += 1
                 if row > rows.upperBound + 1 {
-                    return failure ?? StorageError(code: 0, sqlState: "08006", message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines, sql: sql)
+                    return failure ?? StorageError(.unavailable, engineCode: nil, message: String(cString: PQerrorMessage(handle)), sql: sql)
                 }
                 continue
             }
@@ -153,7 +154,9 @@ public final class PostgresConnection {
                 do {
                     try check(result, sql, [])
                 } catch {
-                    failure = StorageError(code: error.code, sqlState: error.sqlState, message: error.message + " (row \(row + 1) of \(count))", sql: sql)
+                    var error = error
+                    error.message += " (row \(row + 1) of \(count))"
+                    failure = error
                 }
             }
         }
@@ -227,13 +230,13 @@ public final class PostgresConnection {
             bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
         }
         buffer.removeAll(keepingCapacity: true)
-        return sent == 1 ? nil : StorageError(code: 0, message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines, sql: sql)
+        return sent == 1 ? nil : failure(String(cString: PQerrorMessage(handle)), sql)
     }
 
     private func execute(_ sql: String, _ arguments: [SQLValue]) throws(StorageError) -> OpaquePointer? {
         var statement = statements[sql] ?? Self.statement(sql)
         guard statement.parameters == arguments.count else {
-            throw StorageError(code: 0, message: "expected \(statement.parameters) arguments, given \(arguments.count)", sql: sql,
+            throw StorageError(.other, message: "expected \(statement.parameters) arguments, given \(arguments.count)", sql: sql,
                                arguments: arguments.map(\.description))
         }
         statement.uses += 1
@@ -332,7 +335,9 @@ public final class PostgresConnection {
         return (String(decoding: output, as: UTF8.self), highest)
     }
 
-    /// Throws unless `result` is a success; the error carries the SQLSTATE.
+    /// Throws unless `result` is a success, with the kind its SQLSTATE
+    /// says; a failure without one (libpq's own: the connection was lost) is
+    /// of the kind the connection's state says.
     private func check(_ result: OpaquePointer?, _ sql: String, _ arguments: [SQLValue]) throws(StorageError) {
         let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
         switch status {
@@ -341,8 +346,39 @@ public final class PostgresConnection {
         default:
             let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
             let primary = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
-            let message = primary ?? String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines
-            throw StorageError(code: 0, sqlState: state, message: message, sql: sql, arguments: arguments.map(\.description))
+            let message = primary ?? String(cString: PQerrorMessage(handle))
+            guard let state else { throw failure(message, sql, arguments) }
+            throw StorageError(Self.kind(of: state), engineCode: "SQLSTATE \(state)", message: message, sql: sql,
+                               arguments: arguments.map(\.description))
+        }
+    }
+
+    /// A failure libpq reports without an SQLSTATE: `unavailable` if the
+    /// connection is gone (the server closed it, the network dropped), else `other`.
+    private func failure(_ message: String, _ sql: String, _ arguments: [SQLValue] = []) -> StorageError {
+        StorageError(PQstatus(handle) == CONNECTION_OK ? .other : .unavailable, engineCode: nil, message: message, sql: sql,
+                     arguments: arguments.map(\.description))
+    }
+
+    /// What an SQLSTATE means whichever engine: the only place ltc reads PostgreSQL's codes.
+    ///
+    /// Out of memory (`53200`) and too many connections (`53300`) are `busy`,
+    /// not `unavailable`: the server is there and answered, and only has no
+    /// room for this work at the moment, as a busy SQLite file has none; it
+    /// passes once others are done (exit 75, try again), where `unavailable`
+    /// (exit 69) says the server itself cannot be reached. A lock not had in
+    /// time (`55P03`, `lock_timeout`) is `busy` too.
+    static func kind(of state: String) -> StorageFailureKind {
+        switch state {
+        case "40001", "40P01": .conflict                        // serialization_failure, deadlock_detected
+        case "53100": .diskFull                                 // disk_full
+        case "53200", "53300", "55P03": .busy                   // out_of_memory, too_many_connections, lock_not_available
+        case "25006": .readOnly                                 // read_only_sql_transaction (a replica, a read-only session)
+        case "XX001", "XX002": .damaged                         // data_corrupted, index_corrupted
+        case "57P01", "57P02", "57P03": .unavailable            // admin_shutdown, crash_shutdown, cannot_connect_now
+        case _ where state.hasPrefix("08"): .unavailable         // connection_exception and its subclasses
+        case _ where state.hasPrefix("23"): .constraint          // integrity_constraint_violation: unique, foreign key, check, not null
+        default: .other
         }
     }
 
@@ -354,8 +390,8 @@ public final class PostgresConnection {
         guard PQstatus(handle) != CONNECTION_OK else { return }
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
-            throw StorageError(code: 0, sqlState: "08006", message: "the connection to the server was lost and could not be made again: "
-                               + String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
+            throw StorageError(.unavailable, engineCode: nil, message: "the connection to the server was lost and could not be made again: "
+                               + String(cString: PQerrorMessage(handle)))
         }
         statements.removeAll()
         try execute(Self.sessionSettings)
@@ -533,13 +569,5 @@ public struct PostgresBinder: SQLBinder {
             }
         }
         buffer.append(UInt8(ascii: "\n"))
-    }
-}
-
-extension String {
-    var trimmingTrailingNewlines: String {
-        var text = self
-        while text.last?.isNewline == true { text.removeLast() }
-        return text
     }
 }

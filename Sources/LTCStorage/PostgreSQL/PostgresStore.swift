@@ -17,15 +17,16 @@ import Synchronization
 /// outcome is one that the transactions run one after another could have
 /// had, so usage totals, weekly plans, monthly ceilings, submission numbers
 /// and a settlement closing its month stay right whatever arrives at the
-/// same time. A transaction the server refuses for a conflict (SQLSTATE
-/// 40001, or 40P01 for a deadlock) is run again from the start, up to
-/// ``maximumAttempts`` times, after a short random pause that grows with
-/// each attempt; ``retries`` counts them. Reads run REPEATABLE READ and
+/// same time. A transaction the server refuses for a conflict (a
+/// ``StorageError`` of kind `conflict`: a serialization failure or a
+/// deadlock) is run again from the start, up to ``maximumAttempts`` times,
+/// after a short random pause that grows with each attempt; ``retries``
+/// counts them. Reads run REPEATABLE READ and
 /// READ ONLY: one snapshot per read, never waiting for writers.
 ///
 /// One store holds one connection and runs its transactions one at a time
 /// (a lock serialises them); give busy threads a store each.
-public final class PostgresStore: CaseStore, ProviderStore {
+public final class PostgresStore: DatabaseStore {
     private let connection: Serialized<PostgresConnection>
     let schemeCache = SchemeCache()
     private let retryCount = Atomic<Int>(0)
@@ -57,6 +58,9 @@ public final class PostgresStore: CaseStore, ProviderStore {
     /// Rows returned by queries on this store's connection so far.
     public var rowsRead: Int { connection.withLock { $0.rowsRead } }
 
+    /// Nothing: the server sizes its own caches (`shared_buffers`), not a client.
+    public func setCacheSize(kibibytes: Int) {}
+
     public func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
         try connection.withLock { database in
             try database.reconnectIfLost()
@@ -75,7 +79,7 @@ public final class PostgresStore: CaseStore, ProviderStore {
                     schemeCache.clear()
                     guard Self.isConflict(error) else { throw error }
                     guard attempt < Self.maximumAttempts else {
-                        throw StorageError(code: 0, sqlState: "40001",
+                        throw StorageError(.conflict,
                                            message: "gave up after \(attempt) attempts, each refused for a conflict with other writers; try again")
                     }
                     retryCount.add(1, ordering: .relaxed)
@@ -105,8 +109,7 @@ public final class PostgresStore: CaseStore, ProviderStore {
 
     /// Whether `error` is the server refusing a transaction for a conflict, so that running it again may succeed.
     static func isConflict(_ error: any Error) -> Bool {
-        guard let error = error as? StorageError else { return false }
-        return error.sqlState == "40001" || error.sqlState == "40P01"
+        (error as? StorageError)?.storage == .conflict
     }
 
     /// Waits a random 1 ms to 2^attempt ms (at most 0.5 s), so that writers who collided do not collide again.
@@ -191,7 +194,7 @@ public final class PostgresStore: CaseStore, ProviderStore {
                         """)
                 }
                 try database.execute("COMMIT")
-            } catch let error as StorageError where error.sqlState == "55P03" {
+            } catch let error as StorageError where error.storage == .busy {
                 try? database.execute("ROLLBACK")
             } catch {
                 try? database.execute("ROLLBACK")

@@ -50,7 +50,7 @@ extension SQLConnection {
     /// Runs an `INSERT … RETURNING id` and gives the id of the row inserted.
     func insertReturningID(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
         guard let id = try query(sql + " RETURNING id", arguments, row: { $0.integer(0) }).first, let id else {
-            throw StorageError(code: 1, message: "an insert returned no id", sql: sql)
+            throw StorageError(.other, message: "an insert returned no id", sql: sql)
         }
         return id
     }

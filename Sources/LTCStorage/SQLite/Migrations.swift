@@ -20,7 +20,7 @@ extension Migration {
     static func refuseNewer(applied: Set<String>, known: [String]) throws(StorageError) {
         let unknown = applied.subtracting(known).sorted()
         guard let newest = unknown.last else { return }
-        throw StorageError(code: 0, message: "the database was made by a newer ltc: it has migration \(newest), and this ltc knows only up to \(known.last ?? "none"); use that ltc, or a newer one")
+        throw StorageError(.other, message: "the database was made by a newer ltc: it has migration \(newest), and this ltc knows only up to \(known.last ?? "none"); use that ltc, or a newer one")
     }
 }
 
@@ -51,7 +51,7 @@ extension SQLiteDatabase {
         let applied = Set(try query("SELECT name FROM schema_migrations") { $0.text(0) ?? "" })
         try Migration.refuseNewer(applied: applied, known: migrations.map(\.name))
         if let missing = migrations.first(where: { !applied.contains($0.name) }) {
-            throw StorageError(code: 0, message: "\(path) is read-only and was made by an older ltc: it lacks migration \(missing.name); open it once where it may be written, and this ltc will bring it up to date")
+            throw StorageError(.readOnly, message: "\(path) is read-only and was made by an older ltc: it lacks migration \(missing.name); open it once where it may be written, and this ltc will bring it up to date")
         }
     }
 }

@@ -42,12 +42,14 @@ public final class SQLiteDatabase {
         let connection = try Self.open(path, readOnly: readOnly)
         handle = readOnly ? try Self.readable(connection, path) : connection
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        // Failures carry the extended code (SQLITE_CONSTRAINT_UNIQUE, not just SQLITE_CONSTRAINT), for their description.
+        sqlite3_extended_result_codes(handle, 1)
         if readOnly { return }
         try execute("PRAGMA foreign_keys = ON")
         do {
             try execute("PRAGMA journal_mode = WAL")
-        } catch where error.code & 0xff == SQLITE_READONLY {
-            throw StorageError(code: error.code, message: "\(path) may not be written by this process (the file or its folder is read-only): a command that changes data needs a database it may write; one that only reads can read it")
+        } catch where error.storage == .readOnly {
+            throw StorageError(error.storage, engineCode: error.engineCode, message: "\(path) may not be written by this process (the file or its folder is read-only): a command that changes data needs a database it may write; one that only reads can read it")
         }
         try execute("PRAGMA synchronous = FULL")
         // Up to 16 MiB of page cache per connection: room for the log index of a large submission without growing unbounded.
@@ -62,7 +64,7 @@ public final class SQLiteDatabase {
         guard status == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(connection)
-            throw StorageError(code: status, message: "\(path): \(message)")
+            throw Self.failure(status, message: "\(path): \(message)")
         }
         return connection
     }
@@ -73,14 +75,14 @@ public final class SQLiteDatabase {
     /// not yet folded into the file, the file is read as immutable: as it is.
     private static func readable(_ handle: OpaquePointer, _ path: String) throws(StorageError) -> OpaquePointer {
         if sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK { return handle }
-        let (code, message) = (sqlite3_errcode(handle), String(cString: sqlite3_errmsg(handle)))
+        let (code, message) = (sqlite3_extended_errcode(handle), String(cString: sqlite3_errmsg(handle)))
         sqlite3_close(handle)
         guard !FileManager.default.fileExists(atPath: path + "-wal") else {
-            throw StorageError(code: code, message: "\(path): cannot be read (\(message)); its -wal file holds changes this process cannot fold in: open it once where it may be written")
+            throw Self.failure(code, message: "\(path): cannot be read (\(message)); its -wal file holds changes this process cannot fold in: open it once where it may be written")
         }
         let immutable = try open(path, readOnly: true, immutable: true)
         guard sqlite3_exec(immutable, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK else {
-            let failure = StorageError(code: sqlite3_errcode(immutable), message: "\(path): cannot be read (\(String(cString: sqlite3_errmsg(immutable))))")
+            let failure = Self.failure(sqlite3_extended_errcode(immutable), message: "\(path): cannot be read (\(String(cString: sqlite3_errmsg(immutable))))")
             sqlite3_close(immutable)
             throw failure
         }
@@ -104,7 +106,7 @@ public final class SQLiteDatabase {
         if status != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(error)
-            throw StorageError(code: status, message: message, sql: sql)
+            throw Self.failure(status, message: message, sql: sql)
         }
     }
 
@@ -128,7 +130,7 @@ public final class SQLiteDatabase {
                 } catch let error as StorageError {
                     throw error
                 } catch {
-                    throw StorageError(code: SQLITE_MISMATCH, message: "cannot read a row: \(error)", sql: sql, arguments: arguments.map(\.description))
+                    throw StorageError(.other, message: "cannot read a row: \(error)", sql: sql, arguments: arguments.map(\.description))
                 }
             }
         }
@@ -149,13 +151,15 @@ public final class SQLiteDatabase {
             binder.arena?.reset()
             bind(row, &binder)
             if let (position, status) = binder.failure {
-                let error = failure(status, sql, [])
-                throw StorageError(code: error.code, message: error.message + " (binding parameter \(position) of row \(row + 1) of \(count))", sql: sql)
+                var error = failure(status, sql, [])
+                error.message += " (binding parameter \(position) of row \(row + 1) of \(count))"
+                throw error
             }
             let status = sqlite3_step(statement)
             guard status == SQLITE_DONE else {
-                let error = failure(status, sql, [])
-                throw StorageError(code: error.code, message: error.message + " (row \(row + 1) of \(count))", sql: sql)
+                var error = failure(status, sql, [])
+                error.message += " (row \(row + 1) of \(count))"
+                throw error
             }
             sqlite3_reset(statement)
         }
@@ -193,7 +197,7 @@ public final class SQLiteDatabase {
         }
         let expected = Int(sqlite3_bind_parameter_count(statement))
         guard expected == arguments.count else {
-            throw StorageError(code: SQLITE_RANGE, message: "expected \(expected) arguments, given \(arguments.count)", sql: sql, arguments: arguments.map(\.description))
+            throw StorageError(.other, message: "expected \(expected) arguments, given \(arguments.count)", sql: sql, arguments: arguments.map(\.description))
         }
         for (index, argument) in arguments.enumerated() {
             let position = Int32(index + 1)
@@ -230,7 +234,26 @@ public final class SQLiteDatabase {
     }
 
     private func failure(_ status: Int32, _ sql: String, _ arguments: [SQLValue]) -> StorageError {
-        StorageError(code: status, message: String(cString: sqlite3_errmsg(handle)), sql: sql, arguments: arguments.map(\.description))
+        Self.failure(status, message: String(cString: sqlite3_errmsg(handle)), sql: sql, arguments: arguments.map(\.description))
+    }
+
+    /// The failure SQLite reported with result `code` (primary or extended), of its engine-neutral kind.
+    static func failure(_ code: Int32, message: String, sql: String? = nil, arguments: [String] = []) -> StorageError {
+        StorageError(kind(of: code), engineCode: "SQLite \(code)", message: message, sql: sql, arguments: arguments)
+    }
+
+    /// What a result code means whichever engine: the only place ltc reads SQLite's codes.
+    /// An extended code (`SQLITE_BUSY_SNAPSHOT`, `SQLITE_CONSTRAINT_UNIQUE`) is of its primary code's kind.
+    static func kind(of code: Int32) -> StorageFailureKind {
+        switch code & 0xff {
+        // LOCKED: a table locked by another statement of this connection; PROTOCOL: a WAL lock race that ran out of tries.
+        case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL: .busy
+        case SQLITE_FULL: .diskFull
+        case SQLITE_READONLY: .readOnly
+        case SQLITE_CORRUPT, SQLITE_NOTADB: .damaged
+        case SQLITE_CONSTRAINT: .constraint
+        default: .other
+        }
     }
 
     /// SQLITE_TRANSIENT: SQLite copies bound text before the call returns.
