@@ -15,6 +15,13 @@ public enum BuiltInSchemes {
     /// Their names: the file names without `.json`.
     public static var names: [String] { embeddedSchemeFiles.map { String($0.name.dropLast(".json".count)) } }
 
+    /// The name of the built-in scheme `name` calls (a file name, with or
+    /// without `.json` and any folders before it); `nil` if there is none.
+    public static func name(matching name: String) -> String? {
+        let wanted = String(name.split(separator: "/").last ?? "")
+        return names.first { $0 == wanted || $0 + ".json" == wanted }
+    }
+
     /// The built-in scheme called `name` (a file name, with or without `.json`
     /// and any folders before it), decoded; `nil` if there is none.
     public static func scheme(named name: String) throws(SchemeError) -> Scheme? {

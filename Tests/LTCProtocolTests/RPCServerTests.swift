@@ -155,11 +155,11 @@ struct RPCServerTests {
         #expect(score["params"]?.arrayValue?.first?["type"] == "string")
     }
 
-    @Test("Each method's documented example is a request the method accepts")
+    @Test("Each method that needs no database accepts its documented example (the rest are sent by the catalogue's tests)")
     func examplesWork() throws {
         let server = try makeServer()
         let described = try #require(try respond(server, #"{"jsonrpc":"2.0","id":1,"method":"rpc.describe"}"#))
-        for method in described["result"]?["methods"]?.arrayValue ?? [] {
+        for method in described["result"]?["methods"]?.arrayValue ?? [] where method["effect"] == nil || method["effect"] == "computes" {
             let request: JSONValue = ["jsonrpc": "2.0", "id": 1, "method": method["name"]!, "params": method["example"]!]
             let response = try #require(try respond(server, JSONWriter.string(request)))
             #expect(response["result"] != nil, "\(method["name"]!)")

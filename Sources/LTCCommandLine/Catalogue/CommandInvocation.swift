@@ -17,6 +17,8 @@ struct CommandInvocation {
     var formDirectories: [String]
     /// Files this invocation opened, closed once it is done.
     var openFiles: [Int32] = []
+    /// The progress line of long work, drawn while it runs and finished by the command's render step.
+    var progressLine: ProgressLine?
 
     func extra(_ flag: String) -> String? { extras[flag]?.last }
     func flag(_ flag: String) -> Bool { extras[flag] != nil }

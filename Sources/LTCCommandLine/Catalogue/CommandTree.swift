@@ -10,7 +10,8 @@ import LTCOperations
 /// answers `ltc help`, `--help` at every level, and mistyped words.
 enum CommandTree {
     /// The spellings of every operation's command.
-    static let spellings: [CommandSpelling] = AssessmentSpellings.all + CaseSpellings.all
+    static let spellings: [CommandSpelling] = AssessmentSpellings.all + RegistrySpellings.all + CaseSpellings.all + CaseReviewSpellings.all
+        + ProviderSpellings.all + SupervisionSpellings.all
 
     /// What each group of commands is for.
     static let groups: [String: String] = [

@@ -25,7 +25,7 @@ public struct CatalogueEntry: Sendable {
         self.init(operation, layout: layout) { object, attachments, caller, environment in
             let request = try ParamsReader.read(StoreRequest<Operation.Input>.self, from: object, attachments: attachments, layout: layout)
             let actor = try caller.actor(naming: request.context.actor)
-            try environment.requireRegistered(actor)
+            if !Operation.admitsUnregistered { try environment.requireRegistered(actor) }
             if request.context.asOf != nil { try Access.require(actor, .setClock) }
             let context = StoreContext(actor: actor, asOf: request.context.asOf, services: try environment.services(), environment: environment)
             return try Operation.run(request.input, context)

@@ -3,15 +3,29 @@ extension OperationCatalogue {
     /// worker thread that owns its catalogue shares no reference counts with
     /// the others.
     public static func standard() -> OperationCatalogue {
-        OperationCatalogue([
-            // Assessment instruments and scoring.
-            CatalogueEntry(ListForms.self),
-            CatalogueEntry(GetForm.self),
-            CatalogueEntry(FormQuestionnaire.self),
-            CatalogueEntry(CheckForm.self),
-            CatalogueEntry(ScoreAssessment.self),
-            // Cases.
-            CatalogueEntry(ListTransitions.self),
-        ])
+        OperationCatalogue(AssessmentOperations.entries + RegistryOperations.entries + CaseOperations.entries
+                           + CaseReviewOperations.entries + ProviderOperations.entries + SupervisionOperations.entries)
+    }
+}
+
+/// Assessment instruments and scoring.
+enum AssessmentOperations {
+    static var entries: [CatalogueEntry] {
+        [
+            CatalogueEntry(ListForms.self), CatalogueEntry(GetForm.self), CatalogueEntry(FormQuestionnaire.self),
+            CatalogueEntry(CheckForm.self), CatalogueEntry(ScoreAssessment.self),
+        ]
+    }
+}
+
+/// Schemes, insured people, staff and assessors.
+enum RegistryOperations {
+    static var entries: [CatalogueEntry] {
+        [
+            CatalogueEntry(LoadScheme.self), CatalogueEntry(ListSchemes.self),
+            CatalogueEntry(AddPerson.self), CatalogueEntry(ImportPeople.self), CatalogueEntry(GetPerson.self), CatalogueEntry(ListPeople.self),
+            CatalogueEntry(AddStaff.self), CatalogueEntry(ListStaff.self),
+            CatalogueEntry(AddAssessor.self), CatalogueEntry(ListAssessors.self),
+        ]
     }
 }

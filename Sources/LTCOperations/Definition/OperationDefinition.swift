@@ -60,7 +60,14 @@ extension OperationDefinition {
 public protocol StoreOperation: OperationDefinition {
     associatedtype Input
     associatedtype Output
+    /// Whether an actor not yet registered may call it: only `staff.add`,
+    /// by which the first administrator registers themselves.
+    static var admitsUnregistered: Bool { get }
     static func run(_ input: Input, _ context: StoreContext) throws -> Output
+}
+
+extension StoreOperation {
+    public static var admitsUnregistered: Bool { false }
 }
 
 /// An operation that needs no database: it computes from its params and the data loaded at start.

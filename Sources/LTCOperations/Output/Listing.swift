@@ -31,6 +31,11 @@ public struct Listing<Item: Listable>: OperationOutput {
         next = page.next
     }
 
+    public init(items: [Item], next: Item.Cursor?) {
+        self.items = items
+        self.next = next
+    }
+
     public var json: JSONValue {
         [Item.listName: .array(items.map(\.listJSON)), "next": next.map(Item.cursorJSON) ?? .null]
     }

@@ -1,0 +1,8 @@
+/// What makes a grade hold up and keeps the people behind providers honest: recognition, evidence, change of condition, audits, findings, bars; and care plans.
+enum CaseReviewOperations {
+    static var entries: [CatalogueEntry] {
+        [
+            
+        ]
+    }
+}
