@@ -19,10 +19,13 @@ public struct CatalogueEntry: Sendable {
     public let paramsSchema: JSONSchema
     public let resultSchema: JSONSchema
     private let perform: @Sendable (JSONObject, [String: Attachment], Caller, OperationEnvironment) throws -> any OperationOutput
+    private let check: @Sendable (JSONObject) throws(ParamsError) -> Void
 
     public init<Operation: StoreOperation>(_ operation: Operation.Type) {
         let layout = ParamsLayout.fresh(StoreRequest<Operation.Input>.self)
-        self.init(operation, layout: layout) { object, attachments, caller, environment in
+        self.init(operation, layout: layout, check: { object throws(ParamsError) in
+            _ = try ParamsReader.read(StoreRequest<Operation.Input>.self, from: object, attachments: [:], layout: layout)
+        }) { object, attachments, caller, environment in
             let request = try ParamsReader.read(StoreRequest<Operation.Input>.self, from: object, attachments: attachments, layout: layout)
             let actor = try caller.actor(naming: request.context.actor)
             if !Operation.admitsUnregistered { try environment.requireRegistered(actor) }
@@ -34,13 +37,16 @@ public struct CatalogueEntry: Sendable {
 
     public init<Operation: ComputeOperation>(_ operation: Operation.Type) {
         let layout = ParamsLayout.fresh(Operation.Input.self)
-        self.init(operation, layout: layout) { object, attachments, _, environment in
+        self.init(operation, layout: layout, check: { object throws(ParamsError) in
+            _ = try ParamsReader.read(Operation.Input.self, from: object, attachments: [:], layout: layout)
+        }) { object, attachments, _, environment in
             let input = try ParamsReader.read(Operation.Input.self, from: object, attachments: attachments, layout: layout)
             return try Operation.run(input, ComputeContext(environment: environment))
         }
     }
 
     private init<Operation: OperationDefinition>(_ operation: Operation.Type, layout: ParamsLayout,
+                                                 check: @escaping @Sendable (JSONObject) throws(ParamsError) -> Void,
                                                  perform: @escaping @Sendable (JSONObject, [String: Attachment], Caller, OperationEnvironment) throws -> any OperationOutput) {
         name = Operation.name
         aliases = Operation.aliases
@@ -55,6 +61,12 @@ public struct CatalogueEntry: Sendable {
         paramsSchema = layout.schema
         resultSchema = Operation.Output.schema
         self.perform = perform
+        self.check = check
+    }
+
+    /// Reads `params` as the operation would, without running it: every problem, or nothing.
+    public func validate(_ params: JSONObject) throws(ParamsError) {
+        try check(params)
     }
 
     /// Runs the operation on `params` for `caller`: the params read (every

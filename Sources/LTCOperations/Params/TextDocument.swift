@@ -14,7 +14,10 @@ public struct TextDocument: AttachableParam {
     /// Told how much has been read, where the caller shows progress.
     public var progress: (@Sendable (Int, Int) -> Void)? { content.progress }
 
-    public static var schema: JSONSchema { .string() }
+    /// The most characters a document sent inside the params holds (a request line is at most 16 MiB).
+    public static let maxLength = 16 << 20
+
+    public static var schema: JSONSchema { .string(maxLength: maxLength) }
 
     public init(param value: JSONValue) throws(ParamProblems) {
         guard let text = value.stringValue else { throw .wrongType(expected: "string", found: value) }
