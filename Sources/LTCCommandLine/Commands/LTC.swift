@@ -27,7 +27,7 @@ public struct LTC: ParsableCommand {
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
             CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
             InspectionCommand.self, InspectionsCommand.self, ComplaintCommand.self, BarCommand.self, PlanCommand.self, PerformanceCommand.self, ReportCommand.self,
-            RPCCommand.self,
+            RPCCommand.self, SchemaCommand.self,
         ]
     )
 

@@ -49,7 +49,8 @@ public final class RPCServer: Sendable {
             table[entry.name] = .operation(entry)
             for alias in entry.aliases { table[alias] = .operation(entry) }
         }
-        let describe = Self.describe(catalogue.entries, methods, about: about)
+        let own = methods.filter { method in catalogue.entry(named: method.name) == nil }
+        let describe = Self.describe(catalogue.entries, own, about: about)
         table[describe.name] = .method(describe)
         handlers = table
         methodNames = table.keys.sorted()
