@@ -44,7 +44,7 @@ enum AssessmentSpellings {
     /// `ltc score FILE`: the file's answers (native, or a request, or a FHIR response) become the params.
     static let readAnswersFile: CommandSpelling.Prepare = { invocation, _ in
         guard let file = invocation.extra("answers") else { return }
-        invocation.params.set("answers", nil)
+        invocation.params.remove("answers")
         let bytes = try readInput(file)
         let given = invocation.params["form"]?.stringValue
         if let document = try? JSONParser.parse(bytes), FHIR.isResponse(document), let response = document.objectValue {

@@ -55,6 +55,11 @@ public struct JSONObject: Sendable, Equatable, RandomAccessCollection, Expressib
         }
     }
 
+    /// Removes the member named `key`, if there is one.
+    public mutating func remove(_ key: String) {
+        members.removeAll { $0.key == key }
+    }
+
     /// Appends a member the caller knows to be new (the parser's and encoders' fast path).
     mutating func appendUnchecked(_ key: String, _ value: JSONValue) {
         members.append(Member(key: key, value: value))

@@ -36,7 +36,7 @@ public enum ImportPeople: StoreOperation {
     public static let effect = OperationEffect.writes
     public static let result = "{imported}"
     public static let example: JSONObject = ["actor": "administrator:wang",
-                                             "people": #"{"name":"李阿婆","nationalId":"110105194805120023","insurance":"resident","enrolledOn":"2016-01-01"}"#]
+                                             "people": #"{"name":"李阿婆","nationalId":"110105194805120028","insurance":"resident","enrolledOn":"2016-01-01"}"#]
 
     public struct Input: Params {
         @Param("people", "The people as JSON Lines: one {name, nationalId, insurance, enrolledOn} a line.") public var people: TextDocument
