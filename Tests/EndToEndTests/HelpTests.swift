@@ -1,54 +1,101 @@
 import ArgumentParser
 @testable import LTCCommandLine
+import LTCOperations
 import Testing
 
-@Suite("Every help page of a command that changes data has an EXAMPLES section")
+@Suite("Every help page of a command that changes data has an EXAMPLES section, and every example is a command line ltc takes")
 struct HelpTests {
-    /// The commands that only read (or only compute): they need no examples.
-    static let readOnly: Set<String> = [
-        "forms list", "forms show", "forms export", "forms check", "score", "scheme list", "person show", "person list", "staff list",
-        "assessor list", "case show", "case list", "case transitions", "case letter", "benefit quote", "benefit entitlement", "fund project",
-        "institution list", "agreement list", "caregiver list", "logs list", "logs submissions", "adjustments", "violation list",
-        "credit", "rpc", "cash payments", "budget list", "inspections results", "agreement exits", "case evidence list", "assessor findings", "bar list", "plan show", "plan history",
-    ]
+    /// The tools that are not operations, and so have help of argument-parser's own.
+    static let tools = ["demo", "rpc", "schema"]
 
-    /// Every leaf command with its path, e.g. ("case open", CaseCommand.Open.self).
+    /// Every argument-parser leaf command with its path, e.g. ("rpc", RPCCommand.self).
     static func leaves(_ command: ParsableCommand.Type, path: [String] = []) -> [(String, ParsableCommand.Type)] {
         let subcommands = command.configuration.subcommands
         guard !subcommands.isEmpty else { return [(path.joined(separator: " "), command)] }
         return subcommands.flatMap { leaves($0, path: path + [$0.configuration.commandName ?? ""]) }
     }
 
-    @Test("Each one that changes data shows how it is called")
+    /// A shell line's words, quotes kept together, comments and redirections dropped.
+    static func words(_ line: Substring) -> [String] {
+        var words: [String] = [], current = "", quoted = false
+        for character in line.drop(while: { $0 == " " }).prefix(while: { $0 != "#" && $0 != "<" && $0 != ">" }) {
+            if character == "\"" { quoted.toggle(); continue }
+            if character == " " && !quoted {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    @Test("Each command that changes data shows how it is called")
     func examples() {
-        let changing = Self.leaves(LTC.self).filter { !Self.readOnly.contains($0.0) }
-        #expect(changing.count >= 35)
-        for (path, command) in changing {
-            #expect(command.configuration.discussion.contains("EXAMPLES:\n  ltc \(path.split(separator: " ").first ?? "")"), "ltc \(path)")
+        var changing = 0
+        for spelling in CommandTree.spellings {
+            guard let entry = OperationCatalogue.shared.entry(named: spelling.operation), entry.effect == .writes else { continue }
+            changing += 1
+            let path = CommandTree.path(of: spelling).joined(separator: " ")
+            let names = ["ltc \(path)"] + spelling.aliases.map { "ltc " + $0.joined(separator: " ") }
+            #expect(spelling.examples.contains { example in names.contains { example.hasPrefix($0) } }, "ltc \(path) has no example of itself")
+        }
+        #expect(changing >= 5)
+    }
+
+    @Test("Every example of a catalogue command reads as a command line of that command")
+    func examplesRead() throws {
+        for spelling in CommandTree.spellings {
+            guard let entry = OperationCatalogue.shared.entry(named: spelling.operation) else {
+                Issue.record("\(spelling.operation) is not an operation of the catalogue")
+                continue
+            }
+            let help = CommandHelp.render(CommandShape(spelling, entry))
+            #expect(help.contains("USAGE: ltc \(CommandTree.path(of: spelling).joined(separator: " "))"))
+            for example in spelling.examples {
+                let words = Self.words(Substring(example))
+                guard let (found, count) = CommandTree.command(at: Array(words.dropFirst())) else {
+                    Issue.record("\(example): names no command")
+                    continue
+                }
+                var chosen = found
+                var rest = Array(words.dropFirst(count + 1))
+                for variant in found.variants where rest.contains("--" + variant.flag) {
+                    rest.removeAll { $0 == "--" + variant.flag }
+                    chosen = variant.spelling
+                }
+                let chosenEntry = try #require(OperationCatalogue.shared.entry(named: chosen.operation))
+                #expect(throws: Never.self, "\(example)") { _ = try CommandLineReader.read(rest, CommandShape(chosen, chosenEntry)) }
+            }
         }
     }
 
-    @Test("Every example parses as a command line of ltc")
-    func examplesParse() throws {
-        for (path, command) in Self.leaves(LTC.self) {
+    @Test("The tools keep their examples, and every one parses")
+    func tools() throws {
+        for (path, command) in Self.leaves(LTC.self) where Self.tools.contains(path) {
             let discussion = command.configuration.discussion
             guard let start = discussion.range(of: "EXAMPLES:\n") else { continue }
-            // Join continued lines, drop comments and redirections, split as a shell would (quotes kept together).
             let text = discussion[start.upperBound...].replacingOccurrences(of: " \\\n", with: " ")
             for line in text.split(separator: "\n") where line.hasPrefix("  ltc ") {
-                var words: [String] = [], current = "", quoted = false
-                for character in line.drop(while: { $0 == " " }).prefix(while: { $0 != "#" && $0 != "<" && $0 != ">" }) {
-                    if character == "\"" { quoted.toggle(); continue }
-                    if character == " " && !quoted {
-                        if !current.isEmpty { words.append(current) }
-                        current = ""
-                    } else {
-                        current.append(character)
-                    }
-                }
-                if !current.isEmpty { words.append(current) }
-                #expect(throws: Never.self, "ltc \(path): \(line)") { _ = try LTC.parseAsRoot(Array(words.dropFirst())) }
+                #expect(throws: Never.self, "ltc \(path): \(line)") { _ = try LTC.parseAsRoot(Array(Self.words(line).dropFirst())) }
             }
         }
+    }
+}
+
+@Suite("Every command of ltc runs an operation of the catalogue")
+struct CommandCatalogueTests {
+    @Test("Every command names an operation, every operation has a command, and the help and rpc.describe show the pairing")
+    func pairing() throws {
+        let catalogue = OperationCatalogue.shared
+        var spelled: Set<String> = []
+        for spelling in CommandTree.spellings {
+            let entry = try #require(catalogue.entry(named: spelling.operation), "ltc \(CommandTree.path(of: spelling).joined(separator: " "))")
+            spelled.insert(entry.name)
+            #expect(CommandHelp.render(CommandShape(spelling, entry)).contains("Runs the operation \(entry.name)"))
+            for variant in spelling.variants { spelled.insert(variant.spelling.operation) }
+        }
+        #expect(Set(catalogue.entries.map(\.name)).subtracting(spelled).sorted() == [], "operations no command runs")
     }
 }

@@ -15,12 +15,34 @@ struct CommandInvocation {
     var database: String?
     var json: Bool
     var formDirectories: [String]
+    /// Files the command line names for attachable params, by param: opened
+    /// (``openFiles()``) only when the command runs.
+    var files: [String: String] = [:]
     /// Files this invocation opened, closed once it is done.
-    var openFiles: [Int32] = []
+    var opened: [Int32] = []
     /// The progress line of long work, drawn while it runs and finished by the command's render step.
     var progressLine: ProgressLine?
 
     func extra(_ flag: String) -> String? { extras[flag]?.last }
+
+    /// Opens the files the command line names, each as the attachment of its param
+    /// (standard input for `-`); one that cannot be opened is an ``UnreadableFile``.
+    mutating func openFiles() throws {
+        for (param, path) in files.sorted(by: { $0.key < $1.key }) {
+            if path == "-" {
+                attachments[param] = Attachment(.descriptor(STDIN_FILENO), name: "-", size: 0)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { throw UnreadableFile(path: path) }
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw UnreadableFile(path: path) }
+            opened.append(descriptor)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+            attachments[param] = Attachment(.descriptor(descriptor), name: path, size: size)
+        }
+        files = [:]
+    }
     func flag(_ flag: String) -> Bool { extras[flag] != nil }
 
     /// The database path or URI the command works on.

@@ -101,7 +101,7 @@ enum CommandLineReader {
         case .commandLine:
             invocation.extras[spec.name, default: []].append(text)
         case .file:
-            invocation.attachments[spec.name] = try attach(text, into: &invocation)
+            invocation.files[spec.name] = text
         case .jsonFile:
             invocation.params.set(spec.name, try jsonFile(text))
         case .pairs:
@@ -166,17 +166,5 @@ enum CommandLineReader {
         } catch {
             throw InputError(source: path, message: "not valid JSON: \(error)")
         }
-    }
-
-    /// A file opened for the operation to read (standard input for `-`).
-    private static func attach(_ path: String, into invocation: inout CommandInvocation) throws -> Attachment {
-        if path == "-" { return Attachment(.descriptor(STDIN_FILENO), name: "-", size: 0) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { throw UnreadableFile(path: path) }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw UnreadableFile(path: path) }
-        invocation.openFiles.append(descriptor)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
-        return Attachment(.descriptor(descriptor), name: path, size: size)
     }
 }

@@ -34,6 +34,7 @@ enum CommandRunner {
         }
         do {
             let session = try CommandSession(invocation)
+            try invocation.openFiles()
             try spelling.prepare?(&invocation, session)
             let output = try entry.invoke(invocation.params, attachments: invocation.attachments, caller: .trusting, in: session.environment)
             if let render = spelling.render {
@@ -43,7 +44,7 @@ enum CommandRunner {
             } else {
                 print(output.text)
             }
-            for descriptor in invocation.openFiles { close(descriptor) }
+            for descriptor in invocation.opened { close(descriptor) }
             OpenStores.closeAll()
             exit(output.succeeded ? 0 : ExitStatus.dataError)
         } catch {
