@@ -26,6 +26,8 @@ public final class SQLiteStore: DatabaseStore {
     /// Decoded schemes by id: a stored scheme never changes.
     let schemeCache = SchemeCache()
     public let path: String
+    /// Whether the file is open for reading only: every write is refused, saying why.
+    public let readOnly: Bool
 
     /// Opens the store at `path`, created and migrated on first use; or,
     /// with `readOnly`, an existing file for reading only, which must hold
@@ -38,11 +40,13 @@ public final class SQLiteStore: DatabaseStore {
             try database.migrate(SQLiteSchema.migrations)
         }
         self.path = path
+        self.readOnly = readOnly
         connection = Serialized(database)
     }
 
     public func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
-        try connection.withLock { database in
+        if readOnly { throw SQLiteDatabase.notWritable(path) }
+        return try connection.withLock { database in
             do {
                 return try database.transaction { try body(SQLTransaction(database: database, schemes: schemeCache)) }
             } catch {

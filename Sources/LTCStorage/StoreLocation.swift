@@ -36,6 +36,18 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The store for reading and writing; or, where this process may not
+    /// write the SQLite file (an archived copy), for reading only: reads are
+    /// answered and each change is refused, saying why.
+    public func openForUse() throws -> any DatabaseStore {
+        do {
+            return try open()
+        } catch let error as StorageError where error.storage == .readOnly {
+            guard case .sqlite = self else { throw error }
+            return try open(readOnly: true)
+        }
+    }
+
     /// Where this store's visit evidence is kept: beside an SQLite file
     /// (`PATH.evidence`); for PostgreSQL, the folder `LTC_EVIDENCE_DIR` names
     /// (the database server's disk is not ltc's), or none.

@@ -128,12 +128,25 @@ struct AccessCommandTests {
         #expect(read.status == 0 && read.stdout.contains("effective"), "\(read.stderr)")
         let write = try unprivileged(["case", "suspend", "1", "--reason", "hospital stay", "--db", db, "--actor", "administrator:demo"])
         #expect(write.status == 65 && write.stderr.contains("may not be written by this process"), "\(write.stderr)")
+        // ltc rpc reads it too, and refuses only the change.
+        let lines = [#"{"jsonrpc":"2.0","id":1,"method":"case.list","params":{"actor":"administrator:demo","limit":2}}"#,
+                     #"{"jsonrpc":"2.0","id":2,"method":"settlement.get","params":{"actor":"administrator:demo","month":"2026-04"}}"#,
+                     #"{"jsonrpc":"2.0","id":3,"method":"case.suspend","params":{"actor":"administrator:demo","case":1,"reason":"hospital stay"}}"#]
+        let rpc = try unprivileged(["rpc", "--db", db], input: lines.joined(separator: "\n") + "\n")
+        let responses = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(responses.count == 3, "\(rpc.stderr)")
+        if responses.count == 3 {
+            #expect(responses[0]["result"]?["cases"]?.arrayValue?.count == 2)
+            #expect(responses[1]["result"]?["month"] == "2026-04")
+            #expect(responses[2]["error"]?["data"]?["storage"] == "readOnly")
+            #expect(responses[2]["error"]?["message"]?.stringValue?.contains("may not be written by this process") == true)
+        }
         #expect(!FileManager.default.fileExists(atPath: db + "-wal"))
     }
 
     /// Runs `ltc` as this user without the superuser's right to write any file (CI runs tests as root).
-    func unprivileged(_ arguments: [String]) throws -> Run {
-        guard getuid() == 0 else { return try ltc(arguments) }
+    func unprivileged(_ arguments: [String], input: String = "") throws -> Run {
+        guard getuid() == 0 else { return try ltc(arguments, input: input) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--bounding-set=-all", "--inh-caps=-all", try ltcExecutable().path] + arguments
@@ -141,8 +154,11 @@ struct AccessCommandTests {
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
         let errors = Reader(stderr.fileHandleForReading)
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

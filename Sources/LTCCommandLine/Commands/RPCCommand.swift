@@ -41,7 +41,7 @@ struct RPCCommand: ParsableCommand {
                 let catalog = try forms.catalog()
                 // Each worker opens its own connection, on the first request that needs one.
                 let environment = OperationEnvironment(forms: catalog) {
-                    StoreServices(store: try StoreLocation(path).open(), forms: catalog, clock: SystemClock(), vault: StoreLocation(path).evidenceVault)
+                    StoreServices(store: try StoreLocation(path).openForUse(), forms: catalog, clock: SystemClock(), vault: StoreLocation(path).evidenceVault)
                 }
                 let services = LazyServices(pinned: pinned) { try environment.services() }
                 let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods

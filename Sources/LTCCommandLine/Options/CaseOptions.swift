@@ -83,10 +83,8 @@ enum OpenStores {
         if existingOnly, case .sqlite(let file) = StoreLocation(path), !file.isEmpty, file != ":memory:", !FileManager.default.fileExists(atPath: file) {
             throw InputError(source: "--db", message: "there is no database at \(file) (a command that only reads does not create one)")
         }
-        // A command that only reads may read a file it may not write (an archived copy).
-        var readOnly = false
-        if existingOnly, case .sqlite(let file) = StoreLocation(path) { readOnly = !FileManager.default.isWritableFile(atPath: file) }
-        let store = try StoreLocation(path).open(readOnly: readOnly)
+        // A file this process may not write (an archived copy) is read; a change to it is refused, saying why.
+        let store = try StoreLocation(path).openForUse()
         open.withLock { $0[path] = store }
         return store
     }

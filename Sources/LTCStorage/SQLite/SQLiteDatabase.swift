@@ -49,11 +49,16 @@ public final class SQLiteDatabase {
         do {
             try execute("PRAGMA journal_mode = WAL")
         } catch where error.storage == .readOnly {
-            throw StorageError(error.storage, engineCode: error.engineCode, message: "\(path) may not be written by this process (the file or its folder is read-only): a command that changes data needs a database it may write; one that only reads can read it")
+            throw Self.notWritable(path, engineCode: error.engineCode)
         }
         try execute("PRAGMA synchronous = FULL")
         // Up to 16 MiB of page cache per connection: room for the log index of a large submission without growing unbounded.
         try execute("PRAGMA cache_size = -16384")
+    }
+
+    /// The refusal of a change to a file this process may not write.
+    static func notWritable(_ path: String, engineCode: String? = "SQLite 8") -> StorageError {
+        StorageError(.readOnly, engineCode: engineCode, message: "\(path) may not be written by this process (the file or its folder is read-only): a command that changes data needs a database it may write; one that only reads can read it")
     }
 
     private static func open(_ path: String, readOnly: Bool, immutable: Bool = false) throws(StorageError) -> OpaquePointer {
