@@ -22,6 +22,17 @@ public struct WorkingCalendar: Sendable, Equatable {
     }
 
     /// The `count`-th working day after `date` (not counting `date` itself).
+    /// The working day `count` working days before `date`.
+    public func subtracting(workingDays count: Int, from date: CalendarDate) -> CalendarDate {
+        var day = date
+        var remaining = count
+        while remaining > 0 {
+            day = day.adding(days: -1)
+            if isWorkingDay(day) { remaining -= 1 }
+        }
+        return day
+    }
+
     public func adding(workingDays count: Int, to date: CalendarDate) -> CalendarDate {
         var day = date
         var remaining = count

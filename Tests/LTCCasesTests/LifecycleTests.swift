@@ -131,6 +131,21 @@ struct AssessorRuleTests {
         #expect(error.reason == .forbidden)
     }
 
+    @Test("A visit is dated between the assignment of its assessors and today: never backdated before anyone was sent",
+          arguments: ["2020-01-01", "2026-03-01", "2026-03-02"])
+    func visitNotBeforeAssignment(visit: String) throws {
+        let world = try World()
+        let id = try world.caseIn(.assessing)   // opened 2026-03-02, assessors assigned 2026-03-03
+        let error = try #require(throws: CaseError.self) {
+            try world.service.assess(caseID: id, formID: "cn-ltc-2021", answers: try World.answers(grade: 3), assessedOn: day(visit),
+                                     place: "home", actor: try Actor("assessor:A1"), asOf: nil)
+        }
+        #expect(error.reason == .timing && error.message.contains("before its assessors were assigned on 2026-03-03"))
+        let recorded = try world.service.assess(caseID: id, formID: "cn-ltc-2021", answers: try World.answers(grade: 3), assessedOn: day("2026-03-03"),
+                                                place: "home", actor: try Actor("assessor:A1"), asOf: nil)
+        #expect(recorded.1.assessedOn == day("2026-03-03"))
+    }
+
     @Test("Administrators' actions are refused to other roles")
     func roles() throws {
         let world = try World()

@@ -20,6 +20,8 @@ public struct Case: Sendable, Equatable {
     public var assessors: [String]
     /// How they were drawn, when they were drawn at random (`nil`: assigned by name).
     public var draw: AssessorDraw?
+    /// The day they were assigned (or drawn): no visit of theirs is earlier.
+    public var assignedOn: CalendarDate?
     public var round: AssessmentRecord.Round?
     public var eligibility: EligibilityDecision?
     /// The grade in force.
@@ -123,6 +125,7 @@ public struct Case: Sendable, Equatable {
             "materials": .array(materials.map { .string($0) }),
             "agent": agent?.json ?? .null,
             "draw": draw?.json ?? .null,
+            "assignedOn": assignedOn.map { .string($0.description) } ?? .null,
             "evidence": .array(evidence.map(\.json)),
             "audit": audit?.json ?? .null,
             "conditionChange": conditionChange?.json ?? .null,
@@ -157,6 +160,7 @@ public struct Case: Sendable, Equatable {
         materials = json["materials"]?.arrayValue?.compactMap(\.stringValue) ?? []
         agent = json["agent"].flatMap(ApplyingAgent.init(json:))
         draw = json["draw"].flatMap(AssessorDraw.init(json:))
+        assignedOn = date("assignedOn")
         evidence = json["evidence"]?.arrayValue?.compactMap(Evidence.init(json:)) ?? []
         audit = json["audit"].flatMap(AuditSelection.init(json:))
         conditionChange = json["conditionChange"].flatMap(ConditionChange.init(json:))

@@ -104,6 +104,7 @@ extension CaseService {
         default: record.round = .initial
         }
         record.assessors = ids
+        record.assignedOn = date
     }
 
     /// The assessors who may not take the next round: after an objection,

@@ -65,7 +65,7 @@ public struct CaseService: Sendable {
         let record = try change(.assess, caseID: caseID, actor: actor, asOf: asOf) { record, scheme, date, tx in
             try requireAssessable(record, on: formID, scheme: scheme, by: actor, on: date, in: tx)
             let assessedOn = assessedOn ?? date
-            guard assessedOn <= date else { throw CaseError(.invalidInput, "assessment date \(assessedOn) is after today (\(date))") }
+            try Self.requireVisitDate(assessedOn, of: record, today: date)
             guard !place.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the place of the assessment") }
             let form = try forms.form(id: formID)
             let result = try form.score(answers: answers, conditions: conditions)
@@ -326,6 +326,19 @@ public struct CaseService: Sendable {
     }
 
     // MARK: Machinery
+
+    /// A visit's date lies between the assignment of its assessors and
+    /// today: an assessment is never dated before anyone was sent to make
+    /// it. A visit after the scheme's deadline is still recorded (it took
+    /// place; the case was overdue until then).
+    static func requireVisitDate(_ visit: CalendarDate, of record: Case, today: CalendarDate) throws(CaseError) {
+        guard visit <= today else { throw CaseError(.invalidInput, "assessment date \(visit) is after today (\(today))") }
+        let assigned = record.assignedOn ?? record.eligibility?.checkedOn ?? record.openedOn
+        guard visit >= assigned else {
+            throw CaseError(.timing, "the visit date \(visit) is before its assessors were assigned on \(assigned)",
+                            details: ["date": .string(visit.description), "assignedOn": .string(assigned.description)])
+        }
+    }
 
     /// The deadline of `kind` under the scheme, counted in working days from
     /// the case's acceptance (its eligibility check); `nil` where the scheme sets none.
