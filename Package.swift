@@ -75,7 +75,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ltc", dependencies: ["LTCCommandLine"]),
+        .executableTarget(name: "ltc", dependencies: ["LTCCommandLine", "LTCCore"]),
         .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCProtocol", "LTCCases", "LTCSchemes", "LTCProviders", "LTCStorage"]),
 
         // libFuzzer targets for what ltc reads from outside (docs/testing.md):
