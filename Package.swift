@@ -81,7 +81,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ltc", dependencies: ["LTCCommandLine"]),
+        .executableTarget(name: "ltc", dependencies: ["LTCCommandLine", "LTCCore"]),
         .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCOperations", "LTCProtocol", "LTCCases", "LTCSchemes", "LTCProviders", "LTCStorage"]),
 
         // libFuzzer targets for what ltc reads from outside (docs/testing.md):

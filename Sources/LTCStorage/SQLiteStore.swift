@@ -16,8 +16,9 @@ import Synchronization
 ///
 /// One store holds one connection; its transactions run one at a time (a
 /// lock serialises them), so a store may be shared by threads, which then
-/// wait for each other; give busy threads a store each. A transaction begun
-/// inside another on the same thread is refused by SQLite, not deadlocked. Several processes
+/// wait for each other; give busy threads a store each. A transaction's body
+/// must not begin another on the same store: the lock is not recursive, and
+/// the process stops rather than wait for itself. Several processes
 /// may share the file: a write takes the file's lock when it begins and
 /// others wait for it (up to ``SQLiteDatabase/busyTimeoutMilliseconds``);
 /// readers see the last committed state without waiting (WAL).
@@ -91,9 +92,19 @@ public final class SQLiteStore: DatabaseStore {
 }
 
 /// A value that one thread at a time may use: every use holds its lock.
+///
+/// A `Mutex` holds the connection's turn, not the connection: `Mutex<Value>`
+/// hands its value only to closures it can prove keep no reference, and a
+/// transaction's body (the caller's closure, given repositories over the
+/// connection) is not one it can see into. The lock is not recursive: a
+/// transaction begun inside another on the same thread and store stops the
+/// process instead of waiting for itself.
+///
+/// `@unchecked Sendable`: `value` (a connection, not `Sendable`) is reached
+/// only inside ``withLock(_:)``, with `lock` held, and is never handed out
+/// beyond the body's return.
 final class Serialized<Value>: @unchecked Sendable {
-    // `value` is only reached through `withLock`, which holds `lock`.
-    private let lock = NSRecursiveLock()
+    private let lock = Mutex(())
     private let value: Value
 
     init(_ value: Value) {
@@ -101,8 +112,8 @@ final class Serialized<Value>: @unchecked Sendable {
     }
 
     func withLock<T>(_ body: (Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(value)
+        var result: T?
+        try lock.withLock { _ in result = try body(value) }
+        return result!
     }
 }

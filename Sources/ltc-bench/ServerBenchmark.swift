@@ -12,7 +12,6 @@
 import Foundation
 import LTCCore
 import LTCStorage
-import Synchronization
 
 enum ServerBenchmark {
     /// A fresh place for a store: a schema on the server `server` names, or a
@@ -94,27 +93,24 @@ enum ServerBenchmark {
         let aloneSeconds = Double(DispatchTime.now().uptimeNanoseconds - aloneStarted) / 1e9
 
         // Eight submitters at once, each its own batches one after another.
-        let times = Mutex<[Double]>([]), failures = Mutex<[String]>([])
-        let group = DispatchGroup()
         let started = DispatchTime.now().uptimeNanoseconds
-        for writer in 1...writers {
-            group.enter()
-            Thread.detachNewThread {
+        let submitters = (1...writers).map { writer in
+            Threads.start("bench.submitter") { () -> (times: [Double], failures: [String]) in
+                var times: [Double] = [], failures: [String] = []
                 for batch in 0..<perWriter {
                     do {
-                        let seconds = try submit(writer, batch)
-                        times.withLock { $0.append(seconds) }
+                        times.append(try submit(writer, batch))
                     } catch {
-                        failures.withLock { $0.append("\(error)") }
+                        failures.append("\(error)")
                     }
                 }
-                group.leave()
+                return (times, failures)
             }
         }
-        group.wait()
+        let outcomes = submitters.map { $0.join() }
         let togetherSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        if let failure = failures.withLock({ $0.first }) { throw BenchFailure("a submitter failed: \(failure)") }
-        let together = times.withLock { $0 }
+        if let failure = outcomes.flatMap(\.failures).first { throw BenchFailure("a submitter failed: \(failure)") }
+        let together = outcomes.flatMap(\.times)
         func percentile(_ values: [Double], _ share: Double) -> Double {
             let sorted = values.sorted()
             return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * share).rounded()))]

@@ -8,8 +8,8 @@
 // or the ltc child's maxrss) belongs to that run alone. Two ways:
 //   loop     the RPCLoop in the bench process, fed and drained by threads;
 //   process  a real `ltc rpc` child (if ltc is built beside ltc-bench).
-// LTC_BENCH_WORKERS=N sets the loop's worker threads (default: one per core),
-// to see how the loop scales.
+// LTC_BENCH_WORKERS=N sets the process's workers (Threads): the loop's worker
+// threads and intake's lanes (default: one per core), to see how the loop scales.
 //
 // Scenarios "logs" (a month submitted and settled in bulk) and "month" (small
 // batches into a full month): see LogsBenchmark.swift and MonthBenchmark.swift.
@@ -120,19 +120,17 @@ func runOnce(mode: String, count: Int) throws {
     let templates = requestTemplates(try catalog.form(id: "cn-ltc-2021"), count: 64)
     let input = makePipe(), output = makePipe()
     let start = DispatchTime.now().uptimeNanoseconds
-    let drained = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var tally = (lines: 0, results: 0, first: "")
-    Thread.detachNewThread { feed(count, templates: templates, to: input.write) }
-    Thread.detachNewThread { tally = drain(output.read); drained.signal() }
+    let feeder = Threads.start("bench.feed") { feed(count, templates: templates, to: input.write) }
+    let drainer = Threads.start("bench.drain") { drain(output.read) }
 
     var peak: Int
+    var tally: (lines: Int, results: Int, first: String)
     switch mode {
     case "loop":
-        let workers = Int(ProcessInfo.processInfo.environment["LTC_BENCH_WORKERS"] ?? "") ?? RPCLoop.suggestedWorkers
-        let servers = try (0..<workers).map { _ in RPCServer(catalogue: .standard(), environment: OperationEnvironment(forms: try FormCatalog.load())) }
+        let servers = try (0..<Threads.workers).map { _ in RPCServer(catalogue: .standard(), environment: OperationEnvironment(forms: try FormCatalog.load())) }
         _ = RPCLoop(servers: servers).run(input: input.read, output: output.write)
         close(output.write)
-        drained.wait()
+        tally = drainer.join()
         peak = peakMemoryKiB()
     case "process", "python":
         let process = Process()
@@ -149,7 +147,7 @@ func runOnce(mode: String, count: Int) throws {
         try process.run()
         close(input.read)
         close(output.write)
-        drained.wait()
+        tally = drainer.join()
         process.waitUntilExit()
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
@@ -158,6 +156,7 @@ func runOnce(mode: String, count: Int) throws {
         throw InputError(source: "mode", message: "unknown mode \(mode)")
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    feeder.join()
     print("\(count) \(seconds) \(peak) \(tally.lines) \(tally.results)")
     if tally.results != count && mode != "python" {
         FileHandle.standardError.write(Data("ltc-bench: expected \(count) results, got \(tally.results); first line: \(tally.first)\n".utf8))
@@ -222,6 +221,9 @@ extension String {
     func leftPad(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }
 
+// Every thread the library and this bench start comes from Threads: one worker per
+// core (at most 8), or LTC_BENCH_WORKERS, to see how the RPC loop scales.
+Threads.configure(Threads.Configuration(workers: Int(ProcessInfo.processInfo.environment["LTC_BENCH_WORKERS"] ?? "") ?? Threads.Configuration.processors))
 var arguments = Array(CommandLine.arguments.dropFirst())
 /// `--db URI` anywhere among the arguments: the PostgreSQL server of the server scenarios.
 var server: String?

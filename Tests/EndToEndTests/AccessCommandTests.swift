@@ -159,10 +159,10 @@ struct AccessCommandTests {
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try? stdin.fileHandleForWriting.close()
-        let errors = Reader(stderr.fileHandleForReading)
+        let errors = readingToEnd(stderr.fileHandleForReading)
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.text(), signal: nil)
+        return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.join(), signal: nil)
     }
 
     @Test("A command that only reads never creates a database; --db '' and :memory: are refused")

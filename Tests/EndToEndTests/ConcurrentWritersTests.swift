@@ -1,6 +1,5 @@
 import Foundation
 import LTCCore
-import Synchronization
 import Testing
 
 /// Several `ltc` processes writing one database at once give what they
@@ -27,18 +26,10 @@ struct ConcurrentWritersTests {
 
     /// Runs `ltc` once per argument list, all at the same time.
     func together(_ runs: [(arguments: [String], environment: [String: String])]) -> [Result<Run, any Error>] {
-        let results = Mutex<[Int: Result<Run, any Error>]>([:])
-        let group = DispatchGroup()
-        for (index, run) in runs.enumerated() {
-            group.enter()
-            Thread.detachNewThread {
-                let outcome = Result { try ltc(run.arguments, environment: run.environment) }
-                results.withLock { $0[index] = outcome }
-                group.leave()
-            }
+        let started = runs.map { run in
+            Threads.start("test.ltc") { Result { try ltc(run.arguments, environment: run.environment) } }
         }
-        group.wait()
-        return results.withLock { all in runs.indices.map { all[$0]! } }
+        return started.map { $0.join() }
     }
 
     /// May's statements as CSV, settled on the first of June.

@@ -1,4 +1,5 @@
 import Foundation
+import LTCCore
 import LTCStorage
 import Testing
 
@@ -39,34 +40,22 @@ func ltc(_ arguments: [String], input: String = "", environment: [String: String
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
-    let feeder = Thread {
+    let feeder = Threads.start("test.feeder") {
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try? stdin.fileHandleForWriting.close()
     }
-    feeder.start()
-    let errors = Reader(stderr.fileHandleForReading)
+    let errors = readingToEnd(stderr.fileHandleForReading)
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.text(),
+    feeder.join()
+    return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: errors.join(),
                signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
 }
 
-/// Reads a pipe to its end on another thread, so that a full pipe never blocks the process.
-final class Reader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func text() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
-    }
+/// Reads a pipe to its end on another thread, so that a full pipe never
+/// blocks the process; `join()` gives the text.
+func readingToEnd(_ handle: FileHandle) -> StartedThread<String> {
+    Threads.start("test.pipe") { String(decoding: handle.readDataToEndOfFile(), as: UTF8.self) }
 }
 
 /// The temporary files and folders of one test, removed when the test

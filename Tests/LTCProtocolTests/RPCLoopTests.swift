@@ -12,7 +12,7 @@ func runLoop(_ chunks: [[UInt8]]) throws -> (lines: [String], outcome: RPCLoop.O
     try #require(pipe(&inputPair) == 0 && pipe(&outputPair) == 0)
     let (inputRead, inputWrite) = (inputPair[0], inputPair[1])
     let (outputRead, outputWrite) = (outputPair[0], outputPair[1])
-    Thread.detachNewThread {
+    let writer = Threads.start("test.writer") {
         for chunk in chunks {
             chunk.withUnsafeBytes { raw in
                 var offset = 0
@@ -21,30 +21,24 @@ func runLoop(_ chunks: [[UInt8]]) throws -> (lines: [String], outcome: RPCLoop.O
         }
         close(inputWrite)
     }
-    let collected = Collected()
-    let readerDone = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
+    let reader = Threads.start("test.reader") {
+        var collected: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(outputRead, $0.baseAddress!, $0.count) }
             if count <= 0 { break }
-            collected.append(buffer[0..<count])
+            collected += buffer[0..<count]
         }
-        readerDone.signal()
+        return collected
     }
     let outcome = RPCLoop(server: server).run(input: inputRead, output: outputWrite)
     close(outputWrite)
-    readerDone.wait()
+    let collected = reader.join()
+    writer.join()
     close(inputRead)
     close(outputRead)
-    let text = String(decoding: collected.bytes, as: UTF8.self)
+    let text = String(decoding: collected, as: UTF8.self)
     return (text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init), outcome)
-}
-
-/// Bytes gathered by the reader thread; read only after it has finished.
-final class Collected: @unchecked Sendable {
-    private(set) var bytes: [UInt8] = []
-    func append(_ more: ArraySlice<UInt8>) { bytes += more }
 }
 
 @Suite("The request loop over pipes")

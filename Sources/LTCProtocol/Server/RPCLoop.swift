@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LTCCore
 
 /// Runs an ``RPCServer`` over two file descriptors: reads request lines from
 /// `input` and writes each response line to `output` as soon as it is ready
@@ -13,7 +14,8 @@ import Darwin
 /// let outcome = RPCLoop(server: server).run(input: STDIN_FILENO, output: STDOUT_FILENO)
 /// ```
 ///
-/// Lines are answered on one worker thread per processor; responses still
+/// Lines are answered on one worker thread per server (``Threads`` starts
+/// them; ``suggestedWorkers`` is the process's setting); responses still
 /// come out in the order of the lines, and a method that reads or changes
 /// stored state waits for every earlier request (``RPCMethod/Ordering``).
 /// A bad line never ends the loop: it gets an error response and the loop
@@ -50,14 +52,11 @@ public struct RPCLoop {
         self.init(servers: [server])
     }
 
-    /// The number of workers that suits this machine: one per online processor, at most 8.
-    public static var suggestedWorkers: Int {
-        max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
+    /// The number of workers the process's setting asks for (``Threads/workers``).
+    public static var suggestedWorkers: Int { Threads.workers }
 
     public func run(input: Int32, output: Int32) -> Outcome {
-        let pipeline = ResponsePipeline(servers: servers, output: output)
-        pipeline.start()
+        var pipeline = ResponsePipeline(servers: servers, output: output)
         var reader = LineReader(descriptor: input, limit: Self.maximumLineLength)
         var outcome = Outcome.endOfInput
         reading: while !pipeline.outputClosed {

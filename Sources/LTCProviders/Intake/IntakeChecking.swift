@@ -51,37 +51,45 @@ struct IntakeChecking: Sendable {
         let pipeline = LogPipeline(input, chunkSize: IntakeService.chunkSize)
         defer { pipeline.cancel() }
         var numbered = 0
+        /// Why the input is not service logs at all, as its first chunk tells.
+        var unusable: String?
 
         /// The next parsed chunk, its keys noted as sent.
         func next() -> Chunk? {
-            guard let (lines, consumed) = pipeline.next() else { return nil }
+            guard let parsed = pipeline.next() else { return nil }
             numbered += 1
-            var chunk = parse(lines, number: numbered)
-            chunk.consumed = consumed
+            if numbered == 1 { unusable = parsed.unusable }
+            var chunk = parse(parsed.lines, number: numbered)
+            chunk.consumed = parsed.consumed
             for (index, log) in chunk.logs.enumerated() where sent.insert(institution: log.institution, logID: log.logID) {
                 chunk.maybeResent.insert(index)
             }
             return chunk
         }
         /// Asks for what a chunk needs; the reply comes while the chunk before it is checked.
-        func ask(_ chunk: Chunk) throws -> Reply<IntakeLoad> {
-            let reply = Reply<IntakeLoad>()
+        func ask(_ chunk: Chunk) throws -> IntakeReply {
+            let reply = IntakeReply(capacity: 1)
             guard jobs.put(.read(workspace.needs(for: chunk.logs, chunk: chunk.number, maybeResent: chunk.maybeResent), reply)) else {
                 throw CancellationError()
             }
             return reply
         }
+        /// What the transaction's thread read for a chunk; closed without it if the submission was abandoned.
+        func wait(for reply: IntakeReply) throws -> IntakeLoad {
+            guard let load = reply.take() else { throw CancellationError() }
+            return try load.get()
+        }
 
         guard var current = next() else { return report }
         // A file that is not service logs at all (no usable CSV header) is refused whole: no submission is stored.
-        if let problem = pipeline.unusable {
+        if let problem = unusable {
             throw InputError(source: "logs", message: "\(problem); nothing was stored")
         }
         var currentReply = try ask(current)
         // What the last chunk stored: the store has it only once that chunk is written.
         var recent: [StoredLog] = []
         while true {
-            let load = try currentReply.wait()
+            let load = try wait(for: currentReply)
             workspace.merge(load, chunk: current.number)
             let upcoming = next()
             var ahead = try upcoming.map(ask)

@@ -103,18 +103,12 @@ public struct IntakeService: Sendable {
         let jobs = Handoff<IntakeJob>(capacity: 3)
         let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, withdrawal: withdrawal,
                                       progress: progress)
-        let ended = Reply<Void>()
-        let thread = Thread {
-            checking.run(jobs)
-            ended.fulfil(.success(()))
-        }
-        thread.stackSize = 4 << 20
-        thread.start()
+        let checker = Threads.start("intake.check") { checking.run(jobs) }
         var outcome: Result<SubmissionReport, any Error>?
         while outcome == nil, let job = jobs.take() {
             switch job {
             case .read(let needs, let reply):
-                reply.fulfil(Result { try needs.read(from: tx, asOf: asOf) })
+                reply.put(Result { try needs.read(from: tx, asOf: asOf) })
             case .store(let chunk):
                 do {
                     try chunk.write(to: tx, submission: submission)
@@ -129,8 +123,8 @@ public struct IntakeService: Sendable {
             }
         }
         // Whatever is left unread is abandoned: a checker waiting for it stops.
-        for case .read(_, let reply) in jobs.close() { reply.fulfil(.failure(CancellationError())) }
-        try ended.wait()
+        for case .read(_, let reply) in jobs.cancel() { reply.close() }
+        checker.join()
         let report = try outcome!.get()
         let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
                                   "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
@@ -161,10 +155,15 @@ public struct IntakeService: Sendable {
 /// What the checking thread asks of the transaction's thread, in order.
 enum IntakeJob: Sendable {
     /// Read what a chunk needs (the reply is awaited one chunk later).
-    case read(IntakeNeeds, Reply<IntakeLoad>)
+    case read(IntakeNeeds, IntakeReply)
     /// Store a checked chunk.
     case store(CheckedChunk)
     /// Every chunk is checked and handed over.
     case finished(SubmissionReport)
     case failed(any Error)
 }
+
+/// The transaction's thread's answer to one ``IntakeJob/read(_:_:)``: what
+/// the chunk needs, or why it could not be read; closed without an answer
+/// when the submission is abandoned.
+typealias IntakeReply = Handoff<Result<IntakeLoad, any Error>>

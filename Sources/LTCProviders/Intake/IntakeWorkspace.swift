@@ -1,9 +1,9 @@
-import Dispatch
 import Foundation
 import LTCBenefits
 import LTCCases
 import LTCCore
 import LTCSchemes
+import Synchronization
 
 /// What a submission's checks hold in memory: what was read from the store
 /// for the logs seen so far (cases, enrolments, months' allowances, weeks of
@@ -464,9 +464,9 @@ struct IntakeWorkspace {
         return Touch(person: people[log.person], caregiver: caregiver, institution: institutions[log.institution], item: item(log.item))
     }
 
-    /// Works out, on all cores, the months of entitlement these logs need
-    /// and no one has worked out yet: once per basis and month, shared by
-    /// every case with that basis.
+    /// Works out the months of entitlement these logs need and no one has
+    /// worked out yet, on the process's workers at once (``Threads/workers``):
+    /// once per basis and month, shared by every case with that basis.
     mutating func prepare(_ logs: [ServiceLog]) {
         var wanted: [BasisMonth: Case] = [:]
         var waiting: [(person: PersonState, key: BasisMonth)] = []
@@ -485,17 +485,14 @@ struct IntakeWorkspace {
         guard !wanted.isEmpty else { return }
         let keys = Array(wanted.keys), records = keys.map { wanted[$0]! }, quotes = quotes
         let schemes = Array(self.schemes.values)
-        var results = [MonthView?](repeating: nil, count: keys.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let results = buffer
-            let lanes = min(ProcessInfo.processInfo.activeProcessorCount, 8, keys.count)
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                for index in stride(from: lane, to: keys.count, by: lanes) {
-                    results[index] = Self.view(records[index], schemes: schemes, month: keys[index].month, quotes: quotes)
-                }
+        // Lane l works out keys l, l + lanes, l + 2 × lanes, …
+        let lanes = min(Threads.workers, keys.count)
+        let results = Threads.parallel(lanes: lanes) { lane in
+            stride(from: lane, to: keys.count, by: lanes).map { index in
+                Self.view(records[index], schemes: schemes, month: keys[index].month, quotes: quotes)
             }
         }
-        for (index, key) in keys.enumerated() { views[key] = results[index].map(resolve) }
+        for (index, key) in keys.enumerated() { views[key] = results[index % lanes][index / lanes].map(resolve) }
         for entry in waiting { entry.person.months[entry.key.month]?.view = .some(views[entry.key] ?? nil) }
     }
 
@@ -818,24 +815,17 @@ struct QuoteKey: Hashable, Sendable {
 
 /// Benefit quotes' eligible cost (service modes only; cash is not a
 /// ceiling for services), worked out once per key and shared by threads.
-final class QuoteCache: @unchecked Sendable {
-    // `costs` is read and written with `lock` held.
-    private let lock = NSLock()
-    private var costs: [QuoteKey: Money] = [:]
+/// Two threads may work out the same key at once; both get the same cost.
+final class QuoteCache: Sendable {
+    private let costs = Mutex<[QuoteKey: Money]>([:])
 
     func eligibleCost(_ key: QuoteKey, scheme: Scheme) -> Money {
-        lock.lock()
-        if let known = costs[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        if let known = costs.withLock({ $0[key] }) { return known }
+        // Worked out outside the lock, so that other lanes' lookups do not wait for it.
         let quote = try? BenefitQuote(scheme: scheme, grade: key.grade, mode: key.mode, insured: key.insured, month: key.month, days: key.days,
                                      continuity: key.continuity)
         let cost = quote.map { $0.pricing == .cash ? .zero : $0.eligibleCost } ?? .zero
-        lock.lock()
-        costs[key] = cost
-        lock.unlock()
+        costs.withLock { $0[key] = cost }
         return cost
     }
 }

@@ -31,76 +31,52 @@ public struct IntakeInputError: LTCError {
     }
 }
 
-/// Reads a submission's chunks on a thread of its own, one or two chunks
+/// Reads a submission's chunks on a thread of its own, up to two chunks
 /// ahead of the caller, so that parsing overlaps checking and storing.
 ///
 /// ```swift
 /// let pipeline = LogPipeline(bytes, chunkSize: 50_000)
+/// defer { pipeline.cancel() }
 /// while let chunk = pipeline.next() { … }
 /// ```
-final class LogPipeline: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var ready: [(lines: [SubmittedLine], consumed: Int)] = []
-    private var finished = false
-    /// The reader thread has ended.
-    private var exited = false
-    private let ahead = 2
-    private var unusableInput: String?
-
-    /// Why the input cannot be read as service logs at all, once its first chunk is taken.
-    var unusable: String? {
-        condition.lock()
-        defer { condition.unlock() }
-        return unusableInput
+struct LogPipeline {
+    /// A chunk of parsed lines.
+    struct Chunk: Sendable {
+        var lines: [SubmittedLine]
+        /// Bytes of the input read up to the chunk's end.
+        var consumed: Int
+        /// Why the input cannot be read as service logs at all (known once the first chunk is read).
+        var unusable: String?
     }
 
+    /// Chunks read and not yet taken: at most two, so memory stays bounded whatever the input's length.
+    private let chunks = Handoff<Chunk>(capacity: 2)
+    private let reader: StartedThread<Void>
+
     init(_ input: LogInput, chunkSize: Int) {
-        let thread = Thread { [self] in
+        let chunks = chunks
+        reader = Threads.start("intake.parse") {
             var stream: LogReader.Stream
             switch input {
             case .bytes(let bytes): stream = LogReader.Stream(bytes)
             case .descriptor(let descriptor): stream = LogReader.Stream(descriptor: descriptor)
             }
-            while let chunk = stream.next(upTo: chunkSize) {
-                condition.lock()
-                while ready.count >= ahead && !finished { condition.wait() }
-                let stop = finished
-                if !stop { ready.append((chunk, stream.consumed)) }
-                if unusableInput == nil { unusableInput = stream.unusable }
-                condition.broadcast()
-                condition.unlock()
-                if stop { break }
-            }
-            condition.lock()
-            finished = true
-            exited = true
-            condition.broadcast()
-            condition.unlock()
+            while let lines = stream.next(upTo: chunkSize),
+                  chunks.put(Chunk(lines: lines, consumed: stream.consumed, unusable: stream.unusable)) {}
+            chunks.close()
         }
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 
-    /// The next chunk, with the bytes of the input read up to its end, or nil when the submission is read.
-    func next() -> (lines: [SubmittedLine], consumed: Int)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready.isEmpty && !finished { condition.wait() }
-        guard !ready.isEmpty else { return nil }
-        let chunk = ready.removeFirst()
-        condition.broadcast()
-        return chunk
+    /// The next chunk, or nil when the submission is read.
+    func next() -> Chunk? {
+        chunks.take()
     }
 
-    /// Stops reading early (the caller failed) and waits for the reader
+    /// Stops reading (early, if the caller failed) and waits for the reader
     /// thread to end (after the chunk it is reading, if any), so that the
-    /// input may be read again from the start.
+    /// input may be read again from the start. Call once.
     func cancel() {
-        condition.lock()
-        finished = true
-        ready.removeAll()
-        condition.broadcast()
-        while !exited { condition.wait() }
-        condition.unlock()
+        chunks.cancel()
+        reader.join()
     }
 }

@@ -29,7 +29,7 @@ import Synchronization
 public final class PostgresStore: DatabaseStore {
     private let connection: Serialized<PostgresConnection>
     let schemeCache = SchemeCache()
-    private let retryCount = Atomic<Int>(0)
+    private let retryCount = Mutex(0)
     /// The connection URI, its password hidden.
     public let uri: String
 
@@ -53,7 +53,7 @@ public final class PostgresStore: DatabaseStore {
     }
 
     /// Write transactions run again after a conflict with another writer, since this store was opened.
-    public var retries: Int { retryCount.load(ordering: .relaxed) }
+    public var retries: Int { retryCount.withLock { $0 } }
 
     /// Rows returned by queries on this store's connection so far.
     public var rowsRead: Int { connection.withLock { $0.rowsRead } }
@@ -82,7 +82,7 @@ public final class PostgresStore: DatabaseStore {
                         throw StorageError(.conflict,
                                            message: "gave up after \(attempt) attempts, each refused for a conflict with other writers; try again")
                     }
-                    retryCount.add(1, ordering: .relaxed)
+                    retryCount.withLock { $0 += 1 }
                     Self.pause(before: attempt + 1)
                     attempt += 1
                 }
