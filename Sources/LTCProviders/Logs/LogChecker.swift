@@ -142,10 +142,9 @@ extension IntakeWorkspace {
             }
             allowed = min(allowed, cap - today)
         }
-        // A visit's copay comes off before the fund's share (Tai'an: 10 a medical home visit).
-        let copay = unit == .visit ? min(rule?.copayPerVisit ?? .zero, allowed) : .zero
-        let fund = rule?.ratio.map { $0.apply(to: allowed - copay) } ?? allowed - copay
-        let money = AcceptedService(billed: billed, allowed: allowed, fund: fund, grade: grade)
+        // Shared as a quote shares its ceiling: a visit's copay first, then the fund's ratio of the rest, rounded per log.
+        let share = CostShare(of: allowed, visits: unit == .visit ? 1 : 0, ratio: rule?.ratio, copayPerVisit: rule?.copayPerVisit)
+        let money = AcceptedService(billed: billed, allowed: allowed, fund: share.fund, grade: grade)
         register(log, touch, money: money, unit: unit, monthOpen: settled[month] != true)
         return .success(money)
     }
