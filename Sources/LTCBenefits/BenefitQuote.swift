@@ -15,7 +15,9 @@ import LTCSchemes
 /// Rounding: amounts are in fen; a proration (days in force ÷ days in the
 /// month), a ratio, or a part of an hour applied to an amount rounds half-up
 /// to the fen where it is applied. Hours are counted in whole minutes and
-/// visits in whole visits, rounded down.
+/// visits in whole visits, rounded down. The eligible cost is shared between
+/// the fund and the person by ``CostShare``, the rule intake shares each
+/// accepted log's allowed amount by.
 public struct BenefitQuote: Sendable, Equatable {
     public var schemeID: String
     public var grade: Int
@@ -167,26 +169,18 @@ public struct BenefitQuote: Sendable, Equatable {
         }
         eligibleCost = ceiling
         self.cash = cash
+        let shared = CostShare(of: ceiling, visits: visits ?? 0, rule: rule)
+        fundShare = shared.fund
+        personalShare = shared.person
         if let ratio = rule.ratio {
-            let visitCount = self.visits ?? 0
-            let perVisit = rule.copayPerVisit ?? .zero
-            let copay = min(perVisit * visitCount, ceiling)
-            if copay > .zero {
-                fundShare = ratio.apply(to: ceiling - copay)
-                lines.append("the person pays \(perVisit) a visit first: \(visitCount) × \(perVisit) = \(copay)")
-                lines.append("the fund pays \(ratio) of the rest, \(ceiling - copay) = \(fundShare)")
-            } else {
-                fundShare = ratio.apply(to: ceiling)
-            }
-            personalShare = ceiling - fundShare
-            if copay == .zero {
-                lines.append("the fund pays \(ratio) of up to \(ceiling) = \(fundShare); the person pays \(personalShare) (cost above \(ceiling) is the person's too)")
-            } else {
+            if shared.copay > .zero {
+                let perVisit = rule.copayPerVisit ?? .zero
+                lines.append("the person pays \(perVisit) a visit first: \(visits ?? 0) × \(perVisit) = \(shared.copay)")
+                lines.append("the fund pays \(ratio) of the rest, \(ceiling - shared.copay) = \(fundShare)")
                 lines.append("the person pays \(personalShare) of up to \(ceiling) (cost above \(ceiling) is the person's too)")
+            } else {
+                lines.append("the fund pays \(ratio) of up to \(ceiling) = \(fundShare); the person pays \(personalShare) (cost above \(ceiling) is the person's too)")
             }
-        } else {
-            fundShare = .zero
-            personalShare = .zero
         }
         self.lines = lines
     }

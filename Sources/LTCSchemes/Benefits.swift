@@ -190,7 +190,8 @@ public struct BenefitRule: Sendable, Equatable {
     public var quantity: Quantity?
     public var dailyCap: Money?
     public var monthlyCap: Money?
-    /// The fund's share of eligible cost (service pricings).
+    /// The fund's share of eligible cost (service pricings), after any
+    /// `copayPerVisit`: one rule for quotes and logs, `CostShare` in LTCBenefits.
     public var ratio: Ratio?
     /// Cash to the person, a month or a day: the whole benefit in cash
     /// pricing, the cash part of a combined package in the others.
