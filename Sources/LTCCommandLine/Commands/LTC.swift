@@ -25,8 +25,8 @@ public struct LTC: ParsableCommand {
         subcommands: [
             DemoCommand.self, AssessorCommand.self,
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
-            CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
-            InspectionCommand.self, InspectionsCommand.self, ComplaintCommand.self, BarCommand.self, PlanCommand.self, PerformanceCommand.self, ReportCommand.self,
+            CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self,
+            BarCommand.self, PlanCommand.self,
             RPCCommand.self, SchemaCommand.self,
         ]
     )
