@@ -38,6 +38,57 @@ struct CaseEndTests {
         #expect(listed.items.allSatisfy { $0.reason.contains("B03") && $0.reason.contains("ended on 2026-04-07 (death)") && $0.amount == Money(fen: -5850) })
     }
 
+    /// Six one-hour visits on 1–9 June (58.50 each to the fund, 351.00); a death on 10 June leaves 10 of June's 30 days:
+    /// 3 hours a week × 10/7 = 4 h 17 min at 65 = 278.42 of ceiling, so the fund's share is four visits' 234.00 and 16.58 of the fifth.
+    func june(_ world: ProviderWorld, asOf: String) throws -> SubmissionReport {
+        try world.submit([world.line("J1", on: "2026-06-01"), world.line("J2", on: "2026-06-03"), world.line("J3", on: "2026-06-05"),
+                          world.line("J4", on: "2026-06-08"), world.line("J5", on: "2026-06-09"),
+                          world.line("J6", "C2", on: "2026-06-09", "14:00", "15:00")], asOf: asOf)
+    }
+
+    func juneFund(_ world: ProviderWorld) throws -> Money {
+        try world.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.fund(people: [world.person], month: YearMonth("2026-06")!) }[world.person] ?? .zero
+    }
+
+    @Test("A death recorded on the day: June's logs are capped by the prorated ceiling as they come, 250.58")
+    func deathRecordedFirst() throws {
+        let world = try ProviderWorld()
+        _ = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-06-10"), actor: admin, asOf: day("2026-06-10"))
+        let report = try june(world, asOf: "2026-06-10")
+        #expect(report.fund == Money(text: "250.58")!)
+        #expect(report.rejected.map(\.rule) == [.beyondMonthlyCap])
+        #expect(try juneFund(world) == Money(text: "250.58")!)
+    }
+
+    @Test("A death recorded ten days late re-caps the open month: June pays 250.58, as if recorded on the day")
+    func deathRecordedLateReCapsOpenMonth() throws {
+        let world = try ProviderWorld()
+        #expect(try june(world, asOf: "2026-06-10").fund == Money(yuan: 351))
+        let ended = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-06-10"), actor: admin, asOf: day("2026-06-20"))
+        #expect(ended.afterEnd?["recapped"]?.intValue == 2)
+        #expect(try juneFund(world) == Money(text: "250.58")!)
+        let logs = try stored(world, "2026-06")
+        #expect(logs["J5"]?.money?.allowed == Money(text: "18.42")! && logs["J5"]?.money?.fund == Money(text: "16.58")!)
+        #expect(logs["J6"]?.status == .rejected && logs["J6"]?.rule == .beyondMonthlyCap)
+        #expect(logs["J6"]?.detail?.contains("ended on 2026-06-10") == true)
+        let statement = try #require(try world.settlement.settle(month: YearMonth("2026-06")!, actor: admin, asOf: day("2026-07-01")).statements.first)
+        #expect(statement.fund == Money(text: "250.58")! && statement.adjustments == .zero)
+    }
+
+    @Test("A death recorded after June was settled: the excess, 100.42, is recovered on the next statement")
+    func deathRecordedAfterSettlementRecovers() throws {
+        let world = try ProviderWorld()
+        _ = try june(world, asOf: "2026-06-10")
+        #expect(try world.settlement.settle(month: YearMonth("2026-06")!, actor: admin, asOf: day("2026-07-01")).statements.first?.fund == Money(yuan: 351))
+        _ = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-06-10"), actor: admin, asOf: day("2026-07-05"))
+        let july = try #require(try world.settlement.settle(month: YearMonth("2026-07")!, actor: admin, asOf: day("2026-08-01")).statements.first)
+        #expect(july.adjustments == Money(text: "-100.42")!)
+        let listed = try world.settlement.adjustments(month: YearMonth("2026-07")!, institution: "I001", actor: admin, page: try PageRequest())
+        #expect(listed.items.map(\.logID) == ["J5", "J6"])
+        #expect(listed.items.map(\.amount) == [Money(text: "-41.92")!, Money(text: "-58.50")!])
+        #expect(listed.items.allSatisfy { $0.reason.contains("ended on 2026-06-10") })
+    }
+
     @Test("A service dated after the end is rejected on intake (B03), the day of death itself is not")
     func rejectedOnIntake() throws {
         let world = try ProviderWorld()

@@ -53,7 +53,7 @@ public struct IntakeService: Sendable {
     /// Submits logs read from `input` (`size` bytes, for progress and sizing).
     public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
-        try run(input, size: size, withdrawal: nil, actor: actor, asOf: asOf, progress: progress)
+        try run(input, size: size, retake: nil, actor: actor, asOf: asOf, progress: progress)
     }
 
     /// Withdraws the logs a file names (the same formats as a submission; a
@@ -70,12 +70,12 @@ public struct IntakeService: Sendable {
 
     /// Withdraws the logs read from `input`, as ``withdraw(_:actor:asOf:)``.
     public func withdraw(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate) throws -> SubmissionReport {
-        try run(input, size: size, withdrawal: Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)"), actor: actor, asOf: asOf, progress: nil)
+        try run(input, size: size, retake: .withdraw(Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)")), actor: actor, asOf: asOf, progress: nil)
     }
 
-    private func run(_ input: LogInput, size: Int, withdrawal: Rejection?, actor: Actor, asOf: CalendarDate,
+    private func run(_ input: LogInput, size: Int, retake: Retake?, actor: Actor, asOf: CalendarDate,
                      progress: (@Sendable (Int, Int) -> Void)?) throws -> SubmissionReport {
-        let operation = Operation(withdrawal == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new", actor: actor, asOf: asOf)
+        let operation = Operation(retake == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new", actor: actor, asOf: asOf)
         do {
             try Access.require(actor, .submitLogs)
         } catch {
@@ -89,19 +89,19 @@ public struct IntakeService: Sendable {
         return try store.write { tx in
             attempts += 1
             if attempts > 1 { try input.rewind(to: start) }
-            return try Self.take(input, size: size, withdrawal: withdrawal, operation: operation, work: work, progress: progress, in: tx)
+            return try Self.take(input, size: size, retake: retake, operation: operation, work: work, progress: progress, in: tx)
         }
     }
 
-    /// Reads, checks and stores a submission (or a withdrawal) inside `tx`,
-    /// with its audit event.
-    static func take(_ input: LogInput, size: Int, withdrawal: Rejection?, operation: LTCCases.Operation, work: UnitOfWork,
+    /// Reads, checks and stores a submission (or a withdrawal, or a re-cap:
+    /// ``Retake``) inside `tx`, with its audit event.
+    static func take(_ input: LogInput, size: Int, retake: Retake?, operation: LTCCases.Operation, work: UnitOfWork,
                     progress: (@Sendable (Int, Int) -> Void)?, in tx: any ProviderTransaction) throws -> SubmissionReport {
         let actor = operation.actor, asOf = operation.asOf
         let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
                                                       asOf: asOf, summary: ["bytes": .integer(size)])
         let jobs = Handoff<IntakeJob>(capacity: 3)
-        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, withdrawal: withdrawal,
+        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, retake: retake,
                                       progress: progress)
         let checker = Threads.start("intake.check") { checking.run(jobs) }
         var outcome: Result<SubmissionReport, any Error>?
@@ -126,13 +126,14 @@ public struct IntakeService: Sendable {
         for case .read(_, let reply) in jobs.cancel() { reply.close() }
         checker.join()
         let report = try outcome!.get()
-        let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
-                                  "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
-                                  "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn), "bytes": .integer(size)]
-        try tx.logs.finishSubmission(submission, summary: summary)
+        var summary: JSONObject = ["received": .integer(report.received), "accepted": .integer(report.accepted),
+                                   "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
+                                   "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn), "bytes": .integer(size)]
+        if report.recapped > 0 { summary.set("recapped", .integer(report.recapped)) }
+        try tx.logs.finishSubmission(submission, summary: .object(summary))
         var done = operation
         done.subject = "submission:\(submission)"
-        try tx.audit.append(work.event(done, .done, after: summary))
+        try tx.audit.append(work.event(done, .done, after: .object(summary)))
         return report
     }
 

@@ -23,6 +23,22 @@ extension IntakeWorkspace {
         return .success(money)
     }
 
+    /// A stored accepted log allowed `allowed` now, less than before, its
+    /// earlier version taken back already (``Retake/recap(_:)``): its money
+    /// shared by ``CostShare`` as intake shares it, and registered again; or,
+    /// with nothing allowed, rejected as P02 for `why`.
+    mutating func recap(_ stored: StoredLog, allowed: Money, _ touch: Touch, why: String) -> Result<AcceptedService, Rejection> {
+        let log = stored.log, month = YearMonth(containing: log.day)
+        guard allowed > .zero, let money = stored.money, let unit = units[log.item] else {
+            return .failure(Rejection(.beyondMonthlyCap, why))
+        }
+        let rule = touch.person.flatMap { monthView($0, month: month) }.flatMap { $0.paid[$0.index(on: log.day)] }?.rule
+        let share = CostShare(of: allowed, visits: unit == .visit ? 1 : 0, ratio: rule?.ratio, copayPerVisit: rule?.copayPerVisit)
+        let recapped = AcceptedService(billed: money.billed, allowed: allowed, fund: share.fund, grade: money.grade)
+        register(log, touch, money: recapped, unit: unit, monthOpen: settled[month] != true)
+        return .success(recapped)
+    }
+
     /// T02 for a correction or a rejected log sent again, before its earlier
     /// version is taken back: a late one is refused and changes nothing.
     /// `nil` when it is in time, or when the day pays no benefits (the checks

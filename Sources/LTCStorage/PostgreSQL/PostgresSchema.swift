@@ -21,6 +21,7 @@ enum PostgresSchema {
         Migration(name: "0009-" + ReviewMigration.name, sql: ReviewMigration.postgresql),
         Migration(name: "0010-" + CarePlanMigration.name, sql: CarePlanMigration.postgresql),
         Migration(name: "0011-" + MonthQuantityMigration.name, sql: MonthQuantityMigration.postgresql),
+        Migration(name: "0012-" + AcceptedOrderMigration.name, sql: AcceptedOrderMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement
