@@ -22,8 +22,10 @@ public struct SettlementService: Sendable {
     /// agreed prices, capped per beneficiary by the month's ceiling from the
     /// benefit engine (applied as the logs were accepted, first come first
     /// capped), split into the fund's and the person's shares, plus the
-    /// adjustments no statement has carried yet, less the scheme's
-    /// withholding. The totals come from the usage ledger (kept with the
+    /// adjustments no statement has carried yet (with, for cases changed
+    /// since the last run, what their subsidies owe now for months settled
+    /// before: ``SubsidyDeductions``), less the scheme's withholding and the
+    /// subsidies deducted. The totals come from the usage ledger (kept with the
     /// logs), so settling reads one row per institution, not the month's logs.
     /// The fund's total is the statements' sum to the fen.
     ///
@@ -39,6 +41,12 @@ public struct SettlementService: Sendable {
                 throw CaseError(.timing, "\(month) ends on \(month.lastDay); settle it from \(month.lastDay.adding(days: 1))")
             }
             if let closed = try tx.settlements.settlement(month: month) { return Outcome(closed) }
+            // Cases changed since the last run owe the difference for their subsidies in months settled before (SubsidyDeductions).
+            let previous = try tx.settlements.lastSettledEvent()
+            let (changed, lastEvent) = try tx.cash.casesChanged(after: previous ?? .max)
+            if previous != nil {
+                try SubsidyDeductions.settleLate(cases: changed, settling: month, through: YearMonth(containing: asOf), in: tx)
+            }
             var statements = Dictionary(uniqueKeysWithValues: try tx.usage.statementTotals(month: month).map { ($0.institution, $0) })
             for adjustment in try tx.settlements.openAdjustments() {
                 var statement = statements[adjustment.institution] ?? Statement(institution: adjustment.institution)
@@ -54,7 +62,7 @@ public struct SettlementService: Sendable {
             }
             try SubsidyDeductions.apply(to: &statements, month: month, in: tx)
             let run = SettlementRun(month: month, settledOn: asOf, statements: statements.keys.sorted().map { statements[$0]! })
-            try tx.settlements.insert(run)
+            try tx.settlements.insert(run, eventSeq: lastEvent)
             try tx.settlements.carryOpenAdjustments(into: month)
             return Outcome(run, after: run.json["summary"])
         }

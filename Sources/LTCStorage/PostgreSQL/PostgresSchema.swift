@@ -22,6 +22,7 @@ enum PostgresSchema {
         Migration(name: "0010-" + CarePlanMigration.name, sql: CarePlanMigration.postgresql),
         Migration(name: "0011-" + MonthQuantityMigration.name, sql: MonthQuantityMigration.postgresql),
         Migration(name: "0012-" + AcceptedOrderMigration.name, sql: AcceptedOrderMigration.postgresql),
+        Migration(name: "0013-" + SubsidyDeductionMigration.name, sql: SubsidyDeductionMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, monthQuantities, acceptedOrder] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, monthQuantities, acceptedOrder, subsidyDeductions] }
+
+    /// Migration `0017-subsidy-deductions` (``SubsidyDeductionMigration``).
+    static let subsidyDeductions = Migration("0017-" + SubsidyDeductionMigration.name, SubsidyDeductionMigration.sqlite)
 
     /// Migration `0016-accepted-order` (``AcceptedOrderMigration``).
     static let acceptedOrder = Migration("0016-" + AcceptedOrderMigration.name, AcceptedOrderMigration.sqlite)
