@@ -1,4 +1,5 @@
 import Foundation
+import LTCAssessment
 import LTCBenefits
 import LTCCases
 import LTCCore
@@ -10,7 +11,10 @@ import Testing
 /// sequences on a small world: submissions (new logs, resent ones,
 /// corrections, repeats within a file, late and future ones, unknown
 /// caregivers), withdrawals, a caregiver registered late, penalties,
-/// settlements and a death recorded after the fact.
+/// settlements of months in any order, a death recorded after the fact, a
+/// care plan with minutes, an hourly standard below the agreed price with
+/// hours a month, a deducted subsidy recorded before or after its months are
+/// settled, and cash runs of months in any order, skipping some.
 ///
 /// After each step, reading everything back:
 /// 1. no service is paid net more than once: accepted logs of a person, or of
@@ -18,11 +22,22 @@ import Testing
 ///    its adjustments is never negative nor more than the log is now worth,
 ///    and nothing for a log rejected since;
 /// 2. nothing is accepted or paid net for a day after a case's end;
-/// 3. no person is over the week's plan, the day's cap or the month's ceiling;
+/// 3. no person-month is allowed more than its ceiling, hours, plan minutes
+///    or unit standard allow as the facts now are, whenever each fact was
+///    recorded (a death recorded late re-caps its month);
 /// 4. each statement is its logs and its adjustments to the fen, the fund's
 ///    total the statements' sum, and each fund report breakdown the net fund;
 /// 5. what a write reports is what reading it back gives: a submission's
-///    accepted logs and money, the usage ledger's weeks, days and months.
+///    accepted logs and money, the usage ledger's weeks, days and months;
+/// 6. once a month is settled, every case's subsidies have been taken off
+///    its statements exactly what they owe now for each settled month (up
+///    to the care the fund paid), once; once a month's cash is run, every
+///    case has been paid exactly its cash due for every month up to it.
+///
+/// And `orders`: the same facts recorded in two generated orders (a death,
+/// subsidies, settlements and cash runs each recorded at another time, some
+/// months settled or paid out of order or skipped) end with the same money
+/// once everything is settled.
 ///
 /// The sequences come from fixed seeds, so a failure names the seed and the
 /// steps that led to it and replays exactly. `LTC_PROPERTY_SEQUENCES=N`
@@ -36,9 +51,9 @@ struct MoneyInvariantTests {
         return (0..<UInt64(max(1, count))).map { 0x1742_0000 + $0 }
     }
 
-    @Test("Hourly home care (weekly plans, a monthly ceiling)", .timeLimit(.minutes(10)), arguments: seeds)
+    @Test("Hourly home care (weekly packages, a monthly ceiling, a care plan of 45-minute services)", .timeLimit(.minutes(10)), arguments: seeds)
     func hourly(seed: UInt64) throws {
-        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "hours-home-care-2026", items: ["S01", "S02"]))
+        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "hours-home-care-2026", items: ["S01", "S02"], plannedMinutes: 45))
         do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
         #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
     }
@@ -46,6 +61,40 @@ struct MoneyInvariantTests {
     @Test("Care priced by the day (Tengzhou's 45 a day for home visits)", .timeLimit(.minutes(10)), arguments: seeds)
     func daily(seed: UInt64) throws {
         var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "day-rate-2026", items: ["H01"]))
+        do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
+        #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
+    }
+
+    @Test("Urumqi's home visits: an agreed 72 an hour paid at the standard 62, 30 hours a month", .timeLimit(.minutes(10)), arguments: seeds)
+    func hourlyStandard(seed: UInt64) throws {
+        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "urumqi-2022", items: ["U02"]))
+        do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
+        #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
+    }
+
+    @Test("The same facts recorded in two generated orders give the same money once everything is settled", .timeLimit(.minutes(10)),
+          arguments: seeds)
+    func orders(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let facts = Facts(&random)
+        let (first, second) = (facts.schedule(&random), facts.schedule(&random))
+        let one = try facts.record(first), other = try facts.record(second)
+        let differences = one.differences(from: other)
+        #expect(differences.isEmpty, """
+            seed \(seed) (replay: LTC_PROPERTY_SEED=\(seed) swift test --filter MoneyInvariant): the same facts in two orders pay differently:
+            \(differences.joined(separator: "\n"))
+            first order:
+            \(one.steps.joined(separator: "\n"))
+            second order:
+            \(other.steps.joined(separator: "\n"))
+            """)
+        #expect(one.accepted >= 10, "seed \(seed): only \(one.accepted) services were accepted")
+    }
+
+    @Test("Tianjin-style care: a deducted subsidy recorded at any time, a family carer's cash run in any order", .timeLimit(.minutes(10)),
+          arguments: seeds)
+    func subsidiesAndCash(seed: UInt64) throws {
+        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "tianjin-style-2026", items: ["T02"]))
         do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
         #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
     }
@@ -58,35 +107,63 @@ final class Problems {
 
 struct InvariantBroken: Error {}
 
-/// Two institutions, two beneficiaries (the second enrolled with both), caregivers of each.
+/// Two institutions, two beneficiaries (the second enrolled with both), caregivers of each;
+/// where the scheme pays a family carer (Tianjin-style), a third beneficiary paid in cash.
 struct InvariantWorld {
     let world: ProviderWorld
     let scheme: String
     let items: [String]
+    /// The mode both beneficiaries are served in.
+    let mode: String
     let people: [Int]
     let cases: [Int: Int]
+    /// A beneficiary with a family carer, paid cash (Tianjin-style only).
+    let carer: (person: Int, caseID: Int)?
+    let prices: [String: Money]
     let institutions = ["I001", "I002"]
     let caregivers = ["I001": ["C1", "C2", "C3", "C9"], "I002": ["D1", "D2"]]
+    /// The minutes of each service in the first beneficiary's care plan, if one binds.
+    let plannedMinutes: Int?
+    let cash: CashService
 
-    init(scheme: String, items: [String]) throws {
-        let prices = Dictionary(uniqueKeysWithValues: items.map { ($0, $0 == "H01" ? Money(yuan: 30) : Money(yuan: 65)) })
-        world = try ProviderWorld(scheme: scheme, prices: prices)
+    /// - Parameter plannedMinutes: gives the first beneficiary a care plan (S01 3 a week, S02 1) of services of these minutes.
+    init(scheme: String, items: [String], plannedMinutes: Int? = nil) throws {
+        prices = Dictionary(uniqueKeysWithValues: items.map { ($0, ["H01": Money(yuan: 30), "U02": Money(yuan: 72), "T02": Money(yuan: 60)][$0] ?? Money(yuan: 65)) })
+        mode = scheme == "tianjin-style-2026" ? "home-care" : "home-visit"
+        world = try ProviderWorld(scheme: scheme, prices: prices, mode: mode)
         self.scheme = scheme
         self.items = items
+        self.plannedMinutes = plannedMinutes
+        cash = CashService(store: world.scratch.store, clock: SystemClock())
         let second = try world.registry.addPerson(name: "王阿婆", nationalID: validID("11010519400101124"), insurance: .employee,
                                                   enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
-        let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second)
-        try ProviderWorld.designate("I002", scheme: scheme, modes: ["home-visit"], prices: prices, capacity: 50, with: world.agreements)
+        let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second, mode: mode)
+        try ProviderWorld.designate("I002", scheme: scheme, modes: [mode], prices: prices, capacity: 50, with: world.agreements)
         for (id, qualification) in [("D1", "nurse"), ("D2", "caregiver")] {
             _ = try world.agreements.register(Caregiver(id: id, name: "护理员\(id)", institution: "I002", qualifications: [qualification],
                                                         employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: day("2026-01-15"))
         }
         for institution in institutions {
-            _ = try world.agreements.enrol(caseID: secondCase, institution: institution, mode: "home-visit", from: day("2026-03-17"),
+            _ = try world.agreements.enrol(caseID: secondCase, institution: institution, mode: mode, from: day("2026-03-17"),
                                            home: ProviderWorld.home, actor: admin, asOf: day("2026-03-17"))
         }
         people = [world.person, second]
         cases = [world.person: world.caseID, second: secondCase]
+        if scheme == "tianjin-style-2026" {
+            let third = try world.registry.addPerson(name: "李阿公", nationalID: validID("11010519400101125"), insurance: .employee,
+                                                     enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
+            carer = (third, try ProviderWorld.effectiveCase(world.cases, person: third, mode: "family-carer"))
+        } else {
+            carer = nil
+        }
+        if let plannedMinutes {
+            let plans = CarePlanService(store: world.scratch.store, clock: SystemClock(), forms: try FormCatalog.load())
+            _ = try plans.propose(caseID: world.caseID, answers: asked(["needs.medication": 1]), actor: admin, asOf: day("2026-03-20"))
+            _ = try plans.set(caseID: world.caseID, items: [CarePlan.Item(code: "S01", perWeek: 3, perDay: 2, minutes: plannedMinutes),
+                                                            CarePlan.Item(code: "S02", perWeek: 1, minutes: plannedMinutes)],
+                              reason: "short visits", actor: admin, asOf: day("2026-03-20"))
+            _ = try plans.confirm(caseID: world.caseID, by: "陈老伯", actor: admin, asOf: day("2026-03-20"))
+        }
     }
 }
 
@@ -122,16 +199,19 @@ struct OperationSequence {
 
     mutating func run(steps count: Int) throws {
         let death = Int.random(in: count / 3..<count, using: &random)
+        let subsidy = Int.random(in: 0..<count, using: &random)
         for step in 0..<count {
             switch Int.random(in: 0..<100, using: &random) {
             case 0..<60: try submit()
             case 60..<70: try withdraw()
             case 70..<73: try registerLate()
             case 73..<77: try penalty()
+            case 77..<84: try runCash()
             default: break
             }
             if step == death { try endCase() }
-            try settleWhatEnded()
+            if step == subsidy { try recordSubsidies() }
+            try settleSome()
             today = today.adding(days: Int.random(in: 0...2, using: &random))
             try check()
             try stopIfBroken()
@@ -147,19 +227,20 @@ struct OperationSequence {
         nextID += 1
         let person = institution == "I001" ? world.people.randomElement(using: &random)! : world.people[1]
         let item = world.items.randomElement(using: &random)!
+        let mode = world.mode
         let nurses = ["I001": ["C2"], "I002": ["D1"]][institution]!
         let caregiver = item == "S02" && Int.random(in: 0..<8, using: &random) > 0
             ? nurses[0] : world.caregivers[institution]!.randomElement(using: &random)!
         let serviceDay = today.adding(days: -Int.random(in: -1...11, using: &random))
         return Self.line(providers, "L\(nextID)", caregiver, item, serviceDay, start: Int.random(in: 7...18, using: &random) * 60,
-                         minutes: [30, 45, 60, 90][Int.random(in: 0..<4, using: &random)], person: person, institution: institution)
+                         minutes: [30, 45, 60, 90][Int.random(in: 0..<4, using: &random)], person: person, institution: institution, mode: mode)
     }
 
     static func line(_ providers: ProviderWorld, _ id: String, _ caregiver: String, _ item: String, _ day: CalendarDate, start: Int, minutes: Int,
-                     person: Int, institution: String) -> String {
+                     person: Int, institution: String, mode: String) -> String {
         func clock(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
         return providers.line(id, caregiver, item, on: day.description, clock(start), clock(min(start + minutes, 23 * 60 + 59)),
-                              person: person, institution: institution)
+                              person: person, institution: institution, mode: mode)
     }
 
     /// A correction of a line sent before: a later start, or another duration.
@@ -202,7 +283,7 @@ struct OperationSequence {
         let candidates = try allLogs().filter { $0.status == .accepted }
         guard let log = candidates.randomElement(using: &random)?.log else { return }
         let line = Self.line(providers, log.logID, log.caregiver, log.item, log.day, start: log.start.minuteOfDay, minutes: log.minutes,
-                             person: log.person, institution: log.institution)
+                             person: log.person, institution: log.institution, mode: log.mode)
         let header = "log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n"
         let report = try providers.intake.withdraw(Array((header + line + "\n").utf8), actor: admin, asOf: today)
         steps.append("\(today) withdraws \(log.institution)/\(log.logID) of \(log.day) → \(report.withdrawn) withdrawn, adjustments \(report.adjustments)")
@@ -234,8 +315,40 @@ struct OperationSequence {
         steps.append("\(today) person \(person) died on \(on) → \(termination.afterEnd.map { JSONWriter.string($0) } ?? "nothing after")")
     }
 
-    mutating func settleWhatEnded() throws {
-        for month in [YearMonth("2026-03")!, YearMonth("2026-04")!, YearMonth("2026-05")!] where today > month.lastDay && paidAtSettlement[month] == nil {
+    /// Other subsidies deducted from LTCI, recorded at a random step (before or after their months are settled):
+    /// 150 a month for the first beneficiary, 100 for the one paid cash (taken from the cash first).
+    mutating func recordSubsidies() throws {
+        guard world.scheme == "tianjin-style-2026" else { return }
+        for (caseID, monthly) in [(world.cases[world.people[0]]!, 150), (world.carer!.caseID, 100)] {
+            _ = try providers.cases.addSubsidy(caseID: caseID, subsidy: "elderly-disability", monthly: Money(yuan: monthly), from: day("2026-01-01"),
+                                               until: nil, choice: nil, actor: admin, asOf: today)
+        }
+        steps.append("\(today) records the subsidies of cases \(world.cases[world.people[0]]!) and \(world.carer!.caseID)")
+    }
+
+    /// A cash run of an ended month, any of them: one before the latest run is refused (a later run paid it), one after it pays the months between.
+    mutating func runCash() throws {
+        guard world.carer != nil else { return }
+        let ended = ["2026-04", "2026-05", "2026-06", "2026-07"].map { YearMonth($0)! }.filter { today > $0.lastDay }
+        guard let month = ended.randomElement(using: &random) else { return }
+        // A month run before gives back its stored run: nothing new is paid or checked.
+        let before = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.cash.run(month: month) }
+        do {
+            let run = try world.cash.run(month: month, actor: admin, asOf: today)
+            guard before == nil else { return }
+            steps.append("\(today) runs the cash of \(month): \(run.payments) lines, \(run.total)")
+        } catch let refused as CaseError where refused.reason == .timing {
+            steps.append("\(today) runs the cash of \(month): refused, \(refused.message)")
+            return
+        }
+        try checkCash()
+    }
+
+    /// Settles an ended month, any of them (so months are settled out of order), sometimes none.
+    mutating func settleSome() throws {
+        let ended = ["2026-03", "2026-04", "2026-05", "2026-06"].map { YearMonth($0)! }.filter { today > $0.lastDay && paidAtSettlement[$0] == nil }
+        guard let month = ended.randomElement(using: &random), ended.count > 1 || Int.random(in: 0..<3, using: &random) == 0 else { return }
+        do {
             var paid: [LogKey: Money] = [:]
             for log in try allLogs() where log.status == .accepted && YearMonth(containing: log.log.day) == month {
                 paid[LogKey(institution: log.log.institution, logID: log.log.logID)] = log.money!.fund
@@ -248,6 +361,43 @@ struct OperationSequence {
             for statement in run.statements {
                 let logs = paid.filter { $0.key.institution == statement.institution }.values.reduce(Money.zero, +)
                 expect(statement.fund == logs, "\(month) \(statement.institution): statement fund \(statement.fund), its logs \(logs)")
+            }
+            try checkSubsidies()
+        }
+    }
+
+    /// 6. Once a month is settled: each case's subsidies have come off its statements exactly what they owe now
+    /// for every month settled (up to the care the fund paid for), whenever they were recorded.
+    func checkSubsidies() throws {
+        let months = Set(paidAtSettlement.keys)
+        for (person, caseID) in world.cases.sorted(by: { $0.key < $1.key }) {
+            let (kept, taken) = try providers.scratch.store.read { (tx: any ProviderTransaction) in
+                (try tx.settlements.keptDeductions(months), try tx.settlements.deductions(caseID: caseID, months: months.sorted()))
+            }
+            for month in kept.sorted() {
+                let entitlement = try providers.cases.entitlement(caseID: caseID, month: month, actor: admin)
+                let care = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.fund(people: [person], month: month) }[person] ?? .zero
+                let owed = min(entitlement.deducted - min(entitlement.deducted, entitlement.cash), care)
+                expect((taken[month] ?? .zero) == owed, "case \(caseID), settled \(month): subsidies took \(taken[month] ?? .zero) off its statements, they owe \(owed)")
+            }
+        }
+    }
+
+    /// 6. Once a month's cash is run: every case has been paid, over every run, exactly its cash due for every month up to the latest run.
+    func checkCash() throws {
+        guard let latest = try providers.scratch.store.read({ (tx: any ProviderTransaction) in try tx.cash.latestRun() })?.month else { return }
+        var months: [YearMonth] = []
+        var month = YearMonth("2026-01")!
+        while month <= latest {
+            months.append(month)
+            month = month.adding(months: 1)
+        }
+        for caseID in Array(world.cases.values) + [world.carer!.caseID] {
+            let paid = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.cash.paid(caseID: caseID, for: months) }
+            for month in months {
+                let entitlement = try providers.cases.entitlement(caseID: caseID, month: month, actor: admin)
+                let due = entitlement.cash - min(entitlement.deducted, entitlement.cash)
+                expect((paid[month] ?? .zero) == due, "case \(caseID), \(month): paid \(paid[month] ?? .zero) in cash over the runs up to \(latest), due \(due)")
             }
         }
     }
@@ -280,6 +430,10 @@ struct OperationSequence {
     /// Records what the step broke, with the seed and the steps that led to it, and stops.
     func stopIfBroken(sourceLocation: SourceLocation = #_sourceLocation) throws {
         guard !problems.found.isEmpty else { return }
+        // An issue's comment may be cut short in the report: the steps in full, when asked for.
+        if ProcessInfo.processInfo.environment["LTC_PROPERTY_STEPS"] != nil {
+            print("seed \(seed):\n" + problems.found.joined(separator: "\n") + "\nafter:\n" + steps.joined(separator: "\n"))
+        }
         Issue.record(Comment(rawValue: "seed \(seed) (replay: LTC_PROPERTY_SEED=\(seed) swift test --filter MoneyInvariant):\n"
                              + problems.found.joined(separator: "\n") + "\nafter these steps:\n" + steps.joined(separator: "\n")),
                      sourceLocation: sourceLocation)
@@ -335,14 +489,26 @@ struct OperationSequence {
             let allowed = group.reduce(Money.zero) { $0 + $1.money!.allowed }
             expect(allowed <= Money(yuan: 45), "\(key): \(allowed) allowed in a day capped at 45")
         }
+        // Each log: no more minutes than planned (the plan's, else the catalogue's), at no more than the row's standard.
+        for log in accepted where OperationSequence.hourly.contains(log.log.item) {
+            let planned = world.plannedMinutes.flatMap { log.log.person == world.people[0] && log.log.day >= day("2026-03-20") ? $0 : nil }
+            let minutes = min(log.log.minutes, planned ?? (world.scheme == "hours-home-care-2026" ? 60 : log.log.minutes))
+            let rate = min(world.prices[log.log.item]!, ["urumqi-2022": Money(yuan: 62), "hours-home-care-2026": Money(yuan: 65)][world.scheme] ?? world.prices[log.log.item]!)
+            expect(log.money!.allowed <= rate.prorated(days: minutes, of: 60),
+                   "\(log.log.institution)/\(log.log.logID): \(log.log.minutes) minutes allowed \(log.money!.allowed), more than \(minutes) minutes at \(rate)")
+        }
+        // Each person-month, as the facts now are (a death recorded late included): the ceiling, and the hours a month where the row counts them.
         for (person, byPerson) in Dictionary(grouping: accepted, by: { $0.log.person }) {
             let record = records.first { $0.personID == person }!
             for (month, group) in Dictionary(grouping: byPerson, by: { YearMonth(containing: $0.log.day) }) {
-                // A death recorded later shortens the month's ceiling; what was allowed before it was within the ceiling then.
-                if let end = record.endedOn, end <= month.lastDay { continue }
-                let ceiling = try providers.cases.entitlement(caseID: record.id, month: month, actor: admin).parts.reduce(Money.zero) { $0 + $1.eligibleCost }
+                let parts = try providers.cases.entitlement(caseID: record.id, month: month, actor: admin).parts
+                let ceiling = parts.reduce(Money.zero) { $0 + ($1.pricing == .cash ? .zero : $1.eligibleCost) }
                 let allowed = group.reduce(Money.zero) { $0 + $1.money!.allowed }
                 expect(allowed <= ceiling, "person \(person) is allowed \(allowed) in \(month), over the ceiling \(ceiling)")
+                if world.scheme == "urumqi-2022" {
+                    let hours = parts.reduce(0) { $0 + ($1.minutes ?? 0) }, minutes = group.reduce(0) { $0 + $1.log.minutes }
+                    expect(minutes <= hours, "person \(person) has \(minutes) minutes accepted in \(month), over the month's \(hours)")
+                }
             }
         }
 
@@ -364,7 +530,7 @@ struct OperationSequence {
         let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.weeks(people: Set(world.people), weeks: weeks) }
         for week in ledger {
             let group = accepted.filter { $0.log.person == week.person && Week.number(of: $0.log.day) == week.week }
-            let minutes = world.items.contains("S01") ? group.reduce(0) { $0 + $1.log.minutes } : 0
+            let minutes = group.filter { OperationSequence.hourly.contains($0.log.item) }.reduce(0) { $0 + $1.log.minutes }
             expect(week.minutes == minutes, "person \(week.person) week \(week.week): ledger \(week.minutes) minutes, logs \(minutes)")
             expect(week.busy.count == group.count, "person \(week.person) week \(week.week): \(week.busy.count) busy times, \(group.count) logs")
             for weekday in 0..<7 {
@@ -374,16 +540,204 @@ struct OperationSequence {
         }
         expect(ledger.count == Set(accepted.map { "\($0.log.person)/\(Week.number(of: $0.log.day))" }).count, "the ledger's weeks are not the logs' weeks")
         for month in [YearMonth("2026-03")!, YearMonth("2026-04")!, YearMonth("2026-05")!, YearMonth("2026-06")!] where paidAtSettlement[month] == nil {
-            let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.allowed(people: Set(world.people), month: month) }
+            let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.use(people: Set(world.people), month: month) }
             for person in world.people {
-                let logs = accepted.filter { $0.log.person == person && YearMonth(containing: $0.log.day) == month }.reduce(Money.zero) { $0 + $1.money!.allowed }
-                expect((ledger[person] ?? .zero) == logs, "person \(person) in \(month): ledger allowed \(ledger[person] ?? .zero), logs \(logs)")
+                let group = accepted.filter { $0.log.person == person && YearMonth(containing: $0.log.day) == month }
+                let logs = group.reduce(Money.zero) { $0 + $1.money!.allowed }
+                let minutes = group.filter { OperationSequence.hourly.contains($0.log.item) }.reduce(0) { $0 + $1.log.minutes }
+                expect((ledger[person]?.allowed ?? .zero) == logs, "person \(person) in \(month): ledger allowed \(ledger[person]?.allowed ?? .zero), logs \(logs)")
+                expect((ledger[person]?.minutes ?? 0) == minutes, "person \(person) in \(month): ledger \(ledger[person]?.minutes ?? 0) minutes, logs \(minutes)")
             }
         }
     }
 
+    /// The items of the worlds priced by the hour.
+    static let hourly: Set<String> = ["S01", "S02", "U02", "T02"]
+
     static func overlaps(_ logs: [StoredLog]) -> Bool {
         let sorted = logs.sorted { $0.log.start < $1.log.start }
         return zip(sorted, sorted.dropFirst()).contains { $1.log.start < $0.log.end }
+    }
+}
+
+/// The facts of a few months in a Tianjin-style world, to be recorded in
+/// different orders: services (each sent on a day of its own, within the
+/// scheme's ten days), the second beneficiary's death, deducted subsidies of
+/// the first beneficiary (150 a month, off the statements) and of the one
+/// paid cash (100, off the cash), the settlement of every month and cash
+/// runs of some. Only when each is recorded changes between orders: a
+/// service is always sent on its day, a month always settled after its last
+/// service is sent, so that whatever the order nothing is refused for
+/// coming late to a settled month (which is not the same fact).
+struct Facts {
+    struct Service {
+        var id: String
+        var institution: String
+        var caregiver: String
+        /// 0 or 1: the world's first or second beneficiary.
+        var person: Int
+        var day: CalendarDate
+        var start: Int
+        var minutes: Int
+        var sent: CalendarDate
+    }
+
+    /// When something is recorded, and what.
+    struct Step {
+        enum Action {
+            case submit(String, [Service])
+            case death
+            case subsidies(first: Bool)
+            case settle(YearMonth)
+            case cash(YearMonth)
+        }
+
+        var on: CalendarDate
+        /// Breaks ties on a day: services first, then the facts of the case, then settlements, then cash.
+        var rank: Int
+        var action: Action
+    }
+
+    static let months = ["2026-04", "2026-05", "2026-06", "2026-07"].map { YearMonth($0)! }
+    /// The last day anything is recorded on; then August is settled and paid, to carry what the months before still owe.
+    static let end = day("2026-09-10")
+
+    var services: [Service] = []
+    var death: CalendarDate
+
+    init(_ random: inout SplitMix64) {
+        var number = 0
+        for month in Self.months.prefix(3) {
+            // The first beneficiary at I001 in the morning; the second at I001 and I002 in the afternoon, never more than
+            // ten services a month, so that only the ceiling a death shortens binds.
+            for (person, institution, caregivers, hours) in [(0, "I001", ["C1", "C2"], 8...10), (1, "I001", ["C1", "C2"], 13...15),
+                                                              (1, "I002", ["D1", "D2"], 16...17)] {
+                let days = month.days.shuffled(using: &random).prefix(Int.random(in: 2...5, using: &random))
+                for serviceDay in days.sorted() {
+                    number += 1
+                    services.append(Service(id: "F\(number)", institution: institution, caregiver: caregivers.randomElement(using: &random)!, person: person,
+                                            day: serviceDay, start: Int.random(in: hours, using: &random) * 60,
+                                            minutes: [45, 60, 90, 120][Int.random(in: 0..<4, using: &random)],
+                                            sent: serviceDay.adding(days: Int.random(in: 0...6, using: &random))))
+                }
+            }
+        }
+        death = day("2026-05-05").adding(days: Int.random(in: 0...51, using: &random))
+    }
+
+    /// A day from `from` to ``end``, at random.
+    static func someDay(from: CalendarDate, _ random: inout SplitMix64) -> CalendarDate {
+        from.adding(days: Int.random(in: 0...max(0, from.days(until: end)), using: &random))
+    }
+
+    /// One order of recording the facts: each services' batch on the day it is sent, everything else on a random day
+    /// after it can be (a death from its day, a month's settlement once its services are all sent, a cash run once its
+    /// month has ended, or never: a later run pays it as arrears).
+    func schedule(_ random: inout SplitMix64) -> [Step] {
+        var steps: [Step] = []
+        for (key, batch) in Dictionary(grouping: services, by: { "\($0.sent)|\($0.institution)" }) {
+            steps.append(Step(on: batch[0].sent, rank: 0, action: .submit(key, batch.sorted { Int($0.id.dropFirst())! < Int($1.id.dropFirst())! })))
+        }
+        steps.append(Step(on: Self.someDay(from: death, &random), rank: 1, action: .death))
+        steps.append(Step(on: Self.someDay(from: day("2026-04-01"), &random), rank: 1, action: .subsidies(first: true)))
+        steps.append(Step(on: Self.someDay(from: day("2026-04-01"), &random), rank: 1, action: .subsidies(first: false)))
+        for month in Self.months {
+            let lastSent = services.filter { YearMonth(containing: $0.day) == month }.map(\.sent).max() ?? month.lastDay
+            steps.append(Step(on: Self.someDay(from: max(month.lastDay, lastSent).adding(days: 1), &random), rank: 2, action: .settle(month)))
+            if Bool.random(using: &random) {
+                steps.append(Step(on: Self.someDay(from: month.lastDay.adding(days: 1), &random), rank: 3, action: .cash(month)))
+            }
+        }
+        steps.sort { ($0.on, $0.rank, Self.key($0)) < ($1.on, $1.rank, Self.key($1)) }
+        steps.append(Step(on: day("2026-09-12"), rank: 2, action: .settle(YearMonth("2026-08")!)))
+        steps.append(Step(on: day("2026-09-13"), rank: 3, action: .cash(YearMonth("2026-08")!)))
+        return steps
+    }
+
+    private static func key(_ step: Step) -> String {
+        switch step.action {
+        case .submit(let key, _): key
+        case .death: "death"
+        case .subsidies(let first): "subsidies \(first)"
+        case .settle(let month): "settle \(month)"
+        case .cash(let month): "cash \(month)"
+        }
+    }
+
+    /// What the fund paid once everything is recorded and settled.
+    struct Money_: Equatable {
+        /// Per institution, over every statement: the fund's share plus adjustments, less subsidies deducted.
+        var statements: [String: Money] = [:]
+        /// Per case and month paid for, over every cash run.
+        var cash: [String: Money] = [:]
+        /// Per service, what its log is worth now (nothing once rejected).
+        var logs: [String: Money] = [:]
+        var accepted = 0
+        var steps: [String] = []
+
+        func differences(from other: Money_) -> [String] {
+            var found: [String] = []
+            for (name, mine, theirs) in [("statements", statements, other.statements), ("cash", cash, other.cash), ("logs", logs, other.logs)] {
+                for key in Set(mine.keys).union(theirs.keys).sorted() where mine[key] != theirs[key] {
+                    found.append("\(name) \(key): \(mine[key]?.description ?? "none") in the first order, \(theirs[key]?.description ?? "none") in the second")
+                }
+            }
+            return found
+        }
+
+        static func == (lhs: Money_, rhs: Money_) -> Bool { lhs.differences(from: rhs).isEmpty }
+    }
+
+    /// Records the facts in a fresh world in this order, and reads what was paid.
+    func record(_ order: [Step]) throws -> Money_ {
+        let world = try InvariantWorld(scheme: "tianjin-style-2026", items: ["T02"])
+        let providers = world.world
+        var money = Money_()
+        for step in order {
+            switch step.action {
+            case .submit(_, let batch):
+                let lines = batch.map { service in
+                    OperationSequence.line(providers, service.id, service.caregiver, "T02", service.day, start: service.start, minutes: service.minutes,
+                                           person: world.people[service.person], institution: service.institution, mode: world.mode)
+                }
+                let report = try providers.submit(lines, asOf: step.on.description, actor: try Actor("institution:\(batch[0].institution)"))
+                money.steps.append("\(step.on) \(batch[0].institution) sends \(batch.map(\.id).joined(separator: " ")): \(report.accepted) accepted, "
+                                   + "rejected \(report.rejected.map { "\($0.logID ?? "?") \($0.rule.code)" })")
+            case .death:
+                let ended = try providers.cases.terminate(caseID: world.cases[world.people[1]]!, reason: .death, on: death, actor: admin, asOf: step.on)
+                money.steps.append("\(step.on) the second beneficiary died on \(death): \(ended.afterEnd.map { JSONWriter.string($0) } ?? "nothing to take back")")
+            case .subsidies(let first):
+                let (caseID, monthly) = first ? (world.cases[world.people[0]]!, 150) : (world.carer!.caseID, 100)
+                _ = try providers.cases.addSubsidy(caseID: caseID, subsidy: "elderly-disability", monthly: Money(yuan: monthly), from: day("2026-01-01"),
+                                                   until: nil, choice: nil, actor: admin, asOf: step.on)
+                money.steps.append("\(step.on) records case \(caseID)'s subsidy of \(monthly) a month")
+            case .settle(let month):
+                let run = try providers.settlement.settle(month: month, actor: admin, asOf: step.on)
+                money.steps.append("\(step.on) settles \(month): \(run.fundTotal)")
+            case .cash(let month):
+                do {
+                    let run = try world.cash.run(month: month, actor: admin, asOf: step.on)
+                    money.steps.append("\(step.on) pays the cash of \(month): \(run.total)")
+                } catch let refused as CaseError where refused.reason == .timing {
+                    money.steps.append("\(step.on) pays the cash of \(month): refused, \(refused.message)")
+                }
+            }
+        }
+        for month in Self.months + [YearMonth("2026-08")!] {
+            for statement in try providers.settlement.settlement(month: month, actor: admin)?.statements ?? [] {
+                money.statements[statement.institution, default: .zero] += statement.fund + statement.adjustments - statement.subsidiesDeducted
+            }
+            for caseID in Array(world.cases.values) + [world.carer!.caseID] {
+                let paid = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.cash.paid(caseID: caseID, for: [month]) }
+                if let amount = paid[month] { money.cash["case \(caseID) \(month)"] = amount }
+            }
+            for institution in world.institutions {
+                for log in try providers.intake.logs(institution: institution, month: month, actor: admin, page: .largest()).items {
+                    money.logs["\(institution)/\(log.log.logID)"] = log.status == .accepted ? log.money!.fund : .zero
+                    if log.status == .accepted { money.accepted += 1 }
+                }
+            }
+        }
+        return money
     }
 }

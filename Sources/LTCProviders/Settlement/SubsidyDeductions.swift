@@ -24,7 +24,11 @@ import LTCSchemes
 /// ```
 enum SubsidyDeductions {
     /// Takes each case's deduction for `month` off its institution's
-    /// statement (never more than the statement still pays), and keeps it.
+    /// statement, and keeps it. It is bounded by the care the fund paid for
+    /// the person, not by what the statement still pays: a statement's other
+    /// amounts (adjustments, withholding) must not change what a case's
+    /// subsidies owe, or the money would depend on when a subsidy is recorded
+    /// (a late one is taken whole, by ``settleLate(cases:settling:through:in:)``).
     static func apply(to statements: inout [String: Statement], month: YearMonth, in tx: any ProviderTransaction) throws {
         var owing = Owing(tx: tx)
         var owed: [(record: Case, rest: Money)] = []
@@ -49,8 +53,7 @@ enum SubsidyDeductions {
             let care = fund[record.personID] ?? .zero
             guard care > .zero, let institution = Self.institution(of: record, month, enrolments[record.personID] ?? []),
                   var statement = statements[institution] else { continue }
-            // Never more than the statement still pays.
-            let take = min(rest, care, max(.zero, statement.payable))
+            let take = min(rest, care)
             statement.subsidiesDeducted = statement.subsidiesDeducted + take
             statements[institution] = statement
             if take > .zero { kept.append(SubsidyDeduction(caseID: record.id, month: month, institution: institution, amount: take, carriedBy: month)) }
