@@ -72,4 +72,27 @@ struct HourlyStandardTests {
         #expect(second.reduce(0) { $0 + $1.accepted } == 10)
         #expect(second.flatMap(\.rejected).map(\.rule) == Array(repeating: .beyondMonthlyPackage, count: 5))
     }
+
+    @Test("A death recorded late re-caps the month's hours as it would have been met: ten days leave 10 of 30 hours, 550.00 at 55")
+    func lateDeathReCapsHours() throws {
+        func june(deathFirst: Bool) throws -> Money {
+            let world = try ProviderWorld(scheme: "urumqi-2022", prices: ["U02": Money(yuan: 55)])
+            if deathFirst {
+                _ = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-06-10"), actor: admin, asOf: day("2026-06-10"))
+            }
+            // Two one-hour visits a day on 1–10 June: 20 hours at 55, below the standard 62, within the full month's 30.
+            let lines = (1...10).flatMap { date in
+                [world.line("M\(date)", "C1", "U02", on: String(format: "2026-06-%02d", date), "09:00", "10:00"),
+                 world.line("A\(date)", "C2", "U02", on: String(format: "2026-06-%02d", date), "14:00", "15:00")]
+            }
+            _ = try world.submit(lines, asOf: "2026-06-10")
+            if !deathFirst {
+                let ended = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-06-10"), actor: admin, asOf: day("2026-06-25"))
+                #expect(ended.afterEnd?["recapped"]?.intValue == 10)
+            }
+            return try world.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.fund(people: [world.person], month: YearMonth("2026-06")!) }[world.person] ?? .zero
+        }
+        #expect(try june(deathFirst: true) == Money(yuan: 550))
+        #expect(try june(deathFirst: false) == Money(yuan: 550))
+    }
 }

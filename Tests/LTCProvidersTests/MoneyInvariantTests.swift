@@ -65,7 +65,7 @@ struct MoneyInvariantTests {
         #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
     }
 
-    @Test("Urumqi's home visits: an agreed 72 an hour paid at the standard 62, 30 hours a month", .timeLimit(.minutes(10)), arguments: seeds)
+    @Test("Urumqi's home visits: an agreed 55 an hour, a resident paid at the standard 48, 30 hours a month", .timeLimit(.minutes(10)), arguments: seeds)
     func hourlyStandard(seed: UInt64) throws {
         var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "urumqi-2022", items: ["U02"]))
         do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
@@ -128,14 +128,17 @@ struct InvariantWorld {
 
     /// - Parameter plannedMinutes: gives the first beneficiary a care plan (S01 3 a week, S02 1) of services of these minutes.
     init(scheme: String, items: [String], plannedMinutes: Int? = nil) throws {
-        prices = Dictionary(uniqueKeysWithValues: items.map { ($0, ["H01": Money(yuan: 30), "U02": Money(yuan: 72), "T02": Money(yuan: 60)][$0] ?? Money(yuan: 65)) })
+        prices = Dictionary(uniqueKeysWithValues: items.map { ($0, ["H01": Money(yuan: 30), "U02": Money(yuan: 55), "T02": Money(yuan: 60)][$0] ?? Money(yuan: 65)) })
         mode = scheme == "tianjin-style-2026" ? "home-care" : "home-visit"
         world = try ProviderWorld(scheme: scheme, prices: prices, mode: mode)
         self.scheme = scheme
         self.items = items
         self.plannedMinutes = plannedMinutes
         cash = CashService(store: world.scratch.store, clock: SystemClock())
-        let second = try world.registry.addPerson(name: "王阿婆", nationalID: validID("11010519400101124"), insurance: .employee,
+        // In Urumqi the second is a resident, paid at 48 an hour: below the agreed 55, while the first, an employee, is paid
+        // the agreed 55 below the standard 62, so that 30 hours bind before the ceiling.
+        let second = try world.registry.addPerson(name: "王阿婆", nationalID: validID("11010519400101124"),
+                                                  insurance: scheme == "urumqi-2022" ? .resident : .employee,
                                                   enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
         let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second, mode: mode)
         try ProviderWorld.designate("I002", scheme: scheme, modes: [mode], prices: prices, capacity: 50, with: world.agreements)
@@ -233,7 +236,8 @@ struct OperationSequence {
             ? nurses[0] : world.caregivers[institution]!.randomElement(using: &random)!
         let serviceDay = today.adding(days: -Int.random(in: -1...11, using: &random))
         return Self.line(providers, "L\(nextID)", caregiver, item, serviceDay, start: Int.random(in: 7...18, using: &random) * 60,
-                         minutes: [30, 45, 60, 90][Int.random(in: 0..<4, using: &random)], person: person, institution: institution, mode: mode)
+                         minutes: (world.scheme == "urumqi-2022" ? [60, 90, 120, 180] : [30, 45, 60, 90])[Int.random(in: 0..<4, using: &random)],
+                         person: person, institution: institution, mode: mode)
     }
 
     static func line(_ providers: ProviderWorld, _ id: String, _ caregiver: String, _ item: String, _ day: CalendarDate, start: Int, minutes: Int,
@@ -493,7 +497,9 @@ struct OperationSequence {
         for log in accepted where OperationSequence.hourly.contains(log.log.item) {
             let planned = world.plannedMinutes.flatMap { log.log.person == world.people[0] && log.log.day >= day("2026-03-20") ? $0 : nil }
             let minutes = min(log.log.minutes, planned ?? (world.scheme == "hours-home-care-2026" ? 60 : log.log.minutes))
-            let rate = min(world.prices[log.log.item]!, ["urumqi-2022": Money(yuan: 62), "hours-home-care-2026": Money(yuan: 65)][world.scheme] ?? world.prices[log.log.item]!)
+            let standard = world.scheme == "urumqi-2022" ? Money(yuan: log.log.person == world.people[0] ? 62 : 48)
+                : world.scheme == "hours-home-care-2026" ? Money(yuan: 65) : world.prices[log.log.item]!
+            let rate = min(world.prices[log.log.item]!, standard)
             expect(log.money!.allowed <= rate.prorated(days: minutes, of: 60),
                    "\(log.log.institution)/\(log.log.logID): \(log.log.minutes) minutes allowed \(log.money!.allowed), more than \(minutes) minutes at \(rate)")
         }
@@ -603,31 +609,42 @@ struct Facts {
     static let end = day("2026-09-10")
 
     var services: [Service] = []
+    /// The day the second beneficiary dies.
     var death: CalendarDate
 
     init(_ random: inout SplitMix64) {
+        // Early in May or June: the month's ceiling shrinks to a few days' worth.
+        death = (Bool.random(using: &random) ? day("2026-05-01") : day("2026-06-01")).adding(days: Int.random(in: 2...9, using: &random))
         var number = 0
+        func add(_ person: Int, _ institution: String, on serviceDay: CalendarDate, at hours: ClosedRange<Int>, _ random: inout SplitMix64) {
+            number += 1
+            let caregivers = institution == "I001" ? ["C1", "C2"] : ["D1", "D2"]
+            services.append(Service(id: "F\(number)", institution: institution, caregiver: caregivers.randomElement(using: &random)!, person: person,
+                                    day: serviceDay, start: Int.random(in: hours, using: &random) * 60,
+                                    minutes: [60, 90, 120, 120][Int.random(in: 0..<4, using: &random)],
+                                    sent: serviceDay.adding(days: Int.random(in: 0...6, using: &random))))
+        }
         for month in Self.months.prefix(3) {
-            // The first beneficiary at I001 in the morning; the second at I001 and I002 in the afternoon, never more than
-            // ten services a month, so that only the ceiling a death shortens binds.
-            for (person, institution, caregivers, hours) in [(0, "I001", ["C1", "C2"], 8...10), (1, "I001", ["C1", "C2"], 13...15),
-                                                              (1, "I002", ["D1", "D2"], 16...17)] {
-                let days = month.days.shuffled(using: &random).prefix(Int.random(in: 2...5, using: &random))
-                for serviceDay in days.sorted() {
-                    number += 1
-                    services.append(Service(id: "F\(number)", institution: institution, caregiver: caregivers.randomElement(using: &random)!, person: person,
-                                            day: serviceDay, start: Int.random(in: hours, using: &random) * 60,
-                                            minutes: [45, 60, 90, 120][Int.random(in: 0..<4, using: &random)],
-                                            sent: serviceDay.adding(days: Int.random(in: 0...6, using: &random))))
-                }
+            // The first beneficiary at I001 in the morning, on two to eight days.
+            for serviceDay in month.days.shuffled(using: &random).prefix(Int.random(in: 2...8, using: &random)).sorted() {
+                add(0, "I001", on: serviceDay, at: 8...10, &random)
+            }
+            // The second at I001 and I002 in the afternoon: in the month of the death, on most days before it and a few
+            // after; in the others, on a few days. Never more than 2,040 of the month's 2,100 ceiling, so that only the
+            // ceiling the death shortens binds, and it mostly does.
+            let dying = month == YearMonth(containing: death)
+            let before = dying ? month.days.filter { $0 <= death } : Array(month.days.prefix(15))
+            for (institution, hours) in [("I001", 13...15), ("I002", 16...17)] {
+                let days = before.shuffled(using: &random).prefix(Int.random(in: dying ? 3...7 : 1...5, using: &random))
+                    + (dying ? Array(month.days.filter { $0 > death }.shuffled(using: &random).prefix(Int.random(in: 0...1, using: &random))) : [])
+                for serviceDay in days.sorted() { add(1, institution, on: serviceDay, at: hours, &random) }
             }
         }
-        death = day("2026-05-05").adding(days: Int.random(in: 0...51, using: &random))
     }
 
-    /// A day from `from` to ``end``, at random.
+    /// `from` itself half the time (a fact recorded as soon as it can be), else a day from `from` to ``end``, at random.
     static func someDay(from: CalendarDate, _ random: inout SplitMix64) -> CalendarDate {
-        from.adding(days: Int.random(in: 0...max(0, from.days(until: end)), using: &random))
+        Bool.random(using: &random) ? from : from.adding(days: Int.random(in: 0...max(0, from.days(until: end)), using: &random))
     }
 
     /// One order of recording the facts: each services' batch on the day it is sent, everything else on a random day

@@ -89,7 +89,7 @@ struct IntakeChecking: Sendable {
         var currentReply = try ask(current)
         // What the last chunk stored: the store has it only once that chunk is written.
         var recent: [StoredLog] = []
-        var recapped: [RecapKey: Money] = [:]
+        var recapped: [RecapKey: MonthUse] = [:]
         while true {
             let load = try wait(for: currentReply)
             workspace.merge(load, chunk: current.number)
@@ -140,8 +140,8 @@ struct IntakeChecking: Sendable {
     }
 
     /// Checks a chunk's logs in the order sent.
-    /// - Parameter recapped: in a re-cap, per person and month, what the logs named so far are allowed now.
-    private func check(_ chunk: Chunk, stored: [LogKey: StoredLog], recent: [StoredLog], recapped: inout [RecapKey: Money],
+    /// - Parameter recapped: in a re-cap, per person and month, what the logs named so far are allowed now, and their minutes and visits.
+    private func check(_ chunk: Chunk, stored: [LogKey: StoredLog], recent: [StoredLog], recapped: inout [RecapKey: MonthUse],
                        workspace: inout IntakeWorkspace, report: inout SubmissionReport) -> CheckedChunk {
         report.received += chunk.received
         report.rejected += chunk.refused
@@ -176,18 +176,32 @@ struct IntakeChecking: Sendable {
                 continue
             }
             // A re-cap: what the log is allowed now, in the order named; one allowed as much as before is left as it was.
-            var recap: (allowed: Money, why: String)?
+            var recap: (allowed: Money, rule: MonitoringRule, why: String)?
             if case .recap(let why) = retake, let old = earlier, let money = old.money {
                 let key = RecapKey(person: old.log.person, month: YearMonth(containing: old.log.day))
-                let person = workspace.touch(old.log).person
-                let ceiling = person.flatMap { workspace.monthView($0, month: key.month) }?.ceiling ?? .zero
-                let allowed = min(money.allowed, max(.zero, ceiling - recapped[key, default: .zero]))
-                recapped[key, default: .zero] += allowed
-                guard allowed != money.allowed else {
+                let view = workspace.touch(old.log).person.flatMap { workspace.monthView($0, month: key.month) }
+                let unit = workspace.unit(ofCode: old.log.item)
+                var used = recapped[key, default: MonthUse()]
+                // As the checks would have met it: the month's hours or visits (P05) first, then its ceiling (P02).
+                if unit == .hour, let limit = view?.minutes, used.minutes + old.log.minutes > limit {
+                    recap = (.zero, .beyondMonthlyPackage, "\(why): the \(key.month) hours are now \(CarePlanRules.hours(limit))")
+                } else if unit == .visit, let limit = view?.visits, used.visits + 1 > limit {
+                    recap = (.zero, .beyondMonthlyPackage, "\(why): the \(key.month) visits are now \(limit)")
+                } else {
+                    let ceiling = view?.ceiling ?? .zero
+                    let allowed = min(money.allowed, max(.zero, ceiling - used.allowed))
+                    if allowed > .zero {
+                        used.allowed += allowed
+                        if unit == .hour { used.minutes += old.log.minutes }
+                        if unit == .visit { used.visits += 1 }
+                    }
+                    if allowed != money.allowed { recap = (allowed, .beyondMonthlyCap, "\(why): the \(key.month) ceiling is now \(ceiling)") }
+                }
+                recapped[key] = used
+                guard recap != nil else {
                     report.unchanged += 1
                     continue
                 }
-                recap = (allowed, "\(why): the \(key.month) ceiling is now \(ceiling)")
             }
             // A log of a settled month stays in it: moving it would pay it again in the other month.
             if !retaking, let old = earlier, workspace.settled[YearMonth(containing: old.log.day)] == true,
@@ -234,7 +248,7 @@ struct IntakeChecking: Sendable {
             let outcome: Result<AcceptedService, Rejection> = if let withdrawal {
                 .failure(withdrawal)
             } else if let recap, let old = earlier {
-                workspace.recap(old, allowed: recap.allowed, touch, why: recap.why)
+                workspace.recap(old, allowed: recap.allowed, touch, rejected: Rejection(recap.rule, recap.why))
             } else {
                 workspace.check(log, touch, correctingSettled: settled != nil)
             }
@@ -275,7 +289,7 @@ struct IntakeChecking: Sendable {
                     let reason = if let withdrawal {
                         "log \(log.logID) of settled \(settledMonth) withdrawn (\(withdrawal.rule.code): \(withdrawal.detail)): \(paid) recovered"
                     } else if let recap {
-                        "log \(log.logID) of settled \(settledMonth) re-capped (\(MonitoringRule.beyondMonthlyCap.code): \(recap.why)): paid \(now) instead of \(paid)"
+                        "log \(log.logID) of settled \(settledMonth) re-capped (\(recap.rule.code): \(recap.why)): paid \(now) instead of \(paid)"
                     } else if entry.status == .accepted {
                         "correction of log \(log.logID) of settled \(settledMonth): paid \(now) instead of \(paid)"
                     } else {

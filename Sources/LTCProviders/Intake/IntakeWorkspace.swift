@@ -584,6 +584,11 @@ struct IntakeWorkspace {
         units[itemNames[Int(number)]]
     }
 
+    /// How an item is counted, by its code.
+    func unit(ofCode code: String) -> ServiceItem.Unit? {
+        units[code]
+    }
+
     mutating func item(_ code: String) -> Int32 {
         if let known = items[code] { return known }
         itemNames.append(code)

@@ -11,13 +11,15 @@ enum Retake: Sendable {
     /// institution or the agency takes it back; B03 when the case ended
     /// before its day).
     case withdraw(Rejection)
-    /// Allows each again against its month's ceiling as the month is now
-    /// (shorter, after a death recorded late), the logs named in the order
-    /// they were first capped (``StoredLog/acceptedOrder``): a log keeps what
-    /// it was allowed while the ceiling has room for it, is allowed what is
-    /// left once it has not, and is rejected (P02, for this reason) once
-    /// nothing is left. So the month ends as if the fact had been known when
-    /// its logs came. A log allowed as much as before is left as it was.
+    /// Allows each again against its month as the month is now (shorter,
+    /// after a death recorded late), the logs named in the order they were
+    /// first capped (``StoredLog/acceptedOrder``), as the checks would have
+    /// met them: a log beyond the month's hours or visits is rejected (P05);
+    /// else it keeps what it was allowed while the ceiling has room for it,
+    /// is allowed what is left once it has not, and is rejected (P02) once
+    /// nothing is left, each for this reason. So the month ends as if the
+    /// fact had been known when its logs came. A log allowed as much as
+    /// before is left as it was.
     case recap(String)
 
     var withdrawal: Rejection? {

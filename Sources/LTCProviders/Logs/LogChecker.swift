@@ -26,11 +26,11 @@ extension IntakeWorkspace {
     /// A stored accepted log allowed `allowed` now, less than before, its
     /// earlier version taken back already (``Retake/recap(_:)``): its money
     /// shared by ``CostShare`` as intake shares it, and registered again; or,
-    /// with nothing allowed, rejected as P02 for `why`.
-    mutating func recap(_ stored: StoredLog, allowed: Money, _ touch: Touch, why: String) -> Result<AcceptedService, Rejection> {
+    /// with nothing allowed, `rejected` (P05 or P02).
+    mutating func recap(_ stored: StoredLog, allowed: Money, _ touch: Touch, rejected: Rejection) -> Result<AcceptedService, Rejection> {
         let log = stored.log, month = YearMonth(containing: log.day)
         guard allowed > .zero, let money = stored.money, let unit = units[log.item] else {
-            return .failure(Rejection(.beyondMonthlyCap, why))
+            return .failure(rejected)
         }
         let rule = touch.person.flatMap { monthView($0, month: month) }.flatMap { $0.paid[$0.index(on: log.day)] }?.rule
         let share = CostShare(of: allowed, visits: unit == .visit ? 1 : 0, ratio: rule?.ratio, copayPerVisit: rule?.copayPerVisit)

@@ -1,4 +1,3 @@
-import LTCBenefits
 import LTCCases
 import LTCCore
 
@@ -8,9 +7,10 @@ import LTCCore
 /// 1. every accepted log of the person dated after the end is withdrawn as
 ///    rejected (B03, the reason naming the end): a death recorded late must
 ///    not leave the weeks after it paid (issue: "nothing paid after death");
-/// 2. the month of the end is re-capped: its ceiling is now prorated to the
-///    days before the end, and the month's logs are allowed again against
-///    it in the order they were first capped (``Retake/recap(_:)``), as if
+/// 2. the month of the end is re-capped: its ceiling (and its hours or
+///    visits a month) are now prorated to the days before the end, and the
+///    month's logs are allowed again against them in the order they were
+///    first capped (``Retake/recap(_:)``), as if
 ///    the end had been known when they came (issue 29, item 3: six visits on
 ///    1–9 June and a death on 10 June pay 250.58 of June's fund share
 ///    whether the death is recorded on the 10th or the 20th).
@@ -57,8 +57,7 @@ public struct ServicesAfterEnd: CaseEndConsequences {
         if ended < month.lastDay {
             let logs = try accepted(person: record.personID, from: month.firstDay, through: ended, in: tx)
                 .sorted { ($0.acceptedOrder ?? 0, $0.log.start, $0.log.institution, $0.log.logID) < ($1.acceptedOrder ?? 0, $1.log.start, $1.log.institution, $1.log.logID) }
-            let allowed = logs.reduce(Money.zero) { $0 + ($1.money?.allowed ?? .zero) }
-            if allowed > (try ceiling(record, month: month, in: tx)) {
+            if try beyond(record, month: month, in: tx) {
                 let operation = Operation("logs.recap", subject: "submission:new", actor: actor, asOf: asOf, reason: why)
                 let lines = logs.flatMap { Self.line($0.log) }
                 let report = try IntakeService.take(.bytes(lines), size: lines.count, retake: .recap(why), operation: operation, work: work,
@@ -93,12 +92,15 @@ public struct ServicesAfterEnd: CaseEndConsequences {
         return logs
     }
 
-    /// The month's ceiling as intake caps it now: the eligible cost of each
-    /// grade and mode for its paid days (the case's end prorating it).
-    private func ceiling(_ record: Case, month: YearMonth, in tx: any ProviderTransaction) throws -> Money {
+    /// Whether the person's use of the month (the usage ledger's) is beyond
+    /// what the month allows now, as intake reads it (``IntakeWorkspace``'s
+    /// view of the month, its ceiling, hours and visits prorated to the
+    /// paid days): only then is the month re-capped.
+    private func beyond(_ record: Case, month: YearMonth, in tx: any ProviderTransaction) throws -> Bool {
         let schemes = try tx.schemes.regional(record.schemeID, from: month.firstDay, to: month.lastDay)
-        guard !schemes.isEmpty else { return .zero }
-        return try Entitlement(case: record, schemes: schemes, month: month).parts.reduce(.zero) { $0 + ($1.pricing == .cash ? .zero : $1.eligibleCost) }
+        guard let view = IntakeWorkspace.view(record, schemes: schemes, month: month, quotes: QuoteCache()),
+              let used = try tx.usage.use(people: [record.personID], month: month)[record.personID] else { return false }
+        return used.allowed > view.ceiling || view.minutes.map { used.minutes > $0 } == true || view.visits.map { used.visits > $0 } == true
     }
 
     /// A stored log as a JSON line of a submission, naming it to withdraw or re-cap.
