@@ -236,7 +236,7 @@ struct OperationSequence {
             ? nurses[0] : world.caregivers[institution]!.randomElement(using: &random)!
         let serviceDay = today.adding(days: -Int.random(in: -1...11, using: &random))
         return Self.line(providers, "L\(nextID)", caregiver, item, serviceDay, start: Int.random(in: 7...18, using: &random) * 60,
-                         minutes: (world.scheme == "urumqi-2022" ? [60, 90, 120, 180] : [30, 45, 60, 90])[Int.random(in: 0..<4, using: &random)],
+                         minutes: (world.scheme == "urumqi-2022" ? [120, 180, 240, 240] : [30, 45, 60, 90])[Int.random(in: 0..<4, using: &random)],
                          person: person, institution: institution, mode: mode)
     }
 
