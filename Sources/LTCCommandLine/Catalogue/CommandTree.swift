@@ -148,15 +148,25 @@ enum CommandTree {
         spellings.contains { path(of: $0).starts(with: prefix) && path(of: $0).count > prefix.count }
     }
 
+    /// The order `ltc --help` lists its commands in: a newcomer's path
+    /// first (the demo, forms and scoring), then the work in the order it
+    /// happens, then the tools for other systems.
+    static let rootOrder = [
+        "demo", "forms", "score", "scheme", "person", "staff", "assessor", "case", "benefit", "fund", "institution", "agreement",
+        "caregiver", "enrol", "logs", "settle", "budget", "cash", "adjustments", "violation", "credit", "inspection", "inspections",
+        "complaint", "bar", "plan", "performance", "report", "rpc", "schema",
+    ]
+
     /// The commands and groups under `prefix`; under `ltc` itself, the tools too.
     static func groupHelpList(_ prefix: [String]) -> [(name: String, abstract: String)] {
-        let listed = children(of: prefix)
+        var listed = children(of: prefix)
         guard prefix.isEmpty else { return listed }
-        let catalogued = Set(listed.map { $0.name })
-        return LTC.configuration.subcommands.compactMap { command -> (name: String, abstract: String)? in
-            guard let name = command.configuration.commandName else { return nil }
-            return catalogued.contains(name) ? listed.first { $0.name == name } : (name, command.configuration.abstract)
-        } + listed.filter { name in !LTC.configuration.subcommands.contains { $0.configuration.commandName == name.name } }
+        for command in LTC.configuration.subcommands {
+            guard let name = command.configuration.commandName, !listed.contains(where: { $0.name == name }) else { continue }
+            listed.append((name, command.configuration.abstract))
+        }
+        let rank = { (name: String) in rootOrder.firstIndex(of: name) ?? rootOrder.count }
+        return listed.enumerated().sorted { (rank($0.element.name), $0.offset) < (rank($1.element.name), $1.offset) }.map(\.element)
     }
 
     /// The help of a group, or of `ltc` itself.
