@@ -38,7 +38,7 @@ public enum TextKind: String, Sendable, CaseIterable {
     public func problem(in text: String) -> String? {
         let length = text.unicodeScalars.count
         if length > maxLength {
-            return "\(length) characters is longer than the \(maxLength) an \(self == .id ? "id" : rawValue) may hold"
+            return "\(length) characters is longer than the \(maxLength) \(self == .id ? "an id" : "a " + rawValue) may hold"
         }
         return PlainText.problem(in: text, as: plainText)
     }
