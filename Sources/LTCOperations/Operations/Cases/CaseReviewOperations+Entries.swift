@@ -2,7 +2,9 @@
 enum CaseReviewOperations {
     static var entries: [CatalogueEntry] {
         [
-            
+            CatalogueEntry(RecognizeResult.self), CatalogueEntry(AttachEvidence.self), CatalogueEntry(ListEvidence.self),
+            CatalogueEntry(ReportConditionChange.self), CatalogueEntry(DrawAudits.self), CatalogueEntry(ListFindings.self),
+            CatalogueEntry(BarPerson.self), CatalogueEntry(ListBars.self),
         ]
     }
 }
