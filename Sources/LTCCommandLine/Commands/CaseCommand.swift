@@ -399,7 +399,7 @@ struct CaseCommand: ParsableCommand {
                     printJSON(.object(object))
                 } else {
                     print(CaseText.show(view, fullID: showID, today: today))
-                    if plan.inForce != nil || plan.proposal != nil { print("care plan:\n" + PlanCommand.text(plan, caseID: id)) }
+                    if plan.inForce != nil || plan.proposal != nil { print("care plan:\n" + PlanText.text(plan, caseID: id)) }
                 }
             }
         }

@@ -26,7 +26,7 @@ public struct LTC: ParsableCommand {
             DemoCommand.self,
             CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
             CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
-            InspectionCommand.self, InspectionsCommand.self, ComplaintCommand.self, PlanCommand.self, PerformanceCommand.self, ReportCommand.self,
+            InspectionCommand.self, InspectionsCommand.self, ComplaintCommand.self, PerformanceCommand.self, ReportCommand.self,
             RPCCommand.self,
         ]
     )
