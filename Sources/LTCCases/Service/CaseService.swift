@@ -385,6 +385,8 @@ public struct CaseService: Sendable {
         let operation = Operation("case.\(action.rawValue)", subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason)
         return try work.change(operation, on: store.transactions) { tx in
             guard var record = try tx.cases.caseRecord(id: caseID), let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
+            // The role first: a case's state is no business of an actor who may never take the action.
+            if let any = Lifecycle.anyTransition(of: action) { try Access.require(actor, .transition(any)) }
             let transition = try Lifecycle.transition(action, from: record.state, caseID: caseID)
             try Access.require(actor, .transition(transition))
             let before = record.json

@@ -16,7 +16,7 @@ struct CaseCommand: ParsableCommand {
         subcommands: [
             Open.self, Check.self, Assign.self, Assess.self, Determine.self, Object.self, Confirm.self,
             Suspend.self, Resume.self, Terminate.self, Mode.self, Bonus.self, Subsidy.self, ResidenceCommand.self, Show.self, List.self,
-            Letter.self, Deliver.self, Recognize.self, EvidenceCommand.self, ChangeOfCondition.self, AuditDraw.self,
+            Letter.self, Deliver.self,
         ]
     )
 
@@ -399,7 +399,7 @@ struct CaseCommand: ParsableCommand {
                     printJSON(.object(object))
                 } else {
                     print(CaseText.show(view, fullID: showID, today: today))
-                    if plan.inForce != nil || plan.proposal != nil { print("care plan:\n" + PlanCommand.text(plan, caseID: id)) }
+                    if plan.inForce != nil || plan.proposal != nil { print("care plan:\n" + PlanText.text(plan, caseID: id)) }
                 }
             }
         }

@@ -351,7 +351,7 @@ public struct CaseMethods: Sendable {
                       result: "{transitions: [{action, from, to, role, meaning}]}", example: [:], ordering: .independent) { _ in
                 ["transitions": .array(Lifecycle.transitions.map(\.json))]
             },
-        ] + reviewMethods + planMethods
+        ]
     }
 }
 
