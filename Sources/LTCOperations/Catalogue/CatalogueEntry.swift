@@ -34,9 +34,9 @@ public struct CatalogueEntry: Sendable {
 
     public init<Operation: ComputeOperation>(_ operation: Operation.Type) {
         let layout = ParamsLayout.fresh(Operation.Input.self)
-        self.init(operation, layout: layout) { object, attachments, _, environment in
+        self.init(operation, layout: layout) { object, attachments, caller, environment in
             let input = try ParamsReader.read(Operation.Input.self, from: object, attachments: attachments, layout: layout)
-            return try Operation.run(input, ComputeContext(environment: environment))
+            return try Operation.run(input, ComputeContext(environment: environment, caller: caller))
         }
     }
 
