@@ -106,7 +106,7 @@ struct BenefitCommandTests {
         ].joined(separator: "\n") + "\n")
         let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(answers.first?["result"]?["bonusChoices"]?.arrayValue?.count == 2, "\(rpc.stdout)")
-        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("take 'both' is not accepted; use hours or cash") == true)
+        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("take: 'both' is not accepted; use hours or cash") == true)
     }
 
     @Test("Cash paid out from the command line and over rpc: a carer registered, April's run, its lines, and the report's total")
