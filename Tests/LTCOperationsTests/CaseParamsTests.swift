@@ -36,6 +36,25 @@ struct CaseParamsTests {
         #expect(try ParamsReader.read(DrawAssessors.Input.self, from: ["case": 1, "seed": "18446744073709551615"]).seed?.value == .max)
     }
 
+    @Test("A tier is of an insured group: refused without it, in a quote and in a projection's rows; insurance types are employee and resident")
+    func insuredGroups() throws {
+        let quote = try ParamsReader.read(QuoteBenefit.Input.self, from: ["scheme": "urumqi-2022", "grade": 5, "mode": "home-visit", "tier": 1, "month": "2026-04"])
+        #expect(throws: ParamProblems([ParamProblem(param: "tier", .invalid, "a tier is of an insured group: give insured too")])) { _ = try quote.group.group() }
+        let resident = try ParamsReader.read(QuoteBenefit.Input.self, from: ["scheme": "urumqi-2022", "grade": 5, "mode": "home-visit", "insured": "resident",
+                                                                               "tier": 2, "month": "2026-04"])
+        #expect(try resident.group.group() == InsuredGroup(.resident, tier: 2))
+        #expect(problems(QuoteBenefit.Input.self, ["scheme": "x", "grade": 5, "mode": "m", "insured": "retired", "tier": 12, "month": "2026-04"])
+                == ["insured": "'retired' is not accepted; use employee or resident", "tier": "12 is outside 1–9"])
+        let rows: JSONObject = ["scheme": "x", "from": "2026-04",
+                                "beneficiaries": [["grade": 3, "mode": "home-visit", "tier": 2, "count": 1], ["grade": 3, "mode": "home-visit", "insured": "farmer", "count": 1]],
+                                "insured": [["type": "retired", "count": 1, "averageMonthlyBase": 6000]]]
+        #expect(problems(ProjectFund.Input.self, rows) == [
+            "beneficiaries[0].tier": "a tier is of an insured group: give insured too",
+            "beneficiaries[1].insured": "'farmer' is not accepted; use employee or resident",
+            "insured[0].type": "'retired' is not accepted; use employee or resident",
+        ])
+    }
+
     @Test("An agent applying for the person needs both a name and the relationship")
     func agent() throws {
         #expect(problems(OpenCase.Input.self, ["person": 1, "disabledSince": "2025-08-01", "agent": ["name": "陈小妹"]])["agent.relationship"]

@@ -2,8 +2,10 @@ import Foundation
 import LTCCore
 import LTCCases
 import LTCOperations
+import LTCSchemes
+import LTCStorage
 
-/// The commands of cases: `ltc case …`.
+/// The commands of cases: `ltc case …`; and of benefits: `ltc benefit …`, `ltc fund project`.
 enum CaseSpellings {
     static let caseID = Positional("case", value: "id")
 
@@ -113,6 +115,27 @@ enum CaseSpellings {
                             print("wrote \(path)")
                         }),
         CommandSpelling("case.deliver", arguments: [caseID], examples: ["ltc case deliver 1 --on 2026-03-10 --how post --actor administrator:wang"]),
+        CommandSpelling("benefit.quote",
+                        options: ["actor": .hidden, "scheme": schemeOption, "insured": OptionSpelling(value: "group")],
+                        extras: [schemeFile],
+                        examples: ["ltc benefit quote --scheme nanjing-style-2026 --grade 4 --mode home-visit --month 2026-03",
+                                   "ltc benefit quote --scheme urumqi-2022 --grade 5 --mode home-visit --insured resident --month 2026-03"],
+                        prepare: schemeSource),
+        CommandSpelling("benefit.entitlement", arguments: [caseID]),
+        CommandSpelling("fund.project",
+                        options: ["actor": OptionSpelling(help: "Who is acting, for --stored."), "scheme": schemeOption,
+                                  "beneficiaries": .hidden, "insured": .hidden],
+                        extras: [schemeFile,
+                                 ExtraOption("input", value: "file", help: "Counts of beneficiaries and insured people (JSON).", required: true),
+                                 ExtraOption("stored", help: "Take the beneficiaries from the stored cases instead of the file."),
+                                 ExtraOption("csv", help: "Print CSV.")],
+                        abstract: "Project the fund's outlay, contribution income and balance for a month and the year from it.",
+                        discussion: #"The input file: {"beneficiaries": [{"grade": 3, "mode": "home-visit", "count": 1200}, …] (add "insured": "employee" or "resident" where the scheme prices groups apart), "insured": [{"type": "employee", "count": 500000, "averageMonthlyBase": 6000}, …]}. With --stored, the beneficiaries are the stored cases in force on the first day of the month (needs --actor)."#,
+                        prepare: projectionInput,
+                        render: { output, invocation in
+                            guard invocation.flag("csv"), let projection = output as? ProjectionOutput else { return printing(output, invocation) }
+                            print(projection.csv)
+                        }),
     ]
 
     /// Prints the result as every command does: its JSON with `--json`, else its text.
@@ -145,5 +168,59 @@ enum CaseSpellings {
         }
         invocation.params.set("answers", .object(walked.answers))
         if !walked.conditions.isEmpty { invocation.params.set("conditions", .object(walked.conditions)) }
+    }
+
+    // MARK: The scheme of a quote or a projection
+
+    static let schemeOption = OptionSpelling(value: "id", help: "The id of a scheme stored in the database, else of a built-in example.", optional: true)
+    static let schemeFile = ExtraOption("scheme-file", value: "file", help: "A scheme file, or a built-in example's name.")
+
+    /// `--scheme-file FILE` (a file, or where there is none a built-in
+    /// example's name) or `--scheme ID` (a stored scheme, else a built-in
+    /// example; with no database there, only a built-in one), exactly one.
+    static let schemeSource: CommandSpelling.Prepare = { invocation, _ in
+        switch (invocation.extra("scheme-file"), invocation.params["scheme"]?.stringValue) {
+        case (let argument?, nil):
+            if argument == "-" || FileManager.default.fileExists(atPath: argument) {
+                invocation.attachments["scheme"] = Attachment(.bytes(try readInput(argument)), name: argument, size: 0)
+            } else if let builtIn = try BuiltInSchemes.text(named: argument) {
+                invocation.attachments["scheme"] = Attachment(.bytes(builtIn.bytes), name: builtIn.source, size: builtIn.bytes.count)
+            } else {
+                throw InputError(source: argument, message: "no scheme file there, and no built-in scheme of that name; built in: \(BuiltInSchemes.names.joined(separator: ", "))")
+            }
+        case (nil, let id?):
+            // No database there stores no scheme: the id is a built-in example's.
+            guard case .sqlite(let file) = StoreLocation(invocation.databasePath), !FileManager.default.fileExists(atPath: file) else { return }
+            guard let builtIn = try BuiltInSchemes.text(named: id) else {
+                throw CaseError(.noSchemeInForce, "no stored scheme '\(id)' and no built-in one; built in: \(BuiltInSchemes.names.joined(separator: ", "))")
+            }
+            invocation.params = JSONObject(invocation.params.filter { $0.key != "scheme" })
+            invocation.attachments["scheme"] = Attachment(.bytes(builtIn.bytes), name: builtIn.source, size: builtIn.bytes.count)
+        default:
+            throw CaseError(.invalidInput, "name the scheme with exactly one of --scheme-file FILE and --scheme ID")
+        }
+    }
+
+    /// `ltc fund project --input FILE`: the file's insured people and
+    /// beneficiaries; with `--stored`, the beneficiaries are left out, so
+    /// that the projection counts the stored cases.
+    static let projectionInput: CommandSpelling.Prepare = { invocation, session in
+        try schemeSource(&invocation, session)
+        guard let path = invocation.extra("input") else { return }
+        let bytes = try readInput(path)
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw InputError(source: path, message: "not valid JSON: \(error)")
+        }
+        let stored = invocation.flag("stored")
+        let log = JSONProblemLog()
+        let fields = log.fields(of: document, at: .root, accepting: ["beneficiaries", "insured"])
+        let insured = fields?.array("insured")
+        let beneficiaries = stored ? nil : fields?.array("beneficiaries")
+        guard log.problems.isEmpty else { throw InputError(source: path, message: log.problems.map(\.description).joined(separator: "; ")) }
+        if let insured { invocation.params.set("insured", .array(insured.map(\.value))) }
+        if let beneficiaries { invocation.params.set("beneficiaries", .array(beneficiaries.map(\.value))) }
     }
 }

@@ -1,4 +1,4 @@
-/// The case lifecycle and its attributes.
+/// The case lifecycle, its attributes, benefits and fund projections.
 enum CaseOperations {
     static var entries: [CatalogueEntry] {
         [
@@ -8,6 +8,7 @@ enum CaseOperations {
             CatalogueEntry(ResumeCase.self), CatalogueEntry(TerminateCase.self),
             CatalogueEntry(GetCase.self), CatalogueEntry(WriteLetter.self), CatalogueEntry(DeliverLetter.self), CatalogueEntry(ListCases.self),
             CatalogueEntry(ChooseMode.self), CatalogueEntry(SetResidence.self), CatalogueEntry(ChooseBonus.self), CatalogueEntry(AddSubsidy.self),
+            CatalogueEntry(GetEntitlement.self), CatalogueEntry(QuoteBenefit.self), CatalogueEntry(ProjectFund.self),
             CatalogueEntry(ListTransitions.self),
         ]
     }
