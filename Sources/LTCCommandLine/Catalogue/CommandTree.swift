@@ -100,6 +100,8 @@ enum CommandTree {
                 print(groupHelp(words))
                 exit(0)
             }
+            // A word that is not a command of a group of the catalogue, which argument-parser knows only in part.
+            if let first = words.first, hasSpellings(under: [first]) { _ = groupPath(words) }
             return
         }
         if let (spelling, count) = command(at: words) {
@@ -119,24 +121,32 @@ enum CommandTree {
         }
         if !words.isEmpty, hasSpellings(under: Array(words.prefix(1))) {
             // A group of the catalogue: its help, or the word that is not one of its commands.
-            var prefix: [String] = []
-            for word in words {
-                if !hasSpellings(under: prefix + [word]) && legacy(at: prefix + [word]) == nil {
-                    let names = children(of: prefix).map { $0.name }
-                    let close = UsageCheck.suggestions(for: word, among: names)
-                    let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-                    let where_ = (["ltc"] + prefix).joined(separator: " ")
-                    LTC.usageFailure("unknown subcommand '\(word)' of '\(where_)'\(hint) (its subcommands: \(names.joined(separator: ", ")))",
-                                     usage: "  See '\(where_) --help' for its subcommands.")
-                }
-                if legacy(at: prefix + [word]) != nil && !hasSpellings(under: prefix + [word]) { return }
-                prefix.append(word)
-            }
+            guard let prefix = groupPath(words) else { return }
             if asksHelp {
                 print(groupHelp(prefix))
                 exit(0)
             }
         }
+    }
+
+    /// The words of a group of the catalogue; `nil` where they reach a
+    /// command argument-parser reads. A word that is neither a command nor a
+    /// group there is a usage error, with the names there and a suggestion.
+    private static func groupPath(_ words: [String]) -> [String]? {
+        var prefix: [String] = []
+        for word in words {
+            if !hasSpellings(under: prefix + [word]) && legacy(at: prefix + [word]) == nil {
+                let names = children(of: prefix).map { $0.name }
+                let close = UsageCheck.suggestions(for: word, among: names)
+                let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+                let where_ = (["ltc"] + prefix).joined(separator: " ")
+                LTC.usageFailure("unknown subcommand '\(word)' of '\(where_)'\(hint) (its subcommands: \(names.joined(separator: ", ")))",
+                                 usage: "  See '\(where_) --help' for its subcommands.")
+            }
+            if legacy(at: prefix + [word]) != nil && !hasSpellings(under: prefix + [word]) { return nil }
+            prefix.append(word)
+        }
+        return prefix
     }
 
     /// Every word that may follow `ltc`, in the order the help lists them.

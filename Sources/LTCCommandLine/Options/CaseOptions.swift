@@ -135,3 +135,8 @@ func parseDate(_ text: String, _ option: String) throws(CaseError) -> CalendarDa
     }
     return date
 }
+
+func parseMonth(_ text: String, _ option: String) throws(CaseError) -> YearMonth {
+    guard let month = YearMonth(text) else { throw CaseError(.invalidInput, "\(option) '\(text)' is not a month; use YYYY-MM") }
+    return month
+}
