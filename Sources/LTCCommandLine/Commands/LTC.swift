@@ -24,8 +24,7 @@ public struct LTC: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, AssessorCommand.self,
-            CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
-            CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self, ViolationCommand.self, CreditCommand.self,
+            CaseCommand.self, BenefitCommand.self, FundCommand.self, ViolationCommand.self, CreditCommand.self,
             InspectionCommand.self, InspectionsCommand.self, ComplaintCommand.self, BarCommand.self, PlanCommand.self, PerformanceCommand.self, ReportCommand.self,
             RPCCommand.self,
         ]
