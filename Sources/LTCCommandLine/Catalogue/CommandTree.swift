@@ -34,6 +34,8 @@ enum CommandTree {
         "assessor": "Register and list assessors.",
         "benefit": "Benefits by grade and service mode, and a case's monthly entitlement.",
         "fund": "Fund projections.",
+        "enrolment": "Enrolments of beneficiaries with institutions (`ltc enrol` adds one).",
+        "settlement": "Settled months (`ltc settle` settles one).",
     ]
 
     /// The words of a spelling's command.
@@ -164,7 +166,7 @@ enum CommandTree {
     static let rootOrder = [
         "demo", "forms", "score", "scheme", "person", "staff", "assessor", "case", "benefit", "fund", "institution", "agreement",
         "caregiver", "enrol", "logs", "settle", "budget", "cash", "adjustments", "violation", "credit", "inspection", "inspections",
-        "complaint", "bar", "plan", "performance", "report", "rpc", "schema",
+        "complaint", "bar", "plan", "performance", "report", "enrolment", "settlement", "rpc", "schema",
     ]
 
     /// The commands and groups under `prefix`; under `ltc` itself, the tools too.

@@ -195,7 +195,7 @@ struct DemoCity {
 
         let run = try services.settlement.settle(month: month, actor: admin, asOf: day("2026-05-04"))
         print("")
-        print(SettleCommand.text(run))
+        print(SettlementText.statements(run))
         print("payable \(run.fundTotal.grouped) for \(accepted) accepted services; \(rejected) logs were rejected")
     }
 

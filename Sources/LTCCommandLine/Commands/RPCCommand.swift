@@ -43,10 +43,8 @@ struct RPCCommand: ParsableCommand {
                 let environment = OperationEnvironment(forms: catalog) {
                     StoreServices(store: try StoreLocation(path).openForUse(), forms: catalog, clock: SystemClock(), vault: StoreLocation(path).evidenceVault)
                 }
-                let services = LazyServices(pinned: pinned) { try environment.services() }
-                let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods
                 servers.append(RPCServer(catalogue: .standard(), environment: environment, caller: pinned.map { .pinned($0, by: "ltc rpc --actor") } ?? .trusting,
-                                         methods: methods, about: ["actors": ActorModel.json(pinned: pinned)]))
+                                         about: ["actors": ActorModel.json(pinned: pinned)]))
             }
         }
         signal(SIGPIPE, SIG_IGN)
