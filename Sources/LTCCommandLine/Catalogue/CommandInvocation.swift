@@ -58,7 +58,7 @@ struct CommandInvocation {
 
     /// The database path or URI the command works on.
     var databasePath: String {
-        database ?? ProcessInfo.processInfo.environment["LTC_DB"] ?? "ltc.sqlite"
+        LTCCommandLine.databasePath(database)
     }
 
     /// The command as typed, for messages: `ltc case terminate`.

@@ -36,7 +36,7 @@ struct RPCCommand: ParsableCommand {
         var servers: [RPCServer] = []
         try reportingErrors {
             let pinned = try actor.map { text throws(CaseError) in try Actor(text) }
-            let path = CaseOptions.databasePath(db)
+            let path = databasePath(db)
             for _ in 0..<RPCLoop.suggestedWorkers {
                 let catalog = try forms.catalog()
                 // Each worker opens its own connection, on the first request that needs one.
