@@ -36,10 +36,13 @@ extension IntakeWorkspace {
 
 /// Each rule's check, in the order of ``MonitoringCheck/inOrder``.
 extension MonitoringCheck {
-    /// T01: the service, start or end, after today.
+    /// T01: the service, start or end, after now (the workspace's `latest`:
+    /// times, not dates, so that a visit later today is refused at 09:34).
     static func future(_ log: ServiceLog, _ found: inout LogFindings, _ workspace: inout IntakeWorkspace) -> Rejection? {
-        guard log.end.day > workspace.asOf || found.day > workspace.asOf else { return nil }
-        return Rejection(.future, "the service ends \(max(log.start, log.end)), after today (\(workspace.asOf))")
+        let latest = workspace.latest
+        guard log.end > latest || log.start > latest else { return nil }
+        let now = latest.day == workspace.asOf ? "now (\(latest))" : "today (\(workspace.asOf))"
+        return Rejection(.future, "the service ends \(max(log.start, log.end)), after \(now)")
     }
 
     /// B01: a person with a case.
