@@ -165,11 +165,17 @@ public enum LogReader {
         var counts: [String: Int] = [:]
         for name in names { counts[name, default: 0] += 1 }
         let repeated = counts.filter { $0.value > 1 }.keys.sorted()
-        if !missing.isEmpty || !unknown.isEmpty || !repeated.isEmpty {
+        // A check-in is both coordinates: one column alone would be read as no check-in at all.
+        let coordinates = ["latitude", "longitude"].filter(names.contains)
+        let unpaired = coordinates.count == 1 ? coordinates[0] : nil
+        if !missing.isEmpty || !unknown.isEmpty || !repeated.isEmpty || unpaired != nil {
             var message = "the header must name the columns \(csvColumns.joined(separator: ",")) (and optionally latitude,longitude), each once"
             if !missing.isEmpty { message += "; missing: \(missing.joined(separator: ", "))" }
             if !unknown.isEmpty { message += "; unknown: \(unknown.prefix(5).joined(separator: ", "))\(unknown.count > 5 ? ", …" : "")" }
             if !repeated.isEmpty { message += "; named twice: \(repeated.joined(separator: ", "))" }
+            if let unpaired {
+                message += "; the header names \(unpaired) but not \(unpaired == "latitude" ? "longitude" : "latitude"): a check-in needs both columns, or neither"
+            }
             if names.count == 1, names[0].contains(";") || names[0].contains("\t") { message += "; fields are separated by commas, not semicolons or tabs" }
             return .failure(HeaderProblem(line: .unreadable(line: number, message: message)))
         }
@@ -223,9 +229,9 @@ public enum LogReader {
         func text(_ position: Int) -> String { String(decoding: field(position), as: UTF8.self) }
         var location: GeoPoint?
         if let latitude = columns.latitude, let longitude = columns.longitude, !field(latitude).isEmpty || !field(longitude).isEmpty {
-            location = GeoPoint(text: Substring(text(latitude) + "," + text(longitude)))
-            if location == nil {
-                return .unreadable(line: number, message: "latitude,longitude '\(text(latitude)),\(text(longitude))' is not a location in decimal degrees")
+            switch checkIn(latitude: field(latitude), longitude: field(longitude)) {
+            case .success(let point): location = point
+            case .failure(let problem): return .unreadable(line: number, message: problem.message)
             }
         }
         let at = columns.required
@@ -246,6 +252,35 @@ public enum LogReader {
         // Something is wrong: say everything that is.
         return make(number: number, logID: text(at[0]), institution: text(at[1]), caregiver: text(at[2]), person: text(at[3]),
                     item: text(at[4]), start: text(at[5]), end: text(at[6]), mode: text(at[7]), location: location)
+    }
+
+    /// A CSV line's check-in from its `latitude` and `longitude` fields, at
+    /// least one given: each decimal degrees in range, with at most 6
+    /// decimals; else why not, naming the field.
+    static func checkIn(latitude: ArraySlice<UInt8>, longitude: ArraySlice<UInt8>) -> Result<GeoPoint, FieldProblem> {
+        guard !latitude.isEmpty, !longitude.isEmpty else {
+            let (given, missing) = latitude.isEmpty ? ("longitude", "latitude") : ("latitude", "longitude")
+            return .failure(FieldProblem("\(given) without \(missing): a check-in needs both, or neither"))
+        }
+        func degrees(_ bytes: ArraySlice<UInt8>, _ name: String, within limit: Int) -> Result<Int, FieldProblem> {
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let micro = GeoPoint.micro(Substring(text)), abs(micro) <= limit * 1_000_000 else {
+                return .failure(FieldProblem("\(name) '\(text)' is not decimal degrees from -\(limit) to \(limit) (at most 6 decimals)"))
+            }
+            return .success(micro)
+        }
+        return degrees(latitude, "latitude", within: 90).flatMap { north in
+            degrees(longitude, "longitude", within: 180).map { GeoPoint(latitudeMicro: north, longitudeMicro: $0) }
+        }
+    }
+
+    /// Why one field of a line cannot be read: the whole message, naming the field.
+    struct FieldProblem: Error {
+        var message: String
+
+        init(_ message: String) {
+            self.message = message
+        }
     }
 
     /// Why an id or code cannot be stored as sent, if it cannot: a control
