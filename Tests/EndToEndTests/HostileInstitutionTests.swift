@@ -126,4 +126,24 @@ struct HostileInstitutionTests {
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(try JSONParser.parse(accepted.stdout)["received"] == 1)
     }
+
+    @Test("A log line with an enormous log id is refused (F01) naming the field and its limit, on the command line and over rpc; the next line is read")
+    func enormousLogID() throws {
+        let db = scratch.database("limits")
+        _ = try ltc(["demo", "--db", db])
+        let header = "log_id,institution,caregiver,person,item,start,end,mode\n", rest = ",I001,C1,1,S01,2026-04-06T09:00,2026-04-06T10:00,home-visit\n"
+        let cli = try ltc(["logs", "submit", "-", "--json", "--db", db, "--actor", "institution:I001"],
+                          input: header + String(repeating: "x", count: 32 << 20) + rest + "Y1" + rest)
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let report = try JSONParser.parse(cli.stdout)
+        #expect(report["received"] == 2)
+        let refused = report["rejectedLines"]?.arrayValue?.first
+        #expect(refused?["line"] == 2 && refused?["rule"] == "F01" && refused?["logId"] == .null)
+        #expect(refused?["detail"] == "the line is longer than 8192 bytes, the most a log line may hold; its log id runs past that (a log id holds at most 64 characters)")
+
+        let logs = "log_id,institution,caregiver,person,item,start,end,mode\\n" + String(repeating: "x", count: 65) + ",I001,C1,1,S01,2026-04-06T09:00,2026-04-06T10:00,home-visit\\n"
+        let responses = try rpc(db, [#"{"jsonrpc":"2.0","id":1,"method":"logs.submit","params":{"actor":"institution:I001","logs":"\#(logs)"}}"#])
+        let line = responses.first?["result"]?["rejectedLines"]?.arrayValue?.first
+        #expect(line?["rule"] == "F01" && line?["detail"] == "the log id is 65 characters long; it may hold at most 64", "\(responses)")
+    }
 }

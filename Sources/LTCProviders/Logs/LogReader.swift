@@ -50,6 +50,8 @@ public enum LogReader {
         /// CSV: the column position of each name; nil before the header is read.
         var columns: Columns?
         var width = 0
+        /// CSV: the header's names by position, for the message of an overlong line.
+        var names: [String] = []
 
         static let block = 4 << 20
 
@@ -108,11 +110,28 @@ public enum LogReader {
             return got > 0
         }
 
-        /// The next non-blank line and its number, or nil at the end.
-        mutating func nextLine() -> (Int, ArraySlice<UInt8>)? {
+        /// A line as read: its bytes, or that it is longer than ``LogLimits/lineBytes``.
+        enum RawLine {
+            case text(number: Int, ArraySlice<UInt8>)
+            /// Skipped to its end without being held; `commas`: how many
+            /// commas its first ``LogLimits/lineBytes`` held (in CSV, which field runs past the limit).
+            case overlong(number: Int, commas: Int)
+        }
+
+        /// The next non-blank line and its number, or nil at the end. No
+        /// more than ``LogLimits/lineBytes`` of a line (and its line ending)
+        /// is looked at before it is found too long.
+        mutating func nextLine() -> RawLine? {
+            let newline = UInt8(ascii: "\n"), longest = LogLimits.lineBytes + 1   // the line and a carriage return
             while true {
                 var end = position
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                while end < bytes.count, end - position <= longest, bytes[end] != newline { end += 1 }
+                if end - position > longest {
+                    number += 1
+                    let commas = bytes[position..<position + LogLimits.lineBytes].reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+                    skipLine(from: end)
+                    return .overlong(number: number, commas: commas)
+                }
                 if end == bytes.count, !exhausted {
                     _ = fill()
                     continue
@@ -124,7 +143,27 @@ public enum LogReader {
                 var last = end
                 if last > start, bytes[last - 1] == UInt8(ascii: "\r") { last -= 1 }
                 let line = bytes[start..<last]
-                if !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return (number, line) }
+                if line.count > LogLimits.lineBytes {
+                    let commas = line.prefix(LogLimits.lineBytes).reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+                    return .overlong(number: number, commas: commas)
+                }
+                if !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return .text(number: number, line) }
+            }
+        }
+
+        /// Drops the rest of an overlong line, from `index` to its newline
+        /// (or the end of the input), a block at a time.
+        private mutating func skipLine(from index: Int) {
+            var index = index
+            while true {
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                if index < bytes.count {
+                    position = index + 1
+                    return
+                }
+                position = bytes.count
+                guard fill() else { return }
+                index = position
             }
         }
 
@@ -132,11 +171,18 @@ public enum LogReader {
         public mutating func next(upTo limit: Int) -> [SubmittedLine]? {
             var chunk: [SubmittedLine] = []
             if !json && columns == nil {
-                guard let (number, header) = nextLine() else { return nil }
-                switch LogReader.header(header, number: number) {
+                guard let first = nextLine() else { return nil }
+                let read: Result<[String: Int], HeaderProblem> = switch first {
+                case .text(let number, let header): LogReader.header(header, number: number)
+                case .overlong(let number, _):
+                    .failure(HeaderProblem(line: .unreadable(line: number, message: "the header is longer than \(LogLimits.lineBytes) bytes, the most a line may hold; "
+                                                                 + "it names the columns \(LogReader.csvColumns.joined(separator: ",")) (and optionally latitude,longitude)")))
+                }
+                switch read {
                 case .success(let positions):
                     columns = Columns(positions)
                     width = positions.count
+                    names = positions.sorted { $0.value < $1.value }.map(\.key)
                 case .failure(let problem):
                     if case .unreadable(_, let message) = problem.line { unusable = message }
                     columns = Columns(Dictionary(uniqueKeysWithValues: LogReader.csvColumns.map { ($0, 0) }))
@@ -145,8 +191,13 @@ public enum LogReader {
                     return [problem.line]
                 }
             }
-            while chunk.count < limit, let (number, line) = nextLine() {
-                chunk.append(json ? LogReader.jsonLine(line, number: number) : LogReader.csvLine(line, number: number, columns: columns!, width: width))
+            while chunk.count < limit, let next = nextLine() {
+                switch next {
+                case .text(let number, let line):
+                    chunk.append(json ? LogReader.jsonLine(line, number: number) : LogReader.csvLine(line, number: number, columns: columns!, width: width))
+                case .overlong(let number, let commas):
+                    chunk.append(.unreadable(line: number, message: overlong(commas: commas)))
+                }
             }
             if let readError {
                 self.readError = nil
@@ -154,6 +205,20 @@ public enum LogReader {
             }
             return chunk.isEmpty ? nil : chunk
         }
+
+        /// What is wrong with a line longer than the limit: in CSV, which field
+        /// runs past it (the one after the commas its first bytes hold).
+        private func overlong(commas: Int) -> String {
+            let message = "the line is longer than \(LogLimits.lineBytes) bytes, the most a log line may hold"
+            guard !json, commas < names.count, let limit = LogLimits.of(names[commas]) else { return message }
+            let name = LogReader.fieldName(names[commas])
+            return message + "; its \(name) runs past that (a \(name) holds at most \(limit) characters)"
+        }
+    }
+
+    /// A field's name in messages: `log_id` is "log id".
+    static func fieldName(_ column: String) -> String {
+        column == "log_id" || column == "logId" ? "log id" : column
     }
 
     /// The CSV header's column positions, or the line saying what is wrong with it.
@@ -236,7 +301,7 @@ public enum LogReader {
         }
         let at = columns.required
         let person = field(at[3]), start = field(at[5]), end = field(at[6])
-        var personID: Int? = person.isEmpty || person.count > 18 ? nil : 0
+        var personID: Int? = person.isEmpty || person.count > LogLimits.person ? nil : 0
         for byte in person where personID != nil {
             if (48...57).contains(byte) { personID = personID! * 10 + Int(byte - 48) } else { personID = nil }
         }
@@ -264,6 +329,9 @@ public enum LogReader {
         }
         func degrees(_ bytes: ArraySlice<UInt8>, _ name: String, within limit: Int) -> Result<Int, FieldProblem> {
             let text = String(decoding: bytes, as: UTF8.self)
+            if let long = LogLimits.problem(name, characters: text.unicodeScalars.count, limit: LogLimits.coordinate) {
+                return .failure(FieldProblem(long))
+            }
             guard let micro = GeoPoint.micro(Substring(text)), abs(micro) <= limit * 1_000_000 else {
                 return .failure(FieldProblem("\(name) '\(text)' is not decimal degrees from -\(limit) to \(limit) (at most 6 decimals)"))
             }
@@ -300,7 +368,10 @@ public enum LogReader {
         if !plain, String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "the \(name) holds a control character; ids may not"
         }
-        return nil
+        // Characters, not bytes: a UTF-8 character is one byte that does not continue another.
+        guard bytes.count > LogLimits.id else { return nil }
+        let characters = plain ? bytes.count : bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return LogLimits.problem(name, characters: characters, limit: LogLimits.id)
     }
 
     /// Splits a CSV line on commas, honouring double quotes (`""` inside quotes is one quote).
@@ -351,6 +422,9 @@ public enum LogReader {
         }
         var location: GeoPoint?
         if let given = object["location"], given != .null {
+            if let text = given.stringValue, let long = LogLimits.problem("location", characters: text.unicodeScalars.count, limit: LogLimits.location) {
+                return .unreadable(line: number, message: long)
+            }
             guard let point = given.stringValue.flatMap({ GeoPoint(text: Substring($0)) }) else {
                 return .unreadable(line: number, message: "location \(given) is not \"latitude,longitude\" in decimal degrees")
             }
@@ -370,11 +444,25 @@ public enum LogReader {
             if value.isEmpty { problems.append("no \(name)") }
             if let problem = textProblem(name, Array(value.utf8)[...]) { problems.append(problem) }
         }
-        let personID = Int(person)
-        if personID == nil { problems.append("person '\(person)' is not a person id (a whole number)") }
-        let from = LocalMinute(Substring(start)), to = LocalMinute(Substring(end))
-        if from == nil { problems.append("start '\(start)' is not a time such as 2026-03-05T09:30") }
-        if to == nil { problems.append("end '\(end)' is not a time such as 2026-03-05T10:30") }
+        // A value over its limit is named with the limit, not repeated.
+        func withinLimit(_ name: String, _ value: String, _ limit: Int) -> Bool {
+            guard let long = LogLimits.problem(name, characters: value.unicodeScalars.count, limit: limit) else { return true }
+            problems.append(long)
+            return false
+        }
+        var personID: Int?, from: LocalMinute?, to: LocalMinute?
+        if withinLimit("person", person, LogLimits.person) {
+            personID = Int(person)
+            if personID == nil { problems.append("person '\(person)' is not a person id (a whole number)") }
+        }
+        if withinLimit("start", start, LogLimits.time) {
+            from = LocalMinute(Substring(start))
+            if from == nil { problems.append("start '\(start)' is not a time such as 2026-03-05T09:30") }
+        }
+        if withinLimit("end", end, LogLimits.time) {
+            to = LocalMinute(Substring(end))
+            if to == nil { problems.append("end '\(end)' is not a time such as 2026-03-05T10:30") }
+        }
         guard problems.isEmpty, let personID, let from, let to else {
             return .unreadable(line: number, message: problems.joined(separator: "; "))
         }
