@@ -146,4 +146,37 @@ struct HostileInstitutionTests {
         let line = responses.first?["result"]?["rejectedLines"]?.arrayValue?.first
         #expect(line?["rule"] == "F01" && line?["detail"] == "the log id is 65 characters long; it may hold at most 64", "\(responses)")
     }
+
+    @Test("Rejections tell an institution nothing about people who are not its clients: one E01, in the answer and in logs.list; an administrator sees the particulars")
+    func rejectionsOfStrangers() throws {
+        let db = scratch.database("strangers")
+        _ = try ltc(["demo", "--db", db])
+        // In the demo I001 serves persons 1 to 3, I002 persons 4 to 6 (their cases have the same numbers).
+        let today = SystemClock().today(in: "Asia/Shanghai"), served = today.adding(days: -1), before = today.adding(days: -2)
+        let setUp = try rpc(db, [
+            #"{"jsonrpc":"2.0","id":1,"method":"case.suspend","params":{"actor":"administrator:demo","case":5,"reason":"hospital stay","asOf":"\#(before)"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"case.terminate","params":{"actor":"administrator:demo","case":6,"reason":"death","on":"\#(before)","asOf":"\#(before)"}}"#,
+        ])
+        #expect(setUp.allSatisfy { $0["result"] != nil }, "\(setUp)")
+        func logs(_ prefix: String) -> String {
+            "log_id,institution,caregiver,person,item,start,end,mode\\n" + [4, 5, 6, 99].map {
+                "\(prefix)\($0),I001,C1,\($0),S01,\(served)T09:00,\(served)T10:00,home-visit\\n"
+            }.joined()
+        }
+        let masked: [JSONValue] = [4, 5, 6, 99].map { .string("person \($0) is not a client of I001 on \(served)") }
+        let responses = try rpc(db, [
+            #"{"jsonrpc":"2.0","id":3,"method":"logs.submit","params":{"actor":"institution:I001","logs":"\#(logs("S"))"}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"logs.list","params":{"actor":"institution:I001","institution":"I001","month":"\#(YearMonth(containing: served))"}}"#,
+            #"{"jsonrpc":"2.0","id":5,"method":"logs.submit","params":{"actor":"administrator:demo","asOf":"\#(today)","logs":"\#(logs("A"))"}}"#,
+        ])
+        try #require(responses.count == 3, "\(responses)")
+        let answered = responses[0]["result"]?["rejectedLines"]?.arrayValue ?? []
+        #expect(answered.map { $0["rule"] } == ["E01", "E01", "E01", "E01"], "\(responses[0])")
+        #expect(answered.map { $0["detail"] } == masked)
+        let listed = (responses[1]["result"]?["logs"]?.arrayValue ?? []).filter { $0["logId"]?.stringValue?.hasPrefix("S") == true }
+        #expect(listed.map { $0["rule"] } == ["E01", "E01", "E01", "E01"] && listed.map { $0["detail"] } == masked, "\(responses[1])")
+        let particulars = responses[2]["result"]?["rejectedLines"]?.arrayValue ?? []
+        #expect(particulars.count == 4 && particulars.allSatisfy { !masked.contains($0["detail"] ?? .null) }, "\(responses[2])")
+        #expect(particulars.last?["rule"] == "B01" && particulars.last?["detail"] == "no case for person 99")
+    }
 }

@@ -195,8 +195,9 @@ struct IntakeChecking: Sendable {
                 }
                 // A late correction (T02) is refused: the earlier version stays as it was.
                 if !withdrawing, let late = workspace.lateness(of: log, touch) {
-                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: late.rule,
-                                                 detail: late.detail + "; the earlier version stays (to take it back: ltc logs withdraw)"))
+                    let told = late.told(to: actor)
+                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: told.rule,
+                                                 detail: told.detail + "; the earlier version stays (to take it back: ltc logs withdraw)"))
                     continue
                 }
                 if withdrawing {
@@ -232,7 +233,8 @@ struct IntakeChecking: Sendable {
                 entry = StoredLog(log: log, version: version, status: .rejected, rule: rejection.rule, detail: rejection.detail,
                                   money: nil, submission: submission)
                 if !withdrawing {
-                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: rejection.rule, detail: rejection.detail))
+                    let told = rejection.told(to: actor)
+                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: told.rule, detail: told.detail))
                 }
             }
             let month = YearMonth(containing: log.day)

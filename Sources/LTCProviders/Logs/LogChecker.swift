@@ -14,7 +14,9 @@ extension IntakeWorkspace {
     mutating func check(_ log: ServiceLog, _ touch: Touch, correctingSettled: Bool = false) -> Result<AcceptedService, Rejection> {
         var found = LogFindings(log, touch, correctingSettled: correctingSettled)
         for step in MonitoringCheck.checkerSteps {
-            if let rejection = step.check(log, &found, &self) { return .failure(rejection) }
+            if let rejection = step.check(log, &found, &self) {
+                return .failure(ClientDisclosure.disclosed(rejection, by: step.rule, of: log, person: touch.person))
+            }
         }
         let rule = found.paid.rule
         let share = CostShare(of: found.allowed, visits: found.unit == .visit ? 1 : 0, ratio: rule?.ratio, copayPerVisit: rule?.copayPerVisit)
@@ -26,11 +28,13 @@ extension IntakeWorkspace {
     /// T02 for a correction or a rejected log sent again, before its earlier
     /// version is taken back: a late one is refused and changes nothing.
     /// `nil` when it is in time, or when the day pays no benefits (the checks
-    /// then reject the new version for that).
+    /// then reject the new version for that). Told to an institution as any
+    /// rejection is (``ClientDisclosure``).
     mutating func lateness(of log: ServiceLog, _ touch: Touch) -> Rejection? {
         guard let person = touch.person, let view = monthView(person, month: YearMonth(containing: log.day)),
-              let lateDays = view.paid[view.index(on: log.day)]?.scheme.monitoring?.lateDays else { return nil }
-        return MonitoringCheck.lateness(log.day, asOf: asOf, lateDays: lateDays)
+              let lateDays = view.paid[view.index(on: log.day)]?.scheme.monitoring?.lateDays,
+              let late = MonitoringCheck.lateness(log.day, asOf: asOf, lateDays: lateDays) else { return nil }
+        return ClientDisclosure.disclosed(late, by: .late, of: log, person: person)
     }
 }
 
