@@ -179,4 +179,22 @@ struct HostileInstitutionTests {
         #expect(particulars.count == 4 && particulars.allSatisfy { !masked.contains($0["detail"] ?? .null) }, "\(responses[2])")
         #expect(particulars.last?["rule"] == "B01" && particulars.last?["detail"] == "no case for person 99")
     }
+
+    @Test("The cash payee (a carer's name, ID and account) is not in the timeline an institution reads; an administrator's has it")
+    func cashPayeeTimeline() throws {
+        let db = scratch.database("payee")
+        _ = try ltc(["demo", "--db", db])
+        let responses = try rpc(db, [
+            #"{"jsonrpc":"2.0","id":1,"method":"cash.payee","params":{"actor":"administrator:demo","case":1,"carer":"陈小妹","carerId":"110105197001012228","trainedOn":"2026-03-01","account":"6222020200112233"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"case.get","params":{"actor":"institution:I001","case":1}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"case.get","params":{"actor":"administrator:demo","case":1}}"#,
+        ])
+        try #require(responses.count == 3, "\(responses)")
+        func actions(_ response: JSONValue) -> [String] { response["result"]?["timeline"]?.arrayValue?.compactMap { $0["action"]?.stringValue } ?? [] }
+        #expect(actions(responses[1]).contains("enrolment.add") && !actions(responses[1]).contains("cash.payee"), "\(responses[1])")
+        #expect(!actions(responses[1]).contains("case.assess"))
+        #expect(actions(responses[2]).contains("cash.payee"), "\(responses[0]) \(responses[2])")
+        let shown = try ltc(["case", "show", "1", "--json", "--db", db, "--actor", "institution:I001"])
+        #expect(shown.status == 0 && !shown.stdout.contains("cash.payee") && !shown.stdout.contains("陈小妹"), "\(shown.stderr)")
+    }
 }
