@@ -42,11 +42,12 @@ struct ProviderWorld {
     ///   - mode: the mode of the scheme that I001 serves and the beneficiary is in.
     ///   - prices: I001's agreed prices.
     ///   - insurance: the beneficiary's insured group.
+    ///   - clock: what the services read the time from (intake's "now", the audit trail's instants).
     init(engine: TestStore.Engine = .underTest, scheme: String = "hours-home-care-2026",
          prices: [String: Money] = ["S01": Money(yuan: 65), "S02": Money(yuan: 65)], insurance: InsuranceType = .employee,
-         tier: Int? = nil, mode: String = "home-visit") throws {
+         tier: Int? = nil, mode: String = "home-visit", clock: any WallClock = SystemClock()) throws {
         scratch = try TestStore(engine)
-        let store = scratch.store, clock = SystemClock()
+        let store = scratch.store
         registry = RegistryService(store: store, clock: clock, ties: EnrolmentTies())
         cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies(),
                             vault: FolderVault(folder: scratch.evidenceFolder))

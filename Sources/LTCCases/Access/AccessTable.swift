@@ -49,6 +49,13 @@ public enum AccessTable {
             case .assessor: "cases assigned to it"
             }
         },
+        Row(what: "see the events of a case's timeline (besides its own)") { role in
+            switch TimelineAudience(Actor(role: role, id: sample)) {
+            case .all: "all"
+            case .assessment: "the assessment and what follows from it"
+            case .service: "its service of the client: its enrolments, the plan, mode, grade, suspensions, end"
+            }
+        },
         permission("see national ID numbers in full", .readNationalIDs),
         Row(what: "read agreements, caregivers, enrolments, logs, statements, adjustments, violations, credit") { role in
             switch Access.reach(Actor(role: role, id: sample), asking: nil) {

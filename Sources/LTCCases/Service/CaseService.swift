@@ -281,7 +281,8 @@ public struct CaseService: Sendable {
 
     // MARK: Reading cases
 
-    /// A case with its person, assessments and timeline.
+    /// A case with its person, assessments and timeline (the events the
+    /// reader may see: ``TimelineAudience``).
     public struct CaseView: Sendable {
         public var record: Case
         public var person: InsuredPerson
@@ -300,7 +301,7 @@ public struct CaseService: Sendable {
             guard try scope == .all || tx.cases.contains(caseID: caseID, in: scope) else { throw CaseError.notYours("case \(caseID)", refused: true) }
             guard let person = try tx.people.person(id: record.personID) else { throw CaseError(.notFound, "no person \(record.personID)") }
             return CaseView(record: record, person: person, assessments: try tx.assessments.assessments(caseID: caseID),
-                            events: try tx.audit.events(subject: "case:\(caseID)"))
+                            events: Access.timeline(try tx.audit.events(subject: "case:\(caseID)"), for: actor))
         }
     }
 

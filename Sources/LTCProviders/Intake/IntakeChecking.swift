@@ -12,6 +12,8 @@ struct IntakeChecking: Sendable {
     let size: Int
     let actor: Actor
     let asOf: CalendarDate
+    /// The minute the submission is sent at, in the scheme's time zone, when `asOf` is today (T01 compares times).
+    let now: LocalMinute?
     let submission: Int
     /// When set, the lines name logs to withdraw, not services: each is
     /// stored again as rejected for this reason (W01 when the institution or
@@ -46,7 +48,7 @@ struct IntakeChecking: Sendable {
     private func check(_ jobs: Handoff<IntakeJob>) throws -> SubmissionReport {
         var report = SubmissionReport(submission: submission, received: 0, accepted: 0, unchanged: 0, corrected: 0, rejected: [],
                                       billed: .zero, allowed: .zero, fund: .zero, adjustments: .zero)
-        var workspace = IntakeWorkspace(asOf: asOf)
+        var workspace = IntakeWorkspace(asOf: asOf, now: now)
         var sent = SentKeys(expected: size / 60)
         let pipeline = LogPipeline(input, chunkSize: IntakeService.chunkSize)
         defer { pipeline.cancel() }
@@ -193,8 +195,9 @@ struct IntakeChecking: Sendable {
                 }
                 // A late correction (T02) is refused: the earlier version stays as it was.
                 if !withdrawing, let late = workspace.lateness(of: log, touch) {
-                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: late.rule,
-                                                 detail: late.detail + "; the earlier version stays (to take it back: ltc logs withdraw)"))
+                    let told = late.told(to: actor)
+                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: told.rule,
+                                                 detail: told.detail + "; the earlier version stays (to take it back: ltc logs withdraw)"))
                     continue
                 }
                 if withdrawing {
@@ -230,7 +233,8 @@ struct IntakeChecking: Sendable {
                 entry = StoredLog(log: log, version: version, status: .rejected, rule: rejection.rule, detail: rejection.detail,
                                   money: nil, submission: submission)
                 if !withdrawing {
-                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: rejection.rule, detail: rejection.detail))
+                    let told = rejection.told(to: actor)
+                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: told.rule, detail: told.detail))
                 }
             }
             let month = YearMonth(containing: log.day)

@@ -100,8 +100,12 @@ public struct IntakeService: Sendable {
         let actor = operation.actor, asOf = operation.asOf
         let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
                                                       asOf: asOf, summary: ["bytes": .integer(size)])
+        // Now, in the time zone of the stored schemes (as "today" is: SchemeChoice), when the submission is dated today.
+        let zones = try tx.schemes.timeZones()
+        let zone = zones.count == 1 ? zones.first : nil
+        let now = LocalMinute(now: work.clock, in: zone)
         let jobs = Handoff<IntakeJob>(capacity: 3)
-        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, withdrawal: withdrawal,
+        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, now: now.day == asOf ? now : nil, submission: submission, withdrawal: withdrawal,
                                       progress: progress)
         let checker = Threads.start("intake.check") { checking.run(jobs) }
         var outcome: Result<SubmissionReport, any Error>?
