@@ -16,6 +16,16 @@ public enum PlainText {
         case name
         /// A reason, a note, evidence: may hold line breaks and tabs, no other control characters.
         case note
+
+        /// The most characters (Unicode scalars, as JSON Schema counts them)
+        /// one may hold, wherever it enters ltc: a request's params, a log's fields.
+        public var maxLength: Int {
+            switch self {
+            case .id: 64
+            case .name: 200
+            case .note: 4000
+            }
+        }
     }
 
     /// Why `text` cannot be stored as a `kind`, if it cannot.

@@ -1,12 +1,15 @@
+import LTCCore
+
 /// The most a line of a submission and each field of a service log may
 /// hold. A longer one is malformed (F01), refused naming the field and its
 /// limit; a line over ``lineBytes`` is skipped to its end a block at a time,
 /// never held whole, so that a file of one enormous line costs no more
 /// memory than a file of logs (docs/protocol.md lists the limits).
 ///
-/// Ids and codes hold what an id holds everywhere in ltc: 64 characters
-/// (Unicode scalars), as `TextKind.id` sets for the params. Every other
-/// field has a fixed shape, and the limit is that shape's longest.
+/// Ids and codes hold what an id holds everywhere in ltc:
+/// `PlainText.Kind.id.maxLength`, 64 characters (Unicode scalars), as for
+/// the params. Every other field has a fixed shape, and the limit is that
+/// shape's longest.
 ///
 /// ```swift
 /// LogLimits.of("log_id")         // 64
@@ -17,7 +20,7 @@ public enum LogLimits {
     /// object), in bytes, without its line ending.
     public static let lineBytes = 8_192
     /// The log id, institution, caregiver, item and mode, in characters.
-    public static let id = 64
+    public static let id = PlainText.Kind.id.maxLength
     /// The person: a whole number of at most 18 digits.
     public static let person = 18
     /// `start` and `end`: `2026-03-05T09:30`, or with `:00` seconds.
