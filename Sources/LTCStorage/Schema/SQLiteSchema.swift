@@ -3,8 +3,11 @@
 enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] {
-        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations]
+        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations, credentials]
     }
+
+    /// Migration `0016-credentials` (``CredentialMigration``).
+    static let credentials = Migration("0016-" + CredentialMigration.name, CredentialMigration.sqlite)
 
     /// Migration `0015-deactivations` (``DeactivationMigration``).
     static let deactivations = Migration("0015-" + DeactivationMigration.name, DeactivationMigration.sqlite)
