@@ -59,6 +59,7 @@ extension RecordSchemas {
     public static let auditEvent = JSONSchema.object([
         "seq": .integer(), "recordedAt": .string(), "asOf": date, "actor": .string(), "subject": .string(), "action": .string(),
         "outcome": .enumeration(["done", "refused"]), "reason": JSONSchema.string().orNull, "before": .any, "after": .any,
+        "credential": JSONSchema.string().describing("The credential the actor presented (C12), where the request came with one."),
     ], required: ["seq", "recordedAt", "asOf", "actor", "subject", "action", "outcome", "reason", "before", "after"])
 
     /// A benefit quote: what a grade earns in a mode in a month, line by line.
