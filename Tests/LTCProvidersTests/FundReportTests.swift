@@ -57,6 +57,24 @@ struct FundReportTests {
         #expect(report.table("grade")?.text().contains("\n\"\(FundReport.adjustmentsKey)\",0,0.00,-29.25\n") == true)   // the key holds a comma: quoted
     }
 
+    @Test("What the fund spent in a month is one figure, in the report, beside a projection and on the page: what it paid; the withheld and held are what it still owes")
+    func spentDefinedOnce() throws {
+        let world = try ProviderWorld()
+        try world.settlement.setBudget(institution: "I001", year: 2026, amount: Money(yuan: 100), actor: admin, asOf: day("2026-01-20"))
+        _ = try world.submit([world.line("L1", on: "2026-04-06"), world.line("L2", on: "2026-04-07")])
+        let statement = try #require(try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-04")).statements.first)
+        // 117.00 the fund's share: 5.85 withheld (5 %), and of the 17.00 above the budget of 100, 8.50 held.
+        #expect(statement.fund == Money(yuan: 117) && statement.withheld == Money(text: "5.85")! && statement.heldAboveBudget == Money(text: "8.50")!)
+        let report = try world.reports.report(month: YearMonth("2026-04")!, actor: admin)
+        let actual = try world.reports.spending(month: YearMonth("2026-04")!, actor: admin)
+        #expect(report.totalSpent == Money(text: "102.65")!)
+        #expect(actual["total"] == report.totalSpent.json && actual["care"] == report.totalSpent.json)
+        #expect(actual["owed"] == Money(text: "14.35")!.json)
+        #expect(report.json["totalSpent"] == report.totalSpent.json && report.json["owed"] == Money(text: "14.35")!.json)
+        #expect(report.html.contains("<dt>基金总支出 total spent</dt><dd>¥102.65</dd>"))
+        #expect(report.html.contains("<dt>待付 still owed</dt><dd>¥14.35</dd>"))
+    }
+
     @Test("Only a settled month has a report")
     func unsettled() throws {
         let world = try ProviderWorld()
