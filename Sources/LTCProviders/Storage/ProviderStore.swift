@@ -4,7 +4,7 @@ import LTCCore
 /// Opens transactions on everything the scheme stores, designated
 /// institutions included: the case repositories and those of institutions,
 /// agreements, caregivers, enrolments, service logs, the usage ledger,
-/// settlements and supervision. The same contract as ``CaseStore``: a write
+/// settlements, their holds and supervision. The same contract as ``CaseStore``: a write
 /// is all or nothing and durable when it returns; a read sees one snapshot.
 ///
 /// ```swift
@@ -24,6 +24,7 @@ public protocol ProviderTransaction: CaseTransaction {
     var logs: any ServiceLogRepository { get }
     var usage: any UsageLedger { get }
     var settlements: any SettlementRepository { get }
+    var holds: any HoldRepository { get }
     var cash: any CashRepository { get }
     var supervision: any SupervisionRepository { get }
     var bars: any BarRepository { get }
