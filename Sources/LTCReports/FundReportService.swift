@@ -31,9 +31,14 @@ public struct FundReportService: Sendable {
         }
     }
 
-    /// What the fund still owes of what a settled month's statements withheld and held.
+    /// What the fund still owes of what a settled month's statements withheld
+    /// and held: what no decision has released or kept yet (``HoldAccount``).
     static func owed(_ settlement: SettlementRun?, in tx: any ProviderTransaction) throws -> Money {
-        settlement?.statements.reduce(.zero) { $0 + $1.withheld + $1.heldAboveBudget } ?? .zero
+        guard let settlement else { return .zero }
+        let decisions = try tx.holds.decisions(institution: nil, months: settlement.month...settlement.month)
+        return settlement.statements.reduce(.zero) { owed, statement in
+            HoldDecision.Kind.allCases.reduce(owed) { $0 + HoldAccount(statement: statement, month: settlement.month, kind: $1, decisions: decisions).outstanding }
+        }
     }
 
     /// The fund report of a settled month, read in one snapshot: for
