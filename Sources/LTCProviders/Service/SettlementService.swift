@@ -63,24 +63,21 @@ public struct SettlementService: Sendable {
     }
 
     /// Each statement's year of use against its institution's budget (总额预算):
-    /// the use (fund share and adjustments) of the year's settled months and
-    /// this one, the highest warning level reached, and, of this month's use
-    /// above the budget, the part the scheme does not pay now, held for the
-    /// year-end review. Institutions without a budget for the year, or whose
-    /// scheme sets no budget rules, are left as they are.
+    /// the use (``BudgetUse``) of the year's months settled so far, in
+    /// whatever order, and this month's fund share; the highest warning level
+    /// reached; and, of this month's use above the budget, the part the
+    /// scheme does not pay now, held for the year-end close. Institutions
+    /// without a budget for the year, or whose scheme sets no budget rules,
+    /// are left as they are.
     static func applyBudgets(_ schemes: AgreementSchemes, to statements: inout [String: Statement], month: YearMonth,
                              in tx: any ProviderTransaction) throws {
         let budgets = try tx.settlements.budgets(year: month.year)
         guard !budgets.isEmpty else { return }
-        var before: [String: Money] = [:]
-        for earlier in 1..<month.month {
-            guard let run = try tx.settlements.settlement(month: YearMonth(year: month.year, month: earlier)!) else { continue }
-            for statement in run.statements { before[statement.institution, default: .zero] += statement.fund + statement.adjustments }
-        }
+        let before = try BudgetUse.settled(year: month.year, in: tx)
         for (institution, budget) in budgets {
             guard var statement = statements[institution], let settings = schemes[institution]?.budget else { continue }
             let prior = before[institution] ?? .zero
-            let used = prior + statement.fund + statement.adjustments
+            let used = prior + statement.fund
             let above = max(.zero, used - budget) - max(.zero, prior - budget)
             statement.budget = budget
             statement.usedThisYear = used
