@@ -302,10 +302,12 @@ struct OperationSequence {
         for (_, group) in Dictionary(grouping: accepted, by: { "\($0.log.institution)/\($0.log.caregiver)" }) {
             expect(!Self.overlaps(group), "caregiver \(group[0].log.caregiver) has overlapping accepted services")
         }
-        // ... and what a settled month paid for a log, with its adjustments, is within what the log is now worth.
+        // ... and the fund share a settled month counted for a log, with the changes its corrections made, is within what the log is
+        // now worth (what of a change is recovered, and what cancels the withheld or held, is invariant 6's).
         var adjusted: [LogKey: Money] = [:]
-        for adjustment in try adjustments() where !adjustment.logID.hasPrefix("violation") {
-            adjusted[LogKey(institution: adjustment.institution, logID: adjustment.logID), default: .zero] += adjustment.amount
+        for adjustment in try adjustments() {
+            guard let change = adjustment.fundChange else { continue }
+            adjusted[LogKey(institution: adjustment.institution, logID: adjustment.logID), default: .zero] += change
         }
         for log in logs {
             let key = LogKey(institution: log.log.institution, logID: log.log.logID)
