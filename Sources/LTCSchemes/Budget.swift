@@ -32,7 +32,8 @@ public struct BudgetSettings: Sendable, Equatable {
 }
 
 extension BudgetSettings {
-    static func decode(_ fields: JSONFields, log: JSONProblemLog) -> BudgetSettings? {
+    /// - Parameter ratings: the ratings the scheme's performance assessment gives, `nil` if unknown.
+    static func decode(_ fields: JSONFields, ratings: [String]?, log: JSONProblemLog) -> BudgetSettings? {
         var warnings: [Ratio] = []
         for (value, path) in fields.array("warnings") ?? [] {
             guard let level = Ratio(json: value), level.basisPoints > 0 else {
@@ -54,7 +55,7 @@ extension BudgetSettings {
             return nil
         }
         let yearEnd = fields.fields("yearEnd", accepting: ["overspend", "surplus", "ratings", "unrated"], required: false)
-            .flatMap { BudgetYearEnd.decode($0, log: log) }
+            .flatMap { BudgetYearEnd.decode($0, ratings: ratings, log: log) }
         if fields.has("yearEnd") && yearEnd == nil { return nil }
         return BudgetSettings(warnings: warnings, paidAboveBudget: paid, yearEnd: yearEnd)
     }

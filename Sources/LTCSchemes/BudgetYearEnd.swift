@@ -15,9 +15,11 @@ import LTCCore
 ///   the budget: `upTo` 0.1 is the first 10 % of the budget above it); what
 ///   that comes to beyond what the statements already paid is released from
 ///   the holds, times the rating's share; the rest of the holds is kept;
-/// - surplus retention (结余留用): of the budget left unused, up to
-///   `surplus.upTo` of the budget, the share `surplus.retained` is paid to
-///   the institution, times the rating's share;
+/// - surplus retention (结余留用): where the year used at least
+///   `surplus.minimumUse` of the budget, of the budget left unused, up to
+///   `surplus.upTo` of it, the share `surplus.retained` is paid to the
+///   institution, times the rating's share (an institution that used little
+///   of its budget is not rewarded for it);
 /// - the rating is that of the institution's last performance assessment
 ///   ending in the year (`ratings`: rating → share), `unrated` where there
 ///   is none.
@@ -25,7 +27,7 @@ import LTCCore
 ///
 /// ```json
 /// "yearEnd": {"overspend": [{"upTo": 0.1, "fundShare": 0.7}, {"fundShare": 0.5}],
-///             "surplus": {"upTo": 0.1, "retained": 0.5},
+///             "surplus": {"minimumUse": 0.8, "upTo": 0.1, "retained": 0.5},
 ///             "ratings": {"excellent": 1, "good": 1, "pass": 0.5, "fail": 0}, "unrated": 0.5}
 /// ```
 public struct BudgetYearEnd: Sendable, Equatable {
@@ -43,6 +45,8 @@ public struct BudgetYearEnd: Sendable, Equatable {
 
     /// The slices of the overspend, lowest first; the last has no `upTo`.
     public var overspend: [OverspendBand]
+    /// The least use, as a share of the budget, for a surplus to be retained at all.
+    public var surplusMinimumUse: Ratio
     /// The most of the unused budget counted, as a share of the budget.
     public var surplusUpTo: Ratio
     /// The share of the unused budget counted paid to the institution.
@@ -52,8 +56,10 @@ public struct BudgetYearEnd: Sendable, Equatable {
     /// That share for an institution no assessment rated in the year.
     public var unrated: Ratio
 
-    public init(overspend: [OverspendBand], surplusUpTo: Ratio, surplusRetained: Ratio, ratings: [String: Ratio], unrated: Ratio) {
+    public init(overspend: [OverspendBand], surplusMinimumUse: Ratio, surplusUpTo: Ratio, surplusRetained: Ratio, ratings: [String: Ratio],
+                unrated: Ratio) {
         self.overspend = overspend
+        self.surplusMinimumUse = surplusMinimumUse
         self.surplusUpTo = surplusUpTo
         self.surplusRetained = surplusRetained
         self.ratings = ratings
@@ -65,7 +71,7 @@ public struct BudgetYearEnd: Sendable, Equatable {
     /// retains nothing of a surplus, so the close pays the holds up to the
     /// budget and keeps the rest.
     public static let silent = BudgetYearEnd(overspend: [OverspendBand(upTo: nil, fundShare: Ratio(basisPoints: 0))],
-                                             surplusUpTo: Ratio(basisPoints: 0), surplusRetained: Ratio(basisPoints: 0), ratings: [:],
+                                             surplusMinimumUse: .one, surplusUpTo: Ratio(basisPoints: 0), surplusRetained: Ratio(basisPoints: 0), ratings: [:],
                                              unrated: Ratio(basisPoints: 0))
 
     /// The share the fund bears of `overspend` above `budget`, band by
@@ -89,7 +95,8 @@ public struct BudgetYearEnd: Sendable, Equatable {
 
 extension BudgetYearEnd {
     /// Reads `budget.yearEnd`, reporting each problem with its path and value.
-    static func decode(_ fields: JSONFields, log: JSONProblemLog) -> BudgetYearEnd? {
+    /// - Parameter known: the ratings the scheme's performance assessment gives, `nil` if unknown.
+    static func decode(_ fields: JSONFields, ratings known: [String]?, log: JSONProblemLog) -> BudgetYearEnd? {
         let before = log.problems.count
         func share(_ fields: JSONFields, _ key: String) -> Ratio? {
             guard let value = fields.object[key] else {
@@ -123,8 +130,9 @@ extension BudgetYearEnd {
             if let fundShare { bands.append(OverspendBand(upTo: upTo, fundShare: fundShare)) }
         }
         if fields.has("overspend") && elements.isEmpty { log.report(fields.path.appending("overspend"), "give at least one band (the last without upTo)") }
-        var surplusUpTo: Ratio?, retained: Ratio?
-        if let surplus = fields.fields("surplus", accepting: ["upTo", "retained"]) {
+        var minimumUse: Ratio?, surplusUpTo: Ratio?, retained: Ratio?
+        if let surplus = fields.fields("surplus", accepting: ["minimumUse", "upTo", "retained"]) {
+            minimumUse = share(surplus, "minimumUse")
             surplusUpTo = share(surplus, "upTo")
             retained = share(surplus, "retained")
         }
@@ -132,6 +140,10 @@ extension BudgetYearEnd {
         if case .object(let members)? = fields.object["ratings"] {
             for member in members {
                 let path = fields.path.appending("ratings").appending(member.key)
+                if let known, !known.contains(member.key) {
+                    log.report(path, known.isEmpty ? "'\(member.key)': the scheme rates no institution (no supervision.assessment), so no rating has a share"
+                                                   : "'\(member.key)' is not a rating of supervision.assessment.bands (\(known.joined(separator: ", ")))")
+                }
                 guard let value = Ratio(json: member.value) else {
                     log.report(path, "\(member.value) is not a share from 0 to 1 with at most four decimals")
                     continue
@@ -142,7 +154,8 @@ extension BudgetYearEnd {
             log.report(fields.path.appending("ratings"), "expected an object of rating → share, found \(value.typeName) \(value)")
         }
         let unrated = share(fields, "unrated")
-        guard log.problems.count == before, let surplusUpTo, let retained, let unrated else { return nil }
-        return BudgetYearEnd(overspend: bands, surplusUpTo: surplusUpTo, surplusRetained: retained, ratings: ratings, unrated: unrated)
+        guard log.problems.count == before, let minimumUse, let surplusUpTo, let retained, let unrated else { return nil }
+        return BudgetYearEnd(overspend: bands, surplusMinimumUse: minimumUse, surplusUpTo: surplusUpTo, surplusRetained: retained,
+                             ratings: ratings, unrated: unrated)
     }
 }

@@ -63,17 +63,10 @@ private struct SchemeDecoder {
         let supervision = root.fields("supervision", accepting: ["violations", "penalties", "credit", "assessment"], required: false)
             .flatMap { SupervisionDecoder(log: log).supervision($0) }
 
+        // The year-end close's ratings are those the scheme's performance assessment gives (unknown if that section is itself wrong).
+        let ratings: [String]? = root.has("supervision") ? supervision.map { $0.assessment?.bands.map(\.rating) ?? [] } : []
         let budget = root.fields("budget", accepting: ["warnings", "paidAboveBudget", "yearEnd"], required: false)
-            .flatMap { BudgetSettings.decode($0, log: log) }
-        // The year-end close's ratings are those the scheme's performance assessment gives.
-        if let ratings = budget?.yearEnd?.ratings, !ratings.isEmpty {
-            let known = supervision?.assessment?.bands.map(\.rating) ?? []
-            for rating in ratings.keys.sorted() where !known.contains(rating) {
-                log.report(root.path.appending("budget").appending("yearEnd").appending("ratings").appending(rating),
-                           known.isEmpty ? "'\(rating)': the scheme rates no institution (no supervision.assessment), so no rating can be given a share"
-                                         : "'\(rating)' is not a rating of supervision.assessment.bands (\(known.joined(separator: ", ")))")
-            }
-        }
+            .flatMap { BudgetSettings.decode($0, ratings: ratings, log: log) }
         let admission = root.fields("admission", accepting: ["qualifiedCaregiverShare", "minimumAdministrators", "minimumBedsForInstitutionalCare", "cleanYears"],
                                     required: false).flatMap { AdmissionSettings.decode($0, log: log) }
 

@@ -52,8 +52,9 @@ public struct BudgetClose: Sendable, Equatable {
         /// the fund owes min(use, budget) + the overspend bands' share: the
         /// part of that beyond `paid` and within the budget is released in
         /// full, the part above the budget times the rating's share; never
-        /// more than is held, never less than nothing. A surplus retains its
-        /// counted part times the rating's share.
+        /// more than is held, never less than nothing. A surplus, where the
+        /// year used enough of the budget, retains its counted part times the
+        /// rating's share.
         public init(institution: String, budget: Money, used: Money, held: Money, rating: String?, rules: BudgetYearEnd) {
             let share = rules.share(rating: rating)
             let paid = used - held
@@ -62,7 +63,9 @@ public struct BudgetClose: Sendable, Equatable {
             let dueWithin = min(held, max(.zero, within - paid))
             let dueAbove = min(held, max(.zero, within + overspend - paid)) - dueWithin
             let released = dueWithin + share.apply(to: dueAbove)
-            let surplus = min(max(.zero, budget - used), rules.surplusUpTo.apply(to: budget))
+            // used ≥ minimumUse × budget, exactly: compare in fen × basis points.
+            let counted = used.fen.multipliedFullWidth(by: 10_000) >= budget.fen.multipliedFullWidth(by: rules.surplusMinimumUse.basisPoints)
+            let surplus = counted ? min(max(.zero, budget - used), rules.surplusUpTo.apply(to: budget)) : .zero
             self.init(institution: institution, budget: budget, used: used, held: held, rating: rating, ratingShare: share,
                       overspendShare: overspend, released: released, kept: held - released,
                       retained: share.apply(to: rules.surplusRetained.apply(to: surplus)))
@@ -95,6 +98,28 @@ public struct BudgetClose: Sendable, Equatable {
         self.year = year
         self.closedOn = closedOn
         self.lines = lines
+    }
+
+    /// `total` shared over `amounts` in proportion, to the fen: each share
+    /// rounded down, the fen left over going to the largest remainders,
+    /// earliest first on a tie; the shares add up to `total` and none is
+    /// above its amount (for `total` at most their sum).
+    static func share(_ total: Money, over amounts: [Money]) -> [Money] {
+        let whole = amounts.reduce(Money.zero, +)
+        guard whole > .zero, total > .zero else { return amounts.map { _ in .zero } }
+        var shares: [Money] = [], remainders: [(Int, Int)] = []
+        for (index, amount) in amounts.enumerated() {
+            let product = total.fen.multipliedFullWidth(by: amount.fen)
+            let (quotient, remainder) = whole.fen.dividingFullWidth(product)
+            shares.append(Money(fen: quotient))
+            remainders.append((remainder, index))
+        }
+        var left = total - shares.reduce(Money.zero, +)
+        for (_, index) in remainders.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }) where left > .zero {
+            shares[index] = shares[index] + Money(fen: 1)
+            left = left - Money(fen: 1)
+        }
+        return shares
     }
 
     /// What the close pays on the next statements: holds released and surpluses retained.
