@@ -185,7 +185,7 @@ struct OperationSequence {
             case 60..<70: try withdraw()
             case 70..<73: try registerLate()
             case 73..<77: try penalty()
-            case 77..<83: try assess()
+            case 77..<88: try assess()
             default: break
             }
             if step == death { try endCase() }
@@ -557,6 +557,13 @@ struct OperationSequence {
                 }
                 let recovered = Money.zero - corrections.reduce(Money.zero) { $0 + $1.amount }
                 expect(recovered <= paid, "\(where_): \(recovered) recovered, \(paid) paid")
+                // ... and the fall of its logs' share is recovered, or cancels what was withheld or held, or is the part a decision kept, once.
+                let fall = Money.zero - corrections.reduce(Money.zero) { $0 + $1.fundChange! }
+                let mine = decisions.filter { $0.institution == statement.institution && $0.month == month }
+                let cancelled = mine.filter { $0.cause == .correction }.reduce(Money.zero) { $0 + $1.kept }
+                let keptByDecision = mine.filter(\.closing).reduce(Money.zero) { $0 + $1.kept }
+                expect(recovered + cancelled <= fall && fall - recovered - cancelled <= keptByDecision,
+                       "\(where_): its logs' share fell \(fall); \(recovered) recovered, \(cancelled) cancelled, \(keptByDecision) kept by decisions")
             }
             // 8. What the fund spent is what it paid; what it withheld and held and has not decided is what it owes.
             let report = try providers.reports.report(month: month, actor: admin)
