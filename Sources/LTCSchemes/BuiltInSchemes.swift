@@ -25,12 +25,19 @@ public enum BuiltInSchemes {
     /// The built-in scheme called `name` (a file name, with or without `.json`
     /// and any folders before it), decoded; `nil` if there is none.
     public static func scheme(named name: String) throws(SchemeError) -> Scheme? {
+        guard let file = try text(named: name) else { return nil }
+        return try Scheme.decode(text: file.bytes, source: file.source)
+    }
+
+    /// The scheme file of the built-in scheme called `name`, as ``scheme(named:)``
+    /// finds it, and where it came from, for a reader that decodes it itself; `nil` if there is none.
+    public static func text(named name: String) throws(SchemeError) -> (bytes: [UInt8], source: String)? {
         let wanted = String(name.split(separator: "/").last ?? "")
         guard let file = embeddedSchemeFiles.first(where: { $0.name == wanted || $0.name == wanted + ".json" }) else { return nil }
         let source = "Examples/schemes/\(file.name) (built in)"
         guard let data = Data(base64Encoded: file.base64) else {
             throw SchemeError(file: source, problems: [JSONProblem(path: .root, message: "the embedded copy is damaged; rebuild ltc")])
         }
-        return try Scheme.decode(text: Array(data), source: source)
+        return (Array(data), source)
     }
 }

@@ -63,9 +63,7 @@ final class RPCWorld: Sendable {
             let catalog = try FormCatalog.load()
             let store = try SQLiteStore(path: path)
             let environment = OperationEnvironment(forms: catalog) { StoreServices(store: store, forms: catalog, clock: SystemClock()) }
-            let services = LazyServices { try environment.services() }
-            server = RPCServer(catalogue: .standard(), environment: environment,
-                               methods: CaseMethods(services: services).methods + ProviderMethods(services: services).methods)
+            server = RPCServer(catalogue: .standard(), environment: environment)
             for request in RPCWorld.setUp { _ = server.respond(to: request) }
         } catch {
             fatalError("the rpc fuzz world cannot be set up: \(error)")

@@ -53,10 +53,10 @@ struct BenefitCommandTests {
 
     @Test("Bad quote requests get one-line errors", arguments: [
         (["--grade", "3", "--mode", "spa", "--month", "2026-03"], "has no service mode 'spa'"),
-        (["--grade", "3", "--mode", "institution", "--month", "2026-3"], "--month '2026-3' is not a month"),
+        (["--grade", "3", "--mode", "institution", "--month", "2026-3"], "month: '2026-3' is not a month"),
         (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--days", "30"], "days must be from 0 to 28"),
-        (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--tier", "2"], "--tier is a tier of an insured group: give --insured too"),
-        (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--insured", "resident", "--tier", "12"], "tier 12 is not a contribution tier from 1 to 9"),
+        (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--tier", "2"], "tier: a tier is of an insured group: give insured too"),
+        (["--grade", "3", "--mode", "institution", "--month", "2026-02", "--insured", "resident", "--tier", "12"], "tier: 12 is outside 1–9"),
     ])
     func badQuote(arguments: [String], message: String) throws {
         let run = try ltc(["benefit", "quote", "--scheme-file", "Examples/schemes/day-rate-2026.json"] + arguments)
@@ -86,8 +86,8 @@ struct BenefitCommandTests {
         ].joined(separator: "\n") + "\n")
         let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(answers.first?["result"]?["fundShare"] == .number("1728.00"))
-        #expect(answers[1]["error"]?["message"]?.stringValue?.contains("insured 'retired' is not an insurance type") == true, "\(rpc.stdout)")
-        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("tier is a tier of an insured group: give insured too") == true, "\(rpc.stdout)")
+        #expect(answers[1]["error"]?["message"]?.stringValue?.contains("insured: 'retired' is not accepted; use employee or resident") == true, "\(rpc.stdout)")
+        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("tier: a tier is of an insured group: give insured too") == true, "\(rpc.stdout)")
         let bonus = try ltc(["case", "bonus", "1", "--take", "cash", "--db", db] + admin)
         #expect(bonus.status == 65 && bonus.stderr.contains("scheme 'urumqi-2022' has no bonus for continuous care"), "\(bonus.stderr)")
         let unnamed = try ltc(["benefit", "quote", "--scheme", "urumqi-2022", "--grade", "4", "--mode", "institution", "--month", "2026-04"])
@@ -106,7 +106,7 @@ struct BenefitCommandTests {
         ].joined(separator: "\n") + "\n")
         let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(answers.first?["result"]?["bonusChoices"]?.arrayValue?.count == 2, "\(rpc.stdout)")
-        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("take 'both' is not accepted; use hours or cash") == true)
+        #expect(answers.last?["error"]?["message"]?.stringValue?.contains("take: 'both' is not accepted; use hours or cash") == true)
     }
 
     @Test("Cash paid out from the command line and over rpc: a carer registered, April's run, its lines, and the report's total")

@@ -97,5 +97,7 @@ struct CommandCatalogueTests {
             for variant in spelling.variants { spelled.insert(variant.spelling.operation) }
         }
         #expect(Set(catalogue.entries.map(\.name)).subtracting(spelled).sorted() == [], "operations no command runs")
+        // Argument-parser reads only the tools, which are not operations.
+        #expect(HelpTests.leaves(LTC.self).map(\.0).sorted() == HelpTests.tools.sorted())
     }
 }

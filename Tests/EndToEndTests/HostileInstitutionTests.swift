@@ -126,4 +126,75 @@ struct HostileInstitutionTests {
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(try JSONParser.parse(accepted.stdout)["received"] == 1)
     }
+
+    @Test("A log line with an enormous log id is refused (F01) naming the field and its limit, on the command line and over rpc; the next line is read")
+    func enormousLogID() throws {
+        let db = scratch.database("limits")
+        _ = try ltc(["demo", "--db", db])
+        let header = "log_id,institution,caregiver,person,item,start,end,mode\n", rest = ",I001,C1,1,S01,2026-04-06T09:00,2026-04-06T10:00,home-visit\n"
+        let cli = try ltc(["logs", "submit", "-", "--json", "--db", db, "--actor", "institution:I001"],
+                          input: header + String(repeating: "x", count: 32 << 20) + rest + "Y1" + rest)
+        #expect(cli.status == 0, "\(cli.stderr)")
+        let report = try JSONParser.parse(cli.stdout)
+        #expect(report["received"] == 2)
+        let refused = report["rejectedLines"]?.arrayValue?.first
+        #expect(refused?["line"] == 2 && refused?["rule"] == "F01" && refused?["logId"] == .null)
+        #expect(refused?["detail"] == "the line is longer than 8192 bytes, the most a log line may hold; its log id runs past that (a log id holds at most 64 characters)")
+
+        let logs = "log_id,institution,caregiver,person,item,start,end,mode\\n" + String(repeating: "x", count: 65) + ",I001,C1,1,S01,2026-04-06T09:00,2026-04-06T10:00,home-visit\\n"
+        let responses = try rpc(db, [#"{"jsonrpc":"2.0","id":1,"method":"logs.submit","params":{"actor":"institution:I001","logs":"\#(logs)"}}"#])
+        let line = responses.first?["result"]?["rejectedLines"]?.arrayValue?.first
+        #expect(line?["rule"] == "F01" && line?["detail"] == "the log id is 65 characters long; it may hold at most 64", "\(responses)")
+    }
+
+    @Test("Rejections tell an institution nothing about people who are not its clients: one E01, in the answer and in logs.list; an administrator sees the particulars")
+    func rejectionsOfStrangers() throws {
+        let db = scratch.database("strangers")
+        _ = try ltc(["demo", "--db", db])
+        // In the demo I001 serves persons 1 to 3, I002 persons 4 to 6 (their cases have the same numbers).
+        let today = SystemClock().today(in: "Asia/Shanghai"), served = today.adding(days: -1), before = today.adding(days: -2)
+        let setUp = try rpc(db, [
+            #"{"jsonrpc":"2.0","id":1,"method":"case.suspend","params":{"actor":"administrator:demo","case":5,"reason":"hospital stay","asOf":"\#(before)"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"case.terminate","params":{"actor":"administrator:demo","case":6,"reason":"death","on":"\#(before)","asOf":"\#(before)"}}"#,
+        ])
+        #expect(setUp.allSatisfy { $0["result"] != nil }, "\(setUp)")
+        func logs(_ prefix: String) -> String {
+            "log_id,institution,caregiver,person,item,start,end,mode\\n" + [4, 5, 6, 99].map {
+                "\(prefix)\($0),I001,C1,\($0),S01,\(served)T09:00,\(served)T10:00,home-visit\\n"
+            }.joined()
+        }
+        let masked: [JSONValue] = [4, 5, 6, 99].map { .string("person \($0) is not a client of I001 on \(served)") }
+        let responses = try rpc(db, [
+            #"{"jsonrpc":"2.0","id":3,"method":"logs.submit","params":{"actor":"institution:I001","logs":"\#(logs("S"))"}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"logs.list","params":{"actor":"institution:I001","institution":"I001","month":"\#(YearMonth(containing: served))"}}"#,
+            #"{"jsonrpc":"2.0","id":5,"method":"logs.submit","params":{"actor":"administrator:demo","asOf":"\#(today)","logs":"\#(logs("A"))"}}"#,
+        ])
+        try #require(responses.count == 3, "\(responses)")
+        let answered = responses[0]["result"]?["rejectedLines"]?.arrayValue ?? []
+        #expect(answered.map { $0["rule"] } == ["E01", "E01", "E01", "E01"], "\(responses[0])")
+        #expect(answered.map { $0["detail"] } == masked)
+        let listed = (responses[1]["result"]?["logs"]?.arrayValue ?? []).filter { $0["logId"]?.stringValue?.hasPrefix("S") == true }
+        #expect(listed.map { $0["rule"] } == ["E01", "E01", "E01", "E01"] && listed.map { $0["detail"] } == masked, "\(responses[1])")
+        let particulars = responses[2]["result"]?["rejectedLines"]?.arrayValue ?? []
+        #expect(particulars.count == 4 && particulars.allSatisfy { !masked.contains($0["detail"] ?? .null) }, "\(responses[2])")
+        #expect(particulars.last?["rule"] == "B01" && particulars.last?["detail"] == "no case for person 99")
+    }
+
+    @Test("The cash payee (a carer's name, ID and account) is not in the timeline an institution reads; an administrator's has it")
+    func cashPayeeTimeline() throws {
+        let db = scratch.database("payee")
+        _ = try ltc(["demo", "--db", db])
+        let responses = try rpc(db, [
+            #"{"jsonrpc":"2.0","id":1,"method":"cash.payee","params":{"actor":"administrator:demo","case":1,"carer":"陈小妹","carerId":"110105197001012228","trainedOn":"2026-03-01","account":"6222020200112233"}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"case.get","params":{"actor":"institution:I001","case":1}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"case.get","params":{"actor":"administrator:demo","case":1}}"#,
+        ])
+        try #require(responses.count == 3, "\(responses)")
+        func actions(_ response: JSONValue) -> [String] { response["result"]?["timeline"]?.arrayValue?.compactMap { $0["action"]?.stringValue } ?? [] }
+        #expect(actions(responses[1]).contains("enrolment.add") && !actions(responses[1]).contains("cash.payee"), "\(responses[1])")
+        #expect(!actions(responses[1]).contains("case.assess"))
+        #expect(actions(responses[2]).contains("cash.payee"), "\(responses[0]) \(responses[2])")
+        let shown = try ltc(["case", "show", "1", "--json", "--db", db, "--actor", "institution:I001"])
+        #expect(shown.status == 0 && !shown.stdout.contains("cash.payee") && !shown.stdout.contains("陈小妹"), "\(shown.stderr)")
+    }
 }

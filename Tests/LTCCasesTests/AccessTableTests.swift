@@ -1,5 +1,6 @@
 import Foundation
 import LTCCases
+import LTCCore
 import Testing
 
 @Suite("The table of who may do and read what")
@@ -27,5 +28,36 @@ struct AccessTableTests {
         #expect(row("read agreements") == ["all", "all", "—", "its own"])
         #expect(row("read whole settlements") == ["yes", "yes", "—", "—"])
         #expect(row("see national ID numbers") == ["yes", "yes", "—", "—"])
+    }
+}
+
+@Suite("Timelines: each role sees the events that concern it, and its own")
+struct TimelineAudienceTests {
+    func event(_ actor: String, _ action: String, _ outcome: AuditEvent.Outcome = .done, after: JSONValue? = nil) -> AuditEvent {
+        AuditEvent(sequence: 0, recordedAt: "2026-04-01T00:00:00Z", asOf: day("2026-04-01"), actor: actor, subject: "case:1", action: action,
+                   outcome: outcome, reason: nil, before: nil, after: after)
+    }
+
+    @Test("A kind of event nobody decided on is for administrators and auditors only")
+    func newKinds() throws {
+        let events = [event("administrator:wang", "case.somethingNew"), event("administrator:wang", "cash.payee")]
+        for actor in ["administrator:wang", "auditor:fund"] { #expect(Access.timeline(events, for: try Actor(actor)).count == 2) }
+        for actor in ["assessor:A1", "institution:I001"] { #expect(Access.timeline(events, for: try Actor(actor)).isEmpty) }
+    }
+
+    @Test("Another's refused attempt is hidden; one's own, done or refused, is shown")
+    func refusals() throws {
+        let events = [event("institution:I002", "case.suspend", .refused), event("institution:I001", "cash.payee", .refused),
+                      event("assessor:A2", "case.assess", .refused)]
+        #expect(Access.timeline(events, for: try Actor("institution:I001")).map(\.actor) == ["institution:I001"])
+        #expect(Access.timeline(events, for: try Actor("assessor:A1")).isEmpty)
+    }
+
+    @Test("An institution sees its own enrolments, not another's")
+    func enrolments() throws {
+        let events = [event("administrator:wang", "enrolment.add", after: ["institution": "I001"]),
+                      event("administrator:wang", "enrolment.add", after: ["institution": "I002"])]
+        #expect(Access.timeline(events, for: try Actor("institution:I002")).map { $0.after?["institution"] } == ["I002"])
+        #expect(Access.timeline(events, for: try Actor("assessor:A1")).isEmpty)
     }
 }

@@ -42,6 +42,13 @@ struct LifecycleTests {
         #expect(try service.show(caseID: id, actor: admin).record.state == state, "refusals change nothing")
     }
 
+    @Test("Each action is one role's, whatever state it is taken from")
+    func oneRolePerAction() {
+        for transition in Lifecycle.transitions {
+            #expect(Lifecycle.anyTransition(of: transition.action)?.role == transition.role, "\(transition.action)")
+        }
+    }
+
     @Test("The transitions are data: each one is listed with its role")
     func table() {
         #expect(Lifecycle.transitions(from: .publicity).map(\.action) == [.object, .confirm, .terminate])

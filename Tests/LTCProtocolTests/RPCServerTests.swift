@@ -1,3 +1,4 @@
+import Foundation
 import LTCAssessment
 import LTCCore
 import LTCOperations
@@ -164,5 +165,21 @@ struct RPCServerTests {
             let response = try #require(try respond(server, JSONWriter.string(request)))
             #expect(response["result"] != nil, "\(method["name"]!)")
         }
+    }
+}
+
+@Suite("The error codes docs/protocol.md lists are the codes ltc answers")
+struct ErrorTableTests {
+    @Test("Every domain error kind's code is in the documented table, and every documented kind has that code")
+    func documented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/protocol.md"), encoding: .utf8)
+        var documented: [String: Int] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| 10") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let code = Int(cells[0]), let kind = cells[1].split(separator: "`").first(where: { !$0.isEmpty && $0.first!.isLetter && !$0.contains(" ") }) else { continue }
+            documented[String(kind)] = code
+        }
+        #expect(documented == RPCErrorCode.domain)
     }
 }

@@ -61,6 +61,22 @@ struct MonitoringRuleTests {
         #expect(try outcome(world, [world.line("L4", on: "2026-04-07")], asOf: "2026-04-18") == ["T02"])
     }
 
+    @Test("T01 compares times, not dates: at 09:34 in Shanghai a visit from 22:00 today is after now, one that ended at 09:30 is not")
+    func laterToday() throws {
+        let world = try ProviderWorld(clock: FixedClock(instant: "2026-04-16T01:34:00Z")!)   // 09:34 in Asia/Shanghai, the scheme's zone
+        let report = try world.submit([world.line("L1", on: "2026-04-16", "22:00", "23:00"), world.line("L2", on: "2026-04-16", "08:30", "09:30"),
+                                       world.line("L3", "C2", "S02", on: "2026-04-16", "09:00", "09:35")], asOf: "2026-04-16")
+        #expect(report.rejected.map(\.logID) == ["L1", "L3"] && report.rejected.map(\.rule) == [.future, .future] && report.accepted == 1)
+        #expect(report.rejected.first?.detail == "the service ends 2026-04-16T23:00, after now (2026-04-16T09:34)")
+    }
+
+    @Test("T01 on a day an administrator dates in the past: every time of that day has passed")
+    func laterOnAnEarlierDay() throws {
+        let world = try ProviderWorld(clock: FixedClock(instant: "2026-04-16T01:34:00Z")!)
+        #expect(try outcome(world, [world.line("L1", on: "2026-04-15", "22:00", "23:00"), world.line("L2", on: "2026-04-16", "08:00", "09:00")],
+                            asOf: "2026-04-15") == ["ok", "T01"])
+    }
+
     @Test("T03 a new log in a settled month")
     func monthClosed() throws {
         let world = try ProviderWorld()

@@ -42,11 +42,12 @@ struct ProviderWorld {
     ///   - mode: the mode of the scheme that I001 serves and the beneficiary is in.
     ///   - prices: I001's agreed prices.
     ///   - insurance: the beneficiary's insured group.
+    ///   - clock: what the services read the time from (intake's "now", the audit trail's instants).
     init(engine: TestStore.Engine = .underTest, scheme: String = "hours-home-care-2026",
          prices: [String: Money] = ["S01": Money(yuan: 65), "S02": Money(yuan: 65)], insurance: InsuranceType = .employee,
-         tier: Int? = nil, mode: String = "home-visit") throws {
+         tier: Int? = nil, mode: String = "home-visit", clock: any WallClock = SystemClock()) throws {
         scratch = try TestStore(engine)
-        let store = scratch.store, clock = SystemClock()
+        let store = scratch.store
         registry = RegistryService(store: store, clock: clock, ties: EnrolmentTies())
         cases = CaseService(store: store, forms: try FormCatalog.load(), clock: clock, afterEnd: ServicesAfterEnd(clock: clock), ties: EnrolmentTies(),
                             vault: FolderVault(folder: scratch.evidenceFolder))
@@ -96,8 +97,10 @@ struct ProviderWorld {
 
     /// A case from application to an effective grade 3 from 2026-03-17, in home visits.
     /// - Parameter evidence: where to make the visit's photo and signature, for schemes that require them.
-    static func effectiveCase(_ cases: CaseService, person: Int, mode: String = "home-visit", evidence: TestStore? = nil) throws -> Int {
-        let id = try cases.open(personID: person, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil,
+    /// - Parameter schemeID: the case's scheme, where more than one is in force.
+    static func effectiveCase(_ cases: CaseService, person: Int, mode: String = "home-visit", evidence: TestStore? = nil,
+                              schemeID: String? = nil) throws -> Int {
+        let id = try cases.open(personID: person, disabledSince: day("2025-06-01"), institution: nil, schemeID: schemeID,
                                 actor: admin, asOf: day("2026-03-02")).id
         _ = try cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
         _ = try cases.assign(caseID: id, assessors: ["A1", "A2"], reason: "named for the test", actor: admin, asOf: day("2026-03-03"))

@@ -99,3 +99,65 @@ struct ReadScopeTests {
         #expect(refused?.message == "logs of I001: not found or not yours")
     }
 }
+
+@Suite("A case's timeline shows each role only the events it may see")
+struct TimelineScopeTests {
+    let own = try! Actor("institution:I001")
+    let other = try! Actor("institution:I002")
+    let auditor = try! Actor("auditor:fund")
+    let assessor = try! Actor("assessor:A1")
+
+    /// The provider world's case (assessed by A1, enrolled with I001), also
+    /// enrolled with I002, with a carer paid in cash, a hospital stay, and a
+    /// refused attempt by each institution.
+    func world() throws -> ProviderWorld {
+        let world = try ProviderWorld()
+        try ProviderWorld.designate("I002", modes: ["home-visit"], prices: ["S01": Money(yuan: 60)], with: world.agreements)
+        _ = try world.agreements.enrol(caseID: world.caseID, institution: "I002", mode: "home-visit", from: day("2026-04-01"), home: nil,
+                                      actor: admin, asOf: day("2026-04-01"))
+        let cash = CashService(store: world.scratch.store, clock: SystemClock())
+        _ = try cash.registerPayee(caseID: world.caseID, kind: .carer, name: "陈小妹", nationalID: validID("11010519700101222"), account: "6222020200112233",
+                                   trainedOn: day("2026-03-01"), actor: admin, asOf: day("2026-04-02"))
+        #expect(throws: CaseError.self) {
+            try cash.registerPayee(caseID: world.caseID, kind: .beneficiary, name: nil, nationalID: nil, account: "62220202", trainedOn: nil,
+                                   actor: own, asOf: day("2026-04-03"))
+        }
+        #expect(throws: CaseError.self) { try world.cases.suspend(caseID: world.caseID, reason: "curious", actor: other, asOf: day("2026-04-03")) }
+        _ = try world.cases.suspend(caseID: world.caseID, reason: "hospital stay", actor: admin, asOf: day("2026-04-10"))
+        return world
+    }
+
+    func timeline(_ world: ProviderWorld, _ actor: Actor) throws -> [String] {
+        try world.cases.show(caseID: world.caseID, actor: actor).events.map { "\($0.actor.split(separator: ":").first!) \($0.action) \($0.outcome.rawValue)" }
+    }
+
+    @Test("Administrators and auditors see every event, the cash payee and the refusals among them")
+    func administratorsAndAuditors() throws {
+        let world = try world()
+        let every = try world.scratch.store.read { tx in try tx.audit.events(subject: "case:\(world.caseID)") }.count
+        for actor in [admin, auditor] {
+            let events = try timeline(world, actor)
+            #expect(events.count == every && events.contains("administrator cash.payee done"))
+            #expect(events.contains("institution cash.payee refused") && events.contains("institution case.suspend refused"))
+        }
+    }
+
+    @Test("An assessor sees the assessment and what follows from it: not enrolments, the mode, the cash payee, suspensions or refusals")
+    func assessors() throws {
+        let world = try world()
+        let seen = try timeline(world, assessor)
+        let evidence = [String](repeating: "administrator case.evidence done", count: 3)
+        #expect(seen == ["administrator case.open done", "administrator case.check done", "administrator case.assign done", "assessor case.assess done"]
+                + evidence + ["administrator case.determine done", "administrator case.confirm done"], "\(seen)")
+    }
+
+    @Test("An institution sees its service of the client and its own attempts: not the assessment, the cash payee, another's enrolment or attempts")
+    func institutions() throws {
+        let world = try world()
+        let service = ["administrator case.determine done", "administrator case.confirm done", "administrator case.mode done"]
+        #expect(try timeline(world, own) == service + ["administrator enrolment.add done", "institution cash.payee refused", "administrator case.suspend done"])
+        #expect(try timeline(world, other) == service + ["administrator enrolment.add done", "institution case.suspend refused", "administrator case.suspend done"])
+        let enrolments = try world.cases.show(caseID: world.caseID, actor: own).events.filter { $0.action == "enrolment.add" }
+        #expect(enrolments.map { $0.after?["institution"] } == ["I001"])
+    }
+}

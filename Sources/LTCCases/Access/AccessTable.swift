@@ -19,6 +19,7 @@ public enum AccessTable {
     public static let rows: [Row] = [
         permission("load schemes", .manageSchemes),
         permission("register people, assessors and staff", .manageRegisters),
+        permission("issue, list and revoke credentials; deactivate staff, assessors and institutions", .manageAccess),
         permission("open, check, assign, recognize, determine, confirm, suspend, resume, terminate cases; draw audits", .transition(Lifecycle.opening)),
         Row(what: "record an assessment") { role in
             allowed(role, .recordAssessment(assigned: [sample], caseID: 1))
@@ -47,6 +48,13 @@ public enum AccessTable {
             case .all: "all"
             case .institution: "its clients', ID numbers masked"
             case .assessor: "cases assigned to it"
+            }
+        },
+        Row(what: "see the events of a case's timeline (besides its own)") { role in
+            switch TimelineAudience(Actor(role: role, id: sample)) {
+            case .all: "all"
+            case .assessment: "the assessment and what follows from it"
+            case .service: "its service of the client: its enrolments, the plan, mode, grade, suspensions, end"
             }
         },
         permission("see national ID numbers in full", .readNationalIDs),

@@ -11,14 +11,6 @@ import LTCCore
 public struct LetterDelivery: Sendable, Equatable {
     public enum Method: String, Sendable, CaseIterable {
         case inPerson = "in-person", post, electronic
-
-        /// The way named `text`; an error listing the ways otherwise.
-        public init(named text: String) throws(CaseError) {
-            guard let method = Method(rawValue: text) else {
-                throw CaseError(.invalidInput, "'\(text)' is not a way of delivery; use \(Method.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            self = method
-        }
     }
 
     public var on: CalendarDate

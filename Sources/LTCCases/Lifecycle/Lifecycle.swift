@@ -69,6 +69,13 @@ public enum Lifecycle {
         transitions.filter { $0.from == state }
     }
 
+    /// A transition of `action`, whatever state it is taken from: each action
+    /// is one role's in every state (a test holds the table to it), so who may
+    /// take it is known before the case's state is read.
+    public static func anyTransition(of action: CaseAction) -> Transition? {
+        transitions.first { $0.action == action }
+    }
+
     /// The transition for `action` from `state`, or an error naming the state and the allowed actions.
     public static func transition(_ action: CaseAction, from state: CaseState, caseID: Int) throws(CaseError) -> Transition {
         let allowed = transitions(from: state)

@@ -285,7 +285,8 @@ public struct CaseService: Sendable {
 
     // MARK: Reading cases
 
-    /// A case with its person, assessments and timeline.
+    /// A case with its person, assessments and timeline (the events the
+    /// reader may see: ``TimelineAudience``).
     public struct CaseView: Sendable {
         public var record: Case
         public var person: InsuredPerson
@@ -304,7 +305,7 @@ public struct CaseService: Sendable {
             guard try scope == .all || tx.cases.contains(caseID: caseID, in: scope) else { throw CaseError.notYours("case \(caseID)", refused: true) }
             guard let person = try tx.people.person(id: record.personID) else { throw CaseError(.notFound, "no person \(record.personID)") }
             return CaseView(record: record, person: person, assessments: try tx.assessments.assessments(caseID: caseID),
-                            events: try tx.audit.events(subject: "case:\(caseID)"))
+                            events: Access.timeline(try tx.audit.events(subject: "case:\(caseID)"), for: actor))
         }
     }
 
@@ -389,6 +390,8 @@ public struct CaseService: Sendable {
         let operation = Operation("case.\(action.rawValue)", subject: "case:\(caseID)", actor: actor, asOf: date, reason: reason)
         return try work.change(operation, on: store.transactions) { tx in
             guard var record = try tx.cases.caseRecord(id: caseID), let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
+            // The role first: a case's state is no business of an actor who may never take the action.
+            if let any = Lifecycle.anyTransition(of: action) { try Access.require(actor, .transition(any)) }
             let transition = try Lifecycle.transition(action, from: record.state, caseID: caseID)
             try Access.require(actor, .transition(transition))
             let before = record.json

@@ -51,7 +51,8 @@ enum CommandHelp {
     /// A paragraph's lines wrapped at `width`, keeping lines that are already short (examples, tables).
     static func wrap(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard line.count > width, !line.hasPrefix(" ") else { return String(line) }
+            // Indented lines (examples, tables) and the usage line, which copies as one command, stay whole.
+            guard line.count > width, !line.hasPrefix(" "), !line.hasPrefix("USAGE: ") else { return String(line) }
             return wrapped(String(line), width: width).joined(separator: "\n")
         }.joined(separator: "\n")
     }

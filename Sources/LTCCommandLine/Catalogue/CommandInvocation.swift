@@ -18,6 +18,8 @@ struct CommandInvocation {
     /// Files the command line names for attachable params, by param: opened
     /// (``openFiles()``) only when the command runs.
     var files: [String: String] = [:]
+    /// Files of JSON the command line names for params, by param: read (``openFiles()``) only when the command runs.
+    var jsonFiles: [String: String] = [:]
     /// Files this invocation opened, closed once it is done.
     var opened: [Int32] = []
     /// The progress line of long work, drawn while it runs and finished by the command's render step.
@@ -42,12 +44,21 @@ struct CommandInvocation {
             attachments[param] = Attachment(.descriptor(descriptor), name: path, size: size)
         }
         files = [:]
+        for (param, path) in jsonFiles.sorted(by: { $0.key < $1.key }) {
+            let bytes = try readInput(path)
+            do {
+                params.set(param, try JSONParser.parse(bytes))
+            } catch {
+                throw InputError(source: path, message: "not valid JSON: \(error)")
+            }
+        }
+        jsonFiles = [:]
     }
     func flag(_ flag: String) -> Bool { extras[flag] != nil }
 
     /// The database path or URI the command works on.
     var databasePath: String {
-        database ?? ProcessInfo.processInfo.environment["LTC_DB"] ?? "ltc.sqlite"
+        LTCCommandLine.databasePath(database)
     }
 
     /// The command as typed, for messages: `ltc case terminate`.

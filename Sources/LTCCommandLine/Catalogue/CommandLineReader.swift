@@ -103,7 +103,7 @@ enum CommandLineReader {
         case .file:
             invocation.files[spec.name] = text
         case .jsonFile:
-            invocation.params.set(spec.name, try jsonFile(text))
+            invocation.jsonFiles[spec.name] = text
         case .pairs:
             guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
                 throw CommandLineProblem.usage("The value '\(text)' for '\(name)' is not KEY=VALUE")
@@ -156,15 +156,5 @@ enum CommandLineReader {
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
         if parts.count == 1, let integer = Int(text) { return .integer(integer) }
         return .number(text)
-    }
-
-    /// A file's JSON (standard input's for `-`).
-    private static func jsonFile(_ path: String) throws -> JSONValue {
-        let bytes = try readInput(path)
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            throw InputError(source: path, message: "not valid JSON: \(error)")
-        }
     }
 }

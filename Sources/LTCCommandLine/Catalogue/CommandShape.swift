@@ -56,10 +56,18 @@ struct CommandShape {
         if entry.effect.touchesStore {
             options.append(Option(flag: "db", value: "path|uri", help: "The database: an SQLite file, or postgresql://USER@HOST:PORT/DBNAME; else $LTC_DB, else ./ltc.sqlite (created by the first command that stores).",
                                   required: false, repeatable: false, target: .common(.database)))
-            options.append(Option(flag: "actor", value: "role:id", help: "Who is acting: administrator:ID, auditor:ID, assessor:ID or institution:ID; else $LTC_ACTOR.",
-                                  required: true, repeatable: false, target: .common(.actor)))
-            options.append(Option(flag: "as-of", value: "date", help: "The date of the operation (YYYY-MM-DD; administrators only); default today in the scheme's time zone.",
-                                  required: false, repeatable: false, target: .common(.asOf)))
+            // A computation that reads stored state for some requests only (its access is anyone's) takes an
+            // actor where it does; its spelling may leave --actor out where the command never needs one.
+            if entry.params.contains(where: { $0.name == "actor" }), spelling.options["actor"]?.hidden != true {
+                let anyone = if case .anyone = entry.access { true } else { false }
+                options.append(Option(flag: "actor", value: "role:id",
+                                      help: spelling.options["actor"]?.help ?? "Who is acting: administrator:ID, auditor:ID, assessor:ID or institution:ID; else $LTC_ACTOR.",
+                                      required: !anyone, repeatable: false, target: .common(.actor)))
+            }
+            if entry.params.contains(where: { $0.name == "asOf" }) {
+                options.append(Option(flag: "as-of", value: "date", help: "The date of the operation (YYYY-MM-DD; administrators only); default today in the scheme's time zone.",
+                                      required: false, repeatable: false, target: .common(.asOf)))
+            }
         }
         options.append(Option(flag: "forms", value: "dir", help: "A folder of extra form files (*.json); repeatable.", required: false, repeatable: true,
                               target: .common(.forms)))

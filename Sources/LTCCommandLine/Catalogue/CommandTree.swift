@@ -11,13 +11,13 @@ import LTCOperations
 enum CommandTree {
     /// The spellings of every operation's command.
     static let spellings: [CommandSpelling] = AssessmentSpellings.all + RegistrySpellings.all + CaseSpellings.all + CaseReviewSpellings.all
-        + ProviderSpellings.all + SupervisionSpellings.all
+        + ProviderSpellings.all + SupervisionSpellings.all + AccessSpellings.all
 
     /// What each group of commands is for.
     static let groups: [String: String] = [
         "case": "Run cases: application, eligibility, assessment, determination, publicity, objection, suspension, termination.",
         "case evidence": "Attach visit evidence (photos, video, signatures) by content hash, and list it checked.",
-        "institution": "Register and list care institutions.",
+        "institution": "Register, list and deactivate care institutions.",
         "agreement": "Apply for, review, sign, amend, suspend, resume, terminate and list designation agreements.",
         "caregiver": "Register and list caregivers.",
         "logs": "Submit, withdraw and list service logs.",
@@ -30,10 +30,13 @@ enum CommandTree {
         "forms": "List and show the assessment forms.",
         "scheme": "Load and list schemes: a city's LTCI rules for a period.",
         "person": "Register and look up insured people. ID numbers are masked unless --show-id.",
-        "staff": "Register and list the staff who may act: administrators and auditors.",
-        "assessor": "Register and list assessors.",
+        "staff": "Register, list and deactivate the staff who may act: administrators and auditors.",
+        "assessor": "Register, list and deactivate assessors.",
+        "credential": "Issue, list and revoke the credentials a network front door trusts: a token acts as one registered actor.",
         "benefit": "Benefits by grade and service mode, and a case's monthly entitlement.",
         "fund": "Fund projections.",
+        "enrolment": "Enrolments of beneficiaries with institutions (`ltc enrol` adds one).",
+        "settlement": "Settled months (`ltc settle` settles one).",
     ]
 
     /// The words of a spelling's command.
@@ -100,6 +103,8 @@ enum CommandTree {
                 print(groupHelp(words))
                 exit(0)
             }
+            // A word that is not a command of a group of the catalogue, which argument-parser knows only in part.
+            if let first = words.first, hasSpellings(under: [first]) { _ = groupPath(words) }
             return
         }
         if let (spelling, count) = command(at: words) {
@@ -119,24 +124,32 @@ enum CommandTree {
         }
         if !words.isEmpty, hasSpellings(under: Array(words.prefix(1))) {
             // A group of the catalogue: its help, or the word that is not one of its commands.
-            var prefix: [String] = []
-            for word in words {
-                if !hasSpellings(under: prefix + [word]) && legacy(at: prefix + [word]) == nil {
-                    let names = children(of: prefix).map { $0.name }
-                    let close = UsageCheck.suggestions(for: word, among: names)
-                    let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-                    let where_ = (["ltc"] + prefix).joined(separator: " ")
-                    LTC.usageFailure("unknown subcommand '\(word)' of '\(where_)'\(hint) (its subcommands: \(names.joined(separator: ", ")))",
-                                     usage: "  See '\(where_) --help' for its subcommands.")
-                }
-                if legacy(at: prefix + [word]) != nil && !hasSpellings(under: prefix + [word]) { return }
-                prefix.append(word)
-            }
+            guard let prefix = groupPath(words) else { return }
             if asksHelp {
                 print(groupHelp(prefix))
                 exit(0)
             }
         }
+    }
+
+    /// The words of a group of the catalogue; `nil` where they reach a
+    /// command argument-parser reads. A word that is neither a command nor a
+    /// group there is a usage error, with the names there and a suggestion.
+    private static func groupPath(_ words: [String]) -> [String]? {
+        var prefix: [String] = []
+        for word in words {
+            if !hasSpellings(under: prefix + [word]) && legacy(at: prefix + [word]) == nil {
+                let names = children(of: prefix).map { $0.name }
+                let close = UsageCheck.suggestions(for: word, among: names)
+                let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+                let where_ = (["ltc"] + prefix).joined(separator: " ")
+                LTC.usageFailure("unknown subcommand '\(word)' of '\(where_)'\(hint) (its subcommands: \(names.joined(separator: ", ")))",
+                                 usage: "  See '\(where_) --help' for its subcommands.")
+            }
+            if legacy(at: prefix + [word]) != nil && !hasSpellings(under: prefix + [word]) { return nil }
+            prefix.append(word)
+        }
+        return prefix
     }
 
     /// Every word that may follow `ltc`, in the order the help lists them.
@@ -148,15 +161,25 @@ enum CommandTree {
         spellings.contains { path(of: $0).starts(with: prefix) && path(of: $0).count > prefix.count }
     }
 
+    /// The order `ltc --help` lists its commands in: a newcomer's path
+    /// first (the demo, forms and scoring), then the work in the order it
+    /// happens, then the tools for other systems.
+    static let rootOrder = [
+        "demo", "forms", "score", "scheme", "person", "staff", "assessor", "case", "benefit", "fund", "institution", "agreement",
+        "caregiver", "enrol", "logs", "settle", "budget", "cash", "adjustments", "violation", "credit", "inspection", "inspections",
+        "complaint", "bar", "plan", "performance", "report", "enrolment", "settlement", "credential", "rpc", "schema",
+    ]
+
     /// The commands and groups under `prefix`; under `ltc` itself, the tools too.
     static func groupHelpList(_ prefix: [String]) -> [(name: String, abstract: String)] {
-        let listed = children(of: prefix)
+        var listed = children(of: prefix)
         guard prefix.isEmpty else { return listed }
-        let catalogued = Set(listed.map { $0.name })
-        return LTC.configuration.subcommands.compactMap { command -> (name: String, abstract: String)? in
-            guard let name = command.configuration.commandName else { return nil }
-            return catalogued.contains(name) ? listed.first { $0.name == name } : (name, command.configuration.abstract)
-        } + listed.filter { name in !LTC.configuration.subcommands.contains { $0.configuration.commandName == name.name } }
+        for command in LTC.configuration.subcommands {
+            guard let name = command.configuration.commandName, !listed.contains(where: { $0.name == name }) else { continue }
+            listed.append((name, command.configuration.abstract))
+        }
+        let rank = { (name: String) in rootOrder.firstIndex(of: name) ?? rootOrder.count }
+        return listed.enumerated().sorted { (rank($0.element.name), $0.offset) < (rank($1.element.name), $1.offset) }.map(\.element)
     }
 
     /// The help of a group, or of `ltc` itself.

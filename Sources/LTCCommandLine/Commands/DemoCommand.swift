@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
             Takes six applicants from application to an effective grade, designates two home-care \
             institutions, enrols the beneficiaries, submits April 2026's logs week by week, settles \
             the month and prints the statements and where to look next.
-            """ + "\n\n" + examples("ltc demo", "ltc demo --db city.sqlite", "ltc demo --db postgresql://ltc@localhost/ltc")
+            """ + "\n\n" + CommandHelp.examples(["ltc demo", "ltc demo --db city.sqlite", "ltc demo --db postgresql://ltc@localhost/ltc"])
     )
 
     @Option(help: ArgumentHelp("The database to create: an SQLite file, or an empty PostgreSQL database postgresql://USER@HOST:PORT/DBNAME (default: a new temporary file).", valueName: "path|uri")) var db: String?
@@ -195,7 +195,7 @@ struct DemoCity {
 
         let run = try services.settlement.settle(month: month, actor: admin, asOf: day("2026-05-04"))
         print("")
-        print(SettleCommand.text(run))
+        print(SettlementText.statements(run))
         print("payable \(run.fundTotal.grouped) for \(accepted) accepted services; \(rejected) logs were rejected")
     }
 

@@ -23,11 +23,7 @@ public struct LTC: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, AssessorCommand.self,
-            CaseCommand.self, BenefitCommand.self, FundCommand.self, InstitutionCommand.self, AgreementCommand.self,
-            CaregiverCommand.self, EnrolCommand.self, LogsCommand.self, SettleCommand.self, BudgetCommand.self, CashCommand.self, AdjustmentsCommand.self,
-            BarCommand.self, PlanCommand.self,
-            RPCCommand.self, SchemaCommand.self,
+            DemoCommand.self, RPCCommand.self, SchemaCommand.self,
         ]
     )
 

@@ -36,17 +36,15 @@ struct RPCCommand: ParsableCommand {
         var servers: [RPCServer] = []
         try reportingErrors {
             let pinned = try actor.map { text throws(CaseError) in try Actor(text) }
-            let path = CaseOptions.databasePath(db)
+            let path = databasePath(db)
             for _ in 0..<RPCLoop.suggestedWorkers {
                 let catalog = try forms.catalog()
                 // Each worker opens its own connection, on the first request that needs one.
                 let environment = OperationEnvironment(forms: catalog) {
                     StoreServices(store: try StoreLocation(path).openForUse(), forms: catalog, clock: SystemClock(), vault: StoreLocation(path).evidenceVault)
                 }
-                let services = LazyServices(pinned: pinned) { try environment.services() }
-                let methods = CaseMethods(services: services).methods + ProviderMethods(services: services).methods
                 servers.append(RPCServer(catalogue: .standard(), environment: environment, caller: pinned.map { .pinned($0, by: "ltc rpc --actor") } ?? .trusting,
-                                         methods: methods, about: ["actors": ActorModel.json(pinned: pinned)]))
+                                         about: ["actors": ActorModel.json(pinned: pinned)]))
             }
         }
         signal(SIGPIPE, SIG_IGN)

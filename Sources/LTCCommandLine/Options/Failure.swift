@@ -37,19 +37,13 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 extension ExitStatus {
-    /// The exit status of a command that failed with `error`: a storage
-    /// failure's kind says its own (``StorageFailureKind/exitStatus``); 77
-    /// refused to the actor, 66 a file that cannot be opened, 64 a request of
-    /// the wrong shape, 65 any other unusable input, 70 a fault in ltc.
+    /// The exit status of a command that failed with `error`, from the one
+    /// table of ``ErrorClass``: a storage failure's kind says its own (69
+    /// unreachable, 75 try again); 77 refused to the actor, 66 a file that
+    /// cannot be opened, 64 a request of the wrong shape, 65 any other
+    /// unusable input, 70 a fault in ltc.
     static func of(_ error: any Error) -> Int32 {
-        switch error {
-        case let error as any StorageFailure: error.storage.exitStatus
-        case let error as CaseError where error.reason == .forbidden: forbidden
-        case is UnreadableFile: noInput
-        case let error as ParamsError where error.isStructural: usage
-        case is any LTCError: dataError
-        default: software
-        }
+        ErrorClass.of(error).exitStatus
     }
 
     /// The line a person reads where it says more than the error's own description.

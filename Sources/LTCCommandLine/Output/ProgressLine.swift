@@ -31,6 +31,7 @@ final class ProgressLine: Sendable {
     let enabled: Bool
     private let started = ContinuousClock.now
     private let lastDrawn = Mutex<ContinuousClock.Instant?>(nil)
+    private let latestBytes = Mutex<Int?>(nil)
 
     init(what: String, totalBytes: Int? = nil, totalCount: Int? = nil, enabled: Bool) {
         self.what = what
@@ -42,6 +43,7 @@ final class ProgressLine: Sendable {
     /// Redraws the line, unless it was drawn less than a tenth of a second ago.
     func update(count: Int, bytes: Int? = nil) {
         guard enabled else { return }
+        if let bytes { latestBytes.withLock { $0 = bytes } }
         let now = ContinuousClock.now
         let draw = lastDrawn.withLock { last -> Bool in
             if let last, now - last < .milliseconds(100) { return false }
@@ -52,6 +54,9 @@ final class ProgressLine: Sendable {
         write("\r" + Self.line(what: what, count: count, bytes: bytes, totalBytes: totalBytes, totalCount: totalCount,
                                seconds: seconds(now)) + "\u{1B}[K")
     }
+
+    /// The bytes read when the line was last told, if it was told any.
+    var bytesRead: Int? { latestBytes.withLock { $0 } }
 
     /// Replaces the line with what was done, and how fast.
     func finish(count: Int, bytes: Int? = nil) {

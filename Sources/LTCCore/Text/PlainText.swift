@@ -16,10 +16,31 @@ public enum PlainText {
         case name
         /// A reason, a note, evidence: may hold line breaks and tabs, no other control characters.
         case note
+
+        /// The most characters (Unicode scalars, as JSON Schema counts them)
+        /// one may hold, wherever it enters ltc: a request's params, a log's fields.
+        public var maxLength: Int {
+            switch self {
+            case .id: 64
+            case .name: 200
+            case .note: 4000
+            }
+        }
     }
 
     /// Why `text` cannot be stored as a `kind`, if it cannot.
     public static func problem(in text: String, as kind: Kind) -> String? {
+        // ASCII, the usual case, needs no look-up of Unicode properties: its controls are 0–31 and 127.
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte < 0x20 || byte == 0x7F { ascii = false; break }
+        }
+        if ascii {
+            if kind != .note, text.utf8.allSatisfy({ $0 == 0x20 }) { return "is empty" }
+            if kind == .id, text.utf8.first == 0x20 || text.utf8.last == 0x20 { return "'\(text)' begins or ends with a space" }
+            return nil
+        }
         for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control {
             if kind == .note, scalar == "\n" || scalar == "\t" || scalar == "\r" { continue }
             let code = String(scalar.value, radix: 16, uppercase: true)

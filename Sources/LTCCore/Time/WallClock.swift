@@ -20,12 +20,24 @@ extension WallClock {
         Self.iso8601(now())
     }
 
+    /// The instant `seconds` ago, as ``instant()`` writes it: instants so
+    /// written compare as text as they do in time.
+    public func instant(secondsAgo seconds: Int64) -> String {
+        Self.iso8601(now() - seconds)
+    }
+
     /// Today's date in `timeZone` (an IANA id such as `Asia/Shanghai`); the
     /// machine's zone when `nil` or unknown.
     public func today(in timeZone: String?) -> CalendarDate {
+        CalendarDate(dayNumber: Int(localSeconds(in: timeZone).floorDivided(by: 86_400)))
+    }
+
+    /// The current instant as seconds since 1970-01-01 00:00 on the wall
+    /// clocks of `timeZone` (the machine's zone when `nil` or unknown).
+    public func localSeconds(in timeZone: String?) -> Int64 {
         let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? .current
-        let seconds = now() + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(now()))))
-        return CalendarDate(dayNumber: Int(seconds.floorDivided(by: 86_400)))
+        let instant = now()
+        return instant + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
     }
 
     static func iso8601(_ seconds: Int64) -> String {

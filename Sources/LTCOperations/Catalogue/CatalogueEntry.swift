@@ -11,6 +11,9 @@ public struct CatalogueEntry: Sendable {
     public let command: String
     public let access: AccessRule
     public let effect: OperationEffect
+    /// Whether it is a ``StoreOperation``: it takes `actor` and `asOf` first,
+    /// and runs for a registered actor.
+    public let isStoreOperation: Bool
     public let result: String
     public let example: JSONObject
     /// Every param, the shared ones (`actor`, `asOf`) first.
@@ -39,9 +42,9 @@ public struct CatalogueEntry: Sendable {
         let layout = ParamsLayout.fresh(Operation.Input.self)
         self.init(operation, layout: layout, check: { object throws(ParamsError) in
             _ = try ParamsReader.read(Operation.Input.self, from: object, attachments: [:], layout: layout)
-        }) { object, attachments, _, environment in
+        }) { object, attachments, caller, environment in
             let input = try ParamsReader.read(Operation.Input.self, from: object, attachments: attachments, layout: layout)
-            return try Operation.run(input, ComputeContext(environment: environment))
+            return try Operation.run(input, ComputeContext(environment: environment, caller: caller))
         }
     }
 
@@ -55,6 +58,7 @@ public struct CatalogueEntry: Sendable {
         command = Operation.command
         access = Operation.access
         effect = Operation.effect
+        isStoreOperation = Operation.self is any StoreOperation.Type
         result = Operation.result
         example = Operation.example
         params = layout.specs

@@ -22,6 +22,12 @@ public enum AccessRule: Sendable {
     /// where the record says so (the case's assessors, the institution itself).
     case record(roles: [Actor.Role], rule: String)
 
+    /// Whether anyone, registered or not, may call the operation.
+    public var admitsAnyone: Bool {
+        if case .anyone = self { return true }
+        return false
+    }
+
     /// The roles that may ever call the operation.
     public var roles: [Actor.Role] {
         switch self {

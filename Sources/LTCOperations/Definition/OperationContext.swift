@@ -18,9 +18,20 @@ public struct StoreContext: Sendable {
     }
 }
 
-/// What a ``ComputeOperation`` runs with: the forms and built-in data loaded at start.
+/// What a ``ComputeOperation`` runs with: the forms and built-in data loaded
+/// at start, and how the entry knows who is acting, for a computation that
+/// reads stored state for some requests only (a projection of the stored cases).
 public struct ComputeContext: Sendable {
     public let environment: OperationEnvironment
+    public let caller: Caller
 
     public var forms: FormCatalog { environment.forms }
+
+    /// The actor a request names, as a ``StoreOperation``'s is found: the
+    /// caller's pinned one, which the request may name but not change, and registered.
+    public func registeredActor(naming named: Actor?) throws -> Actor {
+        let actor = try caller.actor(naming: named)
+        try environment.requireRegistered(actor)
+        return actor
+    }
 }

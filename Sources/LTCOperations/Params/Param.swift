@@ -16,34 +16,35 @@ import LTCCore
 /// may one with a default; any other is required. The same declaration is
 /// the schema `rpc.describe` gives, the command line's option, and the one
 /// reader of the value, as argument-parser's `@Option` is for a command.
+/// The catalogue builds an input in a ``ParamsFrame``: describing, the
+/// declaration gives its ``ParamSpec``; reading, it takes its value.
 @propertyWrapper
-public struct Param<Value: ParamValue>: Sendable, Decodable, ParamDeclaration {
-    public let spec: ParamSpec
+public struct Param<Value: ParamValue>: Sendable {
     private let value: Value?
 
-    /// The value read from the request. Read only on inputs the catalogue has decoded.
+    /// The value read from the request. Read only on inputs the catalogue has built.
     public var wrappedValue: Value {
-        guard let value else { preconditionFailure("param '\(spec.name)' was read before the request was decoded") }
+        guard let value else { preconditionFailure("a param of type \(Value.self) was read on an input the catalogue did not build") }
         return value
     }
 
     public init(_ name: String, _ summary: String, _ rules: ParamRule...) {
-        spec = ParamSpec(name: name, summary: summary, type: Value.self, rules: rules, default: nil)
-        value = nil
+        value = Self.taking(name, summary, rules, default: nil)
     }
 
     /// A param that takes `default` when a request leaves it out.
     public init(_ name: String, _ summary: String, default: JSONValue, _ rules: ParamRule...) {
-        spec = ParamSpec(name: name, summary: summary, type: Value.self, rules: rules, default: `default`)
-        value = nil
+        value = Self.taking(name, summary, rules, default: `default`)
     }
 
-    public init(from decoder: any Decoder) throws {
-        guard let prepared = decoder as? PreparedParam, let box = prepared.value as? ParamBox<Value> else {
-            throw ParamsDecodingMisuse(type: "\(Value.self)")
+    /// The value of the frame being read; or, in a frame that describes, the spec declared.
+    private static func taking(_ name: String, _ summary: String, _ rules: [ParamRule], default: JSONValue?) -> Value? {
+        guard let frame = ParamsFrame.current else { return nil }
+        if frame.isDescribing {
+            frame.declare(ParamSpec(name: name, summary: summary, type: Value.self, rules: rules, default: `default`))
+            return nil
         }
-        spec = prepared.spec
-        value = box.value
+        return frame.next(Value.self)
     }
 }
 
@@ -53,41 +54,15 @@ public struct Param<Value: ParamValue>: Sendable, Decodable, ParamDeclaration {
 /// ```swift
 /// struct Input: Params {
 ///     @Param("institution", "Only this institution's.") var institution: String?
-///     @ParamGroup var page: PageParams<String>
+///     @ParamGroup public var page: PageParams<String>
 /// }
 /// ```
 @propertyWrapper
-public struct ParamGroup<Group: Params>: Sendable, Decodable, ParamGroupDeclaration {
-    private let value: Group?
-
-    public var wrappedValue: Group {
-        guard let value else { preconditionFailure("param group \(Group.self) was read before the request was decoded") }
-        return value
-    }
+public struct ParamGroup<Group: Params>: Sendable {
+    /// The group, built in the same frame as the input that holds it.
+    public let wrappedValue: Group
 
     public init() {
-        value = nil
+        wrappedValue = Group()
     }
-
-    public init(from decoder: any Decoder) throws {
-        value = try Group(from: decoder)
-    }
-
-    static var groupType: any Params.Type { Group.self }
-}
-
-/// What the layout reads off a ``Param`` without knowing its type.
-protocol ParamDeclaration {
-    var spec: ParamSpec { get }
-}
-
-/// What the layout reads off a ``ParamGroup`` without knowing its type.
-protocol ParamGroupDeclaration {
-    static var groupType: any Params.Type { get }
-}
-
-/// A ``Param`` decoded by anything but the catalogue's reader: a fault in ltc.
-struct ParamsDecodingMisuse: Error, CustomStringConvertible {
-    var type: String
-    var description: String { "a param of type \(type) can only be read by ParamsReader" }
 }

@@ -9,11 +9,13 @@ import Synchronization
 /// struct Input: Params {
 ///     @Param("case", "The case id.") var caseID: Int
 ///     @Param("reason", "Why.", .text(.note)) var reason: String
+///     init() {}
 /// }
 /// let input = try ParamsReader.read(Input.self, from: ["case": 6, "reason": "moved away"])
 /// ```
-public protocol Params: Decodable, Sendable {
-    /// An input with its params declared and not yet read (the layout is read off it).
+public protocol Params: Sendable {
+    /// An input with its params declared; the catalogue builds it in a
+    /// ``ParamsFrame`` that describes or reads it.
     init()
 }
 
@@ -35,56 +37,33 @@ public struct NoParams: Params {
     public init() {}
 }
 
-/// The params of a ``Params`` type, read once off an unread instance.
+/// The params of a ``Params`` type in declaration order, groups flattened.
 struct ParamsLayout: Sendable {
-    enum Entry: Sendable {
-        case param(key: String, spec: ParamSpec)
-        case group(key: String, layout: ParamsLayout)
-    }
+    let specs: [ParamSpec]
+    /// The names, for the check of members the request should not have.
+    let names: [String]
 
-    let entries: [Entry]
-
-    /// Every param, groups flattened, in declaration order.
-    var specs: [ParamSpec] {
-        entries.flatMap { entry -> [ParamSpec] in
-            switch entry {
-            case .param(_, let spec): [spec]
-            case .group(_, let layout): layout.specs
-            }
-        }
+    init(specs: [ParamSpec]) {
+        self.specs = specs
+        names = specs.map(\.name)
     }
 
     var schema: JSONSchema {
-        let specs = specs
-        return .object(specs.map { ($0.name, $0.schema) }, required: specs.filter(\.required).map(\.name))
+        .object(specs.map { ($0.name, $0.schema) }, required: specs.filter(\.required).map(\.name))
     }
 
     private static let cache = Mutex<[ObjectIdentifier: ParamsLayout]>([:])
 
-    /// The layout of `type`, read once per process.
+    /// The layout of `type`, described once per process.
     static func of(_ type: any Params.Type) -> ParamsLayout {
         if let known = cache.withLock({ $0[ObjectIdentifier(type)] }) { return known }
-        let layout = read(type.init())
+        let layout = fresh(type)
         cache.withLock { $0[ObjectIdentifier(type)] = layout }
         return layout
     }
 
-    /// The layout of `type` read afresh: a copy no other thread references.
+    /// The layout of `type` described afresh: a copy no other thread references.
     static func fresh(_ type: any Params.Type) -> ParamsLayout {
-        read(type.init())
-    }
-
-    private static func read(_ instance: any Params) -> ParamsLayout {
-        var entries: [Entry] = []
-        for child in Mirror(reflecting: instance).children {
-            guard let label = child.label else { continue }
-            let key = label.hasPrefix("_") ? String(label.dropFirst()) : label
-            if let param = child.value as? any ParamDeclaration {
-                entries.append(.param(key: key, spec: param.spec))
-            } else if let group = child.value as? any ParamGroupDeclaration {
-                entries.append(.group(key: key, layout: read(type(of: group).groupType.init())))
-            }
-        }
-        return ParamsLayout(entries: entries)
+        ParamsLayout(specs: ParamsFrame.describe(type))
     }
 }

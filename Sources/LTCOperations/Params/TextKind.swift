@@ -18,13 +18,7 @@ public enum TextKind: String, Sendable, CaseIterable {
     case note
 
     /// The most characters (Unicode scalars, as JSON Schema counts them) a value may hold.
-    public var maxLength: Int {
-        switch self {
-        case .id: 64
-        case .name: 200
-        case .note: 4000
-        }
-    }
+    public var maxLength: Int { plainText.maxLength }
 
     var plainText: PlainText.Kind {
         switch self {
@@ -38,7 +32,7 @@ public enum TextKind: String, Sendable, CaseIterable {
     public func problem(in text: String) -> String? {
         let length = text.unicodeScalars.count
         if length > maxLength {
-            return "\(length) characters is longer than the \(maxLength) an \(self == .id ? "id" : rawValue) may hold"
+            return "\(length) characters is longer than the \(maxLength) \(self == .id ? "an id" : "a " + rawValue) may hold"
         }
         return PlainText.problem(in: text, as: plainText)
     }

@@ -23,4 +23,14 @@ enum RPCDescription {
         if !entry.aliases.isEmpty { object.set("aliases", .array(entry.aliases.map { .string($0) })) }
         return .object(object)
     }
+
+    /// `rpc.describe`'s own listing.
+    static let describe: JSONValue = [
+        "name": "rpc.describe",
+        "summary": "Every method of this interface with its parameters, result and an example, and the contract in full (JSON Schema of params and result, access, effect, command).",
+        "params": [],
+        "result": "{protocol, version, methods: [{name, summary, params: [{name, type, required, summary}], result, example, paramsSchema, resultSchema, access, effect, command}], actors}",
+        "example": [:],
+        "effect": "computes",
+    ]
 }

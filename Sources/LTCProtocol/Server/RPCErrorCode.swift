@@ -1,4 +1,5 @@
 import LTCCore
+import LTCOperations
 
 /// The error codes of the ltc JSON-RPC interface (documented in `docs/protocol.md`).
 ///
@@ -14,22 +15,6 @@ public enum RPCErrorCode {
     /// A domain error whose kind has no code of its own; `data.kind` names it.
     public static let otherDomainError = 1000
 
-    /// Domain error kinds (``LTCError/kind``) and their codes.
-    public static let domain: [String: Int] = [
-        "formNotFound": 1001,
-        "invalidAnswers": 1002,
-        "invalidFormFile": 1003,
-        "invalidInput": 1004,
-        "notFound": 1010,
-        "transitionNotAllowed": 1011,
-        "forbidden": 1012,
-        "conflictOfInterest": 1013,
-        "assessorRule": 1014,
-        "timing": 1015,
-        "duplicate": 1016,
-        "noSchemeInForce": 1017,
-        "invalidScheme": 1018,
-        "storage": StorageFailureKind.rpcCode,   // 1019, whatever the failure's kind
-        "benefit": 1020,
-    ]
+    /// Domain error kinds (``LTCError/kind``) and their codes, from the one table of ``ErrorClass``.
+    public static let domain: [String: Int] = ErrorClass.byKind.filter { $0.value.rpcCode > 0 }.mapValues(\.rpcCode)
 }

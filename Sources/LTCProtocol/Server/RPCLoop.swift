@@ -17,7 +17,7 @@ import LTCCore
 /// Lines are answered on one worker thread per server (``Threads`` starts
 /// them; ``suggestedWorkers`` is the process's setting); responses still
 /// come out in the order of the lines, and a method that reads or changes
-/// stored state waits for every earlier request (``RPCMethod/Ordering``).
+/// stored state waits for every earlier request (an operation that touches stored state (``OperationEffect``)).
 /// A bad line never ends the loop: it gets an error response and the loop
 /// reads on. A line longer than ``maximumLineLength`` is skipped to its end
 /// and answered with a parse error. Memory use does not grow with the number

@@ -4,7 +4,7 @@ import LTCOperations
 /// Answers JSON-RPC 2.0 requests, one line of text at a time.
 ///
 /// ```swift
-/// let server = RPCServer(methods: AssessmentMethods(catalog: catalog).methods)
+/// let server = RPCServer(catalogue: .standard(), environment: OperationEnvironment(forms: catalog))
 /// server.respond(to: #"{"jsonrpc":"2.0","id":1,"method":"forms.list"}"#)
 /// // {"jsonrpc":"2.0","id":1,"result":{"forms":[…]}}
 /// ```
@@ -14,7 +14,7 @@ import LTCOperations
 /// none, even when it fails; a batch gets one line with an array of the
 /// responses of its requests, or no line if all were notifications. Blank
 /// lines are not requests and get no response. Parameters are given by name
-/// (an object). The server adds `rpc.describe` to the methods it is given.
+/// (an object). The methods are the catalogue's operations, and `rpc.describe`.
 /// Responses are written straight to bytes.
 public final class RPCServer: Sendable {
     /// The version of the interface; a breaking change to a method's name,
@@ -22,61 +22,41 @@ public final class RPCServer: Sendable {
     /// `csv` answers one CSV text per table (`{csv: {grade, mode, …}}`).
     public static let protocolVersion = 2
 
-    /// Called before a ``RPCMethod/Ordering/sequential`` method runs; returns
-    /// once every earlier request has been answered.
+    /// Called before a method that reads or changes stored state runs;
+    /// returns once every earlier request has been answered.
     public typealias Gate = () -> Void
 
-    /// What answers a method: an operation of the catalogue, or a method of this server's own.
-    private enum Handler {
-        case operation(CatalogueEntry)
-        case method(RPCMethod)
-    }
-
-    private let handlers: [String: Handler]
+    private let operations: [String: CatalogueEntry]
     private let methodNames: [String]
     private let environment: OperationEnvironment?
     private let caller: Caller
+    /// `rpc.describe`'s result, made once.
+    private let description: JSONValue
 
     /// - Parameters:
     ///   - catalogue: the operations answered, run in `environment` for `caller`.
-    ///   - methods: methods of the server's own, beside the catalogue's.
     ///   - about: more members of `rpc.describe`'s result (how actors are trusted, say).
-    public init(catalogue: OperationCatalogue = OperationCatalogue([]), environment: OperationEnvironment? = nil, caller: Caller = .trusting,
-                methods: [RPCMethod] = [], about: JSONObject = [:]) {
-        var table: [String: Handler] = [:]
-        for method in methods { table[method.name] = .method(method) }
+    public init(catalogue: OperationCatalogue, environment: OperationEnvironment? = nil, caller: Caller = .trusting, about: JSONObject = [:]) {
+        var table: [String: CatalogueEntry] = [:]
         for entry in catalogue.entries {
-            table[entry.name] = .operation(entry)
-            for alias in entry.aliases { table[alias] = .operation(entry) }
+            table[entry.name] = entry
+            for alias in entry.aliases { table[alias] = entry }
         }
-        let own = methods.filter { method in catalogue.entry(named: method.name) == nil }
-        let describe = Self.describe(catalogue.entries, own, about: about)
-        table[describe.name] = .method(describe)
-        handlers = table
-        methodNames = table.keys.sorted()
+        operations = table
+        methodNames = (table.keys + [Self.describeName]).sorted()
         self.environment = environment
         self.caller = caller
+        var result: JSONObject = [
+            "protocol": "JSON-RPC 2.0",
+            "version": .integer(RPCServer.protocolVersion),
+            "methods": .array(catalogue.entries.map(RPCDescription.method) + [RPCDescription.describe]),
+        ]
+        for member in about { result.set(member.key, member.value) }
+        description = .object(result)
     }
 
-    /// `rpc.describe`, listing the operations, the methods and itself.
-    private static func describe(_ entries: [CatalogueEntry], _ methods: [RPCMethod], about: JSONObject) -> RPCMethod {
-        RPCMethod(
-            name: "rpc.describe",
-            summary: "Every method of this interface with its parameters, result and an example.",
-            parameters: [],
-            result: "{protocol, version, methods: [{name, summary, params: [{name, type, required, summary}], result, example}], …}",
-            example: [:],
-            ordering: .independent
-        ) { _ in
-            var result: JSONObject = [
-                "protocol": "JSON-RPC 2.0",
-                "version": .integer(RPCServer.protocolVersion),
-                "methods": .array(entries.map(RPCDescription.method) + (methods + [describe([], [], about: [:])]).map(\.json)),
-            ]
-            for member in about { result.set(member.key, member.value) }
-            return .object(result)
-        }
-    }
+    /// The one method of the server itself: every method with its contract.
+    static let describeName = "rpc.describe"
 
     /// The response line (without its newline) for one input line, or `nil`
     /// when the line calls for no response.
@@ -190,17 +170,18 @@ public final class RPCServer: Sendable {
 
     /// Runs a method, writing its result; the error instead, if it fails.
     private func call(_ name: String, _ params: JSONObject, into out: inout JSONOutput, gate: Gate?) -> RPCError? {
-        guard let handler = handlers[name] else { return .methodNotFound(name, available: methodNames) }
-        do {
-            switch handler {
-            case .operation(let entry):
-                if entry.effect.touchesStore { gate?() }
-                guard let environment else { throw InputError(source: "method", message: "\(name) is not answered by this server") }
-                try entry.invoke(params, caller: caller, in: environment).encode(into: &out)
-            case .method(let method):
-                if method.ordering == .sequential { gate?() }
-                try method.writer(try method.check(params), &out)
+        if name == Self.describeName {
+            guard params.isEmpty else {
+                return .invalidParams(params.keys.map { RPCParamProblem(param: $0, message: "unknown parameter; this method takes no parameters") })
             }
+            out.value(description)
+            return nil
+        }
+        guard let entry = operations[name] else { return .methodNotFound(name, available: methodNames) }
+        do {
+            if entry.effect.touchesStore { gate?() }
+            guard let environment else { throw InputError(source: "method", message: "\(name) is not answered by this server") }
+            try entry.invoke(params, caller: caller, in: environment).encode(into: &out)
             return nil
         } catch {
             return RPCError.of(error)

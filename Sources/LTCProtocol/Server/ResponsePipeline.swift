@@ -12,7 +12,7 @@ import Synchronization
 /// line at a time gets batches of one line, answered at once: no response
 /// waits for more input. At most ``maximumBatches`` batches wait for a worker,
 /// so memory does not grow with the input. A
-/// ``RPCMethod/Ordering/sequential`` request waits, through the server's gate,
+/// request of an operation on stored state waits, through the server's gate,
 /// until every earlier batch is written, and so answered.
 ///
 /// Every wait is on a ``Handoff``: the queue of batches (bounded), and per

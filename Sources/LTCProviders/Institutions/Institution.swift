@@ -17,12 +17,17 @@ public struct Institution: Sendable, Equatable {
         case nursingHome, homeCare, medicalCare, community, assessmentAgency
     }
 
+    /// The kinds of service an institution can give.
+    public enum Delivery: String, Sendable, CaseIterable {
+        case home, family, community, institution, medical
+    }
+
     public var id: String
     public var name: String
     public var type: Kind
     /// The business licence or institution registration code.
     public var licence: String
-    /// The kinds of service it can give (home, community, institution, medical).
+    /// The kinds of service it can give (``Delivery``: home, family, community, institution, medical).
     public var deliveries: [String]
     /// Beds or clients it can serve at once.
     public var capacity: Int
@@ -73,8 +78,8 @@ public struct Institution: Sendable, Equatable {
         }
         let licence = fields.nonEmptyString("licence")
         let deliveries = fields.array("deliveries")?.compactMap { value, path -> String? in
-            guard let text = value.stringValue, ["home", "family", "community", "institution", "medical"].contains(text) else {
-                fields.log.report(path, "expected one of home, family, community, institution, medical, found \(value)")
+            guard let text = value.stringValue, Delivery(rawValue: text) != nil else {
+                fields.log.report(path, "expected one of \(Delivery.allCases.map(\.rawValue).joined(separator: ", ")), found \(value)")
                 return nil
             }
             return text

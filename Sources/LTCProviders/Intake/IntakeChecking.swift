@@ -12,6 +12,8 @@ struct IntakeChecking: Sendable {
     let size: Int
     let actor: Actor
     let asOf: CalendarDate
+    /// The minute the submission is sent at, in the scheme's time zone, when `asOf` is today (T01 compares times).
+    let now: LocalMinute?
     let submission: Int
     /// When set, the lines name stored logs to withdraw or re-cap, not
     /// services to check (``Retake``).
@@ -47,7 +49,7 @@ struct IntakeChecking: Sendable {
     private func check(_ jobs: Handoff<IntakeJob>) throws -> SubmissionReport {
         var report = SubmissionReport(submission: submission, received: 0, accepted: 0, unchanged: 0, corrected: 0, rejected: [],
                                       billed: .zero, allowed: .zero, fund: .zero, adjustments: .zero)
-        var workspace = IntakeWorkspace(asOf: asOf)
+        var workspace = IntakeWorkspace(asOf: asOf, now: now)
         var sent = SentKeys(expected: size / 60)
         let pipeline = LogPipeline(input, chunkSize: IntakeService.chunkSize)
         defer { pipeline.cancel() }
@@ -224,8 +226,9 @@ struct IntakeChecking: Sendable {
                 }
                 // A late correction (T02) is refused: the earlier version stays as it was.
                 if !retaking, let late = workspace.lateness(of: log, touch) {
-                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: late.rule,
-                                                 detail: late.detail + "; the earlier version stays (to take it back: ltc logs withdraw)"))
+                    let told = late.told(to: actor)
+                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: told.rule,
+                                                 detail: told.detail + "; the earlier version stays (to take it back: ltc logs withdraw)"))
                     continue
                 }
                 if withdrawal != nil {
@@ -274,7 +277,8 @@ struct IntakeChecking: Sendable {
                 entry = StoredLog(log: log, version: version, status: .rejected, rule: rejection.rule, detail: rejection.detail,
                                   money: nil, submission: submission)
                 if !retaking {
-                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: rejection.rule, detail: rejection.detail))
+                    let told = rejection.told(to: actor)
+                    report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: told.rule, detail: told.detail))
                 }
             }
             let month = YearMonth(containing: log.day)
@@ -287,17 +291,17 @@ struct IntakeChecking: Sendable {
                 entry.settledFund = now
                 if now != paid {
                     let reason = if let withdrawal {
-                        "log \(log.logID) of settled \(settledMonth) withdrawn (\(withdrawal.rule.code): \(withdrawal.detail)): \(paid) recovered"
+                        "log \(log.logID) of settled \(settledMonth) withdrawn (\(withdrawal.rule.code): \(withdrawal.detail)), its fund share \(paid)"
                     } else if let recap {
-                        "log \(log.logID) of settled \(settledMonth) re-capped (\(recap.rule.code): \(recap.why)): paid \(now) instead of \(paid)"
+                        "log \(log.logID) of settled \(settledMonth) re-capped (\(recap.rule.code): \(recap.why)): its fund share \(now) instead of \(paid)"
                     } else if entry.status == .accepted {
-                        "correction of log \(log.logID) of settled \(settledMonth): paid \(now) instead of \(paid)"
+                        "correction of log \(log.logID) of settled \(settledMonth): its fund share \(now) instead of \(paid)"
                     } else {
-                        "correction of log \(log.logID) of settled \(settledMonth): rejected \(entry.rule!.code), \(paid) recovered"
+                        "correction of log \(log.logID) of settled \(settledMonth): rejected \(entry.rule!.code), its fund share \(paid)"
                     }
+                    // What the statement paid of the change is worked out where it is stored (SettledCorrection).
                     checked.adjustments.append(SettlementAdjustment(institution: log.institution, logID: log.logID, serviceMonth: settledMonth,
-                                                                    amount: now - paid, reason: reason))
-                    report.adjustments = report.adjustments + (now - paid)
+                                                                    amount: now - paid, reason: reason, fundChange: now - paid))
                 }
             }
             if let institution = touch.institution {

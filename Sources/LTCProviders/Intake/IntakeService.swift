@@ -100,18 +100,24 @@ public struct IntakeService: Sendable {
         let actor = operation.actor, asOf = operation.asOf
         let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
                                                       asOf: asOf, summary: ["bytes": .integer(size)])
+        // Now, in the time zone of the stored schemes (as "today" is: SchemeChoice), when the submission is dated today.
+        let zones = try tx.schemes.timeZones()
+        let zone = zones.count == 1 ? zones.first : nil
+        let now = LocalMinute(now: work.clock, in: zone)
         let jobs = Handoff<IntakeJob>(capacity: 3)
-        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, submission: submission, retake: retake,
+        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, now: now.day == asOf ? now : nil, submission: submission,
+                                      retake: retake,
                                       progress: progress)
         let checker = Threads.start("intake.check") { checking.run(jobs) }
         var outcome: Result<SubmissionReport, any Error>?
+        var adjustments = Money.zero
         while outcome == nil, let job = jobs.take() {
             switch job {
             case .read(let needs, let reply):
                 reply.put(Result { try needs.read(from: tx, asOf: asOf) })
             case .store(let chunk):
                 do {
-                    try chunk.write(to: tx, submission: submission)
+                    adjustments = adjustments + (try chunk.write(to: tx, submission: submission, asOf: asOf))
                     CrashPoint.reach("intake.chunk-stored")
                 } catch {
                     outcome = .failure(error)
@@ -125,7 +131,8 @@ public struct IntakeService: Sendable {
         // Whatever is left unread is abandoned: a checker waiting for it stops.
         for case .read(_, let reply) in jobs.cancel() { reply.close() }
         checker.join()
-        let report = try outcome!.get()
+        var report = try outcome!.get()
+        report.adjustments = adjustments
         var summary: JSONObject = ["received": .integer(report.received), "accepted": .integer(report.accepted),
                                    "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
                                    "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn), "bytes": .integer(size)]

@@ -14,6 +14,10 @@ import Synchronization
 /// whatever the submission's length, since what is dropped is in the store.
 struct IntakeWorkspace {
     let asOf: CalendarDate
+    /// The latest a service may start or end (T01): now, in the scheme's
+    /// time zone, for a submission sent today; the end of `asOf` for one an
+    /// administrator dates another day.
+    let latest: LocalMinute
     private(set) var schemes: [String: Scheme] = [:]
     private(set) var rules: [String: SchemeRules] = [:]
     /// Item code → unit, over the schemes held.
@@ -43,8 +47,10 @@ struct IntakeWorkspace {
     /// Busy times held: the measure of memory that ``clear()`` bounds.
     private(set) var intervals = 0
 
-    init(asOf: CalendarDate) {
+    /// - Parameter now: the local minute the submission is sent at, when `asOf` is today.
+    init(asOf: CalendarDate, now: LocalMinute? = nil) {
         self.asOf = asOf
+        latest = now ?? LocalMinute(day: asOf.adding(days: 1), minute: 0)
     }
 
     // MARK: State

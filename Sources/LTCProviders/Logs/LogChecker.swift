@@ -14,7 +14,9 @@ extension IntakeWorkspace {
     mutating func check(_ log: ServiceLog, _ touch: Touch, correctingSettled: Bool = false) -> Result<AcceptedService, Rejection> {
         var found = LogFindings(log, touch, correctingSettled: correctingSettled)
         for step in MonitoringCheck.checkerSteps {
-            if let rejection = step.check(log, &found, &self) { return .failure(rejection) }
+            if let rejection = step.check(log, &found, &self) {
+                return .failure(ClientDisclosure.disclosed(rejection, by: step.rule, of: log, person: touch.person))
+            }
         }
         let rule = found.paid.rule
         let share = CostShare(of: found.allowed, visits: found.unit == .visit ? 1 : 0, ratio: rule?.ratio, copayPerVisit: rule?.copayPerVisit)
@@ -42,20 +44,25 @@ extension IntakeWorkspace {
     /// T02 for a correction or a rejected log sent again, before its earlier
     /// version is taken back: a late one is refused and changes nothing.
     /// `nil` when it is in time, or when the day pays no benefits (the checks
-    /// then reject the new version for that).
+    /// then reject the new version for that). Told to an institution as any
+    /// rejection is (``ClientDisclosure``).
     mutating func lateness(of log: ServiceLog, _ touch: Touch) -> Rejection? {
         guard let person = touch.person, let view = monthView(person, month: YearMonth(containing: log.day)),
-              let lateDays = view.paid[view.index(on: log.day)]?.scheme.monitoring?.lateDays else { return nil }
-        return MonitoringCheck.lateness(log.day, asOf: asOf, lateDays: lateDays)
+              let lateDays = view.paid[view.index(on: log.day)]?.scheme.monitoring?.lateDays,
+              let late = MonitoringCheck.lateness(log.day, asOf: asOf, lateDays: lateDays) else { return nil }
+        return ClientDisclosure.disclosed(late, by: .late, of: log, person: person)
     }
 }
 
 /// Each rule's check, in the order of ``MonitoringCheck/inOrder``.
 extension MonitoringCheck {
-    /// T01: the service, start or end, after today.
+    /// T01: the service, start or end, after now (the workspace's `latest`:
+    /// times, not dates, so that a visit later today is refused at 09:34).
     static func future(_ log: ServiceLog, _ found: inout LogFindings, _ workspace: inout IntakeWorkspace) -> Rejection? {
-        guard log.end.day > workspace.asOf || found.day > workspace.asOf else { return nil }
-        return Rejection(.future, "the service ends \(max(log.start, log.end)), after today (\(workspace.asOf))")
+        let latest = workspace.latest
+        guard log.end > latest || log.start > latest else { return nil }
+        let now = latest.day == workspace.asOf ? "now (\(latest))" : "today (\(workspace.asOf))"
+        return Rejection(.future, "the service ends \(max(log.start, log.end)), after \(now)")
     }
 
     /// B01: a person with a case.

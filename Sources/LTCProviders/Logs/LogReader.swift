@@ -50,6 +50,8 @@ public enum LogReader {
         /// CSV: the column position of each name; nil before the header is read.
         var columns: Columns?
         var width = 0
+        /// CSV: the header's names by position, for the message of an overlong line.
+        var names: [String] = []
 
         static let block = 4 << 20
 
@@ -108,11 +110,28 @@ public enum LogReader {
             return got > 0
         }
 
-        /// The next non-blank line and its number, or nil at the end.
-        mutating func nextLine() -> (Int, ArraySlice<UInt8>)? {
+        /// A line as read: its bytes, or that it is longer than ``LogLimits/lineBytes``.
+        enum RawLine {
+            case text(number: Int, ArraySlice<UInt8>)
+            /// Skipped to its end without being held; `commas`: how many
+            /// commas its first ``LogLimits/lineBytes`` held (in CSV, which field runs past the limit).
+            case overlong(number: Int, commas: Int)
+        }
+
+        /// The next non-blank line and its number, or nil at the end. No
+        /// more than ``LogLimits/lineBytes`` of a line (and its line ending)
+        /// is looked at before it is found too long.
+        mutating func nextLine() -> RawLine? {
+            let newline = UInt8(ascii: "\n"), longest = LogLimits.lineBytes + 1   // the line and a carriage return
             while true {
                 var end = position
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                while end < bytes.count, end - position <= longest, bytes[end] != newline { end += 1 }
+                if end - position > longest {
+                    number += 1
+                    let commas = bytes[position..<position + LogLimits.lineBytes].reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+                    skipLine(from: end)
+                    return .overlong(number: number, commas: commas)
+                }
                 if end == bytes.count, !exhausted {
                     _ = fill()
                     continue
@@ -124,7 +143,27 @@ public enum LogReader {
                 var last = end
                 if last > start, bytes[last - 1] == UInt8(ascii: "\r") { last -= 1 }
                 let line = bytes[start..<last]
-                if !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return (number, line) }
+                if line.count > LogLimits.lineBytes {
+                    let commas = line.prefix(LogLimits.lineBytes).reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+                    return .overlong(number: number, commas: commas)
+                }
+                if !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return .text(number: number, line) }
+            }
+        }
+
+        /// Drops the rest of an overlong line, from `index` to its newline
+        /// (or the end of the input), a block at a time.
+        private mutating func skipLine(from index: Int) {
+            var index = index
+            while true {
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                if index < bytes.count {
+                    position = index + 1
+                    return
+                }
+                position = bytes.count
+                guard fill() else { return }
+                index = position
             }
         }
 
@@ -132,11 +171,18 @@ public enum LogReader {
         public mutating func next(upTo limit: Int) -> [SubmittedLine]? {
             var chunk: [SubmittedLine] = []
             if !json && columns == nil {
-                guard let (number, header) = nextLine() else { return nil }
-                switch LogReader.header(header, number: number) {
+                guard let first = nextLine() else { return nil }
+                let read: Result<[String: Int], HeaderProblem> = switch first {
+                case .text(let number, let header): LogReader.header(header, number: number)
+                case .overlong(let number, _):
+                    .failure(HeaderProblem(line: .unreadable(line: number, message: "the header is longer than \(LogLimits.lineBytes) bytes, the most a line may hold; "
+                                                                 + "it names the columns \(LogReader.csvColumns.joined(separator: ",")) (and optionally latitude,longitude)")))
+                }
+                switch read {
                 case .success(let positions):
                     columns = Columns(positions)
                     width = positions.count
+                    names = positions.sorted { $0.value < $1.value }.map(\.key)
                 case .failure(let problem):
                     if case .unreadable(_, let message) = problem.line { unusable = message }
                     columns = Columns(Dictionary(uniqueKeysWithValues: LogReader.csvColumns.map { ($0, 0) }))
@@ -145,8 +191,13 @@ public enum LogReader {
                     return [problem.line]
                 }
             }
-            while chunk.count < limit, let (number, line) = nextLine() {
-                chunk.append(json ? LogReader.jsonLine(line, number: number) : LogReader.csvLine(line, number: number, columns: columns!, width: width))
+            while chunk.count < limit, let next = nextLine() {
+                switch next {
+                case .text(let number, let line):
+                    chunk.append(json ? LogReader.jsonLine(line, number: number) : LogReader.csvLine(line, number: number, columns: columns!, width: width))
+                case .overlong(let number, let commas):
+                    chunk.append(.unreadable(line: number, message: overlong(commas: commas)))
+                }
             }
             if let readError {
                 self.readError = nil
@@ -154,6 +205,20 @@ public enum LogReader {
             }
             return chunk.isEmpty ? nil : chunk
         }
+
+        /// What is wrong with a line longer than the limit: in CSV, which field
+        /// runs past it (the one after the commas its first bytes hold).
+        private func overlong(commas: Int) -> String {
+            let message = "the line is longer than \(LogLimits.lineBytes) bytes, the most a log line may hold"
+            guard !json, commas < names.count, let limit = LogLimits.of(names[commas]) else { return message }
+            let name = LogReader.fieldName(names[commas])
+            return message + "; its \(name) runs past that (a \(name) holds at most \(limit) characters)"
+        }
+    }
+
+    /// A field's name in messages: `log_id` is "log id".
+    static func fieldName(_ column: String) -> String {
+        column == "log_id" || column == "logId" ? "log id" : column
     }
 
     /// The CSV header's column positions, or the line saying what is wrong with it.
@@ -165,11 +230,17 @@ public enum LogReader {
         var counts: [String: Int] = [:]
         for name in names { counts[name, default: 0] += 1 }
         let repeated = counts.filter { $0.value > 1 }.keys.sorted()
-        if !missing.isEmpty || !unknown.isEmpty || !repeated.isEmpty {
+        // A check-in is both coordinates: one column alone would be read as no check-in at all.
+        let coordinates = ["latitude", "longitude"].filter(names.contains)
+        let unpaired = coordinates.count == 1 ? coordinates[0] : nil
+        if !missing.isEmpty || !unknown.isEmpty || !repeated.isEmpty || unpaired != nil {
             var message = "the header must name the columns \(csvColumns.joined(separator: ",")) (and optionally latitude,longitude), each once"
             if !missing.isEmpty { message += "; missing: \(missing.joined(separator: ", "))" }
             if !unknown.isEmpty { message += "; unknown: \(unknown.prefix(5).joined(separator: ", "))\(unknown.count > 5 ? ", …" : "")" }
             if !repeated.isEmpty { message += "; named twice: \(repeated.joined(separator: ", "))" }
+            if let unpaired {
+                message += "; the header names \(unpaired) but not \(unpaired == "latitude" ? "longitude" : "latitude"): a check-in needs both columns, or neither"
+            }
             if names.count == 1, names[0].contains(";") || names[0].contains("\t") { message += "; fields are separated by commas, not semicolons or tabs" }
             return .failure(HeaderProblem(line: .unreadable(line: number, message: message)))
         }
@@ -223,14 +294,14 @@ public enum LogReader {
         func text(_ position: Int) -> String { String(decoding: field(position), as: UTF8.self) }
         var location: GeoPoint?
         if let latitude = columns.latitude, let longitude = columns.longitude, !field(latitude).isEmpty || !field(longitude).isEmpty {
-            location = GeoPoint(text: Substring(text(latitude) + "," + text(longitude)))
-            if location == nil {
-                return .unreadable(line: number, message: "latitude,longitude '\(text(latitude)),\(text(longitude))' is not a location in decimal degrees")
+            switch checkIn(latitude: field(latitude), longitude: field(longitude)) {
+            case .success(let point): location = point
+            case .failure(let problem): return .unreadable(line: number, message: problem.message)
             }
         }
         let at = columns.required
         let person = field(at[3]), start = field(at[5]), end = field(at[6])
-        var personID: Int? = person.isEmpty || person.count > 18 ? nil : 0
+        var personID: Int? = person.isEmpty || person.count > LogLimits.person ? nil : 0
         for byte in person where personID != nil {
             if (48...57).contains(byte) { personID = personID! * 10 + Int(byte - 48) } else { personID = nil }
         }
@@ -246,6 +317,38 @@ public enum LogReader {
         // Something is wrong: say everything that is.
         return make(number: number, logID: text(at[0]), institution: text(at[1]), caregiver: text(at[2]), person: text(at[3]),
                     item: text(at[4]), start: text(at[5]), end: text(at[6]), mode: text(at[7]), location: location)
+    }
+
+    /// A CSV line's check-in from its `latitude` and `longitude` fields, at
+    /// least one given: each decimal degrees in range, with at most 6
+    /// decimals; else why not, naming the field.
+    static func checkIn(latitude: ArraySlice<UInt8>, longitude: ArraySlice<UInt8>) -> Result<GeoPoint, FieldProblem> {
+        guard !latitude.isEmpty, !longitude.isEmpty else {
+            let (given, missing) = latitude.isEmpty ? ("longitude", "latitude") : ("latitude", "longitude")
+            return .failure(FieldProblem("\(given) without \(missing): a check-in needs both, or neither"))
+        }
+        func degrees(_ bytes: ArraySlice<UInt8>, _ name: String, within limit: Int) -> Result<Int, FieldProblem> {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let long = LogLimits.problem(name, characters: text.unicodeScalars.count, limit: LogLimits.coordinate) {
+                return .failure(FieldProblem(long))
+            }
+            guard let micro = GeoPoint.micro(Substring(text)), abs(micro) <= limit * 1_000_000 else {
+                return .failure(FieldProblem("\(name) '\(text)' is not decimal degrees from -\(limit) to \(limit) (at most 6 decimals)"))
+            }
+            return .success(micro)
+        }
+        return degrees(latitude, "latitude", within: 90).flatMap { north in
+            degrees(longitude, "longitude", within: 180).map { GeoPoint(latitudeMicro: north, longitudeMicro: $0) }
+        }
+    }
+
+    /// Why one field of a line cannot be read: the whole message, naming the field.
+    struct FieldProblem: Error {
+        var message: String
+
+        init(_ message: String) {
+            self.message = message
+        }
     }
 
     /// Why an id or code cannot be stored as sent, if it cannot: a control
@@ -265,7 +368,10 @@ public enum LogReader {
         if !plain, String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "the \(name) holds a control character; ids may not"
         }
-        return nil
+        // Characters, not bytes: a UTF-8 character is one byte that does not continue another.
+        guard bytes.count > LogLimits.id else { return nil }
+        let characters = plain ? bytes.count : bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return LogLimits.problem(name, characters: characters, limit: LogLimits.id)
     }
 
     /// Splits a CSV line on commas, honouring double quotes (`""` inside quotes is one quote).
@@ -316,6 +422,9 @@ public enum LogReader {
         }
         var location: GeoPoint?
         if let given = object["location"], given != .null {
+            if let text = given.stringValue, let long = LogLimits.problem("location", characters: text.unicodeScalars.count, limit: LogLimits.location) {
+                return .unreadable(line: number, message: long)
+            }
             guard let point = given.stringValue.flatMap({ GeoPoint(text: Substring($0)) }) else {
                 return .unreadable(line: number, message: "location \(given) is not \"latitude,longitude\" in decimal degrees")
             }
@@ -335,11 +444,25 @@ public enum LogReader {
             if value.isEmpty { problems.append("no \(name)") }
             if let problem = textProblem(name, Array(value.utf8)[...]) { problems.append(problem) }
         }
-        let personID = Int(person)
-        if personID == nil { problems.append("person '\(person)' is not a person id (a whole number)") }
-        let from = LocalMinute(Substring(start)), to = LocalMinute(Substring(end))
-        if from == nil { problems.append("start '\(start)' is not a time such as 2026-03-05T09:30") }
-        if to == nil { problems.append("end '\(end)' is not a time such as 2026-03-05T10:30") }
+        // A value over its limit is named with the limit, not repeated.
+        func withinLimit(_ name: String, _ value: String, _ limit: Int) -> Bool {
+            guard let long = LogLimits.problem(name, characters: value.unicodeScalars.count, limit: limit) else { return true }
+            problems.append(long)
+            return false
+        }
+        var personID: Int?, from: LocalMinute?, to: LocalMinute?
+        if withinLimit("person", person, LogLimits.person) {
+            personID = Int(person)
+            if personID == nil { problems.append("person '\(person)' is not a person id (a whole number)") }
+        }
+        if withinLimit("start", start, LogLimits.time) {
+            from = LocalMinute(Substring(start))
+            if from == nil { problems.append("start '\(start)' is not a time such as 2026-03-05T09:30") }
+        }
+        if withinLimit("end", end, LogLimits.time) {
+            to = LocalMinute(Substring(end))
+            if to == nil { problems.append("end '\(end)' is not a time such as 2026-03-05T10:30") }
+        }
         guard problems.isEmpty, let personID, let from, let to else {
             return .unreadable(line: number, message: problems.joined(separator: "; "))
         }

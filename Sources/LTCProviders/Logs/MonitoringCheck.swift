@@ -52,7 +52,7 @@ struct MonitoringCheck: Sendable {
         .init(.repeatedInSubmission, "the log id was already sent earlier in the same submission", .submission),
         .init(.movedFromSettledMonth, "a log of a settled month cannot move to another month: withdraw it (ltc logs withdraw) and send the service as a new log",
               .submission),
-        .init(.future, "the service is dated after today", .checker(future)),
+        .init(.future, "the service starts or ends after now (in the scheme's time zone)", .checker(future)),
         .init(.unknownBeneficiary, "no insured person or case for the beneficiary", .checker(unknownBeneficiary)),
         .init(.beneficiaryNotInForce, "the beneficiary has no benefits that day (not yet effective, suspended, in hospital, no mode chosen)",
               .checker(beneficiaryNotInForce)),

@@ -48,10 +48,21 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
     }
 }
 
-/// A rejection: the rule and the particulars of this log.
+/// A rejection: the rule and the particulars of this log, as the
+/// institution may read them (stored with the log).
 public struct Rejection: Error, Sendable, Equatable {
     public var rule: MonitoringRule
     public var detail: String
+    /// The rule and particulars withheld from an institution about a person
+    /// who is not its client (``ClientDisclosure``), for the answer to an
+    /// administrator; never stored.
+    public var withheld: Withheld?
+
+    /// A rejection's rule and particulars as found, before they were withheld.
+    public struct Withheld: Sendable, Equatable {
+        public var rule: MonitoringRule
+        public var detail: String
+    }
 
     public init(_ rule: MonitoringRule, _ detail: String) {
         self.rule = rule

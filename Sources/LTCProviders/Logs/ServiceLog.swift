@@ -15,6 +15,11 @@ public struct LocalMinute: Sendable, Hashable, Comparable, CustomStringConvertib
         value = minutes
     }
 
+    /// The minute it is now on `clock` in `timeZone` (the machine's zone when `nil` or unknown).
+    public init(now clock: any WallClock, in timeZone: String?) {
+        value = Int(clock.localSeconds(in: timeZone).floorDivided(by: 60))
+    }
+
     public var day: CalendarDate { CalendarDate(dayNumber: value.floorDivided(by: 1440)) }
     public var minuteOfDay: Int { value - day.dayNumber * 1440 }
 

@@ -20,9 +20,12 @@ enum PostgresSchema {
         Migration(name: "0008-" + AssessorCertificateMigration.name, sql: AssessorCertificateMigration.sql),
         Migration(name: "0009-" + ReviewMigration.name, sql: ReviewMigration.postgresql),
         Migration(name: "0010-" + CarePlanMigration.name, sql: CarePlanMigration.postgresql),
-        Migration(name: "0011-" + MonthQuantityMigration.name, sql: MonthQuantityMigration.postgresql),
-        Migration(name: "0012-" + AcceptedOrderMigration.name, sql: AcceptedOrderMigration.postgresql),
-        Migration(name: "0013-" + SubsidyDeductionMigration.name, sql: SubsidyDeductionMigration.postgresql),
+        Migration(name: "0011-" + DeactivationMigration.name, sql: DeactivationMigration.postgresql),
+        Migration(name: "0012-" + CredentialMigration.name, sql: CredentialMigration.postgresql),
+        Migration(name: "0013-" + HoldMigration.name, sql: HoldMigration.postgresql),
+        Migration(name: "0014-" + MonthQuantityMigration.name, sql: MonthQuantityMigration.postgresql),
+        Migration(name: "0015-" + AcceptedOrderMigration.name, sql: AcceptedOrderMigration.postgresql),
+        Migration(name: "0016-" + SubsidyDeductionMigration.name, sql: SubsidyDeductionMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

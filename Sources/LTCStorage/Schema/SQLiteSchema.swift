@@ -2,16 +2,28 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, monthQuantities, acceptedOrder, subsidyDeductions] }
+    static var migrations: [Migration] {
+        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
+                    credentials, holds, monthQuantities, acceptedOrder, subsidyDeductions]
+    }
 
-    /// Migration `0017-subsidy-deductions` (``SubsidyDeductionMigration``).
-    static let subsidyDeductions = Migration("0017-" + SubsidyDeductionMigration.name, SubsidyDeductionMigration.sqlite)
+    /// Migration `0020-subsidy-deductions` (``SubsidyDeductionMigration``).
+    static let subsidyDeductions = Migration("0020-" + SubsidyDeductionMigration.name, SubsidyDeductionMigration.sqlite)
 
-    /// Migration `0016-accepted-order` (``AcceptedOrderMigration``).
-    static let acceptedOrder = Migration("0016-" + AcceptedOrderMigration.name, AcceptedOrderMigration.sqlite)
+    /// Migration `0019-accepted-order` (``AcceptedOrderMigration``).
+    static let acceptedOrder = Migration("0019-" + AcceptedOrderMigration.name, AcceptedOrderMigration.sqlite)
 
-    /// Migration `0015-month-quantities` (``MonthQuantityMigration``).
-    static let monthQuantities = Migration("0015-" + MonthQuantityMigration.name, MonthQuantityMigration.sqlite)
+    /// Migration `0018-month-quantities` (``MonthQuantityMigration``).
+    static let monthQuantities = Migration("0018-" + MonthQuantityMigration.name, MonthQuantityMigration.sqlite)
+
+    /// Migration `0017-hold-decisions-and-budget-closes` (``HoldMigration``).
+    static let holds = Migration("0017-" + HoldMigration.name, HoldMigration.sqlite)
+
+    /// Migration `0016-credentials` (``CredentialMigration``).
+    static let credentials = Migration("0016-" + CredentialMigration.name, CredentialMigration.sqlite)
+
+    /// Migration `0015-deactivations` (``DeactivationMigration``).
+    static let deactivations = Migration("0015-" + DeactivationMigration.name, DeactivationMigration.sqlite)
 
     /// Migration `0014-care-plans` (``CarePlanMigration``).
     static let carePlans = Migration("0014-" + CarePlanMigration.name, CarePlanMigration.sqlite)

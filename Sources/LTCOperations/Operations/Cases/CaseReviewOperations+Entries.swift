@@ -2,7 +2,11 @@
 enum CaseReviewOperations {
     static var entries: [CatalogueEntry] {
         [
-            
+            CatalogueEntry(RecognizeResult.self), CatalogueEntry(AttachEvidence.self), CatalogueEntry(ListEvidence.self),
+            CatalogueEntry(ReportConditionChange.self), CatalogueEntry(DrawAudits.self), CatalogueEntry(ListFindings.self),
+            CatalogueEntry(BarPerson.self), CatalogueEntry(ListBars.self),
+            CatalogueEntry(ShowPlan.self), CatalogueEntry(ListPlanVersions.self), CatalogueEntry(ProposePlan.self), CatalogueEntry(SetPlan.self),
+            CatalogueEntry(ConfirmPlan.self),
         ]
     }
 }
