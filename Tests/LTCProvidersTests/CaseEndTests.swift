@@ -77,18 +77,27 @@ struct CaseEndTests {
         #expect(statement.fund == Money(text: "250.58")! && statement.adjustments == .zero)
     }
 
-    @Test("A death recorded after June was settled: the excess, 100.42, is recovered on the next statement")
+    @Test("A death recorded after June was settled: of the excess, 100.42, what June paid is recovered on the next statement, its withheld part cancelled")
     func deathRecordedAfterSettlementRecovers() throws {
         let world = try ProviderWorld()
         _ = try june(world, asOf: "2026-06-10")
-        #expect(try world.settlement.settle(month: YearMonth("2026-06")!, actor: admin, asOf: day("2026-07-01")).statements.first?.fund == Money(yuan: 351))
+        let settled = try #require(try world.settlement.settle(month: YearMonth("2026-06")!, actor: admin, asOf: day("2026-07-01")).statements.first)
+        #expect(settled.fund == Money(yuan: 351) && settled.withheld == Money(text: "17.55")!)
         _ = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-06-10"), actor: admin, asOf: day("2026-07-05"))
         let july = try #require(try world.settlement.settle(month: YearMonth("2026-07")!, actor: admin, asOf: day("2026-08-01")).statements.first)
-        #expect(july.adjustments == Money(text: "-100.42")!)
         let listed = try world.settlement.adjustments(month: YearMonth("2026-07")!, institution: "I001", actor: admin, page: try PageRequest())
         #expect(listed.items.map(\.logID) == ["J5", "J6"])
-        #expect(listed.items.map(\.amount) == [Money(text: "-41.92")!, Money(text: "-58.50")!])
+        #expect(listed.items.map(\.fundChange) == [Money(text: "-41.92")!, Money(text: "-58.50")!])
         #expect(listed.items.allSatisfy { $0.reason.contains("ended on 2026-06-10") })
+        // Each recovers what June paid of its fall, its part of June's 5 % withholding (2.10 and 2.92) being cancelled:
+        // June pays 351 - 17.55 - 95.40 = 238.05 net, what it pays when the death is recorded on the day (250.58 less 12.53 withheld).
+        #expect(listed.items.map(\.amount) == [Money(text: "-39.82")!, Money(text: "-55.58")!])
+        #expect(july.adjustments == Money(text: "-95.40")!)
+        let cancelled = try world.scratch.store.read { (tx: any ProviderTransaction) in
+            try tx.holds.decisions(institution: "I001", months: YearMonth("2026-06")!...YearMonth("2026-06")!)
+        }
+        #expect(cancelled.map(\.kept) == [Money(text: "2.10")!, Money(text: "2.92")!] && cancelled.allSatisfy { $0.cause == .correction })
+        #expect(settled.fund - settled.withheld + july.adjustments == Money(text: "250.58")! - Money(text: "12.53")!)
     }
 
     @Test("A service dated after the end is rejected on intake (B03), the day of death itself is not")

@@ -18,7 +18,9 @@ import LTCCore
 /// Their use leaves the ledger; an open month simply no longer pays the
 /// excess, and what a settled month paid beyond what its logs are now worth
 /// comes back as negative adjustments on the institutions' next statements,
-/// each listed with its reason.
+/// each listed with its reason, as for any correction of a settled month
+/// (``SettledCorrection``): at most what the statement paid for it, its part
+/// of what was withheld or held above a budget being cancelled instead.
 ///
 /// ```swift
 /// let cases = CaseService(store: store, forms: catalog, clock: clock, afterEnd: ServicesAfterEnd(clock: clock))
