@@ -100,6 +100,45 @@ struct CaseEndTests {
         #expect(settled.fund - settled.withheld + july.adjustments == Money(text: "250.58")! - Money(text: "12.53")!)
     }
 
+    /// June above I001's budget (April's 234.00 used it all): whenever the death is recorded, June ends paying 112.76 of its
+    /// 250.58, withholding 12.53 (5 %) and holding 125.29 (the half above the budget not paid now). Recorded after June was
+    /// settled on 351.00 (17.55 withheld, 175.50 held, 157.95 paid), the re-cap recovers only the 45.19 paid of its fall
+    /// and cancels the rest: 5.02 withheld and 50.21 held.
+    @Test("A death recorded after June was settled above the budget: the re-cap recovers what was paid and cancels the withheld and held parts, as if known")
+    func deathRecordedAfterSettlementAboveBudget() throws {
+        func world(recordedOn: String) throws -> (ProviderWorld, Statement) {
+            let world = try ProviderWorld()
+            try world.settlement.setBudget(institution: "I001", year: 2026, amount: Money(yuan: 234), actor: admin, asOf: day("2026-01-20"))
+            _ = try world.submit([world.line("A1", on: "2026-04-06"), world.line("A2", on: "2026-04-07"),
+                                  world.line("A3", on: "2026-04-13"), world.line("A4", on: "2026-04-14")], asOf: "2026-04-16")
+            _ = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-04"))
+            if recordedOn == "2026-06-10" {
+                _ = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-06-10"), actor: admin, asOf: day(recordedOn))
+            }
+            _ = try june(world, asOf: "2026-06-10")
+            let settled = try #require(try world.settlement.settle(month: YearMonth("2026-06")!, actor: admin, asOf: day("2026-07-01")).statements.first)
+            if recordedOn != "2026-06-10" {
+                _ = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-06-10"), actor: admin, asOf: day(recordedOn))
+            }
+            _ = try world.settlement.settle(month: YearMonth("2026-07")!, actor: admin, asOf: day("2026-08-01"))
+            return (world, settled)
+        }
+        let (onTheDay, known) = try world(recordedOn: "2026-06-10")
+        #expect(known.fund == Money(text: "250.58")! && known.withheld == Money(text: "12.53")! && known.heldAboveBudget == Money(text: "125.29")!)
+        #expect(known.payable == Money(text: "112.76")!)
+
+        let (late, settled) = try world(recordedOn: "2026-07-05")
+        #expect(settled.fund == Money(yuan: 351) && settled.withheld == Money(text: "17.55")! && settled.heldAboveBudget == Money(text: "175.50")!)
+        let july = try late.settlement.adjustments(month: YearMonth("2026-07")!, institution: "I001", actor: admin, page: try PageRequest()).items
+        #expect(july.map(\.logID) == ["J5", "J6"] && july.map(\.fundChange) == [Money(text: "-41.92")!, Money(text: "-58.50")!])
+        #expect(july.map(\.amount) == [Money(text: "-18.86")!, Money(text: "-26.33")!])
+        #expect(settled.payable + july.reduce(Money.zero) { $0 + $1.amount } == known.payable)
+        // What June still owes, withheld and held, is what it owes when the death was known: 12.53 + 125.29.
+        for world in [onTheDay, late] {
+            #expect(try world.reports.report(month: YearMonth("2026-06")!, actor: admin).owed == Money(text: "137.82")!)
+        }
+    }
+
     @Test("A service dated after the end is rejected on intake (B03), the day of death itself is not")
     func rejectedOnIntake() throws {
         let world = try ProviderWorld()
