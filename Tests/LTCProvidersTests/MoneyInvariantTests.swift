@@ -368,7 +368,7 @@ struct OperationSequence {
     }
 
     mutating func penalty() throws {
-        guard world.scheme == "hours-home-care-2026" else { return }   // the day-rate example has no supervision section
+        guard world.scheme == "hours-home-care-2026" else { return }   // only the hourly example has a supervision section
         let amount = Money(yuan: Int.random(in: 1...120, using: &random))
         let institution = world.institutions.randomElement(using: &random)!
         let violation = try providers.supervision.recordViolation(institution: institution, caregiver: nil, person: nil, type: "V02", foundOn: today,
@@ -426,7 +426,7 @@ struct OperationSequence {
 
     /// A performance assessment of any period that has ended, overlapping earlier ones or not.
     mutating func assess() throws {
-        guard world.scheme == "hours-home-care-2026" else { return }   // the day-rate example has no supervision section
+        guard world.scheme == "hours-home-care-2026" else { return }   // only the hourly example has a supervision section
         let institution = world.institutions.randomElement(using: &random)!
         let from = Self.months[Int.random(in: 0..<3, using: &random)].firstDay.adding(days: Int.random(in: 0...3, using: &random))
         let to = from.adding(days: Int.random(in: 20...50, using: &random))
