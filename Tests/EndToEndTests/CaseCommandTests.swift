@@ -261,7 +261,7 @@ struct StorageProcessTests {
         #expect(assessors["assessors"]?.arrayValue?.count == 20)
     }
 
-    @Test("A process killed mid-import leaves nothing half-written; importing again completes it", .timeLimit(.minutes(2)))
+    @Test("A process killed mid-import leaves nothing half-written; importing again completes it", .timeLimit(.minutes(10)))
     func killedMidCommand() throws {
         let db = scratch.database()
         try firstAdministrator(db)
