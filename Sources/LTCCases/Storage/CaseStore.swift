@@ -30,6 +30,7 @@ public protocol CaseTransaction {
     var staff: any StaffRepository { get }
     var cases: any CaseRepository { get }
     var assessments: any AssessmentRepository { get }
+    var drafts: any AssessmentDraftRepository { get }
     var audit: any AuditTrail { get }
     var findings: any FindingRepository { get }
 }

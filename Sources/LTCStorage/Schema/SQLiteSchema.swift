@@ -2,7 +2,10 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans] }
+    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, drafts] }
+
+    /// Migration `0015-assessment-drafts` (``AssessmentDraftMigration``).
+    static let drafts = Migration("0015-" + AssessmentDraftMigration.name, AssessmentDraftMigration.sql)
 
     /// Migration `0014-care-plans` (``CarePlanMigration``).
     static let carePlans = Migration("0014-" + CarePlanMigration.name, CarePlanMigration.sqlite)
