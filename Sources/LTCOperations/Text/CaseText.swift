@@ -116,14 +116,21 @@ public enum CaseText {
         lines.append("")
         lines.append("Timeline")
         var timeline = TextTable()
+        // Each recorded assessment is one done `case.assess`, in the same order: shown at its visit's date.
+        let assessing = view.events.filter { $0.action == "case.assess" && $0.outcome == .done }
+        let visits = assessing.count == view.assessments.count
+            ? Dictionary(uniqueKeysWithValues: zip(assessing.map(\.sequence), view.assessments.map(\.assessedOn))) : [:]
         for event in view.events {
             var what = event.action
+
             if let before = event.before?["state"]?.stringValue, let after = event.after?["state"]?.stringValue, before != after {
                 what += "  \(before) → \(after)"
             } else if let after = event.after?["state"]?.stringValue, event.before == nil {
                 what += "  → \(after)"
             }
-            timeline.append([event.asOf.description, event.actor, event.outcome == .refused ? "REFUSED" : "done", what, event.reason ?? ""])
+            let visit = visits[event.sequence]
+            if visit != nil { what += "  (the visit; recorded \(event.asOf))" }
+            timeline.append([(visit ?? event.asOf).description, event.actor, event.outcome == .refused ? "REFUSED" : "done", what, event.reason ?? ""])
         }
         lines.append(timeline.rendered(indent: "  "))
         return lines.joined(separator: "\n")
