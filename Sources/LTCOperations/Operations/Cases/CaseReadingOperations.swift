@@ -65,8 +65,13 @@ public enum WriteLetter: StoreOperation {
     public typealias Input = CaseParams
 
     public static func run(_ input: CaseParams, _ context: StoreContext) throws -> LetterOutput {
-        LetterOutput(html: try ConclusionLetter.of(caseID: input.caseID, actor: context.actor, cases: context.services.cases,
-                                                   registry: context.services.registry).html)
+        let forms = context.services.cases.forms
+        return LetterOutput(html: try ConclusionLetter.of(caseID: input.caseID, actor: context.actor, cases: context.services.cases,
+                                                          registry: context.services.registry) { formID in
+            // The letter names the form's items and dimensions in English, as its Chinese lines do.
+            guard let form = try? forms.form(id: formID) else { return [:] }
+            return Dictionary(form.items.map { ($0.id, $0.name.en) } + form.dimensions.map { ($0.id, $0.name.en) }) { first, _ in first }
+        }.html)
     }
 }
 
