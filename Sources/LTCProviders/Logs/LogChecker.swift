@@ -104,8 +104,12 @@ extension MonitoringCheck {
     }
 
     /// E01: enrolled with the institution in the log's mode that day, and the case in that mode.
+    /// A mode the day's scheme does not have is no service log at all (F01), naming the scheme's modes.
     static func notEnrolled(_ log: ServiceLog, _ found: inout LogFindings, _ workspace: inout IntakeWorkspace) -> Rejection? {
         let day = found.day
+        if let modes = found.paid.scheme.benefits?.modes, !modes.contains(where: { $0.id == log.mode }) {
+            return Rejection(.malformed, "unknown mode '\(log.mode)' (modes: \(modes.map(\.id).joined(separator: ", ")))")
+        }
         guard let enrolment = found.person.enrolments.first(where: {
             $0.institution == log.institution && $0.mode == log.mode && $0.period.contains(day)
         }) else {
