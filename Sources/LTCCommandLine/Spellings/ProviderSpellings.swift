@@ -77,6 +77,22 @@ enum ProviderSpellings {
                         abstract: "Check and store a file of service logs (CSV with a header, or JSON Lines).",
                         discussion: "Prints a report by rule; exits 0 even when logs are rejected (the report says which), 65 when the file cannot be used at all.",
                         prepare: LogsSpelling.submitting, render: LogsSpelling.report),
+        CommandSpelling("logs.check",
+                        arguments: [Positional("logs", value: "file", source: .file, help: "The logs file, or - for standard input.")],
+                        extras: ProgressSpelling.options,
+                        examples: ["ltc logs check december.csv --actor institution:I001"],
+                        abstract: "Check a file of service logs as submit would, and store nothing: the same report, as a dry run.",
+                        discussion: "Exits 0 even when logs would be rejected (the report says which), 65 when the file cannot be used at all.",
+                        prepare: LogsSpelling.submitting, render: LogsSpelling.report),
+        CommandSpelling("logs.template",
+                        options: ["clients": OptionSpelling(help: "One example line per client enrolled today (default: the first client's only).")],
+                        examples: ["ltc logs template --institution I001 --actor institution:I001 > december.csv",
+                                   "ltc logs template --clients --actor institution:I001"],
+                        abstract: "Write a logs file to start from: the header and an example line intake would accept, from the institution's own clients and caregivers.",
+                        discussion: "The file goes to standard output; the clients enrolled today, with their modes and planned items, and anything missing go to standard error. Edit the times, items and caregivers, then ltc logs check FILE and ltc logs submit FILE.",
+                        render: LogsSpelling.template),
+        CommandSpelling("catalogue.get", examples: ["ltc catalogue --actor institution:I001", "ltc catalogue --scheme hours-home-care-2026 --json --actor institution:I001"],
+                        abstract: "List what a logs file may name: each item's unit, modes, qualifications, plausible minutes and price (an institution's agreed price beside it)."),
         CommandSpelling("logs.withdraw",
                         arguments: [Positional("logs", value: "file", source: .file, help: "The file naming the logs, or - for standard input.")],
                         examples: ["ltc logs withdraw mistaken.csv --actor institution:I001"],
@@ -139,6 +155,23 @@ enum LogsSpelling {
         invocation.attachments["logs"] = Attachment(file.source, name: file.name, size: file.size) { lines, bytes in
             line.update(count: lines, bytes: bytes)
         }
+    }
+
+    /// The logs file on standard output; on standard error, the clients it
+    /// was built from and why a line is missing, so that `> FILE` keeps only the file.
+    static let template: CommandSpelling.Render = { output, invocation in
+        guard let template = (output as? LogTemplateOutput)?.template else { return invocation.json ? printJSON(output.json) : print(output.text) }
+        if invocation.json { return printJSON(output.json) }
+        print(template.csv, terminator: "")
+        var table = TextTable()
+        table.header([("CASE", "案件"), ("PERSON", "参保人"), ("MODE", "服务方式"), ("FROM", "起"), ("PLANNED A WEEK", "计划(每周)")])
+        for client in template.clients {
+            table.append([String(client.caseID), String(client.person), client.mode, client.enrolledFrom.description,
+                          client.planned.isEmpty ? "no plan binding" : client.planned.map { "\($0.code)×\($0.perWeek)" }.joined(separator: " ")])
+        }
+        var note = template.clients.isEmpty ? "" : "clients of \(template.institution) enrolled on \(template.day):\n" + table.rendered() + "\n"
+        if let missing = template.missing { note += "no example line: \(missing)\n" }
+        FileHandle.standardError.write(Data(note.utf8))
     }
 
     /// The report as text, or as JSON written a rejected line at a time.
