@@ -3,6 +3,7 @@ import LTCCases
 import LTCCore
 import LTCOperations
 import LTCProviders
+import LTCReports
 import LTCStorage
 
 /// The commands of institutions, agreements, caregivers, enrolments, logs, settlement, budgets and cash.
@@ -112,6 +113,26 @@ enum ProviderSpellings {
                         prepare: SettleSpelling.readingForOthers, render: SettleSpelling.statements),
         CommandSpelling("settlement.get", options: ["month": OptionSpelling(help: "The settled month, YYYY-MM.")],
                         abstract: "A settled month as it was settled: every statement for administrators and auditors, an institution's own for it."),
+        CommandSpelling("statement.get", options: ["month": OptionSpelling(help: "The month of service, YYYY-MM.")],
+                        extras: [ExtraOption("csv", value: "dir", help: "Write each table as a CSV file in this folder (made if missing): \(RemittanceAdvice.tableNames.joined(separator: ", "))."),
+                                 ExtraOption("table", value: "name", help: "Print one table as CSV: \(RemittanceAdvice.tableNames.joined(separator: ", "))."),
+                                 ExtraOption("bom", help: "Begin CSV with a UTF-8 byte-order mark, for spreadsheet programs that need one."),
+                                 ExtraOption("html", value: "file", help: "Write the statement as a self-contained HTML page.")],
+                        examples: ["ltc statement --month 2026-04 --actor institution:I001",
+                                   "ltc statement --month 2026-04 --table lines --actor institution:I001 > april-lines.csv",
+                                   "ltc statement --month 2026-04 --csv statements/ --html statements/I001-2026-04.html --actor institution:I001"],
+                        abstract: "An institution's statement of a month with its lines: each log's fund and personal share or why it was rejected and what to do, subtotals by client, and each amount kept back with its rule.",
+                        discussion: """
+                            Prints the statement as text (with totals). --table NAME prints one table as CSV (\(RemittanceAdvice.tableNames.joined(separator: ", "))), \
+                            --csv DIR writes each to a file of its own (statement-INSTITUTION-MONTH-TABLE.csv), --html FILE writes a printable page; \
+                            a CSV table has no total row, so that its columns add up to the amounts once.
+                            """,
+                        prepare: { invocation, _ in
+                            if let table = invocation.extra("table"), !RemittanceAdvice.tableNames.contains(table) {
+                                throw InputError(source: "--table", message: "'\(table)' is not a table of the statement; use one of \(RemittanceAdvice.tableNames.joined(separator: ", "))")
+                            }
+                        },
+                        render: StatementSpelling.render),
         CommandSpelling("enrolment.list"),
         CommandSpelling("settlement.adjustments",
                         options: ["month": OptionSpelling(help: "The settled month whose statements carried them, YYYY-MM.")],
@@ -230,5 +251,38 @@ enum SettleSpelling {
         } else {
             print(output.text)
         }
+    }
+}
+
+/// `ltc statement --month`: one table as CSV, the tables as CSV files and
+/// the page as HTML (saying what it wrote), else the statement as JSON or text.
+enum StatementSpelling {
+    static let render: CommandSpelling.Render = { output, invocation in
+        guard let advice = (output as? StatementOutput)?.advice else { return invocation.json ? printJSON(output.json) : print(output.text) }
+        let bom = invocation.flag("bom")
+        if let name = invocation.extra("table"), let table = advice.table(name) {
+            print(table.text(bom: bom), terminator: "")
+            return
+        }
+        let csv = invocation.extra("csv"), html = invocation.extra("html")
+        if let csv {
+            do {
+                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+            } catch {
+                throw InputError(source: "--csv", message: "\(csv) is not a folder that can be made or written: \(error.localizedDescription)")
+            }
+            for name in RemittanceAdvice.tableNames {
+                guard let table = advice.table(name) else { continue }
+                let path = URL(fileURLWithPath: csv).appendingPathComponent("statement-\(advice.institution)-\(advice.month)-\(name).csv").path
+                try writeFile(table.text(bom: bom), to: path, what: "statement")
+                print("wrote \(path)")
+            }
+        }
+        if let html {
+            try writeFile(advice.html, to: html, what: "statement")
+            print("wrote \(html)")
+        }
+        if csv != nil || html != nil { return }
+        invocation.json ? printJSON(output.json) : print(output.text)
     }
 }
