@@ -99,8 +99,10 @@ enum ProviderSpellings {
                         examples: ["ltc logs withdraw mistaken.csv --actor institution:I001"],
                         abstract: "Withdraw accepted service logs: each is stored again as rejected (W01), and what it was paid in a settled month is recovered.",
                         render: LogsSpelling.report),
-        CommandSpelling("logs.list", options: ["month": OptionSpelling(help: "The month of service, YYYY-MM.")],
-                        abstract: "List an institution's logs of a month as stored, by log id, a page at a time."),
+        CommandSpelling("logs.list", options: ["month": OptionSpelling(help: "The month of service, YYYY-MM."),
+                                               "rule": OptionSpelling(value: "code", help: "Only the logs rejected by this rule, e.g. E01.")],
+                        examples: ["ltc logs list --month 2026-04 --status rejected --rule E01 --actor institution:I002"],
+                        abstract: "List an institution's logs of a month as stored, by log id, a page at a time (--status, --rule to narrow them)."),
         CommandSpelling("logs.submissions", abstract: "List the submissions of service logs, by number, a page at a time."),
 
         CommandSpelling("settlement.run", aliases: [["settlement", "run"]],

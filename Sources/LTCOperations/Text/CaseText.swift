@@ -36,13 +36,16 @@ public enum CaseText {
         return table.rendered()
     }
 
-    public static func cases(_ cases: [Case]) -> String {
+    /// - Parameter enrolled: the institutions each case is enrolled with, by
+    ///   case id, shown where known; else the case's own institution field.
+    public static func cases(_ cases: [Case], enrolled: [Int: [String]] = [:]) -> String {
         var table = TextTable()
         table.header([("CASE", "案件"), ("PERSON", "参保人"), ("STATE", "状态"), ("GRADE", "等级"), ("VALID UNTIL", "有效至"), ("INSTITUTION", "机构"), ("SCHEME", "方案")])
         for record in cases {
+            let institutions = enrolled[record.id].map { $0.joined(separator: ", ") } ?? record.institution ?? "—"
             table.append([String(record.id), String(record.personID), record.state.rawValue,
                           record.determination.map { "\($0.grade) \($0.gradeLabel)" } ?? "—",
-                          record.determination?.validUntil?.description ?? "—", record.institution ?? "—", record.schemeID])
+                          record.determination?.validUntil?.description ?? "—", institutions, record.schemeID])
         }
         return table.rendered()
     }

@@ -164,10 +164,12 @@ public struct IntakeService: Sendable {
     }
 
     /// An institution's logs of a month, by log id, a page at a time: for the
-    /// institution itself, administrators and auditors.
-    public func logs(institution: String, month: YearMonth, actor: Actor, page: PageRequest<String>) throws -> Page<StoredLog, String> {
+    /// institution itself, administrators and auditors; only those of
+    /// `status` and rejected by `rule`, where given.
+    public func logs(institution: String, month: YearMonth, status: StoredLog.Status? = nil, rule: MonitoringRule? = nil, actor: Actor,
+                     page: PageRequest<String>) throws -> Page<StoredLog, String> {
         try Access.requireReadable(actor, institution: institution, "logs of \(institution)")
-        return try store.read { try $0.logs.list(institution: institution, month: month, page: page) }
+        return try store.read { try $0.logs.list(institution: institution, month: month, status: status, rule: rule, page: page) }
     }
 
     /// The submissions the actor may see, of one institution or all, by

@@ -117,7 +117,7 @@ public struct SettlementRun: Sendable, Equatable {
     /// `payable` has its column, so that each line adds up on its own.
     public var csv: String {
         var lines = ["institution,logs,billed,allowed,fund,personal,over_cap,adjustments,withheld,held_above_budget,subsidies_deducted,payable"]
-        for s in statements {
+        for s in statements.sorted(by: { NaturalOrder.less($0.institution, $1.institution) }) {
             lines.append("\(CSVText.cell(s.institution)),\(s.logs),\(s.billed),\(s.allowed),\(s.fund),\(s.personal),\(s.overCap),\(s.adjustments),\(s.withheld),\(s.heldAboveBudget),\(s.subsidiesDeducted),\(s.payable)")
         }
         return lines.joined(separator: "\n") + "\n"

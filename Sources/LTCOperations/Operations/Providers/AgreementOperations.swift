@@ -263,7 +263,7 @@ extension Agreement: Listable {
             let terms = agreement.current
             table.append([agreement.id, agreement.institution, agreement.status.rawValue, String(terms.version),
                           "\(terms.start) to \(terms.end)", terms.modes.joined(separator: ","),
-                          terms.prices.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")])
+                          terms.prices.sorted { NaturalOrder.less($0.key, $1.key) }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")])
         }
         return table.rendered()
     }

@@ -61,7 +61,7 @@ extension LogInput {
 /// `logs.list`: an institution's logs of a month as stored.
 public enum ListLogs: StoreOperation {
     public static let name = "logs.list"
-    public static let summary = "An institution's logs of a month as stored (the current version of each), by log id, a page at a time."
+    public static let summary = "An institution's logs of a month as stored (the current version of each), by log id, a page at a time; only the accepted or the rejected ones, or those of one rule, where asked."
     public static let discussion = "Each log's current version with its outcome: accepted with its money, or the rule that rejected it."
     public static let access = AccessRule.record(roles: [.administrator, .auditor, .institution], rule: "an institution reads its own")
     public static let effect = OperationEffect.reads
@@ -69,14 +69,20 @@ public enum ListLogs: StoreOperation {
     public static let example: JSONObject = ["actor": "institution:I001", "institution": "I001", "month": "2026-04", "limit": 100]
 
     public struct Input: Params {
-        @Param("institution", "The institution id.", .text(.id)) public var institution: String
+        @Param("institution", "The institution id (an institution: its own, the default).", .text(.id)) public var institution: String?
         @Param("month", "The month of service.") public var month: YearMonth
+        @Param("status", "Only the logs accepted, or only those rejected.") public var status: StoredLog.Status?
+        @Param("rule", "Only the logs rejected by this rule, e.g. E01.") public var rule: MonitoringRule?
         @ParamGroup public var page: PageParams<String>
         public init() {}
     }
 
     public static func run(_ input: Input, _ context: StoreContext) throws -> Listing<StoredLog> {
-        Listing(try context.services.intake.logs(institution: input.institution, month: input.month, actor: context.actor, page: try input.page.request()))
+        guard let institution = input.institution ?? (context.actor.role == .institution ? context.actor.id : nil) else {
+            throw CaseError(.invalidInput, "name the institution whose logs to list (institution)")
+        }
+        return Listing(try context.services.intake.logs(institution: institution, month: input.month, status: input.status, rule: input.rule,
+                                                        actor: context.actor, page: try input.page.request()))
     }
 }
 
