@@ -125,7 +125,7 @@ enum CaseSpellings {
         CommandSpelling("benefit.quote",
                         options: ["actor": .hidden, "scheme": schemeOption, "insured": OptionSpelling(value: "group")],
                         extras: [schemeFile],
-                        examples: ["ltc benefit quote --scheme nanjing-style-2026 --grade 4 --mode home-visit --month 2026-03",
+                        examples: ["ltc benefit quote --scheme hours-home-care-2026 --grade 4 --mode home-visit --month 2026-03",
                                    "ltc benefit quote --scheme urumqi-2022 --grade 5 --mode home-visit --insured resident --month 2026-03"],
                         prepare: schemeSource),
         CommandSpelling("benefit.entitlement", arguments: [caseID]),
