@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore", "LTCStorage"]),
         .testTarget(name: "LTCStorageTests", dependencies: ["LTCStorage", "LTCTestSupport", "LTCProviders", "LTCCases", "LTCSchemes", "LTCCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LTCCommandLine", "LTCOperations", "LTCCases", "LTCCore", "LTCSchemes", "LTCStorage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LTCCommandLine", "LTCOperations", "LTCCases", "LTCCore", "LTCSchemes", "LTCStorage", "LTCAssessment", "LTCProviders"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,9 @@ enum PostgresSchema {
         Migration(name: "0008-" + AssessorCertificateMigration.name, sql: AssessorCertificateMigration.sql),
         Migration(name: "0009-" + ReviewMigration.name, sql: ReviewMigration.postgresql),
         Migration(name: "0010-" + CarePlanMigration.name, sql: CarePlanMigration.postgresql),
-        Migration(name: "0011-" + AssessmentDraftMigration.name, sql: AssessmentDraftMigration.sql),
+        Migration(name: "0011-" + DeactivationMigration.name, sql: DeactivationMigration.postgresql),
+        Migration(name: "0012-" + CredentialMigration.name, sql: CredentialMigration.postgresql),
+        Migration(name: "0013-" + AssessmentDraftMigration.name, sql: AssessmentDraftMigration.sql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

@@ -2,10 +2,19 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, drafts] }
+    static var migrations: [Migration] {
+        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations, credentials,
+                    drafts]
+    }
 
-    /// Migration `0015-assessment-drafts` (``AssessmentDraftMigration``).
-    static let drafts = Migration("0015-" + AssessmentDraftMigration.name, AssessmentDraftMigration.sql)
+    /// Migration `0017-assessment-drafts` (``AssessmentDraftMigration``).
+    static let drafts = Migration("0017-" + AssessmentDraftMigration.name, AssessmentDraftMigration.sql)
+
+    /// Migration `0016-credentials` (``CredentialMigration``).
+    static let credentials = Migration("0016-" + CredentialMigration.name, CredentialMigration.sqlite)
+
+    /// Migration `0015-deactivations` (``DeactivationMigration``).
+    static let deactivations = Migration("0015-" + DeactivationMigration.name, DeactivationMigration.sqlite)
 
     /// Migration `0014-care-plans` (``CarePlanMigration``).
     static let carePlans = Migration("0014-" + CarePlanMigration.name, CarePlanMigration.sqlite)
