@@ -81,6 +81,11 @@ struct ClerkToolsTests {
         }
         #expect(refused?.message.contains("service mode on 2026-04-01 is home-visit, not community-day") == true)
         #expect(refused?.details["mode"] == "home-visit")
+        // A change of mode chosen today takes effect next month; the enrolment in that mode may start before it.
+        _ = try world.cases.setMode(caseID: world.caseID, mode: "community-day", actor: admin, asOf: day("2026-04-02"))
+        let enrolled = try world.agreements.enrol(caseID: world.caseID, institution: "I002", mode: "community-day", from: day("2026-04-02"), home: nil,
+                                                  actor: admin, asOf: day("2026-04-02"))
+        #expect(enrolled.mode == "community-day")
     }
 
     @Test("The statement: each accepted log's shares, each rejected one's rule and what to do, subtotals by client, the withheld amount explained; CSV without a total row")

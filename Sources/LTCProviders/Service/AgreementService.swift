@@ -322,11 +322,13 @@ public struct AgreementService: Sendable {
         guard let determination = record.determination(on: from) ?? record.determination else {
             throw CaseError(.transitionNotAllowed, "case \(caseID) has no grade to plan care for")
         }
-        // Every log of an enrolment in another mode than the case's would be rejected (B02, E01): refused now instead.
-        guard let chosen = record.mode(on: from) else {
-            throw CaseError(.transitionNotAllowed, "case \(caseID) has no service mode chosen on \(from): choose one first (ltc case mode \(caseID) --mode \(mode))")
-        }
-        guard chosen == mode else {
+        // Every log of an enrolment in a mode the case has not chosen would be rejected (B02, E01): refused now instead. A mode
+        // chosen to take effect later (a change from the next month) is chosen: the enrolment may start before it.
+        let chosen = record.mode(on: from)
+        guard chosen == mode || record.modes.contains(where: { $0.from > from && $0.mode == mode }) else {
+            guard let chosen else {
+                throw CaseError(.transitionNotAllowed, "case \(caseID) has no service mode chosen on \(from): choose one first (ltc case mode \(caseID) --mode \(mode))")
+            }
             throw CaseError(.transitionNotAllowed, "case \(caseID)'s service mode on \(from) is \(chosen), not \(mode): enrol it in \(chosen), or change its mode first (ltc case mode)",
                             details: ["mode": .string(chosen)])
         }
