@@ -15,7 +15,7 @@ public enum GetStatement: StoreOperation {
     public static let example: JSONObject = ["actor": "institution:I001", "institution": "I001", "month": "2026-04"]
 
     public struct Input: Params {
-        @Param("month", "The month of service.") public var month: YearMonth
+        @Param("month", "The month of service (default: this month, so far).") public var month: YearMonth?
         @Param("institution", "The institution (an institution: its own, the default).", .text(.id)) public var institution: String?
         public init() {}
     }
@@ -24,8 +24,10 @@ public enum GetStatement: StoreOperation {
         guard let institution = input.institution ?? (context.actor.role == .institution ? context.actor.id : nil) else {
             throw CaseError(.invalidInput, "name the institution whose statement to read (institution)")
         }
+        // Without a month, the one the clerk is working in: today's (an administrator's asOf), in the scheme's time zone.
+        let month = try input.month ?? YearMonth(containing: context.day())
         return StatementOutput(advice: try RemittanceService(store: context.services.agreements.store)
-            .advice(institution: institution, month: input.month, actor: context.actor))
+            .advice(institution: institution, month: month, actor: context.actor))
     }
 }
 
