@@ -40,13 +40,21 @@ struct ClerkCommandTests {
         #expect(submissions["submissions"]?.arrayValue?.isEmpty == true)
         let submit = try ltc(["logs", "submit", file] + clerk)
         #expect(submit.status == 0 && submit.stdout.contains("1 received, 1 accepted"), "\(submit.stdout)\(submit.stderr)")
-        let statement = try ltc(["statement", "--month", month] + clerk)
-        #expect(statement.stdout.contains("not settled yet") && statement.stdout.contains("1 accepted"), "\(statement.stdout)")
+        // Without --month, this month so far.
+        let statement = try ltc(["statement"] + clerk)
+        #expect(statement.stdout.contains(", \(month): not settled yet") && statement.stdout.contains("1 accepted"), "\(statement.stdout)")
 
         // A mode the scheme does not have is named, with the scheme's modes.
         try template.stdout.replacingOccurrences(of: ",home-visit\n", with: ",home\n").write(toFile: file, atomically: true, encoding: .utf8)
         let home = try ltc(["logs", "check", file] + clerk)
         #expect(home.stdout.contains("F01 unknown mode 'home' (modes: community-day, home-visit, institution)"), "\(home.stdout)")
+    }
+
+    @Test("Examples/logs holds a logs file the demo city's I001 has accepted whole: a week of May, checked as of May 11")
+    func examplesFile() throws {
+        let db = try demo()
+        let check = try ltc(["logs", "check", "Examples/logs/I001-2026-05.csv", "--as-of", "2026-05-11", "--db", db, "--actor", "administrator:demo"])
+        #expect(check.status == 0 && check.stdout.contains("9 received, 9 accepted") && check.stdout.contains("0 rejected"), "\(check.stdout)\(check.stderr)")
     }
 
     @Test("The statement: text with totals and what to do, CSV tables without a total row, JSON, HTML; an institution reads only its own")
