@@ -32,9 +32,11 @@ func ltc(_ arguments: [String], input: String = "", environment: [String: String
     process.executableURL = try ltcExecutable()
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    if !environment.isEmpty {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
-    }
+    // The runner's own LTC_DB and LTC_ACTOR never reach the command: a test gives what it means.
+    var inherited = ProcessInfo.processInfo.environment
+    inherited["LTC_DB"] = nil
+    inherited["LTC_ACTOR"] = nil
+    process.environment = inherited.merging(environment) { _, given in given }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout

@@ -20,7 +20,14 @@ struct ReviewCommandTests {
         let json = try JSONParser.parse(try ltc(bar + ["--role", "staff-serious", "--months", "12", "--json"]).stdout)
         #expect(json["id"] == 2 && json["nationalId"] == "110105********0011" && json["endedEmployment"] == .array([]))
         let page = try ltc(["bar", "list", "--limit", "1"] + admin)
-        #expect(page.stdout == "1\t赵某\t110105********0011\tstaff\t2026-06-01–2026-11-30\tI001\tfalse logs\n(more: --after 1)\n")
+        // A header in English and Chinese names each column.
+        #expect(page.stdout == """
+            BAR   NAME  NATIONAL ID         ROLE   FROM        UNTIL       INSTITUTION  REASON
+            编号  姓名  身份证号            身份   起          止          机构         原因
+            1     赵某  110105********0011  staff  2026-06-01  2026-11-30  I001         false logs
+            (more: --after 1)
+
+            """, "\(page.stdout)")
         let next = try JSONParser.parse(try ltc(["bar", "list", "--after", "1", "--json"] + admin).stdout)
         #expect(next["bars"]?.arrayValue?.count == 1 && next["next"] == .null)
         let auditor = try ltc(["bar", "list", "--db", db, "--actor", "assessor:A1"])

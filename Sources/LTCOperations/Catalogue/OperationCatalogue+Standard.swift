@@ -22,7 +22,7 @@ enum AssessmentOperations {
 enum RegistryOperations {
     static var entries: [CatalogueEntry] {
         [
-            CatalogueEntry(LoadScheme.self), CatalogueEntry(ListSchemes.self),
+            CatalogueEntry(LoadScheme.self), CatalogueEntry(ListSchemes.self), CatalogueEntry(GetScheme.self),
             CatalogueEntry(AddPerson.self), CatalogueEntry(ImportPeople.self), CatalogueEntry(GetPerson.self), CatalogueEntry(ListPeople.self),
             CatalogueEntry(AddStaff.self), CatalogueEntry(ListStaff.self),
             CatalogueEntry(AddAssessor.self), CatalogueEntry(ListAssessors.self),

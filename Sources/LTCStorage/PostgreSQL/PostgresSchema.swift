@@ -23,6 +23,7 @@ enum PostgresSchema {
         Migration(name: "0011-" + DeactivationMigration.name, sql: DeactivationMigration.postgresql),
         Migration(name: "0012-" + CredentialMigration.name, sql: CredentialMigration.postgresql),
         Migration(name: "0013-" + HoldMigration.name, sql: HoldMigration.postgresql),
+        Migration(name: "0014-" + AssessmentDraftMigration.name, sql: AssessmentDraftMigration.sql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

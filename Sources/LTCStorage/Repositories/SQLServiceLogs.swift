@@ -115,11 +115,22 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
         }
     }
 
-    func list(institution: String, month: YearMonth, page: PageRequest<String>) throws -> Page<StoredLog, String> {
+    func list(institution: String, month: YearMonth, status: StoredLog.Status?, rule: MonitoringRule?,
+              page: PageRequest<String>) throws -> Page<StoredLog, String> {
+        // The filters narrow the rows of the same index range; the order, and so the cursor, stay by log id.
+        var filters = "", arguments: [SQLValue] = [.text(institution), .text(page.after ?? ""), .integer(month.firstDay.dayNumber * 1440),
+                                                  .integer((month.lastDay.dayNumber + 1) * 1440)]
+        if let status {
+            filters += " AND status = ?"
+            arguments.append(.text(status.rawValue))
+        }
+        if let rule {
+            filters += " AND rule = ?"
+            arguments.append(.text(rule.code))
+        }
         let rows = try database.query("""
-            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id > ? AND start >= ? AND start < ? ORDER BY log_id LIMIT ?
-            """, [.text(institution), .text(page.after ?? ""), .integer(month.firstDay.dayNumber * 1440),
-                  .integer((month.lastDay.dayNumber + 1) * 1440), .integer(page.limit + 1)], row: Self.storedLog)
+            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id > ? AND start >= ? AND start < ?\(filters) ORDER BY log_id LIMIT ?
+            """, arguments + [.integer(page.limit + 1)], row: Self.storedLog)
         return Page(rows: rows, limit: page.limit) { $0.log.logID }
     }
 

@@ -4,8 +4,11 @@ enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] {
         released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
-                    credentials, holds]
+                    credentials, holds, drafts]
     }
+
+    /// Migration `0018-assessment-drafts` (``AssessmentDraftMigration``).
+    static let drafts = Migration("0018-" + AssessmentDraftMigration.name, AssessmentDraftMigration.sql)
 
     /// Migration `0017-hold-decisions-and-budget-closes` (``HoldMigration``).
     static let holds = Migration("0017-" + HoldMigration.name, HoldMigration.sqlite)

@@ -170,13 +170,13 @@ public struct BudgetsOutput: OperationOutput {
     public let budgets: [String: Money]
 
     public var json: JSONValue {
-        ["year": .integer(year), "budgets": .array(budgets.sorted { $0.key < $1.key }.map { ["institution": .string($0.key), "amount": $0.value.json] })]
+        ["year": .integer(year), "budgets": .array(budgets.sorted { NaturalOrder.less($0.key, $1.key) }.map { ["institution": .string($0.key), "amount": $0.value.json] })]
     }
 
     public var text: String {
         var table = TextTable(rightAligned: [1])
         table.header([("INSTITUTION", "机构"), ("BUDGET", "年度预算")])
-        for (institution, amount) in budgets.sorted(by: { $0.key < $1.key }) { table.append([institution, amount.grouped]) }
+        for (institution, amount) in budgets.sorted(by: { NaturalOrder.less($0.key, $1.key) }) { table.append([institution, amount.grouped]) }
         return table.rendered()
     }
 
