@@ -57,10 +57,22 @@ public final class PostgresConnection {
 
     /// `uri` without its password, for messages.
     static func redacted(_ uri: String) -> String {
-        guard let at = uri.lastIndex(of: "@"), let scheme = uri.range(of: "://"), scheme.upperBound < at else { return uri }
-        let credentials = uri[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return uri }
-        return String(uri[..<colon]) + ":***" + String(uri[at...])
+        var text = uri
+        // A password in the query (`?password=…`, `&sslpassword=…`), to the next `&` or the end.
+        for key in ["password=", "sslpassword="] {
+            var searchFrom = text.startIndex
+            while let found = text.range(of: key, range: searchFrom..<text.endIndex) {
+                let isParameter = found.lowerBound > text.startIndex && "?&".contains(text[text.index(before: found.lowerBound)])
+                let end = text[found.upperBound...].firstIndex(of: "&") ?? text.endIndex
+                if isParameter { text.replaceSubrange(found.upperBound..<end, with: "***") }
+                searchFrom = text.index(found.upperBound, offsetBy: isParameter ? 3 : 0, limitedBy: text.endIndex) ?? text.endIndex
+            }
+        }
+        // A password before the host (`user:password@`).
+        let query = text.firstIndex(of: "?") ?? text.endIndex
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound..<query].lastIndex(of: "@"),
+              let colon = text[scheme.upperBound..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at...])
     }
 
     /// Runs SQL without arguments (may hold several statements).
