@@ -41,6 +41,21 @@ struct ClerkToolsTests {
         #expect(throws: CaseError.self) { try world.intake.template(institution: "I002", allClients: false, actor: clerk, on: day("2026-04-16")) }
     }
 
+    @Test("A client whose case ended before the day, or is suspended on it, is left out of the template: intake would refuse the line (B03, B02)")
+    func unservableClients() throws {
+        let admin = try Actor("administrator:wang")
+        let world = try ProviderWorld(clock: FixedClock(instant: "2026-04-16T02:34:00Z")!)
+        _ = try world.cases.terminate(caseID: world.caseID, reason: .death, on: day("2026-04-15"), actor: admin, asOf: day("2026-04-16"))
+        let afterDeath = try world.intake.template(institution: "I001", allClients: true, actor: clerk, on: day("2026-04-16"))
+        #expect(afterDeath.clients.isEmpty && afterDeath.lines.isEmpty)
+        // On the day of death itself the service is still paid.
+        #expect(try world.intake.template(institution: "I001", allClients: true, actor: clerk, on: day("2026-04-15")).clients.count == 1)
+
+        let other = try ProviderWorld(clock: FixedClock(instant: "2026-04-16T02:34:00Z")!)
+        _ = try other.cases.suspend(caseID: other.caseID, reason: "hospital stay", actor: admin, asOf: day("2026-04-16"))
+        #expect(try other.intake.template(institution: "I001", allClients: true, actor: clerk, on: day("2026-04-16")).clients.isEmpty)
+    }
+
     @Test("Before six in the morning the example is the afternoon before, so that it is never in the future")
     func earlyMorning() throws {
         let world = try ProviderWorld(clock: FixedClock(instant: "2026-04-15T20:10:00Z")!)   // 04:10 on the 16th in Shanghai

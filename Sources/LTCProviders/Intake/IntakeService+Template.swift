@@ -5,7 +5,9 @@ import LTCSchemes
 extension IntakeService {
     /// A logs file for `institution` to start from on `day` (``LogTemplate``):
     /// the header, an example line for the first client enrolled that day
-    /// (for each with `allClients`), and the clients with their modes.
+    /// (for each with `allClients`), and the clients with their modes;
+    /// clients whose case has ended, is suspended or has no grade in force
+    /// that day are left out, as intake would refuse them (B02, B03).
     /// The example is dated `day`, ending at the last full hour before now
     /// when `day` is today (earlier lines an hour before each other), else
     /// at 10:00, so that it is not in the future (T01).
@@ -24,12 +26,13 @@ extension IntakeService {
                 : caregivers.isEmpty ? "no caregiver of \(institution) is employed on \(day)" : nil
             var end: LocalMinute?
             for enrolment in enrolments {
+                // A client whose case has ended, is suspended or has no grade in force that day cannot be served (B02, B03): left out.
+                guard let record = try tx.cases.caseRecord(id: enrolment.caseID), Self.servable(record, on: day) else { continue }
                 let plan = plans[enrolment.personID]?.first { $0.caseID == enrolment.caseID && $0.binds(on: day) }
                 clients.append(LogTemplate.Client(caseID: enrolment.caseID, person: enrolment.personID, mode: enrolment.mode,
                                                   enrolledFrom: enrolment.period.from, planned: plan?.items ?? [],
                                                   weeklyMinutes: enrolment.weeklyMinutes, weeklyVisits: enrolment.weeklyVisits))
                 guard missing == nil, allClients || lines.isEmpty,
-                      let record = try tx.cases.caseRecord(id: enrolment.caseID),
                       let scheme = try tx.schemes.scheme(id: record.schemeID), let benefits = scheme.benefits else { continue }
                 // An item the client may have in this mode: the plan's first, else the grade's package's first.
                 let grade = (record.determination(on: day) ?? record.determination)?.grade
@@ -59,6 +62,13 @@ extension IntakeService {
             if lines.isEmpty, missing == nil { missing = "no client of \(institution) has an item its caregivers may give on \(day)" }
             return LogTemplate(institution: institution, day: day, lines: lines, clients: clients, missing: missing)
         }
+    }
+
+    /// Whether a case may be served on `day`: not ended before it, not suspended, with a grade in force.
+    static func servable(_ record: Case, on day: CalendarDate) -> Bool {
+        if let ended = record.endedOn, ended < day { return false }
+        if let suspended = record.suspendedSince, suspended <= day { return false }
+        return record.determination(on: day) != nil
     }
 
     /// The end of the last full hour before `now` on `day`, or 10:00 on a day that is not today.
