@@ -122,11 +122,18 @@ public struct SettlementService: Sendable {
     /// its reason (a correction or withdrawal of a settled month's log, a
     /// service after a case ended, a penalty): those the statements of
     /// settled `month` carried, or with `nil` those waiting for the next
-    /// month settled. An institution reads its own; all, only an administrator.
+    /// month settled. An institution reads its own, without naming itself;
+    /// administrators and auditors any institution's or all; another's or an
+    /// assessor's ask is "not found or not yours", as for other institution records.
     public func adjustments(month: YearMonth?, institution: String?, actor: Actor,
                             page: PageRequest<Int>) throws -> Page<SettlementAdjustment, Int> {
-        try Access.require(actor, institution.map { .actFor(institution: $0) } ?? .settle)
-        return try store.read { try $0.settlements.adjustments(carriedBy: month, institution: institution, page: page) }
+        let whose: String?
+        switch Access.reach(actor, asking: institution) {
+        case .every: whose = nil
+        case .one(let one): whose = one
+        case .none: throw CaseError.notYours("the adjustments of institution \(institution ?? "")", refused: true)
+        }
+        return try store.read { try $0.settlements.adjustments(carriedBy: month, institution: whose, page: page) }
     }
 
     /// A settled month as it was settled: every statement for administrators
