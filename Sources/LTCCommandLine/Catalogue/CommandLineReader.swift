@@ -70,6 +70,10 @@ enum CommandLineReader {
                 }
                 continue
             }
+            // As rpc refuses a member given twice, an option that takes one value is refused given twice, never the last one silently kept.
+            guard option.repeatable || values.count == 1 else {
+                throw CommandLineProblem.usage("'--\(option.flag)' is given \(values.count) times; it takes one value")
+            }
             switch option.target {
             case .param(let spec, let source):
                 for value in option.repeatable ? values : [values.last!] {
