@@ -100,6 +100,16 @@ public final class TestStore: Sendable {
     /// virtual machine steps: what grows if a request scans (SQLite only).
     public var work: Int { sqlite?.steps ?? 0 }
 
+    /// Runs `sql` outside ltc, on a connection of its own, as a holder of the
+    /// database would (`update institution_months set fund = …`): what only
+    /// the schema's triggers, the database's grants and ltc's own checks stop.
+    public func raw(_ sql: String) throws {
+        switch engine {
+        case .sqlite: try SQLiteDatabase(path: location).execute(sql)
+        case .postgresql: try PostgresAdmin.run(on: location, sql)
+        }
+    }
+
     /// A second store on the same database, as another process would open it.
     public func reopened() throws -> any CaseStore & ProviderStore {
         switch engine {

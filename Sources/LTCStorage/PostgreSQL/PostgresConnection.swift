@@ -419,7 +419,8 @@ extension PostgresConnection: SQLConnection {
             AND (\(first), \(second)) IN (SELECT e ->> 0, e ->> 1 FROM json_array_elements(CAST(\(placeholder) AS json)) e)
             """
         },
-        dayNumber: { "(\($0)::date - DATE '1970-01-01')" })
+        dayNumber: { "(\($0)::date - DATE '1970-01-01')" },
+        scanSetting: "enable_seqscan")
 }
 
 /// The current row of a PostgreSQL result (text format).

@@ -138,4 +138,18 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
         }
         return activity
     }
+
+    func acceptedTotals(month: YearMonth) throws -> [LedgerTotals] {
+        try Database.dialect.scanning(database) {
+            try database.query("""
+                SELECT institution, COUNT(*), SUM(billed), SUM(allowed), SUM(fund) FROM service_logs
+                WHERE start >= ? AND start < ? AND status = 'accepted' GROUP BY institution ORDER BY institution
+                """, [.integer(month.firstDay.dayNumber * 1440), .integer((month.lastDay.dayNumber + 1) * 1440)]) { row in
+                let reader = RowReader(row, record: "logs of \(month)")
+                return LedgerTotals(institution: try reader.text(0, "institution"), logs: try reader.integer(1, "logs"),
+                                    billed: Money(fen: try reader.integer(2, "billed")), allowed: Money(fen: try reader.integer(3, "allowed")),
+                                    fund: Money(fen: try reader.integer(4, "fund")))
+            }
+        }
+    }
 }

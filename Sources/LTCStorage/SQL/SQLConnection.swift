@@ -91,7 +91,26 @@ struct SQLDialect: Sendable {
     var pairIn: @Sendable (_ first: String, _ second: String, _ placeholder: String) -> String
     /// The day number (days since 1970-01-01) of a `YYYY-MM-DD` text column or expression.
     var dayNumber: @Sendable (String) -> String
+    /// The setting a write transaction turns off so that it reads by key
+    /// (PostgreSQL's `enable_seqscan`; `nil` where there is none), which a
+    /// statement that adds up a whole month of logs turns on for itself.
+    var scanSetting: String? = nil
 
     func integerIn(_ column: String) -> String { integerIn(column, "?") }
     func textIn(_ column: String) -> String { textIn(column, "?") }
+}
+
+extension SQLDialect {
+    /// Runs `body`, which reads a whole partition or range (a month's logs
+    /// for settlement), with the engine free to scan it, and then puts the
+    /// transaction's setting back as it was: a month read by key would cost
+    /// an index walk and a heap visit per log.
+    func scanning<Database: SQLConnection, T>(_ database: Database, _ body: () throws -> T) throws -> T {
+        guard let setting = scanSetting else { return try body() }
+        let before = try database.query("SELECT current_setting('\(setting)')") { $0.text(0) ?? "on" }.first ?? "on"
+        try database.query("SELECT set_config('\(setting)', 'on', true)") { _ in () }
+        let result = try body()
+        try database.query("SELECT set_config('\(setting)', ?, true)", [.text(before)]) { _ in () }
+        return result
+    }
 }
