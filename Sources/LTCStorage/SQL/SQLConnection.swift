@@ -32,6 +32,11 @@ protocol SQLConnection: AnyObject {
     /// Inserts `count` rows into `table`: the engine's fastest way for many
     /// rows (PostgreSQL's COPY), ordinary statements for a few.
     func insertRows(into table: String, columns: [String], count: Int, bind: (Int, inout Binder) -> Void) throws
+
+    /// An audit event was recorded and queued in this transaction: chain it
+    /// now where writers take turns (SQLite), or once the transaction
+    /// commits (PostgreSQL, ``SQLAuditChain``).
+    func auditEventAppended() throws
 }
 
 extension SQLConnection {

@@ -274,6 +274,11 @@ extension SQLiteDatabase: SQLConnection {
         pairIn: { first, second, placeholder in "(\(first), \(second)) IN (SELECT value ->> 0, value ->> 1 FROM json_each(\(placeholder)))" },
         dayNumber: { "CAST(julianday(\($0)) - 2440587.5 AS INTEGER)" })
 
+    /// Chains the event at once: this transaction holds the file's write lock, so no one else chains meanwhile.
+    func auditEventAppended() throws {
+        try SQLAuditChain(database: self).seal()
+    }
+
     /// Inserts with one prepared statement run per row: SQLite has no faster way.
     func insertRows(into table: String, columns: [String], count: Int, bind: (Int, inout SQLiteBinder) -> Void) throws {
         let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")

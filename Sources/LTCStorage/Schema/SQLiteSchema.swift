@@ -3,7 +3,12 @@
 enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] {
-        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations, credentials]
+        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations, credentials, auditChain]
+    }
+
+    /// Migration `0017-audit-chain` (``AuditChainMigration``): the events already stored are chained.
+    static let auditChain = Migration("0017-" + AuditChainMigration.name, AuditChainMigration.sqlite) { database in
+        try SQLAuditChain(database: database).seal()
     }
 
     /// Migration `0016-credentials` (``CredentialMigration``).
