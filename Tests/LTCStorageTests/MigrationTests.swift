@@ -118,3 +118,30 @@ struct AuditChainMigrationTests {
         #expect(try store.read { (tx: any CaseTransaction) in try tx.audit.chain(after: 0, limit: 10) }.map(\.sequence) == [1, 2, 3])
     }
 }
+
+@Suite("An SQLite database ltc creates is its owner's alone")
+struct DatabaseFileModeTests {
+    func mode(_ path: String) -> mode_t? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mode & 0o777 : nil
+    }
+
+    @Test("a new file and its -wal and -shm are rw------- under the usual umask 022; a file that exists keeps its mode")
+    func ownerOnly() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-mode-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // The umask most systems give (022), which would leave a file every user may read: set here, so the test does not depend on the shell's.
+        let before = umask(0o022)
+        defer { umask(before) }
+        let store = try SQLiteStore(path: path)
+        try store.write { (tx: any CaseTransaction) in try tx.staff.insert(StaffMember(id: "wang", role: .administrator, name: nil, addedOn: CalendarDate("2026-01-01")!)) }
+        #expect(mode(path) == 0o600)
+        #expect(mode(path + "-wal") == 0o600 && mode(path + "-shm") == 0o600)
+
+        let shared = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-mode-shared-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: shared + suffix) } }
+        #expect(FileManager.default.createFile(atPath: shared, contents: nil, attributes: [.posixPermissions: 0o640]))
+        _ = try SQLiteStore(path: shared)
+        #expect(mode(shared) == 0o640)
+    }
+}
