@@ -34,12 +34,12 @@ struct AuditChainContractTests {
     func disableTriggers(_ world: ContractWorld) throws {
         switch world.scratch.engine {
         case .sqlite:
-            try world.scratch.raw("""
+            try world.scratch.rawAsOwner("""
                 DROP TRIGGER events_are_append_only_update; DROP TRIGGER events_are_append_only_delete;
                 DROP TRIGGER event_chain_is_append_only_update; DROP TRIGGER event_chain_is_append_only_delete
                 """)
         case .postgresql:
-            try world.scratch.raw("ALTER TABLE events DISABLE TRIGGER ALL; ALTER TABLE event_chain DISABLE TRIGGER ALL")
+            try world.scratch.rawAsOwner("ALTER TABLE events DISABLE TRIGGER ALL; ALTER TABLE event_chain DISABLE TRIGGER ALL")
         }
     }
 
@@ -60,12 +60,12 @@ struct AuditChainContractTests {
         #expect(try verify(world, head: found.head).intact)
     }
 
-    @Test("the triggers refuse to change or remove an event or a link", arguments: TestStore.Engine.available)
+    @Test("the triggers refuse to change or remove an event or a link, even to the schema's owner", arguments: TestStore.Engine.available)
     func appendOnly(engine: TestStore.Engine) throws {
         let world = try world(engine)
         for sql in ["UPDATE events SET reason = 'nothing happened' WHERE seq = 2", "DELETE FROM events WHERE seq = 2",
                     "UPDATE event_chain SET hash = previous WHERE position = 2", "DELETE FROM event_chain WHERE position = 5"] {
-            #expect(throws: (any Error).self, "\(sql)") { try world.scratch.raw(sql) }
+            #expect(throws: (any Error).self, "\(sql)") { try world.scratch.rawAsOwner(sql) }
         }
         #expect(try verify(world).intact)
     }
@@ -74,7 +74,7 @@ struct AuditChainContractTests {
     func edited(engine: TestStore.Engine) throws {
         let world = try world(engine)
         try disableTriggers(world)
-        try world.scratch.raw("UPDATE events SET actor = 'administrator:nobody' WHERE seq = 3")
+        try world.scratch.rawAsOwner("UPDATE events SET actor = 'administrator:nobody' WHERE seq = 3")
         let found = try verify(world)
         #expect(found.problem?.kind == .edited && found.problem?.sequence == 3 && found.problem?.position == 3)
         #expect(found.checked == 2 && found.head?.position == 2)
@@ -84,12 +84,12 @@ struct AuditChainContractTests {
     func deleted(engine: TestStore.Engine) throws {
         let world = try world(engine)
         try disableTriggers(world)
-        try world.scratch.raw("DELETE FROM events WHERE seq = 2")
+        try world.scratch.rawAsOwner("DELETE FROM events WHERE seq = 2")
         let found = try verify(world)
         #expect(found.problem?.kind == .deleted && found.problem?.sequence == 2)
         #expect(found.problem?.message == "event 2 (position 2) was deleted: its link remains")
 
-        try world.scratch.raw("DELETE FROM event_chain WHERE seq = 2")
+        try world.scratch.rawAsOwner("DELETE FROM event_chain WHERE seq = 2")
         let gone = try verify(world)
         #expect(gone.problem?.kind == .deleted && gone.problem?.position == 2 && gone.problem?.sequence == 3)
         #expect(gone.problem?.message == "position 2 of the chain is gone after event 1: the events chained there were deleted with their links; the next is event 3")
@@ -98,6 +98,7 @@ struct AuditChainContractTests {
     @Test("an event inserted outside ltc is named: with no link, or slipped into the chain with one", arguments: TestStore.Engine.available)
     func inserted(engine: TestStore.Engine) throws {
         let world = try world(engine)
+        // Any role that may add events (the runtime role may) can add one that ltc did not record.
         try world.scratch.raw("""
             INSERT INTO events (recorded_at, as_of, actor, subject, action, outcome) VALUES ('2026-03-02T09:00:00Z', '2026-03-02', 'administrator:wang', 'case:9', 'case.check', 'done')
             """)
@@ -109,9 +110,9 @@ struct AuditChainContractTests {
         let record = AuditRecord(sequence: 6, recordedAt: "2026-03-02T09:00:00Z", asOf: "2026-03-02", actor: "administrator:wang", subject: "case:9",
                                  action: "case.check", outcome: "done", reason: nil, before: nil, after: nil, credential: nil)
         try disableTriggers(world)
-        try world.scratch.raw("UPDATE event_chain SET position = position + 100 WHERE position >= 3")
-        try world.scratch.raw("UPDATE event_chain SET position = position - 99 WHERE position >= 100")
-        try world.scratch.raw("INSERT INTO event_chain (position, seq, previous, hash) VALUES (3, 6, '\(forged[1].hash)', '\(AuditChain.hash(of: record, previous: forged[1].hash))')")
+        try world.scratch.rawAsOwner("UPDATE event_chain SET position = position + 100 WHERE position >= 3")
+        try world.scratch.rawAsOwner("UPDATE event_chain SET position = position - 99 WHERE position >= 100")
+        try world.scratch.rawAsOwner("INSERT INTO event_chain (position, seq, previous, hash) VALUES (3, 6, '\(forged[1].hash)', '\(AuditChain.hash(of: record, previous: forged[1].hash))')")
         let slipped = try verify(world)
         #expect(slipped.problem?.kind == .inserted && slipped.problem?.sequence == 6 && slipped.problem?.position == 3)
     }
@@ -121,7 +122,7 @@ struct AuditChainContractTests {
         let world = try world(engine)
         let kept = try #require(try verify(world).head)
         try disableTriggers(world)
-        try world.scratch.raw("DELETE FROM event_chain WHERE position = 5; DELETE FROM events WHERE seq = 5")
+        try world.scratch.rawAsOwner("DELETE FROM event_chain WHERE position = 5; DELETE FROM events WHERE seq = 5")
         // The chain that is left holds together: only the head tells.
         #expect(try verify(world).intact)
         let truncated = try verify(world, head: kept)

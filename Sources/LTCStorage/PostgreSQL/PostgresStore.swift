@@ -192,8 +192,13 @@ public final class PostgresStore: DatabaseStore {
             months.append(month)
             month = month.adding(months: 1)
         }
-        // A read replica (or a read-only session) reads what the primary made.
-        let readOnly = try database.query("SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'") { $0.text(0) == "t" }
+        // A read replica (or a read-only session) reads what the primary made; a role that
+        // does not own the logs (the runtime role, docs/security.md) what the owner made:
+        // until the owner opens the database, a month without its partition goes to the default one.
+        let readOnly = try database.query("""
+            SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'
+                OR NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'service_logs'::regclass), 'USAGE')
+            """) { $0.text(0) == "t" }
         if readOnly.first == true { return }
         // Which exist, in one round trip (the usual case: all of them).
         let existing = Set(try database.query("""
