@@ -423,7 +423,7 @@ extension PostgresConnection: SQLConnection {
             """
         },
         dayNumber: { "(\($0)::date - DATE '1970-01-01')" },
-        scanSetting: "enable_seqscan")
+        monthScanSettings: [("enable_seqscan", "on"), ("enable_sort", "off")])
 
     /// Notes the event, for ``PostgresStore`` to chain after the commit.
     func auditEventAppended() throws {

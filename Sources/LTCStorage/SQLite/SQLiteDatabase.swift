@@ -290,7 +290,8 @@ extension SQLiteDatabase: SQLConnection {
         integerIn: { column, placeholder in "\(column) IN (SELECT value FROM json_each(\(placeholder)))" },
         textIn: { column, placeholder in "\(column) IN (SELECT value FROM json_each(\(placeholder)))" },
         pairIn: { first, second, placeholder in "(\(first), \(second)) IN (SELECT value ->> 0, value ->> 1 FROM json_each(\(placeholder)))" },
-        dayNumber: { "CAST(julianday(\($0)) - 2440587.5 AS INTEGER)" })
+        dayNumber: { "CAST(julianday(\($0)) - 2440587.5 AS INTEGER)" },
+        addsUpByInstitution: true)
 
     /// Chains the event at once: this transaction holds the file's write lock, so no one else chains meanwhile.
     func auditEventAppended() throws {
