@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs the documentation as written: every ```sh block of README.md in
-order, then those of docs/protocol.md, each file in one shell session (a
+order, then those of docs/protocol.md and docs/security.md, each file in one shell session (a
 reader pastes the blocks one after another), in a fresh copy of the package.
 
 `swift run [-q] [-c CONFIG] PRODUCT ARGS` runs the binary already built in
@@ -198,7 +198,7 @@ def main():
         environment = dict(os.environ, PATH=shims + os.pathsep + os.environ["PATH"], LTC_DOCS_BUILD=BUILD)
         environment.pop("LTC_DB", None)
         problems = []
-        for document in ["README.md", "docs/protocol.md"]:
+        for document in ["README.md", "docs/protocol.md", "docs/security.md"]:
             problems += run_shell(document, folder, environment)
             problems += run_rpc(document, folder, environment)
         for problem in problems:

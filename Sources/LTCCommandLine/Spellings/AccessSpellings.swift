@@ -19,6 +19,6 @@ enum AccessSpellings {
                         examples: ["ltc institution deactivate I002 --from 2027-01-01 --reason closed --actor administrator:wang"]),
         CommandSpelling("audit.verify", options: ["head": OptionSpelling(value: "position:hash")],
                         examples: ["ltc audit verify --actor auditor:li",
-                                   "ltc audit verify --head 812:9f2c…e07a --actor auditor:li   # the head an earlier verify printed"]),
+                                   "ltc audit verify --head 91:10cdbef7712206070c5b4dd0a52f95fbd67094b33993c8cd0ff1b624630106fe --actor auditor:li   # the head an earlier verify printed"]),
     ]
 }
