@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Runs the documentation as written: every ```sh block of README.md in
-order, then those of docs/protocol.md and of docs/postgresql.md, each file in
-one shell session (a reader pastes the blocks one after another), in a fresh
-copy of the package, with a home folder of its own (a new reader's: what the
-README installs there goes nowhere else).
+order, then those of docs/protocol.md, docs/security.md and docs/postgresql.md,
+each file in one shell session (a reader pastes the blocks one after another), in
+a fresh copy of the package, with a home folder of its own (a new reader's: what
+the README installs there goes nowhere else).
 
 docs/postgresql.md starts its own PostgreSQL server (initdb, pg_ctl) in the
 copy. initdb refuses to run as root, and so does the document's reader: run
@@ -272,7 +272,7 @@ def main():
     try:
         folder, environment = copy_package()
         folders.append(folder)
-        for document in ["README.md", "docs/protocol.md"]:
+        for document in ["README.md", "docs/protocol.md", "docs/security.md"]:
             problems += run_shell(document, folder, environment)
             problems += run_rpc(document, folder, environment)
         user = reader()

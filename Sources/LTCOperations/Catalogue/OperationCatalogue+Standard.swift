@@ -31,12 +31,13 @@ enum RegistryOperations {
 }
 
 /// Who may reach ltc: the credentials of a network front door, and the
-/// deactivation of staff, assessors and institutions.
+/// deactivation of staff, assessors and institutions; and the audit trail's check.
 enum AccessOperations {
     static var entries: [CatalogueEntry] {
         [
             CatalogueEntry(IssueCredential.self), CatalogueEntry(ListCredentials.self), CatalogueEntry(RevokeCredential.self),
             CatalogueEntry(DeactivateStaff.self), CatalogueEntry(DeactivateAssessor.self), CatalogueEntry(DeactivateInstitution.self),
+            CatalogueEntry(VerifyAudit.self),
         ]
     }
 }

@@ -24,6 +24,11 @@ public protocol ServiceLogRepository {
     /// An institution's logs whose service day is in `from...to`: received,
     /// rejected, received within `timelyDays`, accepted minutes.
     func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity
+    /// Per institution, by id, the accepted logs whose service starts in
+    /// `month`, added up from the logs themselves (not the usage ledger):
+    /// what settlement checks the ledger's totals against. One statement
+    /// over the month's logs, one row per institution back.
+    func acceptedTotals(month: YearMonth) throws -> [LedgerTotals]
 }
 
 extension ServiceLogRepository {

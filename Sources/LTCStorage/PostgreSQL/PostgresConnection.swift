@@ -33,6 +33,9 @@ public final class PostgresConnection {
     }
     /// Rows returned by queries on this connection so far: what a request read.
     public private(set) var rowsRead = 0
+    /// Whether the transaction under way recorded an audit event, which
+    /// ``PostgresStore`` chains once it commits.
+    var auditEventsToChain = false
 
     /// From this many rows on, ``insertRows(into:columns:count:bind:)`` uses COPY.
     static let copyThreshold = 500
@@ -431,7 +434,13 @@ extension PostgresConnection: SQLConnection {
             AND (\(first), \(second)) IN (SELECT e ->> 0, e ->> 1 FROM json_array_elements(CAST(\(placeholder) AS json)) e)
             """
         },
-        dayNumber: { "(\($0)::date - DATE '1970-01-01')" })
+        dayNumber: { "(\($0)::date - DATE '1970-01-01')" },
+        monthScanSettings: [("enable_seqscan", "on"), ("enable_sort", "off")])
+
+    /// Notes the event, for ``PostgresStore`` to chain after the commit.
+    func auditEventAppended() throws {
+        auditEventsToChain = true
+    }
 }
 
 /// The current row of a PostgreSQL result (text format).
