@@ -11,11 +11,11 @@ struct ReviewCommandTests {
         _ = try ltc(["demo", "--db", db])
         let admin = ["--db", db, "--actor", "administrator:demo"]
         #expect(try ltc(["bar", "list"] + admin).stdout == "no bars\n")
-        let bar = ["bar", "add", "--national-id", "110105197001010011", "--name", "赵某", "--months", "6", "--from", "2026-06-01",
+        let bar = ["bar", "add", "--national-id", "110105197001010011", "--name", "赵某", "--from", "2026-06-01",
                    "--institution", "I001", "--reason", "false logs"] + admin
-        let refused = try ltc(bar + ["--role", "boss"])
+        let refused = try ltc(bar + ["--role", "boss", "--months", "6"])
         #expect(refused.status == 65 && refused.stderr == "error: role: 'boss' is not accepted; use principal, staff or staff-serious\n")
-        let added = try ltc(bar + ["--role", "staff"])
+        let added = try ltc(bar + ["--role", "staff", "--months", "6"])
         #expect(added.status == 0 && added.stdout == "bar 1: 赵某 110105********0011 barred as staff from 2026-06-01 to 2026-11-30\n", "\(added.stderr)")
         let json = try JSONParser.parse(try ltc(bar + ["--role", "staff-serious", "--months", "12", "--json"]).stdout)
         #expect(json["id"] == 2 && json["nationalId"] == "110105********0011" && json["endedEmployment"] == .array([]))
