@@ -73,8 +73,11 @@ struct CaseCommandTests {
         #expect(visit?.hasPrefix("  2026-03-05  assessor:A01") == true && visit?.contains("(the visit; recorded 20") == true, "\(show.stdout)")
         let full = try ltc(["case", "show", "1", "--db", db, "--show-id", "--json"] + admin)
         #expect(try JSONParser.parse(full.stdout)["person"]?["nationalId"] == "11010519491231002X")
-        let due = try ltc(["case", "list", "--due", "60", "--as-of", "2028-01-20", "--db", db, "--json"] + admin)
+        let due = try ltc(["case", "list", "--due", "800", "--as-of", "2026-03-20", "--db", db, "--json"] + admin)
         #expect(try JSONParser.parse(due.stdout)["cases"]?.arrayValue?.count == 1)
+        // The date an administrator sets is never after today: settling at the end of time is refused.
+        let future = try ltc(["settle", "--month", "2026-04", "--as-of", "9999-12-31", "--db", db] + admin)
+        #expect(future.status == 65 && future.stderr.contains("after today"), "\(future.status): \(future.stderr)")
     }
 
     @Test("Refusals: one line on standard error, status 65 (77 for the actor), and an audit event")

@@ -243,8 +243,14 @@ struct PublicityTests {
     func due() throws {
         let world = try World()
         let id = try world.caseIn(.effective)  // valid until 2028-03-16
-        #expect(try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-16"), page: try PageRequest()).items.map(\.id) == [id])
-        #expect(try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-15"), page: try PageRequest()).items.isEmpty)
+        // Asked in 2028: the date an administrator sets is never after today (AsOfWindow), so the clock reads 2028.
+        let later = CaseService(store: world.scratch.store, forms: try FormCatalog.load(), clock: FixedClock(instant: "2028-02-01T00:00:00Z")!)
+        #expect(try later.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-16"), page: try PageRequest()).items.map(\.id) == [id])
+        #expect(try later.list(actor: admin, state: nil, dueWithin: 60, asOf: day("2028-01-15"), page: try PageRequest()).items.isEmpty)
+        let ahead = #expect(throws: CaseError.self) {
+            try world.service.list(actor: admin, state: nil, dueWithin: 60, asOf: day("9999-12-31"), page: try PageRequest())
+        }
+        #expect(ahead?.message.contains("after today") == true)
         // A window beyond ten years, or negative, is refused rather than overflowing the date.
         for days in [Int.max, 3_661, -1] {
             #expect(throws: CaseError.self) {

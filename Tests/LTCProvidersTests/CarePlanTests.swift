@@ -149,6 +149,38 @@ struct CarePlanTests {
         #expect(try world.submit([world.line("L10", "C2", "S02", on: "2026-04-19")], asOf: "2026-04-22").rejected.map(\.rule.code) == ["N02"])
     }
 
+    @Test("A plan's minutes bind what an hourly item pays: S01 planned at 60 minutes, two 150-minute logs are paid 117.00, not 292.50")
+    func plannedMinutesBindThePay() throws {
+        let world = try ProviderWorld()
+        let service = try plans(world)
+        let plan = try service.propose(caseID: world.caseID, answers: asked(), actor: admin, asOf: day("2026-03-20"))
+        #expect(plan.items == [CarePlan.Item(code: "S01", perWeek: 2, perDay: 2, minutes: 60)])
+        _ = try service.confirm(caseID: world.caseID, by: "陈老伯", actor: admin, asOf: day("2026-03-23"))
+        let report = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "11:30"), world.line("L2", on: "2026-04-13", "09:00", "11:30")])
+        #expect(report.accepted == 2)
+        // Billed 162.50 each, the planned hour allowed (65.00), the fund's 90 % of it.
+        #expect(report.billed == Money(yuan: 325) && report.allowed == Money(yuan: 130) && report.fund == Money(yuan: 117))
+    }
+
+    @Test("Minutes set by hand bind too: 45 planned minutes of a 90-minute visit pay 48.75 allowed, 43.88 to the fund")
+    func handSetMinutesBind() throws {
+        let world = try ProviderWorld()
+        let service = try plans(world)
+        _ = try service.propose(caseID: world.caseID, answers: asked(), actor: admin, asOf: day("2026-03-20"))
+        _ = try service.set(caseID: world.caseID, items: [CarePlan.Item(code: "S01", perWeek: 2, perDay: 1, minutes: 45)], reason: "short visits",
+                            actor: admin, asOf: day("2026-03-20"))
+        _ = try service.confirm(caseID: world.caseID, by: "陈老伯", actor: admin, asOf: day("2026-03-23"))
+        let report = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "10:30")])
+        #expect(report.billed == Money(text: "97.50")! && report.allowed == Money(text: "48.75")! && report.fund == Money(text: "43.88")!)
+    }
+
+    @Test("Without a plan, the catalogue's minutes bind: S01's 60 minutes, so a 150-minute log is allowed 65.00")
+    func catalogueMinutesBind() throws {
+        let world = try ProviderWorld()
+        let report = try world.submit([world.line("L1", on: "2026-04-06", "09:00", "11:30")])
+        #expect(report.billed == Money(text: "162.50")! && report.allowed == Money(yuan: 65) && report.fund == Money(text: "58.50")!)
+    }
+
     @Test("A new grade makes the plan due for review; the next plan, for the new grade, supersedes it and the history keeps both")
     func historyAcrossAGradeChange() throws {
         let world = try ProviderWorld()

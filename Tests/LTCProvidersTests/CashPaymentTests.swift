@@ -25,8 +25,9 @@ struct CashPaymentTests {
         let lines = try cash.payments(month: YearMonth("2026-04")!, caseID: nil, actor: admin, page: try PageRequest()).items
         #expect(lines.map(\.payee) == [.carer])
         #expect(lines.first?.account == "************2233")
-        // Runs go month by month: March, before April, can no longer be run.
-        #expect(throws: CaseError.self) { try cash.run(month: YearMonth("2026-03")!, actor: admin, asOf: day("2026-05-04")) }
+        // March, before April, was paid by April's run (nothing was owed in it): it is not run again.
+        let march = #expect(throws: CaseError.self) { try cash.run(month: YearMonth("2026-03")!, actor: admin, asOf: day("2026-05-04")) }
+        #expect(march?.message.contains("paid by the run of 2026-04") == true)
     }
 
     @Test("A run is once: again it returns the stored run; a month not yet over, or before the latest run, is refused")
@@ -39,6 +40,42 @@ struct CashPaymentTests {
         #expect(early?.reason == .timing)
         let stored = try world.scratch.store.read { (tx: any ProviderTransaction) in try tx.cash.run(month: YearMonth("2026-04")!) }
         #expect(stored == april)
+    }
+
+    @Test("May run before April: May pays April as arrears, a line for each month; April is paid, and nothing is blocked")
+    func arrearsWhenRunOutOfOrder() throws {
+        let (world, cash) = try familyCarerWorld()
+        let may = try cash.run(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-03"))
+        #expect(may.total == Money(yuan: 1500))
+        let lines = try cash.payments(month: YearMonth("2026-05")!, caseID: world.caseID, actor: admin, page: try PageRequest()).items
+        #expect(lines.map(\.forMonth) == [YearMonth("2026-04")!, YearMonth("2026-05")!])
+        #expect(lines.map(\.amount) == [Money(yuan: 750), Money(yuan: 750)])
+        let april = #expect(throws: CaseError.self) { try cash.run(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-06-03")) }
+        #expect(april?.message.contains("paid by the run of 2026-05") == true)
+        // June goes on as usual: June's cash alone.
+        let june = try cash.run(month: YearMonth("2026-06")!, actor: admin, asOf: day("2026-07-02"))
+        #expect(june.total == Money(yuan: 750) && june.payments == 1)
+    }
+
+    @Test("A skipped month is paid by the next run as arrears: April, then July, pays May and June with July")
+    func skippedMonthsPaidAsArrears() throws {
+        let (world, cash) = try familyCarerWorld()
+        _ = try cash.run(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-04"))
+        let july = try cash.run(month: YearMonth("2026-07")!, actor: admin, asOf: day("2026-08-03"))
+        let lines = try cash.payments(month: YearMonth("2026-07")!, caseID: world.caseID, actor: admin, page: try PageRequest()).items
+        #expect(lines.map(\.forMonth) == ["2026-05", "2026-06", "2026-07"].map { YearMonth($0)! })
+        #expect(july.total == Money(yuan: 2250))
+    }
+
+    @Test("The date an administrator sets stays between the scheme's start and today: 9999-12-31 and 2025-12-31 are refused")
+    func asOfWindow() throws {
+        let (world, _) = try familyCarerWorld()
+        let future = #expect(throws: CaseError.self) { try world.registry.day(day("9999-12-31")) }
+        #expect(future?.reason == .invalidInput && future?.message.contains("after today") == true)
+        let early = #expect(throws: CaseError.self) { try world.registry.day(day("2025-12-31")) }
+        #expect(early?.message.contains("before 2026-01-01") == true)
+        #expect(try world.registry.day(day("2026-05-04")) == day("2026-05-04"))
+        #expect(try world.registry.day(day("2026-01-01")) == day("2026-01-01"))
     }
 
     @Test("A deducted subsidy comes off the cash: 750 less 150 pays 600")
@@ -147,3 +184,4 @@ struct CareDeductionTests {
         #expect(try april(subsidy: nil).statement.subsidiesDeducted == .zero)
     }
 }
+

@@ -78,14 +78,14 @@ struct InsuredGroupIntakeTests {
         })
     }
 
-    @Test("Urumqi, grade 3 home visits: a resident's month stops at 30 × 48 = 1440, an employee's runs to 30 × 62 = 1860")
+    @Test("Urumqi, grade 3 home visits at an agreed 72 an hour: a resident's 21 hours are allowed at 48 (1,008), an employee's at 62 (1,302)")
     func monthlyCeilingByGroup() throws {
         let resident = try ProviderWorld(scheme: "urumqi-2022", prices: ["U02": Money(yuan: 72)], insurance: .resident)
         let residentReport = try april(resident)
-        #expect(residentReport.allowed == Money(yuan: 1440), "\(residentReport.rejected)")
+        #expect(residentReport.billed == Money(yuan: 1512) && residentReport.allowed == Money(yuan: 1008), "\(residentReport.rejected)")
         let employee = try ProviderWorld(scheme: "urumqi-2022", prices: ["U02": Money(yuan: 72)], insurance: .employee)
         let employeeReport = try april(employee)
-        #expect(employeeReport.accepted == 7 && employeeReport.allowed == Money(yuan: 1512), "\(employeeReport.rejected)")
+        #expect(employeeReport.accepted == 7 && employeeReport.allowed == Money(yuan: 1302), "\(employeeReport.rejected)")
     }
 }
 

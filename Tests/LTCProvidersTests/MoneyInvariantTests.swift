@@ -1,4 +1,5 @@
 import Foundation
+import LTCAssessment
 import LTCBenefits
 import LTCCases
 import LTCCore
@@ -11,11 +12,14 @@ import Testing
 /// sequences on a small world: submissions (new logs, resent ones,
 /// corrections, repeats within a file, late and future ones, unknown
 /// caregivers), withdrawals, a caregiver registered late, penalties,
-/// performance assessments over any periods, settlements of the months
-/// that have ended in any order, a death recorded after the fact, and at
-/// the end the rest of the year settled and its budgets closed. The two
-/// institutions have budgets and are under two schemes with different
-/// withholding and budget settings.
+/// performance assessments over any periods, settlements of the months that
+/// have ended in any order, a death recorded after the fact, a care plan
+/// with minutes, an hourly standard below the agreed price with hours a
+/// month, a deducted subsidy recorded before or after its months are
+/// settled, cash runs of months in any order, skipping some, and at the end
+/// the rest of the year settled and its budgets closed. The two institutions
+/// have budgets and are under two schemes with different withholding and
+/// budget settings.
 ///
 /// After each step, reading everything back:
 /// 1. no service is paid net more than once: accepted logs of a person, or of
@@ -23,7 +27,9 @@ import Testing
 ///    its adjustments is never negative nor more than the log is now worth,
 ///    and nothing for a log rejected since;
 /// 2. nothing is accepted or paid net for a day after a case's end;
-/// 3. no person is over the week's plan, the day's cap or the month's ceiling;
+/// 3. no person-month is allowed more than its ceiling, hours, plan minutes
+///    or unit standard allow as the facts now are, whenever each fact was
+///    recorded (a death recorded late re-caps its month);
 /// 4. each statement is its logs and its adjustments to the fen, the fund's
 ///    total the statements' sum, and each fund report breakdown the net fund;
 /// 5. what a write reports is what reading it back gives: a submission's
@@ -32,13 +38,23 @@ import Testing
 ///    or released, or kept (cancelled with a correction, kept by a rating or
 ///    the year's close), once: a hold is closed at most once, never decided
 ///    beyond what it held, and what is released reaches a statement once;
-/// 7. no recovery exceeds what was paid: a correction takes back at most
-///    its log's fall in share, and a settled month's corrections at most what
-///    its statement paid and later released;
+/// 7. no recovery exceeds what was paid: a correction (a late death's
+///    re-cap among them) takes back at most its log's fall in share, and a
+///    settled month's corrections at most what its statement paid and later
+///    released;
 /// 8. each statement's withholding and hold follow its institution's own
 ///    scheme, and the hold the year's use before it, counting every month
 ///    settled before it whatever its order; what the fund spent in a month
-///    is what it paid, the rest still owed.
+///    is what it paid, the rest still owed;
+/// 9. once a month is settled, every case's subsidies have been taken off
+///    its statements exactly what they owe now for each settled month (up
+///    to the care the fund paid), once; once a month's cash is run, every
+///    case has been paid exactly its cash due for every month up to it.
+///
+/// And `orders`: the same facts recorded in two generated orders (a death,
+/// subsidies, settlements and cash runs each recorded at another time, some
+/// months settled or paid out of order or skipped) end with the same money
+/// once everything is settled.
 ///
 /// The sequences come from fixed seeds, so a failure names the seed and the
 /// steps that led to it and replays exactly. `LTC_PROPERTY_SEQUENCES=N`
@@ -55,9 +71,9 @@ struct MoneyInvariantTests {
     /// Steps per sequence: about two months of days, April and May, with June's first days.
     static let steps = 60
 
-    @Test("Hourly home care (weekly plans, a monthly ceiling)", .timeLimit(.minutes(10)), arguments: seeds)
+    @Test("Hourly home care (weekly packages, a monthly ceiling, a care plan of 45-minute services)", .timeLimit(.minutes(10)), arguments: seeds)
     func hourly(seed: UInt64) throws {
-        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "hours-home-care-2026", items: ["S01", "S02"]))
+        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "hours-home-care-2026", items: ["S01", "S02"], plannedMinutes: 45))
         do { try sequence.run(steps: Self.steps) } catch is InvariantBroken { return }   // recorded with the seed and the steps
         #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
     }
@@ -65,6 +81,40 @@ struct MoneyInvariantTests {
     @Test("Care priced by the day (Tengzhou's 45 a day for home visits)", .timeLimit(.minutes(10)), arguments: seeds)
     func daily(seed: UInt64) throws {
         var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "day-rate-2026", items: ["H01"]))
+        do { try sequence.run(steps: Self.steps) } catch is InvariantBroken { return }   // recorded with the seed and the steps
+        #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
+    }
+
+    @Test("Urumqi's home visits: an agreed 55 an hour, a resident paid at the standard 48, 30 hours a month", .timeLimit(.minutes(10)), arguments: seeds)
+    func hourlyStandard(seed: UInt64) throws {
+        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "urumqi-2022", items: ["U02"]))
+        do { try sequence.run(steps: Self.steps) } catch is InvariantBroken { return }   // recorded with the seed and the steps
+        #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
+    }
+
+    @Test("The same facts recorded in two generated orders give the same money once everything is settled", .timeLimit(.minutes(10)),
+          arguments: seeds)
+    func orders(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let facts = Facts(&random)
+        let (first, second) = (facts.schedule(&random), facts.schedule(&random))
+        let one = try facts.record(first), other = try facts.record(second)
+        let differences = one.differences(from: other)
+        #expect(differences.isEmpty, """
+            seed \(seed) (replay: LTC_PROPERTY_SEED=\(seed) swift test --filter MoneyInvariant): the same facts in two orders pay differently:
+            \(differences.joined(separator: "\n"))
+            first order:
+            \(one.steps.joined(separator: "\n"))
+            second order:
+            \(other.steps.joined(separator: "\n"))
+            """)
+        #expect(one.accepted >= 10, "seed \(seed): only \(one.accepted) services were accepted")
+    }
+
+    @Test("Tianjin-style care: a deducted subsidy recorded at any time, a family carer's cash run in any order", .timeLimit(.minutes(10)),
+          arguments: seeds)
+    func subsidiesAndCash(seed: UInt64) throws {
+        var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "tianjin-style-2026", items: ["T02"]))
         do { try sequence.run(steps: Self.steps) } catch is InvariantBroken { return }   // recorded with the seed and the steps
         #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
     }
@@ -78,47 +128,78 @@ final class Problems {
 struct InvariantBroken: Error {}
 
 /// Two institutions, two beneficiaries (the second enrolled with both),
-/// caregivers of each; I001 under the world's scheme, I002 under a variant
-/// of it (another region) with other withholding and budget settings.
+/// caregivers of each; I001 under the world's scheme, I002 under a variant of
+/// it (another region) with other withholding and budget settings; where the
+/// scheme pays a family carer (Tianjin-style), a third beneficiary paid in cash.
 struct InvariantWorld {
     let world: ProviderWorld
     let scheme: String
     let items: [String]
+    /// The mode both beneficiaries are served in.
+    let mode: String
     let people: [Int]
     let cases: [Int: Int]
+    /// A beneficiary with a family carer, paid cash (Tianjin-style only).
+    let carer: (person: Int, caseID: Int)?
+    let prices: [String: Money]
     let institutions = ["I001", "I002"]
     let caregivers = ["I001": ["C1", "C2", "C3", "C9"], "I002": ["D1", "D2"]]
+    /// The minutes of each service in the first beneficiary's care plan, if one binds.
+    let plannedMinutes: Int?
+    let cash: CashService
     /// The scheme each institution is settled under.
     let schemes: [String: Scheme]
 
-    init(scheme: String, items: [String]) throws {
-        let prices = Dictionary(uniqueKeysWithValues: items.map { ($0, $0 == "H01" ? Money(yuan: 30) : Money(yuan: 65)) })
-        world = try ProviderWorld(scheme: scheme, prices: prices)
+    /// - Parameter plannedMinutes: gives the first beneficiary a care plan (S01 3 a week, S02 1) of services of these minutes.
+    init(scheme: String, items: [String], plannedMinutes: Int? = nil) throws {
+        prices = Dictionary(uniqueKeysWithValues: items.map { ($0, ["H01": Money(yuan: 30), "U02": Money(yuan: 55), "T02": Money(yuan: 60)][$0] ?? Money(yuan: 65)) })
+        mode = scheme == "tianjin-style-2026" ? "home-care" : "home-visit"
+        world = try ProviderWorld(scheme: scheme, prices: prices, mode: mode)
         self.scheme = scheme
         self.items = items
+        self.plannedMinutes = plannedMinutes
+        cash = CashService(store: world.scratch.store, clock: SystemClock())
         let variant = try Self.variant(of: scheme)
         _ = try world.registry.load(variant, actor: admin, asOf: day("2026-01-01"))
         schemes = ["I001": try #require(try BuiltInSchemes.scheme(named: scheme)), "I002": variant]
-        let second = try world.registry.addPerson(name: "王阿婆", nationalID: validID("11010519400101124"), insurance: .employee,
+        // In Urumqi the second is a resident, paid at 48 an hour: below the agreed 55, while the first, an employee, is paid
+        // the agreed 55 below the standard 62, so that 30 hours bind before the ceiling.
+        let second = try world.registry.addPerson(name: "王阿婆", nationalID: validID("11010519400101124"),
+                                                  insurance: scheme == "urumqi-2022" ? .resident : .employee,
                                                   enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
-        let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second, schemeID: scheme)
-        try ProviderWorld.designate("I002", scheme: variant.id, modes: ["home-visit"], prices: prices, capacity: 50, with: world.agreements)
+        let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second, mode: mode, schemeID: scheme)
+        try ProviderWorld.designate("I002", scheme: variant.id, modes: [mode], prices: prices, capacity: 50, with: world.agreements)
         for (id, qualification) in [("D1", "nurse"), ("D2", "caregiver")] {
             _ = try world.agreements.register(Caregiver(id: id, name: "护理员\(id)", institution: "I002", qualifications: [qualification],
                                                         employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: day("2026-01-15"))
         }
         for institution in institutions {
-            _ = try world.agreements.enrol(caseID: secondCase, institution: institution, mode: "home-visit", from: day("2026-03-17"),
+            _ = try world.agreements.enrol(caseID: secondCase, institution: institution, mode: mode, from: day("2026-03-17"),
                                            home: ProviderWorld.home, actor: admin, asOf: day("2026-03-17"))
         }
         people = [world.person, second]
         cases = [world.person: world.caseID, second: secondCase]
+        if scheme == "tianjin-style-2026" {
+            let third = try world.registry.addPerson(name: "李阿公", nationalID: validID("11010519400101125"), insurance: .employee,
+                                                     enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
+            carer = (third, try ProviderWorld.effectiveCase(world.cases, person: third, mode: "family-carer", schemeID: scheme))
+        } else {
+            carer = nil
+        }
+        if let plannedMinutes {
+            let plans = CarePlanService(store: world.scratch.store, clock: SystemClock(), forms: try FormCatalog.load())
+            _ = try plans.propose(caseID: world.caseID, answers: asked(["needs.medication": 1]), actor: admin, asOf: day("2026-03-20"))
+            _ = try plans.set(caseID: world.caseID, items: [CarePlan.Item(code: "S01", perWeek: 3, perDay: 2, minutes: plannedMinutes),
+                                                            CarePlan.Item(code: "S02", perWeek: 1, minutes: plannedMinutes)],
+                              reason: "short visits", actor: admin, asOf: day("2026-03-20"))
+            _ = try plans.confirm(caseID: world.caseID, by: "陈老伯", actor: admin, asOf: day("2026-03-20"))
+        }
     }
 
     /// The example scheme under another id and region, withholding 10 % and
     /// paying a quarter above budgets (hourly home care: the example
     /// withholds 5 % and pays half), or with budgets where the example has
-    /// none (care by the day).
+    /// none (care by the day, Urumqi's home visits, Tianjin-style care).
     static func variant(of scheme: String) throws -> Scheme {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Examples/schemes/\(scheme).json")
@@ -134,6 +215,7 @@ struct InvariantWorld {
         return try Scheme.decode(text: Array(text.utf8), source: "\(scheme)-variant.json")
     }
 }
+
 
 /// One random sequence of operations, with the invariants checked after each.
 struct OperationSequence {
@@ -159,7 +241,7 @@ struct OperationSequence {
     var close: BudgetClose?
     /// The months of 2026 the sequence may settle as time passes; the rest are settled at its end.
     static let months = (3...6).map { YearMonth(year: 2026, month: $0)! }
-    /// How many days after its end each month is settled (so that a month may be settled after a later one).
+    /// How many days after its end each month is settled (so that a month may be settled after a later one), unless settled earlier at random.
     var delays: [YearMonth: Int] = [:]
 
     init(seed: UInt64, world: InvariantWorld) {
@@ -179,6 +261,7 @@ struct OperationSequence {
         try setBudgets()
         for month in Self.months { delays[month] = Int.random(in: 0...40, using: &random) }
         let death = Int.random(in: count / 3..<count, using: &random)
+        let subsidy = Int.random(in: 0..<count, using: &random)
         for step in 0..<count {
             switch Int.random(in: 0..<100, using: &random) {
             case 0..<60: try submit()
@@ -186,10 +269,13 @@ struct OperationSequence {
             case 70..<73: try registerLate()
             case 73..<77: try penalty()
             case 77..<88: try assess()
+            case 88..<95: try runCash()
             default: break
             }
             if step == death { try endCase() }
+            if step == subsidy { try recordSubsidies() }
             try settleSome(of: Self.months.filter { today > $0.lastDay.adding(days: delays[$0]!) })
+            try settleAny()
             today = today.adding(days: Int.random(in: 0...2, using: &random))
             try check()
             try stopIfBroken()
@@ -210,19 +296,21 @@ struct OperationSequence {
         nextID += 1
         let person = institution == "I001" ? world.people.randomElement(using: &random)! : world.people[1]
         let item = world.items.randomElement(using: &random)!
+        let mode = world.mode
         let nurses = ["I001": ["C2"], "I002": ["D1"]][institution]!
         let caregiver = item == "S02" && Int.random(in: 0..<8, using: &random) > 0
             ? nurses[0] : world.caregivers[institution]!.randomElement(using: &random)!
         let serviceDay = today.adding(days: -Int.random(in: -1...11, using: &random))
         return Self.line(providers, "L\(nextID)", caregiver, item, serviceDay, start: Int.random(in: 7...18, using: &random) * 60,
-                         minutes: [30, 45, 60, 90][Int.random(in: 0..<4, using: &random)], person: person, institution: institution)
+                         minutes: (world.scheme == "urumqi-2022" ? [120, 180, 240, 240] : [30, 45, 60, 90])[Int.random(in: 0..<4, using: &random)],
+                         person: person, institution: institution, mode: mode)
     }
 
     static func line(_ providers: ProviderWorld, _ id: String, _ caregiver: String, _ item: String, _ day: CalendarDate, start: Int, minutes: Int,
-                     person: Int, institution: String) -> String {
+                     person: Int, institution: String, mode: String) -> String {
         func clock(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
         return providers.line(id, caregiver, item, on: day.description, clock(start), clock(min(start + minutes, 23 * 60 + 59)),
-                              person: person, institution: institution)
+                              person: person, institution: institution, mode: mode)
     }
 
     /// A correction of a line sent before: a later start, or another duration.
@@ -265,7 +353,7 @@ struct OperationSequence {
         let candidates = try allLogs().filter { $0.status == .accepted }
         guard let log = candidates.randomElement(using: &random)?.log else { return }
         let line = Self.line(providers, log.logID, log.caregiver, log.item, log.day, start: log.start.minuteOfDay, minutes: log.minutes,
-                             person: log.person, institution: log.institution)
+                             person: log.person, institution: log.institution, mode: log.mode)
         let header = "log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n"
         let report = try providers.intake.withdraw(Array((header + line + "\n").utf8), actor: admin, asOf: today)
         steps.append("\(today) withdraws \(log.institution)/\(log.logID) of \(log.day) → \(report.withdrawn) withdrawn, adjustments \(report.adjustments)")
@@ -280,7 +368,7 @@ struct OperationSequence {
     }
 
     mutating func penalty() throws {
-        guard world.scheme == "hours-home-care-2026" else { return }   // the day-rate example has no supervision section
+        guard world.scheme == "hours-home-care-2026" else { return }   // only the hourly example has a supervision section
         let amount = Money(yuan: Int.random(in: 1...120, using: &random))
         let institution = world.institutions.randomElement(using: &random)!
         let violation = try providers.supervision.recordViolation(institution: institution, caregiver: nil, person: nil, type: "V02", foundOn: today,
@@ -297,6 +385,35 @@ struct OperationSequence {
         steps.append("\(today) person \(person) died on \(on) → \(termination.afterEnd.map { JSONWriter.string($0) } ?? "nothing after")")
     }
 
+    /// Other subsidies deducted from LTCI, recorded at a random step (before or after their months are settled):
+    /// 150 a month for the first beneficiary, 100 for the one paid cash (taken from the cash first).
+    mutating func recordSubsidies() throws {
+        guard world.scheme == "tianjin-style-2026" else { return }
+        for (caseID, monthly) in [(world.cases[world.people[0]]!, 150), (world.carer!.caseID, 100)] {
+            _ = try providers.cases.addSubsidy(caseID: caseID, subsidy: "elderly-disability", monthly: Money(yuan: monthly), from: day("2026-01-01"),
+                                               until: nil, choice: nil, actor: admin, asOf: today)
+        }
+        steps.append("\(today) records the subsidies of cases \(world.cases[world.people[0]]!) and \(world.carer!.caseID)")
+    }
+
+    /// A cash run of an ended month, any of them: one before the latest run is refused (a later run paid it), one after it pays the months between.
+    mutating func runCash() throws {
+        guard world.carer != nil else { return }
+        let ended = ["2026-04", "2026-05", "2026-06", "2026-07"].map { YearMonth($0)! }.filter { today > $0.lastDay }
+        guard let month = ended.randomElement(using: &random) else { return }
+        // A month run before gives back its stored run: nothing new is paid or checked.
+        let before = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.cash.run(month: month) }
+        do {
+            let run = try world.cash.run(month: month, actor: admin, asOf: today)
+            guard before == nil else { return }
+            steps.append("\(today) runs the cash of \(month): \(run.payments) lines, \(run.total)")
+        } catch let refused as CaseError where refused.reason == .timing {
+            steps.append("\(today) runs the cash of \(month): refused, \(refused.message)")
+            return
+        }
+        try checkCash()
+    }
+
     /// Budgets for 2026 that the year's use may well pass.
     mutating func setBudgets() throws {
         for institution in world.institutions {
@@ -309,7 +426,7 @@ struct OperationSequence {
 
     /// A performance assessment of any period that has ended, overlapping earlier ones or not.
     mutating func assess() throws {
-        guard world.scheme == "hours-home-care-2026" else { return }   // the day-rate example has no supervision section
+        guard world.scheme == "hours-home-care-2026" else { return }   // only the hourly example has a supervision section
         let institution = world.institutions.randomElement(using: &random)!
         let from = Self.months[Int.random(in: 0..<3, using: &random)].firstDay.adding(days: Int.random(in: 0...3, using: &random))
         let to = from.adding(days: Int.random(in: 20...50, using: &random))
@@ -370,6 +487,14 @@ struct OperationSequence {
             expect(statement.heldAboveBudget == above - rules.paidAboveBudget.apply(to: above),
                    "\(month) \(statement.institution): held \(statement.heldAboveBudget) of \(above) above the budget \(budget)")
         }
+        try checkSubsidies()
+    }
+
+    /// Now and then an ended month at random, before its delay is up (so months are settled in any order).
+    mutating func settleAny() throws {
+        let ended = Self.months.filter { today > $0.lastDay && paidAtSettlement[$0] == nil }
+        guard let month = ended.randomElement(using: &random), Int.random(in: 0..<4, using: &random) == 0 else { return }
+        try settle(month)
     }
 
     /// The year's end: every month of 2026 settled, in a random order, and its budgets closed.
@@ -383,6 +508,42 @@ struct OperationSequence {
         steps.append("\(today) closes 2026: " + close.lines.map { "\($0.institution) used \($0.used) of \($0.budget), held \($0.held), released \($0.released), retained \($0.retained)" }.joined(separator: "; "))
         let expected = world.institutions.filter { world.schemes[$0]!.budget != nil }
         expect(close.lines.map(\.institution) == expected, "the close has lines for \(close.lines.map(\.institution)), the institutions with budget rules are \(expected)")
+    }
+
+    /// 9. Once a month is settled: each case's subsidies have come off its statements exactly what they owe now
+    /// for every month settled (up to the care the fund paid for), whenever they were recorded.
+    func checkSubsidies() throws {
+        let months = Set(paidAtSettlement.keys)
+        for (person, caseID) in world.cases.sorted(by: { $0.key < $1.key }) {
+            let (kept, taken) = try providers.scratch.store.read { (tx: any ProviderTransaction) in
+                (try tx.settlements.keptDeductions(months), try tx.settlements.deductions(caseID: caseID, months: months.sorted()))
+            }
+            for month in kept.sorted() {
+                let entitlement = try providers.cases.entitlement(caseID: caseID, month: month, actor: admin)
+                let care = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.fund(people: [person], month: month) }[person] ?? .zero
+                let owed = min(entitlement.deducted - min(entitlement.deducted, entitlement.cash), care)
+                expect((taken[month] ?? .zero) == owed, "case \(caseID), settled \(month): subsidies took \(taken[month] ?? .zero) off its statements, they owe \(owed)")
+            }
+        }
+    }
+
+    /// 9. Once a month's cash is run: every case has been paid, over every run, exactly its cash due for every month up to the latest run.
+    func checkCash() throws {
+        guard let latest = try providers.scratch.store.read({ (tx: any ProviderTransaction) in try tx.cash.latestRun() })?.month else { return }
+        var months: [YearMonth] = []
+        var month = YearMonth("2026-01")!
+        while month <= latest {
+            months.append(month)
+            month = month.adding(months: 1)
+        }
+        for caseID in Array(world.cases.values) + [world.carer!.caseID] {
+            let paid = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.cash.paid(caseID: caseID, for: months) }
+            for month in months {
+                let entitlement = try providers.cases.entitlement(caseID: caseID, month: month, actor: admin)
+                let due = entitlement.cash - min(entitlement.deducted, entitlement.cash)
+                expect((paid[month] ?? .zero) == due, "case \(caseID), \(month): paid \(paid[month] ?? .zero) in cash over the runs up to \(latest), due \(due)")
+            }
+        }
     }
 
     // MARK: Reading back
@@ -413,6 +574,10 @@ struct OperationSequence {
     /// Records what the step broke, with the seed and the steps that led to it, and stops.
     func stopIfBroken(sourceLocation: SourceLocation = #_sourceLocation) throws {
         guard !problems.found.isEmpty else { return }
+        // An issue's comment may be cut short in the report: the steps in full, when asked for.
+        if ProcessInfo.processInfo.environment["LTC_PROPERTY_STEPS"] != nil {
+            print("seed \(seed):\n" + problems.found.joined(separator: "\n") + "\nafter:\n" + steps.joined(separator: "\n"))
+        }
         Issue.record(Comment(rawValue: "seed \(seed) (replay: LTC_PROPERTY_SEED=\(seed) swift test --filter MoneyInvariant):\n"
                              + problems.found.joined(separator: "\n") + "\nafter these steps:\n" + steps.joined(separator: "\n")),
                      sourceLocation: sourceLocation)
@@ -436,7 +601,7 @@ struct OperationSequence {
             expect(!Self.overlaps(group), "caregiver \(group[0].log.caregiver) has overlapping accepted services")
         }
         // ... and the fund share a settled month counted for a log, with the changes its corrections made, is within what the log is
-        // now worth (what of a change is recovered, and what cancels the withheld or held, is invariant 6's).
+        // now worth (what of a change is recovered, and what cancels the withheld or held, is invariant 7's).
         var adjusted: [LogKey: Money] = [:]
         for adjustment in try adjustments() {
             guard let change = adjustment.fundChange else { continue }
@@ -470,14 +635,28 @@ struct OperationSequence {
             let allowed = group.reduce(Money.zero) { $0 + $1.money!.allowed }
             expect(allowed <= Money(yuan: 45), "\(key): \(allowed) allowed in a day capped at 45")
         }
+        // Each log: no more minutes than planned (the plan's, else the catalogue's), at no more than the row's standard.
+        for log in accepted where OperationSequence.hourly.contains(log.log.item) {
+            let planned = world.plannedMinutes.flatMap { log.log.person == world.people[0] && log.log.day >= day("2026-03-20") ? $0 : nil }
+            let minutes = min(log.log.minutes, planned ?? (world.scheme == "hours-home-care-2026" ? 60 : log.log.minutes))
+            let standard = world.scheme == "urumqi-2022" ? Money(yuan: log.log.person == world.people[0] ? 62 : 48)
+                : world.scheme == "hours-home-care-2026" ? Money(yuan: 65) : world.prices[log.log.item]!
+            let rate = min(world.prices[log.log.item]!, standard)
+            expect(log.money!.allowed <= rate.prorated(days: minutes, of: 60),
+                   "\(log.log.institution)/\(log.log.logID): \(log.log.minutes) minutes allowed \(log.money!.allowed), more than \(minutes) minutes at \(rate)")
+        }
+        // Each person-month, as the facts now are (a death recorded late included): the ceiling, and the hours a month where the row counts them.
         for (person, byPerson) in Dictionary(grouping: accepted, by: { $0.log.person }) {
             let record = records.first { $0.personID == person }!
             for (month, group) in Dictionary(grouping: byPerson, by: { YearMonth(containing: $0.log.day) }) {
-                // A death recorded later shortens the month's ceiling; what was allowed before it was within the ceiling then.
-                if let end = record.endedOn, end <= month.lastDay { continue }
-                let ceiling = try providers.cases.entitlement(caseID: record.id, month: month, actor: admin).parts.reduce(Money.zero) { $0 + $1.eligibleCost }
+                let parts = try providers.cases.entitlement(caseID: record.id, month: month, actor: admin).parts
+                let ceiling = parts.reduce(Money.zero) { $0 + ($1.pricing == .cash ? .zero : $1.eligibleCost) }
                 let allowed = group.reduce(Money.zero) { $0 + $1.money!.allowed }
                 expect(allowed <= ceiling, "person \(person) is allowed \(allowed) in \(month), over the ceiling \(ceiling)")
+                if world.scheme == "urumqi-2022" {
+                    let hours = parts.reduce(0) { $0 + ($1.minutes ?? 0) }, minutes = group.reduce(0) { $0 + $1.log.minutes }
+                    expect(minutes <= hours, "person \(person) has \(minutes) minutes accepted in \(month), over the month's \(hours)")
+                }
             }
         }
 
@@ -499,7 +678,7 @@ struct OperationSequence {
         let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.weeks(people: Set(world.people), weeks: weeks) }
         for week in ledger {
             let group = accepted.filter { $0.log.person == week.person && Week.number(of: $0.log.day) == week.week }
-            let minutes = world.items.contains("S01") ? group.reduce(0) { $0 + $1.log.minutes } : 0
+            let minutes = group.filter { OperationSequence.hourly.contains($0.log.item) }.reduce(0) { $0 + $1.log.minutes }
             expect(week.minutes == minutes, "person \(week.person) week \(week.week): ledger \(week.minutes) minutes, logs \(minutes)")
             expect(week.busy.count == group.count, "person \(week.person) week \(week.week): \(week.busy.count) busy times, \(group.count) logs")
             for weekday in 0..<7 {
@@ -510,10 +689,13 @@ struct OperationSequence {
         expect(ledger.count == Set(accepted.map { "\($0.log.person)/\(Week.number(of: $0.log.day))" }).count, "the ledger's weeks are not the logs' weeks")
         try checkHolds()
         for month in [YearMonth("2026-03")!, YearMonth("2026-04")!, YearMonth("2026-05")!, YearMonth("2026-06")!] where paidAtSettlement[month] == nil {
-            let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.allowed(people: Set(world.people), month: month) }
+            let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.use(people: Set(world.people), month: month) }
             for person in world.people {
-                let logs = accepted.filter { $0.log.person == person && YearMonth(containing: $0.log.day) == month }.reduce(Money.zero) { $0 + $1.money!.allowed }
-                expect((ledger[person] ?? .zero) == logs, "person \(person) in \(month): ledger allowed \(ledger[person] ?? .zero), logs \(logs)")
+                let group = accepted.filter { $0.log.person == person && YearMonth(containing: $0.log.day) == month }
+                let logs = group.reduce(Money.zero) { $0 + $1.money!.allowed }
+                let minutes = group.filter { OperationSequence.hourly.contains($0.log.item) }.reduce(0) { $0 + $1.log.minutes }
+                expect((ledger[person]?.allowed ?? .zero) == logs, "person \(person) in \(month): ledger allowed \(ledger[person]?.allowed ?? .zero), logs \(logs)")
+                expect((ledger[person]?.minutes ?? 0) == minutes, "person \(person) in \(month): ledger \(ledger[person]?.minutes ?? 0) minutes, logs \(minutes)")
             }
         }
     }
@@ -565,9 +747,11 @@ struct OperationSequence {
                 expect(recovered + cancelled <= fall && fall - recovered - cancelled <= keptByDecision,
                        "\(where_): its logs' share fell \(fall); \(recovered) recovered, \(cancelled) cancelled, \(keptByDecision) kept by decisions")
             }
-            // 8. What the fund spent is what it paid; what it withheld and held and has not decided is what it owes.
+            // 8. What the fund spent is what it paid (the statements and the month's cash run); what it withheld and held and has not
+            // decided is what it owes.
             let report = try providers.reports.report(month: month, actor: admin)
-            expect(report.totalSpent == run.fundTotal, "\(month): spent \(report.totalSpent), paid \(run.fundTotal)")
+            let cash = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.cash.run(month: month) }?.total ?? .zero
+            expect(report.totalSpent == run.fundTotal + cash, "\(month): spent \(report.totalSpent), paid \(run.fundTotal) on statements and \(cash) in cash")
             expect(report.owed == owed, "\(month): owes \(report.owed), holds \(owed) undecided")
         }
         // 6. What was released reaches a statement once: the assessments' releases, and the close's.
@@ -584,8 +768,204 @@ struct OperationSequence {
         }
     }
 
+    /// The items of the worlds priced by the hour.
+    static let hourly: Set<String> = ["S01", "S02", "U02", "T02"]
+
     static func overlaps(_ logs: [StoredLog]) -> Bool {
         let sorted = logs.sorted { $0.log.start < $1.log.start }
         return zip(sorted, sorted.dropFirst()).contains { $1.log.start < $0.log.end }
+    }
+}
+
+/// The facts of a few months in a Tianjin-style world, to be recorded in
+/// different orders: services (each sent on a day of its own, within the
+/// scheme's ten days), the second beneficiary's death, deducted subsidies of
+/// the first beneficiary (150 a month, off the statements) and of the one
+/// paid cash (100, off the cash), the settlement of every month and cash
+/// runs of some. Only when each is recorded changes between orders: a
+/// service is always sent on its day, a month always settled after its last
+/// service is sent, so that whatever the order nothing is refused for
+/// coming late to a settled month (which is not the same fact).
+struct Facts {
+    struct Service {
+        var id: String
+        var institution: String
+        var caregiver: String
+        /// 0 or 1: the world's first or second beneficiary.
+        var person: Int
+        var day: CalendarDate
+        var start: Int
+        var minutes: Int
+        var sent: CalendarDate
+    }
+
+    /// When something is recorded, and what.
+    struct Step {
+        enum Action {
+            case submit(String, [Service])
+            case death
+            case subsidies(first: Bool)
+            case settle(YearMonth)
+            case cash(YearMonth)
+        }
+
+        var on: CalendarDate
+        /// Breaks ties on a day: services first, then the facts of the case, then settlements, then cash.
+        var rank: Int
+        var action: Action
+    }
+
+    static let months = ["2026-04", "2026-05", "2026-06", "2026-07"].map { YearMonth($0)! }
+    /// The last day anything is recorded on; then August is settled and paid, to carry what the months before still owe.
+    static let end = day("2026-09-10")
+
+    var services: [Service] = []
+    /// The day the second beneficiary dies.
+    var death: CalendarDate
+
+    init(_ random: inout SplitMix64) {
+        // Early in May or June: the month's ceiling shrinks to a few days' worth.
+        death = (Bool.random(using: &random) ? day("2026-05-01") : day("2026-06-01")).adding(days: Int.random(in: 2...9, using: &random))
+        var number = 0
+        func add(_ person: Int, _ institution: String, on serviceDay: CalendarDate, at hours: ClosedRange<Int>, _ random: inout SplitMix64) {
+            number += 1
+            let caregivers = institution == "I001" ? ["C1", "C2"] : ["D1", "D2"]
+            services.append(Service(id: "F\(number)", institution: institution, caregiver: caregivers.randomElement(using: &random)!, person: person,
+                                    day: serviceDay, start: Int.random(in: hours, using: &random) * 60,
+                                    minutes: [60, 90, 120, 120][Int.random(in: 0..<4, using: &random)],
+                                    sent: serviceDay.adding(days: Int.random(in: 0...6, using: &random))))
+        }
+        for month in Self.months.prefix(3) {
+            // The first beneficiary at I001 in the morning, on two to eight days.
+            for serviceDay in month.days.shuffled(using: &random).prefix(Int.random(in: 2...8, using: &random)).sorted() {
+                add(0, "I001", on: serviceDay, at: 8...10, &random)
+            }
+            // The second at I001 and I002 in the afternoon: in the month of the death, on most days before it and a few
+            // after; in the others, on a few days. Never more than 2,040 of the month's 2,100 ceiling, so that only the
+            // ceiling the death shortens binds, and it mostly does.
+            let dying = month == YearMonth(containing: death)
+            let before = dying ? month.days.filter { $0 <= death } : Array(month.days.prefix(15))
+            for (institution, hours) in [("I001", 13...15), ("I002", 16...17)] {
+                let days = before.shuffled(using: &random).prefix(Int.random(in: dying ? 3...7 : 1...5, using: &random))
+                    + (dying ? Array(month.days.filter { $0 > death }.shuffled(using: &random).prefix(Int.random(in: 0...1, using: &random))) : [])
+                for serviceDay in days.sorted() { add(1, institution, on: serviceDay, at: hours, &random) }
+            }
+        }
+    }
+
+    /// `from` itself half the time (a fact recorded as soon as it can be), else a day from `from` to ``end``, at random.
+    static func someDay(from: CalendarDate, _ random: inout SplitMix64) -> CalendarDate {
+        Bool.random(using: &random) ? from : from.adding(days: Int.random(in: 0...max(0, from.days(until: end)), using: &random))
+    }
+
+    /// One order of recording the facts: each services' batch on the day it is sent, everything else on a random day
+    /// after it can be (a death from its day, a month's settlement once its services are all sent, a cash run once its
+    /// month has ended, or never: a later run pays it as arrears).
+    func schedule(_ random: inout SplitMix64) -> [Step] {
+        var steps: [Step] = []
+        for (key, batch) in Dictionary(grouping: services, by: { "\($0.sent)|\($0.institution)" }) {
+            steps.append(Step(on: batch[0].sent, rank: 0, action: .submit(key, batch.sorted { Int($0.id.dropFirst())! < Int($1.id.dropFirst())! })))
+        }
+        steps.append(Step(on: Self.someDay(from: death, &random), rank: 1, action: .death))
+        steps.append(Step(on: Self.someDay(from: day("2026-04-01"), &random), rank: 1, action: .subsidies(first: true)))
+        steps.append(Step(on: Self.someDay(from: day("2026-04-01"), &random), rank: 1, action: .subsidies(first: false)))
+        for month in Self.months {
+            let lastSent = services.filter { YearMonth(containing: $0.day) == month }.map(\.sent).max() ?? month.lastDay
+            steps.append(Step(on: Self.someDay(from: max(month.lastDay, lastSent).adding(days: 1), &random), rank: 2, action: .settle(month)))
+            if Bool.random(using: &random) {
+                steps.append(Step(on: Self.someDay(from: month.lastDay.adding(days: 1), &random), rank: 3, action: .cash(month)))
+            }
+        }
+        steps.sort { ($0.on, $0.rank, Self.key($0)) < ($1.on, $1.rank, Self.key($1)) }
+        steps.append(Step(on: day("2026-09-12"), rank: 2, action: .settle(YearMonth("2026-08")!)))
+        steps.append(Step(on: day("2026-09-13"), rank: 3, action: .cash(YearMonth("2026-08")!)))
+        return steps
+    }
+
+    private static func key(_ step: Step) -> String {
+        switch step.action {
+        case .submit(let key, _): key
+        case .death: "death"
+        case .subsidies(let first): "subsidies \(first)"
+        case .settle(let month): "settle \(month)"
+        case .cash(let month): "cash \(month)"
+        }
+    }
+
+    /// What the fund paid once everything is recorded and settled.
+    struct Money_: Equatable {
+        /// Per institution, over every statement: the fund's share plus adjustments, less subsidies deducted.
+        var statements: [String: Money] = [:]
+        /// Per case and month paid for, over every cash run.
+        var cash: [String: Money] = [:]
+        /// Per service, what its log is worth now (nothing once rejected).
+        var logs: [String: Money] = [:]
+        var accepted = 0
+        var steps: [String] = []
+
+        func differences(from other: Money_) -> [String] {
+            var found: [String] = []
+            for (name, mine, theirs) in [("statements", statements, other.statements), ("cash", cash, other.cash), ("logs", logs, other.logs)] {
+                for key in Set(mine.keys).union(theirs.keys).sorted() where mine[key] != theirs[key] {
+                    found.append("\(name) \(key): \(mine[key]?.description ?? "none") in the first order, \(theirs[key]?.description ?? "none") in the second")
+                }
+            }
+            return found
+        }
+
+        static func == (lhs: Money_, rhs: Money_) -> Bool { lhs.differences(from: rhs).isEmpty }
+    }
+
+    /// Records the facts in a fresh world in this order, and reads what was paid.
+    func record(_ order: [Step]) throws -> Money_ {
+        let world = try InvariantWorld(scheme: "tianjin-style-2026", items: ["T02"])
+        let providers = world.world
+        var money = Money_()
+        for step in order {
+            switch step.action {
+            case .submit(_, let batch):
+                let lines = batch.map { service in
+                    OperationSequence.line(providers, service.id, service.caregiver, "T02", service.day, start: service.start, minutes: service.minutes,
+                                           person: world.people[service.person], institution: service.institution, mode: world.mode)
+                }
+                let report = try providers.submit(lines, asOf: step.on.description, actor: try Actor("institution:\(batch[0].institution)"))
+                money.steps.append("\(step.on) \(batch[0].institution) sends \(batch.map(\.id).joined(separator: " ")): \(report.accepted) accepted, "
+                                   + "rejected \(report.rejected.map { "\($0.logID ?? "?") \($0.rule.code)" })")
+            case .death:
+                let ended = try providers.cases.terminate(caseID: world.cases[world.people[1]]!, reason: .death, on: death, actor: admin, asOf: step.on)
+                money.steps.append("\(step.on) the second beneficiary died on \(death): \(ended.afterEnd.map { JSONWriter.string($0) } ?? "nothing to take back")")
+            case .subsidies(let first):
+                let (caseID, monthly) = first ? (world.cases[world.people[0]]!, 150) : (world.carer!.caseID, 100)
+                _ = try providers.cases.addSubsidy(caseID: caseID, subsidy: "elderly-disability", monthly: Money(yuan: monthly), from: day("2026-01-01"),
+                                                   until: nil, choice: nil, actor: admin, asOf: step.on)
+                money.steps.append("\(step.on) records case \(caseID)'s subsidy of \(monthly) a month")
+            case .settle(let month):
+                let run = try providers.settlement.settle(month: month, actor: admin, asOf: step.on)
+                money.steps.append("\(step.on) settles \(month): \(run.fundTotal)")
+            case .cash(let month):
+                do {
+                    let run = try world.cash.run(month: month, actor: admin, asOf: step.on)
+                    money.steps.append("\(step.on) pays the cash of \(month): \(run.total)")
+                } catch let refused as CaseError where refused.reason == .timing {
+                    money.steps.append("\(step.on) pays the cash of \(month): refused, \(refused.message)")
+                }
+            }
+        }
+        for month in Self.months + [YearMonth("2026-08")!] {
+            for statement in try providers.settlement.settlement(month: month, actor: admin)?.statements ?? [] {
+                money.statements[statement.institution, default: .zero] += statement.fund + statement.adjustments - statement.subsidiesDeducted
+            }
+            for caseID in Array(world.cases.values) + [world.carer!.caseID] {
+                let paid = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.cash.paid(caseID: caseID, for: [month]) }
+                if let amount = paid[month] { money.cash["case \(caseID) \(month)"] = amount }
+            }
+            for institution in world.institutions {
+                for log in try providers.intake.logs(institution: institution, month: month, actor: admin, page: .largest()).items {
+                    money.logs["\(institution)/\(log.log.logID)"] = log.status == .accepted ? log.money!.fund : .zero
+                    if log.status == .accepted { money.accepted += 1 }
+                }
+            }
+        }
+        return money
     }
 }

@@ -183,11 +183,11 @@ struct MonitoringRuleTests {
     @Test("P02 nothing left of the month's ceiling; the log that crosses it is paid up to the ceiling")
     func monthlyCap() throws {
         let world = try ProviderWorld()
-        // Without the weekly plan and with logs taken 60 days late, only the month's ceiling limits.
+        // Without the weekly plan and with logs taken 60 days late, only the month's ceiling limits (an hour a day: S01's catalogue minutes).
         let logs = (1...30).map { dayOfMonth in
             let date = day("2026-04-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)")
             return ServiceLog(logID: "X\(dayOfMonth)", institution: "I001", caregiver: "C1", person: world.person, item: "S01",
-                              start: LocalMinute(day: date, minute: 9 * 60), end: LocalMinute(day: date, minute: 11 * 60), mode: "home-visit", location: nil)
+                              start: LocalMinute(day: date, minute: 9 * 60), end: LocalMinute(day: date, minute: 10 * 60), mode: "home-visit", location: nil)
         }
         var checker = try world.workspace(for: logs, asOf: day("2026-04-30")) { load in
             load.enrolments[world.person]![0].weeklyMinutes = nil

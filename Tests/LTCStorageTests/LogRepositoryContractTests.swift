@@ -18,6 +18,7 @@ struct LogRepositoryContractTests {
             let one = try tx.logs.insertSubmission(institution: "I-A", actor: "institution:I-A", asOf: day("2026-04-08"), summary: ["logs": 2])
             var mine = [first, second]
             for index in mine.indices { mine[index].submission = one }
+            mine[0].acceptedOrder = StoredLog.order(submission: one, line: 2)
             try tx.logs.store(mine, replacing: [], submission: one)
             let two = try tx.logs.insertSubmission(institution: "I-B", actor: "institution:I-B", asOf: day("2026-04-08"), summary: ["logs": 1])
             var theirs = other
@@ -31,6 +32,8 @@ struct LogRepositoryContractTests {
             let found = try tx.logs.stored(institution: "I-A", ids: ["L1", "L2", "L9"])
             #expect(found.keys.sorted() == ["L1", "L2"])
             #expect(found["L1"]?.log == first.log && found["L1"]?.money == first.money && found["L1"]?.submission == numbers[0])
+            // The order it was capped in, as stored: its submission, then its line.
+            #expect(found["L1"]?.acceptedOrder == StoredLog.order(submission: numbers[0], line: 2) && found["L2"]?.acceptedOrder == nil)
             #expect(found["L2"]?.status == .rejected && found["L2"]?.rule == .late && found["L2"]?.detail == second.detail && found["L2"]?.money == nil)
             #expect(try tx.logs.stored(institution: "I-B", ids: ["L1"])["L1"]?.log.person == world.people[2])
             #expect(try tx.logs.stored(institution: "I-A", ids: []).isEmpty)

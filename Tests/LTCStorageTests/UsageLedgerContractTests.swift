@@ -113,6 +113,49 @@ struct UsageLedgerContractTests {
         }
     }
 
+    @Test("a person's month keeps its minutes and visits beside its money, over every grade and mode", arguments: TestStore.Engine.available)
+    func monthQuantities(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        let (one, two) = (world.people[0], world.people[1])
+        var changes = UsageChanges()
+        changes.months[.init(person: one, month: april, grade: 3, mode: "home")] = .init(logs: 2, allowed: Money(yuan: 120), minutes: 120)
+        changes.months[.init(person: one, month: april, grade: 4, mode: "home")] = .init(logs: 1, allowed: Money(yuan: 40), visits: 1)
+        changes.months[.init(person: two, month: month("2026-05"), grade: 3, mode: "home")] = .init(logs: 1, allowed: Money(yuan: 60), minutes: 60)
+        try world.write { tx throws in try tx.usage.add(changes) }
+        var undo = UsageChanges()
+        undo.months[.init(person: one, month: april, grade: 3, mode: "home")] = .init(logs: -1, allowed: Money(yuan: -60), minutes: -45)
+        try world.write { tx throws in try tx.usage.add(undo) }
+        try world.read { tx throws in
+            #expect(try tx.usage.use(people: [one, two], month: april) == [one: MonthUse(allowed: Money(yuan: 100), minutes: 75, visits: 1)])
+            #expect(try tx.usage.use(people: [], month: april).isEmpty)
+        }
+    }
+
+    @Test("a month settled with its event keeps its subsidy deductions per case; one settled without does not", arguments: TestStore.Engine.available)
+    func subsidyDeductions(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        let may = month("2026-05")
+        try world.write { tx throws in
+            #expect(try tx.settlements.lastSettledEvent() == nil)
+            try tx.settlements.insert(SettlementRun(month: month("2026-03"), settledOn: day("2026-04-02"), statements: []))
+            try tx.settlements.insert(SettlementRun(month: april, settledOn: day("2026-05-04"), statements: []), eventSeq: 41)
+            try tx.settlements.insert([SubsidyDeduction(caseID: 7, month: april, institution: "I-A", amount: Money(yuan: 150), carriedBy: april)])
+            try tx.settlements.insert(SettlementRun(month: may, settledOn: day("2026-06-02"), statements: []), eventSeq: 57)
+            try tx.settlements.insert([SubsidyDeduction(caseID: 7, month: april, institution: "I-A", amount: Money(yuan: -50), carriedBy: may),
+                                       SubsidyDeduction(caseID: 8, month: april, institution: "I-B", amount: Money(yuan: 10), carriedBy: may)])
+        }
+        try world.read { tx throws in
+            #expect(try tx.settlements.lastSettledEvent() == 57)
+            #expect(try tx.settlements.keptDeductions([month("2026-03"), april, may, month("2026-06")]) == [april, may])
+            #expect(try tx.settlements.deductions(caseID: 7, months: [april, may]) == [april: Money(yuan: 100)])
+        }
+        #expect(throws: (any Error).self) {
+            try world.write { tx throws in
+                try tx.settlements.insert([SubsidyDeduction(caseID: 7, month: april, institution: "I-A", amount: Money(yuan: 1), carriedBy: may)])
+            }
+        }
+    }
+
     @Test("adjustments stay open until a month's statements carry them, then are listed by that month", arguments: TestStore.Engine.available)
     func adjustments(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)

@@ -257,6 +257,10 @@ public struct CaseService: Sendable {
                 person.status = reason == .death ? .deceased : .left
                 try tx.people.update(person)
             }
+            // Stored ended before its consequences are worked out, so that they read the case as it now is
+            // (the month of the end re-capped to the days before it).
+            record.state = .terminated
+            try tx.cases.update(record)
             summary = try afterEnd?.caseEnded(record, actor: actor, asOf: date, in: tx)
         }
         return Termination(record: record, afterEnd: summary)

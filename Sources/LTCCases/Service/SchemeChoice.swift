@@ -32,11 +32,15 @@ public struct SchemeChoice: Sendable {
         return candidates[0]
     }
 
-    /// `asOf`, or today in the time zone of the stored schemes.
+    /// `asOf`, or today in the time zone of the stored schemes. A date given
+    /// must be within ``AsOfWindow``: not after today, not before the
+    /// earliest stored scheme took effect.
     public func day(_ asOf: CalendarDate?, in schemes: any SchemeRepository) throws -> CalendarDate {
-        if let asOf { return asOf }
         let zones = try schemes.timeZones()
-        return clock.today(in: zones.count == 1 ? zones.first : nil)
+        let today = clock.today(in: zones.count == 1 ? zones.first : nil)
+        guard let asOf else { return today }
+        try AsOfWindow(today: today, earliestScheme: try schemes.summaries().map(\.effectiveFrom).min()).require(asOf)
+        return asOf
     }
 
     private func loaded(_ schemes: any SchemeRepository) throws -> String {

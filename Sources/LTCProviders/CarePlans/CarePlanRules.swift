@@ -164,7 +164,7 @@ public struct CarePlanRules: Sendable {
         return nil
     }
 
-    private static func hours(_ minutes: Int) -> String {
+    static func hours(_ minutes: Int) -> String {
         minutes % 60 == 0 ? "\(minutes / 60) hours" : "\(minutes / 60) h \(minutes % 60) min"
     }
 }

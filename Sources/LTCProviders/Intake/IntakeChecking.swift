@@ -15,11 +15,12 @@ struct IntakeChecking: Sendable {
     /// The minute the submission is sent at, in the scheme's time zone, when `asOf` is today (T01 compares times).
     let now: LocalMinute?
     let submission: Int
-    /// When set, the lines name logs to withdraw, not services: each is
-    /// stored again as rejected for this reason (W01 when the institution or
-    /// the agency takes it back; B03 when the case ended before its day).
-    var withdrawal: Rejection?
-    var withdrawing: Bool { withdrawal != nil }
+    /// When set, the lines name stored logs to withdraw or re-cap, not
+    /// services to check (``Retake``).
+    var retake: Retake?
+    var withdrawal: Rejection? { retake?.withdrawal }
+    /// Whether the lines name stored logs (a withdrawal or a re-cap).
+    var retaking: Bool { retake != nil }
     /// Called after each chunk with the lines checked and the bytes of the input they took.
     let progress: (@Sendable (Int, Int) -> Void)?
 
@@ -90,13 +91,14 @@ struct IntakeChecking: Sendable {
         var currentReply = try ask(current)
         // What the last chunk stored: the store has it only once that chunk is written.
         var recent: [StoredLog] = []
+        var recapped: [RecapKey: MonthUse] = [:]
         while true {
             let load = try wait(for: currentReply)
             workspace.merge(load, chunk: current.number)
             let upcoming = next()
             var ahead = try upcoming.map(ask)
             workspace.prepare(current.logs)
-            var checked = check(current, stored: load.stored, recent: recent, workspace: &workspace, report: &report)
+            var checked = check(current, stored: load.stored, recent: recent, recapped: &recapped, workspace: &workspace, report: &report)
             recent = checked.inserts
             let written = workspace.flush(after: current.number, all: upcoming == nil || workspace.isOverLimit)
             (checked.usage, checked.weeks, checked.caregiverWeeks) = written
@@ -140,7 +142,8 @@ struct IntakeChecking: Sendable {
     }
 
     /// Checks a chunk's logs in the order sent.
-    private func check(_ chunk: Chunk, stored: [LogKey: StoredLog], recent: [StoredLog],
+    /// - Parameter recapped: in a re-cap, per person and month, what the logs named so far are allowed now, and their minutes and visits.
+    private func check(_ chunk: Chunk, stored: [LogKey: StoredLog], recent: [StoredLog], recapped: inout [RecapKey: MonthUse],
                        workspace: inout IntakeWorkspace, report: inout SubmissionReport) -> CheckedChunk {
         report.received += chunk.received
         report.rejected += chunk.refused
@@ -169,13 +172,41 @@ struct IntakeChecking: Sendable {
                                              detail: "log id \(log.logID) was already sent in this submission; send a correction in a later submission"))
                 continue
             }
-            if withdrawing, earlier?.status != .accepted {
-                report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: .withdrawn,
-                                             detail: "\(log.institution) has no accepted log \(log.logID) to withdraw"))
+            if retaking, earlier?.status != .accepted {
+                report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: withdrawal?.rule ?? .beyondMonthlyCap,
+                                             detail: "\(log.institution) has no accepted log \(log.logID) to \(withdrawal == nil ? "re-cap" : "withdraw")"))
                 continue
             }
+            // A re-cap: what the log is allowed now, in the order named; one allowed as much as before is left as it was.
+            var recap: (allowed: Money, rule: MonitoringRule, why: String)?
+            if case .recap(let why) = retake, let old = earlier, let money = old.money {
+                let key = RecapKey(person: old.log.person, month: YearMonth(containing: old.log.day))
+                let view = workspace.touch(old.log).person.flatMap { workspace.monthView($0, month: key.month) }
+                let unit = workspace.unit(ofCode: old.log.item)
+                var used = recapped[key, default: MonthUse()]
+                // As the checks would have met it: the month's hours or visits (P05) first, then its ceiling (P02).
+                if unit == .hour, let limit = view?.minutes, used.minutes + old.log.minutes > limit {
+                    recap = (.zero, .beyondMonthlyPackage, "\(why): the \(key.month) hours are now \(CarePlanRules.hours(limit))")
+                } else if unit == .visit, let limit = view?.visits, used.visits + 1 > limit {
+                    recap = (.zero, .beyondMonthlyPackage, "\(why): the \(key.month) visits are now \(limit)")
+                } else {
+                    let ceiling = view?.ceiling ?? .zero
+                    let allowed = min(money.allowed, max(.zero, ceiling - used.allowed))
+                    if allowed > .zero {
+                        used.allowed += allowed
+                        if unit == .hour { used.minutes += old.log.minutes }
+                        if unit == .visit { used.visits += 1 }
+                    }
+                    if allowed != money.allowed { recap = (allowed, .beyondMonthlyCap, "\(why): the \(key.month) ceiling is now \(ceiling)") }
+                }
+                recapped[key] = used
+                guard recap != nil else {
+                    report.unchanged += 1
+                    continue
+                }
+            }
             // A log of a settled month stays in it: moving it would pay it again in the other month.
-            if !withdrawing, let old = earlier, workspace.settled[YearMonth(containing: old.log.day)] == true,
+            if !retaking, let old = earlier, workspace.settled[YearMonth(containing: old.log.day)] == true,
                YearMonth(containing: old.log.day) != YearMonth(containing: log.day) {
                 let month = YearMonth(containing: old.log.day)
                 report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: .movedFromSettledMonth,
@@ -184,24 +215,26 @@ struct IntakeChecking: Sendable {
                                                  + "and send the service under a new log id"))
                 continue
             }
-            let touch = workspace.touch(withdrawing ? earlier!.log : log)
+            let touch = workspace.touch(retaking ? earlier!.log : log)
             var version = 1
             var settled: StoredLog?
             if let old = earlier {
                 // A log sent again unchanged counts once; one that was rejected is checked again.
-                if !withdrawing, old.fingerprint == log.fingerprint, old.status == .accepted {
+                if !retaking, old.fingerprint == log.fingerprint, old.status == .accepted {
                     report.unchanged += 1
                     continue
                 }
                 // A late correction (T02) is refused: the earlier version stays as it was.
-                if !withdrawing, let late = workspace.lateness(of: log, touch) {
+                if !retaking, let late = workspace.lateness(of: log, touch) {
                     let told = late.told(to: actor)
                     report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: told.rule,
                                                  detail: told.detail + "; the earlier version stays (to take it back: ltc logs withdraw)"))
                     continue
                 }
-                if withdrawing {
+                if withdrawal != nil {
                     report.withdrawn += 1
+                } else if recap != nil {
+                    report.recapped += 1
                 } else if old.fingerprint == log.fingerprint {
                     report.rechecked += 1
                 } else {
@@ -215,24 +248,35 @@ struct IntakeChecking: Sendable {
                 if closed { settled = old }
             }
             var entry: StoredLog
-            let outcome: Result<AcceptedService, Rejection> = withdrawal.map { .failure($0) }
-                ?? workspace.check(log, touch, correctingSettled: settled != nil)
-            let log = withdrawing ? earlier!.log : log
+            let outcome: Result<AcceptedService, Rejection> = if let withdrawal {
+                .failure(withdrawal)
+            } else if let recap, let old = earlier {
+                workspace.recap(old, allowed: recap.allowed, touch, rejected: Rejection(recap.rule, recap.why))
+            } else {
+                workspace.check(log, touch, correctingSettled: settled != nil)
+            }
+            let log = retaking ? earlier!.log : log
             switch outcome {
             case .success(let money):
-                entry = StoredLog(log: log, version: version, status: .accepted, rule: nil, detail: nil, money: money, submission: submission)
-                if let rate = touch.institution?.facts.samplingRate, Int(log.fingerprint % 10_000) < rate.basisPoints {
-                    entry.sampled = true
-                    report.sampled += 1
+                entry = StoredLog(log: log, version: version, status: .accepted, rule: nil, detail: nil, money: money, submission: submission,
+                                  acceptedOrder: recap != nil ? earlier?.acceptedOrder : StoredLog.order(submission: submission, line: chunk.lines[index]))
+                if recap != nil {
+                    // Re-capped, not accepted anew: it keeps its place and its pick for review.
+                    entry.sampled = earlier?.sampled ?? false
+                } else {
+                    if let rate = touch.institution?.facts.samplingRate, Int(log.fingerprint % 10_000) < rate.basisPoints {
+                        entry.sampled = true
+                        report.sampled += 1
+                    }
+                    report.accepted += 1
+                    report.billed = report.billed + money.billed
+                    report.allowed = report.allowed + money.allowed
+                    report.fund = report.fund + money.fund
                 }
-                report.accepted += 1
-                report.billed = report.billed + money.billed
-                report.allowed = report.allowed + money.allowed
-                report.fund = report.fund + money.fund
             case .failure(let rejection):
                 entry = StoredLog(log: log, version: version, status: .rejected, rule: rejection.rule, detail: rejection.detail,
                                   money: nil, submission: submission)
-                if !withdrawing {
+                if !retaking {
                     let told = rejection.told(to: actor)
                     report.rejected.append(.init(line: chunk.lines[index], logID: log.logID, rule: told.rule, detail: told.detail))
                 }
@@ -248,6 +292,8 @@ struct IntakeChecking: Sendable {
                 if now != paid {
                     let reason = if let withdrawal {
                         "log \(log.logID) of settled \(settledMonth) withdrawn (\(withdrawal.rule.code): \(withdrawal.detail)), its fund share \(paid)"
+                    } else if let recap {
+                        "log \(log.logID) of settled \(settledMonth) re-capped (\(recap.rule.code): \(recap.why)): its fund share \(now) instead of \(paid)"
                     } else if entry.status == .accepted {
                         "correction of log \(log.logID) of settled \(settledMonth): its fund share \(now) instead of \(paid)"
                     } else {
@@ -269,6 +315,12 @@ struct IntakeChecking: Sendable {
             }
         }
         return checked
+    }
+
+    /// A person's month, as a re-cap adds up what its logs are allowed now.
+    struct RecapKey: Hashable {
+        var person: Int
+        var month: YearMonth
     }
 
     /// Where an earlier log of this chunk with the same key went, looked for only when the key may repeat.

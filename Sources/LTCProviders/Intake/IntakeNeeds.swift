@@ -90,7 +90,8 @@ struct IntakeLoad: Sendable {
     var weekCaregivers: Set<CaregiverKey> = []
     var weeks: Set<Int> = []
     /// What was found.
-    var allowed: [YearMonth: [Int: Money]] = [:]
+    /// Per month and person: what is used of the month (money allowed, minutes, visits).
+    var use: [YearMonth: [Int: MonthUse]] = [:]
     var personWeekRows: [PersonWeek] = []
     var caregiverWeekRows: [CaregiverWeek] = []
     /// The caregivers asked for (``IntakeNeeds/registry``), and those of them registered.
@@ -147,7 +148,7 @@ extension IntakeNeeds {
         }
         load.personMonths = needs.personMonths
         for (month, people) in needs.personMonths {
-            load.allowed[month] = try tx.usage.allowed(people: people, month: month)
+            load.use[month] = try tx.usage.use(people: people, month: month)
         }
         // The registry before the weeks: a caregiver's other registrations (by national ID) have weeks to read too.
         load.registry = needs.registry

@@ -53,7 +53,7 @@ public struct IntakeService: Sendable {
     /// Submits logs read from `input` (`size` bytes, for progress and sizing).
     public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
-        try run(input, size: size, withdrawal: nil, actor: actor, asOf: asOf, progress: progress)
+        try run(input, size: size, retake: nil, actor: actor, asOf: asOf, progress: progress)
     }
 
     /// Withdraws the logs a file names (the same formats as a submission; a
@@ -70,7 +70,7 @@ public struct IntakeService: Sendable {
 
     /// Withdraws the logs read from `input`, as ``withdraw(_:actor:asOf:)``.
     public func withdraw(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate) throws -> SubmissionReport {
-        try run(input, size: size, withdrawal: Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)"), actor: actor, asOf: asOf, progress: nil)
+        try run(input, size: size, retake: .withdraw(Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)")), actor: actor, asOf: asOf, progress: nil)
     }
 
     /// Checks a submission exactly as ``submit(_:size:actor:asOf:progress:)``
@@ -79,7 +79,7 @@ public struct IntakeService: Sendable {
     /// no submission, no audit event). The report says it was a dry run.
     public func check(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
-        try run(input, size: size, withdrawal: nil, dryRun: true, actor: actor, asOf: asOf, progress: progress)
+        try run(input, size: size, retake: nil, dryRun: true, actor: actor, asOf: asOf, progress: progress)
     }
 
     /// A dry run's report, thrown to roll its transaction back.
@@ -87,9 +87,9 @@ public struct IntakeService: Sendable {
         var report: SubmissionReport
     }
 
-    private func run(_ input: LogInput, size: Int, withdrawal: Rejection?, dryRun: Bool = false, actor: Actor, asOf: CalendarDate,
+    private func run(_ input: LogInput, size: Int, retake: Retake?, dryRun: Bool = false, actor: Actor, asOf: CalendarDate,
                      progress: (@Sendable (Int, Int) -> Void)?) throws -> SubmissionReport {
-        let operation = Operation(dryRun ? "logs.check" : withdrawal == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new",
+        let operation = Operation(dryRun ? "logs.check" : retake == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new",
                                   actor: actor, asOf: asOf)
         do {
             try Access.require(actor, .submitLogs)
@@ -106,7 +106,7 @@ public struct IntakeService: Sendable {
             return try store.writeInTurn { tx in
                 attempts += 1
                 if attempts > 1 { try input.rewind(to: start) }
-                let report = try Self.take(input, size: size, withdrawal: withdrawal, operation: operation, work: work, progress: progress, in: tx)
+                let report = try Self.take(input, size: size, retake: retake, operation: operation, work: work, progress: progress, in: tx)
                 if dryRun { throw DryRun(report: report) }
                 return report
             }
@@ -117,9 +117,9 @@ public struct IntakeService: Sendable {
         }
     }
 
-    /// Reads, checks and stores a submission (or a withdrawal) inside `tx`,
-    /// with its audit event.
-    static func take(_ input: LogInput, size: Int, withdrawal: Rejection?, operation: LTCCases.Operation, work: UnitOfWork,
+    /// Reads, checks and stores a submission (or a withdrawal, or a re-cap:
+    /// ``Retake``) inside `tx`, with its audit event.
+    static func take(_ input: LogInput, size: Int, retake: Retake?, operation: LTCCases.Operation, work: UnitOfWork,
                     progress: (@Sendable (Int, Int) -> Void)?, in tx: any ProviderTransaction) throws -> SubmissionReport {
         let actor = operation.actor, asOf = operation.asOf
         let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
@@ -129,7 +129,8 @@ public struct IntakeService: Sendable {
         let zone = zones.count == 1 ? zones.first : nil
         let now = LocalMinute(now: work.clock, in: zone)
         let jobs = Handoff<IntakeJob>(capacity: 3)
-        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, now: now.day == asOf ? now : nil, submission: submission, withdrawal: withdrawal,
+        let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, now: now.day == asOf ? now : nil, submission: submission,
+                                      retake: retake,
                                       progress: progress)
         let checker = Threads.start("intake.check") { checking.run(jobs) }
         var outcome: Result<SubmissionReport, any Error>?
@@ -156,13 +157,14 @@ public struct IntakeService: Sendable {
         checker.join()
         var report = try outcome!.get()
         report.adjustments = adjustments
-        let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
-                                  "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
-                                  "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn), "bytes": .integer(size)]
-        try tx.logs.finishSubmission(submission, summary: summary)
+        var summary: JSONObject = ["received": .integer(report.received), "accepted": .integer(report.accepted),
+                                   "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
+                                   "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn), "bytes": .integer(size)]
+        if report.recapped > 0 { summary.set("recapped", .integer(report.recapped)) }
+        try tx.logs.finishSubmission(submission, summary: .object(summary))
         var done = operation
         done.subject = "submission:\(submission)"
-        try tx.audit.append(work.event(done, .done, after: summary))
+        try tx.audit.append(work.event(done, .done, after: .object(summary)))
         return report
     }
 

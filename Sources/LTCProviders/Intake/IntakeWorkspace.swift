@@ -98,6 +98,9 @@ struct IntakeWorkspace {
         var view: MonthView??
         /// Allowed so far against the ceiling.
         var allowed: Money
+        /// Minutes of hour-priced and visits of visit-priced services so far (against the month's hours or visits).
+        var minutes: Int
+        var visits: Int
     }
 
     /// A month of a person's entitlement, as the checks need it; shared by
@@ -110,14 +113,22 @@ struct IntakeWorkspace {
         var paid: [PaidDay?] = []
         let firstDay: CalendarDate
         let ceiling: Money
+        /// The month's hours (in minutes) and visits, where the rows of its
+        /// paid days count them by the month (`hoursPerMonth`,
+        /// `visitsPerMonth`, prorated as the ceiling is); `nil`: no such limit.
+        let minutes: Int?
+        let visits: Int?
         /// The person's insured group, which picks the benefit rows where the scheme prices groups apart.
         let insured: InsuredGroup?
 
-        init(statusIndex: [UInt8], palette: [Entitlement.DayStatus], firstDay: CalendarDate, ceiling: Money, insured: InsuredGroup?) {
+        init(statusIndex: [UInt8], palette: [Entitlement.DayStatus], firstDay: CalendarDate, ceiling: Money, minutes: Int? = nil, visits: Int? = nil,
+             insured: InsuredGroup?) {
             self.statusIndex = statusIndex
             self.palette = palette
             self.firstDay = firstDay
             self.ceiling = ceiling
+            self.minutes = minutes
+            self.visits = visits
             self.insured = insured
         }
 
@@ -315,6 +326,11 @@ struct IntakeWorkspace {
         let dailyCap: Money?
         /// What the person pays of each visit before the fund's share.
         let copayPerVisit: Money?
+        /// The row's unit standard (`unitPrice` of an hourly or a visit row):
+        /// the most the fund's cost is per hour or per visit, whatever the
+        /// agreed price; and the unit it is per.
+        let standard: Money?
+        let standardUnit: ServiceItem.Unit?
         /// Whether the rule covers an item, by item number, looked up once.
         private var covers: [Bool?] = []
 
@@ -324,6 +340,11 @@ struct IntakeWorkspace {
             ratio = rule.ratio
             dailyCap = rule.dailyCap
             copayPerVisit = rule.copayPerVisit
+            switch rule.pricing {
+            case .hourly: (standard, standardUnit) = (rule.unitPrice, .hour)
+            case .visit: (standard, standardUnit) = (rule.unitPrice, .visit)
+            case .daily, .monthly, .cash: (standard, standardUnit) = (nil, nil)
+            }
         }
 
         func covers(_ item: Int32, _ code: String) -> Bool {
@@ -408,7 +429,8 @@ struct IntakeWorkspace {
         for (month, people) in load.personMonths {
             for person in people {
                 guard let state = self.people[person], state.months[month] == nil else { continue }
-                state.months[month] = MonthState(view: nil, allowed: load.allowed[month]?[person] ?? .zero)
+                let used = load.use[month]?[person] ?? MonthUse()
+                state.months[month] = MonthState(view: nil, allowed: used.allowed, minutes: used.minutes, visits: used.visits)
             }
         }
         for row in load.personWeekRows {
@@ -523,7 +545,7 @@ struct IntakeWorkspace {
         let key = BasisMonth(basis: basis, month: month)
         let view = views[key] ?? Self.view(record, schemes: Array(schemes.values), month: month, quotes: quotes).map(resolve)
         views[key] = view
-        person.months[month, default: MonthState(view: nil, allowed: .zero)].view = .some(view)
+        person.months[month, default: MonthState(view: nil, allowed: .zero, minutes: 0, visits: 0)].view = .some(view)
         return view
     }
 
@@ -546,14 +568,19 @@ struct IntakeWorkspace {
             }
         }
         var ceiling = Money.zero
+        var minutes = MonthQuantity(), visits = MonthQuantity()
         for (key, paid) in paidDays {
             guard let scheme = schemes.first(where: { $0.id == key.scheme }) else { continue }
             var full = key
             full.days = paid.days
             full.continuity = Entitlement.continuity(record, scheme: scheme, grade: key.grade, mode: key.mode, month: month, lastPaid: paid.last)
-            ceiling = ceiling + quotes.eligibleCost(full, scheme: scheme)
+            let cost = quotes.cost(full, scheme: scheme)
+            ceiling = ceiling + cost.eligible
+            minutes.add(cost.minutes)
+            visits.add(cost.visits)
         }
-        return MonthView(statusIndex: statusIndex, palette: palette, firstDay: month.firstDay, ceiling: ceiling, insured: record.insured)
+        return MonthView(statusIndex: statusIndex, palette: palette, firstDay: month.firstDay, ceiling: ceiling, minutes: minutes.limit,
+                         visits: visits.limit, insured: record.insured)
     }
 
     // MARK: Using time and money
@@ -561,6 +588,11 @@ struct IntakeWorkspace {
     /// How an interned item is counted, as the schemes' catalogues say.
     func unit(ofItem number: Int32) -> ServiceItem.Unit? {
         units[itemNames[Int(number)]]
+    }
+
+    /// How an item is counted, by its code.
+    func unit(ofCode code: String) -> ServiceItem.Unit? {
+        units[code]
     }
 
     mutating func item(_ code: String) -> Int32 {
@@ -622,8 +654,12 @@ struct IntakeWorkspace {
         dirty(person, week: week)
         intervals += 1
         let month = YearMonth(containing: log.day)
-        if let used = person.months[month]?.allowed { person.months[month]?.allowed = used + money.allowed }
-        if monthOpen { add(money, of: log, sign: 1, to: person) }
+        if person.months[month] != nil {
+            person.months[month]!.allowed = person.months[month]!.allowed + money.allowed
+            if unit == .hour { person.months[month]!.minutes += log.minutes }
+            if unit == .visit { person.months[month]!.visits += 1 }
+        }
+        if monthOpen { add(money, of: log, unit: unit, sign: 1, to: person) }
         dirty(person, week: nil)
     }
 
@@ -646,12 +682,16 @@ struct IntakeWorkspace {
             dirty(person, week: week)
         }
         let month = YearMonth(containing: log.day)
-        if let used = person.months[month]?.allowed { person.months[month]?.allowed = used - money.allowed }
-        if monthOpen { add(money, of: log, sign: -1, to: person) }
+        if person.months[month] != nil {
+            person.months[month]!.allowed = person.months[month]!.allowed - money.allowed
+            if units[log.item] == .hour { person.months[month]!.minutes -= log.minutes }
+            if units[log.item] == .visit { person.months[month]!.visits -= 1 }
+        }
+        if monthOpen { add(money, of: log, unit: units[log.item], sign: -1, to: person) }
         dirty(person, week: nil)
     }
 
-    private func add(_ money: AcceptedService, of log: ServiceLog, sign: Int, to person: PersonState) {
+    private func add(_ money: AcceptedService, of log: ServiceLog, unit: ServiceItem.Unit?, sign: Int, to person: PersonState) {
         let month = YearMonth(containing: log.day)
         var index = person.money.firstIndex { $0.month == month && $0.grade == money.grade && $0.mode == log.mode }
         if index == nil {
@@ -659,6 +699,8 @@ struct IntakeWorkspace {
             index = person.money.count - 1
         }
         person.money[index!].amounts.add(money, sign: sign)
+        if unit == .hour { person.money[index!].amounts.minutes += sign * log.minutes }
+        if unit == .visit { person.money[index!].amounts.visits += sign }
     }
 
     /// Counts a log version in (`sign` 1) or out (-1) of its institution's
@@ -793,6 +835,8 @@ extension ServiceMoneyTotals {
 extension UsageChanges.MonthAmounts: ServiceMoneyTotals {
     mutating func add(_ other: UsageChanges.MonthAmounts) {
         addMoney(of: other)
+        minutes += other.minutes
+        visits += other.visits
     }
 }
 
@@ -819,18 +863,64 @@ struct QuoteKey: Hashable, Sendable {
     var continuity: ContinuousCare? = nil
 }
 
-/// Benefit quotes' eligible cost (service modes only; cash is not a
-/// ceiling for services), worked out once per key and shared by threads.
+/// What a quote gives the checks: its eligible cost (service modes only;
+/// cash is not a ceiling for services) and, where its row counts hours or
+/// visits by the month, how many (``QuoteCost/Quantity``).
+struct QuoteCost: Sendable {
+    /// A part's hours (in minutes) or visits of the month: a limit where the
+    /// row counts them by the month, none where it counts them by the week
+    /// (the enrolment's weekly package is checked instead), and nothing to
+    /// count where the row is not priced in that unit.
+    enum Quantity: Sendable, Equatable {
+        case notCounted
+        case weekly
+        case monthly(Int)
+    }
+
+    var eligible: Money
+    var minutes: Quantity
+    var visits: Quantity
+}
+
+/// A month's limit of hours or visits over the parts of its paid days: the
+/// sum of the parts' monthly quantities, unless a part of that unit has no
+/// monthly quantity (its week is checked instead) or none has one.
+struct MonthQuantity {
+    private var total = 0
+    private var monthly = false
+    private var unlimited = false
+
+    mutating func add(_ quantity: QuoteCost.Quantity) {
+        switch quantity {
+        case .notCounted: break
+        case .weekly: unlimited = true
+        case .monthly(let count):
+            monthly = true
+            total += count
+        }
+    }
+
+    var limit: Int? { monthly && !unlimited ? total : nil }
+}
+
+/// Benefit quotes' costs, worked out once per key and shared by threads.
 /// Two threads may work out the same key at once; both get the same cost.
 final class QuoteCache: Sendable {
-    private let costs = Mutex<[QuoteKey: Money]>([:])
+    private let costs = Mutex<[QuoteKey: QuoteCost]>([:])
 
-    func eligibleCost(_ key: QuoteKey, scheme: Scheme) -> Money {
+    func cost(_ key: QuoteKey, scheme: Scheme) -> QuoteCost {
         if let known = costs.withLock({ $0[key] }) { return known }
         // Worked out outside the lock, so that other lanes' lookups do not wait for it.
         let quote = try? BenefitQuote(scheme: scheme, grade: key.grade, mode: key.mode, insured: key.insured, month: key.month, days: key.days,
                                      continuity: key.continuity)
-        let cost = quote.map { $0.pricing == .cash ? .zero : $0.eligibleCost } ?? .zero
+        let rule = scheme.benefits?.rule(grade: key.grade, mode: key.mode, insured: key.insured)
+        func quantity(_ pricing: BenefitRule.Pricing, _ count: Int?) -> QuoteCost.Quantity {
+            guard let rule, rule.pricing == pricing, quote != nil, let count else { return .notCounted }
+            if case .perMonth = rule.quantity { return .monthly(count) }
+            return .weekly
+        }
+        let cost = QuoteCost(eligible: quote.map { $0.pricing == .cash ? .zero : $0.eligibleCost } ?? .zero,
+                             minutes: quantity(.hourly, quote?.minutes), visits: quantity(.visit, quote?.visits))
         costs.withLock { $0[key] = cost }
         return cost
     }

@@ -28,6 +28,9 @@ public struct SubmissionReport: Sendable, Equatable {
     public var rechecked = 0
     /// Logs withdrawn (by ``IntakeService/withdraw(_:actor:asOf:)``): stored again as rejected, W01.
     public var withdrawn = 0
+    /// Logs re-capped against a month's ceiling that shrank after they were
+    /// accepted (``ServicesAfterEnd``): allowed less, or rejected P02.
+    public var recapped = 0
     public var rejected: [Line]
     public var billed: Money
     public var allowed: Money

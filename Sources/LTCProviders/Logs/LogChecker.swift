@@ -25,6 +25,22 @@ extension IntakeWorkspace {
         return .success(money)
     }
 
+    /// A stored accepted log allowed `allowed` now, less than before, its
+    /// earlier version taken back already (``Retake/recap(_:)``): its money
+    /// shared by ``CostShare`` as intake shares it, and registered again; or,
+    /// with nothing allowed, `rejected` (P05 or P02).
+    mutating func recap(_ stored: StoredLog, allowed: Money, _ touch: Touch, rejected: Rejection) -> Result<AcceptedService, Rejection> {
+        let log = stored.log, month = YearMonth(containing: log.day)
+        guard allowed > .zero, let money = stored.money, let unit = units[log.item] else {
+            return .failure(rejected)
+        }
+        let rule = touch.person.flatMap { monthView($0, month: month) }.flatMap { $0.paid[$0.index(on: log.day)] }?.rule
+        let share = CostShare(of: allowed, visits: unit == .visit ? 1 : 0, ratio: rule?.ratio, copayPerVisit: rule?.copayPerVisit)
+        let recapped = AcceptedService(billed: money.billed, allowed: allowed, fund: share.fund, grade: money.grade)
+        register(log, touch, money: recapped, unit: unit, monthOpen: settled[month] != true)
+        return .success(recapped)
+    }
+
     /// T02 for a correction or a rejected log sent again, before its earlier
     /// version is taken back: a late one is refused and changes nothing.
     /// `nil` when it is in time, or when the day pays no benefits (the checks
@@ -249,6 +265,7 @@ extension MonitoringCheck {
         }
         found.plannedPerWeek = planned.perWeek
         found.plannedPerDay = planned.perDay
+        found.plannedMinutes = planned.minutes
         return nil
     }
 
@@ -281,19 +298,55 @@ extension MonitoringCheck {
         return nil
     }
 
-    /// P02: something left of the month's ceiling; the log is allowed its
-    /// agreed price (by the minute for an hourly item) up to what is left.
+    /// P05: the month's hours or visits within what the rows of its paid days
+    /// give by the month (`hoursPerMonth`, `visitsPerMonth`: Urumqi's 30 hours
+    /// of home visits, 乌医保〔2022〕2号), prorated as the ceiling is, counted
+    /// across institutions as the usage ledger keeps them; a log that would
+    /// go beyond is refused, as P01 refuses one beyond the week.
+    static func beyondMonthlyPackage(_ log: ServiceLog, _ found: inout LogFindings, _ workspace: inout IntakeWorkspace) -> Rejection? {
+        guard let used = found.person.months[found.month] else { return nil }
+        if found.unit == .hour, let limit = found.view.minutes, used.minutes + log.minutes > limit {
+            return Rejection(.beyondMonthlyPackage, "\(CarePlanRules.hours(used.minutes + log.minutes)) in \(found.month), beyond the "
+                                 + "\(CarePlanRules.hours(limit)) the package allows in the month (its hours a month, for the days paid)")
+        }
+        if found.unit == .visit, let limit = found.view.visits, used.visits + 1 > limit {
+            return Rejection(.beyondMonthlyPackage, "\(used.visits + 1) visits in \(found.month), beyond the \(limit) the package allows "
+                                 + "in the month (its visits a month, for the days paid)")
+        }
+        return nil
+    }
+
+    /// P02: something left of the month's ceiling. The log bills its agreed
+    /// price (by the minute for an hourly item) and is allowed, up to what is
+    /// left of the ceiling:
+    /// - for an hourly item, no more minutes than one service is planned:
+    ///   the binding care plan's minutes for the item, else the catalogue's
+    ///   `minutes`, else all the log's (issue 29: a plan of 60 minutes paid
+    ///   150-minute logs in full);
+    /// - no more per hour or per visit than the row's unit standard
+    ///   (`unitPrice`), whatever the agreed price (Urumqi pays 62 an hour at
+    ///   grade 3 to an institution agreed at 72).
+    /// What the log bills beyond that is the person's: billed less allowed,
+    /// the statement's `overCap` with what the ceiling and the day's cap leave.
     static func beyondMonthlyCap(_ log: ServiceLog, _ found: inout LogFindings, _ workspace: inout IntakeWorkspace) -> Rejection? {
         let ceiling = found.view.ceiling
         let left = ceiling - (found.person.months[found.month]?.allowed ?? .zero)
         guard left.fen > 0 else {
             return Rejection(.beyondMonthlyCap, "the \(found.month) ceiling of \(ceiling) is used up")
         }
-        found.billed = switch found.unit {
-        case .hour: found.price.prorated(days: log.minutes, of: 60)
-        case .visit, .day: found.price
+        let rule = found.paid.rule
+        let rate = rule?.standardUnit == found.unit ? min(found.price, rule?.standard ?? found.price) : found.price
+        let eligible: Money
+        switch found.unit {
+        case .hour:
+            found.billed = found.price.prorated(days: log.minutes, of: 60)
+            let minutes = min(log.minutes, found.plannedMinutes ?? found.item.item.planning.minutes ?? log.minutes)
+            eligible = rate.prorated(days: minutes, of: 60)
+        case .visit, .day:
+            found.billed = found.price
+            eligible = rate
         }
-        found.allowed = min(found.billed, left)
+        found.allowed = min(found.billed, eligible, left)
         return nil
     }
 

@@ -43,7 +43,12 @@ struct LogFindings {
     /// N01: how often the binding care plan plans the item, a week and at most a day (`nil`: no plan binds, or a bed-day).
     var plannedPerWeek: Int?
     var plannedPerDay: Int?
-    /// P02: what the agreed price bills, and what the month's ceiling allows of it (P03: and the day's cap).
+    /// N01: the minutes the binding plan plans for one service of an hour-priced item.
+    var plannedMinutes: Int?
+    /// P02: what the agreed price bills, and what is allowed of it: the minutes
+    /// the plan or the catalogue gives one service, at the agreed price or the
+    /// row's unit standard if lower, within what is left of the month's
+    /// ceiling (P03: and of the day's cap).
     var billed = Money.zero
     var allowed = Money.zero
 

@@ -44,7 +44,9 @@ struct MonitoringCheck: Sendable {
     /// A correction of an earlier version meets T04, and then T02, before
     /// the rest. P04 and the care plan (N01, N02) come before the package
     /// and the money (P01–P03), which are counted only for a service that
-    /// may be given at all.
+    /// may be given at all. The month's hours or visits (P05) follow the
+    /// week's (P01), and both come before the money: a service beyond its
+    /// package is refused, not paid in part.
     static let inOrder: [MonitoringCheck] = [
         .init(.malformed, "the line cannot be read as a service log", .reader),
         .init(.repeatedInSubmission, "the log id was already sent earlier in the same submission", .submission),
@@ -75,6 +77,8 @@ struct MonitoringCheck: Sendable {
         .init(.beyondCarePlan, "the item is logged more often than the care plan allows that day or week", .checker(beyondCarePlan)),
         .init(.beyondWeeklyPackage, "the week's hours or visits exceed the grade's package (the enrolment's weekly quantity)",
               .checker(beyondWeeklyPackage)),
+        .init(.beyondMonthlyPackage, "the month's hours or visits exceed what the grade's package gives by the month (hoursPerMonth, visitsPerMonth), across institutions",
+              .checker(beyondMonthlyPackage)),
         .init(.beyondMonthlyCap, "nothing is left of the month's benefit ceiling", .checker(beyondMonthlyCap)),
         .init(.beyondDailyCap, "nothing is left of the day's cap for the beneficiary (a daily-priced benefit)", .checker(beyondDailyCap)),
         .init(.withdrawn, "withdrawn by the institution or the agency; what it was paid in a settled month is recovered", .withdrawal),

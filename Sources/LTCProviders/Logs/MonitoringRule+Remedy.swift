@@ -56,6 +56,8 @@ extension MonitoringRule {
             "keep to the plan's number a week and a day (ltc plan show), or ask for the plan to be changed"
         case .beyondWeeklyPackage:
             "keep to the grade's weekly hours or visits; the rest of the week is not paid"
+        case .beyondMonthlyPackage:
+            "keep to the grade's hours or visits for the month, counted across every institution serving the client; the rest of the month is not paid"
         case .beyondMonthlyCap:
             "nothing to send: the month's ceiling is used up; the client pays the rest"
         case .beyondDailyCap:

@@ -35,6 +35,7 @@ public enum MonitoringRule: String, Sendable, CaseIterable {
     case notInCarePlan = "N01"
     case beyondCarePlan = "N02"
     case beyondWeeklyPackage = "P01"
+    case beyondMonthlyPackage = "P05"
     case beyondMonthlyCap = "P02"
     case beyondDailyCap = "P03"
     case withdrawn = "W01"

@@ -21,10 +21,17 @@ public struct StoredLog: Sendable, Equatable {
     public var settledFund: Money?
     /// Picked for manual review (复核) by the sampling rate of the institution's credit.
     public var sampled = false
+    /// Where an accepted version stands in the order services took their
+    /// share of the month's ceiling (first come, first capped): the
+    /// submission that accepted it and its line there, as one number
+    /// (``order(submission:line:)``). A re-cap keeps it; `nil` when rejected,
+    /// or accepted before it was kept (those come first in their submission).
+    public var acceptedOrder: Int?
     public var fingerprint: UInt64 { log.fingerprint }
 
     public init(log: ServiceLog, version: Int, status: Status, rule: MonitoringRule?, detail: String?,
-                money: AcceptedService?, submission: Int, settledMonth: YearMonth? = nil, settledFund: Money? = nil, sampled: Bool = false) {
+                money: AcceptedService?, submission: Int, settledMonth: YearMonth? = nil, settledFund: Money? = nil, sampled: Bool = false,
+                acceptedOrder: Int? = nil) {
         self.log = log
         self.version = version
         self.status = status
@@ -35,7 +42,11 @@ public struct StoredLog: Sendable, Equatable {
         self.settledMonth = settledMonth
         self.settledFund = settledFund
         self.sampled = sampled
+        self.acceptedOrder = acceptedOrder
     }
+
+    /// The ``acceptedOrder`` of a log accepted on `line` of `submission`.
+    public static func order(submission: Int, line: Int) -> Int { submission << 32 | line }
 }
 
 extension StoredLog {

@@ -15,11 +15,14 @@ import LTCSchemes
 /// run.total     // the lines' amounts, summed to the fen
 /// ```
 ///
-/// A run is closed once stored, like a settled month. Each run also checks
-/// the cases changed since the run before (the audit trail says which) for
-/// every closed month: where a month is owed something else now (a death
-/// recorded late, a subsidy found later), the difference is a line of this
-/// run, an adjustment for that month.
+/// A run is closed once stored, like a settled month. A run pays its month
+/// and, as arrears, every month before it that no run has paid: months are
+/// never skipped, and a run of an earlier month is never blocked by a later
+/// one (that one paid it). Each run also checks the cases changed since the
+/// run before (the audit trail says which) for every month paid before:
+/// where a month is owed something else now (a death recorded late, a
+/// subsidy found later), the difference is a line of this run, an
+/// adjustment for that month.
 public struct CashService: Sendable {
     public let store: any ProviderStore
     let work: UnitOfWork
@@ -69,9 +72,16 @@ public struct CashService: Sendable {
     }
 
     /// Pays a month's cash: one line per case owed cash in the month (its
-    /// cash less the subsidies deducted from it), and one per adjustment of
-    /// a closed month. Runs go month by month: a month before the latest run
-    /// cannot be run. Running a month again returns the stored run.
+    /// cash less the subsidies deducted from it), one per case and month for
+    /// each month missed since the latest run (arrears: a run pays every
+    /// ended month up to its own that no run has paid, from the first month
+    /// a scheme paying cash took effect), and one per adjustment of a month
+    /// already paid. So no month is skipped and none is blocked: a month
+    /// that a later run paid as arrears is not run again (the refusal names
+    /// that run), and every month before the latest run is paid. A month is
+    /// paid only once it has ended (`asOf` after its last day; the date an
+    /// administrator gives is never after today, ``AsOfWindow``). Running a
+    /// month again returns the stored run.
     public func run(month: YearMonth, actor: Actor, asOf: CalendarDate) throws -> CashRun {
         try Access.require(actor, .settle)
         if let closed = try store.read({ try $0.cash.run(month: month) }) { return closed }
@@ -83,7 +93,20 @@ public struct CashService: Sendable {
             if let closed = try tx.cash.run(month: month) { return Outcome(closed) }
             let latest = try tx.cash.latestRun()
             if let latest, latest.month > month {
-                throw CaseError(.timing, "cash runs go month by month: \(latest.month) has been run, so \(month) cannot be")
+                let payer = try tx.cash.months(before: latest.month.adding(months: 1)).first { $0 > month } ?? latest.month
+                throw CaseError(.timing, "\(month) was paid by the run of \(payer), which paid the months before it that no run had paid "
+                                    + "(a line for each month: ltc cash payments --month \(payer)); it is not run again")
+            }
+            let start = try CashOwed.firstMonth(in: tx)
+            if let start, month < start {
+                throw CaseError(.timing, "\(month) is before \(start), when the first scheme paying cash took effect: no cash is owed for it")
+            }
+            // The months this run pays: those since the latest run (or since the first month of cash), and its own.
+            var paying: [YearMonth] = []
+            var next = latest.map { $0.month.adding(months: 1) } ?? start ?? month
+            while next <= month {
+                paying.append(next)
+                next = next.adding(months: 1)
             }
             var owed = CashOwed(tx: tx)
             var lines: [CashPayment] = []
@@ -95,14 +118,24 @@ public struct CashService: Sendable {
             while true {
                 let cases = try tx.cases.list(CaseQuery(scope: .all), page: page)
                 for record in cases.items where record.state != .rejected {
-                    guard let due = try owed.due(record, month) else { continue }
-                    add(record, for: month, cash: due.cash, deducted: due.deducted, amount: due.amount)
+                    for paid in paying {
+                        guard let due = try owed.due(record, paid) else { continue }
+                        add(record, for: paid, cash: due.cash, deducted: due.deducted, amount: due.amount)
+                    }
                 }
                 guard let next = cases.next else { break }
                 page = .largest(after: next)
             }
+            // Every month before those is paid (by its own run or as arrears): a case changed since owes the difference.
             let (changed, last) = try tx.cash.casesChanged(after: latest?.eventSeq ?? 0)
-            let closedMonths = latest == nil ? [] : try tx.cash.months(before: month)
+            var closedMonths: [YearMonth] = []
+            if let latest, let start {
+                var earlier = start
+                while earlier <= latest.month {
+                    closedMonths.append(earlier)
+                    earlier = earlier.adding(months: 1)
+                }
+            }
             for caseID in changed where !closedMonths.isEmpty {
                 guard let record = try tx.cases.caseRecord(id: caseID) else { continue }
                 let paid = try tx.cash.paid(caseID: caseID, for: closedMonths)
@@ -169,6 +202,17 @@ struct CashOwed {
         let entitlement = try Entitlement(case: record, schemes: regional, month: month)
         guard entitlement.cash > .zero else { return nil }
         return Due(cash: entitlement.cash, deducted: min(entitlement.deducted, entitlement.cash))
+    }
+
+    /// The first month of the earliest stored scheme that pays cash, if any:
+    /// the first month a cash run can owe anything for.
+    static func firstMonth(in tx: any ProviderTransaction) throws -> YearMonth? {
+        var first: CalendarDate?
+        for summary in try tx.schemes.summaries() where first.map({ summary.effectiveFrom < $0 }) ?? true {
+            guard let benefits = try tx.schemes.scheme(id: summary.id)?.benefits, paysCash(benefits) else { continue }
+            first = summary.effectiveFrom
+        }
+        return first.map(YearMonth.init(containing:))
     }
 
     static func paysCash(_ benefits: BenefitSettings) -> Bool {

@@ -22,15 +22,17 @@ public struct SettlementService: Sendable {
     /// agreed prices, capped per beneficiary by the month's ceiling from the
     /// benefit engine (applied as the logs were accepted, first come first
     /// capped), split into the fund's and the person's shares, plus the
-    /// adjustments no statement has carried yet, less the withholding and
-    /// the budget hold of each institution's own agreement's scheme
-    /// (``AgreementSchemes``). The totals come from the usage ledger (kept
-    /// with the logs), and are checked, in the same transaction, against the
-    /// month's accepted logs added up again (one aggregate statement over the
-    /// month's logs, one row per institution back): a ledger changed outside
-    /// ltc stops the settlement with ``LedgerMismatch`` naming the
-    /// institution, kept in the audit trail as refused. The fund's total is
-    /// the statements' sum to the fen.
+    /// adjustments no statement has carried yet (with, for cases changed
+    /// since the last run, what their subsidies owe now for months settled
+    /// before: ``SubsidyDeductions``), less the withholding and the budget
+    /// hold of each institution's own agreement's scheme
+    /// (``AgreementSchemes``) and the subsidies deducted. The totals come from
+    /// the usage ledger (kept with the logs), and are checked, in the same
+    /// transaction, against the month's accepted logs added up again (one
+    /// aggregate statement over the month's logs, one row per institution
+    /// back): a ledger changed outside ltc stops the settlement with
+    /// ``LedgerMismatch`` naming the institution, kept in the audit trail as
+    /// refused. The fund's total is the statements' sum to the fen.
     ///
     /// A settled month is closed: settling it again returns the stored run
     /// unchanged, the store refuses changes to it and to its ledger, and later
@@ -55,6 +57,12 @@ public struct SettlementService: Sendable {
                 throw CaseError(.timing, "\(month) ends on \(month.lastDay); settle it from \(month.lastDay.adding(days: 1))")
             }
             if let closed = try tx.settlements.settlement(month: month) { return Outcome(closed) }
+            // Cases changed since the last run owe the difference for their subsidies in months settled before (SubsidyDeductions).
+            let previous = try tx.settlements.lastSettledEvent()
+            let (changed, lastEvent) = try tx.cash.casesChanged(after: previous ?? .max)
+            if previous != nil {
+                try SubsidyDeductions.settleLate(cases: changed, settling: month, through: YearMonth(containing: asOf), in: tx)
+            }
             let ledger = try tx.usage.statementTotals(month: month)
             try LedgerCheck.require(ledger: ledger.map(LedgerTotals.init), logs: try tx.logs.acceptedTotals(month: month), month: month)
             var statements = Dictionary(uniqueKeysWithValues: ledger.map { ($0.institution, $0) })
@@ -72,7 +80,7 @@ public struct SettlementService: Sendable {
             try Self.applyBudgets(schemes, to: &statements, month: month, in: tx)
             try SubsidyDeductions.apply(to: &statements, month: month, in: tx)
             let run = SettlementRun(month: month, settledOn: asOf, statements: statements.keys.sorted().map { statements[$0]! })
-            try tx.settlements.insert(run)
+            try tx.settlements.insert(run, eventSeq: lastEvent)
             try tx.settlements.carryOpenAdjustments(into: month)
             return Outcome(run, after: run.json["summary"])
         }

@@ -6,8 +6,21 @@ public protocol SettlementRepository {
     func settlement(month: YearMonth) throws -> SettlementRun?
     /// Which of these months are settled (closed).
     func settled(_ months: Set<YearMonth>) throws -> Set<YearMonth>
-    /// Stores a month's run; the month is closed from then on (the store refuses to change it).
-    func insert(_ run: SettlementRun) throws
+    /// Stores a month's run; the month is closed from then on (the store
+    /// refuses to change it). `eventSeq`, the audit trail's last event when
+    /// it was settled, marks its subsidy deductions as kept per case: cases
+    /// changed after it are those the next run checks (``SubsidyDeductions``).
+    func insert(_ run: SettlementRun, eventSeq: Int?) throws
+    /// The audit trail's last event when the latest run was made (the
+    /// greatest `eventSeq` kept); `nil` before any was kept.
+    func lastSettledEvent() throws -> Int?
+    /// Which of these months are settled with their subsidy deductions kept
+    /// per case (every month settled since they are kept).
+    func keptDeductions(_ months: Set<YearMonth>) throws -> Set<YearMonth>
+    /// What statements took off for a case's subsidies, per month of care, over all statements.
+    func deductions(caseID: Int, months: [YearMonth]) throws -> [YearMonth: Money]
+    /// Keeps what statements took off for cases' subsidies.
+    func insert(_ deductions: [SubsidyDeduction]) throws
     /// The adjustments no statement has carried yet, oldest first.
     func openAdjustments() throws -> [SettlementAdjustment]
     /// The adjustments the statements of settled `month` carried, or with
@@ -27,4 +40,11 @@ public protocol SettlementRepository {
     func budgets(year: Int) throws -> [String: Money]
     /// Sets an institution's budget for a year, replacing the one before.
     func setBudget(institution: String, year: Int, amount: Money, on day: CalendarDate) throws
+}
+
+extension SettlementRepository {
+    /// Stores a month's run without an event (its deductions are not kept per case).
+    public func insert(_ run: SettlementRun) throws {
+        try insert(run, eventSeq: nil)
+    }
 }

@@ -8,7 +8,9 @@ import LTCCore
 ///   busy times of the accepted services that start in it;
 /// - per caregiver and week: the busy times of their accepted services;
 /// - per person, month, grade and service mode: services, billed, allowed
-///   (what the month's ceiling let through) and the fund's share;
+///   (what the month's ceiling let through), the fund's share, and the
+///   minutes of hour-priced and the visits of visit-priced services (against
+///   a row's hours or visits a month, across institutions);
 /// - per institution and month: logs received and rejected, and the money
 ///   of the accepted ones.
 ///
@@ -22,6 +24,9 @@ import LTCCore
 public protocol UsageLedger {
     /// What each of these people has been allowed so far in `month`, over all grades and modes.
     func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money]
+    /// What each of these people has used so far in `month`, over all grades
+    /// and modes: the money allowed, the minutes and the visits (those with any use).
+    func use(people: Set<Int>, month: YearMonth) throws -> [Int: MonthUse]
     /// The fund's share of these people's accepted services in a month.
     func fund(people: Set<Int>, month: YearMonth) throws -> [Int: Money]
     /// These people's weeks (those with any use).
@@ -101,6 +106,21 @@ public enum Week {
     public static let noMoney = [Money](repeating: .zero, count: 7)
 }
 
+/// What a person has used of a month, over all grades and modes: the money
+/// allowed against the ceiling, the minutes of hour-priced services and the
+/// visits of visit-priced ones (against a row's hours or visits a month).
+public struct MonthUse: Sendable, Equatable {
+    public var allowed: Money
+    public var minutes: Int
+    public var visits: Int
+
+    public init(allowed: Money = .zero, minutes: Int = 0, visits: Int = 0) {
+        self.allowed = allowed
+        self.minutes = minutes
+        self.visits = visits
+    }
+}
+
 /// The month's accepted services of one grade and mode, added up.
 public struct FundUse: Sendable, Equatable {
     public var grade: Int
@@ -153,12 +173,17 @@ public struct UsageChanges: Sendable, Equatable {
         public var billed = Money.zero
         public var allowed = Money.zero
         public var fund = Money.zero
+        /// Minutes of hour-priced services, and visits of visit-priced ones.
+        public var minutes = 0
+        public var visits = 0
 
-        public init(logs: Int = 0, billed: Money = .zero, allowed: Money = .zero, fund: Money = .zero) {
+        public init(logs: Int = 0, billed: Money = .zero, allowed: Money = .zero, fund: Money = .zero, minutes: Int = 0, visits: Int = 0) {
             self.logs = logs
             self.billed = billed
             self.allowed = allowed
             self.fund = fund
+            self.minutes = minutes
+            self.visits = visits
         }
     }
 

@@ -30,6 +30,9 @@ enum PostgresSchema {
             try database.run("SELECT pg_advisory_xact_lock(\(PostgresStore.chainLock))")
             try SQLAuditChain(database: database).seal()
         },
+        Migration(name: "0016-" + MonthQuantityMigration.name, sql: MonthQuantityMigration.postgresql),
+        Migration(name: "0017-" + AcceptedOrderMigration.name, sql: AcceptedOrderMigration.postgresql),
+        Migration(name: "0018-" + SubsidyDeductionMigration.name, sql: SubsidyDeductionMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

@@ -10,7 +10,7 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
 
     static var columnNames: [String] {
         ["institution", "log_id", "version", "person", "caregiver", "item", "mode", "start", "end", "location", "status", "rule", "detail",
-         "billed", "allowed", "fund", "submission", "settled_month", "settled_fund", "sampled", "grade"]
+         "billed", "allowed", "fund", "submission", "settled_month", "settled_fund", "sampled", "grade", "accepted_order"]
     }
 
     static var columns: String { columnNames.map { "\"\($0)\"" }.joined(separator: ", ") }
@@ -39,7 +39,7 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
                          },
                          detail: reader.optionalText(12), money: money, submission: try reader.integer(16, "submission"),
                          settledMonth: reader.optionalText(17).flatMap(YearMonth.init), settledFund: reader.optionalInteger(18).map(Money.init(fen:)),
-                         sampled: reader.optionalInteger(19) == 1)
+                         sampled: reader.optionalInteger(19) == 1, acceptedOrder: reader.optionalInteger(21))
     }
 
     func insertSubmission(institution: String?, actor: String, asOf: CalendarDate, summary: JSONValue) throws -> Int {
@@ -100,7 +100,7 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
                 row.bind(12, logs[index].rule?.code); row.bind(13, logs[index].detail); row.bind(14, logs[index].money?.billed.fen)
                 row.bind(15, logs[index].money?.allowed.fen); row.bind(16, logs[index].money?.fund.fen); row.bind(17, logs[index].submission)
                 row.bind(18, logs[index].settledMonth?.description); row.bind(19, logs[index].settledFund?.fen)
-                row.bind(20, logs[index].sampled ? 1 : 0); row.bind(21, logs[index].money?.grade)
+                row.bind(20, logs[index].sampled ? 1 : 0); row.bind(21, logs[index].money?.grade); row.bind(22, logs[index].acceptedOrder)
             }
         }
     }

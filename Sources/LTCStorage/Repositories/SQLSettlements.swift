@@ -20,9 +20,44 @@ struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
         })
     }
 
-    func insert(_ run: SettlementRun) throws {
-        try database.run("INSERT INTO settlements (month, settled_on, document) VALUES (?, ?, ?)",
-                         [.text(run.month.description), .text(run.settledOn.description), .text(JSONWriter.string(run.json))])
+    func insert(_ run: SettlementRun, eventSeq: Int?) throws {
+        try database.run("INSERT INTO settlements (month, settled_on, document, event_seq) VALUES (?, ?, ?, ?)",
+                         [.text(run.month.description), .text(run.settledOn.description), .text(JSONWriter.string(run.json)), SQLValue(eventSeq)])
+    }
+
+    func lastSettledEvent() throws -> Int? {
+        try database.query("SELECT MAX(event_seq) FROM settlements") { $0.integer(0) }.first ?? nil
+    }
+
+    func keptDeductions(_ months: Set<YearMonth>) throws -> Set<YearMonth> {
+        guard !months.isEmpty else { return [] }
+        return Set(try database.query("SELECT month FROM settlements WHERE event_seq IS NOT NULL AND \(Database.dialect.textIn("month"))",
+                                      [.list(months.map(\.description))]) {
+            try RowReader($0, record: "settlement").value(0, "month", YearMonth.init)
+        })
+    }
+
+    func deductions(caseID: Int, months: [YearMonth]) throws -> [YearMonth: Money] {
+        guard !months.isEmpty else { return [:] }
+        var taken: [YearMonth: Money] = [:]
+        for (month, amount) in try database.query("""
+            SELECT month, SUM(amount) FROM subsidy_deductions WHERE case_id = ? AND \(Database.dialect.textIn("month")) GROUP BY month
+            """, [.integer(caseID), .list(months.map(\.description))], row: { row throws -> (YearMonth, Money) in
+                let reader = RowReader(row, record: "subsidy deductions of case \(caseID)")
+                return (try reader.value(0, "month", YearMonth.init), Money(fen: try reader.integer(1, "amount")))
+            }) {
+            taken[month] = amount
+        }
+        return taken
+    }
+
+    func insert(_ deductions: [SubsidyDeduction]) throws {
+        try database.runRows("""
+            INSERT INTO subsidy_deductions (case_id, month, institution, amount, carried_by) VALUES (?, ?, ?, ?, ?)
+            """, rows: deductions) { deduction, row in
+            row.bind(1, deduction.caseID); row.bind(2, deduction.month.description); row.bind(3, deduction.institution)
+            row.bind(4, deduction.amount.fen); row.bind(5, deduction.carriedBy.description)
+        }
     }
 
     func openAdjustments() throws -> [SettlementAdjustment] {

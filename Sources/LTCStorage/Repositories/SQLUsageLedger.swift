@@ -2,9 +2,9 @@ import LTCCore
 import LTCProviders
 
 /// The usage ledger: weeks in `person_weeks` and `caregiver_weeks` (the busy
-/// times a blob, ``BusyCodec``), written whole; money and receipts in
-/// `usage_months` and `institution_months`, added to with each chunk of
-/// logs; triggers refuse changes to a settled month's money.
+/// times a blob, ``BusyCodec``), written whole; money, minutes, visits and
+/// receipts in `usage_months` and `institution_months`, added to with each
+/// chunk of logs; triggers refuse changes to a settled month's money.
 struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
     let database: Database
 
@@ -21,6 +21,20 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
             allowed[try reader.integer(0, "person")] = Money(fen: try reader.integer(1, "allowed"))
         }
         return allowed
+    }
+
+    func use(people: Set<Int>, month: YearMonth) throws -> [Int: MonthUse] {
+        guard !people.isEmpty else { return [:] }
+        var use: [Int: MonthUse] = [:]
+        try database.query("""
+            SELECT person, SUM(allowed), SUM(minutes), SUM(visits) FROM usage_months
+            WHERE \(Database.dialect.integerIn("person")) AND month = ? GROUP BY person
+            """, [.list(people), .text(month.description)]) { row in
+            let reader = RowReader(row, record: "usage of \(month)")
+            use[try reader.integer(0, "person")] = MonthUse(allowed: Money(fen: try reader.integer(1, "allowed")),
+                                                            minutes: try reader.integer(2, "minutes"), visits: try reader.integer(3, "visits"))
+        }
+        return use
     }
 
     func fund(people: Set<Int>, month: YearMonth) throws -> [Int: Money] {
@@ -105,13 +119,15 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
 
     func add(_ changes: UsageChanges) throws {
         try database.runRows("""
-            INSERT INTO usage_months (person, month, grade, mode, logs, billed, allowed, fund) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO usage_months (person, month, grade, mode, logs, billed, allowed, fund, minutes, visits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (person, month, grade, mode) DO UPDATE SET logs = usage_months.logs + excluded.logs,
                 billed = usage_months.billed + excluded.billed, allowed = usage_months.allowed + excluded.allowed,
-                fund = usage_months.fund + excluded.fund
+                fund = usage_months.fund + excluded.fund, minutes = usage_months.minutes + excluded.minutes,
+                visits = usage_months.visits + excluded.visits
             """, rows: Array(changes.months)) { entry, row in
             row.bind(1, entry.key.person); row.bind(2, entry.key.month.description); row.bind(3, entry.key.grade); row.bind(4, entry.key.mode)
             row.bind(5, entry.value.logs); row.bind(6, entry.value.billed.fen); row.bind(7, entry.value.allowed.fen); row.bind(8, entry.value.fund.fen)
+            row.bind(9, entry.value.minutes); row.bind(10, entry.value.visits)
         }
         // Receipts only where no money moves: a settled month's money columns stay untouched.
         let (paid, receipts) = changes.institutions.reduce(into: ([(UsageChanges.InstitutionKey, UsageChanges.InstitutionAmounts)](),

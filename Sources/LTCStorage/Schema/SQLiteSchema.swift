@@ -4,8 +4,17 @@ enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] {
         released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
-                    credentials, holds, drafts, auditChain, acceptedMoney]
+                    credentials, holds, drafts, auditChain, acceptedMoney, monthQuantities, acceptedOrder, subsidyDeductions]
     }
+
+    /// Migration `0023-subsidy-deductions` (``SubsidyDeductionMigration``).
+    static let subsidyDeductions = Migration("0023-" + SubsidyDeductionMigration.name, SubsidyDeductionMigration.sqlite)
+
+    /// Migration `0022-accepted-order` (``AcceptedOrderMigration``).
+    static let acceptedOrder = Migration("0022-" + AcceptedOrderMigration.name, AcceptedOrderMigration.sqlite)
+
+    /// Migration `0021-month-quantities` (``MonthQuantityMigration``).
+    static let monthQuantities = Migration("0021-" + MonthQuantityMigration.name, MonthQuantityMigration.sqlite)
 
     /// Migration `0020-accepted-logs-by-institution`: the money of accepted
     /// logs by institution and time of service, which settlement adds up to

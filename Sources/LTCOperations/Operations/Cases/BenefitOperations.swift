@@ -64,9 +64,9 @@ public enum QuoteBenefit: ComputeOperation {
 public enum ProjectFund: ComputeOperation {
     public static let name = "fund.project"
     public static let summary = "The fund's outlay, contribution income and balance for a month and the year from it."
-    public static let discussion = "Without beneficiaries, they are the stored cases in force on the first day of the month that the actor may see (an actor is then needed); for administrators and auditors the result then carries what the fund actually spent in the month (actual: {month, care, cash, total}, null until settled and run)."
+    public static let discussion = "Without beneficiaries, they are the stored cases in force on the first day of the month that the actor may see (an actor is then needed); for administrators and auditors the result then carries what the fund actually spent in the month (actual: {month, care, cash, total, withheld, heldAboveBudget, owed}; care, cash and total null until settled and run)."
     public static let effect = OperationEffect.reads
-    public static let result = "{scheme, from, outlay, income, monthlyOutlay, yearlyOutlay, yearlyIncome, yearlyBalance, actual? (the stored cases: {month, care, cash, total}, null until settled and run)}"
+    public static let result = "{scheme, from, outlay, income, monthlyOutlay, yearlyOutlay, yearlyIncome, yearlyBalance, actual? (the stored cases: {month, care, cash, total, withheld, heldAboveBudget, owed}; care, cash and total null until settled and run)}"
     public static let example: JSONObject = ["actor": "administrator:wang", "scheme": "tianjin-style-2026", "from": "2026-01",
                                              "beneficiaries": [["grade": 3, "mode": "institution", "count": 100]],
                                              "insured": [["type": "employee", "count": 1000, "averageMonthlyBase": 6000]]]
@@ -200,7 +200,7 @@ public struct QuoteOutput: OperationOutput {
 /// A fund projection; for the stored cases, with what the fund actually spent.
 public struct ProjectionOutput: OperationOutput {
     public let projection: FundProjection
-    /// What the fund spent in the month (`{month, care, cash, total}`), for a projection of the stored cases.
+    /// What the fund spent in the month (LTCProviders' FundSpending: `{month, care, cash, total, withheld, heldAboveBudget, owed}`), for a projection of the stored cases.
     public let actual: JSONValue?
 
     public var json: JSONValue {
