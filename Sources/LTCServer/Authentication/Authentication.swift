@@ -1,0 +1,48 @@
+/// Requires a valid bearer credential on the routes that need one, and sets
+/// the request's ``ServerRequest/credential``; the body is never trusted for
+/// who acts.
+///
+/// A request with no `Authorization: Bearer …` header, or whose token the
+/// ``BearerAuthenticator`` does not know (unknown, expired, revoked, its actor
+/// deactivated), is answered 401 with `WWW-Authenticate: Bearer realm="ltc"`,
+/// the same body every time: no hint of which it was.
+public struct Authentication: Middleware {
+    public let authenticator: any BearerAuthenticator
+
+    public init(_ authenticator: any BearerAuthenticator) {
+        self.authenticator = authenticator
+    }
+
+    /// The 401 every refused credential gets.
+    public static func refused(operation: String) -> ServerResponse {
+        .refusal(401, "a valid bearer credential is required", operation: operation, headers: [("WWW-Authenticate", #"Bearer realm="ltc""#)])
+    }
+
+    public func respond(to request: ServerRequest, on worker: Worker, next: Next) -> ServerResponse {
+        guard request.route.needsCredential else { return next(request) }
+        guard let token = Self.token(request.headers["Authorization"]) else { return Self.refused(operation: request.route.template) }
+        do {
+            guard let credential = try authenticator.authenticate(token, in: worker.environment) else {
+                return Self.refused(operation: request.route.template)
+            }
+            var request = request
+            request.credential = credential
+            return next(request)
+        } catch {
+            // The credentials could not be read (the database is down): not the caller's fault, and no 401.
+            return .failure(error, operation: request.route.template)
+        }
+    }
+
+    /// The token of the one `Authorization: Bearer TOKEN` header, if it is that and nothing else.
+    static func token(_ values: [String]) -> String? {
+        guard values.count == 1 else { return nil }
+        let value = values[0]
+        guard value.count > 7, value.prefix(7).lowercased() == "bearer " else { return nil }
+        var token = value.dropFirst(7)
+        while token.first == " " { token = token.dropFirst() }
+        while token.last == " " { token = token.dropLast() }
+        guard !token.isEmpty, token.count <= 512, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }
+        return String(token)
+    }
+}
