@@ -128,9 +128,9 @@ let package = Package(
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore", "LTCStorage"]),
         .testTarget(name: "LTCStorageTests", dependencies: ["LTCStorage", "LTCTestSupport", "LTCProviders", "LTCCases", "LTCSchemes", "LTCCore"]),
-        .testTarget(name: "LTCServerTests", dependencies: ["LTCServer", "LTCOperations", "LTCProtocol", "LTCCases", "LTCAssessment", "LTCCore", "LTCTestSupport", "LTCStorage",
+        .testTarget(name: "LTCServerTests", dependencies: ["LTCServer", "LTCOperations", "LTCProtocol", "LTCCases", "LTCAssessment", "LTCCore", "LTCTestSupport", "LTCStorage", "LTCProviders",
                                                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                                                           .product(name: "NIOHTTP1", package: "swift-nio")]),
+                                                           .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["LTCCommandLine", "LTCOperations", "LTCCases", "LTCCore", "LTCSchemes", "LTCStorage"]),
     ],
     swiftLanguageModes: [.v6]
