@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "LTCServerTests", dependencies: ["LTCServer", "LTCOperations", "LTCProtocol", "LTCCases", "LTCAssessment", "LTCCore", "LTCTestSupport", "LTCStorage", "LTCProviders",
                                                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                                                            .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LTCCommandLine", "LTCOperations", "LTCCases", "LTCCore", "LTCSchemes", "LTCStorage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LTCCommandLine", "LTCOperations", "LTCCases", "LTCCore", "LTCSchemes", "LTCStorage", "LTCAssessment", "LTCProviders"]),
     ],
     swiftLanguageModes: [.v6]
 )

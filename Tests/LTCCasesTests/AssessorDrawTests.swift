@@ -83,6 +83,29 @@ struct AssessorDrawTests {
         #expect(lapsed?.message.contains("expired on 2026-03-04") == true)
     }
 
+    @Test("An assessor deactivated from a day is neither assigned nor drawn from that day, and is before it")
+    func deactivated() throws {
+        let world = try World()
+        try world.scratch.store.write { tx in
+            try tx.deactivations.insert(Deactivation(actor: try Actor("assessor:A2"), from: day("2026-03-04"), reason: "left the agency",
+                                                     by: admin, on: day("2026-03-01")))
+        }
+        let before = try world.caseIn(.eligible)
+        _ = try world.service.assign(caseID: before, assessors: ["A1", "A2"], reason: "the day before", actor: admin, asOf: day("2026-03-03"))
+        let other = try World()
+        try other.scratch.store.write { tx in
+            try tx.deactivations.insert(Deactivation(actor: try Actor("assessor:A2"), from: day("2026-03-03"), reason: "left the agency",
+                                                     by: admin, on: day("2026-03-01")))
+        }
+        let id = try other.caseIn(.eligible)
+        let named = #expect(throws: CaseError.self) {
+            try other.service.assign(caseID: id, assessors: ["A1", "A2"], reason: "named", actor: admin, asOf: day("2026-03-03"))
+        }
+        #expect(named?.reason == .assessorRule && named?.message == "assessor A2 was deactivated from 2026-03-03: they may not be assigned")
+        let drawn = try other.service.drawAssessors(caseID: id, seed: 7, actor: admin, asOf: day("2026-03-03"))
+        #expect(drawn.draw?.pool == ["A1", "A3", "A4", "A5"])
+    }
+
     @Test("A re-assessment's draw leaves out the first round's assessors")
     func reassessment() throws {
         let world = try World()

@@ -16,7 +16,7 @@ public enum Access {
     /// Throws ``CaseError/Kind/forbidden`` unless `actor` holds `permission`.
     public static func require(_ actor: Actor, _ permission: Permission) throws(CaseError) {
         switch permission {
-        case .manageSchemes, .manageRegisters, .manageCases, .manageInstitutions, .settle, .supervise:
+        case .manageSchemes, .manageRegisters, .manageAccess, .manageCases, .manageInstitutions, .settle, .supervise:
             try requireRole(actor, .administrator)
         case .setClock:
             guard actor.role == .administrator else {

@@ -19,6 +19,7 @@ public enum AccessTable {
     public static let rows: [Row] = [
         permission("load schemes", .manageSchemes),
         permission("register people, assessors and staff", .manageRegisters),
+        permission("issue, list and revoke credentials; deactivate staff, assessors and institutions", .manageAccess),
         permission("open, check, assign, recognize, determine, confirm, suspend, resume, terminate cases; draw audits", .transition(Lifecycle.opening)),
         Row(what: "record an assessment") { role in
             allowed(role, .recordAssessment(assigned: [sample], caseID: 1))

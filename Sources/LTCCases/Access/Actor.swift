@@ -6,6 +6,10 @@ import LTCCore
 /// try Actor("assessor:A01")        // may record assessments only on cases assigned to A01
 /// try Actor("institution:I0007")   // sees only its own clients
 /// ```
+///
+/// An actor known from a credential (a request to a network front door)
+/// carries the credential's id, so that every audit event the request
+/// records names it; it is the same actor, and equal to one without it.
 public struct Actor: Sendable, Hashable, CustomStringConvertible {
     public enum Role: String, Sendable, CaseIterable {
         case administrator, assessor, institution
@@ -15,10 +19,21 @@ public struct Actor: Sendable, Hashable, CustomStringConvertible {
 
     public var role: Role
     public var id: String
+    /// The credential this actor presented, if it came from one: not part of
+    /// who the actor is (``==`` and hashing leave it out), but of what the
+    /// audit trail records of each of its acts.
+    public var credential: CredentialID?
 
     public init(role: Role, id: String) {
         self.role = role
         self.id = id
+    }
+
+    /// This actor as known from `credential`.
+    public func presenting(_ credential: CredentialID) -> Actor {
+        var actor = self
+        actor.credential = credential
+        return actor
     }
 
     /// Parses `ROLE:ID`.
@@ -35,4 +50,14 @@ public struct Actor: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(role.rawValue):\(id)" }
+
+    /// The same role and id: the same actor, whichever credential, if any, it came by.
+    public static func == (lhs: Actor, rhs: Actor) -> Bool {
+        lhs.role == rhs.role && lhs.id == rhs.id
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(role)
+        hasher.combine(id)
+    }
 }

@@ -5,6 +5,9 @@ public enum Permission: Sendable, Equatable {
     case manageSchemes
     /// Register people and assessors, and read the assessor registry.
     case manageRegisters
+    /// Say who may reach ltc: issue, list and revoke credentials, and
+    /// deactivate staff, assessors and institutions.
+    case manageAccess
     /// Take a lifecycle transition (the role is the lifecycle's, `Lifecycle.transitions`).
     case transition(Lifecycle.Transition)
     /// Change a case's mode or subsidies.

@@ -19,9 +19,13 @@ public struct AuditEvent: Sendable, Equatable {
     public var reason: String?
     public var before: JSONValue?
     public var after: JSONValue?
+    /// The credential the actor presented (`C12`), where the request came with
+    /// one (a network front door's); `nil` for the command line, `ltc rpc`
+    /// and every event recorded before credentials existed.
+    public var credential: String?
 
     public init(sequence: Int, recordedAt: String, asOf: CalendarDate, actor: String, subject: String, action: String,
-                outcome: Outcome, reason: String?, before: JSONValue?, after: JSONValue?) {
+                outcome: Outcome, reason: String?, before: JSONValue?, after: JSONValue?, credential: String? = nil) {
         self.sequence = sequence
         self.recordedAt = recordedAt
         self.asOf = asOf
@@ -32,14 +36,19 @@ public struct AuditEvent: Sendable, Equatable {
         self.reason = reason
         self.before = before
         self.after = after
+        self.credential = credential
     }
 
+    /// The event; `credential` only where there was one, so that events
+    /// without one read as they always have.
     public var json: JSONValue {
-        [
+        var object: JSONObject = [
             "seq": .integer(sequence), "recordedAt": .string(recordedAt), "asOf": .string(asOf.description),
             "actor": .string(actor), "subject": .string(subject), "action": .string(action),
             "outcome": .string(outcome.rawValue), "reason": reason.map { .string($0) } ?? .null,
             "before": before ?? .null, "after": after ?? .null,
         ]
+        if let credential { object.set("credential", .string(credential)) }
+        return .object(object)
     }
 }

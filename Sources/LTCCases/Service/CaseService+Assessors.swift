@@ -22,10 +22,11 @@ extension CaseService {
     }
 
     /// Draws the assessors of the next round at random (随机抽取) from the
-    /// registry's active assessors free of a conflict of interest (for a
-    /// re-assessment, other than the first round's), with `seed` (a random
-    /// one when `nil`); the seed and the pool are kept with the case
-    /// (``AssessorDraw``) so that the draw can be replayed and audited.
+    /// registry's active assessors (none deactivated on the day) free of a
+    /// conflict of interest (for a re-assessment, other than the first
+    /// round's), with `seed` (a random one when `nil`); the seed and the pool
+    /// are kept with the case (``AssessorDraw``) so that the draw can be
+    /// replayed and audited.
     /// - Parameter agency: draw only from this assessment agency's assessors.
     public func drawAssessors(caseID: Int, seed: UInt64? = nil, agency: String? = nil, actor: Actor, asOf: CalendarDate?) throws -> Case {
         let seed = seed ?? UInt64.random(in: .min ... .max)
@@ -39,9 +40,11 @@ extension CaseService {
                 page = .largest(after: next)
             }
             let earlier = try excluded(from: record, in: tx)
+            let deactivated = try tx.deactivations.deactivations(of: Set(registry.map { Actor(role: .assessor, id: $0.id) }))
+                .filter { $0.value.isInForce(on: date) }
             var pool: [Assessor] = []
             for assessor in registry where assessor.active && !earlier.contains(assessor.id) && assessor.isCertified(on: date)
-                && (agency == nil || assessor.agency == agency) {
+                && deactivated[Actor(role: .assessor, id: assessor.id)] == nil && (agency == nil || assessor.agency == agency) {
                 guard try agencyAllows(assessor, on: date, in: tx) else { continue }
                 do {
                     try requireNoConflict(assessor, record, scheme: scheme, on: date, in: tx)
@@ -60,8 +63,8 @@ extension CaseService {
 
     /// Makes `ids` the team of the case's next round, under the scheme's
     /// rules: the number of assessors, the qualified among them, each active
-    /// and free of a conflict of interest, and for a re-assessment none of
-    /// the first round's.
+    /// (not deactivated on the day) and free of a conflict of interest, and
+    /// for a re-assessment none of the first round's.
     private func assignTeam(_ ids: [String], to record: inout Case, scheme: Scheme, on date: CalendarDate, in tx: any CaseTransaction) throws {
         let caseID = record.id
         let rules = scheme.assessment
@@ -72,6 +75,9 @@ extension CaseService {
         for id in ids {
             guard let assessor = try tx.assessors.assessor(id: id), assessor.active else {
                 throw CaseError(.assessorRule, "\(id) is not an active assessor in the registry")
+            }
+            if let deactivation = try tx.deactivations.deactivation(of: Actor(role: .assessor, id: id)), deactivation.isInForce(on: date) {
+                throw CaseError(.assessorRule, "assessor \(id) was deactivated from \(deactivation.from): they may not be assigned")
             }
             guard assessor.isCertified(on: date) else {
                 throw CaseError(.assessorRule, "the certificate of assessor \(id) expired on \(assessor.certificateUntil!): they may not be assigned")

@@ -18,12 +18,13 @@ extension CaseService {
     /// request (``EvidenceContent``): no caller names a file for ltc to read.
     public func attachEvidence(caseID: Int, content: EvidenceContent, name: String, kind: Evidence.Kind, actor: Actor,
                                asOf: CalendarDate?) throws -> Evidence {
+        try PlainText.require(name, "name", as: .name)
+        // Checked before the copy, and again in the change, which a copy in between cannot outrun;
+        // who may attach is answered before how this store is set up.
+        _ = try evidenceTarget(caseID: caseID, actor: actor)
         guard let vault else {
             throw CaseError(.invalidInput, "this store keeps no evidence folder: for PostgreSQL set LTC_EVIDENCE_DIR to a folder ltc may write")
         }
-        try PlainText.require(name, "name", as: .name)
-        // Checked before the copy, and again in the change, which a copy in between cannot outrun.
-        _ = try evidenceTarget(caseID: caseID, actor: actor)
         let (digest, bytes) = try vault.keep(content, source: name)
         var attached: Evidence?
         let operation = Operation("case.evidence", subject: "case:\(caseID)", actor: actor, asOf: try context(caseID: caseID, asOf: asOf).1)

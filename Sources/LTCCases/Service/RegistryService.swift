@@ -220,7 +220,8 @@ public struct RegistryService: Sendable {
         }
     }
 
-    /// Throws unless `actor`, an administrator or auditor, is registered staff with that role.
+    /// Throws unless `actor`, an administrator or auditor, is registered staff
+    /// with that role, and not deactivated.
     func requireStaff(_ actor: Actor, in tx: any CaseTransaction) throws {
         guard let role = StaffMember.Role(rawValue: actor.role.rawValue) else { return }
         guard let member = try tx.staff.member(id: actor.id) else {
@@ -234,11 +235,13 @@ public struct RegistryService: Sendable {
         guard member.role == role else {
             throw CaseError(.forbidden, "\(actor.id) is registered as \(member.role.rawValue), not \(role.rawValue)", details: ["actor": .string(actor.description)])
         }
+        try requireActive(actor, in: tx)
     }
 
-    /// Throws unless `actor` exists: staff in the staff registry, an assessor
-    /// in the assessor registry. (Institutions are registered with the
-    /// providers: see `ActorRegistration` in LTCProviders.)
+    /// Throws unless `actor` exists and is not deactivated: staff in the staff
+    /// registry, an assessor in the assessor registry. (Institutions are
+    /// registered with the providers: see `ActorRegistration` in
+    /// LTCProviders; here only their deactivation is checked.)
     public func requireRegistered(_ actor: Actor, in tx: any CaseTransaction) throws {
         switch actor.role {
         case .administrator, .auditor:
@@ -248,9 +251,27 @@ public struct RegistryService: Sendable {
                 throw CaseError(.forbidden, "\(actor) is not in the assessor registry (an administrator registers assessors with `ltc assessor add`)",
                                 details: ["actor": .string(actor.description)])
             }
+            try requireActive(actor, in: tx)
         case .institution:
-            return
+            try requireActive(actor, in: tx)
         }
+    }
+
+    /// Throws ``CaseError/Kind/forbidden`` if `actor` is deactivated today
+    /// (``Deactivation``): today by the clock, never an `asOf`, so that no
+    /// date an operation names lets a deactivated actor act again.
+    public func requireActive(_ actor: Actor, in tx: any CaseTransaction) throws {
+        guard let deactivation = try tx.deactivations.deactivation(of: actor) else { return }
+        let today = try today(in: tx)
+        guard !deactivation.isInForce(on: today) else {
+            throw CaseError(.forbidden, "\(actor) was deactivated from \(deactivation.from) and may no longer act",
+                            details: ["actor": .string(actor.description)])
+        }
+    }
+
+    /// Today by the clock, in the time zone of the stored schemes, read in `tx`.
+    public func today(in tx: any CaseTransaction) throws -> CalendarDate {
+        try choice.day(nil, in: tx.schemes)
     }
 
     // MARK: Assessors

@@ -63,12 +63,14 @@ public struct UnitOfWork: Sendable {
         }
     }
 
-    /// The audit event of `operation` with this outcome, recorded now.
+    /// The audit event of `operation` with this outcome, recorded now; it
+    /// names the credential the actor came by, if any.
     public func event(_ operation: Operation, _ outcome: AuditEvent.Outcome, subject: String? = nil, reason: String? = nil,
                       before: JSONValue? = nil, after: JSONValue? = nil) -> AuditEvent {
         AuditEvent(sequence: 0, recordedAt: clock.instant(), asOf: operation.asOf, actor: operation.actor.description,
                    subject: subject ?? operation.subject, action: operation.action, outcome: outcome,
-                   reason: outcome == .refused ? reason : operation.reason, before: before, after: after)
+                   reason: outcome == .refused ? reason : operation.reason, before: before, after: after,
+                   credential: operation.actor.credential?.description)
     }
 }
 

@@ -1,7 +1,7 @@
 import LTCCore
 
 /// Opens transactions on what the case lifecycle stores: schemes, people,
-/// assessors, staff, cases, assessments and the audit trail. The SQLite store in
+/// assessors, staff and their deactivations, cases, assessments and the audit trail. The SQLite store in
 /// `LTCStorage` implements it; a PostgreSQL store implements the same.
 ///
 /// ```swift
@@ -28,6 +28,7 @@ public protocol CaseTransaction {
     var people: any PersonRepository { get }
     var assessors: any AssessorRepository { get }
     var staff: any StaffRepository { get }
+    var deactivations: any DeactivationRepository { get }
     var cases: any CaseRepository { get }
     var assessments: any AssessmentRepository { get }
     var audit: any AuditTrail { get }

@@ -11,13 +11,13 @@ import LTCOperations
 enum CommandTree {
     /// The spellings of every operation's command.
     static let spellings: [CommandSpelling] = AssessmentSpellings.all + RegistrySpellings.all + CaseSpellings.all + CaseReviewSpellings.all
-        + ProviderSpellings.all + SupervisionSpellings.all
+        + ProviderSpellings.all + SupervisionSpellings.all + AccessSpellings.all
 
     /// What each group of commands is for.
     static let groups: [String: String] = [
         "case": "Run cases: application, eligibility, assessment, determination, publicity, objection, suspension, termination.",
         "case evidence": "Attach visit evidence (photos, video, signatures) by content hash, and list it checked.",
-        "institution": "Register and list care institutions.",
+        "institution": "Register, list and deactivate care institutions.",
         "agreement": "Apply for, review, sign, amend, suspend, resume, terminate and list designation agreements.",
         "caregiver": "Register and list caregivers.",
         "logs": "Submit, withdraw and list service logs.",
@@ -30,8 +30,9 @@ enum CommandTree {
         "forms": "List and show the assessment forms.",
         "scheme": "Load and list schemes: a city's LTCI rules for a period.",
         "person": "Register and look up insured people. ID numbers are masked unless --show-id.",
-        "staff": "Register and list the staff who may act: administrators and auditors.",
-        "assessor": "Register and list assessors.",
+        "staff": "Register, list and deactivate the staff who may act: administrators and auditors.",
+        "assessor": "Register, list and deactivate assessors.",
+        "credential": "Issue, list and revoke the credentials a network front door trusts: a token acts as one registered actor.",
         "benefit": "Benefits by grade and service mode, and a case's monthly entitlement.",
         "fund": "Fund projections.",
         "enrolment": "Enrolments of beneficiaries with institutions (`ltc enrol` adds one).",
@@ -166,7 +167,7 @@ enum CommandTree {
     static let rootOrder = [
         "demo", "forms", "score", "scheme", "person", "staff", "assessor", "case", "benefit", "fund", "institution", "agreement",
         "caregiver", "enrol", "logs", "settle", "budget", "cash", "adjustments", "violation", "credit", "inspection", "inspections",
-        "complaint", "bar", "plan", "performance", "report", "enrolment", "settlement", "rpc", "schema",
+        "complaint", "bar", "plan", "performance", "report", "enrolment", "settlement", "credential", "rpc", "schema",
     ]
 
     /// The commands and groups under `prefix`; under `ltc` itself, the tools too.

@@ -20,6 +20,12 @@ extension WallClock {
         Self.iso8601(now())
     }
 
+    /// The instant `seconds` ago, as ``instant()`` writes it: instants so
+    /// written compare as text as they do in time.
+    public func instant(secondsAgo seconds: Int64) -> String {
+        Self.iso8601(now() - seconds)
+    }
+
     /// Today's date in `timeZone` (an IANA id such as `Asia/Shanghai`); the
     /// machine's zone when `nil` or unknown.
     public func today(in timeZone: String?) -> CalendarDate {

@@ -5,6 +5,7 @@ import LTCCases
 /// ```swift
 /// Caller.trusting                                      // ltc rpc: each request names its actor
 /// Caller.pinned(try Actor("institution:I001"), by: "ltc rpc --actor")
+/// Caller.credential(actor)                             // a server, for the actor CredentialService.authenticate let in
 /// ```
 public enum Caller: Sendable, Equatable {
     /// Each request names its actor and is believed, as a library believes
@@ -14,6 +15,14 @@ public enum Caller: Sendable, Equatable {
     /// process started for it, a credential): a request may name it, and
     /// naming another is refused.
     case pinned(Actor, by: String)
+
+    /// Every request acts as the actor a credential let in
+    /// (`CredentialService.authenticate`), pinned as a pinned process is:
+    /// the actor carries the credential's id, so every audit event the
+    /// request records names it.
+    public static func credential(_ actor: Actor) -> Caller {
+        .pinned(actor, by: actor.credential.map { "credential \($0)" } ?? "a credential")
+    }
 
     /// The actor of a request that names `named`: the pinned one, or the named one.
     public func actor(naming named: Actor?) throws(CaseError) -> Actor {

@@ -4,7 +4,7 @@ extension OperationCatalogue {
     /// the others.
     public static func standard() -> OperationCatalogue {
         OperationCatalogue(AssessmentOperations.entries + RegistryOperations.entries + CaseOperations.entries
-                           + CaseReviewOperations.entries + ProviderOperations.entries + SupervisionOperations.entries)
+                           + CaseReviewOperations.entries + ProviderOperations.entries + SupervisionOperations.entries + AccessOperations.entries)
     }
 }
 
@@ -26,6 +26,17 @@ enum RegistryOperations {
             CatalogueEntry(AddPerson.self), CatalogueEntry(ImportPeople.self), CatalogueEntry(GetPerson.self), CatalogueEntry(ListPeople.self),
             CatalogueEntry(AddStaff.self), CatalogueEntry(ListStaff.self),
             CatalogueEntry(AddAssessor.self), CatalogueEntry(ListAssessors.self),
+        ]
+    }
+}
+
+/// Who may reach ltc: the credentials of a network front door, and the
+/// deactivation of staff, assessors and institutions.
+enum AccessOperations {
+    static var entries: [CatalogueEntry] {
+        [
+            CatalogueEntry(IssueCredential.self), CatalogueEntry(ListCredentials.self), CatalogueEntry(RevokeCredential.self),
+            CatalogueEntry(DeactivateStaff.self), CatalogueEntry(DeactivateAssessor.self), CatalogueEntry(DeactivateInstitution.self),
         ]
     }
 }

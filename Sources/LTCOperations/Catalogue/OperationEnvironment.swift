@@ -20,8 +20,6 @@ public final class OperationEnvironment: Sendable {
 
     private struct State {
         var services: StoreServices?
-        /// Actors found registered so far: each is looked up once per environment.
-        var registered: Set<Actor> = []
     }
 
     /// - Parameter open: opens the services over the database; `nil` for an
@@ -43,10 +41,12 @@ public final class OperationEnvironment: Sendable {
         }
     }
 
-    /// Throws ``CaseError/Kind/forbidden`` unless `actor` is registered (staff, an assessor, an institution).
+    /// Throws ``CaseError/Kind/forbidden`` unless `actor` is registered (staff,
+    /// an assessor, an institution) and not deactivated. Asked of the
+    /// database on every request, never cached: a deactivation recorded by
+    /// any process (another worker, the command line) refuses the actor's
+    /// very next request. It costs one read of two rows by primary key.
     func requireRegistered(_ actor: Actor) throws {
-        if state.withLock({ $0.registered.contains(actor) }) { return }
         try services().registration.require(actor)
-        state.withLock { _ = $0.registered.insert(actor) }
     }
 }

@@ -23,4 +23,18 @@ public enum RecordSchemas {
         "id": .string(), "name": .string(), "qualification": .enumeration(["medical", "care", "none"]), "employer": JSONSchema.string().orNull,
         "active": .boolean, "agency": .string(), "certificateUntil": date, "expert": .boolean,
     ], required: ["id", "name", "qualification", "employer", "active"])
+
+    public static let deactivation = JSONSchema.object([
+        "actor": .string(), "from": date, "reason": .string(), "by": .string(), "on": date,
+    ], required: ["actor", "from", "reason", "by", "on"])
+
+    /// A credential as stored, with `extra` members (the token, once): never its hash.
+    public static func credential(with extra: [(String, JSONSchema)] = []) -> JSONSchema {
+        let members: [(String, JSONSchema)] = [
+            ("id", .string(pattern: "^C[1-9][0-9]*$")), ("actor", .string()), ("createdAt", .string()), ("createdBy", .string()),
+            ("expires", date.orNull), ("note", JSONSchema.string().orNull), ("lastUsedAt", JSONSchema.string().orNull),
+            ("revoked", JSONSchema.object(["at": .string(), "by": .string()], required: ["at", "by"]).orNull),
+        ] + extra
+        return .object(members, required: members.map(\.0))
+    }
 }

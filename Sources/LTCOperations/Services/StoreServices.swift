@@ -22,6 +22,7 @@ public struct StoreServices: Sendable {
     public let supervision: SupervisionService
     public let reports: FundReportService
     public let registration: ActorRegistration
+    public let credentials: CredentialService
 
     /// - Parameter vault: where visit evidence is kept (`StoreLocation.evidenceVault`); `nil`: nowhere.
     public init(store: some CaseStore & ProviderStore, forms: FormCatalog, clock: any WallClock, vault: (any EvidenceVault)? = nil) {
@@ -36,5 +37,6 @@ public struct StoreServices: Sendable {
         supervision = SupervisionService(store: store, clock: clock)
         reports = FundReportService(store: store)
         registration = ActorRegistration(store: store, clock: clock)
+        credentials = CredentialService(store: store, clock: clock)
     }
 }

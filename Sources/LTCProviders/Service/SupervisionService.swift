@@ -276,9 +276,9 @@ public struct SupervisionService: Sendable {
     }
 
     /// Draws `count` institutions at random from those with an agreement in
-    /// force today, and two inspectors for each from the staff registry
-    /// (双随机); the seed (given, or made here) and the pools are kept with
-    /// the draw so that it can be replayed.
+    /// force today, and two inspectors for each from the staff registry,
+    /// none deactivated on the day (双随机); the seed (given, or made here)
+    /// and the pools are kept with the draw so that it can be replayed.
     public func drawInspections(count: Int, seed: UInt64?, actor: Actor, asOf: CalendarDate) throws -> InspectionDraw {
         try work.change(Operation("inspection.draw", subject: "inspections:\(asOf)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .supervise)
@@ -291,14 +291,16 @@ public struct SupervisionService: Sendable {
                 guard let next = listed.next else { break }
                 page = .largest(after: next)
             }
-            var inspectors: [String] = []
+            var staff: [StaffMember] = []
             var staffPage = PageRequest<String>.largest()
             while true {
                 let listed = try tx.staff.list(page: staffPage)
-                inspectors += listed.items.map(\.id)
+                staff += listed.items
                 guard let next = listed.next else { break }
                 staffPage = .largest(after: next)
             }
+            let deactivated = try tx.deactivations.deactivations(of: Set(staff.map(\.actor))).filter { $0.value.isInForce(on: asOf) }
+            let inspectors = staff.filter { deactivated[$0.actor] == nil }.map(\.id)
             let pool = Array(Set(institutions)).sorted()
             guard pool.count >= count else {
                 throw CaseError(.invalidInput, "\(pool.count) institutions have an agreement in force on \(asOf); cannot draw \(count)")

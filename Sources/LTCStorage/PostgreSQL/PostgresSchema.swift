@@ -20,6 +20,8 @@ enum PostgresSchema {
         Migration(name: "0008-" + AssessorCertificateMigration.name, sql: AssessorCertificateMigration.sql),
         Migration(name: "0009-" + ReviewMigration.name, sql: ReviewMigration.postgresql),
         Migration(name: "0010-" + CarePlanMigration.name, sql: CarePlanMigration.postgresql),
+        Migration(name: "0011-" + DeactivationMigration.name, sql: DeactivationMigration.postgresql),
+        Migration(name: "0012-" + CredentialMigration.name, sql: CredentialMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

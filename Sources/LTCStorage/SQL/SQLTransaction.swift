@@ -26,6 +26,7 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var people: any PersonRepository { SQLPeople(database: database) }
     var assessors: any AssessorRepository { SQLAssessors(database: database) }
     var staff: any StaffRepository { SQLStaff(database: database) }
+    var deactivations: any DeactivationRepository { SQLDeactivations(database: database) }
     var cases: any CaseRepository { SQLCases(database: database) }
     var assessments: any AssessmentRepository { SQLAssessments(database: database) }
     var audit: any AuditTrail { SQLAuditTrail(database: database) }
@@ -41,4 +42,5 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var cash: any CashRepository { SQLCashPayments(database: database) }
     var supervision: any SupervisionRepository { SQLSupervision(database: database) }
     var bars: any BarRepository { SQLBars(database: database) }
+    var credentials: any CredentialRepository { SQLCredentials(database: database) }
 }

@@ -2,7 +2,15 @@
 /// A released migration is never edited: a later change is a new migration.
 enum SQLiteSchema {
     /// Every migration, in order.
-    static var migrations: [Migration] { released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans] }
+    static var migrations: [Migration] {
+        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations, credentials]
+    }
+
+    /// Migration `0016-credentials` (``CredentialMigration``).
+    static let credentials = Migration("0016-" + CredentialMigration.name, CredentialMigration.sqlite)
+
+    /// Migration `0015-deactivations` (``DeactivationMigration``).
+    static let deactivations = Migration("0015-" + DeactivationMigration.name, DeactivationMigration.sqlite)
 
     /// Migration `0014-care-plans` (``CarePlanMigration``).
     static let carePlans = Migration("0014-" + CarePlanMigration.name, CarePlanMigration.sqlite)

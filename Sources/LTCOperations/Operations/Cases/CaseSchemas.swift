@@ -39,6 +39,7 @@ extension RecordSchemas {
         ("residence", JSONSchema.object(["region": .string(), "agency": .string(), "from": date], required: ["region", "agency", "from"]).orNull),
         ("materials", strings),
         ("agent", JSONSchema.object(["name": .string(), "relationship": .string()], required: ["name", "relationship"]).orNull),
+        ("assignedOn", nullableDate),
         ("draw", JSONSchema.object(["seed": .string(pattern: "^[0-9]{1,20}$"), "pool": strings], required: ["seed", "pool"]).orNull),
         ("evidence", .array(.openObject())),
         ("audit", JSONSchema.object(["month": .string(), "seed": .string(), "drawnOn": date], required: ["month", "seed", "drawnOn"]).orNull),
@@ -46,7 +47,7 @@ extension RecordSchemas {
     ], required: ["id", "person", "scheme", "institution", "state", "openedOn", "disabledSince", "assessors", "round", "eligibility",
                   "determination", "pending", "publicityEnds", "suspendedSince", "closedReason", "endedOn", "pastDeterminations",
                   "modes", "bonusChoices", "suspensions", "subsidies", "deadline", "letterDelivered", "residence", "materials",
-                  "agent", "draw", "evidence", "audit", "conditionChange"])
+                  "agent", "draw", "assignedOn", "evidence", "audit", "conditionChange"])
 
     /// An assessment as stored: its answers and scored result.
     public static let assessment = JSONSchema.object([
@@ -59,6 +60,7 @@ extension RecordSchemas {
     public static let auditEvent = JSONSchema.object([
         "seq": .integer(), "recordedAt": .string(), "asOf": date, "actor": .string(), "subject": .string(), "action": .string(),
         "outcome": .enumeration(["done", "refused"]), "reason": JSONSchema.string().orNull, "before": .any, "after": .any,
+        "credential": JSONSchema.string().describing("The credential the actor presented (C12), where the request came with one."),
     ], required: ["seq", "recordedAt", "asOf", "actor", "subject", "action", "outcome", "reason", "before", "after"])
 
     /// A benefit quote: what a grade earns in a mode in a month, line by line.
