@@ -15,7 +15,7 @@ import NIOPosix
 /// the operations, each worker on its own database connection.
 ///
 /// ```swift
-/// let server = try HTTPServer.start(configuration, authenticator: TestTokenFile(path: "tokens"))
+/// let server = try HTTPServer.start(configuration, authenticator: StoredCredentials())
 /// print(server.port)
 /// server.stop()      // graceful: requests in flight finish, then the process may exit
 /// ```

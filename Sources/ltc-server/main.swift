@@ -12,8 +12,8 @@ struct Serve: ParsableCommand {
         commandName: "ltc-server",
         abstract: "Serve ltc over HTTP/1.1: every operation at POST /api/{method}, JSON-RPC at POST /rpc, log uploads, statements and evidence.",
         discussion: """
-            Every request but /healthz, /readyz, /metrics and /openapi.json carries Authorization: Bearer TOKEN \
-            and acts as that credential's actor. The database must be migrated first (ltc migrate --db …, as its \
+            Every request but /healthz, /readyz, /metrics and /openapi.json carries Authorization: Bearer TOKEN, \
+            a token ltc credential issue printed, and acts as that credential's actor. The database must be migrated first (ltc migrate --db …, as its \
             owner); the server refuses a schema that is behind. SIGTERM stops it gracefully. See docs/deploy.md.
             """
     )
@@ -37,8 +37,6 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds to receive a whole request (default 60).") var requestTimeout: Int64?
     @Option(help: "Seconds a keep-alive connection may stay idle (default 30).") var idleTimeout: Int64?
     @Option(help: "Seconds SIGTERM waits for requests in flight (default 30).") var shutdownGrace: Int64?
-    @Option(help: ArgumentHelp("FOR TESTS ONLY: credentials from a file of 'TOKEN CREDENTIAL-ID ROLE:ID' lines, tokens in clear. Never in production.", valueName: "file"))
-    var insecureTestTokens: String?
 
     func run() throws {
         guard let database = db ?? ProcessInfo.processInfo.environment["LTC_DB"] else {
@@ -46,10 +44,6 @@ struct Serve: ParsableCommand {
         }
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65_535).contains(port) else {
             throw ValidationError("--listen is HOST:PORT, e.g. 127.0.0.1:8080")
-        }
-        guard let tokens = insecureTestTokens else {
-            // Stored credentials (ltc credential issue) are read by the service that lands with them.
-            throw ValidationError("no credentials to check requests against: this build has only --insecure-test-tokens FILE, for tests")
         }
         var configuration = ServerConfiguration(database: database)
         configuration.host = String(listen[..<colon])
@@ -77,10 +71,9 @@ struct Serve: ParsableCommand {
 
         LoggingSystem.bootstrap { JSONLineLogHandler(label: $0) }
         let log = Logger(label: "ltc.server")
-        log.warning("insecure test credentials: tokens in clear from a file; for tests only, never in production", metadata: ["file": .string(tokens)])
         let server: HTTPServer
         do {
-            server = try HTTPServer.start(configuration, authenticator: TestTokenFile(path: tokens))
+            server = try HTTPServer.start(configuration, authenticator: StoredCredentials())
         } catch {
             log.error("not started", metadata: ["reason": .string("\(error)")])
             throw ExitCode(error is any StorageFailure ? 69 : 71)

@@ -12,14 +12,6 @@ import LTCTestSupport
 import Synchronization
 import Testing
 
-/// A credential table a test changes as it goes (a revocation is a removal).
-final class TokenTable: BearerAuthenticator {
-    let table: Mutex<[String: Credential]>
-    init(_ table: [String: Credential]) { self.table = Mutex(table) }
-    func authenticate(_ token: String, in environment: OperationEnvironment) throws -> Credential? { table.withLock { $0[token] } }
-    func revoke(_ token: String) { table.withLock { _ = $0.removeValue(forKey: token) } }
-}
-
 /// One HTTP/1.1 exchange over a socket of its own (`Connection: close`): the status, the headers (lowercased names) and the body.
 func exchange(_ port: Int, _ method: String, _ path: String, token: String? = nil, body: [UInt8] = [], headers: [String] = []) throws -> (status: Int, headers: [String: String], body: String) {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -59,11 +51,13 @@ func exchange(_ port: Int, _ method: String, _ path: String, token: String? = ni
     return (status, fields, String(text[split.upperBound...]))
 }
 
-@Suite("The server over loopback: credentials, the pinned actor, limits, the rate, stopping", .serialized)
+@Suite("The server over loopback: stored credentials, the pinned actor, limits, the rate, stopping", .serialized)
 struct LoopbackTests {
     let scratch: TestStore
-    let tokens: TokenTable
+    let environment: OperationEnvironment
     let server: HTTPServer
+    /// Tokens `credential.issue` printed: C1 for wang, C2 for li (administrators), C3 for zhao (an auditor).
+    let wang: String, li: String, zhao: String
 
     init() throws {
         scratch = try TestStore()
@@ -73,69 +67,99 @@ struct LoopbackTests {
         let environment = OperationEnvironment(forms: forms, clock: clock) {
             StoreServices(store: try StoreLocation(location).open(), forms: forms, clock: clock)
         }
-        _ = try OperationCatalogue.standard().entry(named: "staff.add")!.invoke(
-            ["actor": "administrator:wang", "id": "wang", "role": "administrator", "name": "王科长"], caller: .trusting, in: environment)
-        tokens = TokenTable([
-            "tok-admin": Credential(actor: try Actor("administrator:wang"), id: "c-admin"),
-            "tok-ghost": Credential(actor: try Actor("institution:I404"), id: "c-ghost"),
-        ])
+        self.environment = environment
+        for (id, role) in [("wang", "administrator"), ("li", "administrator"), ("zhao", "auditor")] {
+            try Self.run("staff.add", ["actor": "administrator:wang", "id": .string(id), "role": .string(role), "name": "某"], in: environment)
+        }
+        func issue(_ holder: String) throws -> String {
+            try Self.run("credential.issue", ["actor": "administrator:wang", "for": .string(holder)], in: environment)["token"]?.stringValue ?? ""
+        }
+        wang = try issue("administrator:wang")
+        li = try issue("administrator:li")
+        zhao = try issue("auditor:zhao")
         var configuration = ServerConfiguration(database: scratch.location)
         configuration.port = 0
         configuration.workers = 2
         configuration.limits.bodyBytes = 4096
         configuration.limits.ratePerSecond = 1
         configuration.limits.rateBurst = 8
-        server = try HTTPServer.start(configuration, authenticator: tokens, accessLog: AccessLog(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }))
+        server = try HTTPServer.start(configuration, authenticator: StoredCredentials(),
+                                      accessLog: AccessLog(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }), wallClock: clock)
     }
 
-    @Test("Probes need no credential; every other route 401s without one, the same for missing, unknown and revoked")
+    /// An operation run directly, as an administrator at the console would.
+    @discardableResult
+    static func run(_ name: String, _ params: JSONObject, in environment: OperationEnvironment) throws -> JSONValue {
+        try OperationCatalogue.standard().entry(named: name)!.invoke(params, caller: .trusting, in: environment).json
+    }
+
+    @discardableResult
+    func run(_ name: String, _ params: JSONObject) throws -> JSONValue {
+        try Self.run(name, params, in: environment)
+    }
+
+    @Test("Probes need no credential; every other route 401s without one, the same for missing, malformed, unknown, wrong, revoked and deactivated")
     func authentication() throws {
         defer { server.stop() }
         #expect(try exchange(server.port, "GET", "/healthz").status == 200)
         #expect(try exchange(server.port, "GET", "/readyz").body == #"{"status":"ready"}"#)
         let missing = try exchange(server.port, "POST", "/api/staff.list", body: Array("{}".utf8))
-        let unknown = try exchange(server.port, "POST", "/api/staff.list", token: "tok-nobody", body: Array("{}".utf8))
-        #expect(missing.status == 401 && unknown.status == 401 && missing.body == unknown.body)
-        #expect(missing.headers["www-authenticate"] == #"Bearer realm="ltc""#)
+        #expect(missing.status == 401 && missing.headers["www-authenticate"] == #"Bearer realm="ltc""#)
+        let wrongSecret = String(wang.dropLast()) + (wang.last == "0" ? "1" : "0")
+        let unknownID = "ltc_C99_" + wang.split(separator: "_").last!
+        for token in ["tok-nobody", wrongSecret, unknownID] {
+            let refused = try exchange(server.port, "POST", "/api/staff.list", token: token, body: Array("{}".utf8))
+            #expect(refused.status == 401 && refused.body == missing.body, "\(token)")
+        }
         #expect(try exchange(server.port, "POST", "/logs", body: Array("log_id\n".utf8)).status == 401)
         #expect(try exchange(server.port, "GET", "/statements/2026-03").status == 401)
-        #expect(try exchange(server.port, "POST", "/api/staff.list", token: "tok-admin", body: Array("{}".utf8)).status == 200)
-        tokens.revoke("tok-admin")
-        let revoked = try exchange(server.port, "POST", "/api/staff.list", token: "tok-admin", body: Array("{}".utf8))
+        #expect(try exchange(server.port, "POST", "/api/staff.list", token: li, body: Array("{}".utf8)).status == 200)
+        try run("credential.revoke", ["actor": "administrator:wang", "credential": "C2"])
+        let revoked = try exchange(server.port, "POST", "/api/staff.list", token: li, body: Array("{}".utf8))
         #expect(revoked.status == 401 && revoked.body == missing.body)
+        #expect(try exchange(server.port, "POST", "/api/staff.list", token: zhao, body: Array("{}".utf8)).status == 200)
+        try run("staff.deactivate", ["actor": "administrator:wang", "id": "zhao", "from": "2026-03-01", "reason": "left"])
+        let deactivated = try exchange(server.port, "POST", "/api/staff.list", token: zhao, body: Array("{}".utf8))
+        #expect(deactivated.status == 401 && deactivated.body == missing.body)
     }
 
-    @Test("The actor is the credential's: a body naming another is 403 on a route, the error 1012 over /rpc; an unregistered actor is refused")
+    @Test("The actor is the credential's: a body naming another is 403 on a route, the error 1012 over /rpc; each audit event names the credential")
     func pinned() throws {
         defer { server.stop() }
-        let other = try exchange(server.port, "POST", "/api/staff.list", token: "tok-admin", body: Array(#"{"actor":"administrator:li"}"#.utf8))
+        let other = try exchange(server.port, "POST", "/api/staff.list", token: wang, body: Array(#"{"actor":"administrator:li"}"#.utf8))
         #expect(other.status == 403 && other.body.contains("\"code\":1012"))
-        let rpc = try exchange(server.port, "POST", "/rpc", token: "tok-admin",
+        let rpc = try exchange(server.port, "POST", "/rpc", token: wang,
                                body: Array(#"[{"jsonrpc":"2.0","id":1,"method":"staff.list","params":{"actor":"administrator:li"}},{"jsonrpc":"2.0","id":2,"method":"staff.list"}]"#.utf8))
         #expect(rpc.status == 200 && rpc.body.contains(#""id":1,"error":{"code":1012"#) && rpc.body.contains(#""id":2,"result""#))
-        #expect(try exchange(server.port, "POST", "/api/staff.list", token: "tok-ghost", body: []).status == 403)
-        #expect(try exchange(server.port, "POST", "/rpc", token: "tok-admin", body: Array(#"{"jsonrpc":"2.0","method":"staff.list"}"#.utf8)).status == 204)
+        #expect(try exchange(server.port, "POST", "/rpc", token: wang, body: Array(#"{"jsonrpc":"2.0","method":"staff.list"}"#.utf8)).status == 204)
+        let added = try exchange(server.port, "POST", "/api/staff.add", token: wang, body: Array(#"{"id":"qian","role":"auditor","name":"钱"}"#.utf8))
+        #expect(added.status == 200, "\(added.body)")
+        let byRPC = try exchange(server.port, "POST", "/rpc", token: wang,
+                                 body: Array(#"{"jsonrpc":"2.0","id":1,"method":"staff.add","params":{"id":"sun","role":"auditor","name":"孙"}}"#.utf8))
+        #expect(byRPC.body.contains(#""result""#), "\(byRPC.body)")
+        let events = try scratch.store.read { tx in try ["staff:qian", "staff:sun"].flatMap { try tx.audit.events(subject: $0) } }
+        #expect(events.count == 2 && events.allSatisfy { $0.actor == "administrator:wang" && $0.credential == "C1" }, "\(events)")
     }
 
     @Test("A body past its limit is 413; a target past its limit 414; an unknown method 404; a bad body 400")
     func limits() throws {
         defer { server.stop() }
-        let large = try exchange(server.port, "POST", "/api/staff.list", token: "tok-admin", body: [UInt8](repeating: 0x20, count: 5000))
+        let large = try exchange(server.port, "POST", "/api/staff.list", token: wang, body: [UInt8](repeating: 0x20, count: 5000))
         #expect(large.status == 413)
         #expect(try exchange(server.port, "GET", "/healthz?" + String(repeating: "a", count: 5000)).status == 414)
-        #expect(try exchange(server.port, "POST", "/api/no.such", token: "tok-admin").status == 404)
-        #expect(try exchange(server.port, "POST", "/api/staff.list", token: "tok-admin", body: Array("{".utf8)).status == 400)
+        #expect(try exchange(server.port, "POST", "/api/no.such", token: wang).status == 404)
+        #expect(try exchange(server.port, "POST", "/api/staff.list", token: wang, body: Array("{".utf8)).status == 400)
         #expect(try exchange(server.port, "GET", "/rpc").status == 405)
     }
 
     @Test("A credential past its burst gets 429 with Retry-After; others are not held back")
     func rate() throws {
         defer { server.stop() }
-        let statuses = try (0..<10).map { _ in try exchange(server.port, "POST", "/api/staff.list", token: "tok-admin").status }
+        let statuses = try (0..<10).map { _ in try exchange(server.port, "POST", "/api/staff.list", token: wang).status }
         #expect(statuses.prefix(8).allSatisfy { $0 == 200 } && statuses.last == 429)
-        let limited = try exchange(server.port, "POST", "/api/staff.list", token: "tok-admin")
+        let limited = try exchange(server.port, "POST", "/api/staff.list", token: wang)
         #expect(limited.status == 429 && Int(limited.headers["retry-after"] ?? "") ?? 0 >= 1)
-        #expect(try exchange(server.port, "POST", "/api/staff.list", token: "tok-ghost").status == 403)
+        #expect(try exchange(server.port, "POST", "/api/staff.list", token: li).status == 200)
     }
 
     @Test("Stopped, the server takes no more connections")

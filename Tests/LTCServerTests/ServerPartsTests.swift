@@ -57,7 +57,7 @@ struct RouterTests {
     }
 }
 
-@Suite("Credentials: a bearer token or nothing; a test-only token file")
+@Suite("Credentials: a bearer token or nothing")
 struct AuthenticationTests {
     @Test("One Authorization: Bearer header with a plain token, else none")
     func token() {
@@ -71,18 +71,11 @@ struct AuthenticationTests {
         #expect(Authentication.token(["Bearer " + String(repeating: "x", count: 600)]) == nil)
     }
 
-    @Test("The test token file maps a token to its credential, reread each time")
-    func tokenFile() throws {
-        let path = "/tmp/ltc-tokens-\(UInt64.random(in: 0 ... .max))"
-        defer { unlink(path) }
-        try writeFile(path, "# test\ntok-one c-1 institution:I001\ntok-two c-2 administrator:wang\n")
-        let file = TestTokenFile(path: path)
-        let environment = OperationEnvironment(forms: try FormCatalog.load())
-        #expect(try file.authenticate("tok-one", in: environment) == Credential(actor: try Actor("institution:I001"), id: "c-1"))
-        #expect(try file.authenticate("tok-on", in: environment) == nil)
-        try writeFile(path, "tok-two c-2 administrator:wang\n")
-        #expect(try file.authenticate("tok-one", in: environment) == nil)
-        #expect(Credential(actor: try Actor("institution:I001"), id: "c-1").caller == .pinned(try Actor("institution:I001"), by: "credential c-1"))
+    @Test("A credential pins its actor, named by the credential's id")
+    func caller() throws {
+        let actor = try Actor("institution:I001").presenting(CredentialID(number: 7))
+        #expect(Credential(actor).id == "C7")
+        #expect(Credential(actor).caller == .pinned(try Actor("institution:I001"), by: "credential C7"))
     }
 }
 

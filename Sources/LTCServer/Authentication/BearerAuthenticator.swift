@@ -7,33 +7,33 @@ import LTCOperations
 ///
 /// Called on a worker thread, with that worker's ``OperationEnvironment``
 /// (its own database connection), once per request: a credential revoked
-/// a moment ago is refused on its next request.
-///
-/// ```swift
-/// struct StoredCredentials: BearerAuthenticator {
-///     func authenticate(_ token: String, in environment: OperationEnvironment) throws -> Credential? {
-///         try environment.services().credentials.authenticate(token).map { Credential(actor: $0.actor, id: $0.id) }
-///     }
-/// }
-/// ```
+/// a moment ago is refused on its next request. ``StoredCredentials`` is
+/// the one a server uses; tests may count or fail calls through another.
 public protocol BearerAuthenticator: Sendable {
     func authenticate(_ token: String, in environment: OperationEnvironment) throws -> Credential?
 }
 
-/// Who a request acts as: the actor of the credential it presented, and the
-/// credential's id (for the access log, the rate limit and the audit trail).
-/// Never the token.
+/// Who a request acts as: the actor a stored credential let in, carrying
+/// that credential's id (`Actor.credential`), so that the access log, the
+/// rate limit and every audit event the request records name it. Never the token.
 public struct Credential: Sendable, Equatable {
     public let actor: Actor
-    public let id: String
 
-    public init(actor: Actor, id: String) {
+    /// - Parameter actor: the actor as `CredentialService.authenticate` gives
+    ///   it, presenting its credential.
+    public init(_ actor: Actor) {
         self.actor = actor
-        self.id = id
     }
 
-    /// How an operation knows who acts: this actor alone, named by its credential.
-    /// A request whose params name another actor is refused (403, or the
-    /// JSON-RPC error 1012).
-    public var caller: Caller { .pinned(actor, by: "credential \(id)") }
+    /// The credential's id (`C12`).
+    public var id: String { actor.credential?.description ?? "-" }
+
+    /// How an operation knows who acts: this actor alone, by its credential
+    /// (`Caller.credential`). A request whose params name another actor is
+    /// refused (403, or the JSON-RPC error 1012).
+    public var caller: Caller { .credential(actor) }
+
+    public static func == (lhs: Credential, rhs: Credential) -> Bool {
+        lhs.actor == rhs.actor && lhs.actor.credential == rhs.actor.credential
+    }
 }
