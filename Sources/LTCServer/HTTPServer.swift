@@ -9,8 +9,10 @@ import LTCStorage
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
-/// The HTTP/1.1 server (keep-alive and pipelining included) on SwiftNIO:
+/// The HTTP/1.1 server (keep-alive and pipelining included) on SwiftNIO,
+/// over TLS where ``ServerConfiguration/tls`` is set (swift-nio-ssl):
 /// SwiftNIO's event loops read and write the sockets; a ``WorkerPool`` runs
 /// the operations, each worker on its own database connection.
 ///
@@ -27,11 +29,12 @@ public final class HTTPServer: Sendable {
 
     /// Starts serving, or throws: the database's schema behind this ltc's
     /// (``SchemaBehind``: run `ltc migrate` as the owner), the address taken.
-    public static func start(_ configuration: ServerConfiguration, authenticator: any BearerAuthenticator,
+    public static func start(_ configuration: ServerConfiguration, authenticator: any Authenticator,
                              clock: any MonotonicClock = SystemMonotonicClock(), accessLog: AccessLog = AccessLog(),
                              wallClock: any WallClock = SystemClock()) throws -> HTTPServer {
         let location = StoreLocation(configuration.database)
         try location.requireCurrent()
+        let tls = try configuration.tls?.context()
         let database = configuration.database
         let workers = try (0..<configuration.workers).map { number -> Worker in
             let forms = try FormCatalog.load(directories: configuration.formDirectories)
@@ -46,7 +49,7 @@ public final class HTTPServer: Sendable {
         let pool = WorkerPool(workers: workers, capacity: limits.queuedRequests, queueSeconds: limits.queueSeconds, clock: clock)
         let metrics = ServerMetrics()
         let chain = MiddlewareChain([
-            Authentication(authenticator),
+            Authentication(authenticator, certificates: configuration.tls?.clientCertificates ?? ClientCertificates()),
             RateLimit(RateLimiter(rate: limits.ratePerSecond, burst: limits.rateBurst, clock: clock)),
         ])
         let connections = ConnectionRegistry(limit: limits.connections)
@@ -71,6 +74,7 @@ public final class HTTPServer: Sendable {
                         try pipeline.addHandler(OverLimitHandler())
                         return
                     }
+                    if let tls { try pipeline.addHandler(NIOSSLServerHandler(context: tls)) }
                     try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true, withOutboundHeaderValidation: true,
                                                              withEncoderConfiguration: .init(), withDecoderLimitConfiguration: decoderLimits)
                     try pipeline.addHandler(IdleStateHandler(readTimeout: .seconds(idle)))

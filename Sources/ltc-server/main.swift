@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import LTCCore
+import LTCOperations
 import LTCServer
 import Logging
 
@@ -37,6 +38,13 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds to receive a whole request (default 60).") var requestTimeout: Int64?
     @Option(help: "Seconds a keep-alive connection may stay idle (default 30).") var idleTimeout: Int64?
     @Option(help: "Seconds SIGTERM waits for requests in flight (default 30).") var shutdownGrace: Int64?
+    @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM, the server's certificate first); with --tls-key.", valueName: "pem"))
+    var tlsCert: String?
+    @Option(help: ArgumentHelp("The private key of --tls-cert (PEM).", valueName: "pem")) var tlsKey: String?
+    @Option(help: ArgumentHelp("Ask clients for a certificate this authority signed (PEM); with --client-certificates.", valueName: "pem"))
+    var clientCa: String?
+    @Option(help: ArgumentHelp("Which credential each client certificate subject acts as: lines of 'C12 CN=…,O=…' (docs/deploy.md).", valueName: "file"))
+    var clientCertificates: String?
 
     func run() throws {
         guard let database = db ?? ProcessInfo.processInfo.environment["LTC_DB"] else {
@@ -46,6 +54,7 @@ struct Serve: ParsableCommand {
             throw ValidationError("--listen is HOST:PORT, e.g. 127.0.0.1:8080")
         }
         var configuration = ServerConfiguration(database: database)
+        configuration.tls = try tlsSettings()
         configuration.host = String(listen[..<colon])
         configuration.port = port
         if let workers { configuration.workers = max(1, workers) }
@@ -76,15 +85,43 @@ struct Serve: ParsableCommand {
             server = try HTTPServer.start(configuration, authenticator: StoredCredentials())
         } catch {
             log.error("not started", metadata: ["reason": .string("\(error)")])
-            throw ExitCode(error is any StorageFailure ? 69 : 71)
+            // 69 for a database that is unreachable or behind, 65 for a file that would not load, as ltc exits.
+            throw ExitCode(ErrorClass.of(error).exitStatus)
         }
         if let portFile { try? String(server.port).write(toFile: portFile, atomically: true, encoding: .utf8) }
-        log.notice("listening", metadata: ["address": .string("http://\(configuration.host):\(server.port)"), "workers": .stringConvertible(configuration.workers)])
+        log.notice("listening", metadata: ["address": .string("\(configuration.tls == nil ? "http" : "https")://\(configuration.host):\(server.port)"), "workers": .stringConvertible(configuration.workers)])
         var received: Int32 = 0
         sigwait(&signals, &received)
         log.notice("stopping", metadata: ["signal": .stringConvertible(received)])
         server.stop()
         log.notice("stopped")
+    }
+
+    /// TLS from the options: the certificate and key together; client certificates only over TLS, the authority and the mapping together.
+    func tlsSettings() throws -> TLSSettings? {
+        guard let tlsCert, let tlsKey else {
+            if tlsCert != nil || tlsKey != nil { throw ValidationError("--tls-cert and --tls-key go together") }
+            if clientCa != nil || clientCertificates != nil { throw ValidationError("client certificates need TLS: give --tls-cert and --tls-key too") }
+            return nil
+        }
+        var settings = TLSSettings(certificate: tlsCert, key: tlsKey)
+        guard let clientCa, let clientCertificates else {
+            if clientCa != nil || clientCertificates != nil { throw ValidationError("--client-ca and --client-certificates go together") }
+            return settings
+        }
+        settings.clientAuthority = clientCa
+        let text: String
+        do {
+            text = try String(contentsOfFile: clientCertificates, encoding: .utf8)
+        } catch {
+            throw ValidationError("\(clientCertificates): cannot be read as UTF-8 text")
+        }
+        do {
+            settings.clientCertificates = try ClientCertificates(text: text, source: clientCertificates)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        return settings
     }
 }
 

@@ -1,16 +1,22 @@
-/// Requires a valid bearer credential on the routes that need one, and sets
-/// the request's ``ServerRequest/credential``; the body is never trusted for
-/// who acts.
+/// Requires a valid credential on the routes that need one, and sets the
+/// request's ``ServerRequest/credential``; the body is never trusted for
+/// who acts. The credential is the bearer token's; on a TLS connection whose
+/// client presented a certificate the client authority signed, a request
+/// without an `Authorization` header acts as the credential the
+/// certificate's subject maps to (``ClientCertificates``).
 ///
 /// A request with no `Authorization: Bearer …` header, or whose token the
-/// ``BearerAuthenticator`` does not know (unknown, expired, revoked, its actor
-/// deactivated), is answered 401 with `WWW-Authenticate: Bearer realm="ltc"`,
+/// ``Authenticator`` does not know (unknown, expired, revoked, its actor
+/// deactivated), or a certificate mapped to no credential or to one that
+/// no longer lets in, is answered 401 with `WWW-Authenticate: Bearer realm="ltc"`,
 /// the same body every time: no hint of which it was.
 public struct Authentication: Middleware {
-    public let authenticator: any BearerAuthenticator
+    public let authenticator: any Authenticator
+    public let certificates: ClientCertificates
 
-    public init(_ authenticator: any BearerAuthenticator) {
+    public init(_ authenticator: any Authenticator, certificates: ClientCertificates = ClientCertificates()) {
         self.authenticator = authenticator
+        self.certificates = certificates
     }
 
     /// The 401 every refused credential gets.
@@ -20,9 +26,17 @@ public struct Authentication: Middleware {
 
     public func respond(to request: ServerRequest, on worker: Worker, next: Next) -> ServerResponse {
         guard request.route.needsCredential else { return next(request) }
-        guard let token = Self.token(request.headers["Authorization"]) else { return Self.refused(operation: request.route.template) }
+        let header = request.headers["Authorization"]
         do {
-            guard let credential = try authenticator.authenticate(token, in: worker.environment) else {
+            let found: Credential?
+            if header.isEmpty, let subject = request.clientSubject {
+                found = try certificates.credential(for: subject).flatMap { try authenticator.authenticate(certified: $0, in: worker.environment) }
+            } else if let token = Self.token(header) {
+                found = try authenticator.authenticate(token, in: worker.environment)
+            } else {
+                found = nil
+            }
+            guard let credential = found else {
                 return Self.refused(operation: request.route.template)
             }
             var request = request

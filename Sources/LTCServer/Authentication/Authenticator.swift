@@ -1,16 +1,18 @@
 import LTCCases
 import LTCOperations
 
-/// Turns a presented bearer token into the credential it belongs to, or
-/// `nil`: a token unknown, expired, revoked, or whose actor is deactivated.
-/// The server never says which (401 for all alike).
+/// Turns what a request presents into the credential it acts as, or `nil`:
+/// a bearer token unknown, expired, revoked, or whose actor is deactivated;
+/// a credential a verified client certificate maps to, with the same checks
+/// but the secret. The server never says which (401 for all alike).
 ///
 /// Called on a worker thread, with that worker's ``OperationEnvironment``
 /// (its own database connection), once per request: a credential revoked
 /// a moment ago is refused on its next request. ``StoredCredentials`` is
 /// the one a server uses; tests may count or fail calls through another.
-public protocol BearerAuthenticator: Sendable {
+public protocol Authenticator: Sendable {
     func authenticate(_ token: String, in environment: OperationEnvironment) throws -> Credential?
+    func authenticate(certified credential: CredentialID, in environment: OperationEnvironment) throws -> Credential?
 }
 
 /// Who a request acts as: the actor a stored credential let in, carrying

@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     /// Assessment form folders besides the built-in ones.
     public var formDirectories: [String] = []
     public var limits = ServerLimits()
+    /// Native TLS and client certificates; `nil`: plain HTTP (behind a proxy that terminates TLS).
+    public var tls: TLSSettings?
 
     public init(database: String) {
         self.database = database

@@ -30,7 +30,7 @@ public enum OpenAPIDocument {
             "info": [
                 "title": "ltc",
                 "version": .string("\(RPCServer.protocolVersion)"),
-                "description": "Long-term care insurance over HTTP: every operation of the catalogue at POST /api/{method}, JSON-RPC 2.0 at POST /rpc, and resource routes for log files, statements and evidence. Every request but the probes carries Authorization: Bearer TOKEN and acts as that credential's actor; see docs/deploy.md and docs/protocol.md.",
+                "description": "Long-term care insurance over HTTP: every operation of the catalogue at POST /api/{method}, JSON-RPC 2.0 at POST /rpc, and resource routes for log files, statements and evidence. Every request but the probes carries Authorization: Bearer TOKEN (a token ltc credential issue printed) and acts as that credential's actor; where the server asks for client certificates, a certificate its authority signed may stand for the token, acting as the credential its subject is mapped to. See docs/deploy.md and docs/protocol.md.",
             ],
             "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
             "security": [["bearer": []]],

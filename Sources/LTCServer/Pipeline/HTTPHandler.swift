@@ -1,6 +1,7 @@
 import LTCCore
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// One connection's requests, on its event loop: reads each request (the
 /// body into memory up to the body limit, or an upload into a temporary
@@ -53,6 +54,8 @@ final class HTTPHandler: ChannelDuplexHandler {
     private var paused = false
     private var pendingRead = false
     private var requestNumber = 0
+    /// The verified client certificate's subject, read once per connection (`nil` inside: none).
+    private var clientSubject: String??
 
     init(server: ServerContext) {
         self.server = server
@@ -88,7 +91,8 @@ final class HTTPHandler: ChannelDuplexHandler {
         let path = String(parts.first ?? "")
         let route = Router.route(head.method, path)
         let request = ServerRequest(id: server.requestID(head.headers["X-Request-Id"].first), method: head.method, path: path,
-                                    query: parts.count > 1 ? ServerRequest.query(parts[1]) : [:], headers: head.headers, route: route)
+                                    query: parts.count > 1 ? ServerRequest.query(parts[1]) : [:], headers: head.headers, route: route,
+                                    clientSubject: subject(context))
         current = Current(request: request, keepAlive: head.isKeepAlive, version: head.version, started: server.clock.seconds(),
                           body: .memory(context.channel.allocator.buffer(capacity: 0)))
         let deadlineSeconds = server.limits.requestSeconds
@@ -117,6 +121,15 @@ final class HTTPHandler: ChannelDuplexHandler {
         } then: { [weak self] response, context in
             self?.admitted(response, context)
         }
+    }
+
+    /// The subject of the certificate the client presented and the TLS handshake verified (done before any request arrives).
+    private func subject(_ context: ChannelHandlerContext) -> String? {
+        if let clientSubject { return clientSubject }
+        let certificate = try? context.pipeline.syncOperations.handler(type: NIOSSLServerHandler.self).peerCertificate
+        let found = (try? certificate?.toDERBytes()).flatMap { CertificateSubject.rfc4514(der: $0) }
+        clientSubject = .some(found)
+        return found
     }
 
     private func admitted(_ response: ServerResponse, _ context: ChannelHandlerContext) {

@@ -16,9 +16,12 @@ public struct ServerRequest: Sendable {
     public var body: RequestBody
     /// Set by ``Authentication``; `nil` before it and on the open routes.
     public var credential: Credential?
+    /// The subject of the client certificate the connection's TLS handshake
+    /// verified (``CertificateSubject``), if any.
+    public var clientSubject: String?
 
     public init(id: String, method: HTTPMethod, path: String, query: [String: String], headers: HTTPHeaders, route: Route,
-                body: RequestBody = .bytes([]), credential: Credential? = nil) {
+                body: RequestBody = .bytes([]), credential: Credential? = nil, clientSubject: String? = nil) {
         self.id = id
         self.method = method
         self.path = path
@@ -27,6 +30,7 @@ public struct ServerRequest: Sendable {
         self.route = route
         self.body = body
         self.credential = credential
+        self.clientSubject = clientSubject
     }
 
     /// The path's query string read into members: `+` and `%XX` decoded; a
