@@ -16,10 +16,11 @@ extension FundReport {
         if adjustments != .zero { body += term("调整", "adjustments", money(adjustments)) }
         if subsidiesDeducted != .zero { body += term("其他补贴抵扣", "other subsidies deducted", money(subsidiesDeducted)) }
         if netFund != fund { body += term("净支出", "net", money(netFund)) }
-        body += term("预留", "withheld", money(withheld)) + term("应付", "payable", money(settlement.fundTotal))
-        if let cash {
-            body += term("现金待遇", "cash paid", money(cash.total)) + term("基金总支出", "total spent", money(totalSpent))
-        }
+        body += term("预留", "withheld", money(withheld))
+        if spending.heldAboveBudget != .zero { body += term("超预算暂缓", "held above budget", money(spending.heldAboveBudget)) }
+        body += term("应付", "payable", money(settlement.fundTotal))
+        if let cash { body += term("现金待遇", "cash paid", money(cash.total)) }
+        body += term("基金总支出", "total spent", money(totalSpent)) + term("待付", "still owed", money(owed))
         body += term("服务", "services", grouped(settlement.logCount)) + term("机构", "institutions", grouped(settlement.statements.count))
         body += term("结算日", "settled on", settlement.settledOn.description)
         body += "</dl></header><main>"

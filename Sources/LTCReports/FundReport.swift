@@ -58,15 +58,22 @@ public struct FundReport: Sendable, Equatable {
         }
     }
 
-    /// What the fund spends for the month: care (its share and the
-    /// adjustments) and the cash run's total.
-    public var totalSpent: Money { netFund + (cash?.total ?? .zero) }
+    /// Of what the month's statements withheld and held, what the fund still owes (``FundSpending/owed``).
+    public var owed: Money = .zero
+
+    /// What the fund spent for the month (``FundSpending``, the one definition):
+    /// care paid (the statements' payable) and cash paid, the withheld and
+    /// held amounts being what it still owes, not spent.
+    public var spending: FundSpending { FundSpending(month: month, settlement: settlement, cash: cash, owed: owed) }
+
+    /// What the fund spent for the month: ``spending``'s total.
+    public var totalSpent: Money { spending.total ?? .zero }
 
     public static func == (lhs: FundReport, rhs: FundReport) -> Bool {
         lhs.month == rhs.month && lhs.settlement == rhs.settlement && lhs.byGrade == rhs.byGrade && lhs.byMode == rhs.byMode
             && lhs.byDistrict == rhs.byDistrict && lhs.byInstitution == rhs.byInstitution && lhs.mostRejected == rhs.mostRejected
             && lhs.ratings.map(\.rating) == rhs.ratings.map(\.rating) && lhs.ratings.map(\.count) == rhs.ratings.map(\.count)
-            && lhs.institutionNames == rhs.institutionNames && lhs.cash == rhs.cash && lhs.outOfRegion == rhs.outOfRegion
+            && lhs.institutionNames == rhs.institutionNames && lhs.cash == rhs.cash && lhs.outOfRegion == rhs.outOfRegion && lhs.owed == rhs.owed
     }
 
     /// The fund's share of the month's accepted services.
@@ -78,8 +85,9 @@ public struct FundReport: Sendable, Equatable {
     /// Other subsidies deducted from LTCI that the statements took off care.
     public var subsidiesDeducted: Money { settlement.statements.reduce(.zero) { $0 + $1.subsidiesDeducted } }
 
-    /// What the fund spends for the month: its share and the adjustments,
-    /// less the subsidies deducted; every breakdown adds up to it.
+    /// The fund's use for the month: its share and the adjustments, less the
+    /// subsidies deducted; every breakdown adds up to it. What it spent is
+    /// this less what the statements withheld and held (``totalSpent``).
     public var netFund: Money { fund + adjustments - subsidiesDeducted }
 
     /// The key of the row in each breakdown that holds the subsidies deducted.
@@ -132,6 +140,7 @@ public struct FundReport: Sendable, Equatable {
             "subsidiesDeducted": subsidiesDeducted.json, "netFund": netFund.json,
             "payable": settlement.fundTotal.json,
             "cash": cash?.json ?? .null, "totalSpent": totalSpent.json,
+            "withheld": spending.withheld.json, "heldAboveBudget": spending.heldAboveBudget.json, "owed": owed.json,
             "outOfRegion": rows(outOfRegion),
             "budgetWarnings": .array(budgetWarnings.map {
                 ["institution": .string($0.institution), "budget": ($0.budget ?? .zero).json, "usedThisYear": ($0.usedThisYear ?? .zero).json,

@@ -17,16 +17,28 @@ public struct FundReportService: Sendable {
         self.store = store
     }
 
-    /// What the fund actually spent in a month, to set beside a projection:
-    /// the settlement's payable total for care and the cash run's total, each
-    /// `nil` until the month is settled or run (administrators and auditors).
+    /// What the fund actually spent in a month, to set beside a projection
+    /// (``FundSpending``, the report's definition): the settlement's payable
+    /// total for care and the cash run's total, each `nil` until the month is
+    /// settled or run, and what it still owes of what the statements withheld
+    /// and held (administrators and auditors).
     public func spending(month: YearMonth, actor: Actor) throws -> JSONValue {
         try Access.require(actor, .readAll)
-        let (settlement, cash) = try store.read { tx in (try tx.settlements.settlement(month: month), try tx.cash.run(month: month)) }
-        let care = settlement?.fundTotal, paid = cash?.total
-        var object: JSONObject = ["month": .string(month.description), "care": care?.json ?? .null, "cash": paid?.json ?? .null]
-        object.set("total", care == nil && paid == nil ? .null : ((care ?? .zero) + (paid ?? .zero)).json)
-        return .object(object)
+        return try store.read { tx in
+            let settlement = try tx.settlements.settlement(month: month)
+            return FundSpending(month: month, settlement: settlement, cash: try tx.cash.run(month: month),
+                                owed: try Self.owed(settlement, in: tx)).json
+        }
+    }
+
+    /// What the fund still owes of what a settled month's statements withheld
+    /// and held: what no decision has released or kept yet (``HoldAccount``).
+    static func owed(_ settlement: SettlementRun?, in tx: any ProviderTransaction) throws -> Money {
+        guard let settlement else { return .zero }
+        let decisions = try tx.holds.decisions(institution: nil, months: settlement.month...settlement.month)
+        return settlement.statements.reduce(.zero) { owed, statement in
+            HoldDecision.Kind.allCases.reduce(owed) { $0 + HoldAccount(statement: statement, month: settlement.month, kind: $1, decisions: decisions).outstanding }
+        }
     }
 
     /// The fund report of a settled month, read in one snapshot: for
@@ -75,6 +87,7 @@ public struct FundReportService: Sendable {
                                     mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
             report.institutionNames = institutions.mapValues(\.name)
             report.cash = try tx.cash.run(month: month)
+            report.owed = try Self.owed(settlement, in: tx)
             report.outOfRegion = try tx.usage.fundUseAway(month: month).map {
                 FundReport.Row(key: $0.region, logs: $0.use.logs, allowed: $0.use.allowed, fund: $0.use.fund)
             }

@@ -6,17 +6,20 @@ import LTCCore
 /// a share of the excess and holds the rest for the year-end review.
 ///
 /// ```json
-/// "budget": {"warnings": [0.8, 0.95], "paidAboveBudget": 0.5}
+/// "budget": {"warnings": [0.8, 0.95], "paidAboveBudget": 0.5, "yearEnd": {…}}
 /// ```
 public struct BudgetSettings: Sendable, Equatable {
     /// Shares of the budget at which a statement warns, lowest first.
     public var warnings: [Ratio]
     /// The share of use above the budget paid with the statement; the rest is held for the year-end review.
     public var paidAboveBudget: Ratio
+    /// How the year-end close settles the holds (``BudgetYearEnd``); `nil` where the scheme is silent (``BudgetYearEnd/silent`` applies).
+    public var yearEnd: BudgetYearEnd?
 
-    public init(warnings: [Ratio], paidAboveBudget: Ratio) {
+    public init(warnings: [Ratio], paidAboveBudget: Ratio, yearEnd: BudgetYearEnd? = nil) {
         self.warnings = warnings
         self.paidAboveBudget = paidAboveBudget
+        self.yearEnd = yearEnd
     }
 
     /// The highest warning level that `used` has reached of `budget`, if any.
@@ -29,7 +32,8 @@ public struct BudgetSettings: Sendable, Equatable {
 }
 
 extension BudgetSettings {
-    static func decode(_ fields: JSONFields, log: JSONProblemLog) -> BudgetSettings? {
+    /// - Parameter ratings: the ratings the scheme's performance assessment gives, `nil` if unknown.
+    static func decode(_ fields: JSONFields, ratings: [String]?, log: JSONProblemLog) -> BudgetSettings? {
         var warnings: [Ratio] = []
         for (value, path) in fields.array("warnings") ?? [] {
             guard let level = Ratio(json: value), level.basisPoints > 0 else {
@@ -50,6 +54,9 @@ extension BudgetSettings {
             log.report(fields.path.appending("paidAboveBudget"), "\(value) is not a share from 0 to 1 with at most four decimals")
             return nil
         }
-        return BudgetSettings(warnings: warnings, paidAboveBudget: paid)
+        let yearEnd = fields.fields("yearEnd", accepting: ["overspend", "surplus", "ratings", "unrated"], required: false)
+            .flatMap { BudgetYearEnd.decode($0, ratings: ratings, log: log) }
+        if fields.has("yearEnd") && yearEnd == nil { return nil }
+        return BudgetSettings(warnings: warnings, paidAboveBudget: paid, yearEnd: yearEnd)
     }
 }

@@ -63,8 +63,10 @@ private struct SchemeDecoder {
         let supervision = root.fields("supervision", accepting: ["violations", "penalties", "credit", "assessment"], required: false)
             .flatMap { SupervisionDecoder(log: log).supervision($0) }
 
-        let budget = root.fields("budget", accepting: ["warnings", "paidAboveBudget"], required: false)
-            .flatMap { BudgetSettings.decode($0, log: log) }
+        // The year-end close's ratings are those the scheme's performance assessment gives (unknown if that section is itself wrong).
+        let ratings: [String]? = root.has("supervision") ? supervision.map { $0.assessment?.bands.map(\.rating) ?? [] } : []
+        let budget = root.fields("budget", accepting: ["warnings", "paidAboveBudget", "yearEnd"], required: false)
+            .flatMap { BudgetSettings.decode($0, ratings: ratings, log: log) }
         let admission = root.fields("admission", accepting: ["qualifiedCaregiverShare", "minimumAdministrators", "minimumBedsForInstitutionalCare", "cleanYears"],
                                     required: false).flatMap { AdmissionSettings.decode($0, log: log) }
 

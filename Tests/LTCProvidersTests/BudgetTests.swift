@@ -58,6 +58,19 @@ struct BudgetTests {
         #expect(report.html.contains("Budget warnings"))
     }
 
+    @Test("Settling June before May holds what settling them in order holds: the year's use counts every month settled, whatever its order",
+          arguments: [["2026-05", "2026-06"], ["2026-06", "2026-05"]])
+    func anyOrder(order: [String]) throws {
+        // The budget is April's 234 and one more visit: May's visit reaches it, June's is above it, in whichever order they are settled.
+        let (world, _) = try april(budget: "292.50")
+        _ = try world.submit([world.line("B5", on: "2026-05-04")], asOf: "2026-05-10")
+        _ = try world.submit([world.line("B6", on: "2026-06-08")], asOf: "2026-06-10")
+        let statements = try order.map { try #require(try world.settlement.settle(month: YearMonth($0)!, actor: admin, asOf: day("2026-07-02")).statements.first) }
+        #expect(statements.reduce(Money.zero) { $0 + $1.heldAboveBudget } == Money(text: "29.25")!)
+        #expect(statements.last?.usedThisYear == Money(yuan: 351))
+        #expect(statements.first?.usedThisYear == Money(text: "292.50")!)
+    }
+
     @Test("Budgets are set by administrators, for a year not settled to its end, within bounds")
     func setting() throws {
         let world = try ProviderWorld()

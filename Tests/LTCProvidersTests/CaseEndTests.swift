@@ -24,7 +24,8 @@ struct CaseEndTests {
 
         #expect(ended.record.state == .terminated && ended.record.endedOn == day("2026-04-07"))
         #expect(ended.afterEnd?["withdrawn"]?.intValue == 4)
-        #expect(ended.afterEnd?["recovered"] == Money(fen: -2 * 5850).json)
+        // What April paid for the 8th and the 14th: their 58.50 each less their part of April's withholding (8.78 of 175.50), cancelled.
+        #expect(ended.afterEnd?["recovered"] == Money(fen: -5557 - 5558).json)
         let april = try stored(world, "2026-04"), may = try stored(world, "2026-05")
         #expect(april["L1"]?.status == .accepted)
         #expect(april["L2"]?.rule == .afterCaseEnded && april["L3"]?.rule == .afterCaseEnded)
@@ -32,10 +33,11 @@ struct CaseEndTests {
 
         // May pays nothing for May, and takes back what April paid for the 8th and the 14th.
         let statement = try #require(try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01")).statements.first)
-        #expect(statement.logs == 0 && statement.fund == .zero && statement.adjustments == Money(fen: -11700))
+        #expect(statement.logs == 0 && statement.fund == .zero && statement.adjustments == Money(fen: -11115))
         let listed = try world.settlement.adjustments(month: YearMonth("2026-05")!, institution: "I001", actor: admin, page: try PageRequest())
         #expect(listed.items.map(\.logID) == ["L2", "L3"])
-        #expect(listed.items.allSatisfy { $0.reason.contains("B03") && $0.reason.contains("ended on 2026-04-07 (death)") && $0.amount == Money(fen: -5850) })
+        #expect(listed.items.allSatisfy { $0.reason.contains("B03") && $0.reason.contains("ended on 2026-04-07 (death)") && $0.fundChange == Money(fen: -5850) })
+        #expect(listed.items.map(\.amount) == [Money(fen: -5557), Money(fen: -5558)])
     }
 
     @Test("A service dated after the end is rejected on intake (B03), the day of death itself is not")

@@ -103,7 +103,7 @@ struct CashPaymentTests {
         _ = try cash.run(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-04"))
         let report = try world.reports.report(month: YearMonth("2026-04")!, actor: admin)
         #expect(report.cash?.total == Money(yuan: 750))
-        #expect(report.totalSpent == report.netFund + Money(yuan: 750))
+        #expect(report.totalSpent == report.settlement.fundTotal + Money(yuan: 750))   // what was paid: care and cash
         #expect(report.html.contains("cash paid"))
     }
 }

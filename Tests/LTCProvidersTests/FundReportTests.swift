@@ -44,17 +44,35 @@ struct FundReportTests {
         let world = try ProviderWorld()
         _ = try world.submit([world.line("L1", on: "2026-04-28")], asOf: "2026-04-29")
         _ = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
-        // Half an hour instead of an hour, corrected in time: 29.25 comes back on May's statement.
+        // Half an hour instead of an hour, corrected in time: of the 29.25 less, 27.79 paid comes back on May's statement (1.46 of the withholding is cancelled).
         _ = try world.submit([world.line("L1", on: "2026-04-28", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
         let run = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
         let report = try world.reports.report(month: YearMonth("2026-05")!, actor: admin)
-        #expect(report.fund == Money(fen: 5850) && report.adjustments == Money(fen: -2925) && report.netFund == Money(fen: 2925))
+        #expect(report.fund == Money(fen: 5850) && report.adjustments == Money(fen: -2779) && report.netFund == Money(fen: 3071))
         for rows in [report.byGrade, report.byMode, report.byDistrict, report.byInstitution] {
             #expect(rows.reduce(Money.zero) { $0 + $1.fund } == report.netFund)
             #expect(rows.reduce(0) { $0 + $1.logs } == run.logCount)
             #expect(rows.last?.key == FundReport.adjustmentsKey)
         }
-        #expect(report.table("grade")?.text().contains("\n\"\(FundReport.adjustmentsKey)\",0,0.00,-29.25\n") == true)   // the key holds a comma: quoted
+        #expect(report.table("grade")?.text().contains("\n\"\(FundReport.adjustmentsKey)\",0,0.00,-27.79\n") == true)   // the key holds a comma: quoted
+    }
+
+    @Test("What the fund spent in a month is one figure, in the report, beside a projection and on the page: what it paid; the withheld and held are what it still owes")
+    func spentDefinedOnce() throws {
+        let world = try ProviderWorld()
+        try world.settlement.setBudget(institution: "I001", year: 2026, amount: Money(yuan: 100), actor: admin, asOf: day("2026-01-20"))
+        _ = try world.submit([world.line("L1", on: "2026-04-06"), world.line("L2", on: "2026-04-07")])
+        let statement = try #require(try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-04")).statements.first)
+        // 117.00 the fund's share: 5.85 withheld (5 %), and of the 17.00 above the budget of 100, 8.50 held.
+        #expect(statement.fund == Money(yuan: 117) && statement.withheld == Money(text: "5.85")! && statement.heldAboveBudget == Money(text: "8.50")!)
+        let report = try world.reports.report(month: YearMonth("2026-04")!, actor: admin)
+        let actual = try world.reports.spending(month: YearMonth("2026-04")!, actor: admin)
+        #expect(report.totalSpent == Money(text: "102.65")!)
+        #expect(actual["total"] == report.totalSpent.json && actual["care"] == report.totalSpent.json)
+        #expect(actual["owed"] == Money(text: "14.35")!.json)
+        #expect(report.json["totalSpent"] == report.totalSpent.json && report.json["owed"] == Money(text: "14.35")!.json)
+        #expect(report.html.contains("<dt>基金总支出 total spent</dt><dd>¥102.65</dd>"))
+        #expect(report.html.contains("<dt>待付 still owed</dt><dd>¥14.35</dd>"))
     }
 
     @Test("Only a settled month has a report")

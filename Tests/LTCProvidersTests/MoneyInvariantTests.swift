@@ -4,13 +4,18 @@ import LTCCases
 import LTCCore
 import LTCProviders
 import LTCReports
+import LTCSchemes
 import Testing
 
 /// The fund's invariants, checked after every step of random operation
 /// sequences on a small world: submissions (new logs, resent ones,
 /// corrections, repeats within a file, late and future ones, unknown
 /// caregivers), withdrawals, a caregiver registered late, penalties,
-/// settlements and a death recorded after the fact.
+/// performance assessments over any periods, settlements of the months
+/// that have ended in any order, a death recorded after the fact, and at
+/// the end the rest of the year settled and its budgets closed. The two
+/// institutions have budgets and are under two schemes with different
+/// withholding and budget settings.
 ///
 /// After each step, reading everything back:
 /// 1. no service is paid net more than once: accepted logs of a person, or of
@@ -22,7 +27,18 @@ import Testing
 /// 4. each statement is its logs and its adjustments to the fen, the fund's
 ///    total the statements' sum, and each fund report breakdown the net fund;
 /// 5. what a write reports is what reading it back gives: a submission's
-///    accepted logs and money, the usage ledger's weeks, days and months.
+///    accepted logs and money, the usage ledger's weeks, days and months;
+/// 6. every fen a statement withheld or held above a budget is still held,
+///    or released, or kept (cancelled with a correction, kept by a rating or
+///    the year's close), once: a hold is closed at most once, never decided
+///    beyond what it held, and what is released reaches a statement once;
+/// 7. no recovery exceeds what was paid: a correction takes back at most
+///    its log's fall in share, and a settled month's corrections at most what
+///    its statement paid and later released;
+/// 8. each statement's withholding and hold follow its institution's own
+///    scheme, and the hold the year's use before it, counting every month
+///    settled before it whatever its order; what the fund spent in a month
+///    is what it paid, the rest still owed.
 ///
 /// The sequences come from fixed seeds, so a failure names the seed and the
 /// steps that led to it and replays exactly. `LTC_PROPERTY_SEQUENCES=N`
@@ -36,17 +52,20 @@ struct MoneyInvariantTests {
         return (0..<UInt64(max(1, count))).map { 0x1742_0000 + $0 }
     }
 
+    /// Steps per sequence: about two months of days, April and May, with June's first days.
+    static let steps = 60
+
     @Test("Hourly home care (weekly plans, a monthly ceiling)", .timeLimit(.minutes(10)), arguments: seeds)
     func hourly(seed: UInt64) throws {
         var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "hours-home-care-2026", items: ["S01", "S02"]))
-        do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
+        do { try sequence.run(steps: Self.steps) } catch is InvariantBroken { return }   // recorded with the seed and the steps
         #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
     }
 
     @Test("Care priced by the day (Tengzhou's 45 a day for home visits)", .timeLimit(.minutes(10)), arguments: seeds)
     func daily(seed: UInt64) throws {
         var sequence = OperationSequence(seed: seed, world: try InvariantWorld(scheme: "day-rate-2026", items: ["H01"]))
-        do { try sequence.run(steps: 60) } catch is InvariantBroken { return }   // recorded with the seed and the steps
+        do { try sequence.run(steps: Self.steps) } catch is InvariantBroken { return }   // recorded with the seed and the steps
         #expect(sequence.accepted >= 10, "seed \(seed): the sequence accepted only \(sequence.accepted) logs")
     }
 }
@@ -58,7 +77,9 @@ final class Problems {
 
 struct InvariantBroken: Error {}
 
-/// Two institutions, two beneficiaries (the second enrolled with both), caregivers of each.
+/// Two institutions, two beneficiaries (the second enrolled with both),
+/// caregivers of each; I001 under the world's scheme, I002 under a variant
+/// of it (another region) with other withholding and budget settings.
 struct InvariantWorld {
     let world: ProviderWorld
     let scheme: String
@@ -67,16 +88,21 @@ struct InvariantWorld {
     let cases: [Int: Int]
     let institutions = ["I001", "I002"]
     let caregivers = ["I001": ["C1", "C2", "C3", "C9"], "I002": ["D1", "D2"]]
+    /// The scheme each institution is settled under.
+    let schemes: [String: Scheme]
 
     init(scheme: String, items: [String]) throws {
         let prices = Dictionary(uniqueKeysWithValues: items.map { ($0, $0 == "H01" ? Money(yuan: 30) : Money(yuan: 65)) })
         world = try ProviderWorld(scheme: scheme, prices: prices)
         self.scheme = scheme
         self.items = items
+        let variant = try Self.variant(of: scheme)
+        _ = try world.registry.load(variant, actor: admin, asOf: day("2026-01-01"))
+        schemes = ["I001": try #require(try BuiltInSchemes.scheme(named: scheme)), "I002": variant]
         let second = try world.registry.addPerson(name: "王阿婆", nationalID: validID("11010519400101124"), insurance: .employee,
                                                   enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
-        let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second)
-        try ProviderWorld.designate("I002", scheme: scheme, modes: ["home-visit"], prices: prices, capacity: 50, with: world.agreements)
+        let secondCase = try ProviderWorld.effectiveCase(world.cases, person: second, schemeID: scheme)
+        try ProviderWorld.designate("I002", scheme: variant.id, modes: ["home-visit"], prices: prices, capacity: 50, with: world.agreements)
         for (id, qualification) in [("D1", "nurse"), ("D2", "caregiver")] {
             _ = try world.agreements.register(Caregiver(id: id, name: "护理员\(id)", institution: "I002", qualifications: [qualification],
                                                         employment: [DatePeriod(from: day("2026-01-01"), to: nil)]), actor: admin, asOf: day("2026-01-15"))
@@ -87,6 +113,25 @@ struct InvariantWorld {
         }
         people = [world.person, second]
         cases = [world.person: world.caseID, second: secondCase]
+    }
+
+    /// The example scheme under another id and region, withholding 10 % and
+    /// paying a quarter above budgets (hourly home care: the example
+    /// withholds 5 % and pays half), or with budgets where the example has
+    /// none (care by the day).
+    static func variant(of scheme: String) throws -> Scheme {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/schemes/\(scheme).json")
+        var text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "\"id\": \"\(scheme)\"", with: "\"id\": \"\(scheme)-variant\"")
+            .replacingOccurrences(of: "\"region\": \"", with: "\"region\": \"variant of ")
+        if text.contains("\"paidAboveBudget\"") {
+            text = text.replacingOccurrences(of: "\"withholding\": 0.05", with: "\"withholding\": 0.1")
+                .replacingOccurrences(of: "\"paidAboveBudget\": 0.5", with: "\"paidAboveBudget\": 0.25")
+        } else {
+            text = String(text[..<text.lastIndex(of: "}")!]) + ",\n  \"budget\": {\"warnings\": [0.8], \"paidAboveBudget\": 0.3}\n}\n"
+        }
+        return try Scheme.decode(text: Array(text.utf8), source: "\(scheme)-variant.json")
     }
 }
 
@@ -106,6 +151,16 @@ struct OperationSequence {
     let problems = Problems()
     /// Logs accepted over the sequence, to see that it did something.
     var accepted = 0
+    /// Each institution's budget for 2026.
+    var budgets: [String: Money] = [:]
+    /// Months of logs settled after a later one was, to see that the order varied.
+    var outOfOrder = 0
+    /// The year's budget close, once run.
+    var close: BudgetClose?
+    /// The months of 2026 the sequence may settle as time passes; the rest are settled at its end.
+    static let months = (3...6).map { YearMonth(year: 2026, month: $0)! }
+    /// How many days after its end each month is settled (so that a month may be settled after a later one).
+    var delays: [YearMonth: Int] = [:]
 
     init(seed: UInt64, world: InvariantWorld) {
         self.seed = seed
@@ -121,6 +176,8 @@ struct OperationSequence {
     var providers: ProviderWorld { world.world }
 
     mutating func run(steps count: Int) throws {
+        try setBudgets()
+        for month in Self.months { delays[month] = Int.random(in: 0...40, using: &random) }
         let death = Int.random(in: count / 3..<count, using: &random)
         for step in 0..<count {
             switch Int.random(in: 0..<100, using: &random) {
@@ -128,15 +185,21 @@ struct OperationSequence {
             case 60..<70: try withdraw()
             case 70..<73: try registerLate()
             case 73..<77: try penalty()
+            case 77..<88: try assess()
             default: break
             }
             if step == death { try endCase() }
-            try settleWhatEnded()
+            try settleSome(of: Self.months.filter { today > $0.lastDay.adding(days: delays[$0]!) })
             today = today.adding(days: Int.random(in: 0...2, using: &random))
             try check()
             try stopIfBroken()
         }
-        if ProcessInfo.processInfo.environment["LTC_PROPERTY_STEPS"] != nil { print("seed \(seed):\n" + steps.joined(separator: "\n")) }
+        try finishTheYear()
+        try check()
+        try stopIfBroken()
+        if ProcessInfo.processInfo.environment["LTC_PROPERTY_STEPS"] != nil {
+            print("seed \(seed) (\(outOfOrder) months settled after a later one):\n" + steps.joined(separator: "\n"))
+        }
     }
 
     // MARK: Operations
@@ -234,22 +297,92 @@ struct OperationSequence {
         steps.append("\(today) person \(person) died on \(on) → \(termination.afterEnd.map { JSONWriter.string($0) } ?? "nothing after")")
     }
 
-    mutating func settleWhatEnded() throws {
-        for month in [YearMonth("2026-03")!, YearMonth("2026-04")!, YearMonth("2026-05")!] where today > month.lastDay && paidAtSettlement[month] == nil {
-            var paid: [LogKey: Money] = [:]
-            for log in try allLogs() where log.status == .accepted && YearMonth(containing: log.log.day) == month {
-                paid[LogKey(institution: log.log.institution, logID: log.log.logID)] = log.money!.fund
-            }
-            let run = try providers.settlement.settle(month: month, actor: admin, asOf: today)
-            try stopIfBroken()
-            paidAtSettlement[month] = paid
-            steps.append("\(today) settles \(month): \(run.logCount) logs, the fund pays \(run.fundTotal)")
-            // Each statement's share is its logs' share, to the fen.
-            for statement in run.statements {
-                let logs = paid.filter { $0.key.institution == statement.institution }.values.reduce(Money.zero, +)
-                expect(statement.fund == logs, "\(month) \(statement.institution): statement fund \(statement.fund), its logs \(logs)")
+    /// Budgets for 2026 that the year's use may well pass.
+    mutating func setBudgets() throws {
+        for institution in world.institutions {
+            let amount = Money(yuan: Int.random(in: 100...500, using: &random))
+            try providers.settlement.setBudget(institution: institution, year: 2026, amount: amount, actor: admin, asOf: today)
+            budgets[institution] = amount
+        }
+        steps.append("\(today) budgets \(budgets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+    }
+
+    /// A performance assessment of any period that has ended, overlapping earlier ones or not.
+    mutating func assess() throws {
+        guard world.scheme == "hours-home-care-2026" else { return }   // the day-rate example has no supervision section
+        let institution = world.institutions.randomElement(using: &random)!
+        let from = Self.months[Int.random(in: 0..<3, using: &random)].firstDay.adding(days: Int.random(in: 0...3, using: &random))
+        let to = from.adding(days: Int.random(in: 20...50, using: &random))
+        guard to < today else { return }
+        do {
+            let result = try providers.supervision.assessPerformance(institution: institution, from: from, to: to,
+                                                                     inspector: ["inspection": Int.random(in: 30...100, using: &random)],
+                                                                     actor: admin, asOf: today)
+            steps.append("\(today) assesses \(institution) \(from)–\(to): \(result.rating), decided \(result.withheld) (\(result.released ? "released" : "kept"))")
+        } catch let error as CaseError where error.reason == .duplicate {
+            return
+        }
+    }
+
+    /// Settles those of `months` that have ended and are not settled, in a random order.
+    mutating func settleSome(of months: [YearMonth]) throws {
+        var ended = months.filter { today > $0.lastDay && paidAtSettlement[$0] == nil }
+        ended.shuffle(using: &random)
+        for month in ended { try settle(month) }
+    }
+
+    mutating func settle(_ month: YearMonth) throws {
+        var paid: [LogKey: Money] = [:]
+        for log in try allLogs() where log.status == .accepted && YearMonth(containing: log.log.day) == month {
+            paid[LogKey(institution: log.log.institution, logID: log.log.logID)] = log.money!.fund
+        }
+        // The year's use before it: every month of 2026 settled so far, whatever its order, and the corrections of their logs.
+        var prior: [String: Money] = [:]
+        for earlier in paidAtSettlement.keys where earlier.year == month.year {
+            for statement in try providers.settlement.settlement(month: earlier, actor: admin)?.statements ?? [] {
+                prior[statement.institution, default: .zero] += statement.fund
             }
         }
+        for adjustment in try adjustments() where adjustment.serviceMonth.year == month.year {
+            prior[adjustment.institution, default: .zero] += adjustment.fundChange ?? .zero
+        }
+        if Self.months.contains(month) && paidAtSettlement.keys.contains(where: { $0 > month && Self.months.contains($0) }) { outOfOrder += 1 }
+        let run = try providers.settlement.settle(month: month, actor: admin, asOf: today)
+        try stopIfBroken()
+        paidAtSettlement[month] = paid
+        steps.append("\(today) settles \(month): \(run.logCount) logs, the fund pays \(run.fundTotal), withholds \(run.statements.map(\.withheld)), holds \(run.statements.map(\.heldAboveBudget))")
+        for statement in run.statements {
+            // Each statement's share is its logs' share, to the fen.
+            let logs = paid.filter { $0.key.institution == statement.institution }.values.reduce(Money.zero, +)
+            expect(statement.fund == logs, "\(month) \(statement.institution): statement fund \(statement.fund), its logs \(logs)")
+            // 8. Its own scheme's withholding, and its hold by the year's use before it.
+            let scheme = world.schemes[statement.institution]!
+            let share = scheme.supervision?.assessment?.withholding
+            expect(statement.withheld == (share?.apply(to: statement.fund) ?? .zero),
+                   "\(month) \(statement.institution): withheld \(statement.withheld) of \(statement.fund), its scheme's share is \(share?.description ?? "none")")
+            guard let rules = scheme.budget, let budget = budgets[statement.institution] else {
+                expect(statement.heldAboveBudget == .zero && statement.budget == nil, "\(month) \(statement.institution): held under a scheme without budget rules")
+                continue
+            }
+            let before = prior[statement.institution] ?? .zero, used = before + statement.fund
+            let above = max(.zero, used - budget) - max(.zero, before - budget)
+            expect(statement.usedThisYear == used, "\(month) \(statement.institution): used \(statement.usedThisYear.map(\.description) ?? "-"), the year's settled use is \(used)")
+            expect(statement.heldAboveBudget == above - rules.paidAboveBudget.apply(to: above),
+                   "\(month) \(statement.institution): held \(statement.heldAboveBudget) of \(above) above the budget \(budget)")
+        }
+    }
+
+    /// The year's end: every month of 2026 settled, in a random order, and its budgets closed.
+    mutating func finishTheYear() throws {
+        today = day("2027-01-05")
+        try settleSome(of: (1...12).map { YearMonth(year: 2026, month: $0)! })
+        try check()
+        try stopIfBroken()
+        let close = try providers.settlement.closeBudgets(year: 2026, actor: admin, asOf: today)
+        self.close = close
+        steps.append("\(today) closes 2026: " + close.lines.map { "\($0.institution) used \($0.used) of \($0.budget), held \($0.held), released \($0.released), retained \($0.retained)" }.joined(separator: "; "))
+        let expected = world.institutions.filter { world.schemes[$0]!.budget != nil }
+        expect(close.lines.map(\.institution) == expected, "the close has lines for \(close.lines.map(\.institution)), the institutions with budget rules are \(expected)")
     }
 
     // MARK: Reading back
@@ -302,10 +435,12 @@ struct OperationSequence {
         for (_, group) in Dictionary(grouping: accepted, by: { "\($0.log.institution)/\($0.log.caregiver)" }) {
             expect(!Self.overlaps(group), "caregiver \(group[0].log.caregiver) has overlapping accepted services")
         }
-        // ... and what a settled month paid for a log, with its adjustments, is within what the log is now worth.
+        // ... and the fund share a settled month counted for a log, with the changes its corrections made, is within what the log is
+        // now worth (what of a change is recovered, and what cancels the withheld or held, is invariant 6's).
         var adjusted: [LogKey: Money] = [:]
-        for adjustment in try adjustments() where !adjustment.logID.hasPrefix("violation") {
-            adjusted[LogKey(institution: adjustment.institution, logID: adjustment.logID), default: .zero] += adjustment.amount
+        for adjustment in try adjustments() {
+            guard let change = adjustment.fundChange else { continue }
+            adjusted[LogKey(institution: adjustment.institution, logID: adjustment.logID), default: .zero] += change
         }
         for log in logs {
             let key = LogKey(institution: log.log.institution, logID: log.log.logID)
@@ -373,12 +508,79 @@ struct OperationSequence {
             }
         }
         expect(ledger.count == Set(accepted.map { "\($0.log.person)/\(Week.number(of: $0.log.day))" }).count, "the ledger's weeks are not the logs' weeks")
+        try checkHolds()
         for month in [YearMonth("2026-03")!, YearMonth("2026-04")!, YearMonth("2026-05")!, YearMonth("2026-06")!] where paidAtSettlement[month] == nil {
             let ledger = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.usage.allowed(people: Set(world.people), month: month) }
             for person in world.people {
                 let logs = accepted.filter { $0.log.person == person && YearMonth(containing: $0.log.day) == month }.reduce(Money.zero) { $0 + $1.money!.allowed }
                 expect((ledger[person] ?? .zero) == logs, "person \(person) in \(month): ledger allowed \(ledger[person] ?? .zero), logs \(logs)")
             }
+        }
+    }
+
+    /// 6, 7 and 8: what became of every fen withheld or held, recoveries, and what the fund spent.
+    func checkHolds() throws {
+        let year = YearMonth(year: 2026, month: 1)!...YearMonth(year: 2026, month: 12)!
+        let decisions = try providers.scratch.store.read { (tx: any ProviderTransaction) in try tx.holds.decisions(institution: nil, months: year) }
+        let adjustments = try adjustments()
+        var released: [String: [HoldDecision.Kind: Money]] = [:]
+        for month in paidAtSettlement.keys.sorted() {
+            guard let run = try providers.settlement.settlement(month: month, actor: admin) else { continue }
+            var owed = Money.zero
+            for statement in run.statements {
+                let where_ = "\(month) \(statement.institution)"
+                var paid = statement.fund - statement.withheld - statement.heldAboveBudget
+                for kind in HoldDecision.Kind.allCases {
+                    // 6. Still held, released or kept, once.
+                    let account = HoldAccount(statement: statement, month: month, kind: kind, decisions: decisions)
+                    expect(account.decisions.allSatisfy { $0.released >= .zero && $0.kept >= .zero }, "\(where_) \(kind): a decision of a negative amount")
+                    expect(account.outstanding >= .zero, "\(where_) \(kind): \(account.released) released and \(account.kept) kept of \(account.amount)")
+                    expect(account.decisions.filter(\.closing).count <= 1, "\(where_) \(kind): closed more than once")
+                    if account.closing != nil { expect(account.outstanding == .zero, "\(where_) \(kind): \(account.outstanding) left after it was closed") }
+                    if account.decisions.contains(where: { $0.cause == .correction && $0.released > .zero }) {
+                        expect(false, "\(where_) \(kind): a correction released money")
+                    }
+                    if kind == .withheld {
+                        expect(account.decisions.allSatisfy { $0.cause != .budgetClose }, "\(where_): the budget close decided a withholding")
+                    } else {
+                        expect(account.decisions.allSatisfy { $0.cause != .assessment }, "\(where_): an assessment decided a budget hold")
+                    }
+                    released[statement.institution, default: [:]][kind, default: .zero] += account.released
+                    paid = paid + account.released
+                    owed = owed + account.outstanding
+                }
+                // 7. No recovery exceeds what was paid: per correction, its log's fall; per month, what the statement paid and released.
+                let corrections = adjustments.filter { $0.fundChange != nil && $0.serviceMonth == month && $0.institution == statement.institution }
+                for correction in corrections {
+                    expect(correction.amount <= .zero && correction.amount >= correction.fundChange!,
+                           "\(where_): \(correction.logID) recovers \(Money.zero - correction.amount) of a fall of \(Money.zero - correction.fundChange!)")
+                }
+                let recovered = Money.zero - corrections.reduce(Money.zero) { $0 + $1.amount }
+                expect(recovered <= paid, "\(where_): \(recovered) recovered, \(paid) paid")
+                // ... and the fall of its logs' share is recovered, or cancels what was withheld or held, or is the part a decision kept, once.
+                let fall = Money.zero - corrections.reduce(Money.zero) { $0 + $1.fundChange! }
+                let mine = decisions.filter { $0.institution == statement.institution && $0.month == month }
+                let cancelled = mine.filter { $0.cause == .correction }.reduce(Money.zero) { $0 + $1.kept }
+                let keptByDecision = mine.filter(\.closing).reduce(Money.zero) { $0 + $1.kept }
+                expect(recovered + cancelled <= fall && fall - recovered - cancelled <= keptByDecision,
+                       "\(where_): its logs' share fell \(fall); \(recovered) recovered, \(cancelled) cancelled, \(keptByDecision) kept by decisions")
+            }
+            // 8. What the fund spent is what it paid; what it withheld and held and has not decided is what it owes.
+            let report = try providers.reports.report(month: month, actor: admin)
+            expect(report.totalSpent == run.fundTotal, "\(month): spent \(report.totalSpent), paid \(run.fundTotal)")
+            expect(report.owed == owed, "\(month): owes \(report.owed), holds \(owed) undecided")
+        }
+        // 6. What was released reaches a statement once: the assessments' releases, and the close's.
+        for institution in world.institutions {
+            let fromAssessments = adjustments.filter { $0.institution == institution && $0.logID.hasPrefix("assessment ") }.reduce(Money.zero) { $0 + $1.amount }
+            let withheld = released[institution]?[.withheld] ?? .zero
+            expect(fromAssessments == withheld, "\(institution): \(fromAssessments) released by assessments on statements, \(withheld) decided released")
+            let fromClose = adjustments.filter { $0.institution == institution && $0.logID == "budget close 2026" }.reduce(Money.zero) { $0 + $1.amount }
+            let line = close?.lines.first { $0.institution == institution }
+            let held = released[institution]?[.budget] ?? .zero
+            expect(held == (line?.released ?? .zero), "\(institution): \(held) of the holds decided released, the close released \(line?.released ?? .zero)")
+            expect(fromClose == (line.map { $0.released + $0.retained } ?? .zero), "\(institution): \(fromClose) on statements from the close")
+            expect(line.map { $0.released + $0.kept == $0.held } ?? true, "\(institution): the close's released and kept are not what it held")
         }
     }
 

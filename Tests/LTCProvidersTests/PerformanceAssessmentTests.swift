@@ -54,6 +54,61 @@ struct PerformanceAssessmentTests {
         #expect(may.statements[0].adjustments == april.statements[0].withheld)
     }
 
+    /// April logged in time and as planned (rated excellent with an inspection of 90 or more), and settled.
+    func goodApril() throws -> (world: ProviderWorld, april: SettlementRun) {
+        let world = try ProviderWorld()
+        for (days, sent) in [(["01", "02", "03"], "04"), (["06", "07", "08"], "09"), (["13", "14", "15"], "16"), (["20", "21", "22"], "23"), (["27"], "28")] {
+            _ = try world.submit(days.map { world.line("D\($0)", on: "2026-04-\($0)") }, asOf: "2026-04-\(sent)")
+        }
+        return (world, try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01")))
+    }
+
+    func assess(_ world: ProviderWorld, _ from: String, _ to: String, inspection: Int = 95, asOf: String = "2026-05-05") throws -> PerformanceAssessment {
+        try world.supervision.assessPerformance(institution: "I001", from: day(from), to: day(to), inspector: ["inspection": inspection],
+                                                actor: admin, asOf: day(asOf))
+    }
+
+    @Test("A month's withholding is released once, whatever periods later assessments name: 04-01–04-30, 04-01–04-29, then 04-02–04-30")
+    func releasedOnce() throws {
+        let (world, april) = try goodApril()
+        let withheld = april.statements[0].withheld
+        #expect(withheld > .zero)
+        let decided = try [("2026-04-01", "2026-04-30"), ("2026-04-01", "2026-04-29"), ("2026-04-02", "2026-04-30")].map { try assess(world, $0, $1) }
+        #expect(decided.map(\.rating) == ["excellent", "excellent", "excellent"])
+        #expect(decided.map(\.withheld) == [withheld, .zero, .zero])
+        // Decided, April's withholding is no longer owed.
+        #expect(try world.reports.report(month: YearMonth("2026-04")!, actor: admin).owed == .zero)
+        let may = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
+        #expect(may.statements.first?.adjustments == withheld)
+    }
+
+    @Test("A withholding kept by a failing rating is never released by a later, better assessment covering the month")
+    func keptStaysKept() throws {
+        let (world, april) = try goodApril()
+        // Three violations decided on 2 April, a log rejected that day and a poor inspection fail April; 3 to 30 April, without them, is excellent.
+        _ = try world.submit([world.line("R1", "C9", on: "2026-04-02", "14:00", "15:00")], asOf: "2026-04-03")
+        for _ in 0..<3 {
+            _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-02"),
+                                                      evidence: "certificate expired", amount: .zero, penalty: "rectification", actor: admin, asOf: day("2026-04-02"))
+        }
+        let failed = try assess(world, "2026-04-01", "2026-04-30", inspection: 0)
+        #expect(failed.rating == "fail" && !failed.released && failed.withheld == april.statements[0].withheld)
+        let better = try assess(world, "2026-04-03", "2026-04-30")
+        #expect(better.rating == "excellent" && better.withheld == .zero)
+        let may = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
+        #expect(may.statements.allSatisfy { $0.adjustments == .zero })
+    }
+
+    @Test("An assessment before the month is settled decides nothing for it: the next assessment covering it does")
+    func unsettledMonthWaits() throws {
+        let world = try ProviderWorld()
+        _ = try world.submit([world.line("D1", on: "2026-04-06")], asOf: "2026-04-07")
+        #expect(try assess(world, "2026-04-01", "2026-04-30", asOf: "2026-05-01").withheld == .zero)
+        let april = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-02"))
+        let later = try assess(world, "2026-04-01", "2026-05-31", asOf: "2026-06-02")
+        #expect(later.withheld == april.statements[0].withheld)
+    }
+
     @Test("An inspector's score is required; a period is assessed once, and only after it ends")
     func refusals() throws {
         let world = try ProviderWorld()

@@ -97,8 +97,10 @@ struct ProviderWorld {
 
     /// A case from application to an effective grade 3 from 2026-03-17, in home visits.
     /// - Parameter evidence: where to make the visit's photo and signature, for schemes that require them.
-    static func effectiveCase(_ cases: CaseService, person: Int, mode: String = "home-visit", evidence: TestStore? = nil) throws -> Int {
-        let id = try cases.open(personID: person, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil,
+    /// - Parameter schemeID: the case's scheme, where more than one is in force.
+    static func effectiveCase(_ cases: CaseService, person: Int, mode: String = "home-visit", evidence: TestStore? = nil,
+                              schemeID: String? = nil) throws -> Int {
+        let id = try cases.open(personID: person, disabledSince: day("2025-06-01"), institution: nil, schemeID: schemeID,
                                 actor: admin, asOf: day("2026-03-02")).id
         _ = try cases.check(caseID: id, actor: admin, asOf: day("2026-03-02"))
         _ = try cases.assign(caseID: id, assessors: ["A1", "A2"], reason: "named for the test", actor: admin, asOf: day("2026-03-03"))

@@ -94,15 +94,16 @@ struct SettlementTests {
         _ = try world.submit([world.line("L1", on: "2026-04-28")], asOf: "2026-04-29")
         let april = try world.settlement.settle(month: YearMonth("2026-04")!, actor: admin, asOf: day("2026-05-01"))
         #expect(april.fundTotal == Money(fen: 5850 - 293))
-        // Half an hour, not an hour, within the 10 days: 29.25 of the 58.50 paid comes back.
+        // Half an hour, not an hour, within the 10 days: the log is worth 29.25 less. Of April's 58.50, 2.93 was withheld: April is
+        // now as if settled on 29.25, withholding 1.47, so 1.46 of the withholding is cancelled and 27.79 of what was paid comes back.
         let report = try world.submit([world.line("L1", on: "2026-04-28", "09:00", "09:30"), world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
         #expect(report.corrected == 1)
-        #expect(report.adjustments == Money(fen: -2925))
+        #expect(report.adjustments == Money(fen: -2779))
         let may = try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01"))
         let statement = try #require(may.statements.first)
         #expect(statement.fund == Money(fen: 5850))
-        #expect(statement.adjustments == Money(fen: -2925))
-        #expect(statement.payable == Money(fen: 2925 - 293))
+        #expect(statement.adjustments == Money(fen: -2779))
+        #expect(statement.payable == Money(fen: 5850 - 2779 - 293))
         #expect(try world.settlement.settlement(month: YearMonth("2026-04")!, actor: admin) == april)
     }
 
@@ -130,18 +131,18 @@ struct SettlementTests {
         let moved = try world.submit([world.line("L1", on: "2026-05-04")], asOf: "2026-05-05")
         #expect(moved.rejected.map(\.rule) == [.movedFromSettledMonth] && moved.accepted == 0 && moved.corrected == 0)
         #expect(try stored(world).first?.version == 1)
-        // Withdrawn: stored again as rejected (W01), and the 58.50 paid is recovered on May's statement.
+        // Withdrawn: stored again as rejected (W01), and the 55.57 paid is recovered on May's statement (the 2.93 withheld is cancelled).
         let withdrawal = try world.intake.withdraw(Array(("log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n"
                                                           + world.line("L1", on: "2026-04-06") + "\n" + world.line("L9") + "\n").utf8),
                                                    actor: admin, asOf: day("2026-05-05"))
-        #expect(withdrawal.withdrawn == 1 && withdrawal.adjustments == Money(fen: -5850))
+        #expect(withdrawal.withdrawn == 1 && withdrawal.adjustments == Money(fen: -5557))
         #expect(withdrawal.rejected.map(\.logID) == ["L9"])
         let withdrawn = try #require(try stored(world).first)
         #expect(withdrawn.status == .rejected && withdrawn.rule == .withdrawn && withdrawn.version == 2)
         // The service of May, sent under a new id, is paid once.
         _ = try world.submit([world.line("M1", on: "2026-05-04")], asOf: "2026-05-05")
         let may = try #require(try world.settlement.settle(month: YearMonth("2026-05")!, actor: admin, asOf: day("2026-06-01")).statements.first)
-        #expect(may.logs == 1 && may.fund == Money(fen: 5850) && may.adjustments == Money(fen: -5850))
+        #expect(may.logs == 1 && may.fund == Money(fen: 5850) && may.adjustments == Money(fen: -5557))
     }
 
     @Test("A withdrawal in an open month takes the log's use and money back from the month")

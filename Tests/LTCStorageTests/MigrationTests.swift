@@ -34,6 +34,43 @@ struct MigrationTests {
     }
 }
 
+@Suite("Migration 0017 records what earlier releases decided")
+struct HoldMigrationTests {
+    @Test("Each statement's withholding is decided once, by the first stored assessment covering its month; earlier corrections changed the fund share by their amount")
+    func backfill() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try SQLiteDatabase(path: path)
+        try database.migrate(SQLiteSchema.migrations.filter { $0.name < "0017" })
+        try database.execute("""
+            INSERT INTO institutions (id, document) VALUES ('I001', '{}'), ('I002', '{}');
+            INSERT INTO settlements (month, settled_on, document) VALUES ('2026-04', '2026-05-04',
+                '{"month":"2026-04","settledOn":"2026-05-04","statements":[{"institution":"I001","withheld":105.3},{"institution":"I002","withheld":117},{"institution":"I003","withheld":0}]}');
+            INSERT INTO performance_assessments (institution, period_from, period_to, document) VALUES
+                ('I001', '2026-04-01', '2026-04-30', '{"released":true}'), ('I001', '2026-04-01', '2026-04-29', '{"released":true}'),
+                ('I001', '2026-05-01', '2026-05-31', '{"released":true}'), ('I002', '2026-04-02', '2026-04-30', '{"released":false}');
+            INSERT INTO settlement_adjustments (institution, log_id, service_month, amount, reason, settled_month) VALUES
+                ('I001', 'L1', '2026-04', -2925, 'correction', '2026-05'), ('I001', 'violation 1', '2026-05', -30000, 'refusal', NULL),
+                ('I001', 'assessment 2026-04-01–2026-04-30', '2026-04', 10530, 'released', NULL);
+            """)
+
+        try database.migrate(SQLiteSchema.migrations)
+
+        let decisions = try database.query("SELECT institution, month, kind, cause, decided_by, released, kept, closing FROM hold_decisions ORDER BY id") { row in
+            (0..<8).map { row.text(Int32($0)) ?? "-" }.joined(separator: " ")
+        }
+        #expect(decisions == ["I001 2026-04 withheld assessment assessment 2026-04-01–2026-04-29 10530 0 1",
+                              "I002 2026-04 withheld assessment assessment 2026-04-02–2026-04-30 0 11700 1"])
+        let changes = try database.query("SELECT log_id, fund_change FROM settlement_adjustments ORDER BY id") { "\($0.text(0) ?? "") \($0.text(1) ?? "null")" }
+        #expect(changes == ["L1 -2925", "violation 1 null", "assessment 2026-04-01–2026-04-30 null"])
+        // A second closing decision on April's withholding at I001 is refused, as is changing one.
+        #expect(throws: (any Error).self) {
+            try database.execute("INSERT INTO hold_decisions (institution, month, kind, cause, decided_by, decided_on, released, kept, closing) VALUES ('I001', '2026-04', 'withheld', 'assessment', 'again', '2026-06-01', 10530, 0, 1)")
+        }
+        #expect(throws: (any Error).self) { try database.execute("UPDATE hold_decisions SET released = 0") }
+    }
+}
+
 @Suite("Database guard rails")
 struct GuardRailTests {
     @Test("An empty path or an in-memory database is no place to keep data", arguments: ["", "  ", ":memory:", "file::memory:?cache=shared"])

@@ -104,6 +104,9 @@ enum ProviderSpellings {
         CommandSpelling("budget.set", examples: ["ltc budget set --institution I001 --year 2026 --amount 1200000 --actor administrator:wang"],
                         abstract: "Set an institution's budget for a year (until the year is settled to its end)."),
         CommandSpelling("budget.list", abstract: "A year's budgets (an institution sees its own)."),
+        CommandSpelling("budget.close", examples: ["ltc budget close --year 2026 --actor administrator:wang --as-of 2027-01-05"],
+                        abstract: "Close a year's budgets: holds released or kept, surpluses retained, by the scheme's rule; once."),
+        CommandSpelling("budget.closed", abstract: "A year's budget close as it was closed (an institution sees its own line)."),
 
         CommandSpelling("cash.payee", arguments: [Positional("case", value: "id", help: "The case id.")],
                         options: ["carer": OptionSpelling(value: "name"), "carerId": OptionSpelling(value: "number")],

@@ -8,7 +8,9 @@ struct CheckedChunk: Sendable {
     var inserts: [StoredLog] = []
     /// The stored versions the corrections replace (kept in the history).
     var replaced: [StoredLog] = []
-    /// Adjustments for corrections of logs of settled months.
+    /// Adjustments for corrections of logs of settled months, each with the
+    /// change of the log's fund share (what of it is recovered is worked out
+    /// as it is stored, ``SettledCorrection``).
     var adjustments: [SettlementAdjustment] = []
     /// The money and receipts the chunk adds to the ledger.
     var usage = UsageChanges()
@@ -16,11 +18,13 @@ struct CheckedChunk: Sendable {
     var weeks: [PersonWeek] = []
     var caregiverWeeks: [CaregiverWeek] = []
 
-    /// Stores the chunk.
-    func write(to tx: any ProviderTransaction, submission: Int) throws {
+    /// Stores the chunk; returns what its adjustments recover.
+    func write(to tx: any ProviderTransaction, submission: Int, asOf: CalendarDate) throws -> Money {
         try tx.logs.store(inserts, replacing: replaced, submission: submission)
         if !usage.isEmpty { try tx.usage.add(usage) }
         if !weeks.isEmpty || !caregiverWeeks.isEmpty { try tx.usage.save(weeks, caregiverWeeks) }
-        for adjustment in adjustments { try tx.settlements.insert(adjustment) }
+        var recovered = Money.zero
+        for adjustment in adjustments { recovered = recovered + (try SettledCorrection.record(adjustment, asOf: asOf, in: tx)).amount }
+        return recovered
     }
 }

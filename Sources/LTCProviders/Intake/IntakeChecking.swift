@@ -247,15 +247,15 @@ struct IntakeChecking: Sendable {
                 entry.settledFund = now
                 if now != paid {
                     let reason = if let withdrawal {
-                        "log \(log.logID) of settled \(settledMonth) withdrawn (\(withdrawal.rule.code): \(withdrawal.detail)): \(paid) recovered"
+                        "log \(log.logID) of settled \(settledMonth) withdrawn (\(withdrawal.rule.code): \(withdrawal.detail)), its fund share \(paid)"
                     } else if entry.status == .accepted {
-                        "correction of log \(log.logID) of settled \(settledMonth): paid \(now) instead of \(paid)"
+                        "correction of log \(log.logID) of settled \(settledMonth): its fund share \(now) instead of \(paid)"
                     } else {
-                        "correction of log \(log.logID) of settled \(settledMonth): rejected \(entry.rule!.code), \(paid) recovered"
+                        "correction of log \(log.logID) of settled \(settledMonth): rejected \(entry.rule!.code), its fund share \(paid)"
                     }
+                    // What the statement paid of the change is worked out where it is stored (SettledCorrection).
                     checked.adjustments.append(SettlementAdjustment(institution: log.institution, logID: log.logID, serviceMonth: settledMonth,
-                                                                    amount: now - paid, reason: reason))
-                    report.adjustments = report.adjustments + (now - paid)
+                                                                    amount: now - paid, reason: reason, fundChange: now - paid))
                 }
             }
             if let institution = touch.institution {

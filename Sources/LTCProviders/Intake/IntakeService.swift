@@ -109,13 +109,14 @@ public struct IntakeService: Sendable {
                                       progress: progress)
         let checker = Threads.start("intake.check") { checking.run(jobs) }
         var outcome: Result<SubmissionReport, any Error>?
+        var adjustments = Money.zero
         while outcome == nil, let job = jobs.take() {
             switch job {
             case .read(let needs, let reply):
                 reply.put(Result { try needs.read(from: tx, asOf: asOf) })
             case .store(let chunk):
                 do {
-                    try chunk.write(to: tx, submission: submission)
+                    adjustments = adjustments + (try chunk.write(to: tx, submission: submission, asOf: asOf))
                     CrashPoint.reach("intake.chunk-stored")
                 } catch {
                     outcome = .failure(error)
@@ -129,7 +130,8 @@ public struct IntakeService: Sendable {
         // Whatever is left unread is abandoned: a checker waiting for it stops.
         for case .read(_, let reply) in jobs.cancel() { reply.close() }
         checker.join()
-        let report = try outcome!.get()
+        var report = try outcome!.get()
+        report.adjustments = adjustments
         let summary: JSONValue = ["received": .integer(report.received), "accepted": .integer(report.accepted),
                                   "rejected": .integer(report.rejected.count), "unchanged": .integer(report.unchanged),
                                   "corrected": .integer(report.corrected), "withdrawn": .integer(report.withdrawn), "bytes": .integer(size)]

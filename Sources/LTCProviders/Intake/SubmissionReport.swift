@@ -32,7 +32,9 @@ public struct SubmissionReport: Sendable, Equatable {
     public var billed: Money
     public var allowed: Money
     public var fund: Money
-    /// Adjustments made for corrections of logs in settled months.
+    /// Adjustments made for corrections of logs in settled months: what their
+    /// statements paid for them and now take back (never what was withheld or
+    /// held, ``SettledCorrection``).
     public var adjustments: Money
     /// Accepted logs picked for manual review (the scheme's sampling rate; higher under closer checks).
     public var sampled = 0

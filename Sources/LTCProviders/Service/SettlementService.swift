@@ -22,9 +22,11 @@ public struct SettlementService: Sendable {
     /// agreed prices, capped per beneficiary by the month's ceiling from the
     /// benefit engine (applied as the logs were accepted, first come first
     /// capped), split into the fund's and the person's shares, plus the
-    /// adjustments no statement has carried yet, less the scheme's
-    /// withholding. The totals come from the usage ledger (kept with the
-    /// logs), so settling reads one row per institution, not the month's logs.
+    /// adjustments no statement has carried yet, less the withholding and
+    /// the budget hold of each institution's own agreement's scheme
+    /// (``AgreementSchemes``). The totals come from the usage ledger (kept
+    /// with the logs), so settling reads one row per institution, not the
+    /// month's logs.
     /// The fund's total is the statements' sum to the fen.
     ///
     /// A settled month is closed: settling it again returns the stored run
@@ -45,13 +47,13 @@ public struct SettlementService: Sendable {
                 statement.adjustments = statement.adjustments + adjustment.amount
                 statements[adjustment.institution] = statement
             }
-            // The scheme's withholding, kept back until the performance assessment.
-            if let share = try tx.schemes.inForce(on: month.lastDay).lazy.compactMap(\.supervision?.assessment?.withholding).first {
-                for key in statements.keys { statements[key]!.withheld = share.apply(to: statements[key]!.fund) }
+            // Each institution's own scheme's withholding, kept back until the performance assessment.
+            let schemes = try AgreementSchemes(institutions: Set(statements.keys), month: month, in: tx)
+            for key in statements.keys {
+                guard let share = schemes[key]?.supervision?.assessment?.withholding else { continue }
+                statements[key]!.withheld = share.apply(to: statements[key]!.fund)
             }
-            if let budget = try tx.schemes.inForce(on: month.lastDay).lazy.compactMap(\.budget).first {
-                try Self.applyBudgets(budget, to: &statements, month: month, in: tx)
-            }
+            try Self.applyBudgets(schemes, to: &statements, month: month, in: tx)
             try SubsidyDeductions.apply(to: &statements, month: month, in: tx)
             let run = SettlementRun(month: month, settledOn: asOf, statements: statements.keys.sorted().map { statements[$0]! })
             try tx.settlements.insert(run)
@@ -61,23 +63,21 @@ public struct SettlementService: Sendable {
     }
 
     /// Each statement's year of use against its institution's budget (总额预算):
-    /// the use (fund share and adjustments) of the year's settled months and
-    /// this one, the highest warning level reached, and, of this month's use
-    /// above the budget, the part the scheme does not pay now, held for the
-    /// year-end review. Institutions without a budget for the year are left as they are.
-    static func applyBudgets(_ settings: BudgetSettings, to statements: inout [String: Statement], month: YearMonth,
+    /// the use (``BudgetUse``) of the year's months settled so far, in
+    /// whatever order, and this month's fund share; the highest warning level
+    /// reached; and, of this month's use above the budget, the part the
+    /// scheme does not pay now, held for the year-end close. Institutions
+    /// without a budget for the year, or whose scheme sets no budget rules,
+    /// are left as they are.
+    static func applyBudgets(_ schemes: AgreementSchemes, to statements: inout [String: Statement], month: YearMonth,
                              in tx: any ProviderTransaction) throws {
         let budgets = try tx.settlements.budgets(year: month.year)
         guard !budgets.isEmpty else { return }
-        var before: [String: Money] = [:]
-        for earlier in 1..<month.month {
-            guard let run = try tx.settlements.settlement(month: YearMonth(year: month.year, month: earlier)!) else { continue }
-            for statement in run.statements { before[statement.institution, default: .zero] += statement.fund + statement.adjustments }
-        }
+        let before = try BudgetUse.settled(year: month.year, in: tx)
         for (institution, budget) in budgets {
-            guard var statement = statements[institution] else { continue }
+            guard var statement = statements[institution], let settings = schemes[institution]?.budget else { continue }
             let prior = before[institution] ?? .zero
-            let used = prior + statement.fund + statement.adjustments
+            let used = prior + statement.fund
             let above = max(.zero, used - budget) - max(.zero, prior - budget)
             statement.budget = budget
             statement.usedThisYear = used

@@ -173,9 +173,11 @@ public struct SupervisionService: Sendable {
     /// Assesses an institution's performance for a period (a quarter or a
     /// year) by the scheme's indicators: measured ones from the period's logs,
     /// care plans and violations, scored ones from `inspector` (indicator id →
-    /// 0–100). The rating decides what was withheld from the period's
-    /// statements: released on the next statement for a rating the scheme
-    /// lists, kept otherwise. One assessment per institution and period.
+    /// 0–100). The rating decides what the statements of the settled months
+    /// the period covers still withhold, unless an earlier assessment decided
+    /// it: released on the next statement for a rating the scheme lists,
+    /// kept otherwise (``decideWithholding(of:from:to:rating:released:asOf:in:)``).
+    /// One assessment per institution and period.
     public func assessPerformance(institution: String, from: CalendarDate, to: CalendarDate, inspector: [String: Int],
                                   actor: Actor, asOf: CalendarDate) throws -> PerformanceAssessment {
         try work.change(Operation("performance.assess", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
@@ -224,23 +226,45 @@ public struct SupervisionService: Sendable {
                 activity.plannedMinutes += weeklyByDay / 7
             }
             var result = try PerformanceAssessment(institution: institution, from: from, to: to, activity: activity, inspector: inspector, rules: rules)
-            var withheld = Money.zero
-            var month = YearMonth(containing: from)
-            while month <= YearMonth(containing: to) {
-                if let run = try tx.settlements.settlement(month: month), let statement = run.statements.first(where: { $0.institution == institution }) {
-                    withheld = withheld + statement.withheld
-                }
-                month = month.adding(months: 1)
-            }
-            result.withheld = withheld
             result.released = rules.release.contains(result.rating)
-            if result.released && withheld.fen > 0 {
-                try tx.settlements.insert(SettlementAdjustment(institution: institution, logID: "assessment \(from)–\(to)", serviceMonth: YearMonth(containing: to),
-                                                   amount: withheld, reason: "withholding released: rated \(result.rating) for \(from) to \(to)"))
-            }
+            result.withheld = try Self.decideWithholding(of: institution, from: from, to: to, rating: result.rating, released: result.released,
+                                                         asOf: asOf, in: tx)
             try tx.supervision.insert(result)
             return Outcome(result, after: result.json)
         }
+    }
+
+    /// Releases or keeps what the institution's statements of the settled
+    /// months that `from...to` covers still withhold, each month's once: the
+    /// first assessment covering a settled month decides its withholding (a
+    /// closing ``HoldDecision``), and a later one covering it decides nothing
+    /// for it, whatever its period (issue 29, finding 1). A month settled
+    /// after an assessment covering it waits for the next one. What is
+    /// released comes on the next statement, one adjustment per month.
+    /// Returns what this assessment decided.
+    static func decideWithholding(of institution: String, from: CalendarDate, to: CalendarDate, rating: String, released: Bool,
+                                  asOf: CalendarDate, in tx: any ProviderTransaction) throws -> Money {
+        let first = YearMonth(containing: from), last = YearMonth(containing: to)
+        let decisions = try tx.holds.decisions(institution: institution, months: first...last)
+        let by = "assessment \(from)–\(to)"
+        var decided = Money.zero
+        var month = first
+        while month <= last {
+            defer { month = month.adding(months: 1) }
+            guard let statement = try tx.settlements.settlement(month: month)?.statements.first(where: { $0.institution == institution }),
+                  statement.withheld > .zero else { continue }
+            let account = HoldAccount(statement: statement, month: month, kind: .withheld, decisions: decisions)
+            guard account.closing == nil else { continue }
+            let rest = account.outstanding
+            try tx.holds.insert(HoldDecision(institution: institution, month: month, kind: .withheld, cause: .assessment, decidedBy: by, decidedOn: asOf,
+                                             released: released ? rest : .zero, kept: released ? .zero : rest, closing: true))
+            if released && rest > .zero {
+                try tx.settlements.insert(SettlementAdjustment(institution: institution, logID: by, serviceMonth: month, amount: rest,
+                                                               reason: "withholding of \(month) released: rated \(rating) for \(from) to \(to)"))
+            }
+            decided = decided + rest
+        }
+        return decided
     }
 
     /// Records an on-site inspection (with its score, 0–100) or a complaint;

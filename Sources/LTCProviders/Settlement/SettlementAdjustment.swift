@@ -15,9 +15,15 @@ public struct SettlementAdjustment: Sendable, Equatable {
     public var reason: String
     /// The month whose statement carries it, once settled.
     public var settledMonth: YearMonth?
+    /// For a correction or withdrawal of a log of a settled month, how much
+    /// the log's fund share changed; `amount` is the part of it that was
+    /// paid, recovered, the rest cancelling what its statement withheld or
+    /// held (``SettledCorrection``). `nil` for what changes no service's share
+    /// (a penalty, a release, the budget close).
+    public var fundChange: Money?
 
     public init(id: Int = 0, institution: String, logID: String, serviceMonth: YearMonth, amount: Money, reason: String,
-                settledMonth: YearMonth? = nil) {
+                settledMonth: YearMonth? = nil, fundChange: Money? = nil) {
         self.id = id
         self.institution = institution
         self.logID = logID
@@ -25,10 +31,15 @@ public struct SettlementAdjustment: Sendable, Equatable {
         self.amount = amount
         self.reason = reason
         self.settledMonth = settledMonth
+        self.fundChange = fundChange
     }
 
     public var json: JSONValue {
-        ["id": .integer(id), "institution": .string(institution), "logId": .string(logID), "serviceMonth": .string(serviceMonth.description),
-         "amount": amount.json, "reason": .string(reason), "settledMonth": settledMonth.map { .string($0.description) } ?? .null]
+        var object: JSONObject = [
+            "id": .integer(id), "institution": .string(institution), "logId": .string(logID), "serviceMonth": .string(serviceMonth.description),
+            "amount": amount.json, "reason": .string(reason), "settledMonth": settledMonth.map { .string($0.description) } ?? .null,
+        ]
+        if let fundChange { object.set("fundChange", fundChange.json) }
+        return .object(object)
     }
 }

@@ -4,9 +4,9 @@ import LTCCore
 /// Opens transactions on everything the scheme stores, designated
 /// institutions included: the case repositories and those of institutions,
 /// agreements, caregivers, enrolments, service logs, the usage ledger,
-/// settlements, supervision and the credentials of a network front door.
-/// The same contract as ``CaseStore``: a write is all or nothing and durable
-/// when it returns; a read sees one snapshot.
+/// settlements, their holds, supervision and the credentials of a network
+/// front door. The same contract as ``CaseStore``: a write is all or nothing
+/// and durable when it returns; a read sees one snapshot.
 ///
 /// ```swift
 /// let run = try store.read { tx in try tx.settlements.settlement(month: YearMonth("2026-04")!) }
@@ -25,6 +25,7 @@ public protocol ProviderTransaction: CaseTransaction {
     var logs: any ServiceLogRepository { get }
     var usage: any UsageLedger { get }
     var settlements: any SettlementRepository { get }
+    var holds: any HoldRepository { get }
     var cash: any CashRepository { get }
     var supervision: any SupervisionRepository { get }
     var bars: any BarRepository { get }

@@ -15,6 +15,12 @@ public protocol SettlementRepository {
     /// all), by id, a page at a time.
     func adjustments(carriedBy month: YearMonth?, institution: String?, page: PageRequest<Int>) throws -> Page<SettlementAdjustment, Int>
     func insert(_ adjustment: SettlementAdjustment) throws
+    /// What corrections and withdrawals have changed of the fund's share of
+    /// an institution's logs of settled `month` (``SettlementAdjustment/fundChange``, summed).
+    func corrections(institution: String, month: YearMonth) throws -> Money
+    /// What corrections and withdrawals have changed of the fund's share of
+    /// the logs of a year's settled months, by institution.
+    func corrections(year: Int) throws -> [String: Money]
     /// Marks every open adjustment as carried by the statements of `month`.
     func carryOpenAdjustments(into month: YearMonth) throws
     /// Every institution's budget for a year, by institution.

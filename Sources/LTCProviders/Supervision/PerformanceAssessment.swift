@@ -20,7 +20,7 @@ public struct InstitutionActivity: Sendable, Equatable {
 /// An institution's performance assessment (考核) for a period: each
 /// indicator's value, its score from 0 to 100 (linear between the scheme's
 /// best and worst values), its weight and contribution, the total and the
-/// rating; and what became of the payments withheld in the period.
+/// rating; and what it decided of the payments withheld in the period.
 ///
 /// ```swift
 /// let result = PerformanceAssessment(institution: "I001", from: start, to: end, activity: activity,
@@ -45,7 +45,9 @@ public struct PerformanceAssessment: Sendable, Equatable {
     public var lines: [Line]
     public var total: Points
     public var rating: String
-    /// Withheld in the period, and released (or kept) by this rating.
+    /// What this assessment decided of the withholding of the settled months
+    /// its period covers (none that an earlier assessment decided), and
+    /// whether its rating released it or kept it.
     public var withheld: Money = .zero
     public var released: Bool = false
 

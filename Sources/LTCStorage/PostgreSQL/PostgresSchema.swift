@@ -22,6 +22,7 @@ enum PostgresSchema {
         Migration(name: "0010-" + CarePlanMigration.name, sql: CarePlanMigration.postgresql),
         Migration(name: "0011-" + DeactivationMigration.name, sql: DeactivationMigration.postgresql),
         Migration(name: "0012-" + CredentialMigration.name, sql: CredentialMigration.postgresql),
+        Migration(name: "0013-" + HoldMigration.name, sql: HoldMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

@@ -27,7 +27,7 @@ struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
 
     func openAdjustments() throws -> [SettlementAdjustment] {
         try database.query("""
-            SELECT id, institution, log_id, service_month, amount, reason, settled_month FROM settlement_adjustments
+            SELECT id, institution, log_id, service_month, amount, reason, settled_month, fund_change FROM settlement_adjustments
             WHERE settled_month IS NULL ORDER BY id
             """, row: Self.adjustment)
     }
@@ -35,7 +35,7 @@ struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
     func adjustments(carriedBy month: YearMonth?, institution: String?, page: PageRequest<Int>) throws -> Page<SettlementAdjustment, Int> {
         let carried = month == nil ? "settled_month IS NULL AND CAST(?1 AS TEXT) IS NULL" : "settled_month = ?1"
         let rows = try database.query("""
-            SELECT id, institution, log_id, service_month, amount, reason, settled_month FROM settlement_adjustments
+            SELECT id, institution, log_id, service_month, amount, reason, settled_month, fund_change FROM settlement_adjustments
             WHERE \(carried) AND (CAST(?2 AS TEXT) IS NULL OR institution = ?2) AND id > ?3 ORDER BY id LIMIT ?4
             """, [SQLValue(month?.description), SQLValue(institution), .integer(page.after ?? 0), .integer(page.limit + 1)], row: Self.adjustment)
         return Page(rows: rows, limit: page.limit, cursor: \.id)
@@ -46,13 +46,35 @@ struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
         return SettlementAdjustment(id: try reader.integer(0, "id"), institution: try reader.text(1, "institution"), logID: try reader.text(2, "log_id"),
                                     serviceMonth: try reader.value(3, "service_month", YearMonth.init),
                                     amount: Money(fen: try reader.integer(4, "amount")), reason: try reader.text(5, "reason"),
-                                    settledMonth: row.text(6).flatMap(YearMonth.init))
+                                    settledMonth: row.text(6).flatMap(YearMonth.init), fundChange: row.integer(7).map(Money.init(fen:)))
     }
 
     func insert(_ adjustment: SettlementAdjustment) throws {
-        try database.run("INSERT INTO settlement_adjustments (institution, log_id, service_month, amount, reason) VALUES (?, ?, ?, ?, ?)",
+        try database.run("INSERT INTO settlement_adjustments (institution, log_id, service_month, amount, reason, fund_change) VALUES (?, ?, ?, ?, ?, ?)",
                          [.text(adjustment.institution), .text(adjustment.logID), .text(adjustment.serviceMonth.description),
-                          .integer(adjustment.amount.fen), .text(adjustment.reason)])
+                          .integer(adjustment.amount.fen), .text(adjustment.reason), SQLValue(adjustment.fundChange?.fen)])
+    }
+
+    func corrections(institution: String, month: YearMonth) throws -> Money {
+        Money(fen: try database.query("""
+            SELECT COALESCE(SUM(fund_change), 0) FROM settlement_adjustments
+            WHERE service_month = ? AND institution = ? AND fund_change IS NOT NULL
+            """, [.text(month.description), .text(institution)]) { $0.integer(0) ?? 0 }.first ?? 0)
+    }
+
+    func corrections(year: Int) throws -> [String: Money] {
+        let months = (YearMonth(year: year, month: 1)!.description, YearMonth(year: year, month: 12)!.description)
+        var changes: [String: Money] = [:]
+        for (institution, fen) in try database.query("""
+            SELECT institution, SUM(fund_change) FROM settlement_adjustments
+            WHERE service_month >= ? AND service_month <= ? AND fund_change IS NOT NULL GROUP BY institution
+            """, [.text(months.0), .text(months.1)], row: { row in
+                let reader = RowReader(row, record: "corrections")
+                return (try reader.text(0, "institution"), try reader.integer(1, "fund_change"))
+            }) {
+            changes[institution] = Money(fen: fen)
+        }
+        return changes
     }
 
     func carryOpenAdjustments(into month: YearMonth) throws {

@@ -39,6 +39,7 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var logs: any ServiceLogRepository { SQLServiceLogs(database: database) }
     var usage: any UsageLedger { SQLUsageLedger(database: database) }
     var settlements: any SettlementRepository { SQLSettlements(database: database) }
+    var holds: any HoldRepository { SQLHolds(database: database) }
     var cash: any CashRepository { SQLCashPayments(database: database) }
     var supervision: any SupervisionRepository { SQLSupervision(database: database) }
     var bars: any BarRepository { SQLBars(database: database) }

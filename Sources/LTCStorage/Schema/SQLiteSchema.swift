@@ -3,8 +3,12 @@
 enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] {
-        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations, credentials]
+        released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
+                    credentials, holds]
     }
+
+    /// Migration `0017-hold-decisions-and-budget-closes` (``HoldMigration``).
+    static let holds = Migration("0017-" + HoldMigration.name, HoldMigration.sqlite)
 
     /// Migration `0016-credentials` (``CredentialMigration``).
     static let credentials = Migration("0016-" + CredentialMigration.name, CredentialMigration.sqlite)

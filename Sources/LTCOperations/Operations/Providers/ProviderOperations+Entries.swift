@@ -11,7 +11,7 @@ enum ProviderOperations {
             CatalogueEntry(AddEnrolment.self), CatalogueEntry(ListEnrolments.self),
             CatalogueEntry(SubmitLogs.self), CatalogueEntry(WithdrawLogs.self), CatalogueEntry(ListLogs.self), CatalogueEntry(ListSubmissions.self),
             CatalogueEntry(RunSettlement.self), CatalogueEntry(GetSettlement.self), CatalogueEntry(ListAdjustments.self),
-            CatalogueEntry(SetBudget.self), CatalogueEntry(ListBudgets.self),
+            CatalogueEntry(SetBudget.self), CatalogueEntry(ListBudgets.self), CatalogueEntry(CloseBudgets.self), CatalogueEntry(GetBudgetClose.self),
             CatalogueEntry(RecordCashPayee.self), CatalogueEntry(RunCash.self), CatalogueEntry(ListCashPayments.self),
         ]
     }

@@ -47,7 +47,9 @@ public struct PerformanceOutput: OperationOutput {
         return [
             "\(assessment.institution), \(assessment.from) to \(assessment.to): \(assessment.total) points, rated \(assessment.rating)",
             table.rendered(),
-            "withheld in the period: \(assessment.withheld); " + (assessment.released ? "released on the next statement" : "kept"),
+            assessment.withheld == .zero
+                ? "withheld in the period: nothing left to decide (no settled month withheld, or an earlier assessment decided it)"
+                : "withheld in the period: \(assessment.withheld), decided here: " + (assessment.released ? "released on the next statement" : "kept"),
         ].joined(separator: "\n")
     }
     public static var schema: JSONSchema { RecordSchemas.performanceAssessment }

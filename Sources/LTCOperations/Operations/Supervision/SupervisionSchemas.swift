@@ -45,7 +45,10 @@ extension RecordSchemas {
                                             required: ["key", "logs", "allowed", "fund"]))
         return .object([
             "month": .string(pattern: #"^\d{4}-(0[1-9]|1[0-2])$"#), "fund": money, "adjustments": money, "subsidiesDeducted": money, "netFund": money,
-            "payable": money, "cash": JSONSchema.openObject().orNull.describing("The month's cash run, if it was run."), "totalSpent": money,
+            "payable": money, "cash": JSONSchema.openObject().orNull.describing("The month's cash run, if it was run."),
+            "totalSpent": money.describing("What the fund paid out for the month: care (payable) and cash."),
+            "withheld": money, "heldAboveBudget": money,
+            "owed": money.describing("Of what the month's statements withheld and held, what the fund still owes."),
             "outOfRegion": rows,
             "budgetWarnings": .array(.object(["institution": .string(), "budget": money, "usedThisYear": money, "warning": .any, "heldAboveBudget": money],
                                              required: ["institution", "budget", "usedThisYear", "warning", "heldAboveBudget"])),
@@ -53,7 +56,7 @@ extension RecordSchemas {
             "mostRejected": .array(.object(["institution": .string(), "received": .integer(minimum: 0), "rejected": .integer(minimum: 0), "share": .number()],
                                            required: ["institution", "received", "rejected", "share"])),
             "ratings": .array(.object(["rating": .string(), "count": .integer(minimum: 0)], required: ["rating", "count"])),
-        ], required: ["month", "fund", "adjustments", "subsidiesDeducted", "netFund", "payable", "cash", "totalSpent", "outOfRegion",
+        ], required: ["month", "fund", "adjustments", "subsidiesDeducted", "netFund", "payable", "cash", "totalSpent", "withheld", "heldAboveBudget", "owed", "outOfRegion",
                       "budgetWarnings", "byGrade", "byMode", "byDistrict", "byInstitution", "mostRejected", "ratings"])
     }()
 }
