@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs the documentation as written: every ```sh block of README.md in
-order, then those of docs/protocol.md, each file in one shell session (a
-reader pastes the blocks one after another), in a fresh copy of the package.
+order, then those of docs/protocol.md and docs/deploy.md, each file in one
+shell session (a reader pastes the blocks one after another), in a fresh
+copy of the package.
 
 `swift run [-q] [-c CONFIG] PRODUCT ARGS` runs the binary already built in
 .build/CONFIG, `swift build` and `swift test` do nothing (CI runs them on its
@@ -11,6 +12,12 @@ A command must exit 0, unless its comment says `# exits N`. A block written
 as a transcript (`$ command` followed by what it prints) must print what it
 shows: `…` inside a line stands for any text, and a line of `…` alone for
 any number of lines.
+
+A server a document starts in the background (`ltc serve … &`) listens on
+port 8080 as written; each run puts a free port in place of every `:8080`
+of the document's commands (and back in what they print), so that runs side
+by side do not collide, and every process a document's session left running
+is stopped (SIGTERM, then SIGKILL) when the session ends.
 
 JSON-RPC examples (```json blocks of `→ request` lines, each followed by the
 `← response` it gets or by nothing) are sent to `ltc rpc`, each block in one
@@ -25,9 +32,12 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, ".build")
@@ -118,20 +128,48 @@ def commands(body, first_line):
     return result
 
 
+def free_port():
+    """A port nothing listens on now, for the documents' servers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def stop_group(group):
+    """Stops what a session left running in its process group: SIGTERM, a grace, then SIGKILL."""
+    for signal_number, grace in [(signal.SIGTERM, 30), (signal.SIGKILL, 0)]:
+        try:
+            os.killpg(group, signal_number)
+        except ProcessLookupError:
+            return
+        deadline = time.time() + grace
+        while time.time() < deadline:
+            try:
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
+
+
 def run_shell(document, folder, environment):
     """Runs every sh block of `document` in one bash session; returns the problems found."""
     steps = [step for start, body, _ in blocks(os.path.join(ROOT, document), "sh") for step in commands(body, start)]
     if not steps:
         return []
     out = tempfile.mkdtemp(prefix="ltc-docs-out-")
+    port = str(free_port())
     script = ["cd " + json.dumps(folder)]
     for number, (line, text, _, _) in enumerate(steps):
+        text = text.replace(":8080", ":" + port)
         script.append("{ %s\n} > %s/%d.out 2> %s/%d.err < /dev/null; echo $? > %s/%d.status" % (text, out, number, out, number, out, number))
-    subprocess.run(["bash", "-c", "\n".join(script)], env=environment, cwd=folder)
+    # A session of its own, so that what it leaves in the background can be stopped with it.
+    session = subprocess.Popen(["bash", "-c", "\n".join(script)], env=environment, cwd=folder, start_new_session=True)
+    session.wait()
+    stop_group(session.pid)
     problems = []
     for number, (line, text, expected, shown) in enumerate(steps):
         read = lambda suffix: open(os.path.join(out, "%d.%s" % (number, suffix)), encoding="utf-8", errors="replace").read() \
-            if os.path.exists(os.path.join(out, "%d.%s" % (number, suffix))) else ""
+            .replace(":" + port, ":8080") if os.path.exists(os.path.join(out, "%d.%s" % (number, suffix))) else ""
         status = read("status").strip()
         if status != str(expected):
             problems.append("%s:%d: `%s` exited %s, expected %d\n%s" % (document, line, text.strip(), status or "never", expected,
@@ -198,7 +236,7 @@ def main():
         environment = dict(os.environ, PATH=shims + os.pathsep + os.environ["PATH"], LTC_DOCS_BUILD=BUILD)
         environment.pop("LTC_DB", None)
         problems = []
-        for document in ["README.md", "docs/protocol.md"]:
+        for document in ["README.md", "docs/protocol.md", "docs/deploy.md"]:
             problems += run_shell(document, folder, environment)
             problems += run_rpc(document, folder, environment)
         for problem in problems:
