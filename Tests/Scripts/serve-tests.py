@@ -484,7 +484,8 @@ def schemathesis(city, examples):
                "--exclude-operation-id-regex", "^(credential\\.revoke|staff\\.deactivate)$", "--generation-deterministic",
                "--request-timeout", "60", "--max-failures", "20"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+        # In the city's folder: schemathesis keeps what it found in ./.schemathesis, which goes with the folder.
+        result = subprocess.run(command, capture_output=True, text=True, timeout=3600, cwd=city.folder)
     finally:
         server.stop()
     summary = [line.strip() for line in result.stdout.split("\n") if "passed" in line or "failed" in line or "errored" in line][-4:]
