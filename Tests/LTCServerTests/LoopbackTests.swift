@@ -12,6 +12,27 @@ import LTCTestSupport
 import Synchronization
 import Testing
 
+/// Sends `bytes` as they are on a socket of its own and reads until the server closes it.
+func raw(_ port: Int, _ bytes: [UInt8]) throws -> String {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    guard connected == 0 else { throw InputError(source: "test", message: "cannot connect") }
+    _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+    var answer: [UInt8] = []
+    var block = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let count = block.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+        if count <= 0 { break }
+        answer += block[0..<count]
+    }
+    return String(decoding: answer, as: UTF8.self)
+}
+
 /// One HTTP/1.1 exchange over a socket of its own (`Connection: close`): the status, the headers (lowercased names) and the body.
 func exchange(_ port: Int, _ method: String, _ path: String, token: String? = nil, body: [UInt8] = [], headers: [String] = []) throws -> (status: Int, headers: [String: String], body: String) {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -139,6 +160,20 @@ struct LoopbackTests {
         #expect(byRPC.body.contains(#""result""#), "\(byRPC.body)")
         let events = try scratch.store.read { tx in try ["staff:qian", "staff:sun"].flatMap { try tx.audit.events(subject: $0) } }
         #expect(events.count == 2 && events.allSatisfy { $0.actor == "administrator:wang" && $0.credential == "C1" }, "\(events)")
+    }
+
+    @Test("Pipelined requests on one connection are each answered, in order")
+    func pipelined() throws {
+        defer { server.stop() }
+        let body = #"{"jsonrpc":"2.0","id":ID,"method":"forms.list"}"#
+        var bytes: [UInt8] = []
+        for id in 1...5 {
+            let text = body.replacingOccurrences(of: "ID", with: String(id))
+            bytes += Array("POST /rpc HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(wang)\r\nContent-Length: \(text.utf8.count)\r\n\(id == 5 ? "Connection: close\r\n" : "")\r\n\(text)".utf8)
+        }
+        let answer = try raw(server.port, bytes)
+        let ids = answer.components(separatedBy: #"{"jsonrpc":"2.0","id":"#).dropFirst().map { $0.prefix(while: \.isNumber) }
+        #expect(answer.components(separatedBy: "HTTP/1.1 200 OK").count == 6 && ids == ["1", "2", "3", "4", "5"], "\(answer.prefix(400))")
     }
 
     @Test("A body past its limit is 413; a target past its limit 414; an unknown method 404; a bad body 400")

@@ -271,17 +271,20 @@ final class HTTPHandler: ChannelDuplexHandler {
         headers.replaceOrAdd(name: "X-Request-Id", value: current.request.id)
         if close { headers.replaceOrAdd(name: "Connection", value: "close") }
         let head = HTTPResponseHead(version: current.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        let seconds = server.clock.seconds() - current.started
+        server.observe(current.request, response, bytes: current.received, seconds: seconds)
+        // The request is done before its end is written: writing the end hands
+        // this handler the connection's next pipelined request at once, from
+        // inside the write (HTTPServerPipelineHandler), and that one is `current` then.
+        self.current = nil
+        requestNumber += 1
+        server.connections.setBusy(context.channel, false)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if !response.body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }
         let written = context.writeAndFlushPromise()
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
-        let seconds = server.clock.seconds() - current.started
-        server.observe(current.request, response, bytes: current.received, seconds: seconds)
-        self.current = nil
-        requestNumber += 1
-        server.connections.setBusy(context.channel, false)
         if close {
             written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
         }
