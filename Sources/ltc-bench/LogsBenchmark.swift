@@ -19,12 +19,16 @@ enum LogsBenchmark {
     /// The example scheme, with logs accepted up to 40 days late so that a
     /// month can be sent in one file after it ends.
     static func scheme() throws -> Scheme {
+        try Scheme.decode(text: Array(try schemeText().utf8), source: "Examples/schemes/hours-home-care-2026.json")
+    }
+
+    /// The example scheme's text, `lateDays` 40.
+    static func schemeText() throws -> String {
         let path = "Examples/schemes/hours-home-care-2026.json"
         guard let text = FileManager.default.contents(atPath: path) else {
             throw CaseError(.notFound, "\(path) not found; run ltc-bench from the package folder")
         }
-        let monthly = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\"lateDays\": 10", with: "\"lateDays\": 40")
-        return try Scheme.decode(text: Array(monthly.utf8), source: path)
+        return String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\"lateDays\": 10", with: "\"lateDays\": 40")
     }
 
     /// A city sized for `logs` logs a month (about 21 per beneficiary) and its logs file.
