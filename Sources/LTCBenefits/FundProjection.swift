@@ -126,7 +126,10 @@ public struct FundProjection: Sendable {
         }
     }
 
-    /// Outlay rows, income rows and totals as CSV (amounts in yuan with two decimals).
+    /// Outlay rows and income rows as CSV (amounts in yuan with two
+    /// decimals), with no total or balance row: the `year` column of a
+    /// section adds up to its total once. The totals and the balance are in
+    /// the text and the JSON.
     public var csv: String {
         var lines = ["section,grade,mode_or_type,count,per_person,month,year,insured"]
         for row in outlay {
@@ -136,9 +139,6 @@ public struct FundProjection: Sendable {
         for row in income {
             lines.append("income,,\(row.insured.type.rawValue),\(row.insured.count),\(row.perPersonYear),,\(row.year)")
         }
-        lines.append("total outlay,,,,,\(monthlyOutlay),\(yearlyOutlay)")
-        lines.append("total income,,,,,,\(yearlyIncome)")
-        lines.append("balance,,,,,,\(yearlyBalance)")
         return lines.joined(separator: "\n")
     }
 

@@ -19,12 +19,19 @@ public struct ConclusionLetter: Sendable {
     public let html: String
 
     /// The letter of case `caseID`, for an actor who may see the case.
-    public static func of(caseID: Int, actor: Actor, cases: CaseService, registry: RegistryService) throws -> ConclusionLetter {
+    /// - Parameter names: the English names of a form's items and dimensions by id, given the form's id.
+    public static func of(caseID: Int, actor: Actor, cases: CaseService, registry: RegistryService,
+                          names: (String) -> [String: String] = { _ in [:] }) throws -> ConclusionLetter {
         let view = try cases.show(caseID: caseID, actor: actor)
-        return try ConclusionLetter(view: view, scheme: try registry.scheme(id: view.record.schemeID))
+        let formID = (view.record.pending ?? view.record.determination).flatMap { decision in
+            view.assessments.first { $0.id == decision.assessmentID }?.formID
+        }
+        return try ConclusionLetter(view: view, scheme: try registry.scheme(id: view.record.schemeID),
+                                    wording: LetterWording(names: formID.map(names) ?? [:]))
     }
 
-    public init(view: CaseService.CaseView, scheme: Scheme) throws(CaseError) {
+    /// - Parameter wording: how the English explanation names items and dimensions (``LetterWording``).
+    public init(view: CaseService.CaseView, scheme: Scheme, wording: LetterWording = LetterWording(names: [:])) throws(CaseError) {
         let record = view.record
         guard let decision = record.pending ?? record.determination else {
             throw CaseError(.invalidInput, "case \(record.id) has no conclusion yet: the letter follows the determination (ltc case determine)")
@@ -34,7 +41,8 @@ public struct ConclusionLetter: Sendable {
         }
         let english = assessment.result["grade"]?["label"]?["en"]?.stringValue ?? ""
         func lines(_ language: String) -> [String] {
-            assessment.result["explanation"]?[language]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let lines = assessment.result["explanation"]?[language]?.arrayValue?.compactMap(\.stringValue) ?? []
+            return language == "en" ? lines.map(wording.english) : lines
         }
         let objection: String
         if record.state == .publicity, let ends = record.publicityEnds {

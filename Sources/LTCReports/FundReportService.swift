@@ -82,8 +82,8 @@ public struct FundReportService: Sendable {
                 return rows
             }
             var report = FundReport(month: month, settlement: settlement,
-                                    byGrade: closed(grades.keys.sorted().map { grades[$0]! }), byMode: closed(modes.keys.sorted().map { modes[$0]! }),
-                                    byDistrict: closed(byDistrict.keys.sorted().map { byDistrict[$0]! }), byInstitution: closed(byInstitution),
+                                    byGrade: closed(grades.keys.sorted().map { grades[$0]! }), byMode: closed(modes.keys.sorted(by: NaturalOrder.less).map { modes[$0]! }),
+                                    byDistrict: closed(byDistrict.keys.sorted(by: NaturalOrder.less).map { byDistrict[$0]! }), byInstitution: closed(byInstitution.sorted { NaturalOrder.less($0.key, $1.key) }),
                                     mostRejected: Array(rejections.prefix(10)), ratings: ratings.keys.sorted().map { ($0, ratings[$0]!) })
             report.institutionNames = institutions.mapValues(\.name)
             report.cash = try tx.cash.run(month: month)

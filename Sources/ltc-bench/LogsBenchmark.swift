@@ -14,28 +14,31 @@ import LTCSchemes
 import LTCStorage
 
 enum LogsBenchmark {
-    static let month = YearMonth("2026-04")!
+    /// The month of the city's logs: the last full month in Shanghai, so
+    /// that an institution can send its own today, as institutions do (an
+    /// institution's submission is dated the day it is sent). The example
+    /// scheme runs to 2027-12-31; after that the benchmarks need its successor.
+    static let month = YearMonth(containing: SystemClock().today(in: "Asia/Shanghai")).adding(months: -1)
+    /// The day the administrator's bulk submission and settlement are dated: the first of the month after.
+    static let asOf = month.adding(months: 1).firstDay.description
 
-    /// The example scheme, with logs accepted up to 40 days late so that a
-    /// month can be sent in one file after it ends.
+    /// The example scheme, with logs accepted up to 70 days late so that a
+    /// month can be sent in one file after it ends, and an institution's
+    /// batch of the last month on any day of this one.
     static func scheme() throws -> Scheme {
-        try Scheme.decode(text: Array(try schemeText().utf8), source: "Examples/schemes/hours-home-care-2026.json")
-    }
-
-    /// The example scheme's text, `lateDays` 40.
-    static func schemeText() throws -> String {
         let path = "Examples/schemes/hours-home-care-2026.json"
         guard let text = FileManager.default.contents(atPath: path) else {
             throw CaseError(.notFound, "\(path) not found; run ltc-bench from the package folder")
         }
-        return String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\"lateDays\": 10", with: "\"lateDays\": 40")
+        let monthly = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\"lateDays\": 10", with: "\"lateDays\": 70")
+        return try Scheme.decode(text: Array(monthly.utf8), source: path)
     }
 
     /// A city sized for `logs` logs a month (about 21 per beneficiary) and its logs file.
     static func generate(database: String, logs: Int, violationShare: Int = 5) throws -> (csv: [UInt8], seconds: Double, people: Int, institutions: Int) {
         let started = Date()
         let store = try StoreLocation(database).open()
-        // About 19.25 logs per beneficiary in April 2026 with the grade mix (3 to 7 visits a week).
+        // About 19.25 logs per beneficiary a month with the grade mix (3 to 7 visits a week).
         let people = max(1, Int((Double(logs) / 19.25).rounded()))
         var city = SyntheticCity(beneficiaries: people, institutions: max(1, people / 120), seed: 7)
         try city.seed(store, scheme: try scheme(), validFrom: CalendarDate("2026-01-01")!)
@@ -60,7 +63,7 @@ enum LogsBenchmark {
         let csvPath = database + ".csv"
         try Data(city.csv).write(to: URL(fileURLWithPath: csvPath))
         defer { try? FileManager.default.removeItem(atPath: csvPath) }
-        let common = ["--db", database, "--actor", "administrator:bench", "--as-of", "2026-05-01", "--json"]
+        let common = ["--db", database, "--actor", "administrator:bench", "--as-of", asOf, "--json"]
         let (submitSeconds, submitOutput) = try runLTC(["logs", "submit", csvPath] + common)
         let submitPeak = childPeakMegabytes()
         let (settleSeconds, settleOutput) = try runLTC(["settle", "--month", month.description] + common)

@@ -17,7 +17,7 @@ import LTCCore
 enum MonthBenchmark {
     static let batches = 200
     static let batchSize = 100
-    static let common = ["--actor", "administrator:bench", "--as-of", "2026-05-01"]
+    static let common = ["--actor", "administrator:bench", "--as-of", LogsBenchmark.asOf]
 
     static func run(logs: Int, folder: String?) throws {
         let directory = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("ltc-bench-month-\(getpid())").path
@@ -152,7 +152,7 @@ enum MonthBenchmark {
             for batch in first..<(first + count) {
                 let logs = String(decoding: try Data(contentsOf: URL(fileURLWithPath: batchPath(directory, batch))), as: UTF8.self)
                 let request: JSONValue = ["jsonrpc": "2.0", "id": .integer(batch), "method": "logs.submit",
-                                          "params": ["actor": "administrator:bench", "asOf": "2026-05-01", "logs": .string(logs)]]
+                                          "params": ["actor": "administrator:bench", "asOf": .string(LogsBenchmark.asOf), "logs": .string(logs)]]
                 let started = DispatchTime.now().uptimeNanoseconds
                 requests.fileHandleForWriting.write(Data((JSONWriter.string(request) + "\n").utf8))
                 guard let line = reader.next() else { throw BenchFailure("ltc rpc ended early") }

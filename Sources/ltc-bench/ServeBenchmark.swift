@@ -146,16 +146,14 @@ enum ServeBenchmark {
     static func submissions(server uri: String?, requests: Int, folder: String) throws {
         let (database, remove) = try ServerBenchmark.freshDatabase(uri, "serve")
         defer { remove() }
-        // Last month, so that every day of it is past, with logs accepted up to 70 days late.
-        let today = CalendarDate(dayNumber: Int(time(nil) / 86_400))
-        let month = YearMonth(containing: today).adding(months: -1)
+        // Last month (LogsBenchmark.month), so that every day of it is past, with logs accepted up to 70 days late.
+        let month = LogsBenchmark.month
         let perInstitution = max(1, min(6, requests / 5_000))
         let started = Date()
         let store = try StoreLocation(database).open()
-        let text = try LogsBenchmark.schemeText().replacingOccurrences(of: "\"lateDays\": 40", with: "\"lateDays\": 70")
         // One institution more than the crowd: it sends its files alone first, for scale.
         var city = SyntheticCity(beneficiaries: (institutions + 1) * 120, institutions: institutions + 1, seed: 11)
-        try city.seed(store, scheme: try Scheme.decode(text: Array(text.utf8), source: "bench"), validFrom: month.firstDay.adding(months: -2))
+        try city.seed(store, scheme: try LogsBenchmark.scheme(), validFrom: month.firstDay.adding(months: -2))
         let csv = city.logs(month: month, violationShare: 5)
         let (header, bulk, everyHeld) = ServerBenchmark.holdBack(csv, institutions: institutions + 1, lines: perInstitution * batchSize)
         let alone = everyHeld[0], held = Array(everyHeld.dropFirst())

@@ -38,7 +38,7 @@ enum ServerBenchmark {
         let csvPath = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-bench-logs-\(getpid()).csv").path
         try Data(city.csv).write(to: URL(fileURLWithPath: csvPath))
         defer { try? FileManager.default.removeItem(atPath: csvPath) }
-        let common = ["--db", database, "--actor", "administrator:bench", "--as-of", "2026-05-01", "--json"]
+        let common = ["--db", database, "--actor", "administrator:bench", "--as-of", LogsBenchmark.asOf, "--json"]
         let (submitSeconds, submitOutput) = try LogsBenchmark.runLTC(["logs", "submit", csvPath] + common)
         let (settleSeconds, settleOutput) = try LogsBenchmark.runLTC(["settle", "--month", LogsBenchmark.month.description] + common)
         let report = try JSONParser.parse(submitOutput), run = try JSONParser.parse(settleOutput)
@@ -70,6 +70,9 @@ enum ServerBenchmark {
 
         let city = try LogsBenchmark.generate(database: database, logs: count)
         let (header, bulk, held) = holdBack(city.csv, institutions: writers + 1, lines: perWriter * batchSize)
+        guard held.allSatisfy({ $0.lines.count == perWriter * batchSize }) else {
+            throw BenchFailure("submitters needs \(writers + 1) institutions with \(perWriter * batchSize) logs each: a month of 21000 logs or more")
+        }
         try Data(header + bulk.joined()).write(to: URL(fileURLWithPath: directory + "/bulk.csv"))
         for (writer, (_, lines)) in held.enumerated() {
             for batch in 0..<perWriter {
@@ -85,7 +88,7 @@ enum ServerBenchmark {
 
         @Sendable func submit(_ writer: Int, _ batch: Int) throws -> Double {
             try LogsBenchmark.runLTC(["logs", "submit", MonthBenchmark.batchPath(directory, writer * perWriter + batch), "--db", database,
-                                      "--actor", "institution:\(held[writer].institution)", "--as-of", "2026-05-01"]).0
+                                      "--actor", "institution:\(held[writer].institution)"]).0
         }
         // One submitter: its batches one after another.
         let aloneStarted = DispatchTime.now().uptimeNanoseconds

@@ -49,4 +49,35 @@ struct BuiltInSchemeTests {
                           in: folder)
         #expect(rpc.stdout.contains("\"fundShare\""), "\(rpc.stdout)")
     }
+
+    @Test("Schemes by name everywhere: scheme.load over rpc, ltc scheme show for a stored or a built-in one, and benefit quote's examples")
+    func byName() throws {
+        let db = scratch.database("by-name")
+        try firstAdministrator(db)
+        let load = try ltc(["rpc", "--db", db], input: #"{"jsonrpc":"2.0","id":1,"method":"scheme.load","params":{"actor":"administrator:wang","scheme":"hours-home-care-2026"}}"# + "\n")
+        #expect(try JSONParser.parse(load.stdout)["result"]?["id"] == "hours-home-care-2026", "\(load.stdout)")
+        let show = try ltc(["scheme", "show", "hours-home-care-2026", "--db", db, "--actor", "administrator:wang"])
+        #expect(show.status == 0, "\(show.stderr)")
+        for part in ["scheme hours-home-care-2026:", "Service modes 服务方式", "S02   hour  home-visit     nurse", "Benefits by grade and mode",
+                     "4      home-visit     hourly   5 h/week × 65.00", "logs arrive within 10 days of the service"] {
+            #expect(show.stdout.contains(part), "\(part)\n\(show.stdout)")
+        }
+        let grouped = try ltc(["scheme", "show", "urumqi-2022", "--db", db, "--actor", "administrator:wang"])
+        #expect(grouped.stdout.contains("(built in, not loaded here: ltc scheme load urumqi-2022)") && grouped.stdout.contains("INSURED"), "\(grouped.stdout)")
+        let json = try JSONParser.parse(try ltc(["scheme", "show", "hours-home-care-2026", "--json", "--db", db, "--actor", "administrator:wang"]).stdout)
+        #expect(json["stored"] == true && json["scheme"]?["id"] == "hours-home-care-2026")
+        let none = try ltc(["scheme", "show", "nanjing-style-2026", "--db", db, "--actor", "administrator:wang"])
+        #expect(none.status == 65 && none.stderr.contains("no stored scheme 'nanjing-style-2026'"), "\(none.stderr)")
+
+        // Every example of benefit quote's help runs from a folder with no database, the first one included.
+        // The help wraps a long example with a backslash; its lines are joined again.
+        let help = try ltc(["benefit", "quote", "--help"]).stdout.replacingOccurrences(of: "\\\n", with: "")
+        let examples = help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("ltc benefit quote ") }
+        #expect(!examples.isEmpty)
+        let folder = try scratch.folder("quote")
+        for example in examples {
+            let run = try ltc(Array(example.split(separator: " ", omittingEmptySubsequences: true).dropFirst().map(String.init)), in: folder)
+            #expect(run.status == 0, "\(example): \(run.stderr)")
+        }
+    }
 }

@@ -68,6 +68,9 @@ struct CaseCommandTests {
         let show = try ltc(["case", "show", "1", "--db", db] + admin)
         #expect(show.stdout.contains("110105********002X"))
         #expect(show.stdout.contains("publicity → effective"))
+        // The timeline shows the assessment at its visit's date, and the day it was recorded beside it.
+        let visit = show.stdout.split(separator: "\n").first { $0.contains("case.assess") }
+        #expect(visit?.hasPrefix("  2026-03-05  assessor:A01") == true && visit?.contains("(the visit; recorded 20") == true, "\(show.stdout)")
         let full = try ltc(["case", "show", "1", "--db", db, "--show-id", "--json"] + admin)
         #expect(try JSONParser.parse(full.stdout)["person"]?["nationalId"] == "11010519491231002X")
         let due = try ltc(["case", "list", "--due", "60", "--as-of", "2028-01-20", "--db", db, "--json"] + admin)
@@ -126,7 +129,7 @@ struct CaseCommandTests {
         #expect(run.stdout.contains("recorded assessment #1: grade 0"))
     }
 
-    @Test("Input that ends mid-form saves nothing")
+    @Test("Input that ends mid-form saves no assessment: the answers given stay a draft")
     func interactiveEOF() throws {
         let db = scratch.database()
         try setUp(db)
@@ -137,7 +140,7 @@ struct CaseCommandTests {
         let run = try ltc(["case", "assess", "1", "--form", "cn-ltc-2021", "--place", "home", "--db", db,
                            "--actor", "assessor:A02"], input: "10\n10\n")
         #expect(run.status == 65)
-        #expect(run.stderr.contains("input ended at item adl.face_oral; nothing was saved"))
+        #expect(run.stderr.contains("input ended at item adl.face_oral; the assessment was not saved, and the answers given are kept as a draft"))
     }
 
     @Test("case list --overdue and case show: the visit is due ten working days after acceptance, on the command line and over rpc")
@@ -198,10 +201,14 @@ struct CaseCommandTests {
         }
         let both = try ltc(["case", "assign", "1", "--assessors", "A01,A02", "--reason", "named for the test", "--draw", "--db", db] + admin)
         #expect(both.status == 65 && both.stderr.contains("give exactly one of --assessors IDS and --draw"))
-        let drawn = try ltc(["case", "assign", "1", "--draw", "--seed", "42", "--json", "--as-of", "2026-03-03", "--db", db] + admin)
-        let record = try JSONParser.parse(drawn.stdout)
+        let drawn = try ltc(["case", "assign", "1", "--draw", "--seed", "42", "--as-of", "2026-03-03", "--db", db] + admin)
+        let record = try JSONParser.parse(try ltc(["case", "show", "1", "--json", "--db", db] + admin).stdout)["case"]!
         #expect(record["draw"]?["seed"] == "42" && record["assessors"]?.arrayValue?.count == 2, "\(drawn.stderr)")
         #expect(record["draw"]?["pool"] == ["A01", "A02", "A03"])
+        // Who was drawn is said, so that the administrator can tell them (an assessor not drawn meets "not found or not yours").
+        let team = record["assessors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(drawn.stdout.hasPrefix("case 1: assessors \(team.joined(separator: " and ")) drawn (seed 42, from A01, A02, A03) for the initial round"),
+                "\(drawn.stdout)")
 
         let rpc = try ltc(["rpc", "--db", db], input: #"{"jsonrpc":"2.0","id":1,"method":"case.draw","params":{"actor":"administrator:wang","case":1,"seed":"x"}}"# + "\n")
         #expect(try JSONParser.parse(rpc.stdout)["error"]?["message"]?.stringValue?.contains("seed: 'x' is not a whole number") == true)
@@ -261,7 +268,7 @@ struct StorageProcessTests {
         #expect(assessors["assessors"]?.arrayValue?.count == 20)
     }
 
-    @Test("A process killed mid-import leaves nothing half-written; importing again completes it", .timeLimit(.minutes(2)))
+    @Test("A process killed mid-import leaves nothing half-written; importing again completes it", .timeLimit(.minutes(10)))
     func killedMidCommand() throws {
         let db = scratch.database()
         try firstAdministrator(db)

@@ -88,3 +88,30 @@ struct ProtocolDocumentTests {
         #expect(documented.subtracting(described).sorted() == [], "methods docs/protocol.md lists that do not exist")
     }
 }
+
+@Suite("docs/protocol.md states every length limit the params have")
+struct ProtocolLimitsTests {
+    @Test("Each maxLength of a text param in the OpenRPC document is in the Limits table")
+    func limits() throws {
+        let document = try JSONParser.parse(try ltc(["schema", "--openrpc"]).stdout)
+        var lengths: Set<Int> = []
+        func walk(_ schema: JSONValue?) {
+            guard let schema else { return }
+            if let length = schema["maxLength"]?.intValue { lengths.insert(length) }
+            for member in schema["properties"]?.objectValue ?? [:] { walk(member.value) }
+            walk(schema["items"])
+            for key in ["anyOf", "oneOf"] { for value in schema[key]?.arrayValue ?? [] { walk(value) } }
+        }
+        for method in document["methods"]?.arrayValue ?? [] {
+            for param in method["params"]?.arrayValue ?? [] { walk(param["schema"]) }
+        }
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("docs/protocol.md"), encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Limits").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(lengths.count > 5)
+        for length in lengths.sorted() {
+            let shown = [length.formatted(.number.grouping(.never)), length.formatted(.number.locale(Locale(identifier: "en_US")))]
+            #expect(shown.contains { section.contains("| \($0) characters") || section.contains("| \($0) digits") || section.contains("(\($0) characters") },
+                    "a param may hold \(length) characters, and the Limits table of docs/protocol.md does not say which")
+        }
+    }
+}

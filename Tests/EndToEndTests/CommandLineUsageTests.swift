@@ -24,6 +24,14 @@ struct CommandLineUsageTests {
         #expect(option.status == 64 && option.stderr.contains("Did you mean '--form'?"))
     }
 
+    @Test("An option that takes one value, given twice, is refused as rpc refuses a member given twice: never the last one kept")
+    func givenTwice() throws {
+        let run = try ltc(["case", "list", "--actor", "administrator:demo", "--actor", "institution:I001"])
+        #expect(run.status == 64 && run.stderr.hasPrefix("Error: '--actor' is given 2 times; it takes one value"), "\(run.stderr)")
+        let limit = try ltc(["case", "list", "--limit", "1", "--limit", "5", "--actor", "administrator:demo"])
+        #expect(limit.status == 64 && limit.stderr.contains("'--limit' is given 2 times"), "\(limit.stderr)")
+    }
+
     @Test("Every missing required argument is named at once")
     func allMissing() throws {
         let run = try ltc(["case", "open"])

@@ -73,5 +73,9 @@ struct ConcurrentWritersTests {
             #expect(run.status == 0, "\(run.stderr)")
         }
         #expect(try statements(concurrent) == statements(sequential))
+        // Every writer's audit event chained once, in one unbroken chain: none chained after the same event as another.
+        let audit = try ltc(["audit", "verify", "--json", "--db", concurrent, "--actor", "administrator:demo"])
+        let found = try JSONParser.parse(audit.stdout)
+        #expect(audit.status == 0 && found["intact"] == true && found["pending"] == 0, "\(audit.stdout)\(audit.stderr)")
     }
 }

@@ -32,9 +32,11 @@ func ltc(_ arguments: [String], input: String = "", environment: [String: String
     process.executableURL = try ltcExecutable()
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    if !environment.isEmpty {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
-    }
+    // The runner's own LTC_DB and LTC_ACTOR never reach the command: a test gives what it means.
+    var inherited = ProcessInfo.processInfo.environment
+    inherited["LTC_DB"] = nil
+    inherited["LTC_ACTOR"] = nil
+    process.environment = inherited.merging(environment) { _, given in given }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
@@ -65,6 +67,8 @@ final class Scratch: @unchecked Sendable {
     // Used by one test's thread at a time.
     private var paths: [String] = []
     private var schemas: [String] = []
+    /// The owner's URI of each database this scratch made that ltc reaches as a runtime role.
+    private var owners: [String: String] = [:]
 
     /// The PostgreSQL server for tests (`LTC_TEST_POSTGRES`), if one is given.
     static var postgresServer: String? {
@@ -102,7 +106,26 @@ final class Scratch: @unchecked Sendable {
             Issue.record("cannot create a schema on \(server): \(error)")
         }
         schemas.append(schema)
-        return (server + (server.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)", schema)
+        let owner = server + (server.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        guard let runtime = ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES_RUNTIME"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return (owner, schema)
+        }
+        // As a deployment runs ltc (docs/security.md): the owner migrates, ltc connects as a role that owns nothing.
+        do {
+            _ = try PostgresStore(uri: owner)
+            let role = try PostgresAdmin.values(on: runtime, "SELECT current_user").first ?? nil
+            try PostgresRuntimeRole.grant(role ?? "", on: owner)
+        } catch {
+            Issue.record("cannot prepare \(schema) for the runtime role: \(error)")
+        }
+        let uri = runtime + (runtime.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        owners[uri] = owner
+        return (uri, schema)
+    }
+
+    /// `db` as its owner would reach it: the owner's URI where ltc reaches it as a runtime role, else `db`.
+    func owner(of db: String) -> String {
+        owners[db] ?? db
     }
 
     /// A new empty folder.

@@ -28,6 +28,17 @@ struct PlanCommandTests {
         #expect(show.contains("care plan:\ncase 3 plan v1 in-force from 2026-03-17, agreed by 李奶奶 on 2026-03-17"))
     }
 
+    @Test("plan set says what it replaces: each item dropped, added or changed, never silently")
+    func saysWhatItReplaces() throws {
+        let db = scratch.database("replaces")
+        _ = try ltc(["demo", "--db", db])
+        let admin = ["--db", db, "--actor", "administrator:demo", "--as-of", "2026-07-03"]
+        let set = try ltc(["plan", "set", "2", "--item", "S01=2", "--reason", "the exercise is paused"] + admin)
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("  replaces v1 (in-force): S01×2 S04×1 → S01×2; S04 dropped"), "\(set.stdout)")
+        #expect(set.stdout.hasSuffix("waiting for the person's agreement (ltc plan confirm)\n"), "\(set.stdout)")
+    }
+
     @Test("A plan given by hand beyond the package is refused with exit 65 and the rule; an institution not serving the person is told not found")
     func refusals() throws {
         let db = scratch.database("refusals")

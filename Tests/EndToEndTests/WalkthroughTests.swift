@@ -87,13 +87,13 @@ struct WalkthroughTests {
         #expect(saved["answers"]?["adl.eating"] == 5 && saved["answers"]?["adl.face_oral"] == 0 && saved["answers"]?["sensory.communication"] == 4)
     }
 
-    @Test("n, the end of input and an unusable answer save nothing")
+    @Test("n and the end of input save no assessment, and keep the answers given as a draft")
     func nothingSaved() throws {
         let db = try assignedCase()
         let no = try walk(db, form: "cn-ltc-2021", typing: Array(repeating: "5", count: 10) + Array(repeating: "4", count: 7) + ["n"])
-        #expect(no.status == 0 && no.stdout.contains("not saved: nothing was stored"))
+        #expect(no.status == 0 && no.stdout.contains("not saved: the assessment was not stored; the answers given are kept as a draft"), "\(no.stdout)")
         let ended = try walk(db, form: "cn-ltc-2021", typing: ["5", "5"])
-        #expect(ended.status == 65 && ended.stderr.contains("input ended at item adl.face_oral; nothing was saved"))
+        #expect(ended.status == 65 && ended.stderr.contains("input ended at item adl.face_oral; the assessment was not saved"), "\(ended.stderr.suffix(300))")
         let show = try JSONParser.parse(try ltc(["case", "show", "1", "--json", "--db", db, "--actor", "administrator:wang"]).stdout)
         #expect(show["assessments"]?.arrayValue?.isEmpty == true)
     }
@@ -114,5 +114,45 @@ struct WalkthroughTests {
         #expect(run.status == 0, "\(run.stderr.suffix(800))")
         let scored = try JSONParser.parse(try ltc(["score", "Examples/assessments/de-nba-2017-adult.json", "--json"]).stdout)
         #expect(try JSONParser.parse(run.stdout)["grade"] == scored["grade"]?["level"])
+    }
+
+    @Test("A future --date, a --date before the assignment and an assessor's --as-of are refused before the first question")
+    func datesRefusedFirst() throws {
+        let db = try assignedCase()
+        let base = ["case", "assess", "1", "--form", "cn-ltc-2021", "--place", "home", "--db", db, "--actor", "assessor:A01"]
+        let future = try ltc(base + ["--date", "2099-01-01"], input: "10\n")
+        #expect(future.status == 65 && future.stderr.contains("assessment date 2099-01-01 is after today"), "\(future.stderr)")
+        let early = try ltc(base + ["--date", "2026-02-20"], input: "10\n")
+        #expect(early.status == 65 && early.stderr.contains("before its assessors were assigned on 2026-03-01"), "\(early.stderr)")
+        let clock = try ltc(base + ["--as-of", "2026-03-05"], input: "10\n")
+        #expect(clock.status == 77 && clock.stderr.contains("only an administrator may set the date"), "\(clock.stderr)")
+        for run in [future, early, clock] { #expect(!run.stderr.contains("[1/")) }
+    }
+
+    @Test("Each answer is kept as a draft: the end of input keeps it, --resume asks from the first item unanswered, the saved assessment removes it")
+    func drafts() throws {
+        let db = try assignedCase()
+        let first = try walk(db, form: "cn-ltc-2021", typing: ["5", "10", "0"])
+        #expect(first.status == 65 && first.stderr.contains("kept as a draft: ltc case assess 1 --resume continues it"), "\(first.stderr.suffix(300))")
+        let again = try walk(db, form: "cn-ltc-2021", typing: [])
+        #expect(again.stderr.contains("a draft of 3 answers on cn-ltc-2021"), "\(again.stderr.prefix(600))")
+        let resumeArguments = ["case", "assess", "1", "--resume", "--json", "--db", db, "--actor", "assessor:A01"]
+        let resumed = try ltc(resumeArguments, input: (Array(repeating: "5", count: 7) + Array(repeating: "4", count: 7) + ["y"]).joined(separator: "\n") + "\n")
+        #expect(resumed.status == 0, "\(resumed.stderr.suffix(600))")
+        #expect(resumed.stderr.contains("resumed from the draft: 3 answers kept; 14 to ask") && resumed.stderr.contains("[4/17] adl.bowel"))
+        let saved = try JSONParser.parse(resumed.stdout)
+        #expect(saved["answers"]?["adl.eating"] == 5 && saved["answers"]?["adl.dressing"] == 10 && saved["answers"]?["adl.face_oral"] == 0)
+        #expect(saved["place"] == "home")
+        let gone = try ltc(resumeArguments, input: "")
+        #expect(gone.status == 65 && gone.stderr.contains("no draft of case 1 by A01 to resume"), "\(gone.stderr)")
+    }
+
+    @Test("b on the first question says there is none before; b shows the answer given there; ? shows the item's guidance")
+    func backAndGuidance() throws {
+        let db = try assignedCase()
+        let run = try walk(db, form: "cn-ltc-2021", typing: ["b", "?", "10", "b"])
+        #expect(run.stderr.contains("this is the first question: there is none before it"))
+        #expect(run.stderr.contains("Watch or ask how an ordinary meal gets eaten."))
+        #expect(run.stderr.contains("answer given: 10 可独立进食"))
     }
 }

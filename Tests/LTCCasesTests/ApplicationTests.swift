@@ -74,4 +74,17 @@ struct ApplicationTests {
         }
         #expect(error?.details["ground"] == .string("A06"))
     }
+
+    @Test("No application is accepted for a person recorded as deceased (A01), rather than refused later at the check")
+    func deceased() throws {
+        let world = try World()
+        let record = try world.service.open(personID: world.person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil,
+                                            actor: admin, asOf: day("2026-03-02"))
+        _ = try world.service.terminate(caseID: record.id, reason: .death, on: day("2026-03-05"), actor: admin, asOf: day("2026-03-06"))
+        let error = #expect(throws: CaseError.self) {
+            try world.service.open(personID: world.person.id, disabledSince: day("2025-06-01"), institution: nil, schemeID: nil, actor: admin,
+                                   asOf: day("2026-03-09"))
+        }
+        #expect(error?.details["ground"] == .string("A01") && error?.message.contains("deceased") == true)
+    }
 }

@@ -43,6 +43,19 @@ struct AdmissionTests {
         #expect(none.status == .refused && none.refusal == ["no admission facts were given with the application"])
     }
 
+    @Test("Signing a refused agreement is refused with the review's reasons, in the message and in the error's data")
+    func signRepeatsReasons() throws {
+        let world = try ProviderWorld()
+        _ = try world.agreements.register(ProviderWorld.institution("I009"), actor: admin, asOf: day("2026-01-05"))
+        let applied = try world.agreements.applyForAgreement(institution: "I009", schemeID: "hours-home-care-2026", start: day("2026-02-01"),
+                                                             end: day("2026-12-31"), modes: ["home-visit"], prices: ["S01": Money(yuan: 65)],
+                                                             capacity: 10, facts: nil, actor: admin, asOf: day("2026-01-20"))
+        _ = try world.agreements.review(agreement: applied.id, actor: admin, asOf: day("2026-01-25"))
+        let refused = #expect(throws: CaseError.self) { try world.agreements.sign(agreement: applied.id, actor: admin, asOf: day("2026-01-26")) }
+        #expect(refused?.message.contains("is refused at review: no admission facts were given with the application") == true)
+        #expect(refused?.details["refusal"] == .array(["no admission facts were given with the application"]))
+    }
+
     @Test("A violation on record within the clean years refuses, whatever the pledge")
     func recordedViolation() throws {
         let world = try ProviderWorld()

@@ -38,6 +38,17 @@ struct CaseEndTests {
         #expect(listed.items.map(\.logID) == ["L2", "L3"])
         #expect(listed.items.allSatisfy { $0.reason.contains("B03") && $0.reason.contains("ended on 2026-04-07 (death)") && $0.fundChange == Money(fen: -5850) })
         #expect(listed.items.map(\.amount) == [Money(fen: -5557), Money(fen: -5558)])
+
+        // The institution reads its own without naming itself; another's, or an assessor's ask, is "not found or not yours".
+        let own = try world.settlement.adjustments(month: YearMonth("2026-05")!, institution: nil, actor: try Actor("institution:I001"),
+                                                   page: try PageRequest())
+        #expect(own.items.map(\.logID) == ["L2", "L3"])
+        #expect(throws: CaseError.self) {
+            try world.settlement.adjustments(month: YearMonth("2026-05")!, institution: "I001", actor: try Actor("institution:I002"), page: try PageRequest())
+        }
+        #expect(throws: CaseError.self) {
+            try world.settlement.adjustments(month: nil, institution: nil, actor: try Actor("assessor:A1"), page: try PageRequest())
+        }
     }
 
     @Test("A service dated after the end is rejected on intake (B03), the day of death itself is not")

@@ -34,6 +34,21 @@ struct ConclusionLetterTests {
         #expect(letter.contains("@media print"))
     }
 
+    @Test("The English lines name the items and dimensions, as the Chinese lines do, not their ids")
+    func namesNotIDs() throws {
+        let world = try ProviderWorld()
+        let id = try published(world)
+        let form = try world.cases.forms.form(id: "cn-ltc-2021")
+        let names = Dictionary(uniqueKeysWithValues: form.items.map { ($0.id, $0.name.en) } + form.dimensions.map { ($0.id, $0.name.en) })
+        let letter = try ConclusionLetter.of(caseID: id, actor: admin, cases: world.cases, registry: world.registry) { _ in names }.html
+        let english = letter.components(separatedBy: "<ul>")[2]
+        #expect(english.contains("<li>activities of daily living scored"))
+        #expect(english.contains("activities of daily living lowered by: ") && !english.contains("adl."))
+        #expect(english.contains("Row: activities of daily living level"))
+        #expect(LetterWording(names: names).english("adl lowered by: adl.walking 5/15 (−10), adl.stairs 0/10 (−10).")
+                == "activities of daily living lowered by: walking on level ground 5/15 (−10), stairs 0/10 (−10).")
+    }
+
     @Test("In force: no right to object is left; a letter before any determination is refused")
     func inForce() throws {
         let world = try ProviderWorld()

@@ -122,6 +122,11 @@ struct PerformanceAssessmentTests {
                                                   actor: admin, asOf: day("2026-05-20"))
         }
         #expect(early?.reason == .timing)
+        let backwards = #expect(throws: CaseError.self) {
+            try world.supervision.assessPerformance(institution: "I001", from: day("2026-04-30"), to: day("2026-04-01"), inspector: ["inspection": 80],
+                                                  actor: admin, asOf: day("2026-05-20"))
+        }
+        #expect(backwards?.reason == .invalidInput && backwards?.message == "the period's start 2026-04-30 is after its end 2026-04-01")
     }
 }
 

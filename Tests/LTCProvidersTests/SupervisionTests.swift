@@ -136,9 +136,11 @@ struct SamplingTests {
     }
 }
 
-/// The negative list of the 2024 national rules (医保办发〔2024〕21号), as the
-/// example scheme encodes it: each type with the penalties it allows.
-@Suite("The negative list in full")
+/// The example scheme's negative list: the project's illustration, twelve
+/// types drawn up after the grounds the 2024 national rules (医保办发〔2024〕21号)
+/// name and after common practice, each with the penalties the project lets
+/// it carry. No restated source lists the types or maps them to penalties.
+@Suite("The example negative list")
 struct NegativeListTests {
     static let expected: [(code: String, penalties: [String])] = [
         ("V01", ["refusal", "recovery", "suspension", "termination"]), ("V02", ["warning", "refusal", "recovery", "suspension"]),
@@ -157,6 +159,15 @@ struct NegativeListTests {
         for (code, penalties) in Self.expected {
             #expect(scheme.supervision?.violation(code)?.penalties == penalties, "\(code)")
         }
+    }
+
+    @Test("The scheme says what the list is: the project's, after the grounds the 2024 rules name, not the rules in full")
+    func whatItIs() throws {
+        let scheme = try #require(try BuiltInSchemes.scheme(named: "hours-home-care-2026"))
+        let description = scheme.description
+        #expect(description.contains("the negative list included: twelve types drawn up after the grounds the 2024 national rules"))
+        #expect(description.contains("the rules list no such types and map none to a penalty"))
+        #expect(!description.contains("the negative list follows the 2024 national rules"))
     }
 
     @Test("Lending the qualification can end the agreement; a penalty the type does not allow is refused")

@@ -256,4 +256,28 @@ struct CaseRepositoryContractTests {
         #expect(events[1].outcome == .refused && events[1].reason == "not allowed" && events[0].after == .object(["x": .integer(1)]))
         #expect(try world.read { tx throws in try tx.audit.events(subject: "case:2") }.isEmpty)
     }
+
+    @Test("an assessor's draft is one per case and assessor: saved again it is replaced, and removed it is gone", arguments: TestStore.Engine.available)
+    func drafts(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        let caseID = world.cases[0]
+        var draft = AssessmentDraft(caseID: caseID, assessor: "A1", formID: "cn-ltc-2021", answers: ["adl.eating": 5],
+                                    conditions: [:], place: "home", visitDate: day("2026-03-05"), savedAt: "2026-03-05T01:00:00Z")
+        try world.write { tx throws in
+            try tx.drafts.save(draft)
+            try tx.drafts.save(AssessmentDraft(caseID: caseID, assessor: "A2", formID: "barthel", answers: [:], conditions: [:], savedAt: "2026-03-05T01:00:00Z"))
+        }
+        draft.answers.set("adl.dressing", 10)
+        try world.write { tx throws in try tx.drafts.save(draft) }
+        try world.read { tx throws in
+            #expect(try tx.drafts.draft(caseID: caseID, assessor: "A1") == draft)
+            #expect(try tx.drafts.draft(caseID: caseID, assessor: "A2")?.formID == "barthel")
+            #expect(try tx.drafts.draft(caseID: world.cases[1], assessor: "A1") == nil)
+        }
+        try world.write { tx throws in try tx.drafts.remove(caseID: caseID, assessor: "A1") }
+        try world.read { tx throws in
+            #expect(try tx.drafts.draft(caseID: caseID, assessor: "A1") == nil)
+            #expect(try tx.drafts.draft(caseID: caseID, assessor: "A2") != nil)
+        }
+    }
 }

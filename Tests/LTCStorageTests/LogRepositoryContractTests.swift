@@ -37,6 +37,29 @@ struct LogRepositoryContractTests {
         }
     }
 
+    @Test("a month's accepted logs add up per institution: rejected logs and other months' are left out", arguments: TestStore.Engine.available)
+    func acceptedTotals(engine: TestStore.Engine) throws {
+        let world = try ContractWorld(engine)
+        let (one, three) = (world.people[0], world.people[2])
+        try world.write { tx throws in
+            let number = try tx.logs.insertSubmission(institution: nil, actor: "administrator:wang", asOf: day("2026-05-08"), summary: [:])
+            try tx.logs.store([
+                Contract.accepted(Contract.log("L1", institution: "I-A", person: one, on: "2026-04-01", hour: 0), submission: number),
+                Contract.accepted(Contract.log("L2", institution: "I-A", person: one, on: "2026-04-30", hour: 23), submission: number, fund: 4_800),
+                Contract.rejected(Contract.log("L3", institution: "I-A", person: one, on: "2026-04-07"), submission: number),
+                Contract.accepted(Contract.log("L4", institution: "I-A", person: one, on: "2026-05-01", hour: 0), submission: number),
+                Contract.accepted(Contract.log("L5", institution: "I-A", person: one, on: "2026-03-31", hour: 23), submission: number),
+                Contract.accepted(Contract.log("L1", institution: "I-B", person: three, on: "2026-04-15"), submission: number),
+            ], replacing: [], submission: number)
+        }
+        let totals = try world.write { tx throws in try tx.logs.acceptedTotals(month: month("2026-04")) }
+        #expect(totals.sorted { $0.institution < $1.institution } == [
+            LedgerTotals(institution: "I-A", logs: 2, billed: Money(yuan: 120), allowed: Money(yuan: 120), fund: Money(fen: 10_200)),
+            LedgerTotals(institution: "I-B", logs: 1, billed: Money(yuan: 60), allowed: Money(yuan: 60), fund: Money(fen: 5_400)),
+        ])
+        #expect(try world.write { tx throws in try tx.logs.acceptedTotals(month: month("2026-06")) }.isEmpty)
+    }
+
     @Test("submissions are listed by number, of one institution or all, with their outcome once finished; neither can be changed", arguments: TestStore.Engine.available)
     func submissions(engine: TestStore.Engine) throws {
         let world = try ContractWorld(engine)

@@ -2,6 +2,7 @@ import Foundation
 import LTCCases
 import LTCCore
 @testable import LTCStorage
+import LTCTestSupport
 import Testing
 
 @Suite("Migrations carry stored data forward")
@@ -111,5 +112,73 @@ struct GuardRailTests {
         let error = #expect(throws: StorageError.self) { _ = try SQLiteStore(path: older, readOnly: true) }
         #expect(error?.message.contains("is read-only and was made by an older ltc: it lacks migration \(SQLiteSchema.migrations.last!.name)") == true)
         #expect(error?.storage == .readOnly)
+    }
+}
+
+@Suite("The audit chain's migration chains the events already stored")
+struct AuditChainMigrationTests {
+    static let events = [
+        "('2026-03-02T08:00:00Z', '2026-03-02', 'administrator:wang', 'person:1', 'person.add', 'done', NULL, NULL, '{\"id\":1}')",
+        "('2026-03-02T08:01:00Z', '2026-03-02', 'assessor:A1', 'case:1', 'case.check', 'refused', 'not allowed', NULL, NULL)",
+        "('2026-03-03T08:00:00Z', '2026-03-03', 'administrator:wang', 'case:1', 'case.check', 'done', NULL, '{\"state\":\"applied\"}', '{\"state\":\"eligible\"}')",
+    ]
+    static let insert = "INSERT INTO events (recorded_at, as_of, actor, subject, action, outcome, reason, before, after) VALUES " + events.joined(separator: ", ")
+
+    func verify(_ store: any CaseStore) throws -> AuditVerification {
+        try AuditService(store: store, clock: SystemClock()).verify(actor: try Actor("auditor:li"), head: nil, asOf: CalendarDate("2026-12-07")!)
+    }
+
+    @Test("on SQLite: the events of an older database are chained, oldest first, and the chain holds")
+    func sqlite() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try SQLiteDatabase(path: path)
+        try database.migrate(SQLiteSchema.migrations.filter { $0.name < "0019" })
+        try database.execute(Self.insert)
+        let store = try SQLiteStore(path: path)
+        let found = try verify(store)
+        #expect(found.intact && found.checked == 3 && found.pending == 0)
+        #expect(try store.read { (tx: any CaseTransaction) in try tx.audit.chain(after: 0, limit: 10) }.map(\.sequence) == [1, 2, 3])
+    }
+
+    @Test("on PostgreSQL: the events of an older database are chained, oldest first, and the chain holds",
+          .enabled(if: TestStore.Engine.postgresURI != nil, Comment(rawValue: TestStore.Engine.postgresSkipReason)))
+    func postgresql() throws {
+        let (uri, schema) = try TestStore.freshSchema()
+        defer { TestStore.drop(schema: schema) }
+        let database = try PostgresConnection(uri: uri)
+        try PostgresStore.migrate(database, PostgresSchema.migrations.filter { $0.name < "0015" })
+        try database.execute(Self.insert)
+        let store = try PostgresStore(uri: uri)
+        let found = try verify(store)
+        #expect(found.intact && found.checked == 3 && found.pending == 0)
+        #expect(try store.read { (tx: any CaseTransaction) in try tx.audit.chain(after: 0, limit: 10) }.map(\.sequence) == [1, 2, 3])
+    }
+}
+
+@Suite("An SQLite database ltc creates is its owner's alone")
+struct DatabaseFileModeTests {
+    func mode(_ path: String) -> mode_t? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mode & 0o777 : nil
+    }
+
+    @Test("a new file and its -wal and -shm are rw------- under the usual umask 022; a file that exists keeps its mode")
+    func ownerOnly() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-mode-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // The umask most systems give (022), which would leave a file every user may read: set here, so the test does not depend on the shell's.
+        let before = umask(0o022)
+        defer { umask(before) }
+        let store = try SQLiteStore(path: path)
+        try store.write { (tx: any CaseTransaction) in try tx.staff.insert(StaffMember(id: "wang", role: .administrator, name: nil, addedOn: CalendarDate("2026-01-01")!)) }
+        #expect(mode(path) == 0o600)
+        #expect(mode(path + "-wal") == 0o600 && mode(path + "-shm") == 0o600)
+
+        let shared = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-mode-shared-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: shared + suffix) } }
+        #expect(FileManager.default.createFile(atPath: shared, contents: nil, attributes: [.posixPermissions: 0o640]))
+        _ = try SQLiteStore(path: shared)
+        #expect(mode(shared) == 0o640)
     }
 }

@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
 """Runs the documentation as written: every ```sh block of README.md in
-order, then those of docs/protocol.md and docs/deploy.md, each file in one
-shell session (a reader pastes the blocks one after another), in a fresh
-copy of the package.
+order, then those of docs/protocol.md, docs/security.md, docs/deploy.md and docs/postgresql.md,
+each file in one shell session (a reader pastes the blocks one after another), in
+a fresh copy of the package, with a home folder of its own (a new reader's: what
+the README installs there goes nowhere else).
+
+docs/postgresql.md starts its own PostgreSQL server (initdb, pg_ctl) in the
+copy. initdb refuses to run as root, and so does the document's reader: run
+as root, this script runs that document as the `postgres` user (else
+`nobody`), in a copy that user owns. Any server a document leaves running is
+stopped at the end.
 
 `swift run [-q] [-c CONFIG] PRODUCT ARGS` runs the binary already built in
 .build/CONFIG, `swift build` and `swift test` do nothing (CI runs them on its
 own), and `ltc` is the built ltc, as if installed.
 
-A command must exit 0, unless its comment says `# exits N`. A block written
-as a transcript (`$ command` followed by what it prints) must print what it
-shows: `…` inside a line stands for any text, and a line of `…` alone for
+A command must exit 0, unless its comment says `# exits N` (in a transcript
+too). A block written as a transcript (`$ command` followed by what it
+prints) must print what it shows: `…` inside a line stands for any text, and a line of `…` alone for
 any number of lines.
 
 A server a document starts in the background (`ltc serve … &`) listens on
@@ -30,6 +37,7 @@ Usage: check-docs.py [BUILD_DIR]  (default: .build of this package)
 """
 import json
 import os
+import pwd
 import re
 import shutil
 import signal
@@ -115,7 +123,8 @@ def commands(body, first_line):
             while index < len(body) and not body[index].startswith("$ "):
                 shown.append(body[index])
                 index += 1
-            result.append((number, text, 0, shown))
+            status = re.search(r"#.*\bexits (\d+)", text)
+            result.append((number, text, int(status.group(1)) if status else 0, shown))
             continue
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -151,19 +160,25 @@ def stop_group(group):
             time.sleep(0.1)
 
 
-def run_shell(document, folder, environment):
-    """Runs every sh block of `document` in one bash session; returns the problems found."""
+def run_shell(document, folder, environment, user=None):
+    """Runs every sh block of `document` in one bash session (as `user`, if given); returns the problems found."""
     steps = [step for start, body, _ in blocks(os.path.join(ROOT, document), "sh") for step in commands(body, start)]
     if not steps:
         return []
     out = tempfile.mkdtemp(prefix="ltc-docs-out-")
     port = str(free_port())
-    script = ["cd " + json.dumps(folder)]
+    # The session's environment is written out, so that it is the same as whichever user it runs.
+    script = ["export %s=%s" % (name, shell_quote(environment[name])) for name in ("PATH", "HOME", "LTC_DOCS_BUILD")]
+    script.append("cd " + shell_quote(folder))
     for number, (line, text, _, _) in enumerate(steps):
         text = text.replace(":8080", ":" + port)
         script.append("{ %s\n} > %s/%d.out 2> %s/%d.err < /dev/null; echo $? > %s/%d.status" % (text, out, number, out, number, out, number))
     # A session of its own, so that what it leaves in the background can be stopped with it.
-    session = subprocess.Popen(["bash", "-c", "\n".join(script)], env=environment, cwd=folder, start_new_session=True)
+    if user:
+        give(out, user)
+        session = subprocess.Popen(["runuser", "-u", user, "--", "bash", "-c", "\n".join(script)], env=environment, cwd=folder, start_new_session=True)
+    else:
+        session = subprocess.Popen(["bash", "-c", "\n".join(script)], env=environment, cwd=folder, start_new_session=True)
     session.wait()
     stop_group(session.pid)
     problems = []
@@ -218,33 +233,95 @@ def run_rpc(document, folder, environment):
     return problems
 
 
-def main():
+def shell_quote(text):
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def give(path, user):
+    """Makes `path` and everything in it `user`'s."""
+    entry = pwd.getpwnam(user)
+    for directory, folders, files in os.walk(path):
+        for name in [directory] + [os.path.join(directory, item) for item in folders + files]:
+            os.lchown(name, entry.pw_uid, entry.pw_gid)
+
+
+def reader():
+    """Who runs a document that starts a PostgreSQL server: this user, or as root another (initdb refuses root)."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "nobody"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    return None
+
+
+def copy_package(user=None):
+    """A fresh copy of the package with the shims and a home folder; (folder, environment)."""
     folder = tempfile.mkdtemp(prefix="ltc-docs-")
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if os.path.isfile(os.path.join(ROOT, name)):
+            os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+            shutil.copy2(os.path.join(ROOT, name), os.path.join(folder, name))
+    os.symlink(BUILD, os.path.join(folder, ".build"))
+    shims = os.path.join(folder, ".docs-bin")
+    os.makedirs(shims)
+    with open(os.path.join(shims, "swift"), "w") as shim:
+        shim.write(SWIFT_SHIM)
+    os.chmod(os.path.join(shims, "swift"), 0o755)
+    os.symlink(os.path.join(BUILD, "debug", "ltc"), os.path.join(shims, "ltc"))
+    home = os.path.join(folder, ".docs-home")
+    os.makedirs(home)
+    if user:
+        os.chmod(folder, 0o755)
+        give(folder, user)
+    environment = dict(os.environ, PATH=shims + os.pathsep + os.environ["PATH"], LTC_DOCS_BUILD=BUILD, HOME=home)
+    for name in ("LTC_DB", "LTC_ACTOR"):
+        environment.pop(name, None)
+    return folder, environment
+
+
+def stop_servers(folder):
+    """Stops any PostgreSQL server whose data folder is in `folder` (a document that failed half way leaves one running)."""
+    for directory, _, files in os.walk(folder):
+        if "postmaster.pid" not in files:
+            continue
+        try:
+            pid = int(open(os.path.join(directory, "postmaster.pid")).readline().strip())
+            os.kill(pid, signal.SIGQUIT)   # immediate shutdown
+        except (ValueError, OSError):
+            continue
+        for _ in range(100):
+            try:
+                os.kill(pid, 0)
+            except OSError:
+                break
+            time.sleep(0.1)
+
+
+def main():
+    problems, folders = [], []
     try:
-        files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-        for name in filter(None, files):
-            if os.path.isfile(os.path.join(ROOT, name)):
-                os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
-                shutil.copy2(os.path.join(ROOT, name), os.path.join(folder, name))
-        os.symlink(BUILD, os.path.join(folder, ".build"))
-        shims = os.path.join(folder, ".docs-bin")
-        os.makedirs(shims)
-        with open(os.path.join(shims, "swift"), "w") as shim:
-            shim.write(SWIFT_SHIM)
-        os.chmod(os.path.join(shims, "swift"), 0o755)
-        os.symlink(os.path.join(BUILD, "debug", "ltc"), os.path.join(shims, "ltc"))
-        environment = dict(os.environ, PATH=shims + os.pathsep + os.environ["PATH"], LTC_DOCS_BUILD=BUILD)
-        environment.pop("LTC_DB", None)
-        problems = []
-        for document in ["README.md", "docs/protocol.md", "docs/deploy.md"]:
+        folder, environment = copy_package()
+        folders.append(folder)
+        for document in ["README.md", "docs/protocol.md", "docs/security.md", "docs/deploy.md"]:
             problems += run_shell(document, folder, environment)
             problems += run_rpc(document, folder, environment)
+        user = reader()
+        folder, environment = copy_package(user)
+        folders.append(folder)
+        problems += run_shell("docs/postgresql.md", folder, environment, user)
         for problem in problems:
             print(problem + "\n", file=sys.stderr)
         print("check-docs: %s" % ("%d problem%s" % (len(problems), "" if len(problems) == 1 else "s") if problems else "every command and example runs as written"))
         return 1 if problems else 0
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        for folder in folders:
+            stop_servers(folder)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

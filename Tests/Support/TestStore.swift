@@ -39,6 +39,15 @@ public final class TestStore: Sendable {
             ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
         }
 
+        /// A login role the PostgreSQL tests run as instead of the owner,
+        /// if given (`LTC_TEST_POSTGRES_RUNTIME`, a URI to the same database
+        /// as that role): each schema is then migrated by the owner and the
+        /// role granted what ltc's runtime role holds (``PostgresRuntimeRole``),
+        /// as a deployment runs ltc (docs/security.md).
+        public static var runtimeURI: String? {
+            ProcessInfo.processInfo.environment["LTC_TEST_POSTGRES_RUNTIME"].flatMap { $0.isEmpty ? nil : $0 }
+        }
+
         /// Why the PostgreSQL tests do not run here, or `nil` if they do.
         public static let postgresSkipReason = "no PostgreSQL server for tests: set LTC_TEST_POSTGRES=postgresql://USER@HOST:PORT/DBNAME (bash .ci/run starts one)"
     }
@@ -47,6 +56,9 @@ public final class TestStore: Sendable {
     public let engine: Engine
     /// Where the store is: an SQLite path, or a PostgreSQL URI that selects the test's schema.
     public let location: String
+    /// The same place as its owner: on PostgreSQL, the role that made the
+    /// schema (where the tests run as a runtime role, not ``location``'s).
+    public let ownerLocation: String
     private let sqlite: SQLiteStore?
     private let schema: String?
     /// A folder for the test's visit evidence (made on first use), removed with the store.
@@ -65,17 +77,32 @@ public final class TestStore: Sendable {
         switch engine {
         case .sqlite:
             location = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-test-\(UUID().uuidString).sqlite").path
+            ownerLocation = location
             let store = try SQLiteStore(path: location)
             sqlite = store
             self.store = store
             schema = nil
         case .postgresql:
-            let (uri, schema) = try Self.freshSchema()
-            location = uri
+            let (owner, schema) = try Self.freshSchema()
+            ownerLocation = owner
+            location = try Self.runtime(owner, schema: schema)
             self.schema = schema
             sqlite = nil
-            store = try PostgresStore(uri: uri)
+            store = try PostgresStore(uri: location)
         }
+    }
+
+    /// Where ltc runs on a fresh schema: the owner's URI, or where a runtime
+    /// role is given, that role's, once the owner has migrated the schema
+    /// and granted the role the runtime's privileges on it.
+    public static func runtime(_ owner: String, schema: String) throws -> String {
+        guard let runtime = Engine.runtimeURI else { return owner }
+        _ = try PostgresStore(uri: owner)
+        guard let role = try PostgresAdmin.values(on: runtime, "SELECT current_user").first ?? nil else {
+            throw TestStoreError(message: "LTC_TEST_POSTGRES_RUNTIME names no role")
+        }
+        try PostgresRuntimeRole.grant(role, on: owner)
+        return runtime + (runtime.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
     }
 
     /// A new empty schema on the test server, and a URI whose connections use it.
@@ -99,6 +126,25 @@ public final class TestStore: Sendable {
     /// The work the store's statements have done so far, in SQLite's
     /// virtual machine steps: what grows if a request scans (SQLite only).
     public var work: Int { sqlite?.steps ?? 0 }
+
+    /// Runs `sql` outside ltc, on a connection of its own, as a holder of the
+    /// database would (`update institution_months set fund = …`): what only
+    /// the schema's triggers, the database's grants and ltc's own checks stop.
+    public func raw(_ sql: String) throws {
+        switch engine {
+        case .sqlite: try SQLiteDatabase(path: location).execute(sql)
+        case .postgresql: try PostgresAdmin.run(on: location, sql)
+        }
+    }
+
+    /// Runs `sql` outside ltc as the schema's owner (`alter table events
+    /// disable trigger all`): what only ltc's own checks stop.
+    public func rawAsOwner(_ sql: String) throws {
+        switch engine {
+        case .sqlite: try SQLiteDatabase(path: location).execute(sql)
+        case .postgresql: try PostgresAdmin.run(on: ownerLocation, sql)
+        }
+    }
 
     /// A second store on the same database, as another process would open it.
     public func reopened() throws -> any CaseStore & ProviderStore {

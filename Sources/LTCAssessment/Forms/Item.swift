@@ -27,10 +27,13 @@ public struct Item: Sendable, Hashable {
     public var when: [ConditionClause]
     /// Where the answer is read from another form's item (``Derivation``); `nil`: it is asked.
     public var derivation: Derivation?
+    /// What the assessor looks at and how the options are told apart, in
+    /// the form's words (the walk-through's `?`); `nil` where the form gives none.
+    public var guidance: LocalizedText?
 
     public init(id: String, dimension: String, name: LocalizedText, options: [ItemOption],
                 group: String? = nil, pointsPerOccurrence: [Frequency.Period: Points] = [:], when: [ConditionClause] = [],
-                derivation: Derivation? = nil) {
+                derivation: Derivation? = nil, guidance: LocalizedText? = nil) {
         self.id = id
         self.dimension = dimension
         self.name = name
@@ -39,6 +42,7 @@ public struct Item: Sendable, Hashable {
         self.pointsPerOccurrence = pointsPerOccurrence
         self.when = when
         self.derivation = derivation
+        self.guidance = guidance
     }
 
     public var maximumScore: Int { options.map(\.score).max() ?? 0 }

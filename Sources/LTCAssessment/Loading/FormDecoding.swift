@@ -212,17 +212,20 @@ struct FormDecoder {
         var seen: Set<String> = []
         return elements.compactMap { element -> Item? in
             guard let fields = log.fields(of: element.value, at: element.path,
-                                          accepting: ["id", "dimension", "group", "name", "options", "points", "when", "derive"]) else { return nil }
+                                          accepting: ["id", "dimension", "group", "name", "guidance", "options", "points", "when", "derive"]) else { return nil }
             let id = fields.nonEmptyString("id")
             if let id, !seen.insert(id).inserted {
                 log.report(fields.path.appending("id"), "duplicate item id '\(id)'")
             }
             let name = fields.localizedText("name")
+            let guidance = fields.has("guidance") ? fields.localizedText("guidance") : nil
             let when = fields.array("when", required: false).map {
                 decodeClauses($0, conditions: conditions, grades: nil, itemApplicability: true)
             } ?? []
             if fields.has("group") {
-                return decodeCountItem(fields, id: id, name: name, when: when, groups: groups)
+                var item = decodeCountItem(fields, id: id, name: name, when: when, groups: groups)
+                item?.guidance = guidance
+                return item
             }
             let dimensionID = fields.nonEmptyString("dimension")
             let dimension = dimensionID.flatMap { id in dimensions.first { $0.id == id } }
@@ -243,7 +246,7 @@ struct FormDecoder {
                 return Derivation(form: form, item: item, atMost: atMost, then: then, otherwise: otherwise)
             }
             guard let id, let name, let dimensionID, let options else { return nil }
-            return Item(id: id, dimension: dimensionID, name: name, options: options, when: when, derivation: derivation)
+            return Item(id: id, dimension: dimensionID, name: name, options: options, when: when, derivation: derivation, guidance: guidance)
         }
     }
 

@@ -65,7 +65,7 @@ public enum AccessTable {
             case .none: "—"
             }
         },
-        permission("read whole settlements, the fund report, the staff and assessor registries, findings, bars", .readAll),
+        permission("read whole settlements, the fund report, the staff and assessor registries, findings, bars; verify the audit trail", .readAll),
     ]
 
     /// The table in Markdown, as `docs/protocol.md` shows it.

@@ -21,6 +21,11 @@ extension CaseService {
                 throw CaseError(.noSchemeInForce, "scheme '\(scheme.id)' is not in force on \(date) (\(scheme.effectiveFrom) to \(scheme.effectiveTo))")
             }
             guard let person = try tx.people.person(id: personID) else { throw CaseError(.notFound, "no person \(personID)") }
+            // A death is final: no application is accepted for the person, rather than one refused later at the check (A01).
+            guard person.status != .deceased else {
+                throw CaseError(.invalidInput, "person \(person.id) is recorded as deceased: not accepted, \(NonAcceptanceGround.notInsured.rawValue)",
+                                details: ["ground": .string(NonAcceptanceGround.notInsured.rawValue)])
+            }
             guard disabledSince <= date else { throw CaseError(.invalidInput, "disabled since \(disabledSince) is after the application date \(date)") }
             if let open = try tx.cases.openCase(person: person.id) {
                 throw CaseError(.duplicate, "person \(person.id) already has open case \(open.id) (\(open.state.rawValue)): not accepted, \(NonAcceptanceGround.caseOpen.rawValue)",

@@ -76,6 +76,8 @@ public struct CaseService: Sendable {
                 answers: answers, result: try JSONParser.parse(output.bytes), grade: result.grade.level,
                 assessedOn: assessedOn, place: place, assessors: record.assessors, recordedBy: actor.description)
             assessment.id = try tx.assessments.insert(assessment)
+            // The assessment completes the assessor's draft of it, if they kept one.
+            try tx.drafts.remove(caseID: caseID, assessor: actor.id)
             // Visited: the conclusion is due next, counted from acceptance as well (the first round only:
             // a review or a re-assessment has no deadline from the scheme).
             record.deadline = record.round == .initial ? Self.deadline(.conclusion, for: record, scheme: scheme) : nil
@@ -88,16 +90,21 @@ public struct CaseService: Sendable {
     /// Says now whether ``assess(caseID:formID:answers:conditions:assessedOn:place:actor:asOf:)``
     /// would accept an assessment of this case on this form by this actor,
     /// so that a walk-through never asks seventeen questions to be refused:
+    /// the date first (only an administrator sets `asOf`; the visit's date
+    /// neither after today nor before the assessors were assigned), then
     /// the case's state, the assignment, a conflict of interest, the
     /// scheme's forms. Throws the refusal; returns the case and its person.
-    public func checkAssessable(caseID: Int, formID: String, actor: Actor) throws -> CaseView {
+    public func checkAssessable(caseID: Int, formID: String, actor: Actor, assessedOn: CalendarDate? = nil,
+                                asOf: CalendarDate? = nil) throws -> CaseView {
+        if asOf != nil { try Access.require(actor, .setClock) }
         let view = try show(caseID: caseID, actor: actor)
-        let (scheme, date) = try context(caseID: caseID, asOf: nil)
+        let (scheme, date) = try context(caseID: caseID, asOf: asOf)
         try store.read { tx in
             guard let scheme else { throw CaseError(.notFound, "no case \(caseID)") }
             let transition = try Lifecycle.transition(.assess, from: view.record.state, caseID: caseID)
             try Access.require(actor, .transition(transition))
             try requireAssessable(view.record, on: formID, scheme: scheme, by: actor, on: date, in: tx)
+            try Self.requireVisitDate(assessedOn ?? date, of: view.record, today: date)
             _ = try forms.form(id: formID)
         }
         return view

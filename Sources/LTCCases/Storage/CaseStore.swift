@@ -31,6 +31,7 @@ public protocol CaseTransaction {
     var deactivations: any DeactivationRepository { get }
     var cases: any CaseRepository { get }
     var assessments: any AssessmentRepository { get }
+    var drafts: any AssessmentDraftRepository { get }
     var audit: any AuditTrail { get }
     var findings: any FindingRepository { get }
 }

@@ -65,10 +65,14 @@ enum CommandLineReader {
         }
         for option in shape.options {
             guard let values = given[option.flag] else {
-                if option.required && !(option.flag == "actor" && ProcessInfo.processInfo.environment["LTC_ACTOR"] != nil) {
+                if option.required && !(option.flag == "actor" && EnvironmentDefaults.actorIsSet) {
                     missing.append(option.usage)
                 }
                 continue
+            }
+            // As rpc refuses a member given twice, an option that takes one value is refused given twice, never the last one silently kept.
+            guard option.repeatable || values.count == 1 else {
+                throw CommandLineProblem.usage("'--\(option.flag)' is given \(values.count) times; it takes one value")
             }
             switch option.target {
             case .param(let spec, let source):
@@ -85,12 +89,14 @@ enum CommandLineReader {
             case .common(.json): invocation.json = true
             }
         }
-        if shape.entry.effect.touchesStore, given["actor"] == nil, let actor = ProcessInfo.processInfo.environment["LTC_ACTOR"] {
+        // An option given wins over its variable (EnvironmentDefaults).
+        if shape.entry.effect.touchesStore, given["actor"] == nil, let actor = try EnvironmentDefaults.actor() {
             invocation.params.set("actor", .string(actor))
         }
         if !missing.isEmpty {
-            throw CommandLineProblem.usage(missing.count == 1 ? "Missing expected argument '\(missing[0])'"
-                                           : "missing expected arguments: " + missing.map { "'\($0)'" }.joined(separator: ", "))
+            let actorHint = missing.contains { $0.hasPrefix("--actor ") } ? " (or set \(EnvironmentDefaults.actorVariable), e.g. export LTC_ACTOR=administrator:wang)" : ""
+            throw CommandLineProblem.usage((missing.count == 1 ? "Missing expected argument '\(missing[0])'"
+                                            : "missing expected arguments: " + missing.map { "'\($0)'" }.joined(separator: ", ")) + actorHint)
         }
         return invocation
     }

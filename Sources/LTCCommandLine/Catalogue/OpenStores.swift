@@ -44,7 +44,7 @@ enum OpenStores {
     }
 }
 
-/// The database a command works on: `--db`, else `$LTC_DB`, else `./ltc.sqlite`.
+/// The database a command works on: `--db`, else `$LTC_DB`, else `./ltc.sqlite` (``EnvironmentDefaults``).
 func databasePath(_ option: String?) -> String {
-    option ?? ProcessInfo.processInfo.environment["LTC_DB"] ?? "ltc.sqlite"
+    EnvironmentDefaults.database(option)
 }

@@ -9,10 +9,16 @@ import LTCCore
 /// assessor. The form's conditions are asked first (a flag, a count, ICD-10
 /// codes), then each item that applies: a score from its options, or for a
 /// frequency item a count and period (`3 per day`, `2 per week`). At any
-/// question `b` goes back one and `?` explains the question again. Then all
-/// answers are shown with the grade they give: `y` saves, `n` leaves without
-/// saving, a question's number asks it again; anything else asks again. Input
-/// that ends, or Ctrl-C, saves nothing and says so.
+/// question `b` goes back one and shows the answer given there (on the first
+/// question it says there is none before), and `?` shows the item's guidance
+/// from the form. Then all answers are shown with the grade they give: `y`
+/// saves, `n` leaves without saving, a question's number asks it again;
+/// anything else asks again.
+///
+/// Each answer is kept as a draft as it is given (``draft``): input that
+/// ends, Ctrl-C or `n` leaves the assessment unsaved and the draft kept, and
+/// a walk started from a draft (`--resume`) asks from its first unanswered
+/// question.
 ///
 /// Prompts go to standard error, so that standard output holds only the result.
 ///
@@ -28,6 +34,12 @@ struct AssessmentWalkthrough {
     /// asked, shown in the review as read, and scored with the rest; the walk
     /// returns only what it asked.
     var known: [String: Int] = [:]
+    /// The answers and conditions a resumed walk starts from.
+    var resumed: (answers: JSONObject, conditions: JSONObject)?
+    /// Keeps the answers and conditions given so far, after each answer.
+    var draft: (@Sendable (JSONObject, JSONObject) throws -> Void)?
+    /// How to continue a walk whose answers are kept (for the messages of a walk that stops early).
+    var resumeCommand = "ltc case assess ID --resume"
 
     /// One question of the walk: a condition or an item.
     enum Question {
@@ -44,10 +56,11 @@ struct AssessmentWalkthrough {
 
     /// The answers and conditions, or `nil` if the assessor chose not to save.
     func run() throws -> (answers: JSONObject, conditions: JSONObject)? {
-        Self.sayNothingSavedOnInterrupt()
+        Self.sayOnInterrupt(draft == nil ? "interrupted: nothing was saved"
+                            : "interrupted: the assessment was not saved; the answers given are kept as a draft (\(resumeCommand) continues it)")
         say("\(heading)\nform \(form.id) (\(form.version)) \(form.title.zh) / \(form.title.en)")
-        say("Answer each question; b goes back, ? explains the question.")
-        var answers = JSONObject(), conditions = JSONObject()
+        say("Answer each question; b goes back, ? shows the item's guidance.")
+        var answers = resumed?.answers ?? JSONObject(), conditions = resumed?.conditions ?? JSONObject()
         var index = 0
         // The questions are worked out again as conditions change which items apply.
         func questions() -> [Question] {
@@ -55,11 +68,24 @@ struct AssessmentWalkthrough {
                 + form.items.filter { known[$0.id] == nil && form.applies($0, conditions: conditions) }.map(Question.item)
         }
         if !known.isEmpty { say("\(known.count) answers are read off the assessment; \(questions().count) are asked.") }
+        if resumed != nil {
+            // A resumed walk asks from the first item not answered (conditions were asked before any item).
+            let all = questions()
+            index = all.firstIndex { if case .item(let item) = $0 { answers[item.id] == nil } else { false } } ?? all.count
+            say("resumed from the draft: \(answers.count) answers kept; \(all.count - index) to ask")
+        }
         while index < questions().count {
             let all = questions()
             switch try ask(all[index], number: index + 1, of: all.count, answers: &answers, conditions: &conditions) {
-            case .answered: index += 1
-            case .back: index = max(0, index - 1)
+            case .answered:
+                try draft?(answers, conditions)
+                index += 1
+            case .back:
+                guard index > 0 else {
+                    say("  this is the first question: there is none before it")
+                    continue
+                }
+                index -= 1
             }
         }
         // Answers to items that no longer apply are left out.
@@ -75,6 +101,7 @@ struct AssessmentWalkthrough {
             if text == "n" || text == "no" { return nil }
             if let number = Int(text), (1...all.count).contains(number) {
                 _ = try ask(all[number - 1], number: number, of: all.count, answers: &answers, conditions: &conditions)
+                try draft?(answers, conditions)
                 all = questions()
                 let applying = Set(all.map(\.id))
                 answers = JSONObject(answers.filter { applying.contains($0.key) })
@@ -82,6 +109,7 @@ struct AssessmentWalkthrough {
                 for (index, question) in all.enumerated() {
                     if case .item(let item) = question, answers[item.id] == nil {
                         _ = try ask(question, number: index + 1, of: all.count, answers: &answers, conditions: &conditions)
+                        try draft?(answers, conditions)
                     }
                 }
                 review(all, answers: answers, conditions: conditions)
@@ -95,15 +123,20 @@ struct AssessmentWalkthrough {
 
     private func ask(_ question: Question, number: Int, of count: Int, answers: inout JSONObject, conditions: inout JSONObject) throws -> Step {
         describe(question, number: number, of: count)
+        if let given = given(question, answers: answers, conditions: conditions) {
+            if case .item = question { say("  answer given: \(given); Enter keeps it") } else { say("  answer given: \(given)") }
+        }
         while true {
             prompt("> ")
-            guard let line = readLine() else { throw ended(at: question.id) }
+            guard let line = readLine() else { throw ended(at: question.id, answered: answers.count + conditions.count) }
             let text = line.trimmingCharacters(in: .whitespaces)
             if text == "b" { return .back }
             if text == "?" {
                 describe(question, number: number, of: count, help: true)
                 continue
             }
+            // Enter on a question answered before (going back, or a resumed draft) keeps that answer.
+            if text.isEmpty, case .item(let item) = question, answers[item.id] != nil { return .answered }
             switch question {
             case .condition(let condition):
                 switch conditionValue(text, condition) {
@@ -217,8 +250,25 @@ struct AssessmentWalkthrough {
             }
         }
         if help {
+            if case .item(let item) = question, let guidance = item.guidance {
+                say("  \(guidance.zh)")
+                say("  \(guidance.en)")
+            }
             say("  Type the answer and Enter. b goes back to the question before; ? shows this again.")
             say("  At the end every answer is shown with the grade before anything is saved.")
+        }
+    }
+
+    /// The answer given to `question` earlier, as the assessor typed it, if any.
+    private func given(_ question: Question, answers: JSONObject, conditions: JSONObject) -> String? {
+        switch question {
+        case .condition(let condition):
+            return conditions[condition.id].map { JSONWriter.string($0) }
+        case .item(let item):
+            guard let answer = answers[item.id] else { return nil }
+            if item.group != nil { return Frequency.read(answer).get()?.description ?? JSONWriter.string(answer) }
+            let label = answer.intValue.flatMap { score in item.options.first { $0.score == score }?.label.zh }
+            return JSONWriter.string(answer) + (label.map { " \($0)" } ?? "")
         }
     }
 
@@ -250,15 +300,17 @@ struct AssessmentWalkthrough {
         }
     }
 
-    private func ended(at question: String) -> InputError {
-        InputError(source: "terminal", message: "input ended at \(question == "the last question" ? question : "item \(question)"); nothing was saved")
+    private func ended(at question: String, answered: Int = 1) -> InputError {
+        let place = question == "the last question" ? question : "item \(question)"
+        guard draft != nil, answered > 0 else { return InputError(source: "terminal", message: "input ended at \(place); nothing was saved") }
+        return InputError(source: "terminal", message: "input ended at \(place); the assessment was not saved, and the answers given are kept as a draft: \(resumeCommand) continues it")
     }
 
-    /// Ctrl-C during the walk says that nothing was saved, and exits 130.
-    private static func sayNothingSavedOnInterrupt() {
+    /// Ctrl-C during the walk says `message` (what was kept), and exits 130.
+    private static func sayOnInterrupt(_ message: String) {
+        interruptMessage = strdup("\n" + message + "\n")
         signal(SIGINT) { _ in
-            let message = "\ninterrupted: nothing was saved\n"
-            _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            if let message = interruptMessage { _ = write(STDERR_FILENO, message, strlen(message)) }
             _exit(130)
         }
     }
@@ -271,6 +323,9 @@ struct AssessmentWalkthrough {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
+
+/// What Ctrl-C says, written by the signal handler: set once before the walk starts.
+nonisolated(unsafe) private var interruptMessage: UnsafeMutablePointer<CChar>?
 
 extension Result where Failure == FrequencyError {
     fileprivate func get() -> Success? {

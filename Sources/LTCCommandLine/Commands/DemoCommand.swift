@@ -105,7 +105,8 @@ struct DemoCity {
             _ = try services.agreements.register(Institution(id: id, name: id == "I001" ? "静安居家护理站" : "徐汇社区照护中心", type: .homeCare,
                                                    licence: "DEMO-\(id)", deliveries: ["home"], capacity: 50, address: "上海市", district: id == "I001" ? "静安" : "徐汇",
                                                    contact: "021-0000-000\(id.last!)"), actor: admin, asOf: day("2026-01-05"))
-            let agreement = try services.agreements.applyForAgreement(institution: id, schemeID: scheme.id, start: day("2026-01-01"), end: day("2026-12-31"),
+            // Designated for the scheme's whole period, so that a clerk trying the city today sends logs under an agreement in force.
+            let agreement = try services.agreements.applyForAgreement(institution: id, schemeID: scheme.id, start: day("2026-01-01"), end: scheme.effectiveTo,
                                                             modes: ["home-visit"], prices: prices, capacity: 50,
                                                             facts: AdmissionFacts(legalPerson: true, caregivers: 3, qualifiedCaregivers: 3, administrators: 1,
                                                                                   beds: 0, pledgedClean: true),

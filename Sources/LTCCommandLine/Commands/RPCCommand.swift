@@ -27,7 +27,7 @@ struct RPCCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("""
         Act as this actor for the whole process: a request that names another is refused. \
-        Without it, each request's actor is trusted, as a library trusts its caller.
+        Without it, each request's actor is trusted, as a library trusts its caller.         $LTC_ACTOR is not read here: a process that serves others is pinned only where it is started.
         """, valueName: "role:id"))
     var actor: String?
 

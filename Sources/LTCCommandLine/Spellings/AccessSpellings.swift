@@ -1,6 +1,6 @@
 import LTCOperations
 
-/// The commands of who may reach ltc: `ltc credential …`, and `ltc staff|assessor|institution deactivate`.
+/// The commands of who may reach ltc: `ltc credential …`, and `ltc staff|assessor|institution deactivate`; `ltc audit verify`.
 enum AccessSpellings {
     static let all: [CommandSpelling] = [
         CommandSpelling("credential.issue", options: ["for": OptionSpelling(value: "role:id")],
@@ -17,5 +17,8 @@ enum AccessSpellings {
                         examples: [#"ltc assessor deactivate A2 --from 2027-01-01 --reason "left the agency" --actor administrator:wang"#]),
         CommandSpelling("institution.deactivate", arguments: [Positional("id", value: "id")],
                         examples: ["ltc institution deactivate I002 --from 2027-01-01 --reason closed --actor administrator:wang"]),
+        CommandSpelling("audit.verify", options: ["head": OptionSpelling(value: "position:hash")],
+                        examples: ["ltc audit verify --actor auditor:li",
+                                   "ltc audit verify --head 91:10cdbef7712206070c5b4dd0a52f95fbd67094b33993c8cd0ff1b624630106fe --actor auditor:li   # the head an earlier verify printed"]),
     ]
 }

@@ -47,13 +47,20 @@ enum CaseSpellings {
                         options: ["answers": OptionSpelling(value: "file", source: .commandLine,
                                                             help: "An answers file (as for `ltc score`), or - for standard input.", optional: true),
                                   "conditions": .hidden,
-                                  "date": OptionSpelling(help: "The date of the visit (default: --as-of, or today).")],
-                        examples: ["ltc case assess 1 --form cn-ltc-2021 --place home --actor assessor:A01",
-                                   "ltc case assess 1 --form cn-ltc-2021 --answers answers.json --place home --date 2026-03-05 --actor assessor:A01"],
+                                  "form": OptionSpelling(help: "The form id, e.g. cn-ltc-2021 (with --resume: the draft's; with --answers: the file's, if it names one).",
+                                                         optional: true),
+                                  "place": OptionSpelling(help: "Where the assessment took place (with --resume: the draft's).", optional: true),
+                                  "date": OptionSpelling(help: "The date of the visit (default: --as-of, or today; with --resume: the draft's).")],
+                        extras: [ExtraOption("resume", help: "Continue the walk-through from the draft of this case's answers kept so far.")],
+                        examples: ["ltc case assess 1 --form cn-ltc-2021 --place home --actor assessor:A1",
+                                   "ltc case assess 1 --resume --actor assessor:A1",
+                                   "ltc case assess 1 --form cn-ltc-2021 --answers answers.json --place home --date 2026-03-05 --actor assessor:A1"],
                         discussion: """
-                            Without --answers, walks through the form on the terminal: first whether the assessment could be saved at all, \
-                            then the form's conditions and each item (b goes back, ? explains), then every answer with the grade; \
-                            y saves, n leaves, a question's number changes it. Ctrl-C or the end of input saves nothing.
+                            Without --answers, walks through the form on the terminal: first whether the assessment could be saved at all \
+                            (the case, the assignment, the form, the visit's date and who may set --as-of), then the form's conditions and \
+                            each item (b goes back and shows the answer given, ? shows the item's guidance), then every answer with the grade; \
+                            y saves, n leaves, a question's number changes it. Each answer is kept as a draft as it is given: Ctrl-C, the end \
+                            of input or n leave the assessment unsaved and the draft kept, and --resume continues it; the saved assessment removes it.
                             """,
                         prepare: assessmentAnswers,
                         render: { output, invocation in
@@ -118,7 +125,7 @@ enum CaseSpellings {
         CommandSpelling("benefit.quote",
                         options: ["actor": .hidden, "scheme": schemeOption, "insured": OptionSpelling(value: "group")],
                         extras: [schemeFile],
-                        examples: ["ltc benefit quote --scheme nanjing-style-2026 --grade 4 --mode home-visit --month 2026-03",
+                        examples: ["ltc benefit quote --scheme hours-home-care-2026 --grade 4 --mode home-visit --month 2026-03",
                                    "ltc benefit quote --scheme urumqi-2022 --grade 5 --mode home-visit --insured resident --month 2026-03"],
                         prepare: schemeSource),
         CommandSpelling("benefit.entitlement", arguments: [caseID]),
@@ -147,27 +154,68 @@ enum CaseSpellings {
 
     /// `ltc case assess`: the answers from `--answers FILE`, or, without it,
     /// asked on the terminal once the assessment is known to be one that
-    /// could be saved (the case's state, the assignment, the form).
+    /// could be saved (its dates, the case's state, the assignment, the
+    /// form), each kept as a draft as it is given; `--resume` continues the
+    /// assessor's draft of the case, with its form, place and date unless given again.
     static let assessmentAnswers: CommandSpelling.Prepare = { invocation, session in
-        guard let caseID = invocation.params["case"]?.intValue, let formID = invocation.params["form"]?.stringValue else { return }
+        guard let caseID = invocation.params["case"]?.intValue else { return }
+        var formID = invocation.params["form"]?.stringValue
         if let file = invocation.extra("answers") {
+            if invocation.flag("resume") { throw CaseError(.invalidInput, "--resume continues a walk-through on the terminal; it does not go with --answers") }
             let (named, answers, conditions) = try AnswersFile.read(try readInput(file), source: file)
-            if let named, named != formID { throw InputError(source: file, message: "names form '\(named)' but --form is '\(formID)'") }
+            if let named, let formID, named != formID { throw InputError(source: file, message: "names form '\(named)' but --form is '\(formID)'") }
+            guard let form = formID ?? named else { throw CaseError(.invalidInput, "give the form with --form ID: \(file) names none") }
+            invocation.params.set("form", .string(form))
             invocation.params.set("answers", .object(answers))
             if !conditions.isEmpty { invocation.params.set("conditions", .object(conditions)) }
             return
         }
-        // Say now, not after 17 questions, if this assessment could not be saved.
         let actor = try session.actor()
         let cases = try session.services().cases
-        let view = try cases.checkAssessable(caseID: caseID, formID: formID, actor: actor)
+        var resumed: AssessmentDraft?
+        if invocation.flag("resume") {
+            guard let draft = try cases.draft(caseID: caseID, actor: actor) else {
+                throw CaseError(.notFound, "no draft of case \(caseID) by \(actor.id) to resume: a walk-through keeps one as answers are given")
+            }
+            if let formID, formID != draft.formID {
+                throw CaseError(.invalidInput, "the draft of case \(caseID) is on form \(draft.formID), not \(formID): leave out --form to resume it")
+            }
+            formID = draft.formID
+            if invocation.params["place"] == nil, let place = draft.place { invocation.params.set("place", .string(place)) }
+            if invocation.params["date"] == nil, let date = draft.visitDate { invocation.params.set("date", .string(date.description)) }
+            resumed = draft
+        }
+        guard let formID else { throw CaseError(.invalidInput, "give the form with --form ID (e.g. cn-ltc-2021), or --resume to continue a draft") }
+        invocation.params.set("form", .string(formID))
+        guard let place = invocation.params["place"]?.stringValue else { throw CaseError(.invalidInput, "give where the visit takes place with --place TEXT") }
+        // Say now, not after 17 questions, if this assessment could not be saved: its dates as well.
+        let visitDate = try day(invocation.params["date"], "--date")
+        let view = try cases.checkAssessable(caseID: caseID, formID: formID, actor: actor, assessedOn: visitDate,
+                                             asOf: try day(invocation.params["asOf"], "--as-of"))
+        if resumed == nil, let kept = try cases.draft(caseID: caseID, actor: actor) {
+            FileHandle.standardError.write(Data("a draft of \(kept.answers.count) answers on \(kept.formID) (saved \(kept.savedAt)) is kept for case \(caseID): --resume continues it; answering here replaces it\n".utf8))
+        }
         let heading = "case \(caseID) · \(view.person.name) (\(view.person.nationalID.masked)) · assessor \(actor.id)"
-        guard let walked = try AssessmentWalkthrough(form: try cases.forms.form(id: formID), heading: heading).run() else {
-            print("not saved: nothing was stored")
+        var walk = AssessmentWalkthrough(form: try cases.forms.form(id: formID), heading: heading)
+        walk.resumed = resumed.map { ($0.answers, $0.conditions) }
+        walk.resumeCommand = "ltc case assess \(caseID) --resume"
+        walk.draft = { answers, conditions in
+            try cases.saveDraft(AssessmentDraft(caseID: caseID, assessor: actor.id, formID: formID, answers: answers, conditions: conditions,
+                                                place: place, visitDate: visitDate, savedAt: ""), actor: actor)
+        }
+        guard let walked = try walk.run() else {
+            print("not saved: the assessment was not stored; the answers given are kept as a draft (ltc case assess \(caseID) --resume)")
             throw ExitStatusError(status: 0)
         }
         invocation.params.set("answers", .object(walked.answers))
         if !walked.conditions.isEmpty { invocation.params.set("conditions", .object(walked.conditions)) }
+    }
+
+    /// A date option's value as typed, read as the operation will read it.
+    private static func day(_ value: JSONValue?, _ option: String) throws -> CalendarDate? {
+        guard let text = value?.stringValue else { return nil }
+        guard let date = CalendarDate(text) else { throw CaseError(.invalidInput, "\(option) '\(text)' is not a date (YYYY-MM-DD)") }
+        return date
     }
 
     // MARK: The scheme of a quote or a projection

@@ -3,6 +3,7 @@ import LTCCases
 import LTCCore
 import LTCOperations
 import LTCProviders
+import LTCReports
 import LTCStorage
 
 /// The commands of institutions, agreements, caregivers, enrolments, logs, settlement, budgets and cash.
@@ -77,13 +78,31 @@ enum ProviderSpellings {
                         abstract: "Check and store a file of service logs (CSV with a header, or JSON Lines).",
                         discussion: "Prints a report by rule; exits 0 even when logs are rejected (the report says which), 65 when the file cannot be used at all.",
                         prepare: LogsSpelling.submitting, render: LogsSpelling.report),
+        CommandSpelling("logs.check",
+                        arguments: [Positional("logs", value: "file", source: .file, help: "The logs file, or - for standard input.")],
+                        extras: ProgressSpelling.options,
+                        examples: ["ltc logs check december.csv --actor institution:I001"],
+                        abstract: "Check a file of service logs as submit would, and store nothing: the same report, as a dry run.",
+                        discussion: "Exits 0 even when logs would be rejected (the report says which), 65 when the file cannot be used at all.",
+                        prepare: LogsSpelling.submitting, render: LogsSpelling.report),
+        CommandSpelling("logs.template",
+                        options: ["clients": OptionSpelling(help: "One example line per client enrolled today (default: the first client's only).")],
+                        examples: ["ltc logs template --institution I001 --actor institution:I001 > december.csv",
+                                   "ltc logs template --clients --actor institution:I001"],
+                        abstract: "Write a logs file to start from: the header and an example line intake would accept, from the institution's own clients and caregivers.",
+                        discussion: "The file goes to standard output; the clients enrolled today, with their modes and planned items, and anything missing go to standard error. Edit the times, items and caregivers, then ltc logs check FILE and ltc logs submit FILE.",
+                        render: LogsSpelling.template),
+        CommandSpelling("catalogue.get", examples: ["ltc catalogue --actor institution:I001", "ltc catalogue --scheme hours-home-care-2026 --json --actor institution:I001"],
+                        abstract: "List what a logs file may name: each item's unit, modes, qualifications, plausible minutes and price (an institution's agreed price beside it)."),
         CommandSpelling("logs.withdraw",
                         arguments: [Positional("logs", value: "file", source: .file, help: "The file naming the logs, or - for standard input.")],
                         examples: ["ltc logs withdraw mistaken.csv --actor institution:I001"],
                         abstract: "Withdraw accepted service logs: each is stored again as rejected (W01), and what it was paid in a settled month is recovered.",
                         render: LogsSpelling.report),
-        CommandSpelling("logs.list", options: ["month": OptionSpelling(help: "The month of service, YYYY-MM.")],
-                        abstract: "List an institution's logs of a month as stored, by log id, a page at a time."),
+        CommandSpelling("logs.list", options: ["month": OptionSpelling(help: "The month of service, YYYY-MM."),
+                                               "rule": OptionSpelling(value: "code", help: "Only the logs rejected by this rule, e.g. E01.")],
+                        examples: ["ltc logs list --month 2026-04 --status rejected --rule E01 --actor institution:I002"],
+                        abstract: "List an institution's logs of a month as stored, by log id, a page at a time (--status, --rule to narrow them)."),
         CommandSpelling("logs.submissions", abstract: "List the submissions of service logs, by number, a page at a time."),
 
         CommandSpelling("settlement.run", aliases: [["settlement", "run"]],
@@ -96,6 +115,27 @@ enum ProviderSpellings {
                         prepare: SettleSpelling.readingForOthers, render: SettleSpelling.statements),
         CommandSpelling("settlement.get", options: ["month": OptionSpelling(help: "The settled month, YYYY-MM.")],
                         abstract: "A settled month as it was settled: every statement for administrators and auditors, an institution's own for it."),
+        CommandSpelling("statement.get", options: ["month": OptionSpelling(help: "The month of service, YYYY-MM (default: this month, so far).")],
+                        extras: [ExtraOption("csv", value: "dir", help: "Write each table as a CSV file in this folder (made if missing): \(RemittanceAdvice.tableNames.joined(separator: ", "))."),
+                                 ExtraOption("table", value: "name", help: "Print one table as CSV: \(RemittanceAdvice.tableNames.joined(separator: ", "))."),
+                                 ExtraOption("bom", help: "Begin CSV with a UTF-8 byte-order mark, for spreadsheet programs that need one."),
+                                 ExtraOption("html", value: "file", help: "Write the statement as a self-contained HTML page.")],
+                        examples: ["ltc statement --actor institution:I001",
+                                   "ltc statement --month 2026-04 --actor institution:I001",
+                                   "ltc statement --month 2026-04 --table lines --actor institution:I001 > april-lines.csv",
+                                   "ltc statement --month 2026-04 --csv statements/ --html statements/I001-2026-04.html --actor institution:I001"],
+                        abstract: "An institution's statement of a month with its lines: each log's fund and personal share or why it was rejected and what to do, subtotals by client, and each amount kept back with its rule.",
+                        discussion: """
+                            Prints the statement as text (with totals). --table NAME prints one table as CSV (\(RemittanceAdvice.tableNames.joined(separator: ", "))), \
+                            --csv DIR writes each to a file of its own (statement-INSTITUTION-MONTH-TABLE.csv), --html FILE writes a printable page; \
+                            a CSV table has no total row, so that its columns add up to the amounts once.
+                            """,
+                        prepare: { invocation, _ in
+                            if let table = invocation.extra("table"), !RemittanceAdvice.tableNames.contains(table) {
+                                throw InputError(source: "--table", message: "'\(table)' is not a table of the statement; use one of \(RemittanceAdvice.tableNames.joined(separator: ", "))")
+                            }
+                        },
+                        render: StatementSpelling.render),
         CommandSpelling("enrolment.list"),
         CommandSpelling("settlement.adjustments",
                         options: ["month": OptionSpelling(help: "The settled month whose statements carried them, YYYY-MM.")],
@@ -142,6 +182,23 @@ enum LogsSpelling {
         invocation.attachments["logs"] = Attachment(file.source, name: file.name, size: file.size) { lines, bytes in
             line.update(count: lines, bytes: bytes)
         }
+    }
+
+    /// The logs file on standard output; on standard error, the clients it
+    /// was built from and why a line is missing, so that `> FILE` keeps only the file.
+    static let template: CommandSpelling.Render = { output, invocation in
+        guard let template = (output as? LogTemplateOutput)?.template else { return invocation.json ? printJSON(output.json) : print(output.text) }
+        if invocation.json { return printJSON(output.json) }
+        print(template.csv, terminator: "")
+        var table = TextTable()
+        table.header([("CASE", "案件"), ("PERSON", "参保人"), ("MODE", "服务方式"), ("FROM", "起"), ("PLANNED A WEEK", "计划(每周)")])
+        for client in template.clients {
+            table.append([String(client.caseID), String(client.person), client.mode, client.enrolledFrom.description,
+                          client.planned.isEmpty ? "no plan binding" : client.planned.map { "\($0.code)×\($0.perWeek)" }.joined(separator: " ")])
+        }
+        var note = template.clients.isEmpty ? "" : "clients of \(template.institution) enrolled on \(template.day):\n" + table.rendered() + "\n"
+        if let missing = template.missing { note += "no example line: \(missing)\n" }
+        FileHandle.standardError.write(Data(note.utf8))
     }
 
     /// The report as text, or as JSON written a rejected line at a time.
@@ -200,5 +257,38 @@ enum SettleSpelling {
         } else {
             print(output.text)
         }
+    }
+}
+
+/// `ltc statement --month`: one table as CSV, the tables as CSV files and
+/// the page as HTML (saying what it wrote), else the statement as JSON or text.
+enum StatementSpelling {
+    static let render: CommandSpelling.Render = { output, invocation in
+        guard let advice = (output as? StatementOutput)?.advice else { return invocation.json ? printJSON(output.json) : print(output.text) }
+        let bom = invocation.flag("bom")
+        if let name = invocation.extra("table"), let table = advice.table(name) {
+            print(table.text(bom: bom), terminator: "")
+            return
+        }
+        let csv = invocation.extra("csv"), html = invocation.extra("html")
+        if let csv {
+            do {
+                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+            } catch {
+                throw InputError(source: "--csv", message: "\(csv) is not a folder that can be made or written: \(error.localizedDescription)")
+            }
+            for name in RemittanceAdvice.tableNames {
+                guard let table = advice.table(name) else { continue }
+                let path = URL(fileURLWithPath: csv).appendingPathComponent("statement-\(advice.institution)-\(advice.month)-\(name).csv").path
+                try writeFile(table.text(bom: bom), to: path, what: "statement")
+                print("wrote \(path)")
+            }
+        }
+        if let html {
+            try writeFile(advice.html, to: html, what: "statement")
+            print("wrote \(html)")
+        }
+        if csv != nil || html != nil { return }
+        invocation.json ? printJSON(output.json) : print(output.text)
     }
 }

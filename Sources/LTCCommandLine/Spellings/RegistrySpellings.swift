@@ -23,6 +23,9 @@ enum RegistrySpellings {
                             }
                         }),
         CommandSpelling("scheme.list"),
+        CommandSpelling("scheme.get", arguments: [Positional("scheme", value: "id", help: "The scheme's id, or a built-in example's name.")],
+                        examples: ["ltc scheme show hours-home-care-2026 --actor institution:I001", "ltc scheme show urumqi-2022 --json --actor administrator:demo"],
+                        abstract: "Show a scheme readably: its assessment and eligibility, modes, items, benefits by group, grade and mode, and limits."),
         CommandSpelling("person.add",
                         options: ["nationalId": OptionSpelling(flag: "id-number"), "enrolledOn": OptionSpelling(flag: "enrolled", value: "date")],
                         examples: ["ltc person add --name 陈老伯 --id-number 11010519491231002X --insurance employee --enrolled 2015-07-01 --actor administrator:wang"]),

@@ -22,7 +22,7 @@ enum AssessmentOperations {
 enum RegistryOperations {
     static var entries: [CatalogueEntry] {
         [
-            CatalogueEntry(LoadScheme.self), CatalogueEntry(ListSchemes.self),
+            CatalogueEntry(LoadScheme.self), CatalogueEntry(ListSchemes.self), CatalogueEntry(GetScheme.self),
             CatalogueEntry(AddPerson.self), CatalogueEntry(ImportPeople.self), CatalogueEntry(GetPerson.self), CatalogueEntry(ListPeople.self),
             CatalogueEntry(AddStaff.self), CatalogueEntry(ListStaff.self),
             CatalogueEntry(AddAssessor.self), CatalogueEntry(ListAssessors.self),
@@ -31,12 +31,13 @@ enum RegistryOperations {
 }
 
 /// Who may reach ltc: the credentials of a network front door, and the
-/// deactivation of staff, assessors and institutions.
+/// deactivation of staff, assessors and institutions; and the audit trail's check.
 enum AccessOperations {
     static var entries: [CatalogueEntry] {
         [
             CatalogueEntry(IssueCredential.self), CatalogueEntry(ListCredentials.self), CatalogueEntry(RevokeCredential.self),
             CatalogueEntry(DeactivateStaff.self), CatalogueEntry(DeactivateAssessor.self), CatalogueEntry(DeactivateInstitution.self),
+            CatalogueEntry(VerifyAudit.self),
         ]
     }
 }

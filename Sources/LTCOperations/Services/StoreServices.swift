@@ -23,6 +23,7 @@ public struct StoreServices: Sendable {
     public let reports: FundReportService
     public let registration: ActorRegistration
     public let credentials: CredentialService
+    public let audit: AuditService
 
     /// - Parameter vault: where visit evidence is kept (`StoreLocation.evidenceVault`); `nil`: nowhere.
     public init(store: some CaseStore & ProviderStore, forms: FormCatalog, clock: any WallClock, vault: (any EvidenceVault)? = nil) {
@@ -38,5 +39,6 @@ public struct StoreServices: Sendable {
         reports = FundReportService(store: store)
         registration = ActorRegistration(store: store, clock: clock)
         credentials = CredentialService(store: store, clock: clock)
+        audit = AuditService(store: store, clock: clock)
     }
 }

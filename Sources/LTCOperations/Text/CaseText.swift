@@ -36,13 +36,16 @@ public enum CaseText {
         return table.rendered()
     }
 
-    public static func cases(_ cases: [Case]) -> String {
+    /// - Parameter enrolled: the institutions each case is enrolled with, by
+    ///   case id, shown where known; else the case's own institution field.
+    public static func cases(_ cases: [Case], enrolled: [Int: [String]] = [:]) -> String {
         var table = TextTable()
         table.header([("CASE", "案件"), ("PERSON", "参保人"), ("STATE", "状态"), ("GRADE", "等级"), ("VALID UNTIL", "有效至"), ("INSTITUTION", "机构"), ("SCHEME", "方案")])
         for record in cases {
+            let institutions = enrolled[record.id].map { $0.joined(separator: ", ") } ?? record.institution ?? "—"
             table.append([String(record.id), String(record.personID), record.state.rawValue,
                           record.determination.map { "\($0.grade) \($0.gradeLabel)" } ?? "—",
-                          record.determination?.validUntil?.description ?? "—", record.institution ?? "—", record.schemeID])
+                          record.determination?.validUntil?.description ?? "—", institutions, record.schemeID])
         }
         return table.rendered()
     }
@@ -116,14 +119,21 @@ public enum CaseText {
         lines.append("")
         lines.append("Timeline")
         var timeline = TextTable()
+        // Each recorded assessment is one done `case.assess`, in the same order: shown at its visit's date.
+        let assessing = view.events.filter { $0.action == "case.assess" && $0.outcome == .done }
+        let visits = assessing.count == view.assessments.count
+            ? Dictionary(uniqueKeysWithValues: zip(assessing.map(\.sequence), view.assessments.map(\.assessedOn))) : [:]
         for event in view.events {
             var what = event.action
+
             if let before = event.before?["state"]?.stringValue, let after = event.after?["state"]?.stringValue, before != after {
                 what += "  \(before) → \(after)"
             } else if let after = event.after?["state"]?.stringValue, event.before == nil {
                 what += "  → \(after)"
             }
-            timeline.append([event.asOf.description, event.actor, event.outcome == .refused ? "REFUSED" : "done", what, event.reason ?? ""])
+            let visit = visits[event.sequence]
+            if visit != nil { what += "  (the visit; recorded \(event.asOf))" }
+            timeline.append([(visit ?? event.asOf).description, event.actor, event.outcome == .refused ? "REFUSED" : "done", what, event.reason ?? ""])
         }
         lines.append(timeline.rendered(indent: "  "))
         return lines.joined(separator: "\n")

@@ -17,6 +17,26 @@ public enum PlanText {
         return lines.joined(separator: "\n")
     }
 
+    /// What a plan set by hand changes of the version it replaces: each item
+    /// dropped, added or changed, so that nothing goes silently (`plan set
+    /// --item S01=2 --item S02=1` drops the S04 it does not name).
+    public static func change(from old: CarePlan, to new: CarePlan) -> String {
+        let weekly = { (plan: CarePlan) in plan.items.map { "\($0.code)×\($0.perWeek)" }.joined(separator: " ") }
+        var notes: [String] = []
+        for item in old.items where new.item(item.code) == nil { notes.append("\(item.code) dropped") }
+        for item in new.items {
+            guard let before = old.item(item.code) else {
+                notes.append("\(item.code) added")
+                continue
+            }
+            if before.perWeek != item.perWeek { notes.append("\(item.code) \(before.perWeek) → \(item.perWeek) a week") }
+            if before.perDay != item.perDay { notes.append("\(item.code) at most \(before.perDay.map(String.init) ?? "—") → \(item.perDay.map(String.init) ?? "—") a day") }
+        }
+        return "  replaces v\(old.version) (\(old.status.rawValue)): \(weekly(old)) → \(weekly(new))"
+            + (notes.isEmpty ? "; the same items" : "; " + notes.joined(separator: ", "))
+            + (new.status == .proposed ? "; waiting for the person's agreement (ltc plan confirm)" : "")
+    }
+
     /// The plan in force, whether a review is due, and a proposal waiting.
     public static func text(_ view: CarePlanService.View, caseID: Int) -> String {
         var lines: [String] = []

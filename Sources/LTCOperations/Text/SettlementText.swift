@@ -13,7 +13,7 @@ public enum SettlementText {
         table.append(["机构", "日志", "申报", "核定", "基金支付", "个人负担", "超限", "调整", "预留", "应付"])
         var total = (logs: 0, billed: Money.zero, allowed: Money.zero, fund: Money.zero, personal: Money.zero, overCap: Money.zero,
                      adjustments: Money.zero, withheld: Money.zero, payable: Money.zero)
-        for s in run.statements {
+        for s in run.statements.sorted(by: { NaturalOrder.less($0.institution, $1.institution) }) {
             table.append([s.institution, Thousands.grouped(s.logs), s.billed.grouped, s.allowed.grouped, s.fund.grouped, s.personal.grouped,
                           s.overCap.grouped, s.adjustments.grouped, s.withheld.grouped, s.payable.grouped])
             total = (total.logs + s.logs, total.billed + s.billed, total.allowed + s.allowed, total.fund + s.fund, total.personal + s.personal,

@@ -73,9 +73,24 @@ public struct IntakeService: Sendable {
         try run(input, size: size, withdrawal: Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)"), actor: actor, asOf: asOf, progress: nil)
     }
 
-    private func run(_ input: LogInput, size: Int, withdrawal: Rejection?, actor: Actor, asOf: CalendarDate,
+    /// Checks a submission exactly as ``submit(_:size:actor:asOf:progress:)``
+    /// would, against what is stored now, and stores nothing: the whole
+    /// submission runs in a transaction that is then rolled back (no logs,
+    /// no submission, no audit event). The report says it was a dry run.
+    public func check(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
+        try run(input, size: size, withdrawal: nil, dryRun: true, actor: actor, asOf: asOf, progress: progress)
+    }
+
+    /// A dry run's report, thrown to roll its transaction back.
+    private struct DryRun: Error {
+        var report: SubmissionReport
+    }
+
+    private func run(_ input: LogInput, size: Int, withdrawal: Rejection?, dryRun: Bool = false, actor: Actor, asOf: CalendarDate,
                      progress: (@Sendable (Int, Int) -> Void)?) throws -> SubmissionReport {
-        let operation = Operation(withdrawal == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new", actor: actor, asOf: asOf)
+        let operation = Operation(dryRun ? "logs.check" : withdrawal == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new",
+                                  actor: actor, asOf: asOf)
         do {
             try Access.require(actor, .submitLogs)
         } catch {
@@ -86,10 +101,18 @@ public struct IntakeService: Sendable {
         // writer (PostgreSQL): the input is then read again from where it began.
         let start = input.position
         var attempts = 0
-        return try store.write { tx in
-            attempts += 1
-            if attempts > 1 { try input.rewind(to: start) }
-            return try Self.take(input, size: size, withdrawal: withdrawal, operation: operation, work: work, progress: progress, in: tx)
+        do {
+            return try store.write { tx in
+                attempts += 1
+                if attempts > 1 { try input.rewind(to: start) }
+                let report = try Self.take(input, size: size, withdrawal: withdrawal, operation: operation, work: work, progress: progress, in: tx)
+                if dryRun { throw DryRun(report: report) }
+                return report
+            }
+        } catch let checked as DryRun {
+            var report = checked.report
+            report.dryRun = true
+            return report
         }
     }
 
@@ -143,10 +166,12 @@ public struct IntakeService: Sendable {
     }
 
     /// An institution's logs of a month, by log id, a page at a time: for the
-    /// institution itself, administrators and auditors.
-    public func logs(institution: String, month: YearMonth, actor: Actor, page: PageRequest<String>) throws -> Page<StoredLog, String> {
+    /// institution itself, administrators and auditors; only those of
+    /// `status` and rejected by `rule`, where given.
+    public func logs(institution: String, month: YearMonth, status: StoredLog.Status? = nil, rule: MonitoringRule? = nil, actor: Actor,
+                     page: PageRequest<String>) throws -> Page<StoredLog, String> {
         try Access.requireReadable(actor, institution: institution, "logs of \(institution)")
-        return try store.read { try $0.logs.list(institution: institution, month: month, page: page) }
+        return try store.read { try $0.logs.list(institution: institution, month: month, status: status, rule: rule, page: page) }
     }
 
     /// The submissions the actor may see, of one institution or all, by

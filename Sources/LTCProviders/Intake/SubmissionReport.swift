@@ -38,6 +38,8 @@ public struct SubmissionReport: Sendable, Equatable {
     public var adjustments: Money
     /// Accepted logs picked for manual review (the scheme's sampling rate; higher under closer checks).
     public var sampled = 0
+    /// Checked and not stored (`logs.check`): ``submission`` names nothing.
+    public var dryRun = false
 
     public var byRule: [(rule: MonitoringRule, count: Int)] {
         MonitoringRule.allCases.compactMap { rule in
@@ -54,18 +56,20 @@ public struct SubmissionReport: Sendable, Equatable {
 
     /// The report without its rejected lines: what ``json`` holds before `rejectedLines`.
     public var summaryJSON: JSONObject {
-        [
-            "submission": .integer(submission), "received": .integer(received), "accepted": .integer(accepted),
+        var object: JSONObject = [
+            "submission": dryRun ? .null : .integer(submission), "received": .integer(received), "accepted": .integer(accepted),
             "rejected": .integer(rejected.count), "unchanged": .integer(unchanged), "corrected": .integer(corrected),
             "rechecked": .integer(rechecked), "withdrawn": .integer(withdrawn), "sampled": .integer(sampled),
             "byRule": .array(byRule.map { ["rule": .string($0.rule.code), "explanation": .string($0.rule.explanation), "count": .integer($0.count)] }),
             "money": ["billed": billed.json, "allowed": allowed.json, "fund": fund.json, "adjustments": adjustments.json],
         ]
+        if dryRun { object.set("dryRun", true) }
+        return object
     }
 
     /// The report as people read it: counts, then rules, then up to `limit` rejected lines.
     public func text(limit: Int = 20) -> String {
-        var lines = ["submission \(submission): \(received) received, \(accepted) accepted (\(sampled) picked for review), \(rejected.count) rejected, \(unchanged) unchanged, \(corrected) corrections"
+        var lines = [(dryRun ? "checked, nothing stored (a dry run: logs submit stores it)" : "submission \(submission)") + ": \(received) received, \(accepted) accepted (\(sampled) picked for review), \(rejected.count) rejected, \(unchanged) unchanged, \(corrected) corrections"
                      + (rechecked == 0 ? "" : ", \(rechecked) rejected before and checked again")
                      + (withdrawn == 0 ? "" : ", \(withdrawn) withdrawn"),
                      "accepted services: billed \(billed), allowed \(allowed), fund \(fund)" + (adjustments == .zero ? "" : "; adjustments \(adjustments)")]

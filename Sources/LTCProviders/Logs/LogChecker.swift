@@ -104,11 +104,16 @@ extension MonitoringCheck {
     }
 
     /// E01: enrolled with the institution in the log's mode that day, and the case in that mode.
+    /// A mode the day's scheme does not have is no service log at all (F01), naming the scheme's modes.
     static func notEnrolled(_ log: ServiceLog, _ found: inout LogFindings, _ workspace: inout IntakeWorkspace) -> Rejection? {
         let day = found.day
         guard let enrolment = found.person.enrolments.first(where: {
             $0.institution == log.institution && $0.mode == log.mode && $0.period.contains(day)
         }) else {
+            let modes = Set(found.paid.scheme.table.keys.map(\.mode))
+            if !modes.contains(log.mode) {
+                return Rejection(.malformed, "unknown mode '\(log.mode)' (modes: \(modes.sorted().joined(separator: ", ")))")
+            }
             return Rejection(.notEnrolled, "person \(log.person) is not enrolled with \(log.institution) in mode \(log.mode) on \(day)")
         }
         guard found.paid.mode == log.mode else {

@@ -3,7 +3,7 @@ import LTCCore
 /// A log as stored: the log, its version (1, then one more per correction),
 /// the outcome of the checks, and its money when accepted.
 public struct StoredLog: Sendable, Equatable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         case accepted, rejected
     }
 

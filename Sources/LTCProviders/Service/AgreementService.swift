@@ -264,7 +264,11 @@ public struct AgreementService: Sendable {
             try Access.require(actor, .manageInstitutions)
             guard var agreement = try tx.agreements.agreement(id: id) else { throw CaseError(.notFound, "no agreement \(id)") }
             guard allowed.contains(agreement.status) else {
-                throw CaseError(.transitionNotAllowed, "agreement \(id) is \(agreement.status.rawValue); \(action) needs \(allowed.map(\.rawValue).joined(separator: " or "))")
+                // A refused agreement says why it was refused, whatever is asked of it next.
+                let why = agreement.status == .refused && !agreement.refusal.isEmpty
+                    ? " at review: " + agreement.refusal.joined(separator: "; ") + "; the institution applies again (ltc agreement apply, with --facts)" : ""
+                throw CaseError(.transitionNotAllowed, "agreement \(id) is \(agreement.status.rawValue)\(why); \(action) needs \(allowed.map(\.rawValue).joined(separator: " or "))",
+                                details: agreement.refusal.isEmpty ? [:] : ["refusal": .array(agreement.refusal.map { .string($0) })])
             }
             let before = agreement.json
             try body(&agreement, tx)
@@ -317,6 +321,16 @@ public struct AgreementService: Sendable {
         }
         guard let determination = record.determination(on: from) ?? record.determination else {
             throw CaseError(.transitionNotAllowed, "case \(caseID) has no grade to plan care for")
+        }
+        // Every log of an enrolment in a mode the case has not chosen would be rejected (B02, E01): refused now instead. A mode
+        // chosen to take effect later (a change from the next month) is chosen: the enrolment may start before it.
+        let chosen = record.mode(on: from)
+        guard chosen == mode || record.modes.contains(where: { $0.from > from && $0.mode == mode }) else {
+            guard let chosen else {
+                throw CaseError(.transitionNotAllowed, "case \(caseID) has no service mode chosen on \(from): choose one first (ltc case mode \(caseID) --mode \(mode))")
+            }
+            throw CaseError(.transitionNotAllowed, "case \(caseID)'s service mode on \(from) is \(chosen), not \(mode): enrol it in \(chosen), or change its mode first (ltc case mode)",
+                            details: ["mode": .string(chosen)])
         }
         let rule = benefits.rule(grade: determination.grade, mode: mode, insured: record.insured)
         var weeklyMinutes: Int?, weeklyVisits: Int?

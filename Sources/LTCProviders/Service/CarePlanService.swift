@@ -86,7 +86,10 @@ public struct CarePlanService: Sendable {
     /// Sets the plan's items by hand, within the catalogue's rules, the
     /// package and the ceiling (``CarePlanRules/check(_:needs:)``), keeping
     /// the latest plan's needs; `reason` says why, and the audit trail keeps it.
-    public func set(caseID: Int, items: [CarePlan.Item], reason: String, actor: Actor, asOf: CalendarDate) throws -> CarePlan {
+    /// Returns the new proposal and the version it replaces (the proposal
+    /// waiting, else the plan in force), so that what it drops is said.
+    public func set(caseID: Int, items: [CarePlan.Item], reason: String, actor: Actor,
+                    asOf: CalendarDate) throws -> (plan: CarePlan, replaced: CarePlan) {
         try work.change(Operation("plan.set", subject: "case:\(caseID)", actor: actor, asOf: asOf, reason: reason), on: store.transactions) { tx in
             guard !reason.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "say why the plan changes (--reason)") }
             guard !items.isEmpty else { throw CaseError(.invalidInput, "a plan needs at least one item; give each as CODE=PER-WEEK (items in rpc)") }
@@ -104,7 +107,7 @@ public struct CarePlanService: Sendable {
             (plan.items, plan.madeOn, plan.madeBy, plan.reason) = (items, asOf, actor.description, reason)
             (plan.confirmation, plan.from, plan.until, plan.person) = (nil, nil, nil, record.personID)
             try tx.plans.insert(plan)
-            return Outcome(plan, after: plan.json)
+            return Outcome((plan, base), after: plan.json)
         }
     }
 

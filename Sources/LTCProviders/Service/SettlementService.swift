@@ -25,9 +25,12 @@ public struct SettlementService: Sendable {
     /// adjustments no statement has carried yet, less the withholding and
     /// the budget hold of each institution's own agreement's scheme
     /// (``AgreementSchemes``). The totals come from the usage ledger (kept
-    /// with the logs), so settling reads one row per institution, not the
-    /// month's logs.
-    /// The fund's total is the statements' sum to the fen.
+    /// with the logs), and are checked, in the same transaction, against the
+    /// month's accepted logs added up again (one aggregate statement over the
+    /// month's logs, one row per institution back): a ledger changed outside
+    /// ltc stops the settlement with ``LedgerMismatch`` naming the
+    /// institution, kept in the audit trail as refused. The fund's total is
+    /// the statements' sum to the fen.
     ///
     /// A settled month is closed: settling it again returns the stored run
     /// unchanged, the store refuses changes to it and to its ledger, and later
@@ -35,13 +38,26 @@ public struct SettlementService: Sendable {
     public func settle(month: YearMonth, actor: Actor, asOf: CalendarDate) throws -> SettlementRun {
         try Access.require(actor, .settle)
         if let closed = try store.read({ try $0.settlements.settlement(month: month) }) { return closed }
-        return try work.change(Operation("settlement.run", subject: "settlement:\(month)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+        let operation = Operation("settlement.run", subject: "settlement:\(month)", actor: actor, asOf: asOf)
+        do {
+            return try settleOpen(month: month, operation: operation)
+        } catch let mismatch as LedgerMismatch {
+            try work.refuse(operation, mismatch, on: store.transactions)
+            throw mismatch
+        }
+    }
+
+    private func settleOpen(month: YearMonth, operation: Operation) throws -> SettlementRun {
+        let (actor, asOf) = (operation.actor, operation.asOf)
+        return try work.change(operation, on: store.transactions) { tx in
             try Access.require(actor, .settle)
             guard asOf > month.lastDay else {
                 throw CaseError(.timing, "\(month) ends on \(month.lastDay); settle it from \(month.lastDay.adding(days: 1))")
             }
             if let closed = try tx.settlements.settlement(month: month) { return Outcome(closed) }
-            var statements = Dictionary(uniqueKeysWithValues: try tx.usage.statementTotals(month: month).map { ($0.institution, $0) })
+            let ledger = try tx.usage.statementTotals(month: month)
+            try LedgerCheck.require(ledger: ledger.map(LedgerTotals.init), logs: try tx.logs.acceptedTotals(month: month), month: month)
+            var statements = Dictionary(uniqueKeysWithValues: ledger.map { ($0.institution, $0) })
             for adjustment in try tx.settlements.openAdjustments() {
                 var statement = statements[adjustment.institution] ?? Statement(institution: adjustment.institution)
                 statement.adjustments = statement.adjustments + adjustment.amount
@@ -122,11 +138,18 @@ public struct SettlementService: Sendable {
     /// its reason (a correction or withdrawal of a settled month's log, a
     /// service after a case ended, a penalty): those the statements of
     /// settled `month` carried, or with `nil` those waiting for the next
-    /// month settled. An institution reads its own; all, only an administrator.
+    /// month settled. An institution reads its own, without naming itself;
+    /// administrators and auditors any institution's or all; another's or an
+    /// assessor's ask is "not found or not yours", as for other institution records.
     public func adjustments(month: YearMonth?, institution: String?, actor: Actor,
                             page: PageRequest<Int>) throws -> Page<SettlementAdjustment, Int> {
-        try Access.require(actor, institution.map { .actFor(institution: $0) } ?? .settle)
-        return try store.read { try $0.settlements.adjustments(carriedBy: month, institution: institution, page: page) }
+        let whose: String?
+        switch Access.reach(actor, asking: institution) {
+        case .every: whose = nil
+        case .one(let one): whose = one
+        case .none: throw CaseError.notYours("the adjustments of institution \(institution ?? "")", refused: true)
+        }
+        return try store.read { try $0.settlements.adjustments(carriedBy: month, institution: whose, page: page) }
     }
 
     /// A settled month as it was settled: every statement for administrators

@@ -183,7 +183,8 @@ public struct SupervisionService: Sendable {
         try work.change(Operation("performance.assess", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .supervise)
             guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
-            guard from <= to, to < asOf else { throw CaseError(.timing, "the period \(from) to \(to) must have ended before \(asOf)") }
+            guard from <= to else { throw CaseError(.invalidInput, "the period's start \(from) is after its end \(to)") }
+            guard to < asOf else { throw CaseError(.timing, "the period \(from) to \(to) must have ended before \(asOf)") }
             guard let rules = try Self.rules(institution: institution, asOf: asOf, in: tx)?.assessment else {
                 throw CaseError(.invalidScheme, "no loaded scheme defines a performance assessment (supervision.assessment)")
             }

@@ -111,18 +111,15 @@ public struct SettlementRun: Sendable, Equatable {
         self.init(month: month, settledOn: settledOn, statements: statements)
     }
 
-    /// The statements as CSV, one line per institution and a total line.
+    /// The statements as CSV, one line per institution and nothing else: a
+    /// column added up is the month's amount once (the fund's total is in
+    /// the text and the JSON, `summary`). Every amount that makes up
+    /// `payable` has its column, so that each line adds up on its own.
     public var csv: String {
-        var lines = ["institution,logs,billed,allowed,fund,personal,over_cap,adjustments,withheld,payable"]
-        for s in statements {
-            lines.append("\(CSVText.cell(s.institution)),\(s.logs),\(s.billed),\(s.allowed),\(s.fund),\(s.personal),\(s.overCap),\(s.adjustments),\(s.withheld),\(s.payable)")
+        var lines = ["institution,logs,billed,allowed,fund,personal,over_cap,adjustments,withheld,held_above_budget,subsidies_deducted,payable"]
+        for s in statements.sorted(by: { NaturalOrder.less($0.institution, $1.institution) }) {
+            lines.append("\(CSVText.cell(s.institution)),\(s.logs),\(s.billed),\(s.allowed),\(s.fund),\(s.personal),\(s.overCap),\(s.adjustments),\(s.withheld),\(s.heldAboveBudget),\(s.subsidiesDeducted),\(s.payable)")
         }
-        let total = statements.reduce(into: Statement(institution: "TOTAL")) { sum, s in
-            sum.logs += s.logs; sum.billed = sum.billed + s.billed; sum.allowed = sum.allowed + s.allowed
-            sum.fund = sum.fund + s.fund; sum.personal = sum.personal + s.personal
-            sum.overCap = sum.overCap + s.overCap; sum.adjustments = sum.adjustments + s.adjustments; sum.withheld = sum.withheld + s.withheld
-        }
-        lines.append("TOTAL,\(total.logs),\(total.billed),\(total.allowed),\(total.fund),\(total.personal),\(total.overCap),\(total.adjustments),\(total.withheld),\(total.payable)")
         return lines.joined(separator: "\n") + "\n"
     }
 }

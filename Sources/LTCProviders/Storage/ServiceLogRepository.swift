@@ -17,11 +17,25 @@ public protocol ServiceLogRepository {
     func store(_ logs: [StoredLog], replacing: [StoredLog], submission: Int) throws
     /// A log's earlier versions, oldest first: each replaced by a correction.
     func history(institution: String, logID: String) throws -> [ReplacedLog]
-    /// An institution's logs of a month, by log id, a page at a time.
-    func list(institution: String, month: YearMonth, page: PageRequest<String>) throws -> Page<StoredLog, String>
+    /// An institution's logs of a month, by log id, a page at a time; only
+    /// those of `status` and rejected by `rule`, where given.
+    func list(institution: String, month: YearMonth, status: StoredLog.Status?, rule: MonitoringRule?,
+              page: PageRequest<String>) throws -> Page<StoredLog, String>
     /// An institution's logs whose service day is in `from...to`: received,
     /// rejected, received within `timelyDays`, accepted minutes.
     func activity(institution: String, from: CalendarDate, to: CalendarDate, timelyDays: Int) throws -> InstitutionActivity
+    /// Per institution, by id, the accepted logs whose service starts in
+    /// `month`, added up from the logs themselves (not the usage ledger):
+    /// what settlement checks the ledger's totals against. One statement
+    /// over the month's logs, one row per institution back.
+    func acceptedTotals(month: YearMonth) throws -> [LedgerTotals]
+}
+
+extension ServiceLogRepository {
+    /// An institution's logs of a month, by log id, a page at a time.
+    public func list(institution: String, month: YearMonth, page: PageRequest<String>) throws -> Page<StoredLog, String> {
+        try list(institution: institution, month: month, status: nil, rule: nil, page: page)
+    }
 }
 
 /// An accepted service's time, as the overlap and duplicate checks read it

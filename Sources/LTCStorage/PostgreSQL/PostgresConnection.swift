@@ -33,6 +33,9 @@ public final class PostgresConnection {
     }
     /// Rows returned by queries on this connection so far: what a request read.
     public private(set) var rowsRead = 0
+    /// Whether the transaction under way recorded an audit event, which
+    /// ``PostgresStore`` chains once it commits.
+    var auditEventsToChain = false
 
     /// From this many rows on, ``insertRows(into:columns:count:bind:)`` uses COPY.
     static let copyThreshold = 500
@@ -57,10 +60,22 @@ public final class PostgresConnection {
 
     /// `uri` without its password, for messages.
     static func redacted(_ uri: String) -> String {
-        guard let at = uri.lastIndex(of: "@"), let scheme = uri.range(of: "://"), scheme.upperBound < at else { return uri }
-        let credentials = uri[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return uri }
-        return String(uri[..<colon]) + ":***" + String(uri[at...])
+        var text = uri
+        // A password in the query (`?password=…`, `&sslpassword=…`), to the next `&` or the end.
+        for key in ["password=", "sslpassword="] {
+            var searchFrom = text.startIndex
+            while let found = text.range(of: key, range: searchFrom..<text.endIndex) {
+                let isParameter = found.lowerBound > text.startIndex && "?&".contains(text[text.index(before: found.lowerBound)])
+                let end = text[found.upperBound...].firstIndex(of: "&") ?? text.endIndex
+                if isParameter { text.replaceSubrange(found.upperBound..<end, with: "***") }
+                searchFrom = text.index(found.upperBound, offsetBy: isParameter ? 3 : 0, limitedBy: text.endIndex) ?? text.endIndex
+            }
+        }
+        // A password before the host (`user:password@`).
+        let query = text.firstIndex(of: "?") ?? text.endIndex
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound..<query].lastIndex(of: "@"),
+              let colon = text[scheme.upperBound..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at...])
     }
 
     /// Runs SQL without arguments (may hold several statements).
@@ -419,7 +434,13 @@ extension PostgresConnection: SQLConnection {
             AND (\(first), \(second)) IN (SELECT e ->> 0, e ->> 1 FROM json_array_elements(CAST(\(placeholder) AS json)) e)
             """
         },
-        dayNumber: { "(\($0)::date - DATE '1970-01-01')" })
+        dayNumber: { "(\($0)::date - DATE '1970-01-01')" },
+        monthScanSettings: [("enable_seqscan", "on"), ("enable_sort", "off")])
+
+    /// Notes the event, for ``PostgresStore`` to chain after the commit.
+    func auditEventAppended() throws {
+        auditEventsToChain = true
+    }
 }
 
 /// The current row of a PostgreSQL result (text format).

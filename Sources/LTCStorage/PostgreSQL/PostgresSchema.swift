@@ -4,9 +4,11 @@
 /// with service logs partitioned by the month of service. A released
 /// migration is never edited: a later change is a new migration.
 enum PostgresSchema {
-    struct Migration {
+    struct Migration: Sendable {
         let name: String
         let sql: String
+        /// Work in Swift after the SQL, in the same transaction (chaining the events already stored).
+        var fill: (@Sendable (PostgresConnection) throws -> Void)? = nil
     }
 
     static let migrations: [Migration] = [
@@ -23,6 +25,11 @@ enum PostgresSchema {
         Migration(name: "0011-" + DeactivationMigration.name, sql: DeactivationMigration.postgresql),
         Migration(name: "0012-" + CredentialMigration.name, sql: CredentialMigration.postgresql),
         Migration(name: "0013-" + HoldMigration.name, sql: HoldMigration.postgresql),
+        Migration(name: "0014-" + AssessmentDraftMigration.name, sql: AssessmentDraftMigration.sql),
+        Migration(name: "0015-" + AuditChainMigration.name, sql: AuditChainMigration.postgresql) { database in
+            try database.run("SELECT pg_advisory_xact_lock(\(PostgresStore.chainLock))")
+            try SQLAuditChain(database: database).seal()
+        },
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

@@ -77,9 +77,14 @@ public final class PostgresStore: DatabaseStore {
                 do {
                     // A write reads by key: a scan of a small or empty table (a new month's
                     // partition) would lock the whole table against every other writer.
+                    database.auditEventsToChain = false
                     try database.execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL enable_seqscan = off")
                     let result = try body(SQLTransaction(database: database, schemes: schemeCache))
                     try database.execute("COMMIT")
+                    if database.auditEventsToChain {
+                        // Committed: what is left is chaining, which any later write (or this one's next) finishes if it fails here.
+                        try? Self.chainAuditEvents(database)
+                    }
                     return result
                 } catch {
                     try? database.execute("ROLLBACK")
@@ -126,19 +131,40 @@ public final class PostgresStore: DatabaseStore {
         usleep(useconds_t(Int.random(in: 1...ceiling) * 1_000))
     }
 
+    /// Links the audit events queued by committed writes into the chain,
+    /// in a transaction of its own: READ COMMITTED, so that it reads the
+    /// chain's end as it is now (a SERIALIZABLE write reads it as of its
+    /// start, and two writers chaining would conflict, every one with every
+    /// other), holding the chain's advisory lock, so that one process at a
+    /// time extends the chain and no two events follow the same link.
+    static func chainAuditEvents(_ database: PostgresConnection) throws {
+        try database.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        do {
+            try database.run("SELECT pg_advisory_xact_lock(\(chainLock))")
+            try SQLAuditChain(database: database).seal()
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The advisory lock one chaining of the audit trail holds at a time.
+    static let chainLock = 7412
+
     // MARK: Schema
 
     /// Applies, in order, the migrations the database has not had; one
     /// process at a time (an advisory lock), each in its own transaction.
-    static func migrate(_ database: PostgresConnection) throws {
+    static func migrate(_ database: PostgresConnection, _ migrations: [PostgresSchema.Migration] = PostgresSchema.migrations) throws {
         // The usual case, in one round trip: every migration applied already.
         let exists = try database.query("SELECT to_regclass('schema_migrations') IS NOT NULL") { $0.text(0) == "t" }.first ?? false
         if exists {
             let applied = Set(try database.query("SELECT name FROM schema_migrations") { $0.text(0) ?? "" })
             try Migration.refuseNewer(applied: applied, known: PostgresSchema.migrations.map(\.name))
-            if PostgresSchema.migrations.allSatisfy({ applied.contains($0.name) }) { return }
+            if migrations.allSatisfy({ applied.contains($0.name) }) { return }
         }
-        for migration in PostgresSchema.migrations {
+        for migration in migrations {
             try database.execute("BEGIN")
             do {
                 try database.run("SELECT pg_advisory_xact_lock(7410)")
@@ -150,6 +176,7 @@ public final class PostgresStore: DatabaseStore {
                 let applied = try database.query("SELECT 1 FROM schema_migrations WHERE name = ?", [.text(migration.name)]) { _ in true }
                 if applied.isEmpty {
                     try database.execute(migration.sql)
+                    try migration.fill?(database)
                     try database.run("INSERT INTO schema_migrations (name) VALUES (?)", [.text(migration.name)])
                 }
                 try database.execute("COMMIT")
@@ -173,8 +200,13 @@ public final class PostgresStore: DatabaseStore {
             months.append(month)
             month = month.adding(months: 1)
         }
-        // A read replica (or a read-only session) reads what the primary made.
-        let readOnly = try database.query("SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'") { $0.text(0) == "t" }
+        // A read replica (or a read-only session) reads what the primary made; a role that
+        // does not own the logs (the runtime role, docs/security.md) what the owner made:
+        // until the owner opens the database, a month without its partition goes to the default one.
+        let readOnly = try database.query("""
+            SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'
+                OR NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'service_logs'::regclass), 'USAGE')
+            """) { $0.text(0) == "t" }
         if readOnly.first == true { return }
         // Which exist, in one round trip (the usual case: all of them).
         let existing = Set(try database.query("""

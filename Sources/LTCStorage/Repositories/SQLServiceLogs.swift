@@ -115,11 +115,22 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
         }
     }
 
-    func list(institution: String, month: YearMonth, page: PageRequest<String>) throws -> Page<StoredLog, String> {
+    func list(institution: String, month: YearMonth, status: StoredLog.Status?, rule: MonitoringRule?,
+              page: PageRequest<String>) throws -> Page<StoredLog, String> {
+        // The filters narrow the rows of the same index range; the order, and so the cursor, stay by log id.
+        var filters = "", arguments: [SQLValue] = [.text(institution), .text(page.after ?? ""), .integer(month.firstDay.dayNumber * 1440),
+                                                  .integer((month.lastDay.dayNumber + 1) * 1440)]
+        if let status {
+            filters += " AND status = ?"
+            arguments.append(.text(status.rawValue))
+        }
+        if let rule {
+            filters += " AND rule = ?"
+            arguments.append(.text(rule.code))
+        }
         let rows = try database.query("""
-            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id > ? AND start >= ? AND start < ? ORDER BY log_id LIMIT ?
-            """, [.text(institution), .text(page.after ?? ""), .integer(month.firstDay.dayNumber * 1440),
-                  .integer((month.lastDay.dayNumber + 1) * 1440), .integer(page.limit + 1)], row: Self.storedLog)
+            SELECT \(Self.columns) FROM service_logs WHERE institution = ? AND log_id > ? AND start >= ? AND start < ?\(filters) ORDER BY log_id LIMIT ?
+            """, arguments + [.integer(page.limit + 1)], row: Self.storedLog)
         return Page(rows: rows, limit: page.limit) { $0.log.logID }
     }
 
@@ -137,5 +148,25 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
             activity.timely = row.integer(3) ?? 0
         }
         return activity
+    }
+
+    func acceptedTotals(month: YearMonth) throws -> [LedgerTotals] {
+        try Database.dialect.scanning(database) {
+            // SQLite: institution by institution, the month's range of its index of accepted logs' money,
+            // read alone and in order (an accepted log is always a registered institution's: intake
+            // refuses the others). PostgreSQL: one scan of the month's partition.
+            try database.query(Database.dialect.addsUpByInstitution ? """
+                SELECT i.id, COUNT(*), SUM(l.billed), SUM(l.allowed), SUM(l.fund) FROM institutions i CROSS JOIN service_logs l
+                WHERE l.institution = i.id AND l.start >= ? AND l.start < ? AND l.status = 'accepted' GROUP BY i.id ORDER BY i.id
+                """ : """
+                SELECT institution, COUNT(*), SUM(billed), SUM(allowed), SUM(fund) FROM service_logs
+                WHERE start >= ? AND start < ? AND status = 'accepted' GROUP BY institution
+                """, [.integer(month.firstDay.dayNumber * 1440), .integer((month.lastDay.dayNumber + 1) * 1440)]) { row in
+                let reader = RowReader(row, record: "logs of \(month)")
+                return LedgerTotals(institution: try reader.text(0, "institution"), logs: try reader.integer(1, "logs"),
+                                    billed: Money(fen: try reader.integer(2, "billed")), allowed: Money(fen: try reader.integer(3, "allowed")),
+                                    fund: Money(fen: try reader.integer(4, "fund")))
+            }
+        }
     }
 }

@@ -29,6 +29,7 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var deactivations: any DeactivationRepository { SQLDeactivations(database: database) }
     var cases: any CaseRepository { SQLCases(database: database) }
     var assessments: any AssessmentRepository { SQLAssessments(database: database) }
+    var drafts: any AssessmentDraftRepository { SQLAssessmentDrafts(database: database) }
     var audit: any AuditTrail { SQLAuditTrail(database: database) }
     var findings: any FindingRepository { SQLFindings(database: database) }
     var institutions: any InstitutionRepository { SQLInstitutions(database: database) }

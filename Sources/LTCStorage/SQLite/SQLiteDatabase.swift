@@ -39,6 +39,7 @@ public final class SQLiteDatabase {
     /// write (an archived copy, another user's database) can still be read.
     public init(path: String, readOnly: Bool = false) throws(StorageError) {
         self.path = path
+        if !readOnly { Self.createOwnerOnly(path) }
         let connection = try Self.open(path, readOnly: readOnly)
         handle = readOnly ? try Self.readable(connection, path) : connection
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
@@ -54,6 +55,23 @@ public final class SQLiteDatabase {
         try execute("PRAGMA synchronous = FULL")
         // Up to 16 MiB of page cache per connection: room for the log index of a large submission without growing unbounded.
         try execute("PRAGMA cache_size = -16384")
+    }
+
+    /// The permissions of a database file ltc creates: its owner's alone
+    /// (`rw-------`), whatever the umask allows others, since it holds
+    /// national ID numbers, assessments and accounts. A stricter umask
+    /// narrows it further. SQLite gives its `-wal` and `-shm` files the
+    /// database file's permissions. A file that exists keeps its own: whoever
+    /// made it group-readable meant it.
+    public static let createdMode: mode_t = 0o600
+
+    /// Creates the file at `path`, empty (an empty file is an empty SQLite
+    /// database), readable and writable by its owner only, unless it exists.
+    /// Where it cannot be created (a missing folder, no permission), SQLite's
+    /// own open then says why, in its words.
+    private static func createOwnerOnly(_ path: String) {
+        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, createdMode)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// The refusal of a change to a file this process may not write.
@@ -272,7 +290,13 @@ extension SQLiteDatabase: SQLConnection {
         integerIn: { column, placeholder in "\(column) IN (SELECT value FROM json_each(\(placeholder)))" },
         textIn: { column, placeholder in "\(column) IN (SELECT value FROM json_each(\(placeholder)))" },
         pairIn: { first, second, placeholder in "(\(first), \(second)) IN (SELECT value ->> 0, value ->> 1 FROM json_each(\(placeholder)))" },
-        dayNumber: { "CAST(julianday(\($0)) - 2440587.5 AS INTEGER)" })
+        dayNumber: { "CAST(julianday(\($0)) - 2440587.5 AS INTEGER)" },
+        addsUpByInstitution: true)
+
+    /// Chains the event at once: this transaction holds the file's write lock, so no one else chains meanwhile.
+    func auditEventAppended() throws {
+        try SQLAuditChain(database: self).seal()
+    }
 
     /// Inserts with one prepared statement run per row: SQLite has no faster way.
     func insertRows(into table: String, columns: [String], count: Int, bind: (Int, inout SQLiteBinder) -> Void) throws {

@@ -4,8 +4,26 @@ enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] {
         released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
-                    credentials, holds]
+                    credentials, holds, drafts, auditChain, acceptedMoney]
     }
+
+    /// Migration `0020-accepted-logs-by-institution`: the money of accepted
+    /// logs by institution and time of service, which settlement adds up to
+    /// check the usage ledger (``SQLServiceLogs/acceptedTotals(month:)``)
+    /// reading this index alone, each institution's month in order: without
+    /// it, settling a month would read every month's logs. (PostgreSQL keeps
+    /// a partition per month.) Never edited once released.
+    static let acceptedMoney = Migration("0020-accepted-logs-by-institution", """
+        CREATE INDEX service_logs_accepted_money ON service_logs(institution, start, billed, allowed, fund) WHERE status = 'accepted';
+        """)
+
+    /// Migration `0019-audit-chain` (``AuditChainMigration``): the events already stored are chained.
+    static let auditChain = Migration("0019-" + AuditChainMigration.name, AuditChainMigration.sqlite) { database in
+        try SQLAuditChain(database: database).seal()
+    }
+
+    /// Migration `0018-assessment-drafts` (``AssessmentDraftMigration``).
+    static let drafts = Migration("0018-" + AssessmentDraftMigration.name, AssessmentDraftMigration.sql)
 
     /// Migration `0017-hold-decisions-and-budget-closes` (``HoldMigration``).
     static let holds = Migration("0017-" + HoldMigration.name, HoldMigration.sqlite)

@@ -72,8 +72,13 @@ extension PersonBar: Listable {
 
     public static func table(_ bars: [PersonBar]) -> String {
         guard !bars.isEmpty else { return "no bars" }
-        return bars.map { bar in
-            "\(bar.id)\t\(bar.name)\t\(bar.nationalID.masked)\t\(bar.role.rawValue)\t\(bar.from)–\(bar.until)\t\(bar.institution)\t\(bar.reason)"
-        }.joined(separator: "\n")
+        var table = TextTable()
+        table.header([("BAR", "编号"), ("NAME", "姓名"), ("NATIONAL ID", "身份证号"), ("ROLE", "身份"), ("FROM", "起"), ("UNTIL", "止"),
+                      ("INSTITUTION", "机构"), ("REASON", "原因")])
+        for bar in bars {
+            table.append([String(bar.id), bar.name, bar.nationalID.masked, bar.role.rawValue, bar.from.description, bar.until.description,
+                          bar.institution, bar.reason])
+        }
+        return table.rendered()
     }
 }

@@ -62,8 +62,8 @@ public enum AssignAssessors: StoreOperation {
         public init() {}
     }
 
-    public static func run(_ input: Input, _ context: StoreContext) throws -> CaseOutput {
-        CaseOutput(record: try context.services.cases.assign(caseID: input.caseID, assessors: input.assessors, reason: input.reason,
+    public static func run(_ input: Input, _ context: StoreContext) throws -> AssignmentOutput {
+        AssignmentOutput(record: try context.services.cases.assign(caseID: input.caseID, assessors: input.assessors, reason: input.reason,
                                                              actor: context.actor, asOf: context.asOf))
     }
 }
@@ -85,8 +85,8 @@ public enum DrawAssessors: StoreOperation {
         public init() {}
     }
 
-    public static func run(_ input: Input, _ context: StoreContext) throws -> CaseOutput {
-        CaseOutput(record: try context.services.cases.drawAssessors(caseID: input.caseID, seed: input.seed?.value, agency: input.agency,
+    public static func run(_ input: Input, _ context: StoreContext) throws -> AssignmentOutput {
+        AssignmentOutput(record: try context.services.cases.drawAssessors(caseID: input.caseID, seed: input.seed?.value, agency: input.agency,
                                                                     actor: context.actor, asOf: context.asOf))
     }
 }
@@ -234,6 +234,21 @@ public struct CaseOutput: OperationOutput {
     public let record: Case
     public var json: JSONValue { record.json }
     public var text: String { CaseText.summary(record) }
+    public static var schema: JSONSchema { RecordSchemas.caseRecord }
+}
+
+/// A case whose assessors were just assigned or drawn: the case, and as
+/// text who is to visit, so that the assessors drawn can be told (an
+/// assessor not drawn is refused the case as "not found or not yours").
+public struct AssignmentOutput: OperationOutput {
+    public let record: Case
+    public var json: JSONValue { record.json }
+    public var text: String {
+        let team = record.assessors.joined(separator: " and ")
+        let how = record.draw.map { "drawn (seed \($0.seed), from \($0.pool.joined(separator: ", ")))" } ?? "named"
+        let due = record.deadline.map { "; the \($0.kind.rawValue) is due by \($0.due)" } ?? ""
+        return "case \(record.id): assessors \(team) \(how) for the \(record.round?.rawValue ?? "next") round\(due)\n" + CaseText.summary(record)
+    }
     public static var schema: JSONSchema { RecordSchemas.caseRecord }
 }
 

@@ -47,10 +47,26 @@ public enum ListCases: StoreOperation {
         public init() {}
     }
 
-    public static func run(_ input: Input, _ context: StoreContext) throws -> Listing<Case> {
-        Listing(try context.services.cases.list(actor: context.actor, state: input.state, dueWithin: input.due, overdue: input.overdue,
-                                                asOf: context.asOf, page: try input.page.request()))
+    public static func run(_ input: Input, _ context: StoreContext) throws -> CaseListOutput {
+        let listing = Listing(try context.services.cases.list(actor: context.actor, state: input.state, dueWithin: input.due, overdue: input.overdue,
+                                                              asOf: context.asOf, page: try input.page.request()))
+        return CaseListOutput(listing: listing, enrolled: try context.services.agreements.enrolledInstitutions(
+            of: listing.items, on: try context.day(), actor: context.actor))
     }
+}
+
+/// A page of cases; as text, each with the institutions it is enrolled with that day.
+public struct CaseListOutput: OperationOutput {
+    public let listing: Listing<Case>
+    /// Case id → the institutions it is enrolled with on the day listed.
+    public let enrolled: [Int: [String]]
+    public var json: JSONValue { listing.json }
+    public var text: String {
+        var lines = [CaseText.cases(listing.items, enrolled: enrolled)]
+        if let next = listing.next { lines.append("(more: --after \(next))") }
+        return lines.joined(separator: "\n")
+    }
+    public static var schema: JSONSchema { Listing<Case>.schema }
 }
 
 /// `case.letter`: the conclusion letter of the latest determination.
@@ -65,8 +81,13 @@ public enum WriteLetter: StoreOperation {
     public typealias Input = CaseParams
 
     public static func run(_ input: CaseParams, _ context: StoreContext) throws -> LetterOutput {
-        LetterOutput(html: try ConclusionLetter.of(caseID: input.caseID, actor: context.actor, cases: context.services.cases,
-                                                   registry: context.services.registry).html)
+        let forms = context.services.cases.forms
+        return LetterOutput(html: try ConclusionLetter.of(caseID: input.caseID, actor: context.actor, cases: context.services.cases,
+                                                          registry: context.services.registry) { formID in
+            // The letter names the form's items and dimensions in English, as its Chinese lines do.
+            guard let form = try? forms.form(id: formID) else { return [:] }
+            return Dictionary(form.items.map { ($0.id, $0.name.en) } + form.dimensions.map { ($0.id, $0.name.en) }) { first, _ in first }
+        }.html)
     }
 }
 

@@ -74,10 +74,15 @@ public struct EvidenceListOutput: OperationOutput {
     public var json: JSONValue { ["evidence": .array(items.map { $0.evidence.json(state: $0.state) })] }
     public var text: String {
         guard !items.isEmpty else { return "case \(caseID): no evidence" }
-        return items.map { item in
+        var table = TextTable(rightAligned: [3])
+        table.header([("KIND", "类型"), ("NAME", "文件"), ("ASSESSMENT", "评估"), ("BYTES", "大小"), ("SHA-256", "摘要"), ("STATE", "状态"),
+                      ("ADDED BY", "添加人"), ("ON", "日期")])
+        for item in items {
             let evidence = item.evidence
-            return "\(evidence.kind.rawValue)\t\(evidence.name)\tassessment \(evidence.assessmentID)\t\(evidence.bytes) bytes\t\(evidence.digest.prefix(16))…\t\(item.state.rawValue)\t\(evidence.addedBy) \(evidence.addedOn)"
-        }.joined(separator: "\n")
+            table.append([evidence.kind.rawValue, evidence.name, String(evidence.assessmentID), String(evidence.bytes), String(evidence.digest.prefix(16)) + "…",
+                          item.state.rawValue, evidence.addedBy, evidence.addedOn.description])
+        }
+        return table.rendered()
     }
     public static var schema: JSONSchema { .object(["evidence": .array(RecordSchemas.checkedEvidence)], required: ["evidence"]) }
 }

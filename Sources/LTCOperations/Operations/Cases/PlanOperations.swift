@@ -91,8 +91,9 @@ public enum SetPlan: StoreOperation {
     }
 
     public static func run(_ input: Input, _ context: StoreContext) throws -> PlanOutput {
-        PlanOutput(plan: try context.services.plans.set(caseID: input.caseID, items: input.items.map(\.item), reason: input.reason,
-                                                        actor: context.actor, asOf: try context.day()))
+        let (plan, replaced) = try context.services.plans.set(caseID: input.caseID, items: input.items.map(\.item), reason: input.reason,
+                                                              actor: context.actor, asOf: try context.day())
+        return PlanOutput(plan: plan, replaced: replaced)
     }
 }
 
@@ -116,11 +117,13 @@ public enum ConfirmPlan: StoreOperation {
     }
 }
 
-/// One version of a care plan.
+/// One version of a care plan; set by hand, with the version it replaces.
 public struct PlanOutput: OperationOutput {
     public let plan: CarePlan
+    /// The version a hand-set plan replaces, whose items the text compares.
+    public var replaced: CarePlan? = nil
     public var json: JSONValue { plan.json }
-    public var text: String { PlanText.text(plan) }
+    public var text: String { PlanText.text(plan) + (replaced.map { "\n" + PlanText.change(from: $0, to: plan) } ?? "") }
     public static var schema: JSONSchema { RecordSchemas.carePlan }
 }
 

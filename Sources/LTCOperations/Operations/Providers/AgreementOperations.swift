@@ -64,7 +64,7 @@ public enum ReviewAgreement: StoreOperation {
     public static let discussion = "The review checks the scheme's admission criteria against the facts declared with the application and the violations on record: met, the agreement is reviewed (ready to sign); not met, it is refused, with each criterion that failed."
     public static let access = AccessRule.permission(.manageInstitutions)
     public static let effect = OperationEffect.writes
-    public static let result = "the agreement"
+    public static let result = "the agreement; refused, with refusal: each criterion not met"
     public static let example: JSONObject = ["actor": "administrator:wang", "agreement": "AG-I001-1"]
 
     public struct Input: Params {
@@ -245,6 +245,7 @@ public struct AgreementOutput: OperationOutput {
     public var json: JSONValue { agreement.json }
     public var text: String {
         "agreement \(agreement.id) (\(agreement.institution)): \(agreement.status.rawValue), version \(agreement.current.version), term \(agreement.current.start) to \(agreement.current.end)"
+            + agreement.refusal.map { "\n  refused: \($0)" }.joined()
     }
     public static var schema: JSONSchema { RecordSchemas.agreement }
 }
@@ -263,7 +264,7 @@ extension Agreement: Listable {
             let terms = agreement.current
             table.append([agreement.id, agreement.institution, agreement.status.rawValue, String(terms.version),
                           "\(terms.start) to \(terms.end)", terms.modes.joined(separator: ","),
-                          terms.prices.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")])
+                          terms.prices.sorted { NaturalOrder.less($0.key, $1.key) }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")])
         }
         return table.rendered()
     }

@@ -61,7 +61,7 @@ extension LogInput {
 /// `logs.list`: an institution's logs of a month as stored.
 public enum ListLogs: StoreOperation {
     public static let name = "logs.list"
-    public static let summary = "An institution's logs of a month as stored (the current version of each), by log id, a page at a time."
+    public static let summary = "An institution's logs of a month as stored (the current version of each), by log id, a page at a time; only the accepted or the rejected ones, or those of one rule, where asked."
     public static let discussion = "Each log's current version with its outcome: accepted with its money, or the rule that rejected it."
     public static let access = AccessRule.record(roles: [.administrator, .auditor, .institution], rule: "an institution reads its own")
     public static let effect = OperationEffect.reads
@@ -69,15 +69,76 @@ public enum ListLogs: StoreOperation {
     public static let example: JSONObject = ["actor": "institution:I001", "institution": "I001", "month": "2026-04", "limit": 100]
 
     public struct Input: Params {
-        @Param("institution", "The institution id.", .text(.id)) public var institution: String
+        @Param("institution", "The institution id (an institution: its own, the default).", .text(.id)) public var institution: String?
         @Param("month", "The month of service.") public var month: YearMonth
+        @Param("status", "Only the logs accepted, or only those rejected.") public var status: StoredLog.Status?
+        @Param("rule", "Only the logs rejected by this rule, e.g. E01.") public var rule: MonitoringRule?
         @ParamGroup public var page: PageParams<String>
         public init() {}
     }
 
     public static func run(_ input: Input, _ context: StoreContext) throws -> Listing<StoredLog> {
-        Listing(try context.services.intake.logs(institution: input.institution, month: input.month, actor: context.actor, page: try input.page.request()))
+        guard let institution = input.institution ?? (context.actor.role == .institution ? context.actor.id : nil) else {
+            throw CaseError(.invalidInput, "name the institution whose logs to list (institution)")
+        }
+        return Listing(try context.services.intake.logs(institution: institution, month: input.month, status: input.status, rule: input.rule,
+                                                        actor: context.actor, page: try input.page.request()))
     }
+}
+
+/// `logs.template`: a logs file to start from, built from the institution's clients and caregivers.
+public enum LogsTemplate: StoreOperation {
+    public static let name = "logs.template"
+    public static let summary = "A logs file to start from: the CSV header and an example line that intake would accept, built from the institution's clients, their modes and plans, and its caregivers; and the clients enrolled that day."
+    public static let discussion = "The example is dated today (an administrator's asOf), ending at the last full hour that has passed, with an item of the client's care plan and a caregiver employed that day who holds a qualification the item needs. With clients, one example line per client enrolled that day."
+    public static let access = AccessRule.record(roles: [.administrator, .auditor, .institution], rule: "an institution its own")
+    public static let effect = OperationEffect.reads
+    public static let result = "{institution, day, header, csv, lines, clients: [{case, person, mode, enrolledFrom, planned, weeklyMinutes, weeklyVisits}], missing}"
+    public static let example: JSONObject = ["actor": "institution:I001", "institution": "I001"]
+
+    public struct Input: Params {
+        @Param("institution", "The institution (an institution: its own, the default).", .text(.id)) public var institution: String?
+        @Param("clients", "One example line per client enrolled that day (default: the first client's only).") public var clients: Bool?
+        public init() {}
+    }
+
+    public static func run(_ input: Input, _ context: StoreContext) throws -> LogTemplateOutput {
+        guard let institution = input.institution ?? (context.actor.role == .institution ? context.actor.id : nil) else {
+            throw CaseError(.invalidInput, "name the institution whose logs file to start (institution)")
+        }
+        return LogTemplateOutput(template: try context.services.intake.template(institution: institution, allClients: input.clients ?? false,
+                                                                                actor: context.actor, on: try context.day()))
+    }
+}
+
+/// `logs.check`: a submission checked as `logs.submit` would, stored nowhere.
+public enum CheckLogs: StoreOperation {
+    public static let name = "logs.check"
+    public static let summary = "Check service logs exactly as logs.submit would, and store nothing: the same report, as a dry run."
+    public static let discussion = "Every rule is checked against what is stored now, in the order of logs.submit, inside a transaction that is then rolled back: no log, submission or audit event is kept, and sending the file with logs.submit afterwards gives the same report (unless something changed in between)."
+    public static let access = AccessRule.permission(.submitLogs)
+    public static let effect = OperationEffect.reads
+    public static let result = "{submission: null, dryRun: true, received, accepted, rejected, unchanged, corrected, rechecked, withdrawn, sampled, byRule, money, rejectedLines}"
+    public static let example: JSONObject = ["actor": "institution:I001", "logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]
+
+    public struct Input: Params {
+        @Param("logs", "The logs as text, as for logs.submit.") public var logs: TextDocument
+        public init() {}
+    }
+
+    public static func run(_ input: Input, _ context: StoreContext) throws -> SubmissionOutput {
+        let logs = input.logs.attachment
+        return SubmissionOutput(report: try context.services.intake.check(LogInput(logs), size: logs.size, actor: context.actor,
+                                                                          asOf: try context.day(), progress: logs.progress))
+    }
+}
+
+/// A logs file to start from (``LogTemplate``): as text, the file itself.
+public struct LogTemplateOutput: OperationOutput {
+    public let template: LogTemplate
+    public var json: JSONValue { template.json }
+    public var text: String { String(template.csv.dropLast()) }
+    public static var schema: JSONSchema { RecordSchemas.logTemplate }
 }
 
 /// `logs.submissions`: the submissions the actor may see.

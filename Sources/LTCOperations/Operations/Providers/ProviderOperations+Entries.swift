@@ -9,8 +9,9 @@ enum ProviderOperations {
             CatalogueEntry(TransferClients.self),
             CatalogueEntry(RegisterCaregiver.self), CatalogueEntry(ListCaregivers.self),
             CatalogueEntry(AddEnrolment.self), CatalogueEntry(ListEnrolments.self),
-            CatalogueEntry(SubmitLogs.self), CatalogueEntry(WithdrawLogs.self), CatalogueEntry(ListLogs.self), CatalogueEntry(ListSubmissions.self),
-            CatalogueEntry(RunSettlement.self), CatalogueEntry(GetSettlement.self), CatalogueEntry(ListAdjustments.self),
+            CatalogueEntry(SubmitLogs.self), CatalogueEntry(CheckLogs.self), CatalogueEntry(WithdrawLogs.self), CatalogueEntry(ListLogs.self),
+            CatalogueEntry(ListSubmissions.self), CatalogueEntry(LogsTemplate.self), CatalogueEntry(GetCatalogue.self),
+            CatalogueEntry(RunSettlement.self), CatalogueEntry(GetSettlement.self), CatalogueEntry(GetStatement.self), CatalogueEntry(ListAdjustments.self),
             CatalogueEntry(SetBudget.self), CatalogueEntry(ListBudgets.self), CatalogueEntry(CloseBudgets.self), CatalogueEntry(GetBudgetClose.self),
             CatalogueEntry(RecordCashPayee.self), CatalogueEntry(RunCash.self), CatalogueEntry(ListCashPayments.self),
         ]

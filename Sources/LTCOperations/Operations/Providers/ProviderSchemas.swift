@@ -60,7 +60,9 @@ extension RecordSchemas {
     ], required: ["id", "institution", "actor", "asOf", "recordedAt", "summary"])
 
     public static let submissionReport = JSONSchema.object([
-        "submission": .integer(), "received": .integer(minimum: 0), "accepted": .integer(minimum: 0), "rejected": .integer(minimum: 0),
+        "submission": JSONSchema.integer().orNull.describing("The submission's number; null for a dry run (logs.check), which stores none."),
+        "dryRun": JSONSchema.boolean.describing("true for logs.check: nothing was stored."),
+        "received": .integer(minimum: 0), "accepted": .integer(minimum: 0), "rejected": .integer(minimum: 0),
         "unchanged": .integer(minimum: 0), "corrected": .integer(minimum: 0), "rechecked": .integer(minimum: 0),
         "withdrawn": .integer(minimum: 0), "sampled": .integer(minimum: 0),
         "byRule": .array(.object(["rule": .string(), "explanation": .string(), "count": .integer(minimum: 1)],
@@ -106,4 +108,36 @@ extension RecordSchemas {
         "payee": .enumeration(CashPayee.Kind.allCases.map(\.rawValue)), "account": JSONSchema.string().orNull,
         "cash": money, "deducted": money, "amount": money,
     ], required: ["month", "line", "case", "forMonth", "person", "payee", "account", "cash", "deducted", "amount"])
+}
+
+extension RecordSchemas {
+    public static let serviceCatalogue = JSONSchema.object([
+        "scheme": .string(),
+        "modes": .array(.object(["id": .string(), "name": bilingual, "delivery": .string()], required: ["id", "name", "delivery"])),
+        "institution": JSONSchema.string().orNull, "agreedModes": JSONSchema.array(.string()).orNull,
+        "items": .array(.object([
+            "code": .string(), "name": bilingual, "unit": .string(), "modes": .array(.string()), "qualifications": .array(.string()),
+            "minutes": .object(["minimum": JSONSchema.integer().orNull, "maximum": JSONSchema.integer().orNull, "planned": JSONSchema.integer().orNull],
+                               required: ["minimum", "maximum", "planned"]),
+            "maxPerWeek": JSONSchema.integer().orNull, "maxPerDay": JSONSchema.integer().orNull, "price": money, "agreedPrice": money.orNull,
+        ], required: ["code", "name", "unit", "modes", "qualifications", "minutes", "maxPerWeek", "maxPerDay", "price", "agreedPrice"])),
+        "lateDays": JSONSchema.integer().orNull, "checkInRadiusMeters": JSONSchema.integer().orNull,
+    ], required: ["scheme", "modes", "institution", "agreedModes", "items", "lateDays", "checkInRadiusMeters"])
+}
+
+extension RecordSchemas {
+    public static let logTemplate = JSONSchema.object([
+        "institution": .string(), "day": date, "header": .string(), "csv": JSONSchema.string().describing("The header and the example lines, as a logs file."),
+        "lines": .array(.object([
+            "logId": .string(), "institution": .string(), "caregiver": .string(), "person": .integer(), "item": .string(),
+            "start": .string(), "end": .string(), "mode": .string(), "location": JSONSchema.string().orNull,
+        ], required: ["logId", "institution", "caregiver", "person", "item", "start", "end", "mode"])),
+        "clients": .array(.object([
+            "case": .integer(), "person": .integer(), "mode": .string(), "enrolledFrom": date,
+            "planned": .array(.object(["code": .string(), "perWeek": .integer(), "perDay": .integer(), "minutes": .integer()],
+                                      required: ["code", "perWeek"])),
+            "weeklyMinutes": JSONSchema.integer().orNull, "weeklyVisits": JSONSchema.integer().orNull,
+        ], required: ["case", "person", "mode", "enrolledFrom", "planned", "weeklyMinutes", "weeklyVisits"])),
+        "missing": JSONSchema.string().orNull.describing("Why there is no example line, when there is none."),
+    ], required: ["institution", "day", "header", "csv", "lines", "clients", "missing"])
 }

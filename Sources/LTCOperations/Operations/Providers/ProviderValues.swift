@@ -8,6 +8,8 @@ import LTCSchemes
 extension ExitGround: ParamEnum {}
 extension Institution.Kind: ParamEnum {}
 extension Institution.Delivery: ParamEnum {}
+extension StoredLog.Status: ParamEnum {}
+extension MonitoringRule: ParamEnum {}
 
 /// A caregiver's qualification, one of the scheme rules' list (``Qualification``).
 public struct CaregiverQualification: ParamValue {

@@ -50,9 +50,9 @@ public enum GetSettlement: StoreOperation {
 public enum ListAdjustments: StoreOperation {
     public static let name = "settlement.adjustments"
     public static let summary = "The adjustments a settled month's statements carried, each with its reason (corrections and withdrawals of settled logs, services after a case ended, penalties); without month, those the next settlement will carry; by id, a page at a time."
-    public static let discussion = "Corrections and withdrawals of a settled month's logs, services after a case ended (B03), and penalties. An institution lists its own, naming itself."
+    public static let discussion = "Corrections and withdrawals of a settled month's logs, services after a case ended (B03), and penalties. An institution lists its own."
     public static let command = "adjustments"
-    public static let access = AccessRule.record(roles: [.administrator, .institution], rule: "an institution its own, naming itself")
+    public static let access = AccessRule.record(roles: [.administrator, .auditor, .institution], rule: "an institution its own")
     public static let effect = OperationEffect.reads
     public static let result = "{adjustments: [{id, institution, logId, serviceMonth, amount, reason, settledMonth}], next}"
     public static let example: JSONObject = ["actor": "administrator:wang", "month": "2026-05"]
@@ -170,13 +170,13 @@ public struct BudgetsOutput: OperationOutput {
     public let budgets: [String: Money]
 
     public var json: JSONValue {
-        ["year": .integer(year), "budgets": .array(budgets.sorted { $0.key < $1.key }.map { ["institution": .string($0.key), "amount": $0.value.json] })]
+        ["year": .integer(year), "budgets": .array(budgets.sorted { NaturalOrder.less($0.key, $1.key) }.map { ["institution": .string($0.key), "amount": $0.value.json] })]
     }
 
     public var text: String {
         var table = TextTable(rightAligned: [1])
         table.header([("INSTITUTION", "机构"), ("BUDGET", "年度预算")])
-        for (institution, amount) in budgets.sorted(by: { $0.key < $1.key }) { table.append([institution, amount.grouped]) }
+        for (institution, amount) in budgets.sorted(by: { NaturalOrder.less($0.key, $1.key) }) { table.append([institution, amount.grouped]) }
         return table.rendered()
     }
 

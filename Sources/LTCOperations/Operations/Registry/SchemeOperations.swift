@@ -67,3 +67,41 @@ extension Scheme: Listable {
         return table.rendered()
     }
 }
+
+/// `scheme.get`: a scheme whole, stored or built in.
+public enum GetScheme: StoreOperation {
+    public static let name = "scheme.get"
+    public static let summary = "A scheme whole: the stored scheme of that id, else the built-in example of that name; as text, readably (its forms and eligibility, modes, items, benefits by group, grade and mode, and its limits)."
+    public static let discussion = "The result is the scheme file (format ltc-scheme/1) with stored: whether it is the stored scheme or a built-in one not loaded here."
+    public static let command = "scheme show"
+    public static let access = AccessRule.registered
+    public static let effect = OperationEffect.reads
+    public static let result = "{stored, scheme: the scheme file}"
+    public static let example: JSONObject = ["actor": "institution:I001", "scheme": "hours-home-care-2026"]
+
+    public struct Input: Params {
+        @Param("scheme", "The scheme's id, or a built-in example's name.", .text(.id)) public var scheme: String
+        public init() {}
+    }
+
+    public static func run(_ input: Input, _ context: StoreContext) throws -> SchemeDetailOutput {
+        if let stored = try context.services.registry.storedScheme(id: input.scheme) { return SchemeDetailOutput(scheme: stored, stored: true) }
+        guard let builtIn = try BuiltInSchemes.scheme(named: input.scheme) else {
+            _ = try context.services.registry.scheme(id: input.scheme)   // says which are stored
+            throw CaseError(.noSchemeInForce, "no scheme '\(input.scheme)'")
+        }
+        return SchemeDetailOutput(scheme: builtIn, stored: false)
+    }
+}
+
+/// A scheme whole, and whether it is the stored one.
+public struct SchemeDetailOutput: OperationOutput {
+    public let scheme: Scheme
+    public let stored: Bool
+    public var json: JSONValue { ["stored": .bool(stored), "scheme": scheme.document] }
+    public var text: String { SchemeText.show(scheme, stored: stored) }
+    public static var schema: JSONSchema {
+        .object(["stored": JSONSchema.boolean.describing("Whether it is the scheme stored here; false: a built-in example not loaded."),
+                 "scheme": JSONSchema.openObject().describing("The scheme file (docs/schemes.md).")], required: ["stored", "scheme"])
+    }
+}
