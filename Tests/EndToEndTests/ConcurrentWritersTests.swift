@@ -5,7 +5,7 @@ import Testing
 /// Several `ltc` processes writing one database at once give what they
 /// would have given one after another: on SQLite because writers take
 /// turns, on PostgreSQL because every write is SERIALIZABLE and runs again
-/// after a conflict.
+/// after a conflict, and submissions take turns there too.
 @Suite("Concurrent writers on one database")
 struct ConcurrentWritersTests {
     let scratch = Scratch()
@@ -77,5 +77,26 @@ struct ConcurrentWritersTests {
         let audit = try ltc(["audit", "verify", "--json", "--db", concurrent, "--actor", "administrator:demo"])
         let found = try JSONParser.parse(audit.stdout)
         #expect(audit.status == 0 && found["intact"] == true && found["pending"] == 0, "\(audit.stdout)\(audit.stderr)")
+    }
+
+    @Test("8 submissions at once, each of its own visits, wait their turn: none is refused for a conflict or runs again", .timeLimit(.minutes(5)))
+    func turns() throws {
+        let db = scratch.database("turns")
+        #expect(try ltc(["demo", "--db", db]).status == 0)
+        let runs = together((1...8).map { writer in
+            var lines = ["log_id,institution,caregiver,person,item,start,end,mode"]
+            for person in 1...6 {
+                let date = "2026-05-\(String(format: "%02d", 3 + writer))"
+                lines.append("T\(writer)-\(person),I00\(person <= 3 ? 1 : 2),C\(person),\(person),S01,\(date)T15:00,\(date)T16:00,home-visit")
+            }
+            let file = scratch.path("turn\(writer)", ".csv")
+            try? Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file))
+            return (["logs", "submit", file, "--db", db, "--actor", "administrator:demo", "--as-of", "2026-05-14", "--json"], [:])
+        })
+        for result in runs {
+            let run = try result.get()
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(!run.stderr.contains("ran again"), "\(run.stderr)")
+        }
     }
 }

@@ -97,12 +97,13 @@ public struct IntakeService: Sendable {
             try work.refuse(operation, error, on: store.transactions)
             throw error
         }
-        // A store may run the transaction again after a conflict with another
-        // writer (PostgreSQL): the input is then read again from where it began.
+        // Submissions take turns (ProviderStore.writeInTurn); a store may still run the
+        // transaction again after a conflict with another writer (PostgreSQL): the input
+        // is then read again from where it began.
         let start = input.position
         var attempts = 0
         do {
-            return try store.write { tx in
+            return try store.writeInTurn { tx in
                 attempts += 1
                 if attempts > 1 { try input.rewind(to: start) }
                 let report = try Self.take(input, size: size, withdrawal: withdrawal, operation: operation, work: work, progress: progress, in: tx)

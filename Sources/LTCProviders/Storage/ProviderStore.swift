@@ -14,6 +14,22 @@ import LTCCore
 public protocol ProviderStore: Sendable {
     func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
     func read<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
+
+    /// A write, as ``write(_:)``, that waits for every other write taking
+    /// its turn, from any process on the same database, to end before it
+    /// begins. Intake takes its turn: submissions from many institutions at
+    /// once read and add rows of the same ledger tables, and where the store
+    /// lets writers overlap (PostgreSQL's SERIALIZABLE) they refuse one
+    /// another for conflicts often enough that a batch gives up; in turn,
+    /// they wait instead. A store whose writes are already one at a time
+    /// (SQLite) runs it as any write.
+    func writeInTurn<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
+}
+
+extension ProviderStore {
+    public func writeInTurn<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
+        try write(body)
+    }
 }
 
 /// The repositories of one transaction, by aggregate.

@@ -21,8 +21,11 @@ import Synchronization
 /// ``StorageError`` of kind `conflict`: a serialization failure or a
 /// deadlock) is run again from the start, up to ``maximumAttempts`` times,
 /// after a short random pause that grows with each attempt; ``retries``
-/// counts them. Reads run REPEATABLE READ and
-/// READ ONLY: one snapshot per read, never waiting for writers.
+/// counts them. Submissions take turns instead (``writeInTurn(_:)``): many
+/// at once refused one another often enough, on the pages of the ledger's
+/// indexes they all read and add to, that batches gave up. Reads run
+/// REPEATABLE READ and READ ONLY: one snapshot per read, never waiting for
+/// writers.
 ///
 /// One store holds one connection and runs its transactions one at a time
 /// (a lock serialises them); give busy threads a store each.
@@ -72,33 +75,57 @@ public final class PostgresStore: DatabaseStore {
     public func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
         try connection.withLock { database in
             try database.reconnectIfLost()
-            var attempt = 1
-            while true {
-                do {
-                    // A write reads by key: a scan of a small or empty table (a new month's
-                    // partition) would lock the whole table against every other writer.
-                    database.auditEventsToChain = false
-                    try database.execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL enable_seqscan = off")
-                    let result = try body(SQLTransaction(database: database, schemes: schemeCache))
-                    try database.execute("COMMIT")
-                    if database.auditEventsToChain {
-                        // Committed: what is left is chaining, which any later write (or this one's next) finishes if it fails here.
-                        try? Self.chainAuditEvents(database)
-                    }
-                    return result
-                } catch {
-                    try? database.execute("ROLLBACK")
-                    // A scheme read back inside a transaction that did not commit may not exist.
-                    schemeCache.clear()
-                    guard Self.isConflict(error) else { throw error }
-                    guard attempt < Self.maximumAttempts else {
-                        throw StorageError(.conflict,
-                                           message: "gave up after \(attempt) attempts, each refused for a conflict with other writers; try again")
-                    }
-                    retryCount.withLock { $0 += 1 }
-                    Self.pause(before: attempt + 1)
-                    attempt += 1
+            return try transaction(on: database, body)
+        }
+    }
+
+    /// A write that waits its turn: the session holds the intake lock (an
+    /// advisory lock) from before the transaction begins until after it
+    /// ends, so turns never overlap and one cannot be refused for a
+    /// conflict with another. Taken before `BEGIN`, since a SERIALIZABLE
+    /// transaction's snapshot is its first statement's: one taken while
+    /// waiting would read what the turn before it was changing. The server
+    /// releases the lock if the connection is lost.
+    public func writeInTurn<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
+        try connection.withLock { database in
+            try database.reconnectIfLost()
+            try database.run("SELECT pg_advisory_lock(\(Self.turnLock))")
+            defer { try? database.run("SELECT pg_advisory_unlock(\(Self.turnLock))") }
+            return try transaction(on: database, body)
+        }
+    }
+
+    /// The advisory lock of writes that take turns (``writeInTurn(_:)``).
+    static let turnLock = 7413
+
+    /// Runs `body` in a SERIALIZABLE transaction on `database`, again after a conflict, up to ``maximumAttempts`` times.
+    private func transaction<T>(on database: PostgresConnection, _ body: (any ProviderTransaction) throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                // A write reads by key: a scan of a small or empty table (a new month's
+                // partition) would lock the whole table against every other writer.
+                database.auditEventsToChain = false
+                try database.execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL enable_seqscan = off")
+                let result = try body(SQLTransaction(database: database, schemes: schemeCache))
+                try database.execute("COMMIT")
+                if database.auditEventsToChain {
+                    // Committed: what is left is chaining, which any later write (or this one's next) finishes if it fails here.
+                    try? Self.chainAuditEvents(database)
                 }
+                return result
+            } catch {
+                try? database.execute("ROLLBACK")
+                // A scheme read back inside a transaction that did not commit may not exist.
+                schemeCache.clear()
+                guard Self.isConflict(error) else { throw error }
+                guard attempt < Self.maximumAttempts else {
+                    throw StorageError(.conflict,
+                                       message: "gave up after \(attempt) attempts, each refused for a conflict with other writers; try again")
+                }
+                retryCount.withLock { $0 += 1 }
+                Self.pause(before: attempt + 1)
+                attempt += 1
             }
         }
     }
