@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "ltc", targets: ["ltc"]),
         .executable(name: "ltc-bench", targets: ["ltc-bench"]),
+        .executable(name: "ltc-server", targets: ["ltc-server"]),
         .library(name: "LTCAssessment", targets: ["LTCAssessment"]),
         .library(name: "LTCProtocol", targets: ["LTCProtocol"]),
         .library(name: "LTCSchemes", targets: ["LTCSchemes"]),
@@ -26,6 +27,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The HTTP server's alone (LTCServer, ltc-server): building `ltc` never builds them.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // Shared foundations: an exact JSON value type, its parser and writer, and
@@ -82,6 +87,24 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ltc", dependencies: ["LTCCommandLine", "LTCCore"]),
+
+        // HTTP/1.1 for institutions, assessors and other systems (docs/deploy.md):
+        // routes derived from the catalogue, bearer credentials, limits, the access
+        // log. Its own module and executable, on SwiftNIO, so that `ltc` and the
+        // library never build NIO; `ltc serve` starts `ltc-server`.
+        .target(
+            name: "LTCServer",
+            dependencies: [
+                "LTCCore", "LTCAssessment", "LTCCases", "LTCProviders", "LTCOperations", "LTCProtocol", "LTCStorage",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "ltc-server", dependencies: ["LTCServer", "LTCCore", "LTCAssessment", "LTCCases", "LTCOperations", "LTCStorage",
+                                                                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "ltc-bench", dependencies: ["LTCCore", "LTCAssessment", "LTCOperations", "LTCProtocol", "LTCCases", "LTCSchemes", "LTCProviders", "LTCStorage"]),
 
         // libFuzzer targets for what ltc reads from outside (docs/testing.md):
@@ -107,6 +130,9 @@ let package = Package(
         .testTarget(name: "LTCBenefitsTests", dependencies: ["LTCBenefits", "LTCCases", "LTCSchemes", "LTCCore"]),
         .testTarget(name: "LTCProvidersTests", dependencies: ["LTCProviders", "LTCReports", "LTCBenefits", "LTCCases", "LTCSchemes", "LTCTestSupport", "LTCCore", "LTCStorage"]),
         .testTarget(name: "LTCStorageTests", dependencies: ["LTCStorage", "LTCTestSupport", "LTCProviders", "LTCCases", "LTCSchemes", "LTCCore"]),
+        .testTarget(name: "LTCServerTests", dependencies: ["LTCServer", "LTCOperations", "LTCProtocol", "LTCCases", "LTCAssessment", "LTCCore", "LTCTestSupport", "LTCStorage", "LTCProviders",
+                                                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                                                           .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["LTCCommandLine", "LTCOperations", "LTCCases", "LTCCore", "LTCSchemes", "LTCStorage", "LTCAssessment", "LTCProviders"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,16 +23,20 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// or an in-memory database is refused: what ltc reports as stored must
     /// outlive the process.
     ///
-    /// - Parameter readOnly: open an SQLite file for reading only (a command
-    ///   that only reads, on a file this process may not write).
-    public func open(readOnly: Bool = false) throws -> any DatabaseStore {
+    /// - Parameters:
+    ///   - readOnly: open an SQLite file for reading only (a command
+    ///     that only reads, on a file this process may not write).
+    ///   - migrate: `false` for a server's role, which may not change the
+    ///     schema: the database must already be current (``SchemaBehind``).
+    public func open(readOnly: Bool = false, migrate: Bool = true) throws -> any DatabaseStore {
         switch self {
         case .sqlite(let path):
             if path.allSatisfy(\.isWhitespace) || path == ":memory:" || path.hasPrefix("file::memory:") || path.contains("mode=memory") {
                 throw InputError(source: "--db", message: "'\(path)' is no place to keep data: give a database file or a postgresql:// URI")
             }
+            if !migrate { try requireCurrent() }
             return try SQLiteStore(path: path, readOnly: readOnly)
-        case .postgresql(let uri): return try PostgresStore(uri: uri)
+        case .postgresql(let uri): return try PostgresStore(uri: uri, migrate: migrate)
         }
     }
 

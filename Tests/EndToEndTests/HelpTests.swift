@@ -6,7 +6,7 @@ import Testing
 @Suite("Every help page of a command that changes data has an EXAMPLES section, and every example is a command line ltc takes")
 struct HelpTests {
     /// The tools that are not operations, and so have help of argument-parser's own.
-    static let tools = ["demo", "grant", "rpc", "schema"]
+    static let tools = ["demo", "grant", "migrate", "rpc", "schema", "serve"]
 
     /// Every argument-parser leaf command with its path, e.g. ("rpc", RPCCommand.self).
     static func leaves(_ command: ParsableCommand.Type, path: [String] = []) -> [(String, ParsableCommand.Type)] {

@@ -1,3 +1,4 @@
+import Foundation
 import LTCCore
 import Testing
 
@@ -40,7 +41,9 @@ struct ReviewCommandTests {
         _ = try ltc(["demo", "--db", db])
         let admin = ["--db", db, "--actor", "administrator:demo"]
         #expect(try ltc(["case", "evidence", "list", "1"] + admin).stdout == "case 1: no evidence\n")
-        let film = try ltc(["case", "evidence", "add", "1", "--file", "bedside.jpg", "--kind", "film"] + admin)
+        let photo = scratch.path("bedside", ".jpg")
+        try Data([0xFF, 0xD8, 0xFF]).write(to: URL(fileURLWithPath: photo))
+        let film = try ltc(["case", "evidence", "add", "1", "--file", photo, "--kind", "film"] + admin)
         #expect(film.status == 65 && film.stderr == "error: kind: 'film' is not accepted; use photo, video or signature\n")
         let unmapped = try ltc(["case", "recognize", "1", "--form", "gbt-42195-2022", "--grade", "3", "--assessed-on", "2026-01-20",
                                 "--issued-by", "区民政局", "--reference", "MZ-1"] + admin)

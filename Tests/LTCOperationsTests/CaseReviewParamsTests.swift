@@ -62,15 +62,17 @@ struct CaseReviewParamsTests {
         #expect(problems(RecognizeResult.Input.self, recognized) == ["assessedOn: '2026-02-30' is not a date; use YYYY-MM-DD"])
     }
 
-    @Test("Names and ids are held to their kind of text; a path or a reason is a note")
+    @Test("Names and ids are held to their kind of text; evidence is base64 of at most 8 MiB, never a path")
     func texts() {
         var recognized = example(RecognizeResult.self)
         recognized.set("issuedBy", "区\n民政局")
         #expect(problems(RecognizeResult.Input.self, recognized) == ["issuedBy: holds a control character (U+000A)"])
         var evidence = example(AttachEvidence.self)
-        evidence.set("path", .string(String(repeating: "a/", count: 2001)))
-        #expect(problems(AttachEvidence.Input.self, evidence).map { $0.hasPrefix("path: 4002 characters is longer than the 4000 ") } == [true])
-        evidence.set("path", "/srv/uploads/bedside.jpg")
+        evidence.set("file", "/srv/uploads/bedside.jpg")
+        #expect(problems(AttachEvidence.Input.self, evidence) == ["file: is not base64 (RFC 4648, padded)"])
+        evidence.set("file", .string(String(repeating: "A", count: 12 << 20)))
+        #expect(problems(AttachEvidence.Input.self, evidence).map { $0.hasPrefix("file: evidence inside the params is at most 8 MiB") } == [true])
+        evidence.set("file", "aGk=")
         evidence.set("name", "")
         #expect(problems(AttachEvidence.Input.self, evidence) == ["name: is empty"])
         #expect(problems(ConfirmPlan.Input.self, ["case": 1, "by": " "]) == ["by: is empty"])

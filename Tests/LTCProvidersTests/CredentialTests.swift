@@ -85,6 +85,24 @@ struct CredentialTests {
         #expect(try tomorrow.authenticate(assessor) == nil)
     }
 
+    @Test("A credential a verified client certificate maps to lets its actor in without the secret, under the same checks otherwise")
+    func certified() throws {
+        let i001 = try Actor("institution:I001")
+        let kept = try credentials.issue(for: i001, expires: nil, note: "client certificate CN=I001", actor: admin, asOf: nil)
+        let revoked = try credentials.issue(for: i001, expires: nil, note: nil, actor: admin, asOf: nil)
+        _ = try credentials.revoke(revoked.credential.id, reason: "certificate lost", actor: admin, asOf: nil)
+        let expiring = try credentials.issue(for: i001, expires: day("2026-12-07"), note: nil, actor: admin, asOf: nil)
+        let actor = try #require(try credentials.authenticate(certified: kept.credential.id))
+        #expect(actor == i001 && actor.credential == kept.credential.id)
+        #expect(try credentials.authenticate(certified: revoked.credential.id) == nil)
+        #expect(try credentials.authenticate(certified: CredentialID(number: 99)) == nil)
+        #expect(try credentials.authenticate(certified: expiring.credential.id) != nil)
+        #expect(try at("2026-12-08T01:00:00Z").authenticate(certified: expiring.credential.id) == nil)
+        _ = try ActorRegistration(store: world.scratch.store, clock: clock("2026-12-07T01:00:00Z"))
+            .deactivate(.institution, id: "I001", from: day("2026-12-07"), reason: "closed", actor: admin, asOf: nil)
+        #expect(try credentials.authenticate(certified: kept.credential.id) == nil)
+    }
+
     @Test("A deactivated institution's credentials stop at once, though none was revoked")
     func deactivatedAtOnce() throws {
         let token = try credentials.issue(for: try Actor("institution:I001"), expires: nil, note: nil, actor: admin, asOf: nil).token.text

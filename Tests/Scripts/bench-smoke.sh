@@ -15,8 +15,10 @@ run logs 5000
 run month 5000
 run submitters 21000
 run gen "$scratch/city.sqlite" 2000
+run serve 2000
 if [ $# -ge 1 ]; then
     run logs 5000 --db "$1"
     run submitters 21000 --db "$1"
+    run serve 2000 --db "$1"
 fi
 echo "bench-smoke: every scenario ran"

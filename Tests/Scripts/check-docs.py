@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs the documentation as written: every ```sh block of README.md in
-order, then those of docs/protocol.md, docs/security.md and docs/postgresql.md,
+order, then those of docs/protocol.md, docs/security.md, docs/deploy.md and docs/postgresql.md,
 each file in one shell session (a reader pastes the blocks one after another), in
 a fresh copy of the package, with a home folder of its own (a new reader's: what
 the README installs there goes nowhere else).
@@ -20,6 +20,12 @@ too). A block written as a transcript (`$ command` followed by what it
 prints) must print what it shows: `…` inside a line stands for any text, and a line of `…` alone for
 any number of lines.
 
+A server a document starts in the background (`ltc serve … &`) listens on
+port 8080 as written; each run puts a free port in place of every `:8080`
+of the document's commands (and back in what they print), so that runs side
+by side do not collide, and every process a document's session left running
+is stopped (SIGTERM, then SIGKILL) when the session ends.
+
 JSON-RPC examples (```json blocks of `→ request` lines, each followed by the
 `← response` it gets or by nothing) are sent to `ltc rpc`, each block in one
 process, with the arguments of the block's `<!-- rpc: ARGS -->` comment if it
@@ -35,6 +41,7 @@ import pwd
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -130,26 +137,54 @@ def commands(body, first_line):
     return result
 
 
+def free_port():
+    """A port nothing listens on now, for the documents' servers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def stop_group(group):
+    """Stops what a session left running in its process group: SIGTERM, a grace, then SIGKILL."""
+    for signal_number, grace in [(signal.SIGTERM, 30), (signal.SIGKILL, 0)]:
+        try:
+            os.killpg(group, signal_number)
+        except ProcessLookupError:
+            return
+        deadline = time.time() + grace
+        while time.time() < deadline:
+            try:
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
+
+
 def run_shell(document, folder, environment, user=None):
     """Runs every sh block of `document` in one bash session (as `user`, if given); returns the problems found."""
     steps = [step for start, body, _ in blocks(os.path.join(ROOT, document), "sh") for step in commands(body, start)]
     if not steps:
         return []
     out = tempfile.mkdtemp(prefix="ltc-docs-out-")
+    port = str(free_port())
     # The session's environment is written out, so that it is the same as whichever user it runs.
     script = ["export %s=%s" % (name, shell_quote(environment[name])) for name in ("PATH", "HOME", "LTC_DOCS_BUILD")]
     script.append("cd " + shell_quote(folder))
     for number, (line, text, _, _) in enumerate(steps):
+        text = text.replace(":8080", ":" + port)
         script.append("{ %s\n} > %s/%d.out 2> %s/%d.err < /dev/null; echo $? > %s/%d.status" % (text, out, number, out, number, out, number))
+    # A session of its own, so that what it leaves in the background can be stopped with it.
     if user:
         give(out, user)
-        subprocess.run(["runuser", "-u", user, "--", "bash", "-c", "\n".join(script)], env=environment, cwd=folder)
+        session = subprocess.Popen(["runuser", "-u", user, "--", "bash", "-c", "\n".join(script)], env=environment, cwd=folder, start_new_session=True)
     else:
-        subprocess.run(["bash", "-c", "\n".join(script)], env=environment, cwd=folder)
+        session = subprocess.Popen(["bash", "-c", "\n".join(script)], env=environment, cwd=folder, start_new_session=True)
+    session.wait()
+    stop_group(session.pid)
     problems = []
     for number, (line, text, expected, shown) in enumerate(steps):
         read = lambda suffix: open(os.path.join(out, "%d.%s" % (number, suffix)), encoding="utf-8", errors="replace").read() \
-            if os.path.exists(os.path.join(out, "%d.%s" % (number, suffix))) else ""
+            .replace(":" + port, ":8080") if os.path.exists(os.path.join(out, "%d.%s" % (number, suffix))) else ""
         status = read("status").strip()
         if status != str(expected):
             problems.append("%s:%d: `%s` exited %s, expected %d\n%s" % (document, line, text.strip(), status or "never", expected,
@@ -272,7 +307,7 @@ def main():
     try:
         folder, environment = copy_package()
         folders.append(folder)
-        for document in ["README.md", "docs/protocol.md", "docs/security.md"]:
+        for document in ["README.md", "docs/protocol.md", "docs/security.md", "docs/deploy.md"]:
             problems += run_shell(document, folder, environment)
             problems += run_rpc(document, folder, environment)
         user = reader()

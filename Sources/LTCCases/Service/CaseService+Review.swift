@@ -11,13 +11,13 @@ extension CaseService {
     // MARK: Visit evidence
 
     /// Attaches a photo, video or signature to the case's latest assessment
-    /// while it waits for its determination. The file is copied into the
+    /// while it waits for its determination. The content is kept in the
     /// evidence folder under its SHA-256 digest (``EvidenceVault``); the case
     /// keeps the digest, who attached it and when. Administrators and the
-    /// assessors of that assessment may attach.
-    public func attachEvidence(caseID: Int, path: String, name: String? = nil, kind: Evidence.Kind, actor: Actor,
+    /// assessors of that assessment may attach. The bytes come with the
+    /// request (``EvidenceContent``): no caller names a file for ltc to read.
+    public func attachEvidence(caseID: Int, content: EvidenceContent, name: String, kind: Evidence.Kind, actor: Actor,
                                asOf: CalendarDate?) throws -> Evidence {
-        let name = name ?? String(path.split(separator: "/").last ?? Substring(path))
         try PlainText.require(name, "name", as: .name)
         // Checked before the copy, and again in the change, which a copy in between cannot outrun;
         // who may attach is answered before how this store is set up.
@@ -25,7 +25,7 @@ extension CaseService {
         guard let vault else {
             throw CaseError(.invalidInput, "this store keeps no evidence folder: for PostgreSQL set LTC_EVIDENCE_DIR to a folder ltc may write")
         }
-        let (digest, bytes) = try vault.keep(contentsOf: path)
+        let (digest, bytes) = try vault.keep(content, source: name)
         var attached: Evidence?
         let operation = Operation("case.evidence", subject: "case:\(caseID)", actor: actor, asOf: try context(caseID: caseID, asOf: asOf).1)
         try work.change(operation, on: store.transactions) { tx in

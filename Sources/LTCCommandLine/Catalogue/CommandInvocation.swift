@@ -35,12 +35,14 @@ struct CommandInvocation {
                 attachments[param] = Attachment(.descriptor(STDIN_FILENO), name: "-", size: 0)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { throw UnreadableFile(path: path) }
-            let descriptor = open(path, O_RDONLY)
+            // A regular file only: a FIFO or a device would never end, or hang the command.
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else { throw UnreadableFile(path: path) }
             opened.append(descriptor)
-            let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw UnreadableFile(path: path) }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            let size = Int(status.st_size)
             attachments[param] = Attachment(.descriptor(descriptor), name: path, size: size)
         }
         files = [:]

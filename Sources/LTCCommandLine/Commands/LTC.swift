@@ -23,7 +23,7 @@ public struct LTC: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, RPCCommand.self, SchemaCommand.self, GrantCommand.self,
+            DemoCommand.self, RPCCommand.self, SchemaCommand.self, MigrateCommand.self, ServeCommand.self, GrantCommand.self,
         ]
     )
 

@@ -13,7 +13,7 @@ enum CaseReviewSpellings {
                                   "reference": OptionSpelling(value: "text")],
                         examples: ["ltc case recognize 1 --form gbt-42195-2022 --grade 4 --assessed-on 2026-02-10 --issued-by 区民政局 --reference MZ-2026-0012 --actor administrator:wang"]),
         CommandSpelling("case.evidence", arguments: [caseID],
-                        options: ["path": OptionSpelling(flag: "file", value: "path", help: "The file.")],
+                        options: ["file": OptionSpelling(value: "path", source: .file, help: "The file: a regular file on this machine (never a FIFO or a device).")],
                         examples: ["ltc case evidence add 1 --file bedside.jpg --kind photo --actor assessor:A01"],
                         abstract: "Attach a file to the case's latest visit; it is kept in the evidence folder under its SHA-256."),
         CommandSpelling("case.evidenceList", arguments: [caseID]),

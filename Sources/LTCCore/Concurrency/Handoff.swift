@@ -20,6 +20,7 @@ import Darwin
 /// The rules:
 /// - ``put(_:)`` waits while ``capacity`` elements are queued, so a fast
 ///   producer stays at most that far ahead and memory stays bounded;
+///   ``offer(_:)`` does not wait, and says whether the element was queued;
 /// - ``take()`` waits while none is queued, and returns them in the order
 ///   they were put, to any number of takers;
 /// - ``close()`` ends the hand-off: takers get what is queued, then `nil`;
@@ -94,6 +95,25 @@ public final class Handoff<Element>: @unchecked Sendable {
         items.append(element)
         pthread_cond_signal(added)
         return true
+    }
+
+    /// Queues `element` if there is room now, without waiting; `false` (the
+    /// element dropped) when ``capacity`` are queued or the hand-off is
+    /// closed. For a producer that must not wait: a server answers 503 instead.
+    public func offer(_ element: sending Element) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard items.count < capacity && !closed else { return false }
+        items.append(element)
+        pthread_cond_signal(added)
+        return true
+    }
+
+    /// How many elements are queued now (a gauge: it may change at once).
+    public var count: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return items.count
     }
 
     /// The oldest queued element, waiting while none is and the hand-off is

@@ -85,9 +85,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return months
     }
 
+    /// `YYYY-MM-DD`, the year in four digits (`0644-01-05`), as the text it was read from.
     public var description: String {
         let (year, month, day) = civil
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        return "\(Self.fourDigits(year))-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    /// A year of 1 to 9999 in four digits (a year outside them, reached only by
+    /// arithmetic, as it is).
+    static func fourDigits(_ year: Int) -> String {
+        guard year >= 0 else { return String(year) }
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

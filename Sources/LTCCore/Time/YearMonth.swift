@@ -37,5 +37,6 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
-    public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+    /// `YYYY-MM`, the year in four digits (`0644-01`), as the text it was read from.
+    public var description: String { "\(CalendarDate.fourDigits(year))-\(month < 10 ? "0" : "")\(month)" }
 }

@@ -66,7 +66,11 @@ public final class RPCServer: Sendable {
     }
 
     /// The response bytes (without a newline) for one input line, or `nil`.
-    public func respond(to line: UnsafeBufferPointer<UInt8>, gate: Gate? = nil) -> [UInt8]? {
+    ///
+    /// - Parameter caller: who sends this line, where it is known per request
+    ///   (an HTTP request's credential); else the server's own.
+    public func respond(to line: UnsafeBufferPointer<UInt8>, caller: Caller? = nil, gate: Gate? = nil) -> [UInt8]? {
+        let caller = caller ?? self.caller
         guard line.contains(where: { !Self.isBlank($0) }) else { return nil }
         var out = JSONOutput()
         let message: JSONValue
@@ -76,7 +80,7 @@ public final class RPCServer: Sendable {
             Self.writeError(.parseError(error), id: .null, into: &out)
             return out.bytes
         }
-        return respond(to: message, into: &out, gate: gate) ? out.bytes : nil
+        return respond(to: message, into: &out, caller: caller, gate: gate) ? out.bytes : nil
     }
 
     /// The response for a line too long to read.
@@ -91,8 +95,8 @@ public final class RPCServer: Sendable {
 
     /// Writes the response to a parsed line, a single request or a batch;
     /// `false` when it calls for none.
-    private func respond(to message: JSONValue, into out: inout JSONOutput, gate: Gate?) -> Bool {
-        guard case .array(let batch) = message else { return respond(toRequest: message, into: &out, gate: gate) }
+    private func respond(to message: JSONValue, into out: inout JSONOutput, caller: Caller, gate: Gate?) -> Bool {
+        guard case .array(let batch) = message else { return respond(toRequest: message, into: &out, caller: caller, gate: gate) }
         if batch.isEmpty {
             Self.writeError(.invalidRequest("an empty batch"), id: .null, into: &out)
             return true
@@ -100,7 +104,7 @@ public final class RPCServer: Sendable {
         let start = out.mark
         out.beginArray()
         var answered = false
-        for request in batch where respond(toRequest: request, into: &out, gate: gate) {
+        for request in batch where respond(toRequest: request, into: &out, caller: caller, gate: gate) {
             answered = true
         }
         out.endArray()
@@ -109,7 +113,7 @@ public final class RPCServer: Sendable {
     }
 
     /// Writes the response to one request; `false` for a notification.
-    private func respond(toRequest message: JSONValue, into out: inout JSONOutput, gate: Gate?) -> Bool {
+    private func respond(toRequest message: JSONValue, into out: inout JSONOutput, caller: Caller, gate: Gate?) -> Bool {
         guard case .object(let request) = message else {
             Self.writeError(.invalidRequest("a request must be a JSON object, found \(message.typeName)"), id: .null, into: &out)
             return true
@@ -151,7 +155,7 @@ public final class RPCServer: Sendable {
         guard let id else {
             // A notification: run it for its effects, answer nothing, whatever happens.
             var discarded = JSONOutput(capacity: 256)
-            _ = call(name, params, into: &discarded, gate: gate)
+            _ = call(name, params, into: &discarded, caller: caller, gate: gate)
             return false
         }
         let start = out.mark
@@ -159,7 +163,7 @@ public final class RPCServer: Sendable {
         out.key("jsonrpc"); out.value("2.0")
         out.key("id"); out.value(id)
         out.key("result")
-        if let error = call(name, params, into: &out, gate: gate) {
+        if let error = call(name, params, into: &out, caller: caller, gate: gate) {
             out.rewind(to: start)
             Self.writeError(error, id: id, into: &out)
         } else {
@@ -169,7 +173,7 @@ public final class RPCServer: Sendable {
     }
 
     /// Runs a method, writing its result; the error instead, if it fails.
-    private func call(_ name: String, _ params: JSONObject, into out: inout JSONOutput, gate: Gate?) -> RPCError? {
+    private func call(_ name: String, _ params: JSONObject, into out: inout JSONOutput, caller: Caller, gate: Gate?) -> RPCError? {
         if name == Self.describeName {
             guard params.isEmpty else {
                 return .invalidParams(params.keys.map { RPCParamProblem(param: $0, message: "unknown parameter; this method takes no parameters") })

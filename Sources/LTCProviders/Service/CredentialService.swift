@@ -96,9 +96,22 @@ public struct CredentialService: Sendable {
     /// ```
     public func authenticate(_ presented: String) throws -> Actor? {
         guard let token = CredentialToken(presented) else { return nil }
+        return try admit(token.credential) { token.matches(secretHash: $0.secretHash) }
+    }
+
+    /// The actor credential `id` lets in when its holder proved who they are
+    /// by other means than its token: a client certificate that a server
+    /// verified against its own certificate authority and maps to this
+    /// credential (docs/deploy.md). The same checks as a token's but the
+    /// secret: `nil` when revoked, past its last day, or its actor is no
+    /// longer registered or is deactivated.
+    public func authenticate(certified id: CredentialID) throws -> Actor? {
+        try admit(id) { _ in true }
+    }
+
+    private func admit(_ id: CredentialID, proved: (Credential) -> Bool) throws -> Actor? {
         let found: Credential? = try (store as any ProviderStore).read { tx in
-            guard let credential = try tx.credentials.credential(id: token.credential), token.matches(secretHash: credential.secretHash),
-                  credential.revoked == nil else { return nil }
+            guard let credential = try tx.credentials.credential(id: id), proved(credential), credential.revoked == nil else { return nil }
             if let expires = credential.expires, try registration.registry.today(in: tx) > expires { return nil }
             do {
                 try registration.require(credential.actor, in: tx)

@@ -15,7 +15,7 @@ import LTCCore
 ///
 /// ```swift
 /// let vault = FolderVault(folder: "ltc.sqlite.evidence")
-/// let (digest, bytes) = try vault.keep(contentsOf: "bedside.jpg")
+/// let (digest, bytes) = try vault.keep(.bytes(photo), source: "bedside.jpg")
 /// ```
 public struct FolderVault: EvidenceVault {
     public let folder: String
@@ -29,10 +29,7 @@ public struct FolderVault: EvidenceVault {
         FolderVault(folder: path + ".evidence")
     }
 
-    public func keep(contentsOf path: String) throws -> (digest: String, bytes: Int) {
-        let source = open(path, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else { throw InputError(source: path, message: "cannot read the evidence file: \(String(cString: strerror(errno)))") }
-        defer { close(source) }
+    public func keep(_ content: EvidenceContent, source: String) throws -> (digest: String, bytes: Int) {
         if mkdir(folder, 0o750) != 0 && errno != EEXIST {
             throw InputError(source: folder, message: "cannot make the evidence folder: \(String(cString: strerror(errno)))")
         }
@@ -42,15 +39,30 @@ public struct FolderVault: EvidenceVault {
         var hasher = SHA256.Hasher()
         var total = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        /// The next block of the content into `buffer`: its length, 0 at the end.
+        func next() throws -> Int {
+            switch content {
+            case .bytes(let bytes):
+                let count = min(buffer.count, bytes.count - offset)
+                guard count > 0 else { return 0 }
+                buffer.withUnsafeMutableBytes { raw in bytes.withUnsafeBytes { raw.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) } }
+                offset += count
+                return count
+            case .descriptor(let descriptor):
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                guard count >= 0 else { throw InputError(source: source, message: "cannot read the evidence: \(String(cString: strerror(errno)))") }
+                return count
+            }
+        }
         do {
             defer { close(target) }
             while true {
-                let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
-                guard count >= 0 else { throw InputError(source: path, message: "cannot read the evidence file: \(String(cString: strerror(errno)))") }
+                let count = try next()
                 if count == 0 { break }
                 total += count
                 guard total <= Evidence.largestFile else {
-                    throw InputError(source: path, message: "the evidence file is larger than \(Evidence.largestFile / 1_048_576) MiB, the largest ltc keeps")
+                    throw InputError(source: source, message: "the evidence is larger than \(Evidence.largestFile / 1_048_576) MiB, the largest ltc keeps")
                 }
                 hasher.update(buffer[0..<count])
                 var written = 0
@@ -60,7 +72,7 @@ public struct FolderVault: EvidenceVault {
                     written += step
                 }
             }
-            guard total > 0 else { throw InputError(source: path, message: "the evidence file is empty") }
+            guard total > 0 else { throw InputError(source: source, message: "the evidence is empty") }
             guard fsync(target) == 0 else { throw InputError(source: folder, message: "cannot flush the evidence file: \(String(cString: strerror(errno)))") }
         } catch {
             unlink(temporary)

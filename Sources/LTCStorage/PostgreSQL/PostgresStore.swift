@@ -41,11 +41,19 @@ public final class PostgresStore: DatabaseStore {
 
     /// Connects, applies the migrations the database lacks, and makes sure
     /// the months around today have partitions for their service logs.
-    public init(uri: String, today: CalendarDate = CalendarDate(dayNumber: Int(time(nil) / 86_400))) throws {
+    ///
+    /// - Parameter migrate: `false` for a role that may not change the schema
+    ///   (the server's): the schema must be current (``SchemaBehind``), and
+    ///   partitions are left to `ltc migrate`.
+    public init(uri: String, today: CalendarDate = CalendarDate(dayNumber: Int(time(nil) / 86_400)), migrate: Bool = true) throws {
         let database = try PostgresConnection(uri: uri)
-        try Self.migrate(database)
-        let month = YearMonth(containing: today)
-        try Self.ensurePartitions(database, from: month.adding(months: -12), through: month.adding(months: 3))
+        if migrate {
+            try Self.migrate(database)
+            let month = YearMonth(containing: today)
+            try Self.ensurePartitions(database, from: month.adding(months: -12), through: month.adding(months: 3))
+        } else {
+            try StoreLocation.postgresql(uri: uri).requireCurrent()
+        }
         self.uri = PostgresConnection.redacted(uri)
         connection = Serialized(database)
     }

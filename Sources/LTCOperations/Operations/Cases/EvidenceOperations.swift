@@ -4,26 +4,28 @@ import LTCCore
 /// `case.evidence`: a file attached to the case's latest visit, kept by its SHA-256.
 public enum AttachEvidence: StoreOperation {
     public static let name = "case.evidence"
-    public static let summary = "Attach a photo, video or signature (a file on the server) to the case's latest visit, kept by its SHA-256."
+    public static let summary = "Attach a photo, video or signature (its bytes, base64 in the params) to the case's latest visit, kept by its SHA-256."
     public static let discussion = "Administrators and the assessors of the visit attach evidence while it waits for its determination (assessed or reassessed). "
-        + "The file is copied into the evidence folder under its SHA-256: DB.evidence beside an SQLite file; for PostgreSQL, LTC_EVIDENCE_DIR."
+        + "The bytes come with the request, never as a path: base64 in file (8 MiB at most), the body of POST /cases/{id}/evidence over HTTP, or the command line's --file (a regular file). "
+        + "They are kept in the evidence folder under their SHA-256: DB.evidence beside an SQLite file; for PostgreSQL, LTC_EVIDENCE_DIR."
     public static let command = "case evidence add"
     public static let access = AccessRule.record(roles: [.administrator, .assessor], rule: "administrators, and the assessors of the visit")
     public static let effect = OperationEffect.writes
     public static let result = "the evidence: {kind, sha256, bytes, name, assessment, addedBy, addedOn}"
-    public static let example: JSONObject = ["actor": "assessor:A01", "case": 1, "path": "/srv/uploads/bedside.jpg", "kind": "photo"]
+    public static let example: JSONObject = ["actor": "assessor:A01", "case": 1, "file": "/9j/4AAQSkZJRgABAQ==", "kind": "photo", "name": "bedside.jpg"]
 
     public struct Input: Params {
         @Param("case", "The case id.") public var caseID: Int
-        @Param("path", "The file's path, on the machine ltc runs on.", .text(.note)) public var path: String
+        @Param("file", "The bytes, in base64 (at most 8 MiB; larger over HTTP).") public var file: EvidenceFile
         @Param("kind", "photo, video or signature.") public var kind: Evidence.Kind
-        @Param("name", "A name for people (default: the file's).") public var name: String?
+        @Param("name", "A name for people (default: the file's, or evidence).", .text(.name)) public var name: String?
         public init() {}
     }
 
     public static func run(_ input: Input, _ context: StoreContext) throws -> EvidenceOutput {
         EvidenceOutput(caseID: input.caseID, evidence: try context.services.cases.attachEvidence(
-            caseID: input.caseID, path: input.path, name: input.name, kind: input.kind, actor: context.actor, asOf: context.asOf))
+            caseID: input.caseID, content: input.file.content, name: input.name ?? input.file.name, kind: input.kind, actor: context.actor,
+            asOf: context.asOf))
     }
 }
 

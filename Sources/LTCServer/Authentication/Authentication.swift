@@ -1,0 +1,63 @@
+/// Requires a valid credential on the routes that need one, and sets the
+/// request's ``ServerRequest/credential``; the body is never trusted for
+/// who acts. The credential is the bearer token's; on a TLS connection whose
+/// client presented a certificate the client authority signed, a request
+/// without an `Authorization` header acts as the credential the
+/// certificate's subject maps to (``ClientCertificates``).
+///
+/// A request with no `Authorization: Bearer …` header, or whose token the
+/// ``Authenticator`` does not know (unknown, expired, revoked, its actor
+/// deactivated), or a certificate mapped to no credential or to one that
+/// no longer lets in, is answered 401 with `WWW-Authenticate: Bearer realm="ltc"`,
+/// the same body every time: no hint of which it was.
+public struct Authentication: Middleware {
+    public let authenticator: any Authenticator
+    public let certificates: ClientCertificates
+
+    public init(_ authenticator: any Authenticator, certificates: ClientCertificates = ClientCertificates()) {
+        self.authenticator = authenticator
+        self.certificates = certificates
+    }
+
+    /// The 401 every refused credential gets.
+    public static func refused(operation: String) -> ServerResponse {
+        .refusal(401, "a valid bearer credential is required", operation: operation, headers: [("WWW-Authenticate", #"Bearer realm="ltc""#)])
+    }
+
+    public func respond(to request: ServerRequest, on worker: Worker, next: Next) -> ServerResponse {
+        guard request.route.needsCredential else { return next(request) }
+        let header = request.headers["Authorization"]
+        do {
+            let found: Credential?
+            if header.isEmpty, let subject = request.clientSubject {
+                found = try certificates.credential(for: subject).flatMap { try authenticator.authenticate(certified: $0, in: worker.environment) }
+            } else if let token = Self.token(header) {
+                found = try authenticator.authenticate(token, in: worker.environment)
+            } else {
+                found = nil
+            }
+            guard let credential = found else {
+                return Self.refused(operation: request.route.template)
+            }
+            var request = request
+            request.credential = credential
+            return next(request)
+        } catch {
+            // The credentials could not be read (the database is down): not the caller's fault, and no 401.
+            return .failure(error, operation: request.route.template)
+        }
+    }
+
+    /// The token of the one `Authorization: Bearer TOKEN` header, if it is that and nothing else.
+    static func token(_ values: [String]) -> String? {
+        guard values.count == 1 else { return nil }
+        let value = values[0]
+        guard value.count > 7, value.prefix(7).lowercased() == "bearer " else { return nil }
+        var token = value.dropFirst(7)
+        while token.first == " " { token = token.dropFirst() }
+        while token.last == " " { token = token.dropLast() }
+        // Visible ASCII only, byte by byte (Character's properties cost a Unicode lookup each, on every request).
+        guard !token.isEmpty, token.utf8.count <= 512, token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
+        return String(token)
+    }
+}

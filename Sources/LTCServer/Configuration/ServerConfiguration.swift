@@ -1,0 +1,31 @@
+import LTCCore
+
+/// What an `ltc-server` process serves, where, and with what limits.
+///
+/// ```swift
+/// var configuration = ServerConfiguration(database: "ltc.sqlite")
+/// configuration.port = 8080
+/// ```
+public struct ServerConfiguration: Sendable {
+    /// The database: an SQLite file, or a `postgresql://` URI.
+    public var database: String
+    public var host = "127.0.0.1"
+    /// 0 picks a free port (tests); the server says which it bound.
+    public var port = 8080
+    /// Worker threads, each with its own database connection: the pool every
+    /// request shares. Default: two per processor, at most 16 (a worker
+    /// waits on the database much of the time).
+    public var workers = max(2, min(16, 2 * Threads.Configuration.processors))
+    /// Event-loop threads of SwiftNIO, which read and write sockets and never
+    /// run an operation. 1 is plenty for a few thousand requests a second.
+    public var eventLoops = 1
+    /// Assessment form folders besides the built-in ones.
+    public var formDirectories: [String] = []
+    public var limits = ServerLimits()
+    /// Native TLS and client certificates; `nil`: plain HTTP (behind a proxy that terminates TLS).
+    public var tls: TLSSettings?
+
+    public init(database: String) {
+        self.database = database
+    }
+}

@@ -1,0 +1,71 @@
+import LTCCore
+import LTCOperations
+
+/// What every connection of one server shares: the pool, the middleware and
+/// the routes, the connections, the limits, the clock, and what observes
+/// each answer (the metrics and the access log).
+final class ServerContext: Sendable {
+    let pool: WorkerPool
+    let chain: MiddlewareChain
+    let routes: RouteTable
+    let connections: ConnectionRegistry
+    let limits: ServerLimits
+    let clock: any MonotonicClock
+    let metrics: ServerMetrics
+    let accessLog: AccessLog
+    let spoolFolder: String
+    /// `/openapi.json`, made once.
+    let openAPI: [UInt8]
+
+    init(pool: WorkerPool, chain: MiddlewareChain, routes: RouteTable, connections: ConnectionRegistry, limits: ServerLimits,
+         clock: any MonotonicClock, metrics: ServerMetrics, accessLog: AccessLog, spoolFolder: String, openAPI: [UInt8]) {
+        self.pool = pool
+        self.chain = chain
+        self.routes = routes
+        self.connections = connections
+        self.limits = limits
+        self.clock = clock
+        self.metrics = metrics
+        self.accessLog = accessLog
+        self.spoolFolder = spoolFolder
+        self.openAPI = openAPI
+    }
+
+    /// The client's request id if it is a short plain token, else a new random one.
+    func requestID(_ given: String?) -> String {
+        if let given, (1...64).contains(given.utf8.count),
+           given.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) {
+            return given
+        }
+        let value = UInt64.random(in: .min ... .max)
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The answer of a route that needs no worker (the probes, the documents,
+    /// a path that is no route), or `nil`.
+    func answerOnLoop(_ request: ServerRequest) -> ServerResponse? {
+        switch request.route {
+        case .health:
+            return .json(["status": "ok"], operation: "healthz")
+        case .metrics:
+            return ServerResponse(status: 200, headers: [("Content-Type", "text/plain; version=0.0.4")],
+                                  body: Array(metrics.render(pool: pool, connections: connections.count).utf8), operation: "metrics")
+        case .openAPI:
+            return ServerResponse(status: 200, headers: [("Content-Type", "application/json")], body: openAPI, operation: "openapi")
+        case .notFound:
+            return .refusal(404, "no such route: \(request.method.rawValue) \(request.path.prefix(200))", operation: "-")
+        case .methodNotAllowed(let allowed):
+            return .refusal(405, "\(request.path.prefix(200)) takes \(allowed)", operation: "-", headers: [("Allow", allowed)])
+        case .rpc, .operation, .logs, .statement, .evidence, .ready:
+            return nil
+        }
+    }
+
+    /// Tells the metrics and the access log of an answer.
+    func observe(_ request: ServerRequest, _ response: ServerResponse, bytes: Int, seconds: Double) {
+        metrics.observe(operation: response.operation, status: response.status, seconds: seconds)
+        accessLog.record(request: request.id, credential: response.credentialID, method: request.method.rawValue, route: request.route.template,
+                         operation: response.operation, status: response.status, bytes: bytes, seconds: seconds)
+    }
+}
