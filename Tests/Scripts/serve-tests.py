@@ -484,10 +484,12 @@ def schemathesis(city, examples):
         # In the city's folder: schemathesis keeps what it found in ./.schemathesis, which goes with the folder.
         result = subprocess.run(command, capture_output=True, text=True, timeout=3600, cwd=city.folder)
     finally:
-        server.stop()
+        status = server.stop()
     summary = [line.strip() for line in result.stdout.split("\n") if "passed" in line or "failed" in line or "errored" in line][-4:]
     print("        " + " | ".join(summary))
-    check("schemathesis: no 5xx, every response inside its schema", result.returncode == 0, result.stdout[-4000:])
+    # A server that stopped answering: how it ended and the last it wrote, before the folder goes.
+    ending = "" if result.returncode == 0 else f"\nltc-server ended with {status}; the end of its log:\n" + open(server.log_path, errors="replace").read()[-3000:]
+    check("schemathesis: no 5xx, every response inside its schema", result.returncode == 0, result.stdout[-4000:] + ending)
 
 
 def load(server, tokens, seconds):
