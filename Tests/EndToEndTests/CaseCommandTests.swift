@@ -78,6 +78,16 @@ struct CaseCommandTests {
         // The date an administrator sets is never after today: settling at the end of time is refused.
         let future = try ltc(["settle", "--month", "2026-04", "--as-of", "9999-12-31", "--db", db] + admin)
         #expect(future.status == 65 && future.stderr.contains("after today"), "\(future.status): \(future.stderr)")
+        // Refused at the entry, before any service counts months from it: a month after 9999-12 has no date (it crashed the process).
+        let city = scratch.database("city")
+        #expect(try ltc(["demo", "--db", city]).status == 0)
+        let requests = ["case.mode": #"{"case":1,"mode":"home-visit""#, "case.bonus": #"{"case":1,"take":"cash""#].map { method, params in
+            #"{"jsonrpc":"2.0","id":1,"method":"\#(method)","params":\#(params),"actor":"administrator:demo","asOf":"9999-12-31"}}"#
+        }
+        let rpc = try ltc(["rpc", "--db", city], input: requests.joined(separator: "\n") + "\n")
+        #expect(rpc.status == 0 && rpc.signal == nil, "\(rpc.status): \(rpc.stderr)")
+        let answers = try rpc.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(answers.count == 2 && answers.allSatisfy { $0["error"]?["code"] == 1004 }, "\(rpc.stdout)")
     }
 
     @Test("Refusals: one line on standard error, status 65 (77 for the actor), and an audit event")

@@ -94,7 +94,12 @@ struct ReviewTests {
         let stranger = #expect(throws: CaseError.self) {
             try service.attachEvidence(caseID: id, path: signature, kind: .signature, actor: try Actor("assessor:A4"), asOf: nil)
         }
-        #expect(stranger?.reason == .forbidden)
+        // An assessor not of this case learns nothing of it, as case.get answers them.
+        #expect(stranger?.reason == .notFound && stranger?.message == "case \(id): not found or not yours")
+        let nowhere = #expect(throws: CaseError.self) {
+            try service.attachEvidence(caseID: 999, path: signature, kind: .signature, actor: try Actor("assessor:A4"), asOf: nil)
+        }
+        #expect(nowhere?.message == "case 999: not found or not yours")
         _ = try service.attachEvidence(caseID: id, path: signature, kind: .signature, actor: admin, asOf: day("2026-03-06"))
 
         // A file changed behind ltc's back is found on read, and no longer counts.
@@ -103,6 +108,22 @@ struct ReviewTests {
         #expect(throws: CaseError.self) { try service.determine(caseID: id, actor: admin, asOf: day("2026-03-09")) }
         try Data("a photo of the bedside".utf8).write(to: URL(fileURLWithPath: setup.folder + "/" + attached.digest))
         #expect(try service.determine(caseID: id, actor: admin, asOf: day("2026-03-09")).state == .publicity)
+    }
+
+    @Test("A case holding the most evidence it keeps refuses more before the file is copied: a refusal leaves nothing in the folder")
+    func evidenceLimitBeforeCopy() throws {
+        let setup = try EvidenceWorld(scheme: reviewScheme("\"evidenceRequired\": [\"photo\"]"))
+        let id = try setup.world.caseIn(.assessed)
+        for number in 0..<Evidence.limitPerCase {
+            _ = try setup.service.attachEvidence(caseID: id, content: .bytes(Array("photo \(number)".utf8)), name: "p\(number).jpg", kind: .photo,
+                                                 actor: admin, asOf: nil)
+        }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: setup.folder).count
+        let full = #expect(throws: CaseError.self) {
+            try setup.service.attachEvidence(caseID: id, content: .bytes(Array("one too many".utf8)), name: "extra.jpg", kind: .photo, actor: admin, asOf: nil)
+        }
+        #expect(full?.message == "case \(id) holds \(Evidence.limitPerCase) pieces of evidence, the most one case keeps")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: setup.folder).count == kept)
     }
 
     @Test("A change of condition is taken once the grade has been in force the scheme's months; its visit falls due")

@@ -131,7 +131,7 @@ struct PeopleBehindProvidersTests {
                                      actor: try Actor("institution:I002"))
         #expect(apart.rejected.map(\.rule.code) == ["O01"])
         #expect(apart.rejected.first?.logID == "M1")
-        #expect(apart.rejected.first?.detail == "K7 is also logged from 2026-04-06T09:00 (a log of another institution)")
+        #expect(apart.rejected.first?.detail == "K7 is also logged at that time, by another institution")
 
         // In one submission, and the other way round: the I002 time stored first holds against I001.
         let together = try world.submit([world.line("M3", "K7", on: "2026-04-07", "14:00", "15:00", person: neighbour, institution: "I002"),

@@ -36,9 +36,7 @@ extension CaseService {
             guard !record.evidence.contains(where: { $0.assessmentID == assessment.id && $0.digest == digest }) else {
                 throw CaseError(.duplicate, "this file (sha256 \(digest.prefix(12))…) is already attached to assessment \(assessment.id)")
             }
-            guard record.evidence.count < Evidence.limitPerCase else {
-                throw CaseError(.invalidInput, "case \(caseID) holds \(Evidence.limitPerCase) pieces of evidence, the most one case keeps")
-            }
+            guard record.evidence.count < Evidence.limitPerCase else { throw Self.evidenceFull(caseID) }
             let before = record.json
             let evidence = Evidence(kind: kind, digest: digest, bytes: bytes, name: name, assessmentID: assessment.id,
                                     addedBy: actor.description, addedOn: operation.asOf)
@@ -58,13 +56,24 @@ extension CaseService {
 
     private func evidenceTarget(caseID: Int, actor: Actor) throws -> Case {
         try store.read { tx in
-            guard let record = try tx.cases.caseRecord(id: caseID) else { throw CaseError(.notFound, "no case \(caseID)") }
+            // Whoever may not see the case learns nothing of it, not even that it exists (as case.get).
+            let scope = Access.scope(of: actor)
+            guard let record = try tx.cases.caseRecord(id: caseID) else {
+                throw scope == .all ? CaseError(.notFound, "no case \(caseID)") : .notYours("case \(caseID)", refused: false)
+            }
+            guard try scope == .all || tx.cases.contains(caseID: caseID, in: scope) else { throw CaseError.notYours("case \(caseID)", refused: true) }
             guard let assessment = try tx.assessments.latest(caseID: caseID) else {
                 throw CaseError(.transitionNotAllowed, "case \(caseID) has no assessment to attach evidence to")
             }
             try Self.requireEvidenceAllowed(record, assessment, actor: actor)
+            // Before the copy too: a refused file would stay in the vault, and refusals could fill its disk.
+            guard record.evidence.count < Evidence.limitPerCase else { throw Self.evidenceFull(caseID) }
             return record
         }
+    }
+
+    private static func evidenceFull(_ caseID: Int) -> CaseError {
+        CaseError(.invalidInput, "case \(caseID) holds \(Evidence.limitPerCase) pieces of evidence, the most one case keeps")
     }
 
     /// Evidence goes with a visit waiting for its determination, from an administrator or one of its assessors.

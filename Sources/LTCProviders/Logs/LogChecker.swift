@@ -230,8 +230,11 @@ extension MonitoringCheck {
     /// O01: the caregiver (every registration of their national ID) not busy elsewhere at the time.
     static func caregiverOverlap(_ log: ServiceLog, _ found: inout LogFindings, _ workspace: inout IntakeWorkspace) -> Rejection? {
         guard let clash = found.touch.caregiver.clash(start: found.start, end: found.end, week: found.week) else { return nil }
-        return Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: Int(clash.start))) "
-                             + "(\(workspace.owner(clash.owner, toldTo: log.institution)))")
+        // Another institution's time is its own: repeated dry runs would map the caregiver's schedule there (as O02).
+        let whose = workspace.owner(clash.owner, toldTo: log.institution)
+        return Rejection(.caregiverOverlap, whose.hasPrefix("log ")
+            ? "\(log.caregiver) is also logged from \(LocalMinute(minutes: Int(clash.start))) (\(whose))"
+            : "\(log.caregiver) is also logged at that time, by another institution")
     }
 
     /// O02: the person not served by anyone else at the time.
