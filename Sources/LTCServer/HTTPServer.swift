@@ -48,12 +48,13 @@ public final class HTTPServer: Sendable {
         let limits = configuration.limits
         let pool = WorkerPool(workers: workers, capacity: limits.queuedRequests, queueSeconds: limits.queueSeconds, clock: clock)
         let metrics = ServerMetrics()
+        let limiter = RateLimiter(rate: limits.ratePerSecond, burst: limits.rateBurst, clock: clock)
         let chain = MiddlewareChain([
             Authentication(authenticator, certificates: configuration.tls?.clientCertificates ?? ClientCertificates()),
-            RateLimit(RateLimiter(rate: limits.ratePerSecond, burst: limits.rateBurst, clock: clock)),
+            RateLimit(limiter),
         ])
         let connections = ConnectionRegistry(limit: limits.connections)
-        let context = ServerContext(pool: pool, chain: chain, routes: RouteTable(database: database, metrics: metrics), connections: connections,
+        let context = ServerContext(pool: pool, chain: chain, routes: RouteTable(database: database, metrics: metrics, limiter: limiter, batchLimit: limits.batchRequests), connections: connections,
                                     limits: limits, clock: clock, metrics: metrics, accessLog: accessLog,
                                     spoolFolder: ProcessInfoLite.temporaryFolder,
                                     openAPI: Array(JSONWriter.string(OpenAPIDocument.make(.standard())).utf8))

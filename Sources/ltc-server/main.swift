@@ -35,6 +35,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Requests that may wait for a worker at once; one more gets 503 (default 256).") var queue: Int?
     @Option(help: "Requests a credential may make a second on average; 0 for no limit (default 50).") var rate: Double?
     @Option(help: "Requests a credential may make at once above its rate (default 100).") var burst: Double?
+    @Option(help: "Requests in one JSON-RPC batch over /rpc, each counted against the rate; more get 413 (default 100).") var batchLimit: Int?
     @Option(help: "Seconds to receive a whole request (default 60).") var requestTimeout: Int64?
     @Option(help: "Seconds a keep-alive connection may stay idle (default 30).") var idleTimeout: Int64?
     @Option(help: "Seconds SIGTERM waits for requests in flight (default 30).") var shutdownGrace: Int64?
@@ -65,6 +66,7 @@ struct Serve: ParsableCommand {
         if let queue { configuration.limits.queuedRequests = max(1, queue) }
         if let rate { configuration.limits.ratePerSecond = rate }
         if let burst { configuration.limits.rateBurst = burst }
+        if let batchLimit { configuration.limits.batchRequests = max(1, batchLimit) }
         if let requestTimeout { configuration.limits.requestSeconds = requestTimeout }
         if let idleTimeout { configuration.limits.idleSeconds = idleTimeout }
         if let shutdownGrace { configuration.limits.shutdownSeconds = shutdownGrace }

@@ -95,6 +95,17 @@ struct RateLimiterTests {
         #expect((0..<4).map { _ in limiter.admit("a") } == [nil, nil, nil, 1])
     }
 
+    @Test("A batch takes as many places as it holds requests: it waits for them all, and a cost above the bucket takes the whole bucket")
+    func cost() {
+        let clock = HandClock()
+        let limiter = RateLimiter(rate: 2, burst: 5, clock: clock)
+        #expect(limiter.admit("a", cost: 4) == nil)
+        #expect(limiter.admit("a", cost: 3) == 1)       // 1 left; 2 more come in a second
+        clock.advance(1)
+        #expect(limiter.admit("a", cost: 3) == nil)
+        #expect(limiter.admit("a", cost: 50) == 3)      // as the whole bucket of 5: 3 s to refill from 0
+    }
+
     @Test("A rate of 0 admits everything")
     func unlimited() {
         let limiter = RateLimiter(rate: 0, burst: 1, clock: HandClock())

@@ -294,6 +294,32 @@ def revocation(client, city, tokens, ids):
     response = call(client, token, "logs.submissions")
     check("after ltc credential revoke: 401 on the very next request", response.status_code == 401, f"{response.status_code}")
 
+    # Inside one batch: the credential revokes itself, and the request after it is refused.
+    credential, token = city.issue(ADMIN)
+    batch = [{"jsonrpc": "2.0", "id": 1, "method": "credential.revoke", "params": {"credential": credential}},
+             {"jsonrpc": "2.0", "id": 2, "method": "credential.issue", "params": {"for": "institution:I002"}}]
+    answers = client.post("/rpc", json=batch, headers=bearer(token)).json()
+    check("a batch whose first request revokes its credential: the second is refused (1012)",
+          "result" in answers[0] and answers[1].get("error", {}).get("code") == 1012, json.dumps(answers)[:300])
+
+
+def batches(city):
+    print("a JSON-RPC batch is as many requests as it holds")
+    _, token = city.issue("institution:I001")
+    server = Server(city, "batches", ["--rate", "1", "--burst", "5", "--batch-limit", "4"])
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            request = lambda n: [{"jsonrpc": "2.0", "id": i, "method": "logs.submissions", "params": {}} for i in range(n)]
+            longer = client.post("/rpc", json=request(5), headers=bearer(token))
+            check("a batch longer than --batch-limit: 413, nothing run", longer.status_code == 413, f"{longer.status_code} {longer.text[:200]}")
+            first = client.post("/rpc", json=request(4), headers=bearer(token))
+            check("a batch of 4 takes 4 of the burst of 5: answered", first.status_code == 200 and len(first.json()) == 4, f"{first.status_code}")
+            second = client.post("/rpc", json=request(4), headers=bearer(token))
+            check("the next batch of 4 does not fit the 1 left: 429 with Retry-After",
+                  second.status_code == 429 and second.headers.get("Retry-After", "").isdigit(), f"{second.status_code} {second.headers}")
+    finally:
+        server.stop()
+
 
 def institution_csv(client, token, institution, month="2026-04"):
     logs = call(client, token, "logs.list", {"institution": institution, "month": month, "limit": 1000}).json()["logs"]
@@ -547,6 +573,7 @@ def main():
             load(server, tokens, arguments.load_seconds)
         finally:
             server.stop()
+        batches(city)
         sigterm_mid_upload(city, tokens)
         tls(city, tokens, ids)
         if arguments.postgres:

@@ -26,8 +26,24 @@ public struct ActorRegistration: Sendable {
 
     /// Throws ``CaseError/Kind/forbidden`` naming how to register `actor`,
     /// unless it is registered; or saying since when it is deactivated.
+    /// An actor presenting a credential (`Actor.credential`: a request of a
+    /// network front door) also needs that credential to still let it in:
+    /// revoked or past its last day, it is refused here, on each operation,
+    /// so that the rest of a JSON-RPC batch stops where a revocation took effect.
     public func require(_ actor: Actor) throws {
-        try (store as any ProviderStore).read { tx in try require(actor, in: tx) }
+        try (store as any ProviderStore).read { tx in
+            try require(actor, in: tx)
+            if let id = actor.credential { try requireCredential(id, of: actor, in: tx) }
+        }
+    }
+
+    private func requireCredential(_ id: CredentialID, of actor: Actor, in tx: any ProviderTransaction) throws {
+        let credential = try tx.credentials.credential(id: id)
+        let expired = try credential?.expires.map { try registry.today(in: tx) > $0 } ?? false
+        guard let credential, credential.actor == actor, credential.revoked == nil, !expired else {
+            throw CaseError(.forbidden, "credential \(id) no longer lets \(actor) in (revoked or past its last day)",
+                            details: ["credential": .string(id.description)])
+        }
     }
 
     /// ``require(_:)`` in a transaction already open.

@@ -33,10 +33,12 @@ public final class RateLimiter: Sendable {
         self.maximumBuckets = maximumBuckets
     }
 
-    /// `nil` if `credential` may make a request now (and takes it from its
-    /// bucket); else the whole seconds until it may.
-    public func admit(_ credential: String) -> Int? {
+    /// `nil` if `credential` may make `cost` requests now (and takes them
+    /// from its bucket); else the whole seconds until it may. A cost above
+    /// the bucket's size takes the whole bucket.
+    public func admit(_ credential: String, cost: Double = 1) -> Int? {
         guard rate > 0 else { return nil }
+        let cost = min(max(cost, 0), burst)
         let now = clock.seconds()
         return buckets.withLock { buckets in
             var bucket = buckets[credential] ?? Bucket(tokens: burst, updated: now)
@@ -46,8 +48,8 @@ public final class RateLimiter: Sendable {
                 if buckets.count >= maximumBuckets && buckets[credential] == nil { Self.dropFull(&buckets, now: now, rate: rate, burst: burst) }
                 buckets[credential] = bucket
             }
-            guard bucket.tokens >= 1 else { return max(1, Int(((1 - bucket.tokens) / rate).rounded(.up))) }
-            bucket.tokens -= 1
+            guard bucket.tokens >= cost else { return max(1, Int(((cost - bucket.tokens) / rate).rounded(.up))) }
+            bucket.tokens -= cost
             return nil
         }
     }

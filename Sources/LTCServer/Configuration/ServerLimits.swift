@@ -35,6 +35,10 @@ public struct ServerLimits: Sendable, Equatable {
     public var ratePerSecond: Double = 50
     /// Requests a credential may make at once above that rate (the bucket's size). 100.
     public var rateBurst: Double = 100
+    /// Requests in one JSON-RPC batch over `POST /rpc`, each counted against
+    /// the credential's rate; a longer batch is answered 413 without running.
+    /// 100 (a body of 1 MiB held 12,000 small requests and a 122 MB answer).
+    public var batchRequests = 100
     /// Seconds a stopping server waits for requests in flight before it
     /// closes what is left (which the database rolls back). 30 s.
     public var shutdownSeconds: Int64 = 30

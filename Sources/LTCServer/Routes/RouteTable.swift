@@ -8,10 +8,13 @@ import LTCStorage
 public struct RouteTable: Sendable {
     public let database: String
     public let metrics: ServerMetrics
+    /// The credentials' rate, which each request of a batch after the first takes from too.
+    public let limiter: RateLimiter
+    public let batchLimit: Int
 
     public func respond(_ request: ServerRequest, _ worker: Worker) -> ServerResponse {
         switch request.route {
-        case .rpc: RPCRoute.respond(request, worker)
+        case .rpc: RPCRoute.respond(request, worker, limiter: limiter, batchLimit: batchLimit)
         case .operation(let name): OperationRoute.respond(name, request, worker)
         case .logs: LogsRoute.respond(request, worker, metrics: metrics)
         case .statement(let month): StatementRoute.respond(month, request, worker)
