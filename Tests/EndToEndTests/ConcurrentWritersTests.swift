@@ -99,4 +99,31 @@ struct ConcurrentWritersTests {
             #expect(!run.stderr.contains("ran again"), "\(run.stderr)")
         }
     }
+
+    @Test("32 submissions at once, and an administrator's bulk of both institutions beside them: none is refused for a conflict or runs again",
+          .timeLimit(.minutes(5)))
+    func manyTurns() throws {
+        let db = scratch.database("many")
+        #expect(try ltc(["demo", "--db", db]).status == 0)
+        func file(_ name: String, _ lines: [String]) -> String {
+            let path = scratch.path(name, ".csv")
+            try? Data((["log_id,institution,caregiver,person,item,start,end,mode"] + lines).joined(separator: "\n").appending("\n").utf8)
+                .write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        func visit(_ id: String, person: Int, day: Int, hour: Int) -> String {
+            let start = String(format: "2026-05-%02dT%02d:00", day, hour), end = String(format: "2026-05-%02dT%02d:00", day, hour + 1)
+            return "\(id),I00\(person <= 3 ? 1 : 2),C\(person),\(person),S01,\(start),\(end),home-visit"
+        }
+        var files = (0..<32).map { writer in
+            file("many\(writer)", (1...6).map { visit("M\(writer)-\($0)", person: $0, day: 21 + writer % 10, hour: 8 + writer / 10) })
+        }
+        files.append(file("bulk", (1...6).flatMap { person in (21...30).map { visit("B-\(person)-\($0)", person: person, day: $0, hour: 14) } }))
+        let runs = together(files.map { (["logs", "submit", $0, "--db", db, "--actor", "administrator:demo", "--as-of", "2026-05-31", "--json"], [:]) })
+        for result in runs {
+            let run = try result.get()
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(!run.stderr.contains("ran again"), "\(run.stderr)")
+        }
+    }
 }
