@@ -348,6 +348,9 @@ def bounded_upload(client, server, tokens):
     check("30 MiB more body took less than 4 MiB more server memory (the body goes to disk)", grown < 4, f"+{grown:.1f} MiB")
     large = client.post("/logs", content=b"\n" * (65 * 1024 * 1024), headers=bearer(tokens["i001"]), timeout=300)
     check("an upload past the limit: 413", large.status_code == 413, f"{large.status_code}")
+    huge = raw_request(client, b"POST /logs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + tokens["i001"].encode()
+                       + b"\r\nContent-Length: 9223372036854775808\r\n\r\n")
+    check("a Content-Length past 2^63: 413 at once, before any body", huge.startswith(b"HTTP/1.1 413"), huge[:80])
 
 
 def submissions(client, token):

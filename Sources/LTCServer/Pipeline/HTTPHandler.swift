@@ -104,7 +104,9 @@ final class HTTPHandler: ChannelDuplexHandler {
         if uri.utf8.count > server.limits.uriBytes {
             return refuse(.refusal(414, "the target is longer than \(server.limits.uriBytes) bytes", operation: "-"), context, close: true)
         }
-        if let length = head.headers["Content-Length"].first.flatMap({ Int($0) }), length > limit {
+        // A length too large for an Int (2^63 and more) is larger than any limit too, not no length at all.
+        if let declared = head.headers["Content-Length"].first, !declared.isEmpty, declared.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+           Int(declared).map({ $0 > limit }) ?? true {
             return refuse(.refusal(413, "the body is larger than \(limit) bytes", operation: route.template), context, close: true)
         }
         guard route.isUpload else { return }
