@@ -102,6 +102,38 @@ struct BudgetCloseTests {
         #expect(line.released == Money(text: "10.40")! && line.kept == Money(text: "80.60")!)
     }
 
+    /// The rated-excellent year (12 visits, 702.00 over a budget of 520.00, 91.00 held), assessed, then closed,
+    /// with one visit withdrawn before the close or after it; January 2027's statement, which carries it all.
+    func excellentYear(withdrawingAfterClose: Bool) throws -> Statement? {
+        let world = try ProviderWorld()
+        try world.settlement.setBudget(institution: "I001", year: 2026, amount: Money(yuan: 520), actor: admin, asOf: day("2026-01-20"))
+        for (days, sent) in [(["01", "02", "03"], "04"), (["06", "07", "08"], "09"), (["13", "14", "15"], "16"), (["20", "21", "22"], "23")] {
+            _ = try world.submit(days.map { world.line("D\($0)", on: "2026-04-\($0)") }, asOf: "2026-04-\(sent)")
+        }
+        try settleTheYear(world)
+        let header = "log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n"
+        func withdraw() throws {
+            _ = try world.intake.withdraw(Array((header + world.line("D22", on: "2026-04-22") + "\n").utf8), actor: admin, asOf: day("2027-01-06"))
+        }
+        _ = try world.supervision.assessPerformance(institution: "I001", from: day("2026-04-01"), to: day("2026-04-30"),
+                                                    inspector: ["inspection": 95], actor: admin, asOf: day("2027-01-06"))
+        if !withdrawingAfterClose { try withdraw() }
+        _ = try world.settlement.closeBudgets(year: 2026, actor: admin, asOf: day("2027-01-07"))
+        if withdrawingAfterClose { try withdraw() }
+        return try world.settlement.settle(month: YearMonth("2027-01")!, actor: admin, asOf: day("2027-02-01")).statements.first { $0.institution == "I001" }
+    }
+
+    @Test("A visit withdrawn after the close takes back what the close would not have paid without it, and no more: the year pays the same as when it is withdrawn before")
+    func withdrawalAfterTheClose() throws {
+        // The assessment released April's 35.10 withheld. Withdrawn before the close: 26.33 and the released 2.92 come back, its 29.25 held
+        // is cancelled, and the close pays 10.40 of the 61.75 held. Withdrawn after: the close paid 10.40 of 91.00; recomputed without the
+        // visit it still pays 10.40, so the same 29.25 comes back and nothing of the close (its share of the hold, 3.34, came back before).
+        let before = try #require(try excellentYear(withdrawingAfterClose: false))
+        let after = try #require(try excellentYear(withdrawingAfterClose: true))
+        #expect(before.adjustments == Money(text: "16.25")!)   // 35.10 + 10.40 − 29.25
+        #expect(after.adjustments == before.adjustments && after.payable == before.payable)
+    }
+
     @Test("The scheme's yearEnd is checked at load, each problem naming the file, the field and the value")
     func validated() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

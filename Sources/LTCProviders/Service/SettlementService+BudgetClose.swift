@@ -13,8 +13,9 @@ extension SettlementService {
     /// assessment ending in the year. What is paid comes on each
     /// institution's next statement as adjustments (`budget close Y`); each
     /// month's hold gets its closing decision (``HoldDecision``), so nothing
-    /// of it is released again, and later corrections of the year's logs
-    /// recover only what the close paid of their part. Institutions whose
+    /// of it is released again, and a later correction of the year's logs
+    /// takes back what the close paid beyond what it would pay without it
+    /// (``SettledCorrection``), as if it had come first. Institutions whose
     /// scheme sets no budget rules get no line.
     ///
     /// - Parameters:
