@@ -283,6 +283,12 @@ struct OperationSequence {
         try finishTheYear()
         try check()
         try stopIfBroken()
+        // After the close, a visit of the closed year withdrawn: what the close paid for it comes back, and no more.
+        if Int.random(in: 0..<2, using: &random) == 0 {
+            try withdraw()
+            try check()
+            try stopIfBroken()
+        }
         if ProcessInfo.processInfo.environment["LTC_PROPERTY_STEPS"] != nil {
             print("seed \(seed) (\(outOfOrder) months settled after a later one):\n" + steps.joined(separator: "\n"))
         }
