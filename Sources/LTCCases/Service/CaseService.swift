@@ -383,7 +383,9 @@ public struct CaseService: Sendable {
     /// A case's scheme and the operation's date: `asOf`, or today in the scheme's time zone.
     func context(caseID: Int, asOf: CalendarDate?) throws -> (Scheme?, CalendarDate) {
         try store.read { tx in
-            guard let record = try tx.cases.caseRecord(id: caseID) else { return (nil, try choice.day(asOf, in: tx.schemes)) }
+            // A date given is held to AsOfWindow here, as every service's is, before any rule counts from it.
+            let day = try choice.day(asOf, in: tx.schemes)
+            guard let record = try tx.cases.caseRecord(id: caseID) else { return (nil, day) }
             let scheme = try choice.scheme(id: record.schemeID, on: asOf ?? work.clock.today(in: nil), in: tx.schemes)
             return (scheme, asOf ?? work.clock.today(in: scheme.timeZone))
         }
