@@ -78,17 +78,7 @@ struct SQLCashPayments<Database: SQLConnection>: CashRepository {
     }
 
     func paid(caseID: Int, for months: [YearMonth]) throws -> [YearMonth: Money] {
-        guard !months.isEmpty else { return [:] }
-        var paid: [YearMonth: Money] = [:]
-        for (month, amount) in try database.query("""
-            SELECT for_month, SUM(amount) FROM cash_payments WHERE case_id = ? AND \(Database.dialect.textIn("for_month")) GROUP BY for_month
-            """, [.integer(caseID), .list(months.map(\.description))], row: { row throws -> (YearMonth, Money) in
-                let reader = RowReader(row, record: "cash payments of case \(caseID)")
-                return (try reader.value(0, "for_month", YearMonth.init), Money(fen: try reader.integer(1, "amount")))
-            }) {
-            paid[month] = amount
-        }
-        return paid
+        try database.monthlySums(of: "cash_payments", by: "for_month", caseID: caseID, months: months, record: "cash payments of case \(caseID)")
     }
 
     func payments(month: YearMonth, caseID: Int?, page: PageRequest<Int>) throws -> Page<CashPayment, Int> {

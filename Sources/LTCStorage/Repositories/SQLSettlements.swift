@@ -38,17 +38,7 @@ struct SQLSettlements<Database: SQLConnection>: SettlementRepository {
     }
 
     func deductions(caseID: Int, months: [YearMonth]) throws -> [YearMonth: Money] {
-        guard !months.isEmpty else { return [:] }
-        var taken: [YearMonth: Money] = [:]
-        for (month, amount) in try database.query("""
-            SELECT month, SUM(amount) FROM subsidy_deductions WHERE case_id = ? AND \(Database.dialect.textIn("month")) GROUP BY month
-            """, [.integer(caseID), .list(months.map(\.description))], row: { row throws -> (YearMonth, Money) in
-                let reader = RowReader(row, record: "subsidy deductions of case \(caseID)")
-                return (try reader.value(0, "month", YearMonth.init), Money(fen: try reader.integer(1, "amount")))
-            }) {
-            taken[month] = amount
-        }
-        return taken
+        try database.monthlySums(of: "subsidy_deductions", by: "month", caseID: caseID, months: months, record: "subsidy deductions of case \(caseID)")
     }
 
     func insert(_ deductions: [SubsidyDeduction]) throws {
