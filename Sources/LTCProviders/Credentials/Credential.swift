@@ -54,6 +54,12 @@ public struct Credential: Sendable, Equatable {
         self.revoked = revoked
     }
 
+    /// Whether it still lets its actor in on `today`: not revoked, not past
+    /// its last day. (Its actor must also still be registered and active.)
+    public func isValid(on today: CalendarDate) -> Bool {
+        revoked == nil && expires.map { today <= $0 } ?? true
+    }
+
     /// The credential as lists show it: never its hash.
     public var json: JSONValue {
         [

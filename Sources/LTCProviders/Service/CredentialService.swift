@@ -111,8 +111,8 @@ public struct CredentialService: Sendable {
 
     private func admit(_ id: CredentialID, proved: (Credential) -> Bool) throws -> Actor? {
         let found: Credential? = try (store as any ProviderStore).read { tx in
-            guard let credential = try tx.credentials.credential(id: id), proved(credential), credential.revoked == nil else { return nil }
-            if let expires = credential.expires, try registration.registry.today(in: tx) > expires { return nil }
+            guard let credential = try tx.credentials.credential(id: id), proved(credential),
+                  credential.isValid(on: try registration.registry.today(in: tx)) else { return nil }
             do {
                 try registration.require(credential.actor, in: tx)
             } catch let refusal as CaseError where refusal.reason == .forbidden {
