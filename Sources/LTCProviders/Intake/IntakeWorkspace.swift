@@ -610,12 +610,17 @@ struct IntakeWorkspace {
         return Int32(owners.count - 1)
     }
 
-    /// Who logged a busy time, as messages name it: `I001/L17`.
     /// Whose log a busy time is, as told to `institution`: its own log by id;
     /// another institution's only as such (rejections never show another's data).
     func owner(_ index: Int32, toldTo institution: String) -> String {
+        ownLog(index, toldTo: institution) ?? "a log of another institution"
+    }
+
+    /// `log L17` when the busy time is `institution`'s own log; `nil` for
+    /// another institution's, whose times a rejection does not show either.
+    func ownLog(_ index: Int32, toldTo institution: String) -> String? {
         let key = owners[Int(index)]
-        return key.institution == institution ? "log \(key.logID)" : "a log of another institution"
+        return key.institution == institution ? "log \(key.logID)" : nil
     }
 
     private mutating func dirty(_ person: PersonState, week: PersonWeekState?) {

@@ -231,10 +231,10 @@ extension MonitoringCheck {
     static func caregiverOverlap(_ log: ServiceLog, _ found: inout LogFindings, _ workspace: inout IntakeWorkspace) -> Rejection? {
         guard let clash = found.touch.caregiver.clash(start: found.start, end: found.end, week: found.week) else { return nil }
         // Another institution's time is its own: repeated dry runs would map the caregiver's schedule there (as O02).
-        let whose = workspace.owner(clash.owner, toldTo: log.institution)
-        return Rejection(.caregiverOverlap, whose.hasPrefix("log ")
-            ? "\(log.caregiver) is also logged from \(LocalMinute(minutes: Int(clash.start))) (\(whose))"
-            : "\(log.caregiver) is also logged at that time, by another institution")
+        guard let own = workspace.ownLog(clash.owner, toldTo: log.institution) else {
+            return Rejection(.caregiverOverlap, "\(log.caregiver) is also logged at that time, by another institution")
+        }
+        return Rejection(.caregiverOverlap, "\(log.caregiver) is also logged from \(LocalMinute(minutes: Int(clash.start))) (\(own))")
     }
 
     /// O02: the person not served by anyone else at the time.
@@ -242,10 +242,10 @@ extension MonitoringCheck {
         let start = found.start, end = found.end
         guard let clash = found.thisWeek?.busy.first(where: { $0.start < end && start < $0.end })
             ?? found.weekBefore?.busy.first(where: { $0.start < end && start < $0.end }) else { return nil }
-        let whose = workspace.owner(clash.owner, toldTo: log.institution)
-        return Rejection(.beneficiaryOverlap, whose.hasPrefix("log ")
-            ? "person \(log.person) is also served from \(LocalMinute(minutes: Int(clash.start))) (\(whose))"
-            : "person \(log.person) is also served at that time, by another institution")
+        guard let own = workspace.ownLog(clash.owner, toldTo: log.institution) else {
+            return Rejection(.beneficiaryOverlap, "person \(log.person) is also served at that time, by another institution")
+        }
+        return Rejection(.beneficiaryOverlap, "person \(log.person) is also served from \(LocalMinute(minutes: Int(clash.start))) (\(own))")
     }
 
     /// P04: one bed-day (an item counted by the day) a day for the person.
