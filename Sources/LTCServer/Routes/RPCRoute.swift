@@ -17,7 +17,8 @@ enum RPCRoute {
         guard case .bytes(let bytes) = request.body, let credential = request.credential else {
             return .refusal(415, "a JSON-RPC request is a JSON body", operation: "rpc")
         }
-        if bytes.first(where: { !isBlank($0) }) == UInt8(ascii: "["),
+        // JSON's blanks are all at or below the space: the first byte above it says whether this is a batch.
+        if bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "["),
            let batch = try? bytes.withUnsafeBufferPointer({ try JSONParser.parse($0) }).arrayValue, batch.count > 1 {
             guard batch.count <= batchLimit else {
                 return .refusal(413, "a batch holds at most \(batchLimit) requests; this one holds \(batch.count)", operation: "rpc")
@@ -30,9 +31,5 @@ enum RPCRoute {
         let answer = bytes.withUnsafeBufferPointer { worker.rpc.respond(to: $0, caller: credential.caller) }
         guard let answer else { return ServerResponse(status: 204, operation: "rpc") }
         return ServerResponse(status: 200, headers: [("Content-Type", "application/json")], body: answer, operation: "rpc")
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
