@@ -78,7 +78,7 @@ public enum SettledCorrection {
     /// and hold is recorded as decided. Returns the adjustment as stored.
     @discardableResult
     static func record(_ adjustment: SettlementAdjustment, asOf: CalendarDate, in tx: any ProviderTransaction) throws -> SettlementAdjustment {
-        guard let change = adjustment.fundChange, change < .zero,
+        guard let change = adjustment.fundChange, change != .zero,
               let statement = try tx.settlements.settlement(month: adjustment.serviceMonth)?.statements.first(where: { $0.institution == adjustment.institution })
         else {
             try tx.settlements.insert(adjustment)
@@ -86,6 +86,17 @@ public enum SettledCorrection {
         }
         let month = adjustment.serviceMonth
         let before = statement.fund + (try tx.settlements.corrections(institution: adjustment.institution, month: month))
+        guard change < .zero else {
+            // A log worth more is paid the difference, less what a closed year's close would have paid less with it.
+            let revision = try closeRevision(statement, month: month, before: before, change: change, institution: adjustment.institution, in: tx)
+            var stored = adjustment
+            if revision != .zero {
+                stored.amount = adjustment.amount - revision
+                stored.reason += ": \(Money.zero - revision) of the year's budget close with it"
+            }
+            try tx.settlements.insert(stored)
+            return stored
+        }
         let split = Split(statement: statement, before: before, after: before + change)
         let decisions = try tx.holds.decisions(institution: adjustment.institution, months: month...month)
         var recovered = split.paid
@@ -93,10 +104,7 @@ public enum SettledCorrection {
         for (kind, part) in [(HoldDecision.Kind.withheld, split.withheld), (.budget, split.held)] where part > .zero {
             let account = HoldAccount(statement: statement, month: month, kind: kind, decisions: decisions)
             if let closing = account.closing, closing.cause == .budgetClose {
-                // The year's close decided it: the close comes back as far as it would have paid less (released and
-                // retained) had the log been worth this much before it, as if the correction had come first.
-                recovered = recovered + (try closeRevision(statement, month: month, before: before, change: change,
-                                                           institution: adjustment.institution, in: tx))
+                continue   // the year's close decided it: the close's revision below gives back its part
             } else if let closing = account.closing {
                 // Decided: what the decision paid of it was paid, and comes back; what it kept was never paid.
                 let decided = closing.released + closing.kept
@@ -110,6 +118,10 @@ public enum SettledCorrection {
                 cancelled.append("\(cancel) \(kind == .withheld ? "withheld" : "held above the budget")")
             }
         }
+        // A closed year: the close comes back as far as it would have paid less (released and retained) had the
+        // log been worth this much before it, as if the correction had come first; a surplus retained moves with
+        // the year's use even where the month held nothing.
+        recovered = recovered + (try closeRevision(statement, month: month, before: before, change: change, institution: adjustment.institution, in: tx))
         var stored = adjustment
         stored.amount = .zero - recovered
         stored.reason += ": \(recovered) recovered" + (cancelled.isEmpty ? "" : ", \(cancelled.joined(separator: " and ")) cancelled")
