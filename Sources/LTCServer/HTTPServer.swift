@@ -49,7 +49,7 @@ public final class HTTPServer: Sendable {
         let pool = WorkerPool(workers: workers, capacity: limits.queuedRequests, queueSeconds: limits.queueSeconds, clock: clock)
         let metrics = ServerMetrics()
         let limiter = RateLimiter(rate: limits.ratePerSecond, burst: limits.rateBurst, clock: clock)
-        let sessions = WebSessions(clock: clock, secure: configuration.tls != nil)
+        let sessions = WebSessions(clock: clock, secure: configuration.tls != nil || configuration.secureCookies)
         let chain = MiddlewareChain([
             Authentication(authenticator, certificates: configuration.tls?.clientCertificates ?? ClientCertificates(), sessions: sessions),
             RateLimit(limiter),

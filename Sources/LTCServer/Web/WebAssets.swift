@@ -68,7 +68,7 @@ enum WebAssets {
 
     static let script = """
     // ltc web pages: progress for uploads, and the assessor's draft saved as each answer is given.
-    // Everything works without this file.
+    // Everything works without this file. (form.action would be the button named action: read the attribute.)
     (function () {
       document.querySelectorAll('form[data-progress]').forEach(function (form) {
         form.addEventListener('submit', function (event) {
@@ -77,9 +77,9 @@ enum WebAssets {
           var bar = form.querySelector('progress');
           if (bar) bar.hidden = false;
           var request = new XMLHttpRequest();
-          request.open('POST', form.action);
+          request.open('POST', form.getAttribute('action'));
           request.upload.onprogress = function (e) { if (bar && e.lengthComputable) bar.value = Math.round(100 * e.loaded / e.total); };
-          request.onload = function () { document.open(); document.write(request.responseText); document.close(); history.replaceState(null, '', request.responseURL || form.action); };
+          request.onload = function () { document.open(); document.write(request.responseText); document.close(); history.replaceState(null, '', request.responseURL || form.getAttribute('action')); };
           request.onerror = function () { form.submit(); };
           request.send(new FormData(form));
         });
@@ -90,7 +90,7 @@ enum WebAssets {
           data.set('action', 'draft');
           data.set('quiet', '1');
           var body = new URLSearchParams(data);
-          fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin' });
+          fetch(form.getAttribute('action'), { method: 'POST', body: body, credentials: 'same-origin' });
         });
       });
     })();

@@ -16,8 +16,8 @@ enum WebView {
         return library
     }()
 
-    /// The policy: this origin only; no inline script or style; no framing.
-    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    /// The policy: this origin only (the script's draft saves and upload progress connect to it); no inline script or style; no framing.
+    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     /// The headers of every web answer, pages and files alike.
