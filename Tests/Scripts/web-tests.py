@@ -263,6 +263,14 @@ def assessor(browser, server, city, tokens, case):
     page.wait_for_selector("text=Draft saved")
     draft = rpc(city, "case.draft", {"case": case}, actor="assessor:A1")
     check("the draft is kept by ltc (case.draft)", draft and len(draft["answers"]) >= 5 and draft["place"] == "家中 home", str(draft)[:200])
+    try:
+        from jsonschema import Draft202012Validator
+        described = {m["name"]: m for m in rpc(city, "rpc.describe", {}, actor=None)["methods"]}
+        for name in ("case.draft", "case.draftSave"):
+            errors = list(Draft202012Validator(described[name]["resultSchema"]).iter_errors(draft))
+            check(f"the draft matches {name}'s result schema", errors == [], str(errors[:1]))
+    except ImportError:
+        print("  (jsonschema not installed: the draft's schema is not checked)")
     # Another device: a new browser context, signed in afresh, resumes the draft.
     other, tablet, _ = browser.sign_in(tokens["assessor"], viewport=PHONE)
     tablet.goto(server.url + f"/web/cases/{case}/assess")

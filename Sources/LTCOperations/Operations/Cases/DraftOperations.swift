@@ -64,7 +64,7 @@ public struct DraftOutput: OperationOutput {
         return "case \(caseID): draft of \(draft.formID), \(draft.answers.count) answer(s), saved \(draft.savedAt)"
     }
     public static var schema: JSONSchema {
-        JSONSchema.object(["case": .integer(), "assessor": .string(), "form": .string(), "answers": .object([:]), "conditions": .object([:]),
+        JSONSchema.object(["case": .integer(), "assessor": .string(), "form": .string(), "answers": .openObject(), "conditions": .openObject(),
                            "place": JSONSchema.string().orNull, "date": JSONSchema.string().orNull, "savedAt": .string()],
                           required: ["case", "assessor", "form", "answers", "conditions", "savedAt"]).orNull
     }
