@@ -49,12 +49,14 @@ public final class HTTPServer: Sendable {
         let pool = WorkerPool(workers: workers, capacity: limits.queuedRequests, queueSeconds: limits.queueSeconds, clock: clock)
         let metrics = ServerMetrics()
         let limiter = RateLimiter(rate: limits.ratePerSecond, burst: limits.rateBurst, clock: clock)
+        let sessions = WebSessions(clock: clock, secure: configuration.tls != nil || configuration.secureCookies)
         let chain = MiddlewareChain([
-            Authentication(authenticator, certificates: configuration.tls?.clientCertificates ?? ClientCertificates()),
+            Authentication(authenticator, certificates: configuration.tls?.clientCertificates ?? ClientCertificates(), sessions: sessions),
             RateLimit(limiter),
         ])
         let connections = ConnectionRegistry(limit: limits.connections)
-        let context = ServerContext(pool: pool, chain: chain, routes: RouteTable(database: database, metrics: metrics, limiter: limiter, batchLimit: limits.batchRequests), connections: connections,
+        let context = ServerContext(pool: pool, chain: chain, routes: RouteTable(database: database, metrics: metrics, limiter: limiter, batchLimit: limits.batchRequests,
+                                                                                               web: WebPages(sessions: sessions, uploadLimit: min(limits.uploadBytes, 64 << 20))), connections: connections,
                                     limits: limits, clock: clock, metrics: metrics, accessLog: accessLog,
                                     spoolFolder: ProcessInfoLite.temporaryFolder,
                                     openAPI: Array(JSONWriter.string(OpenAPIDocument.make(.standard())).utf8))

@@ -57,7 +57,9 @@ final class ServerContext: Sendable {
             return .refusal(404, "no such route: \(request.method.rawValue) \(request.path.prefix(200))", operation: "-")
         case .methodNotAllowed(let allowed):
             return .refusal(405, "\(request.path.prefix(200)) takes \(allowed)", operation: "-", headers: [("Allow", allowed)])
-        case .rpc, .operation, .logs, .statement, .evidence, .ready:
+        case .web(let path):
+            return WebAssets.answer(path)
+        case .rpc, .operation, .logs, .statement, .evidence, .ready, .webUpload:
             return nil
         }
     }

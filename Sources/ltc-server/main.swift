@@ -46,6 +46,8 @@ struct Serve: ParsableCommand {
     var clientCa: String?
     @Option(help: ArgumentHelp("Which credential each client certificate subject acts as: lines of 'C12 CN=…,O=…' (docs/deploy.md).", valueName: "file"))
     var clientCertificates: String?
+    @Flag(help: "Mark web session cookies Secure without --tls-cert: behind a proxy that serves the pages over HTTPS.")
+    var secureCookies = false
 
     func run() throws {
         guard let database = db ?? ProcessInfo.processInfo.environment["LTC_DB"] else {
@@ -56,6 +58,7 @@ struct Serve: ParsableCommand {
         }
         var configuration = ServerConfiguration(database: database)
         configuration.tls = try tlsSettings()
+        configuration.secureCookies = secureCookies
         configuration.host = String(listen[..<colon])
         configuration.port = port
         if let workers { configuration.workers = max(1, workers) }

@@ -16,6 +16,7 @@ enum CommandTree {
     /// What each group of commands is for.
     static let groups: [String: String] = [
         "case": "Run cases: application, eligibility, assessment, determination, publicity, objection, suspension, termination.",
+        "case draft": "Keep and read an assessor's draft of an assessment, to resume it later or on another device.",
         "case evidence": "Attach visit evidence (photos, video, signatures) by content hash, and list it checked.",
         "institution": "Register, list and deactivate care institutions.",
         "agreement": "Apply for, review, sign, amend, suspend, resume, terminate and list designation agreements.",

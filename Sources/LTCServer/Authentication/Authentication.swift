@@ -13,10 +13,13 @@
 public struct Authentication: Middleware {
     public let authenticator: any Authenticator
     public let certificates: ClientCertificates
+    /// The web pages' sessions: on a web route the session cookie says who acts.
+    public let sessions: WebSessions
 
-    public init(_ authenticator: any Authenticator, certificates: ClientCertificates = ClientCertificates()) {
+    public init(_ authenticator: any Authenticator, certificates: ClientCertificates = ClientCertificates(), sessions: WebSessions = WebSessions()) {
         self.authenticator = authenticator
         self.certificates = certificates
+        self.sessions = sessions
     }
 
     /// The 401 every refused credential gets.
@@ -25,6 +28,7 @@ public struct Authentication: Middleware {
     }
 
     public func respond(to request: ServerRequest, on worker: Worker, next: Next) -> ServerResponse {
+        if request.route.usesSession { return session(request, on: worker, next: next) }
         guard request.route.needsCredential else { return next(request) }
         let header = request.headers["Authorization"]
         do {
@@ -59,5 +63,27 @@ public struct Authentication: Middleware {
         // Visible ASCII only, byte by byte (Character's properties cost a Unicode lookup each, on every request).
         guard !token.isEmpty, token.utf8.count <= 512, token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
         return String(token)
+    }
+
+    /// A web page's request: its session cookie, if any names a live session,
+    /// and that session's credential checked again now, as a bearer token is
+    /// on each request (revoked, past its last day, its actor deactivated:
+    /// the session ends). Without one the page itself says to sign in.
+    func session(_ request: ServerRequest, on worker: Worker, next: Next) -> ServerResponse {
+        guard let id = WebCookies.value(named: WebSessions.cookie, in: request.headers["Cookie"]), let session = sessions.session(id) else {
+            return next(request)
+        }
+        do {
+            guard let credential = try authenticator.authenticate(certified: session.credential, in: worker.environment) else {
+                sessions.end(id)
+                return next(request)
+            }
+            var request = request
+            request.credential = credential
+            request.session = session
+            return next(request)
+        } catch {
+            return .failure(error, operation: request.route.template)
+        }
     }
 }

@@ -24,6 +24,10 @@ public struct ServerConfiguration: Sendable {
     public var limits = ServerLimits()
     /// Native TLS and client certificates; `nil`: plain HTTP (behind a proxy that terminates TLS).
     public var tls: TLSSettings?
+    /// Web session cookies are `Secure` even without native TLS: behind a
+    /// proxy that serves the pages over HTTPS (`--secure-cookies`). With
+    /// native TLS they are always.
+    public var secureCookies = false
 
     public init(database: String) {
         self.database = database

@@ -46,6 +46,8 @@ final class HTTPHandler: ChannelDuplexHandler {
         var ended = false
         var deadline: Scheduled<Void>?
         var admitted: Credential?
+        /// A web upload's session, admitted with it.
+        var admittedSession: WebSession?
         /// A job runs for it (the job owns the upload's file now).
         var submitted = false
     }
@@ -116,8 +118,10 @@ final class HTTPHandler: ChannelDuplexHandler {
         let chain = server.chain
         submit(context) { worker in
             chain.respond(to: request, on: worker) { admitted in
+                if admitted.route.usesSession && (admitted.credential == nil || admitted.session == nil) { return WebPages.signInFirst() }
                 var response = ServerResponse(status: 100, operation: route.template)
                 response.admitted = admitted.credential
+                response.admittedSession = admitted.session
                 return response
             }
         } then: { [weak self] response, context in
@@ -144,6 +148,7 @@ final class HTTPHandler: ChannelDuplexHandler {
             for part in parts { try part.withUnsafeReadableBytes { try file.append($0) } }
             current.body = .file(file)
             current.admitted = credential
+            current.admittedSession = response.admittedSession
             self.current = current
         } catch {
             return refuse(.failure(error, operation: current.request.route.template), context, close: true)
@@ -218,6 +223,7 @@ final class HTTPHandler: ChannelDuplexHandler {
         var request = current.request
         request.body = .spooled(file)
         request.credential = credential
+        request.session = current.admittedSession
         current.submitted = true
         self.current = current
         let routes = server.routes, sent = request

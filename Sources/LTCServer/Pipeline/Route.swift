@@ -10,6 +10,7 @@ import NIOHTTP1
 /// | `GET /statements/{month}` | the caller's statement, JSON or CSV by `Accept` |
 /// | `POST /cases/{id}/evidence` | the evidence's bytes as the body |
 /// | `GET /healthz`, `/readyz`, `/metrics`, `/openapi.json` | probes and documents, without a credential |
+/// | `GET`, `POST /web/…` | the web pages (``WebPages``), signed in by a session cookie |
 public enum Route: Sendable, Equatable {
     case rpc
     case operation(String)
@@ -20,6 +21,10 @@ public enum Route: Sendable, Equatable {
     case ready
     case metrics
     case openAPI
+    /// A web page (its path, `/web/…`); the session cookie says who, not a bearer token.
+    case web(String)
+    /// A web form that uploads a file (`POST /web/logs`, `POST /web/cases/{id}/evidence`): read to a file, its session checked first.
+    case webUpload(String)
     case notFound
     /// The path is a route, the method is not its own; `allowed` is.
     case methodNotAllowed(allowed: String)
@@ -28,7 +33,15 @@ public enum Route: Sendable, Equatable {
     public var needsCredential: Bool {
         switch self {
         case .rpc, .operation, .logs, .statement, .evidence: true
-        case .health, .ready, .metrics, .openAPI, .notFound, .methodNotAllowed: false
+        case .health, .ready, .metrics, .openAPI, .notFound, .methodNotAllowed, .web, .webUpload: false
+        }
+    }
+
+    /// Whether who acts comes from a web session's cookie (``WebSessions``).
+    public var usesSession: Bool {
+        switch self {
+        case .web, .webUpload: true
+        default: false
         }
     }
 
@@ -36,7 +49,7 @@ public enum Route: Sendable, Equatable {
     /// the larger limit; its credential is checked before the body is read.
     public var isUpload: Bool {
         switch self {
-        case .logs, .evidence: true
+        case .logs, .evidence, .webUpload: true
         default: false
         }
     }
@@ -53,6 +66,7 @@ public enum Route: Sendable, Equatable {
         case .ready: "/readyz"
         case .metrics: "/metrics"
         case .openAPI: "/openapi.json"
+        case .web(let path), .webUpload(let path): WebPages.template(path)
         case .notFound, .methodNotAllowed: "-"
         }
     }
@@ -63,6 +77,10 @@ public enum Route: Sendable, Equatable {
 public enum Router {
     public static func route(_ method: HTTPMethod, _ path: String) -> Route {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        if path == "/" || segments.first == "web" {
+            guard method == .GET || method == .POST else { return .methodNotAllowed(allowed: "GET, POST") }
+            return method == .POST && WebPages.isUpload(path) ? .webUpload(path) : .web(path)
+        }
         func only(_ wanted: HTTPMethod, _ route: Route) -> Route {
             method == wanted ? route : .methodNotAllowed(allowed: wanted.rawValue)
         }

@@ -19,6 +19,8 @@ public struct ServerRequest: Sendable {
     /// The subject of the client certificate the connection's TLS handshake
     /// verified (``CertificateSubject``), if any.
     public var clientSubject: String?
+    /// The web session its cookie names, still valid (set by ``Authentication`` on the web routes).
+    public var session: WebSession?
 
     public init(id: String, method: HTTPMethod, path: String, query: [String: String], headers: HTTPHeaders, route: Route,
                 body: RequestBody = .bytes([]), credential: Credential? = nil, clientSubject: String? = nil) {

@@ -14,6 +14,8 @@ public struct ServerResponse: Sendable {
     public var credentialID: String?
     /// An upload's head was admitted (the status is 100): this is its credential.
     var admitted: Credential?
+    /// A web upload's head was admitted: this is its session.
+    var admittedSession: WebSession?
 
     public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = [], operation: String) {
         self.status = status

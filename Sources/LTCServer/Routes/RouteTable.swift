@@ -11,6 +11,8 @@ public struct RouteTable: Sendable {
     /// The credentials' rate, which each request of a batch after the first takes from too.
     public let limiter: RateLimiter
     public let batchLimit: Int
+    /// The web pages' sessions and settings.
+    public let web: WebPages
 
     public func respond(_ request: ServerRequest, _ worker: Worker) -> ServerResponse {
         switch request.route {
@@ -20,6 +22,7 @@ public struct RouteTable: Sendable {
         case .statement(let month): StatementRoute.respond(month, request, worker)
         case .evidence(let caseID): EvidenceRoute.respond(caseID, request, worker)
         case .ready: ReadyRoute.respond(database)
+        case .web, .webUpload: web.respond(request, worker)
         case .health, .metrics, .openAPI, .notFound, .methodNotAllowed: .refusal(404, "no such route", operation: "-")
         }
     }
