@@ -43,7 +43,7 @@ final class IntakeLocks: @unchecked Sendable {
     /// More keys than this in one transaction, and it takes the intake lock
     /// exclusively instead (a bulk submission): the server's lock table is
     /// bounded, and a bulk would touch most of the city's people anyway.
-    static let bulkKeys = 1_000
+    static let bulkKeys = 500
 
     private var held: Set<LedgerLock> = []
     private(set) var exclusive = false
