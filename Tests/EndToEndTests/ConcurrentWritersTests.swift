@@ -4,8 +4,9 @@ import Testing
 
 /// Several `ltc` processes writing one database at once give what they
 /// would have given one after another: on SQLite because writers take
-/// turns, on PostgreSQL because every write is SERIALIZABLE and runs again
-/// after a conflict, and submissions take turns there too.
+/// turns, on PostgreSQL because a write is SERIALIZABLE and runs again
+/// after a conflict, and intake locks the institutions, people and months
+/// it reads before reading them (READ COMMITTED).
 @Suite("Concurrent writers on one database")
 struct ConcurrentWritersTests {
     let scratch = Scratch()

@@ -116,9 +116,16 @@ struct LogKey: Hashable, Sendable {
 
 extension IntakeNeeds {
     /// Reads what is needed, in the submission's transaction (on the thread that holds it).
-    func read(from tx: any ProviderTransaction, asOf: CalendarDate) throws -> IntakeLoad {
+    ///
+    /// Each key is locked (``LedgerLock``) before what it guards is read:
+    /// the institutions, people and months the chunk names first, then
+    /// those the stored versions of its logs add (a correction's earlier
+    /// person or month), then the institutions of its caregivers' other
+    /// registrations.
+    func read(from tx: any ProviderTransaction, asOf: CalendarDate, locks: IntakeLocks = IntakeLocks()) throws -> IntakeLoad {
         var load = IntakeLoad()
         var needs = self
+        try locks.take(needs.ledgerLocks, in: tx)
         // The stored versions first: a correction needs its earlier version's person, month, weeks and caregiver too.
         for (institution, ids) in ids where try tx.logs.hasLogs(institution: institution) {
             for (id, stored) in try tx.logs.stored(institution: institution, ids: ids) {
@@ -129,6 +136,7 @@ extension IntakeNeeds {
                 needs.months.insert(YearMonth(containing: log.day))
             }
         }
+        try locks.take(needs.ledgerLocks, in: tx)
         if !needs.people.isEmpty {
             let cases = try tx.cases.benefitCases(people: needs.people)
             let enrolments = try tx.enrolments.enrolments(people: needs.people)
@@ -164,6 +172,7 @@ extension IntakeNeeds {
                 needs.weekCaregivers.formUnion(others)
             }
         }
+        try locks.take(Set(needs.weekCaregivers.map { LedgerLock.institution($0.institution) }), in: tx)
         (load.weekPeople, load.weekCaregivers, load.weeks) = (needs.weekPeople, needs.weekCaregivers, needs.weeks)
         if !needs.weeks.isEmpty {
             load.personWeekRows = try tx.usage.weeks(people: needs.weekPeople, weeks: needs.weeks)
@@ -183,6 +192,21 @@ extension IntakeNeeds {
             for month in needs.months { load.settled[month] = settled.contains(month) }
         }
         return load
+    }
+
+    /// What these needs read that other intake transactions write: the
+    /// institutions, people and months named (``LedgerLock``).
+    var ledgerLocks: Set<LedgerLock> {
+        var locks = Set(institutions.map(LedgerLock.institution))
+        locks.formUnion(ids.keys.map(LedgerLock.institution))
+        locks.formUnion(weekCaregivers.map { LedgerLock.institution($0.institution) })
+        for person in people.union(weekPeople) { locks.insert(.person(person)) }
+        for (month, people) in personMonths {
+            locks.insert(.month(month))
+            for person in people { locks.insert(.person(person)) }
+        }
+        for month in months { locks.insert(.month(month)) }
+        return locks
     }
 
     /// A case with only what benefits follow (grades, modes, suspensions,

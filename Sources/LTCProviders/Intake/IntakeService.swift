@@ -97,13 +97,13 @@ public struct IntakeService: Sendable {
             try work.refuse(operation, error, on: store.transactions)
             throw error
         }
-        // Submissions take turns (ProviderStore.writeInTurn); a store may still run the
-        // transaction again after a conflict with another writer (PostgreSQL): the input
-        // is then read again from where it began.
+        // Submissions lock what they read (ProviderStore.writeIntake); a store may still run
+        // the transaction again after a conflict with another writer (PostgreSQL: a deadlock):
+        // the input is then read again from where it began.
         let start = input.position
         var attempts = 0
         do {
-            return try store.writeInTurn { tx in
+            return try store.writeIntake { tx in
                 attempts += 1
                 if attempts > 1 { try input.rewind(to: start) }
                 let report = try Self.take(input, size: size, retake: retake, operation: operation, work: work, progress: progress, in: tx)
@@ -135,10 +135,11 @@ public struct IntakeService: Sendable {
         let checker = Threads.start("intake.check") { checking.run(jobs) }
         var outcome: Result<SubmissionReport, any Error>?
         var adjustments = Money.zero
+        let locks = IntakeLocks()
         while outcome == nil, let job = jobs.take() {
             switch job {
             case .read(let needs, let reply):
-                reply.put(Result { try needs.read(from: tx, asOf: asOf) })
+                reply.put(Result { try needs.read(from: tx, asOf: asOf, locks: locks) })
             case .store(let chunk):
                 do {
                     adjustments = adjustments + (try chunk.write(to: tx, submission: submission, asOf: asOf))

@@ -29,7 +29,8 @@ extension SettlementService {
     ///   `.timing` (the year not over, or months of it not settled, named),
     ///   `.duplicate` (the year already closed, with the day it was).
     public func closeBudgets(year: Int, actor: Actor, asOf: CalendarDate) throws -> BudgetClose {
-        try work.change(Operation("budget.close", subject: "budget:\(year)", actor: actor, asOf: asOf), on: store.transactions) { tx in
+        let months = Set((1...12).compactMap { YearMonth(year: year, month: $0) })
+        return try work.change(Operation("budget.close", subject: "budget:\(year)", actor: actor, asOf: asOf), on: store.closing(months)) { tx in
             try Access.require(actor, .settle)
             guard (2000...2100).contains(year) else { throw CaseError(.invalidInput, "year \(year) is not 2000 to 2100") }
             if let closed = try tx.holds.budgetClose(year: year) {

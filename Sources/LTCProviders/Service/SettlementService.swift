@@ -51,7 +51,7 @@ public struct SettlementService: Sendable {
 
     private func settleOpen(month: YearMonth, operation: Operation) throws -> SettlementRun {
         let (actor, asOf) = (operation.actor, operation.asOf)
-        return try work.change(operation, on: store.transactions) { tx in
+        return try work.change(operation, on: store.closing([month])) { tx in
             try Access.require(actor, .settle)
             guard asOf > month.lastDay else {
                 throw CaseError(.timing, "\(month) ends on \(month.lastDay); settle it from \(month.lastDay.adding(days: 1))")

@@ -15,19 +15,28 @@ public protocol ProviderStore: Sendable {
     func write<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
     func read<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
 
-    /// A write, as ``write(_:)``, that waits for every other write taking
-    /// its turn, from any process on the same database, to end before it
-    /// begins. Intake takes its turn: submissions from many institutions at
-    /// once read and add rows of the same ledger tables, and where the store
-    /// lets writers overlap (PostgreSQL's SERIALIZABLE) they refuse one
-    /// another for conflicts often enough that a batch gives up; in turn,
-    /// they wait instead. A store whose writes are already one at a time
-    /// (SQLite) runs it as any write.
-    func writeInTurn<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
+    /// A write of intake (a submission, a withdrawal), as ``write(_:)``,
+    /// whose transaction locks what it reads before it reads it
+    /// (``LedgerLock``, through ``UsageLedger/lock(_:)``). Where writers
+    /// overlap (PostgreSQL), it runs READ COMMITTED: each read sees what
+    /// was committed when it ran, and a submission that touches the people
+    /// another is changing waits for it instead of being refused. A store
+    /// whose writes run one at a time (SQLite) runs it as any write.
+    func writeIntake<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T
+
+    /// A write, as ``write(_:)``, that closes `months` (a settlement, a
+    /// budget close): it waits for the intake transactions in those months
+    /// to end and holds new ones back until it ends (the months'
+    /// ``LedgerLock/month(_:)`` locks, exclusively, from before it begins).
+    func writeClosing<T>(months: Set<YearMonth>, _ body: (any ProviderTransaction) throws -> T) throws -> T
 }
 
 extension ProviderStore {
-    public func writeInTurn<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
+    public func writeIntake<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
+        try write(body)
+    }
+
+    public func writeClosing<T>(months: Set<YearMonth>, _ body: (any ProviderTransaction) throws -> T) throws -> T {
         try write(body)
     }
 }
@@ -53,5 +62,10 @@ extension ProviderStore {
     /// This store's transactions, for a ``UnitOfWork``.
     public var transactions: Transactions<any ProviderTransaction> {
         Transactions(write: { try self.write($0) }, read: { try self.read($0) }, trail: { $0.audit })
+    }
+
+    /// This store's transactions for a ``UnitOfWork`` that closes `months` (``writeClosing(months:_:)``).
+    public func closing(_ months: Set<YearMonth>) -> Transactions<any ProviderTransaction> {
+        Transactions(write: { try self.writeClosing(months: months, $0) }, read: { try self.read($0) }, trail: { $0.audit })
     }
 }

@@ -22,6 +22,9 @@ import LTCCore
 /// and the weeks' hours, visits and busy times, always equal what the
 /// stored logs say.
 public protocol UsageLedger {
+    /// Waits for and takes these locks, in the order given, until the
+    /// transaction ends (``LedgerLock``); nothing where writes run one at a time.
+    func lock(_ locks: [LedgerLock]) throws
     /// What each of these people has been allowed so far in `month`, over all grades and modes.
     func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money]
     /// What each of these people has used so far in `month`, over all grades

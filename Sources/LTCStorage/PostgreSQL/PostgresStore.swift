@@ -21,9 +21,11 @@ import Synchronization
 /// ``StorageError`` of kind `conflict`: a serialization failure or a
 /// deadlock) is run again from the start, up to ``maximumAttempts`` times,
 /// after a short random pause that grows with each attempt; ``retries``
-/// counts them. Submissions take turns instead (``writeInTurn(_:)``): many
-/// at once refused one another often enough, on the pages of the ledger's
-/// indexes they all read and add to, that batches gave up. Reads run
+/// counts them. Intake runs READ COMMITTED instead, locking what it reads
+/// (``writeIntake(_:)``): many submissions at once under SERIALIZABLE
+/// refused one another for sharing pages of the ledger's indexes, often
+/// enough that batches gave up; a settlement takes its month's lock
+/// before it begins (``writeClosing(months:_:)``). Reads run
 /// REPEATABLE READ and READ ONLY: one snapshot per read, never waiting for
 /// writers.
 ///
@@ -79,34 +81,76 @@ public final class PostgresStore: DatabaseStore {
         }
     }
 
-    /// A write that waits its turn: the session holds the intake lock (an
-    /// advisory lock) from before the transaction begins until after it
-    /// ends, so turns never overlap and one cannot be refused for a
-    /// conflict with another. Taken before `BEGIN`, since a SERIALIZABLE
-    /// transaction's snapshot is its first statement's: one taken while
-    /// waiting would read what the turn before it was changing. The server
-    /// releases the lock if the connection is lost.
-    public func writeInTurn<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
+    /// An intake write: READ COMMITTED, each read seeing what was committed
+    /// when it ran, and safe because the transaction locks what it reads
+    /// before reading it (``LedgerLock``: the intake lock shared, then its
+    /// institutions, people and months; a bulk submission the intake lock
+    /// exclusively), so that two submissions touching the same person wait
+    /// for each other and others run at once. SERIALIZABLE here refused
+    /// submissions of unrelated institutions for sharing index pages.
+    /// A deadlock (locks taken chunk after chunk, or a caregiver's other
+    /// registration's institution) runs the transaction again, as a conflict.
+    ///
+    /// `LTC_POSTGRES_INTAKE=turns` in the environment makes submissions take
+    /// turns instead, as before 2026-12-07 (one at a time, SERIALIZABLE):
+    /// kept to measure against and as a way back.
+    public func writeIntake<T>(_ body: (any ProviderTransaction) throws -> T) throws -> T {
         try connection.withLock { database in
             try database.reconnectIfLost()
-            try database.run("SELECT pg_advisory_lock(\(Self.turnLock))")
-            defer { try? database.run("SELECT pg_advisory_unlock(\(Self.turnLock))") }
-            return try transaction(on: database, body)
+            if Self.intakeInTurns {
+                try database.run("SELECT pg_advisory_lock(\(Self.turnLock))")
+                defer { try? database.run("SELECT pg_advisory_unlock(\(Self.turnLock))") }
+                return try transaction(on: database, isolation: "SERIALIZABLE", body)
+            }
+            return try transaction(on: database, isolation: "READ COMMITTED", body)
         }
     }
 
-    /// The advisory lock of writes that take turns (``writeInTurn(_:)``).
+    /// Whether intake takes turns (`LTC_POSTGRES_INTAKE=turns`) instead of locking what it reads.
+    static let intakeInTurns = ProcessInfo.processInfo.environment["LTC_POSTGRES_INTAKE"] == "turns"
+
+    /// The advisory lock of intake taking turns (``intakeInTurns``).
     static let turnLock = 7413
 
-    /// Runs `body` in a SERIALIZABLE transaction on `database`, again after a conflict, up to ``maximumAttempts`` times.
-    private func transaction<T>(on database: PostgresConnection, _ body: (any ProviderTransaction) throws -> T) throws -> T {
+    /// A write that closes months: the session takes each month's lock
+    /// (``LedgerLock/month(_:)``) exclusively, in order, before `BEGIN`, so
+    /// that the SERIALIZABLE snapshot is taken once intake in those months
+    /// has ended (a snapshot is the first statement's: one taken while
+    /// waiting would miss what they committed), and releases them after
+    /// the commit. Intake in other months goes on.
+    public func writeClosing<T>(months: Set<YearMonth>, _ body: (any ProviderTransaction) throws -> T) throws -> T {
+        try connection.withLock { database in
+            try database.reconnectIfLost()
+            let keys = months.map { LedgerLock.month($0).key }.sorted()
+            var held: [String] = []
+            defer {
+                for key in held.reversed() {
+                    try? database.run("SELECT pg_advisory_unlock(hashtextextended(?, 0))", [.text(key)])
+                }
+            }
+            if Self.intakeInTurns {
+                try database.run("SELECT pg_advisory_lock(\(Self.turnLock))")
+                defer { try? database.run("SELECT pg_advisory_unlock(\(Self.turnLock))") }
+                return try transaction(on: database, isolation: "SERIALIZABLE", body)
+            }
+            for key in keys {
+                try database.run("SELECT pg_advisory_lock(hashtextextended(?, 0))", [.text(key)])
+                held.append(key)
+            }
+            return try transaction(on: database, isolation: "SERIALIZABLE", body)
+        }
+    }
+
+    /// Runs `body` in a transaction on `database` (SERIALIZABLE unless said), again after a conflict, up to ``maximumAttempts`` times.
+    private func transaction<T>(on database: PostgresConnection, isolation: String = "SERIALIZABLE",
+                                _ body: (any ProviderTransaction) throws -> T) throws -> T {
         var attempt = 1
         while true {
             do {
                 // A write reads by key: a scan of a small or empty table (a new month's
                 // partition) would lock the whole table against every other writer.
                 database.auditEventsToChain = false
-                try database.execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SET LOCAL enable_seqscan = off")
+                try database.execute("BEGIN ISOLATION LEVEL \(isolation); SET LOCAL enable_seqscan = off")
                 let result = try body(SQLTransaction(database: database, schemes: schemeCache))
                 try database.execute("COMMIT")
                 if database.auditEventsToChain {

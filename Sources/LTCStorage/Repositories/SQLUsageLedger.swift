@@ -11,6 +11,20 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
     /// The columns of a person's week that hold each day's allowed amount, Monday first.
     static var dayColumns: String { (1...7).map { "allowed_\($0)" }.joined(separator: ", ") }
 
+    /// Transaction advisory locks on the keys' hashes (`hashtextextended`,
+    /// as a settlement's month lock: ``PostgresStore``), taken in the order
+    /// given, in one statement; none on SQLite, whose writes run one at a time.
+    func lock(_ locks: [LedgerLock]) throws {
+        guard Database.dialect.locksLedger, !locks.isEmpty else { return }
+        let list = JSONWriter.string(.array(locks.map { .array([.string($0.key), .string($0.shared ? "s" : "x")]) }))
+        try database.query("""
+            SELECT CASE WHEN l.shared THEN pg_advisory_xact_lock_shared(hashtextextended(l.key, 0))
+                        ELSE pg_advisory_xact_lock(hashtextextended(l.key, 0)) END
+            FROM (SELECT e ->> 0 AS key, (e ->> 1) = 's' AS shared, n
+                  FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS t(e, n) ORDER BY n OFFSET 0) l
+            """, [.text(list)]) { _ in () }
+    }
+
     func allowed(people: Set<Int>, month: YearMonth) throws -> [Int: Money] {
         guard !people.isEmpty else { return [:] }
         var allowed: [Int: Money] = [:]

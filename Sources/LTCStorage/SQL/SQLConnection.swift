@@ -109,6 +109,10 @@ struct SQLDialect: Sendable {
     /// (PostgreSQL's partition: its generic plan of the join is a nested
     /// loop over every pair, 36 s on a million logs).
     var addsUpByInstitution = false
+    /// Whether intake locks what it reads (``LedgerLock``): writers that
+    /// overlap (PostgreSQL's READ COMMITTED intake), not those that run one
+    /// at a time (SQLite).
+    var locksLedger = false
 
     func integerIn(_ column: String) -> String { integerIn(column, "?") }
     func textIn(_ column: String) -> String { textIn(column, "?") }
