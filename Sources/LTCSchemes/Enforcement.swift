@@ -44,6 +44,11 @@ public struct EnforcementSettings: Sendable, Equatable {
     public struct FundWarning: Sendable, Equatable {
         public var below: Int
         public var level: String
+
+        public init(below: Int, level: String) {
+            self.below = below
+            self.level = level
+        }
     }
 
     public var reinspectionDays: Int

@@ -73,11 +73,12 @@ struct EnforcementCommandTests {
         let db = scratch.database("fund")
         _ = try ltc(["demo", "--db", db])
         let admin = ["--db", db, "--actor", "administrator:demo"]
+        #expect(try ltc(["violation", "record", "--institution", "I001", "--type", "V03", "--penalty", "warning", "--evidence", "roster"] + admin).status == 0)
         let reported = try ltc(["logs", "self-report", "-", "--reason", "billed twice", "--json", "--db", db, "--actor", "institution:I001"],
                                input: "log_id,institution,caregiver,person,item,start,end,mode\nV1,I001,C1,1,S01,2026-04-06T09:00,2026-04-06T10:00,home-visit\n")
         #expect(reported.status == 0, "\(reported.stderr)")
         let made = try JSONParser.parse(reported.stdout)["selfReport"]
-        #expect(made?["withdrawn"] == 1 && made?["refunded"] == "55.58")
+        #expect(made?["withdrawn"] == 1 && made?["refunded"].flatMap(Money.init(json:)) == Money(fen: 5558))
         let byAdmin = try rpc(db, [request(1, "logs.selfReport", #"{"actor":"administrator:demo","logs":"log_id,institution\nV2,I001\n","reason":"x"}"#)])
         #expect(byAdmin.first?["error"]?["message"] == "administrator:demo may not self-report: an institution reports its own errors, as itself")
         #expect(try ltc(["credit", "institution:I001", "--json"] + admin).stdout.contains("self-report 1"))
