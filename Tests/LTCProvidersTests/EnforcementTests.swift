@@ -66,7 +66,9 @@ struct EnforcementTests {
 
     @Test("An institution reads its own notices; to another, a notice is not found or not yours, whether it exists or not")
     func ownNoticesOnly() throws {
-        let (_, enforcement) = try world()
+        // The world is kept to the end: its test store (on PostgreSQL, a schema of its own) goes with it.
+        let (world, enforcement) = try world()
+        defer { withExtendedLifetime(world) {} }
         let notice = try notify(enforcement)
         #expect(try enforcement.notice(notice.id, actor: i001).facts == "4 visits billed at 2 hours were 1 hour")
         #expect(try enforcement.notices(actor: i001, page: PageRequest()).items.map(\.id) == [notice.id])
