@@ -64,6 +64,19 @@ public struct FundProjection: Sendable {
     public var outlay: [OutlayRow]
     public var income: [IncomeRow]
 
+    /// The risk warning at the year's end, where a starting balance was given
+    /// (``projectRisk(balance:scheme:)``): the balance then, against a
+    /// twelfth of the year's outlay, by the scheme's warning levels.
+    public var risk: FundRisk? = nil
+
+    /// Sets ``risk`` from the fund's balance before the first month.
+    public mutating func projectRisk(balance: Money, scheme: Scheme) throws(BenefitError) {
+        let (end, overflow) = balance.fen.addingReportingOverflow(yearlyBalance.fen)
+        guard !overflow else { throw BenefitError("a balance of \(balance) is beyond what ltc can add up") }
+        risk = FundRisk(balance: Money(fen: end), spent: Array(repeating: Money(fen: yearlyOutlay.fen / 12), count: 12),
+                        warnings: scheme.enforcement?.fundWarnings ?? [])
+    }
+
     public var monthlyOutlay: Money { outlay.reduce(.zero) { $0 + $1.month } }
     public var yearlyOutlay: Money { outlay.reduce(.zero) { $0 + $1.year } }
     public var yearlyIncome: Money { income.reduce(.zero) { $0 + $1.year } }
@@ -143,7 +156,7 @@ public struct FundProjection: Sendable {
     }
 
     public var json: JSONValue {
-        [
+        var object: JSONObject = [
             "scheme": .string(schemeID), "from": .string(from.description),
             "outlay": .array(outlay.map { row -> JSONValue in
                 var object: JSONObject = ["grade": .integer(row.group.grade), "mode": .string(row.group.mode)]
@@ -164,5 +177,7 @@ public struct FundProjection: Sendable {
             "monthlyOutlay": monthlyOutlay.json, "yearlyOutlay": yearlyOutlay.json,
             "yearlyIncome": yearlyIncome.json, "yearlyBalance": yearlyBalance.json,
         ]
+        if let risk { object.set("risk", risk.json) }
+        return .object(object)
     }
 }

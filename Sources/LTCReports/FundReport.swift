@@ -1,3 +1,4 @@
+import LTCBenefits
 import LTCCases
 import LTCCore
 import LTCProviders
@@ -61,6 +62,10 @@ public struct FundReport: Sendable, Equatable {
     /// Of what the month's statements withheld and held, what the fund still owes (``FundSpending/owed``).
     public var owed: Money = .zero
 
+    /// The fund's risk warning at the month's end (``EnforcementService/fundNotice(month:in:)``):
+    /// `nil` where no income is recorded or the scheme sets no warning levels.
+    public var risk: FundRisk? = nil
+
     /// What the fund spent for the month (``FundSpending``, the one definition):
     /// care paid (the statements' payable) and cash paid, the withheld and
     /// held amounts being what it still owes, not spent.
@@ -74,6 +79,7 @@ public struct FundReport: Sendable, Equatable {
             && lhs.byDistrict == rhs.byDistrict && lhs.byInstitution == rhs.byInstitution && lhs.mostRejected == rhs.mostRejected
             && lhs.ratings.map(\.rating) == rhs.ratings.map(\.rating) && lhs.ratings.map(\.count) == rhs.ratings.map(\.count)
             && lhs.institutionNames == rhs.institutionNames && lhs.cash == rhs.cash && lhs.outOfRegion == rhs.outOfRegion && lhs.owed == rhs.owed
+            && lhs.risk == rhs.risk
     }
 
     /// The fund's share of the month's accepted services.
@@ -152,6 +158,7 @@ public struct FundReport: Sendable, Equatable {
                  "share": Points(hundredths: $0.share).json]
             }),
             "ratings": .array(ratings.map { ["rating": .string($0.rating), "count": .integer($0.count)] }),
+            "risk": risk?.json ?? .null,
         ]
     }
 }

@@ -91,6 +91,7 @@ public struct FundReportService: Sendable {
             report.outOfRegion = try tx.usage.fundUseAway(month: month).map {
                 FundReport.Row(key: $0.region, logs: $0.use.logs, allowed: $0.use.allowed, fund: $0.use.fund)
             }
+            report.risk = try EnforcementService.fundNotice(month: month, in: tx)?.risk
             return report
         }
     }

@@ -90,6 +90,8 @@ public struct Scheme: Sendable {
     public var budget: BudgetSettings? = nil
     /// What a provider must show to be designated; `nil` where the scheme sets no criteria.
     public var admission: AdmissionSettings? = nil
+    /// Inspections' repeat period, due process before a penalty, discretion benchmarks, self-reports, credit rewards and the fund's risk warning; `nil` where the scheme is silent.
+    public var enforcement: EnforcementSettings? = nil
     /// The file as loaded, kept so the database holds exactly what was approved.
     public var document: JSONValue
 

@@ -24,7 +24,7 @@ private struct SchemeDecoder {
 
     func scheme(_ json: JSONValue) -> Scheme? {
         let accepted = ["$schema", "format", "id", "name", "region", "timeZone", "effective", "description",
-                        "assessment", "eligibility", "calendar", "benefits", "supervision", "budget", "admission"]
+                        "assessment", "eligibility", "calendar", "benefits", "supervision", "budget", "admission", "enforcement"]
         guard let root = log.fields(of: json, at: .root, accepting: accepted) else { return nil }
         if let format = root.string("format"), format != Scheme.fileFormat {
             log.report(root.path.appending("format"), "unsupported format '\(format)'; this ltc reads '\(Scheme.fileFormat)'")
@@ -70,6 +70,10 @@ private struct SchemeDecoder {
         let admission = root.fields("admission", accepting: ["qualifiedCaregiverShare", "minimumAdministrators", "minimumBedsForInstitutionalCare", "cleanYears"],
                                     required: false).flatMap { AdmissionSettings.decode($0, log: log) }
 
+        let enforcement = root.fields("enforcement", accepting: EnforcementSettings.accepted, required: false).flatMap {
+            EnforcementSettings.decode($0, violations: supervision?.violations.map(\.code), ladder: supervision?.penalties.map(\.id), log: log)
+        }
+
         guard log.problems.isEmpty, let id, let name, let region, let timeZone, let description, let from, let to,
               let assessment, let eligibility else { return nil }
         var scheme = Scheme(id: id, name: name, region: region, timeZone: timeZone, effectiveFrom: from, effectiveTo: to,
@@ -77,6 +81,7 @@ private struct SchemeDecoder {
                             benefits: benefits, supervision: supervision, document: json)
         scheme.budget = budget
         scheme.admission = admission
+        scheme.enforcement = enforcement
         return scheme
     }
 

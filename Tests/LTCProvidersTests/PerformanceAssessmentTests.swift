@@ -151,9 +151,10 @@ struct InspectionTests {
     @Test("Inspections' mean score stands in for the inspector's; complaints and violations count against their indicators")
     func recordsFeedIndicators() throws {
         let world = try ProviderWorld()
-        for (date, score) in [("2026-04-10", 80), ("2026-04-24", 91)] {
+        // Two matters: the same one is not inspected twice within the scheme's 180 days.
+        for (date, score, matter) in [("2026-04-10", 80, "staffing"), ("2026-04-24", 91, "billing")] {
             _ = try world.supervision.record(.inspection, institution: "I001", date: day(date), score: score, person: nil,
-                                           note: "on-site check", actor: admin, asOf: day(date))
+                                           note: "on-site check", matter: matter, actor: admin, asOf: day(date))
         }
         _ = try world.supervision.record(.complaint, institution: "I001", date: day("2026-04-12"), score: nil, person: world.person,
                                        note: "caregiver late twice", actor: admin, asOf: day("2026-04-12"))
@@ -175,9 +176,9 @@ struct InspectionTests {
         _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-15"),
                                                 evidence: "certificate expired", amount: .zero, penalty: "rectification", actor: admin, asOf: day("2026-04-16"))
         _ = try world.supervision.record(.inspection, institution: "I001", date: day("2026-04-20"), score: 95, person: nil,
-                                       note: "clean", actor: admin, asOf: day("2026-04-20"))
+                                       note: "clean", matter: "staffing", actor: admin, asOf: day("2026-04-20"))
         _ = try world.supervision.record(.inspection, institution: "I001", date: day("2026-04-22"), score: 95, person: nil,
-                                       note: "clean again", actor: admin, asOf: day("2026-04-22"))
+                                       note: "clean again", matter: "billing", actor: admin, asOf: day("2026-04-22"))
         let credit = try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2026-04-25"))
         #expect(credit.history.map(\.change) == [-5, 3, 2])
         #expect(credit.score == 100)

@@ -117,10 +117,10 @@ struct SupervisionTests {
 
 @Suite("Low credit means closer checks: more accepted logs picked for review")
 struct SamplingTests {
-    @Test("1 % normally, 10 % below the low line of 80; each accepted log is picked by its fingerprint")
+    @Test("0.5 % at full credit (enforcement.rewards), 10 % below the low line of 80; each accepted log is picked by its fingerprint")
     func closerChecks() throws {
         let world = try ProviderWorld()
-        #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 100)
+        #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-20"))?.basisPoints == 50)
         for (type, penalty, amount, date) in [("V02", "recovery", 10, "2026-04-16"), ("V05", "warning", 0, "2026-04-17")] {
             _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: type, foundOn: day("2026-04-15"),
                                                     evidence: "data check", amount: Money(yuan: amount), penalty: penalty, actor: admin, asOf: day(date))

@@ -1,3 +1,4 @@
+import LTCBenefits
 import LTCCore
 import LTCProviders
 import LTCReports
@@ -48,6 +49,16 @@ public enum FundReportText {
                          + "\((statement.budget ?? .zero).grouped) this year, reaching \(statement.warning?.description ?? "")"
                          + (statement.heldAboveBudget == .zero ? "" : "; \(statement.heldAboveBudget.grouped) held above the budget"))
         }
+        if let risk = report.risk { lines.append(FundRiskText.line(risk)) }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The fund's risk warning in one line.
+public enum FundRiskText {
+    public static func line(_ risk: FundRisk) -> String {
+        let cover = risk.coverHundredths.map { "covers \(Points(hundredths: $0)) months of spending (\(risk.monthlySpending.grouped) a month over \(risk.months))" }
+            ?? "no spending measured yet"
+        return "fund risk 基金风险: balance \(risk.balance.grouped) \(cover)" + (risk.level.map { "; warning level \($0)" } ?? "")
     }
 }

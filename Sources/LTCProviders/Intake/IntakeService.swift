@@ -73,6 +73,40 @@ public struct IntakeService: Sendable {
         try run(input, size: size, retake: .withdraw(Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)")), actor: actor, asOf: asOf, progress: nil)
     }
 
+    /// An institution's self-report (自查自纠, seed 004): it withdraws the
+    /// logs it names, as ``withdraw(_:size:actor:asOf:)`` does (what a
+    /// settled month paid for them comes off its next statement: the refund),
+    /// and keeps a ``SelfReport`` with the reason, in the same transaction.
+    /// Only the institution itself reports, as itself; a report that
+    /// withdraws nothing is refused and stores nothing. It counts as
+    /// mitigation in the discretion benchmarks and gives credit back.
+    public func selfReport(_ input: LogInput, size: Int, reason: String, actor: Actor, asOf: CalendarDate) throws -> (report: SubmissionReport, selfReport: SelfReport) {
+        let operation = Operation("logs.selfReport", subject: "institution:\(actor.id)", actor: actor, asOf: asOf)
+        do {
+            guard actor.role == .institution else {
+                throw CaseError(.forbidden, "\(actor) may not self-report: an institution reports its own errors, as itself")
+            }
+            guard !reason.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the reason: what was wrong with the logs") }
+            try PlainText.require(reason, "reason", as: .note)
+        } catch let error as CaseError {
+            try work.refuse(operation, error, on: store.transactions)
+            throw error
+        }
+        var kept: SelfReport?
+        let report = try run(input, size: size, retake: .withdraw(Rejection(.withdrawn, "self-reported by \(actor) on \(asOf)")), actor: actor, asOf: asOf,
+                             progress: nil) { report, tx in
+            guard report.withdrawn > 0 else {
+                throw CaseError(.invalidInput, "the file names no accepted log of \(actor.id) to withdraw: nothing to self-report")
+            }
+            var made = SelfReport(id: 0, institution: actor.id, reportedOn: asOf, submission: report.submission, withdrawn: report.withdrawn,
+                                  refunded: Money(fen: Int(report.adjustments.fen.magnitude)), reason: reason)
+            made.id = try tx.enforcement.insert(made)
+            try tx.audit.append(work.event(operation, .done, subject: "self-report:\(made.id)", after: made.json))
+            kept = made
+        }
+        return (report, kept!)
+    }
+
     /// Checks a submission exactly as ``submit(_:size:actor:asOf:progress:)``
     /// would, against what is stored now, and stores nothing: the whole
     /// submission runs in a transaction that is then rolled back (no logs,
@@ -87,8 +121,10 @@ public struct IntakeService: Sendable {
         var report: SubmissionReport
     }
 
+    /// - Parameter after: more work in the same transaction, given the report (a self-report's record).
     private func run(_ input: LogInput, size: Int, retake: Retake?, dryRun: Bool = false, actor: Actor, asOf: CalendarDate,
-                     progress: (@Sendable (Int, Int) -> Void)?) throws -> SubmissionReport {
+                     progress: (@Sendable (Int, Int) -> Void)?,
+                     after: ((SubmissionReport, any ProviderTransaction) throws -> Void)? = nil) throws -> SubmissionReport {
         let operation = Operation(dryRun ? "logs.check" : retake == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new",
                                   actor: actor, asOf: asOf)
         do {
@@ -108,6 +144,7 @@ public struct IntakeService: Sendable {
                 if attempts > 1 { try input.rewind(to: start) }
                 let report = try Self.take(input, size: size, retake: retake, operation: operation, work: work, progress: progress, in: tx)
                 if dryRun { throw DryRun(report: report) }
+                try after?(report, tx)
                 return report
             }
         } catch let checked as DryRun {

@@ -40,68 +40,80 @@ public struct SupervisionService: Sendable {
                                 actor: Actor, asOf: CalendarDate) throws -> Violation {
         try work.change(Operation("violation.record", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .supervise)
-            guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
-            let agreements = try tx.agreements.agreements(institution: institution)
-            guard let rules = try Self.rules(institution: institution, asOf: asOf, in: tx) else {
-                throw CaseError(.invalidScheme, "the scheme of \(institution) has no supervision section (negative list, penalties, credit)")
-            }
-            guard let kind = rules.violation(type) else {
-                throw CaseError(.invalidInput, "'\(type)' is not on the negative list; its codes: \(rules.violations.map(\.code).joined(separator: ", "))")
-            }
-            guard kind.penalties.contains(penaltyID), let penalty = rules.penalty(penaltyID) else {
-                throw CaseError(.invalidInput, "penalty '\(penaltyID)' is not allowed for \(type); allowed: \(kind.penalties.joined(separator: ", "))")
-            }
-            guard foundOn <= asOf else { throw CaseError(.timing, "found on \(foundOn), after the decision (\(asOf))") }
-            guard amount.fen >= 0 else { throw CaseError(.invalidInput, "the amount concerned must not be negative") }
-            guard !evidence.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the evidence") }
-            try PlainText.require(evidence, "evidence", as: .note)
-            if let caregiver, try tx.caregivers.caregiver(institution: institution, id: caregiver) == nil {
-                throw CaseError(.notFound, "no caregiver \(caregiver) at \(institution)")
-            }
-            if let person, try tx.people.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
-
-            var violation = Violation(id: 0, institution: institution, caregiver: caregiver, person: person, type: type, foundOn: foundOn,
-                                      evidence: evidence, amount: amount, penalty: penaltyID, decidedOn: asOf, decidedBy: actor.description,
-                                      credit: penalty.credit)
-            // The penalties are graded (agreements.md): a warning or an order to
-            // rectify moves no money, so an amount with one would be dropped
-            // unseen; from refusal or recovery up, the amount concerned is taken
-            // back on the next statement, with a suspension or a termination too.
-            switch penalty.effect {
-            case .warning, .rectification:
-                guard amount == .zero else {
-                    throw CaseError(.invalidInput, "penalty '\(penaltyID)' recovers nothing, so the amount \(amount) would not be used; "
-                                    + "record the amount with a penalty that refuses or recovers it (allowed for \(type): \(kind.penalties.joined(separator: ", "))), or leave it out")
-                }
-            case .refusal, .recovery:
-                let damages = penalty.effect == .recovery ? (penalty.liquidatedDamages?.apply(to: amount) ?? .zero) : .zero
-                violation.deducted = amount + damages
-            case .suspension:
-                violation.deducted = amount
-                let until = asOf.adding(days: (penalty.suspensionDays ?? 1) - 1)
-                violation.suspendedUntil = until
-                // A suspension with an end: the agreement covers nothing until then, and again after.
-                for var agreement in agreements where agreement.status == .active {
-                    agreement.suspensions.append(DatePeriod(from: asOf, to: until))
-                    try tx.agreements.update(agreement)
-                }
-            case .termination:
-                violation.deducted = amount
-                violation.barredUntil = asOf.adding(months: 12 * (penalty.barYears ?? 1))
-                for var agreement in agreements where agreement.status != .terminated {
-                    agreement.status = .terminated
-                    agreement.terminatedOn = asOf
-                    try tx.agreements.update(agreement)
-                }
-            }
-            violation.id = try tx.supervision.insert(violation)
-            if violation.deducted.fen > 0 {
-                try tx.settlements.insert(SettlementAdjustment(institution: institution, logID: "violation \(violation.id)", serviceMonth: YearMonth(containing: foundOn),
-                                                   amount: Money.zero - violation.deducted,
-                                                   reason: "\(penalty.name.en) for \(type) (violation \(violation.id))"))
-            }
+            let violation = try Self.decideViolation(institution: institution, caregiver: caregiver, person: person, type: type, foundOn: foundOn,
+                                                     evidence: evidence, amount: amount, penalty: penaltyID, actor: actor, asOf: asOf, in: tx)
             return Outcome(violation, after: violation.json)
         }
+    }
+
+    /// Records a violation and applies its penalty inside `tx`, as
+    /// ``recordViolation(institution:caregiver:person:type:foundOn:evidence:amount:penalty:actor:asOf:)``
+    /// describes; the caller has checked the actor. `notice`: the penalty notice it is decided on.
+    static func decideViolation(institution: String, caregiver: String?, person: Int?, type: String, foundOn: CalendarDate,
+                                evidence: String, amount: Money, penalty penaltyID: String, notice: Int? = nil,
+                                actor: Actor, asOf: CalendarDate, in tx: any ProviderTransaction) throws -> Violation {
+        guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
+        let agreements = try tx.agreements.agreements(institution: institution)
+        guard let rules = try Self.rules(institution: institution, asOf: asOf, in: tx) else {
+            throw CaseError(.invalidScheme, "the scheme of \(institution) has no supervision section (negative list, penalties, credit)")
+        }
+        guard let kind = rules.violation(type) else {
+            throw CaseError(.invalidInput, "'\(type)' is not on the negative list; its codes: \(rules.violations.map(\.code).joined(separator: ", "))")
+        }
+        guard kind.penalties.contains(penaltyID), let penalty = rules.penalty(penaltyID) else {
+            throw CaseError(.invalidInput, "penalty '\(penaltyID)' is not allowed for \(type); allowed: \(kind.penalties.joined(separator: ", "))")
+        }
+        guard foundOn <= asOf else { throw CaseError(.timing, "found on \(foundOn), after the decision (\(asOf))") }
+        guard amount.fen >= 0 else { throw CaseError(.invalidInput, "the amount concerned must not be negative") }
+        guard !evidence.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the evidence") }
+        try PlainText.require(evidence, "evidence", as: .note)
+        if let caregiver, try tx.caregivers.caregiver(institution: institution, id: caregiver) == nil {
+            throw CaseError(.notFound, "no caregiver \(caregiver) at \(institution)")
+        }
+        if let person, try tx.people.person(id: person) == nil { throw CaseError(.notFound, "no person \(person)") }
+
+        var violation = Violation(id: 0, institution: institution, caregiver: caregiver, person: person, type: type, foundOn: foundOn,
+                                  evidence: evidence, amount: amount, penalty: penaltyID, decidedOn: asOf, decidedBy: actor.description,
+                                  credit: penalty.credit)
+        violation.notice = notice
+        // The penalties are graded (agreements.md): a warning or an order to
+        // rectify moves no money, so an amount with one would be dropped
+        // unseen; from refusal or recovery up, the amount concerned is taken
+        // back on the next statement, with a suspension or a termination too.
+        switch penalty.effect {
+        case .warning, .rectification:
+            guard amount == .zero else {
+                throw CaseError(.invalidInput, "penalty '\(penaltyID)' recovers nothing, so the amount \(amount) would not be used; "
+                                + "record the amount with a penalty that refuses or recovers it (allowed for \(type): \(kind.penalties.joined(separator: ", "))), or leave it out")
+            }
+        case .refusal, .recovery:
+            let damages = penalty.effect == .recovery ? (penalty.liquidatedDamages?.apply(to: amount) ?? .zero) : .zero
+            violation.deducted = amount + damages
+        case .suspension:
+            violation.deducted = amount
+            let until = asOf.adding(days: (penalty.suspensionDays ?? 1) - 1)
+            violation.suspendedUntil = until
+            // A suspension with an end: the agreement covers nothing until then, and again after.
+            for var agreement in agreements where agreement.status == .active {
+                agreement.suspensions.append(DatePeriod(from: asOf, to: until))
+                try tx.agreements.update(agreement)
+            }
+        case .termination:
+            violation.deducted = amount
+            violation.barredUntil = asOf.adding(months: 12 * (penalty.barYears ?? 1))
+            for var agreement in agreements where agreement.status != .terminated {
+                agreement.status = .terminated
+                agreement.terminatedOn = asOf
+                try tx.agreements.update(agreement)
+            }
+        }
+        violation.id = try tx.supervision.insert(violation)
+        if violation.deducted.fen > 0 {
+            try tx.settlements.insert(SettlementAdjustment(institution: institution, logID: "violation \(violation.id)", serviceMonth: YearMonth(containing: foundOn),
+                                               amount: Money.zero - violation.deducted,
+                                               reason: "\(penalty.name.en) for \(type) (violation \(violation.id))"))
+        }
+        return violation
     }
 
     /// Recorded violations by id, optionally of one institution, a page at a time.
@@ -134,7 +146,8 @@ public struct SupervisionService: Sendable {
             }
             switch parts[0] {
             case "institution":
-                return try CreditRecord.institution(parts[1], asOf: asOf, rules: rules, in: tx)
+                return try CreditRecord.institution(parts[1], asOf: asOf, rules: rules,
+                                                    enforcement: try Self.enforcement(institution: parts[1], asOf: asOf, in: tx), in: tx)
             case "caregiver":
                 guard let key = CaregiverKey(parts[1]) else { throw invalid }
                 return CreditRecord(subject: subject, violations: try tx.supervision.violations(caregiver: key), rules: rules, asOf: asOf)
@@ -149,15 +162,30 @@ public struct SupervisionService: Sendable {
 
     /// The share of an institution's accepted logs picked for manual review
     /// on a day: the scheme's closer rate while its credit is below the low
-    /// line, its normal rate otherwise; `nil` without supervision rules.
+    /// line; the reward rate (`enforcement.rewards`, seed 000 §19: good
+    /// credit is rewarded) from the reward line up; its normal rate
+    /// otherwise; `nil` without supervision rules.
     public func samplingRate(institution: String, asOf: CalendarDate) throws -> Ratio? {
         try store.read { try Self.samplingRate(institution: institution, asOf: asOf, in: $0) }
     }
 
     static func samplingRate(institution: String, asOf: CalendarDate, in tx: any ProviderTransaction) throws -> Ratio? {
         guard let rules = try rules(institution: institution, asOf: asOf, in: tx)?.credit else { return nil }
-        let credit = try CreditRecord.institution(institution, asOf: asOf, rules: rules, in: tx)
-        return credit.closerChecks ? rules.closerSampling : rules.sampling
+        let enforcement = try enforcement(institution: institution, asOf: asOf, in: tx)
+        let credit = try CreditRecord.institution(institution, asOf: asOf, rules: rules, enforcement: enforcement, in: tx)
+        if credit.closerChecks { return rules.closerSampling }
+        if let enforcement, credit.score >= enforcement.rewardCreditFrom { return enforcement.rewardSampling }
+        return rules.sampling
+    }
+
+    /// The enforcement rules an institution is held to: those of the scheme
+    /// of its newest agreement, else of a scheme in force on the day.
+    static func enforcement(institution: String?, asOf: CalendarDate, in tx: any ProviderTransaction) throws -> EnforcementSettings? {
+        if let institution, let schemeID = try tx.agreements.agreements(institution: institution).last?.schemeID,
+           let scheme = try tx.schemes.scheme(id: schemeID) {
+            return scheme.enforcement
+        }
+        return try tx.schemes.inForce(on: asOf).lazy.compactMap(\.enforcement).first
     }
 
     /// The supervision rules an institution is held to: those of the scheme
@@ -270,8 +298,15 @@ public struct SupervisionService: Sendable {
 
     /// Records an on-site inspection (with its score, 0–100) or a complaint;
     /// an inspection sent by a random draw names it, and must be of an institution drawn.
+    ///
+    /// An inspection is of a kind (routine by default) and about a matter
+    /// (its kind's name by default): the same institution is not inspected
+    /// for the same matter again within the scheme's `reinspectionDays`
+    /// (seed 000 §18: full coverage without repeated inspections), refused
+    /// naming the earlier inspection and its date.
     public func record(_ kind: SupervisionRecord.Kind, institution: String, date: CalendarDate, score: Int?, person: Int?, note: String,
-                       draw: Int? = nil, actor: Actor, asOf: CalendarDate) throws -> SupervisionRecord {
+                       draw: Int? = nil, inspectionType: InspectionType? = nil, matter: String? = nil,
+                       actor: Actor, asOf: CalendarDate) throws -> SupervisionRecord {
         try work.change(Operation("\(kind.rawValue).record", subject: "institution:\(institution)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .supervise)
             guard try tx.institutions.institution(id: institution) != nil else { throw CaseError(.notFound, "no institution \(institution)") }
@@ -295,8 +330,59 @@ public struct SupervisionService: Sendable {
             var record = SupervisionRecord(id: 0, kind: kind, institution: institution, date: date, score: score, person: person,
                                            note: note, recordedBy: actor.description)
             record.draw = draw
+            if kind == .inspection {
+                let type = inspectionType ?? .routine
+                let matter = matter ?? type.rawValue
+                try PlainText.require(matter, "matter", as: .id)
+                record.inspectionType = type
+                record.matter = matter
+                if let days = try Self.enforcement(institution: institution, asOf: asOf, in: tx)?.reinspectionDays, days > 0 {
+                    let window = try tx.supervision.records(institution: institution, from: date.adding(days: -(days - 1)), to: date.adding(days: days - 1))
+                    if let earlier = window.first(where: { $0.kind == .inspection && ($0.matter ?? $0.inspectionType?.rawValue ?? "routine") == matter }) {
+                        throw CaseError(.duplicate, "\(institution) was inspected for \(matter) on \(earlier.date) (inspection \(earlier.id)); "
+                                        + "the scheme allows another inspection for the same matter \(days) days apart, from \(earlier.date.adding(days: days))")
+                    }
+                }
+            } else if inspectionType != nil || matter != nil {
+                throw CaseError(.invalidInput, "a complaint has no inspection type or matter")
+            }
             record.id = try tx.supervision.insert(record)
             return Outcome(record, after: record.json)
+        }
+    }
+
+    /// An institution without an on-site inspection in a year, with its last one before.
+    public struct Uninspected: Sendable, Equatable {
+        public var institution: String
+        public var name: String
+        public var lastInspection: CalendarDate?
+
+        public var json: JSONValue {
+            ["institution": .string(institution), "name": .string(name), "lastInspection": lastInspection.map { .string($0.description) } ?? .null]
+        }
+    }
+
+    /// The institutions with an agreement in force on the year's last day
+    /// (or on `asOf` within the year) and no on-site inspection dated in the
+    /// year (seed 002 ch. 7: an on-site inspection of every institution each
+    /// year), by id, a page of institutions at a time: administrators and auditors.
+    public func uninspected(year: Int, actor: Actor, asOf: CalendarDate, page: PageRequest<String>) throws -> Page<Uninspected, String> {
+        try Access.require(actor, .readAll)
+        guard let first = CalendarDate(year: year, month: 1, day: 1), let last = CalendarDate(year: year, month: 12, day: 31) else {
+            throw CaseError(.invalidInput, "\(year) is not a year")
+        }
+        let day = min(last, max(first, asOf))
+        return try store.read { tx in
+            let listed = try tx.institutions.list(page: page)
+            let agreements = try tx.agreements.agreements(institutions: Set(listed.items.map(\.id)))
+            var gaps: [Uninspected] = []
+            for institution in listed.items where (agreements[institution.id] ?? []).contains(where: { $0.terms(coveringDay: day) != nil }) {
+                let inspections = try tx.supervision.records(institution: institution.id, from: CalendarDate(year: 1900, month: 1, day: 1)!, to: last)
+                    .filter { $0.kind == .inspection }
+                guard !inspections.contains(where: { $0.date >= first }) else { continue }
+                gaps.append(Uninspected(institution: institution.id, name: institution.name, lastInspection: inspections.map(\.date).max()))
+            }
+            return Page(items: gaps, next: listed.next)
         }
     }
 

@@ -54,6 +54,7 @@ public protocol ProviderTransaction: CaseTransaction {
     var cash: any CashRepository { get }
     var supervision: any SupervisionRepository { get }
     var bars: any BarRepository { get }
+    var enforcement: any EnforcementRepository { get }
     var plans: any CarePlanRepository { get }
     var credentials: any CredentialRepository { get }
 }

@@ -27,8 +27,11 @@ public struct CreditRecord: Sendable, Equatable {
     /// Below the bar line: may not apply for designation.
     public var barred: Bool
 
-    /// - Parameter goodInspections: inspections scoring at least the scheme's good score (institutions only).
+    /// - Parameters:
+    ///   - goodInspections: inspections scoring at least the scheme's good score (institutions only).
+    ///   - selfReports: the institution's own reports and refunds of its errors, each giving back `selfReportPoints` (自查自纠 as mitigation).
     public init(subject: String, violations: [Violation], goodInspections: [SupervisionRecord] = [],
+                selfReports: [SelfReport] = [], selfReportPoints: Int = 0,
                 rules: SupervisionSettings.Credit, asOf: CalendarDate) {
         self.subject = subject
         var score = rules.start
@@ -43,20 +46,29 @@ public struct CreditRecord: Sendable, Equatable {
             history.append(Entry(date: day, change: gained, reason: "\(months) month\(months == 1 ? "" : "s") without a violation", score: score))
             last = day
         }
-        // Violations and good inspections in date order (violations first on the same day).
-        let events: [(date: CalendarDate, order: Int, violation: Violation?, inspection: SupervisionRecord?)] =
-            violations.map { ($0.decidedOn, $0.id, $0, nil) } + goodInspections.map { ($0.date, Int.max / 2 + $0.id, nil, $0) }
-        for event in events.sorted(by: { ($0.date, $0.order) < ($1.date, $1.order) }) where event.date <= asOf {
-            recover(until: event.date)
-            if let violation = event.violation {
+        func giveBack(_ points: Int, on day: CalendarDate, _ reason: String) {
+            guard score < rules.start, points > 0 else { return }
+            let gained = min(points, rules.start - score)
+            score += gained
+            history.append(Entry(date: day, change: gained, reason: reason, score: score))
+        }
+        enum Event { case violation(Violation), inspection(SupervisionRecord), selfReport(SelfReport) }
+        // In date order: violations, then good inspections, then self-reports of the same day, each by id.
+        let events: [(date: CalendarDate, order: (Int, Int), event: Event)] =
+            violations.map { ($0.decidedOn, (0, $0.id), .violation($0)) } + goodInspections.map { ($0.date, (1, $0.id), .inspection($0)) }
+            + selfReports.map { ($0.reportedOn, (2, $0.id), .selfReport($0)) }
+        for item in events.sorted(by: { ($0.date, $0.order.0, $0.order.1) < ($1.date, $1.order.0, $1.order.1) }) where item.date <= asOf {
+            recover(until: item.date)
+            switch item.event {
+            case .violation(let violation):
                 score = max(0, score - violation.credit)
                 history.append(Entry(date: violation.decidedOn, change: -violation.credit,
                                      reason: "violation \(violation.id) (\(violation.type), \(violation.penalty))", score: score))
                 last = violation.decidedOn
-            } else if let inspection = event.inspection, score < rules.start {
-                let gained = min(rules.goodInspectionPoints, rules.start - score)
-                score += gained
-                history.append(Entry(date: inspection.date, change: gained, reason: "good inspection \(inspection.id) (score \(inspection.score ?? 0))", score: score))
+            case .inspection(let inspection):
+                giveBack(rules.goodInspectionPoints, on: inspection.date, "good inspection \(inspection.id) (score \(inspection.score ?? 0))")
+            case .selfReport(let report):
+                giveBack(selfReportPoints, on: report.reportedOn, "self-report \(report.id) (\(report.withdrawn) log\(report.withdrawn == 1 ? "" : "s") withdrawn, \(report.refunded) refunded)")
             }
         }
         recover(until: asOf)
@@ -77,11 +89,13 @@ public struct CreditRecord: Sendable, Equatable {
 }
 
 extension CreditRecord {
-    /// An institution's credit on a day, from its violations and its good inspections.
+    /// An institution's credit on a day, from its violations, its good
+    /// inspections and, where the scheme counts them (`enforcement.selfReport`), its self-reports.
     public static func institution(_ institution: String, asOf: CalendarDate, rules: SupervisionSettings.Credit,
-                                   in tx: any ProviderTransaction) throws -> CreditRecord {
+                                   enforcement: EnforcementSettings? = nil, in tx: any ProviderTransaction) throws -> CreditRecord {
         CreditRecord(subject: "institution:\(institution)", violations: try tx.supervision.violations(institution: institution),
                      goodInspections: try tx.supervision.inspections(institution: institution, minimumScore: rules.goodInspectionScore),
-                     rules: rules, asOf: asOf)
+                     selfReports: enforcement == nil ? [] : try tx.enforcement.selfReports(institution: institution),
+                     selfReportPoints: enforcement?.selfReportCredit ?? 0, rules: rules, asOf: asOf)
     }
 }

@@ -22,6 +22,10 @@ public struct SupervisionRecord: Sendable, Equatable {
     public var recordedBy: String
     /// The random draw (``InspectionDraw``) that sent the inspectors, if one did.
     public var draw: Int? = nil
+    /// Inspections: which kind (seed 000 §18, seed 002 ch. 7); `nil` on records made before kinds were kept.
+    public var inspectionType: InspectionType? = nil
+    /// Inspections: the matter inspected, which the scheme's `reinspectionDays` keeps from being inspected again soon.
+    public var matter: String? = nil
 
     public init(id: Int, kind: Kind, institution: String, date: CalendarDate, score: Int?, person: Int?, note: String, recordedBy: String) {
         self.id = id
@@ -39,6 +43,7 @@ public struct SupervisionRecord: Sendable, Equatable {
             "id": .integer(id), "kind": .string(kind.rawValue), "institution": .string(institution), "date": .string(date.description),
             "score": score.map(JSONValue.integer) ?? .null, "person": person.map(JSONValue.integer) ?? .null,
             "note": .string(note), "recordedBy": .string(recordedBy), "draw": draw.map(JSONValue.integer) ?? .null,
+            "type": inspectionType.map { .string($0.rawValue) } ?? .null, "matter": matter.map(JSONValue.string) ?? .null,
         ]
     }
 
@@ -49,5 +54,14 @@ public struct SupervisionRecord: Sendable, Equatable {
         self.init(id: id, kind: kind, institution: institution, date: date, score: json["score"]?.intValue, person: json["person"]?.intValue,
                   note: note, recordedBy: by)
         draw = json["draw"]?.intValue
+        inspectionType = json["type"]?.stringValue.flatMap(InspectionType.init(rawValue:))
+        matter = json["matter"]?.stringValue
     }
+}
+
+/// The kinds of on-site inspection the seeds name (seed 000 §18: routine,
+/// special and joint inspections, 日常检查、专项检查、联合检查; seed 002 ch. 7:
+/// flight inspections, 飞行检查, unannounced).
+public enum InspectionType: String, Sendable, CaseIterable {
+    case routine, special, joint, flight
 }

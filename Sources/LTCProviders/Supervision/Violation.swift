@@ -27,6 +27,10 @@ public struct Violation: Sendable, Equatable {
     public var barredUntil: CalendarDate?
     /// Credit points it took.
     public var credit: Int
+    /// The penalty notice it was decided on (``PenaltyNotice``), where due process ran in ltc.
+    public var notice: Int? = nil
+    /// Marked as a typical case for publication, with its summary (no personal data).
+    public var typical: String? = nil
 
     public init(id: Int, institution: String, caregiver: String?, person: Int?, type: String, foundOn: CalendarDate, evidence: String,
                 amount: Money, penalty: String, decidedOn: CalendarDate, decidedBy: String, deducted: Money = .zero,
@@ -56,6 +60,7 @@ public struct Violation: Sendable, Equatable {
             "decidedOn": .string(decidedOn.description), "decidedBy": .string(decidedBy), "deducted": deducted.json,
             "suspendedUntil": suspendedUntil.map { .string($0.description) } ?? .null,
             "barredUntil": barredUntil.map { .string($0.description) } ?? .null, "credit": .integer(credit),
+            "notice": notice.map(JSONValue.integer) ?? .null, "typical": typical.map(JSONValue.string) ?? .null,
         ]
     }
 
@@ -70,5 +75,7 @@ public struct Violation: Sendable, Equatable {
                   type: type, foundOn: foundOn, evidence: evidence, amount: amount, penalty: penalty, decidedOn: decidedOn,
                   decidedBy: decidedBy, deducted: deducted, suspendedUntil: date("suspendedUntil"), barredUntil: date("barredUntil"),
                   credit: credit)
+        notice = json["notice"]?.intValue
+        typical = json["typical"]?.stringValue
     }
 }

@@ -44,5 +44,6 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var cash: any CashRepository { SQLCashPayments(database: database) }
     var supervision: any SupervisionRepository { SQLSupervision(database: database) }
     var bars: any BarRepository { SQLBars(database: database) }
+    var enforcement: any EnforcementRepository { SQLEnforcement(database: database) }
     var credentials: any CredentialRepository { SQLCredentials(database: database) }
 }

@@ -1,6 +1,7 @@
 import LTCBenefits
 import LTCCases
 import LTCCore
+import LTCProviders
 import LTCSchemes
 
 /// `benefit.entitlement`: a stored case's entitlement for a month, day by day.
@@ -78,6 +79,8 @@ public enum ProjectFund: ComputeOperation {
         @Param("beneficiaries", "Beneficiaries by grade, mode and (where the scheme prices groups apart) insured group; leave out to count the stored cases.")
         public var beneficiaries: [BeneficiaryCount]?
         @Param("insured", "The insured people by insurance type, with their average monthly contribution base.") public var insured: [InsuredCount]
+        @Param("balance", "The fund's balance before the first month, in yuan: the result then carries the risk warning at the year's end (risk: {balance, monthlySpending, months, coverMonths, level}).")
+        public var balance: Money?
         public init() {}
     }
 
@@ -94,7 +97,13 @@ public enum ProjectFund: ComputeOperation {
             stored = actor
         }
         let insured = input.insured.map { FundProjection.Insured(type: $0.type, count: $0.count, averageMonthlyBase: $0.averageMonthlyBase) }
-        let projection = try FundProjection(scheme: scheme, from: input.from, beneficiaries: groups, insured: insured)
+        var projection = try FundProjection(scheme: scheme, from: input.from, beneficiaries: groups, insured: insured)
+        if let balance = input.balance {
+            guard balance.fen.magnitude <= FundIncome.limit.fen.magnitude else {
+                throw BenefitError("a balance is at most \(FundIncome.limit) either way, not \(balance)")
+            }
+            try projection.projectRisk(balance: balance, scheme: scheme)
+        }
         // A projection of the stored cases comes with what the fund actually spent in the month.
         guard let stored, Access.allows(stored, .readAll) else { return ProjectionOutput(projection: projection, actual: nil) }
         return ProjectionOutput(projection: projection, actual: try context.environment.services().reports.spending(month: input.from, actor: stored))
@@ -230,6 +239,7 @@ public struct ProjectionOutput: OperationOutput {
             let part = { (key: String) in actual[key].flatMap(Money.init(json:))?.description ?? "not yet" }
             lines.append("actual \(month): care \(part("care")) + cash \(part("cash")) = \(total), against the projected \(projection.monthlyOutlay)")
         }
+        if let risk = projection.risk { lines.append("at the year's end: " + FundRiskText.line(risk)) }
         return lines.joined(separator: "\n")
     }
 
@@ -244,6 +254,7 @@ public struct ProjectionOutput: OperationOutput {
             ("income", .array(.object(["type": .enumeration(["employee", "resident"]), "count": .integer(), "perPersonYear": amount, "year": amount],
                                       required: ["type", "count", "perPersonYear", "year"]))),
             ("monthlyOutlay", amount), ("yearlyOutlay", amount), ("yearlyIncome", amount), ("yearlyBalance", amount),
+            ("risk", RecordSchemas.fundRisk.orNull.describing("The risk warning at the year's end, where a balance was given.")),
             ("actual", JSONSchema.object(["month": .string(), "care": amount.orNull, "cash": amount.orNull, "total": amount.orNull],
                                          required: ["month", "care", "cash", "total"]).describing("What the fund spent in the month: for the stored cases, to administrators and auditors.")),
         ], required: ["scheme", "from", "outlay", "income", "monthlyOutlay", "yearlyOutlay", "yearlyIncome", "yearlyBalance"])

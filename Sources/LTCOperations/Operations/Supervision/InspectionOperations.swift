@@ -6,7 +6,7 @@ import LTCProviders
 public enum RecordInspection: StoreOperation {
     public static let name = "inspection.record"
     public static let summary = "Record an on-site inspection with its score."
-    public static let discussion = "The period's inspections stand in for the inspector-scored indicators of a performance assessment that are not given, and a good one gives credit back. An inspection sent by a random draw names it, and must be of an institution the draw picked, on or after the draw."
+    public static let discussion = "The period's inspections stand in for the inspector-scored indicators of a performance assessment that are not given, and a good one gives credit back. An inspection sent by a random draw names it, and must be of an institution the draw picked, on or after the draw. An inspection is routine, special, joint or flight, about a matter (its type's name unless given); the same institution is not inspected for the same matter again within the scheme's enforcement.reinspectionDays."
     public static let command = "inspection"
     public static let access = AccessRule.permission(.supervise)
     public static let effect = OperationEffect.writes
@@ -19,6 +19,8 @@ public enum RecordInspection: StoreOperation {
         @Param("note", "The findings.", .text(.note)) public var note: String
         @Param("date", "The day of the inspection (default: the date of the operation).") public var date: CalendarDate?
         @Param("draw", "The random draw that sent the inspectors (inspection.draw).") public var draw: Int?
+        @Param("type", "The kind of inspection.", default: "routine") public var type: InspectionType
+        @Param("matter", "The matter inspected (default: the type's name), e.g. billing or staffing.", .text(.id)) public var matter: String?
         public init() {}
     }
 
@@ -26,7 +28,50 @@ public enum RecordInspection: StoreOperation {
         let day = try context.day()
         return SupervisionRecordOutput(record: try context.services.supervision.record(
             .inspection, institution: input.institution, date: input.date ?? day, score: input.score, person: nil, note: input.note,
-            draw: input.draw, actor: context.actor, asOf: day))
+            draw: input.draw, inspectionType: input.type, matter: input.matter, actor: context.actor, asOf: day))
+    }
+}
+
+extension InspectionType: ParamEnum {}
+
+/// `inspection.coverage`: institutions without an on-site inspection this year.
+public enum InspectionCoverage: StoreOperation {
+    public static let name = "inspection.coverage"
+    public static let summary = "Institutions with an agreement in force and no on-site inspection in the year (seed 002 ch. 7: every institution inspected on site each year), a page at a time."
+    public static let discussion = "In force on the year's last day, or on the date of the operation within the year. A page may hold fewer than its limit and still have a next."
+    public static let command = "inspections coverage"
+    public static let access = AccessRule.permission(.readAll)
+    public static let effect = OperationEffect.reads
+    public static let result = "{uninspected: [{institution, name, lastInspection}], next}"
+    public static let example: JSONObject = ["actor": "auditor:zhao", "year": 2026]
+
+    public struct Input: Params {
+        @Param("year", "The year (default: the year of the operation's date).", .range(2000...2200)) public var year: Int?
+        @ParamGroup public var page: PageParams<String>
+        public init() {}
+    }
+
+    public static func run(_ input: Input, _ context: StoreContext) throws -> Listing<SupervisionService.Uninspected> {
+        let day = try context.day()
+        return Listing(try context.services.supervision.uninspected(year: input.year ?? day.year, actor: context.actor, asOf: day,
+                                                                    page: try input.page.request()))
+    }
+}
+
+extension SupervisionService.Uninspected: Listable {
+    public static let listName = "uninspected"
+    public static var itemSchema: JSONSchema {
+        .object(["institution": .string(), "name": .string(), "lastInspection": RecordSchemas.date.orNull.describing("The last on-site inspection before the year, if any.")],
+                required: ["institution", "name", "lastInspection"])
+    }
+    public static func cursorJSON(_ cursor: String) -> JSONValue { .string(cursor) }
+    public var listJSON: JSONValue { json }
+
+    public static func table(_ items: [Self]) -> String {
+        var table = TextTable()
+        table.header([("INSTITUTION", "机构"), ("NAME", "名称"), ("LAST INSPECTED", "上次检查")])
+        for item in items { table.append([item.institution, item.name, item.lastInspection?.description ?? "never"]) }
+        return table.rendered()
     }
 }
 
@@ -108,6 +153,7 @@ public struct SupervisionRecordOutput: OperationOutput {
     public var text: String {
         switch record.kind {
         case .inspection: "inspection \(record.id) of \(record.institution) on \(record.date): \(record.score.map(String.init) ?? "")"
+            + (record.inspectionType.map { $0 == .routine && record.matter == "routine" ? "" : " (\($0.rawValue), \(record.matter ?? $0.rawValue))" } ?? "")
         case .complaint: "complaint \(record.id) about \(record.institution) on \(record.date)"
         }
     }

@@ -7,8 +7,17 @@ extension RecordSchemas {
         "type": .string(), "foundOn": date, "evidence": .string(), "amount": SupervisionSchemaParts.money, "penalty": .string(),
         "decidedOn": date, "decidedBy": .string(), "deducted": SupervisionSchemaParts.money,
         "suspendedUntil": date.orNull, "barredUntil": date.orNull, "credit": JSONSchema.integer().describing("The credit points it cost."),
+        "notice": JSONSchema.integer().orNull.describing("The penalty notice it was decided on, if due process ran in ltc."),
+        "typical": JSONSchema.string().orNull.describing("Marked as a typical case for publication: its summary."),
     ], required: ["id", "institution", "caregiver", "person", "type", "foundOn", "evidence", "amount", "penalty", "decidedOn", "decidedBy",
                   "deducted", "suspendedUntil", "barredUntil", "credit"])
+
+    /// How many months of spending the fund's balance covers, and the warning level reached.
+    public static let fundRisk = JSONSchema.object([
+        "balance": SupervisionSchemaParts.money, "monthlySpending": SupervisionSchemaParts.money, "months": .integer(minimum: 0),
+        "coverMonths": SupervisionSchemaParts.money.orNull.describing("Months (two decimals, rounded down); null where nothing was spent."),
+        "level": JSONSchema.string().orNull.describing("The scheme's warning level reached (enforcement.fund.warnings), if any."),
+    ], required: ["balance", "monthlySpending", "months", "coverMonths", "level"])
 
     public static let creditRecord = JSONSchema.object([
         "subject": .string(), "score": .integer(), "closerChecks": .boolean, "barred": .boolean,
@@ -21,6 +30,7 @@ extension RecordSchemas {
         "id": .integer(), "kind": .enumeration(["inspection", "complaint"]), "institution": .string(), "date": date,
         "score": JSONSchema.integer(minimum: 0, maximum: 100).orNull, "person": JSONSchema.integer().orNull, "note": .string(),
         "recordedBy": .string(), "draw": JSONSchema.integer().orNull,
+        "type": JSONSchema.enumeration(["routine", "special", "joint", "flight"]).orNull, "matter": JSONSchema.string().orNull,
     ], required: ["id", "kind", "institution", "date", "score", "person", "note", "recordedBy", "draw"])
 
     public static let inspectionDraw = JSONSchema.object([
@@ -56,6 +66,7 @@ extension RecordSchemas {
             "mostRejected": .array(.object(["institution": .string(), "received": .integer(minimum: 0), "rejected": .integer(minimum: 0), "share": .number()],
                                            required: ["institution", "received", "rejected", "share"])),
             "ratings": .array(.object(["rating": .string(), "count": .integer(minimum: 0)], required: ["rating", "count"])),
+            "risk": RecordSchemas.fundRisk.orNull,
         ], required: ["month", "fund", "adjustments", "subsidiesDeducted", "netFund", "payable", "cash", "totalSpent", "withheld", "heldAboveBudget", "owed", "outOfRegion",
                       "budgetWarnings", "byGrade", "byMode", "byDistrict", "byInstitution", "mostRejected", "ratings"])
     }()
