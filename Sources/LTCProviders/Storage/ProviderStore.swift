@@ -44,6 +44,7 @@ public protocol ProviderTransaction: CaseTransaction {
     var holds: any HoldRepository { get }
     var cash: any CashRepository { get }
     var supervision: any SupervisionRepository { get }
+    var monitoring: any MonitoringRepository { get }
     var bars: any BarRepository { get }
     var plans: any CarePlanRepository { get }
     var credentials: any CredentialRepository { get }

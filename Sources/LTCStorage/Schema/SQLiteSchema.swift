@@ -4,8 +4,12 @@ enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] {
         released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
-                    credentials, holds, drafts, auditChain, acceptedMoney, monthQuantities, acceptedOrder, subsidyDeductions]
+                    credentials, holds, drafts, auditChain, acceptedMoney, monthQuantities, acceptedOrder, subsidyDeductions,
+                    monitoring]
     }
+
+    /// Migration `0024-monitoring` (``MonitoringMigration``).
+    static let monitoring = Migration("0024-" + MonitoringMigration.name, MonitoringMigration.sqlite)
 
     /// Migration `0023-subsidy-deductions` (``SubsidyDeductionMigration``).
     static let subsidyDeductions = Migration("0023-" + SubsidyDeductionMigration.name, SubsidyDeductionMigration.sqlite)
