@@ -36,7 +36,7 @@ enum MonitorBenchmark {
         let store = try StoreLocation(database).open()
         let people = max(240, Int((Double(logs) / 19.25).rounded()))
         let institutionCount = max(12, people / 100)
-        var city = SyntheticCity(beneficiaries: people, institutions: institutionCount, caregiversPerInstitution: 25, seed: 11)
+        var city = SyntheticCity(beneficiaries: people, institutions: institutionCount, caregiversPerInstitution: 27, seed: 11)
         let scheme = try LogsBenchmark.scheme()
         try city.seed(store, scheme: scheme, validFrom: CalendarDate("2026-01-01")!)
         var random = SplitMix64(seed: 33)
@@ -66,15 +66,16 @@ enum MonitorBenchmark {
 
         // Shared check-in: the next client of a caregiver checks in at a client's home, for a few pairs.
         var checkIn = homes
-        let shared = stride(from: 0, to: city.people.count - 1, by: max(2, city.people.count / 6)).prefix(6)
-        for n in shared where ordinary.contains(city.people[n].institution) && city.people[n].institution == city.people[n + 1].institution {
-            checkIn[city.people[n + 1].person] = homes[city.people[n].person]
+        let shared = stride(from: 0, to: max(0, city.people.count - institutionCount), by: max(1, city.people.count / 6)).prefix(6)
+        for n in shared where ordinary.contains(city.people[n].institution) {
+            checkIn[city.people[n + institutionCount].person] = homes[city.people[n].person]
             planted.add(.sharedCheckIn, "location:\(homes[city.people[n].person]!)")
         }
 
         // Clients who move: served by their institution once a week last month, by the next institution in full this month.
         let movers = city.people.filter { $0.perWeek >= 5 && ordinary.contains($0.institution) }.prefix(6).map { $0.person }
         var movedTo: [Int: Int] = [:]
+        var evening: Set<Int> = []
         try store.write { (tx: any ProviderTransaction) in
             for person in movers {
                 let from = city.people.first { $0.person == person }!.institution
@@ -86,18 +87,20 @@ enum MonitorBenchmark {
                                                        weeklyVisits: nil, home: nil))
                 planted.add(.hoursJump, "person:\(person)")
             }
-            // One person, two institutions: caregivers C24 of institution k and C24 of k+1 share a national ID, for a few k.
-            for (pair, index) in ordinary.dropLast().prefix(4).enumerated() {
+            // One person, two institutions: C1 of institution k and C26 of k+1 share a national ID, for a few k; C26 serves
+            // k+1's first client at 18:00, after C1's day at k (intake refuses one person's overlapping visits at two institutions).
+            for (pair, index) in stride(from: 0, to: ordinary.count - 1, by: 2).prefix(4).map({ ordinary[$0] }).enumerated() {
                 let id = try SyntheticCity.nationalID(5_000_000 + pair)
-                for at in [index, index + 1] {
-                    guard var caregiver = try tx.caregivers.caregiver(institution: institution(at), id: "C24") else { continue }
+                for (at, caregiverID) in [(index, "C1"), (index + 1, "C26")] {
+                    guard var caregiver = try tx.caregivers.caregiver(institution: institution(at), id: caregiverID) else { continue }
                     caregiver.nationalID = id
                     try tx.caregivers.upsert(caregiver)
                 }
-                planted.add(.twoInstitutions, "caregivers:\(institution(index))/C24,\(institution(index + 1))/C24")
+                evening.insert(city.people.first { $0.institution == index + 1 && !movers.contains($0.person) }!.person)
+                planted.add(.twoInstitutions, "caregivers:\(institution(index))/C1,\(institution(index + 1))/C26")
             }
             // Assessors: 30 with 40 determinations this month, severe (grade 4 up) three times in ten; A28 and A29 seven in ten.
-            // Audit findings: eight each, half lowering the grade; A27's seven of eight.
+            // Audit findings: eight each, a quarter lowering the grade; A27's seven of eight.
             var personIndex = 9_000_000
             for assessor in 0..<30 {
                 let severeShare = assessor >= 28 ? 7 : 3
@@ -113,7 +116,7 @@ enum MonitorBenchmark {
                                                          benefitsEligible: grade >= 3, validFrom: month.firstDay.adding(days: 25), validUntil: nil)
                     let caseID = try tx.cases.insert(record)
                     if n < 8 {
-                        let lowered = assessor == 27 ? n < 7 : n % 2 == 0
+                        let lowered = assessor == 27 ? n < 7 : n % 4 == 0
                         _ = try tx.findings.insert(AssessorFinding(id: 0, assessor: "A\(assessor)", caseID: caseID, assessmentID: 0, auditAssessmentID: 0,
                                                                    grade: grade, auditedGrade: lowered ? max(0, grade - 1) : grade + 1,
                                                                    foundOn: month.firstDay.adding(days: 20)))
@@ -125,7 +128,7 @@ enum MonitorBenchmark {
             planted.add(.assessorDowngrades, "assessor:A27")
         }
 
-        // Impossible travel: for a few caregivers, the second visit of a day checks in 44 km away.
+        // Impossible travel: for a few caregivers, the second visit of a day checks in 89 km away.
         let travellers = Set(ordinary.suffix(4).map { "\(institution($0))/C2" })
         var travelled: Set<String> = []
         var stayCandidates: [(person: Int, day: CalendarDate)] = []
@@ -133,10 +136,10 @@ enum MonitorBenchmark {
         func csv(of target: YearMonth, previous: Bool) -> [UInt8] {
             var out = Array("log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n".utf8)
             var sequence = 0
-            var secondOfDay: [String: Int] = [:]
             for day in target.days {
                 let weekday = (day.dayNumber + 3) % 7
                 var packedCount = 0
+                var entries: [(at: Int, caregiver: Int, person: Int, start: Int, location: String)] = []
                 for person in city.people {
                     guard weekday < person.perWeek else { continue }
                     var at = person.institution
@@ -151,27 +154,32 @@ enum MonitorBenchmark {
                         period = packedCount % 6
                         packedCount += 1
                     }
-                    if movedTo[person.person] != nil, !previous { caregiver = 25 - period - 1; period = 5 }
+                    if movedTo[person.person] != nil, !previous { caregiver = 25; period = movers.firstIndex(of: person.person)! % 6 }
                     let jitter = at == clockwork ? 0 : next(16)
-                    let start = 8 * 60 + period * 100 + jitter
-                    var location = checkIn[person.person]!
-                    let key = "\(institution(at))/C\(caregiver)"
-                    if !previous, travellers.contains(key), !travelled.contains(key) {
-                        secondOfDay["\(key) \(day)", default: 0] += 1
-                        if secondOfDay["\(key) \(day)"] == 2 {
-                            let point = GeoPoint(text: Substring(location))!
-                            location = MonitorBenchmark.point(point.latitudeMicro + 400_000, point.longitudeMicro)
-                            travelled.insert(key)
-                            planted.add(.impossibleTravel, "caregiver:\(key)")
-                        }
-                    }
+                    var start = 8 * 60 + period * 100 + jitter
+                    if evening.contains(person.person) { caregiver = 26; start = 18 * 60 + jitter }
+                    let location = checkIn[person.person]!
                     if !previous, at != heavy, at != packed, at != clockwork, stayCandidates.count < 5, day.dayNumber % 9 == 0,
                        movedTo[person.person] == nil, !stayCandidates.contains(where: { $0.person == person.person }) {
                         stayCandidates.append((person.person, day))
                     }
+                    entries.append((at, caregiver, person.person, start, location))
+                }
+                // Impossible travel: a traveller's visit right after another of theirs (the next period) checks in 89 km away.
+                if !previous {
+                    for key in travellers.subtracting(travelled) {
+                        let mine = entries.indices.filter { "\(institution(entries[$0].at))/C\(entries[$0].caregiver)" == key }
+                        guard let second = mine.first(where: { index in mine.contains { (entries[$0].start - 480) / 100 == (entries[index].start - 480) / 100 - 1 } }) else { continue }
+                        let point = GeoPoint(text: Substring(entries[second].location))!
+                        entries[second].location = MonitorBenchmark.point(point.latitudeMicro + 800_000, point.longitudeMicro)
+                        travelled.insert(key)
+                        planted.add(.impossibleTravel, "caregiver:\(key)")
+                    }
+                }
+                for entry in entries {
                     sequence += 1
-                    let from = LocalMinute(day: day, minute: start), to = LocalMinute(day: day, minute: start + 60)
-                    out += Array("\(previous ? "P" : "L")\(sequence),\(institution(at)),C\(caregiver),\(person.person),S01,\(from),\(to),home-visit,\(location)\n".utf8)
+                    let from = LocalMinute(day: day, minute: entry.start), to = LocalMinute(day: day, minute: entry.start + 60)
+                    out += Array("\(previous ? "P" : "L")\(sequence),\(institution(entry.at)),C\(entry.caregiver),\(entry.person),S01,\(from),\(to),home-visit,\(entry.location)\n".utf8)
                 }
             }
             return out
@@ -179,10 +187,12 @@ enum MonitorBenchmark {
         let asOf = CalendarDate(LogsBenchmark.asOf)!
         let intake = IntakeService(store: store, clock: SystemClock())
         var submitted = 0, rejected = 0
+        var rejectedBy: [String: Int] = [:]
         for (target, previous) in [(month.adding(months: -1), true), (month, false)] {
             let report = try intake.submit(csv(of: target, previous: previous), actor: admin, asOf: asOf)
             submitted += report.accepted
             rejected += report.rejected.count
+            for (rule, count) in report.byRule { rejectedBy[rule.code, default: 0] += count }
         }
         // Stays: five clients in hospital the day before to the day after a visit of theirs.
         let monitoring = MonitoringService(store: store, clock: SystemClock())
@@ -197,7 +207,7 @@ enum MonitorBenchmark {
         let run = try monitoring.run(month: month, schemeID: nil, actor: admin, asOf: asOf)
         let seconds = Date().timeIntervalSince(runStarted)
 
-        print("city: \(city.people.count) beneficiaries, \(institutionCount) institutions; \(submitted) logs accepted over two months (\(rejected) rejected); prepared in \(LogsBenchmark.format(prepared)) s")
+        print("city: \(city.people.count) beneficiaries, \(institutionCount) institutions; \(submitted) logs accepted over two months (\(rejected) rejected: \(rejectedBy.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))); prepared in \(LogsBenchmark.format(prepared)) s")
         print("monitor.run \(month): \(LogsBenchmark.format(seconds)) s, \(run.flags.count) flags (load average before: \(load))")
         print("RULE                                   PLANTED  FLAGGED  TRUE  PRECISION  RECALL")
         let flagged = Dictionary(grouping: run.flags, by: \.rule).mapValues { Set($0.map(\.subject)) }
