@@ -40,7 +40,7 @@ struct BenefitDecoder {
             }
         }
         let subsidies = fields.array("subsidies", required: false).map(self.subsidies) ?? []
-        let monitoring = fields.fields("monitoring", accepting: ["duration", "lateDays", "checkInRadiusMeters", "qualifications"],
+        let monitoring = fields.fields("monitoring", accepting: ["duration", "lateDays", "checkInRadiusMeters", "qualifications", "analytics"],
                                        required: false).flatMap { self.monitoring($0, catalogue: catalogue) }
         var funding: [InsuranceType: Funding] = [:]
         if let section = fields.fields("funding", accepting: InsuranceType.allCases.map(\.rawValue)) {

@@ -31,6 +31,8 @@ public struct MonitoringSettings: Sendable, Equatable {
     /// Item code → the qualifications of which a caregiver needs one; items
     /// not listed need a registered caregiver of the institution.
     public var qualifications: [String: [String]]
+    /// The thresholds of monitoring across time (``AnalyticsThresholds``), if the scheme runs it.
+    public var analytics: AnalyticsThresholds? = nil
 }
 
 extension BenefitDecoder {
@@ -66,8 +68,10 @@ extension BenefitDecoder {
                 qualifications[member.key] = names
             }
         }
+        let analytics = fields.fields("analytics", accepting: ["assessorSevere", "assessorDowngrades", "institutionOutliers", "sharedCheckIn", "travel", "hoursJump"],
+                                      required: false).flatMap(self.analytics)
         guard let lateDays, let radius else { return nil }
-        return MonitoringSettings(duration: duration, lateDays: lateDays, checkInRadiusMeters: radius, qualifications: qualifications)
+        return MonitoringSettings(duration: duration, lateDays: lateDays, checkInRadiusMeters: radius, qualifications: qualifications, analytics: analytics)
     }
 }
 

@@ -12,8 +12,9 @@
 // threads and intake's lanes (default: one per core), to see how the loop scales.
 //
 // Scenarios "logs" (a month submitted and settled in bulk), "month" (small
-// batches into a full month) and "serve" (ltc-server over loopback): see
-// LogsBenchmark.swift, MonthBenchmark.swift and ServeBenchmark.swift.
+// batches into a full month), "monitor" (the monitoring rules on planted
+// anomalies) and "serve" (ltc-server over loopback): see LogsBenchmark.swift,
+// MonthBenchmark.swift, MonitorBenchmark.swift and ServeBenchmark.swift.
 
 import Foundation
 import LTCAssessment
@@ -239,6 +240,8 @@ do {
         try ServerBenchmark.logs(count: count, server: server)
     } else if arguments.count == 2, arguments[0] == "logs", let count = Int(arguments[1]), count > 0 {
         try LogsBenchmark.run(logs: count)
+    } else if arguments.count == 2, arguments[0] == "monitor", let count = Int(arguments[1]), count > 0 {
+        try MonitorBenchmark.run(logs: count, database: server)
     } else if arguments.count == 2, arguments[0] == "serve", let count = Int(arguments[1]), count > 0 {
         try ServeBenchmark.run(requests: count, server: server)
     } else if arguments.count == 2, arguments[0] == "submitters", let count = Int(arguments[1]), count > 0 {
@@ -252,7 +255,7 @@ do {
     } else if arguments.isEmpty {
         try runAll()
     } else {
-        FileHandle.standardError.write(Data("usage: ltc-bench            (the rpc-score scenario, all sizes)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N [--db postgresql://…]  (a synthetic month of N logs submitted and settled; on a server, against plain COPY)\n       ltc-bench submitters N [--db postgresql://…]  (batches of 100 into a month of N logs: 1 submitter, then 8 at once)\n       ltc-bench gen DB N [CSV]   (write the synthetic city to DB, a file or postgresql://…, and its logs to CSV, else DB.csv)\n       ltc-bench month N [DIR]    (batches of 100 logs into a month holding N logs, against an empty month)\n       ltc-bench serve N [--db postgresql://…]  (ltc-server: N assessment.score over HTTP against ltc rpc on stdin; 50 institutions sending 100-log files at once; memory over N requests)\n".utf8))
+        FileHandle.standardError.write(Data("usage: ltc-bench            (the rpc-score scenario, all sizes)\n       ltc-bench rpc-score loop|process N\n       ltc-bench logs N [--db postgresql://…]  (a synthetic month of N logs submitted and settled; on a server, against plain COPY)\n       ltc-bench submitters N [--db postgresql://…]  (batches of 100 into a month of N logs: 1 submitter, then 8 at once)\n       ltc-bench gen DB N [CSV]   (write the synthetic city to DB, a file or postgresql://…, and its logs to CSV, else DB.csv)\n       ltc-bench month N [DIR]    (batches of 100 logs into a month holding N logs, against an empty month)\n       ltc-bench monitor N [--db postgresql://…]  (two months of N logs with planted anomalies; monitor.run timed, each rule's precision and recall)\n       ltc-bench serve N [--db postgresql://…]  (ltc-server: N assessment.score over HTTP against ltc rpc on stdin; 50 institutions sending 100-log files at once; memory over N requests)\n".utf8))
         exit(64)
     }
 } catch {

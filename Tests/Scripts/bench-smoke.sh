@@ -15,6 +15,7 @@ run logs 5000
 run month 5000
 run submitters 21000
 run gen "$scratch/city.sqlite" 2000
+run monitor 5000
 run serve 2000
 if [ $# -ge 1 ]; then
     run logs 5000 --db "$1"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs the documentation as written: every ```sh block of README.md in
-order, then those of docs/protocol.md, docs/security.md, docs/deploy.md, docs/enforcement.md and docs/postgresql.md,
+order, then those of docs/protocol.md, docs/security.md, docs/deploy.md, docs/supervision.md, docs/enforcement.md and docs/postgresql.md,
 each file in one shell session (a reader pastes the blocks one after another), in
 a fresh copy of the package, with a home folder of its own (a new reader's: what
 the README installs there goes nowhere else).
@@ -307,7 +307,7 @@ def main():
     try:
         folder, environment = copy_package()
         folders.append(folder)
-        for document in ["README.md", "docs/protocol.md", "docs/security.md", "docs/deploy.md", "docs/enforcement.md"]:
+        for document in ["README.md", "docs/protocol.md", "docs/security.md", "docs/deploy.md", "docs/supervision.md", "docs/enforcement.md"]:
             problems += run_shell(document, folder, environment)
             problems += run_rpc(document, folder, environment)
         user = reader()

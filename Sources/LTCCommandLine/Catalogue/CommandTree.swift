@@ -11,7 +11,7 @@ import LTCOperations
 enum CommandTree {
     /// The spellings of every operation's command.
     static let spellings: [CommandSpelling] = AssessmentSpellings.all + RegistrySpellings.all + CaseSpellings.all + CaseReviewSpellings.all
-        + ProviderSpellings.all + SupervisionSpellings.all + AccessSpellings.all
+        + ProviderSpellings.all + SupervisionSpellings.all + MonitoringSpellings.all + AccessSpellings.all
 
     /// What each group of commands is for.
     static let groups: [String: String] = [

@@ -4,7 +4,7 @@ extension OperationCatalogue {
     /// the others.
     public static func standard() -> OperationCatalogue {
         OperationCatalogue(AssessmentOperations.entries + RegistryOperations.entries + CaseOperations.entries
-                           + CaseReviewOperations.entries + ProviderOperations.entries + SupervisionOperations.entries + AccessOperations.entries)
+                           + CaseReviewOperations.entries + ProviderOperations.entries + SupervisionOperations.entries + MonitoringOperations.entries + AccessOperations.entries)
     }
 }
 

@@ -20,6 +20,7 @@ public struct StoreServices: Sendable {
     public let settlement: SettlementService
     public let cash: CashService
     public let supervision: SupervisionService
+    public let monitoring: MonitoringService
     public let enforcement: EnforcementService
     public let reports: FundReportService
     public let registration: ActorRegistration
@@ -37,6 +38,7 @@ public struct StoreServices: Sendable {
         settlement = SettlementService(store: store, clock: clock)
         cash = CashService(store: store, clock: clock)
         supervision = SupervisionService(store: store, clock: clock)
+        monitoring = MonitoringService(store: store, clock: clock)
         enforcement = EnforcementService(store: store, clock: clock)
         reports = FundReportService(store: store)
         registration = ActorRegistration(store: store, clock: clock)

@@ -53,6 +53,7 @@ public protocol ProviderTransaction: CaseTransaction {
     var holds: any HoldRepository { get }
     var cash: any CashRepository { get }
     var supervision: any SupervisionRepository { get }
+    var monitoring: any MonitoringRepository { get }
     var bars: any BarRepository { get }
     var enforcement: any EnforcementRepository { get }
     var plans: any CarePlanRepository { get }

@@ -25,6 +25,9 @@ public enum PostgresRuntimeRole {
         "submissions": "SELECT, INSERT",
         "settlements": "SELECT, INSERT",
         "deactivations": "SELECT, INSERT",
+        // A flag's items are kept as found, a stay as recorded.
+        "monitor_flag_items": "SELECT, INSERT",
+        "inpatient_stays": "SELECT, INSERT",
         // Chained events leave the queue; a queued event never changes.
         "event_queue": "SELECT, INSERT, DELETE",
         // Only the last use and a revocation change; a credential is never removed.

@@ -33,6 +33,7 @@ enum PostgresSchema {
         Migration(name: "0016-" + MonthQuantityMigration.name, sql: MonthQuantityMigration.postgresql),
         Migration(name: "0017-" + AcceptedOrderMigration.name, sql: AcceptedOrderMigration.postgresql),
         Migration(name: "0018-" + SubsidyDeductionMigration.name, sql: SubsidyDeductionMigration.postgresql),
+        Migration(name: "0019-" + MonitoringMigration.name, sql: MonitoringMigration.postgresql),
         Migration(name: "0020-" + EnforcementMigration.name, sql: EnforcementMigration.postgresql),
     ]
 

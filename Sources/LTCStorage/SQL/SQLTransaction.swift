@@ -43,6 +43,7 @@ struct SQLTransaction<Database: SQLConnection>: ProviderTransaction {
     var holds: any HoldRepository { SQLHolds(database: database) }
     var cash: any CashRepository { SQLCashPayments(database: database) }
     var supervision: any SupervisionRepository { SQLSupervision(database: database) }
+    var monitoring: any MonitoringRepository { SQLMonitoring(database: database) }
     var bars: any BarRepository { SQLBars(database: database) }
     var enforcement: any EnforcementRepository { SQLEnforcement(database: database) }
     var credentials: any CredentialRepository { SQLCredentials(database: database) }

@@ -4,11 +4,15 @@ enum SQLiteSchema {
     /// Every migration, in order.
     static var migrations: [Migration] {
         released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
-                    credentials, holds, drafts, auditChain, acceptedMoney, monthQuantities, acceptedOrder, subsidyDeductions, enforcement]
+                    credentials, holds, drafts, auditChain, acceptedMoney, monthQuantities, acceptedOrder, subsidyDeductions,
+                    monitoring, enforcement]
     }
 
     /// Migration `0025-enforcement` (``EnforcementMigration``).
     static let enforcement = Migration("0025-" + EnforcementMigration.name, EnforcementMigration.sqlite)
+
+    /// Migration `0024-monitoring` (``MonitoringMigration``).
+    static let monitoring = Migration("0024-" + MonitoringMigration.name, MonitoringMigration.sqlite)
 
     /// Migration `0023-subsidy-deductions` (``SubsidyDeductionMigration``).
     static let subsidyDeductions = Migration("0023-" + SubsidyDeductionMigration.name, SubsidyDeductionMigration.sqlite)
