@@ -13,10 +13,14 @@
 public struct Authentication: Middleware {
     public let authenticator: any Authenticator
     public let certificates: ClientCertificates
+    /// Where a bearer token the database let in is remembered for requests
+    /// that read nothing stored (``CredentialCache``); this check itself always asks the database.
+    public let cache: CredentialCache?
 
-    public init(_ authenticator: any Authenticator, certificates: ClientCertificates = ClientCertificates()) {
+    public init(_ authenticator: any Authenticator, certificates: ClientCertificates = ClientCertificates(), cache: CredentialCache? = nil) {
         self.authenticator = authenticator
         self.certificates = certificates
+        self.cache = cache
     }
 
     /// The 401 every refused credential gets.
@@ -32,7 +36,11 @@ public struct Authentication: Middleware {
             if header.isEmpty, let subject = request.clientSubject {
                 found = try certificates.credential(for: subject).flatMap { try authenticator.authenticate(certified: $0, in: worker.environment) }
             } else if let token = Self.token(header) {
-                found = try authenticator.authenticate(token, in: worker.environment)
+                if let cache {
+                    found = try cache.verify(token) { try authenticator.authenticate(token, in: worker.environment) }
+                } else {
+                    found = try authenticator.authenticate(token, in: worker.environment)
+                }
             } else {
                 found = nil
             }

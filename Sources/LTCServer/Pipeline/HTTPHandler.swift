@@ -56,6 +56,8 @@ final class HTTPHandler: ChannelDuplexHandler {
     private var requestNumber = 0
     /// The verified client certificate's subject, read once per connection (`nil` inside: none).
     private var clientSubject: String??
+    /// A flush of answers written is due at the end of this turn of the event loop.
+    private var flushScheduled = false
 
     init(server: ServerContext) {
         self.server = server
@@ -203,7 +205,7 @@ final class HTTPHandler: ChannelDuplexHandler {
         case .memory(let memory):
             var request = current.request
             request.body = .bytes(memory.getBytes(at: memory.readerIndex, length: memory.readableBytes) ?? [])
-            if let answer = server.answerOnLoop(request) { return respond(answer, context) }
+            if let answer = server.answerOnLoop(request) ?? server.answerWithoutStore(request) { return respond(answer, context) }
             let chain = server.chain, routes = server.routes, sent = request
             submit(context) { worker in
                 chain.respond(to: sent, on: worker) { routes.respond($0, worker) }
@@ -285,10 +287,23 @@ final class HTTPHandler: ChannelDuplexHandler {
         if !response.body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }
+        guard close else {
+            // Answers to pipelined requests read together go out in one write: flushed once this turn of the loop is done.
+            context.write(wrapOutboundOut(.end(nil)), promise: nil)
+            return flushSoon(context)
+        }
         let written = context.writeAndFlushPromise()
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
-        if close {
-            written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+    }
+
+    /// Flushes what was written, once, after whatever else this turn of the event loop does.
+    private func flushSoon(_ context: ChannelHandlerContext) {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        context.eventLoop.assumeIsolated().execute { [weak self] in
+            self?.flushScheduled = false
+            context.flush()
         }
     }
 
