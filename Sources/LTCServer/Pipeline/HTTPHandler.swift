@@ -7,8 +7,10 @@ import NIOSSL
 /// body into memory up to the body limit, or an upload into a temporary
 /// file once its credential is admitted), hands the work to the
 /// ``WorkerPool``, and writes the answer when the worker completes it. It
-/// never runs an operation or waits: the event loop goes on serving other
-/// connections meanwhile. SwiftNIO's pipelining handler before it holds a
+/// never waits, and runs no operation that reads the store: the event loop
+/// goes on serving other connections meanwhile. (One that reads nothing
+/// stored, from a credential verified a moment ago, it answers itself:
+/// ``ServerContext/answerWithoutStore(_:)``.) SwiftNIO's pipelining handler before it holds a
 /// connection's next request until this one is answered.
 ///
 /// A request goes:
@@ -16,7 +18,7 @@ import NIOSSL
 ///    the whole request; an upload's credential and rate are checked now, on
 ///    a worker, and the body waits unread (backpressure) until then;
 /// 2. body: in memory, or appended to the upload's file; past its limit 413;
-/// 3. end: probes are answered here; the rest is a job on the pool (full:
+/// 3. end: probes and compute-only operations are answered here; the rest is a job on the pool (full:
 ///    503 with `Retry-After`), which runs the middleware and the route;
 /// 4. the answer written, with `X-Request-Id`; the access log and the
 ///    metrics told; the connection kept alive unless the server is stopping.
