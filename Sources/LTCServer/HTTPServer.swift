@@ -50,8 +50,10 @@ public final class HTTPServer: Sendable {
         let metrics = ServerMetrics()
         let limiter = RateLimiter(rate: limits.ratePerSecond, burst: limits.rateBurst, clock: clock)
         let sessions = WebSessions(clock: clock, secure: configuration.tls != nil || configuration.secureCookies)
+        let credentials = CredentialCache(seconds: limits.credentialCacheSeconds, clock: clock)
         let chain = MiddlewareChain([
-            Authentication(authenticator, certificates: configuration.tls?.clientCertificates ?? ClientCertificates(), sessions: sessions),
+            Authentication(authenticator, certificates: configuration.tls?.clientCertificates ?? ClientCertificates(),
+                           sessions: sessions, cache: credentials),
             RateLimit(limiter),
         ])
         let connections = ConnectionRegistry(limit: limits.connections)
@@ -59,7 +61,8 @@ public final class HTTPServer: Sendable {
                                                                                                web: WebPages(sessions: sessions, uploadLimit: min(limits.uploadBytes, 64 << 20))), connections: connections,
                                     limits: limits, clock: clock, metrics: metrics, accessLog: accessLog,
                                     spoolFolder: ProcessInfoLite.temporaryFolder,
-                                    openAPI: Array(JSONWriter.string(OpenAPIDocument.make(.standard())).utf8))
+                                    openAPI: Array(JSONWriter.string(OpenAPIDocument.make(.standard())).utf8),
+                                    credentials: credentials, loopWorker: try loopWorker(configuration, clock: wallClock))
         var decoderLimits = NIOHTTPDecoderLimitConfiguration()
         decoderLimits.maxHeaderListSize = limits.headerBytes
         decoderLimits.maxHeaderFieldSize = limits.headerBytes
@@ -93,6 +96,15 @@ public final class HTTPServer: Sendable {
             throw InputError(source: "--listen", message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
         return HTTPServer(port: listener.localAddress?.port ?? configuration.port, group: group, listener: listener, context: context)
+    }
+
+    /// The event loops' worker: the forms and the catalogue, with no database
+    /// (an operation that needs one is never sent to it, and would be told so).
+    private static func loopWorker(_ configuration: ServerConfiguration, clock: any WallClock) throws -> Worker {
+        let environment = OperationEnvironment(forms: try FormCatalog.load(directories: configuration.formDirectories), clock: clock)
+        let catalogue = OperationCatalogue.standard()
+        return Worker(number: -1, environment: environment, catalogue: catalogue,
+                      rpc: RPCServer(catalogue: catalogue, environment: environment, caller: .trusting, about: ["actors": actorModel]))
     }
 
     private init(port: Int, group: MultiThreadedEventLoopGroup, listener: any Channel, context: ServerContext) {

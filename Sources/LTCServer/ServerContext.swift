@@ -16,9 +16,17 @@ final class ServerContext: Sendable {
     let spoolFolder: String
     /// `/openapi.json`, made once.
     let openAPI: [UInt8]
+    /// Bearer credentials verified a moment ago, for requests answered on the event loop.
+    let credentials: CredentialCache
+    /// What the event loops answer operations that read nothing stored with:
+    /// the forms and the catalogue, and no database.
+    let loopWorker: Worker
 
     init(pool: WorkerPool, chain: MiddlewareChain, routes: RouteTable, connections: ConnectionRegistry, limits: ServerLimits,
-         clock: any MonotonicClock, metrics: ServerMetrics, accessLog: AccessLog, spoolFolder: String, openAPI: [UInt8]) {
+         clock: any MonotonicClock, metrics: ServerMetrics, accessLog: AccessLog, spoolFolder: String, openAPI: [UInt8],
+         credentials: CredentialCache, loopWorker: Worker) {
+        self.credentials = credentials
+        self.loopWorker = loopWorker
         self.pool = pool
         self.chain = chain
         self.routes = routes
@@ -60,6 +68,39 @@ final class ServerContext: Sendable {
         case .web(let path):
             return WebAssets.answer(path)
         case .rpc, .operation, .logs, .statement, .evidence, .ready, .webUpload:
+            return nil
+        }
+    }
+
+    /// The answer to a request for an operation that reads nothing stored
+    /// (`assessment.score`, the forms: effect `computes`), by `POST /rpc` (one
+    /// request, not a batch) or `POST /api/{method}`, from a bearer credential
+    /// the database let in less than ``ServerLimits/credentialCacheSeconds``
+    /// ago (``CredentialCache``), computed here on the event loop: no worker,
+    /// no database. The rate limit applies as on a worker. `nil` for every
+    /// other request (it goes to a worker, and its credential to the database).
+    func answerWithoutStore(_ request: ServerRequest) -> ServerResponse? {
+        guard credentials.isOn, case .bytes(let bytes) = request.body else { return nil }
+        let header = request.headers["Authorization"]
+        guard !header.isEmpty, let token = Authentication.token(header) else { return nil }
+        let limit = MiddlewareChain([RateLimit(routes.limiter)]), loopWorker = loopWorker
+        switch request.route {
+        case .rpc:
+            guard let message = try? JSONParser.parse(bytes), loopWorker.rpc.readsNothingStored(message),
+                  let credential = credentials.credential(for: token) else { return nil }
+            var request = request
+            request.credential = credential
+            return limit.respond(to: request, on: loopWorker) { request in
+                guard let answer = loopWorker.rpc.respond(toParsed: message, caller: credential.caller) else { return ServerResponse(status: 204, operation: "rpc") }
+                return ServerResponse(status: 200, headers: [("Content-Type", "application/json")], body: answer, operation: "rpc")
+            }
+        case .operation(let name):
+            guard let entry = loopWorker.catalogue.entry(named: name), !entry.effect.touchesStore,
+                  let credential = credentials.credential(for: token) else { return nil }
+            var request = request
+            request.credential = credential
+            return limit.respond(to: request, on: loopWorker) { OperationRoute.respond(name, $0, loopWorker) }
+        default:
             return nil
         }
     }

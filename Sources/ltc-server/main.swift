@@ -39,6 +39,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds to receive a whole request (default 60).") var requestTimeout: Int64?
     @Option(help: "Seconds a keep-alive connection may stay idle (default 30).") var idleTimeout: Int64?
     @Option(help: "Seconds SIGTERM waits for requests in flight (default 30).") var shutdownGrace: Int64?
+    @Option(help: "Seconds a verified bearer credential is trusted for operations that read nothing stored (default 1; 0: always ask the database).")
+    var credentialCache: Double?
     @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM, the server's certificate first); with --tls-key.", valueName: "pem"))
     var tlsCert: String?
     @Option(help: ArgumentHelp("The private key of --tls-cert (PEM).", valueName: "pem")) var tlsKey: String?
@@ -73,6 +75,7 @@ struct Serve: ParsableCommand {
         if let requestTimeout { configuration.limits.requestSeconds = requestTimeout }
         if let idleTimeout { configuration.limits.idleSeconds = idleTimeout }
         if let shutdownGrace { configuration.limits.shutdownSeconds = shutdownGrace }
+        if let credentialCache { configuration.limits.credentialCacheSeconds = max(0, credentialCache) }
 
         // SIGTERM and SIGINT are taken by this thread alone (sigwait): blocked
         // here before any thread starts, so every thread started inherits the mask.

@@ -83,6 +83,20 @@ public final class RPCServer: Sendable {
         return respond(to: message, into: &out, caller: caller, gate: gate) ? out.bytes : nil
     }
 
+    /// Whether `message` is one request (not a batch) for an operation that
+    /// reads nothing stored (its effect is `computes`): one a front door may
+    /// answer without a database connection.
+    public func readsNothingStored(_ message: JSONValue) -> Bool {
+        guard case .object(let request) = message, let name = request["method"]?.stringValue, let entry = operations[name] else { return false }
+        return !entry.effect.touchesStore
+    }
+
+    /// The response bytes for a line already parsed, or `nil` (notifications only).
+    public func respond(toParsed message: JSONValue, caller: Caller? = nil) -> [UInt8]? {
+        var out = JSONOutput()
+        return respond(to: message, into: &out, caller: caller ?? self.caller, gate: nil) ? out.bytes : nil
+    }
+
     /// The response for a line too long to read.
     public func respondToOverlongLine(length: Int, limit: Int) -> [UInt8] {
         let error = RPCError(code: RPCErrorCode.parseError,

@@ -26,6 +26,7 @@ extension ActorRegistration {
     public func deactivate(_ register: Register, id: String, from: CalendarDate, reason: String, actor: Actor, asOf: CalendarDate?) throws -> Deactivation {
         let date = try registry.day(asOf)
         let operation = Operation(register.action, subject: "\(register.rawValue):\(id)", actor: actor, asOf: date, reason: reason)
+        defer { AccessChanges.record() }   // after the commit (or the refusal): a cached credential is checked again
         return try work.change(operation, on: store.transactions) { tx in
             try Access.require(actor, .manageAccess)
             guard !reason.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "a deactivation needs a reason: say why the actor may no longer act") }

@@ -68,6 +68,7 @@ public struct CredentialService: Sendable {
     public func revoke(_ id: CredentialID, reason: String?, actor: Actor, asOf: CalendarDate?) throws -> Credential {
         let date = try registration.registry.day(asOf)
         let operation = Operation("credential.revoke", subject: "credential:\(id)", actor: actor, asOf: date, reason: reason)
+        defer { AccessChanges.record() }
         return try work.change(operation, on: store.transactions) { tx in
             try Access.require(actor, .manageAccess)
             guard var credential = try tx.credentials.credential(id: id) else { throw CaseError(.notFound, "no credential \(id)") }

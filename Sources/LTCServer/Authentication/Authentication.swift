@@ -15,11 +15,16 @@ public struct Authentication: Middleware {
     public let certificates: ClientCertificates
     /// The web pages' sessions: on a web route the session cookie says who acts.
     public let sessions: WebSessions
+    /// Where a bearer token the database let in is remembered for requests
+    /// that read nothing stored (``CredentialCache``); this check itself always asks the database.
+    public let cache: CredentialCache?
 
-    public init(_ authenticator: any Authenticator, certificates: ClientCertificates = ClientCertificates(), sessions: WebSessions = WebSessions()) {
+    public init(_ authenticator: any Authenticator, certificates: ClientCertificates = ClientCertificates(),
+                sessions: WebSessions = WebSessions(), cache: CredentialCache? = nil) {
         self.authenticator = authenticator
         self.certificates = certificates
         self.sessions = sessions
+        self.cache = cache
     }
 
     /// The 401 every refused credential gets.
@@ -36,7 +41,11 @@ public struct Authentication: Middleware {
             if header.isEmpty, let subject = request.clientSubject {
                 found = try certificates.credential(for: subject).flatMap { try authenticator.authenticate(certified: $0, in: worker.environment) }
             } else if let token = Self.token(header) {
-                found = try authenticator.authenticate(token, in: worker.environment)
+                if let cache {
+                    found = try cache.verify(token) { try authenticator.authenticate(token, in: worker.environment) }
+                } else {
+                    found = try authenticator.authenticate(token, in: worker.environment)
+                }
             } else {
                 found = nil
             }

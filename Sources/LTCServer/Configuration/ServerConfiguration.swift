@@ -16,9 +16,10 @@ public struct ServerConfiguration: Sendable {
     /// request shares. Default: two per processor, at most 16 (a worker
     /// waits on the database much of the time).
     public var workers = max(2, min(16, 2 * Threads.Configuration.processors))
-    /// Event-loop threads of SwiftNIO, which read and write sockets and never
-    /// run an operation. 1 is plenty for a few thousand requests a second.
-    public var eventLoops = 1
+    /// Event-loop threads of SwiftNIO, which read and write sockets and
+    /// answer the operations that read nothing stored (scoring, the forms)
+    /// themselves: one per processor.
+    public var eventLoops = max(1, Threads.Configuration.processors)
     /// Assessment form folders besides the built-in ones.
     public var formDirectories: [String] = []
     public var limits = ServerLimits()

@@ -42,6 +42,12 @@ public struct ServerLimits: Sendable, Equatable {
     /// Seconds a stopping server waits for requests in flight before it
     /// closes what is left (which the database rolls back). 30 s.
     public var shutdownSeconds: Int64 = 30
+    /// Seconds a bearer credential the database let in is trusted without
+    /// asking again, for operations that read nothing stored (``CredentialCache``):
+    /// a revocation or deactivation stored by another process reaches them
+    /// within this time (one made through the server, at once). 1 s; 0 asks
+    /// the database on every request.
+    public var credentialCacheSeconds: Double = 1
 
     public init() {}
 }

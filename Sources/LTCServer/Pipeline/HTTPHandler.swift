@@ -7,8 +7,10 @@ import NIOSSL
 /// body into memory up to the body limit, or an upload into a temporary
 /// file once its credential is admitted), hands the work to the
 /// ``WorkerPool``, and writes the answer when the worker completes it. It
-/// never runs an operation or waits: the event loop goes on serving other
-/// connections meanwhile. SwiftNIO's pipelining handler before it holds a
+/// never waits, and runs no operation that reads the store: the event loop
+/// goes on serving other connections meanwhile. (One that reads nothing
+/// stored, from a credential verified a moment ago, it answers itself:
+/// ``ServerContext/answerWithoutStore(_:)``.) SwiftNIO's pipelining handler before it holds a
 /// connection's next request until this one is answered.
 ///
 /// A request goes:
@@ -16,7 +18,7 @@ import NIOSSL
 ///    the whole request; an upload's credential and rate are checked now, on
 ///    a worker, and the body waits unread (backpressure) until then;
 /// 2. body: in memory, or appended to the upload's file; past its limit 413;
-/// 3. end: probes are answered here; the rest is a job on the pool (full:
+/// 3. end: probes and compute-only operations are answered here; the rest is a job on the pool (full:
 ///    503 with `Retry-After`), which runs the middleware and the route;
 /// 4. the answer written, with `X-Request-Id`; the access log and the
 ///    metrics told; the connection kept alive unless the server is stopping.
@@ -58,6 +60,8 @@ final class HTTPHandler: ChannelDuplexHandler {
     private var requestNumber = 0
     /// The verified client certificate's subject, read once per connection (`nil` inside: none).
     private var clientSubject: String??
+    /// A flush of answers written is due at the end of this turn of the event loop.
+    private var flushScheduled = false
 
     init(server: ServerContext) {
         self.server = server
@@ -208,7 +212,7 @@ final class HTTPHandler: ChannelDuplexHandler {
         case .memory(let memory):
             var request = current.request
             request.body = .bytes(memory.getBytes(at: memory.readerIndex, length: memory.readableBytes) ?? [])
-            if let answer = server.answerOnLoop(request) { return respond(answer, context) }
+            if let answer = server.answerOnLoop(request) ?? server.answerWithoutStore(request) { return respond(answer, context) }
             let chain = server.chain, routes = server.routes, sent = request
             submit(context) { worker in
                 chain.respond(to: sent, on: worker) { routes.respond($0, worker) }
@@ -291,10 +295,23 @@ final class HTTPHandler: ChannelDuplexHandler {
         if !response.body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }
+        guard close else {
+            // Answers to pipelined requests read together go out in one write: flushed once this turn of the loop is done.
+            context.write(wrapOutboundOut(.end(nil)), promise: nil)
+            return flushSoon(context)
+        }
         let written = context.writeAndFlushPromise()
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
-        if close {
-            written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+    }
+
+    /// Flushes what was written, once, after whatever else this turn of the event loop does.
+    private func flushSoon(_ context: ChannelHandlerContext) {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        context.eventLoop.assumeIsolated().execute { [weak self] in
+            self?.flushScheduled = false
+            context.flush()
         }
     }
 
