@@ -33,6 +33,29 @@ struct WebSessionTests {
         #expect(sessions.session(b.id) != nil && sessions.session(c.id) != nil)
     }
 
+    @Test("Signing in over and over with one credential ends only that credential's own oldest sessions, never anyone else's")
+    func oneCredentialCannotSignEveryoneOut() {
+        let clock = HandClock()
+        let sessions = WebSessions(clock: clock, lifetime: 3600, capacity: 6, perCredential: 3)
+        let clerk = sessions.start(credential: CredentialID("C2")!)
+        clock.advance(1)
+        let assessor = sessions.start(credential: CredentialID("C4")!)
+        var attacker: [WebSession] = []
+        for _ in 0..<100 {
+            clock.advance(1)
+            attacker.append(sessions.start(credential: CredentialID("C9")!))
+        }
+        #expect(sessions.session(clerk.id) != nil && sessions.session(assessor.id) != nil, "others' sessions survive")
+        #expect(attacker.suffix(3).allSatisfy { sessions.session($0.id) != nil }, "the credential's newest three")
+        #expect(attacker.dropLast(3).allSatisfy { sessions.session($0.id) == nil }, "its older ones ended")
+        // Full table: the credentials holding the most give up their oldest first.
+        let other = (0..<2).map { _ in sessions.start(credential: CredentialID("C8")!) }
+        let newcomer = sessions.start(credential: CredentialID("C3")!)
+        #expect(sessions.session(newcomer.id) != nil && sessions.session(clerk.id) != nil && sessions.session(assessor.id) != nil)
+        #expect(sessions.session(attacker[97].id) == nil, "C9 held the most: its oldest went")
+        #expect(other.allSatisfy { sessions.session($0.id) != nil })
+    }
+
     @Test("The cookie is HttpOnly, SameSite=Strict, with a Max-Age; Secure over TLS")
     func cookie() {
         let clock = HandClock()
