@@ -112,7 +112,7 @@ public struct WebPages: Sendable {
             if let earlier = WebCookies.value(named: WebSessions.cookie, in: request.headers["Cookie"]) { sessions.end(earlier) }
             let session = sessions.start(credential: id)
             let spent = "\(Self.signinCookie)=; Path=/web/signin; Max-Age=0; HttpOnly; SameSite=Strict" + (sessions.secure ? "; Secure" : "")
-            var response = WebView.redirect("/web/", headers: [("Set-Cookie", sessions.cookie(for: session)), ("Set-Cookie", spent)], operation: "web.signin")
+            var response = WebView.redirect("/web/", headers: [("Set-Cookie", spent), ("Set-Cookie", sessions.cookie(for: session))], operation: "web.signin")
             response.credentialID = credential.id
             return response
         } catch {
