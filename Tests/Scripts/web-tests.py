@@ -223,6 +223,19 @@ def attacks(server, tokens):
           and attacker[-1].get("/web/logs").status_code == 200, f"{flooded.status_code}")
 
 
+def draft_bounds(city, case):
+    print("a draft's answers are bounded like every field")
+    def save(answers):
+        run = subprocess.run([os.path.join(city.build, "ltc"), "rpc", "--db", city.db], input=json.dumps(
+            {"jsonrpc": "2.0", "id": 1, "method": "case.draftSave", "params": {"actor": "assessor:A1", "case": case, "form": "cn-ltc-2021",
+                                                                              "answers": answers}}), capture_output=True, text=True, cwd=city.folder, env=city.environment)
+        return json.loads(run.stdout)
+    flood = save({f"x{number}": 1 for number in range(1001)})
+    check("a draft of 1,001 answers is refused", "error" in flood and "1000" in flood["error"]["message"], str(flood)[:200])
+    long = save({"x" * 65: 1})
+    check("an answer's id longer than an id may be is refused", "error" in long, str(long)[:200])
+
+
 def clerk(browser, server, city, tokens):
     print("the clerk: upload, report, statement, clients, CSV")
     before = len(rpc(city, "logs.submissions", {"institution": "I001", "limit": 1000})["submissions"])
@@ -431,6 +444,7 @@ def main():
                 browser = Browser(playwright, server.url, shots)
                 headers_and_escaping(browser, server, tokens)
                 attacks(server, tokens)
+                draft_bounds(city, case)
                 clerk(browser, server, city, tokens)
                 assessor(browser, server, city, tokens, case)
                 staff(browser, server, city, tokens)
