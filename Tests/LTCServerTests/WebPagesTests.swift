@@ -33,6 +33,29 @@ struct WebSessionTests {
         #expect(sessions.session(b.id) != nil && sessions.session(c.id) != nil)
     }
 
+    @Test("Signing in over and over with one credential ends only that credential's own oldest sessions, never anyone else's")
+    func oneCredentialCannotSignEveryoneOut() {
+        let clock = HandClock()
+        let sessions = WebSessions(clock: clock, lifetime: 3600, capacity: 6, perCredential: 3)
+        let clerk = sessions.start(credential: CredentialID("C2")!)
+        clock.advance(1)
+        let assessor = sessions.start(credential: CredentialID("C4")!)
+        var attacker: [WebSession] = []
+        for _ in 0..<100 {
+            clock.advance(1)
+            attacker.append(sessions.start(credential: CredentialID("C9")!))
+        }
+        #expect(sessions.session(clerk.id) != nil && sessions.session(assessor.id) != nil, "others' sessions survive")
+        #expect(attacker.suffix(3).allSatisfy { sessions.session($0.id) != nil }, "the credential's newest three")
+        #expect(attacker.dropLast(3).allSatisfy { sessions.session($0.id) == nil }, "its older ones ended")
+        // Full table: the credentials holding the most give up their oldest first.
+        let other = (0..<2).map { _ in sessions.start(credential: CredentialID("C8")!) }
+        let newcomer = sessions.start(credential: CredentialID("C3")!)
+        #expect(sessions.session(newcomer.id) != nil && sessions.session(clerk.id) != nil && sessions.session(assessor.id) != nil)
+        #expect(sessions.session(attacker[97].id) == nil, "C9 held the most: its oldest went")
+        #expect(other.allSatisfy { sessions.session($0.id) != nil })
+    }
+
     @Test("The cookie is HttpOnly, SameSite=Strict, with a Max-Age; Secure over TLS")
     func cookie() {
         let clock = HandClock()
@@ -79,6 +102,27 @@ struct WebFormTests {
         #expect(form.files["logs"]?.name == "week.csv")
         #expect(form.files["logs"].map { String(decoding: $0.bytes, as: UTF8.self) } == "log_id\r\nV1")
         #expect(WebForm.read(request("text/plain", "csrf=ab"), limit: 1000).fields.isEmpty)
+    }
+
+    @Test("A part whose blank line runs into the next boundary is skipped, not read past its end (that trapped the server from the sign-in form)")
+    func truncatedPart() {
+        let body = "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n--b--\r\n"
+        let form = WebForm.read(request("multipart/form-data; boundary=b", body), limit: 1000)
+        #expect(form.fields.isEmpty && form.files.isEmpty)
+        let headless = "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n--b\r\nContent-Disposition: form-data; name=\"y\"\r\n\r\n1\r\n--b--\r\n"
+        #expect(WebForm.read(request("multipart/form-data; boundary=b", headless), limit: 1000).fields == ["y": "1"])
+    }
+
+    @Test("A body over the limit is no form, in memory as on disk; so is one of more fields than any form has")
+    func bounded() {
+        #expect(WebForm.read(request("application/x-www-form-urlencoded", "csrf=" + String(repeating: "a", count: 5000)), limit: 4096).fields.isEmpty)
+        let many = (0...WebForm.partLimit).map { "answer.x\($0)=1" }.joined(separator: "&")
+        #expect(WebForm.read(request("application/x-www-form-urlencoded", many), limit: 1 << 20).fields.isEmpty)
+        let parts = (0...WebForm.partLimit).map { "--b\r\nContent-Disposition: form-data; name=\"f\($0)\"\r\n\r\n1\r\n" }.joined() + "--b--\r\n"
+        #expect(WebForm.read(request("multipart/form-data; boundary=b", parts), limit: 1 << 20).fields.isEmpty)
+        let dashes = String(repeating: "-", count: 190) + "x"
+        let long = "--\(dashes)\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + String(repeating: "-", count: 1 << 16) + "\r\n--\(dashes)--\r\n"
+        #expect(WebForm.read(request("multipart/form-data; boundary=\(dashes)", long), limit: 1 << 20)["a"]?.count == 1 << 16)
     }
 
     @Test("Whatever a page shows is escaped; the layout carries the CSRF token and the security headers")

@@ -185,6 +185,57 @@ def headers_and_escaping(browser, server, tokens):
     context.close()
 
 
+def sign_in_httpx(server, token):
+    """A signed-in httpx client (no browser): the sign-in page's token, then the credential."""
+    client = serve.httpx.Client(base_url=server.url, timeout=60)
+    page = client.get("/web/signin")
+    client.post("/web/signin", data={"csrf": re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1), "token": token})
+    return client
+
+
+def attacks(server, tokens):
+    print("a hostile institution and an outsider: malformed forms, refusals' headers, sessions pushed out")
+    outsider = serve.httpx.Client(base_url=server.url, timeout=60)
+    truncated = b'--b\r\nContent-Disposition: form-data; name="x"\r\n\r\n--b--\r\n'
+    answer = outsider.post("/web/signin", content=truncated, headers={"Content-Type": "multipart/form-data; boundary=b"})
+    check("a multipart part cut short at the sign-in, without signing in: refused, the server stays up",
+          answer.status_code == 403 and server.process.poll() is None and outsider.get("/web/signin").status_code == 200, f"{answer.status_code}")
+    for method, path in [("PUT", "/web/"), ("DELETE", "/web/logs")]:
+        refused = outsider.request(method, path)
+        csp = refused.headers.get("content-security-policy", "")
+        check(f"{method} {path}: 405 with the pages' CSP and nosniff", refused.status_code == 405 and "frame-ancestors 'none'" in csp
+              and refused.headers.get("x-content-type-options") == "nosniff", f"{refused.status_code} {dict(refused.headers)}")
+    too_large = serve.raw_request(outsider, b"POST /web/logs HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                                  b"Content-Length: 999999999999\r\n\r\n")
+    head = too_large.split(b"\r\n\r\n")[0].decode().lower()
+    check("an upload past the limit: 413 with the pages' CSP", head.startswith("http/1.1 413") and "content-security-policy: default-src 'none'" in head, head[:300])
+    clerk = sign_in_httpx(server, tokens["i002"])
+    check("the other institution's clerk is signed in", clerk.get("/web/logs").status_code == 200)
+    attacker = [sign_in_httpx(server, tokens["i001"]) for _ in range(12)]
+    check("12 sign-ins with one credential: its newest 10 sessions live", all(a.get("/web/logs").status_code == 200 for a in attacker[2:]))
+    check("its oldest two ended", all(a.get("/web/logs").status_code == 303 for a in attacker[:2]))
+    check("and the other clerk's session goes on", clerk.get("/web/logs").status_code == 200)
+    check("GET /web/signout signs no one out", attacker[-1].get("/web/signout").status_code == 404 and attacker[-1].get("/web/logs").status_code == 200)
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', attacker[-1].get("/web/logs").text).group(1)
+    many = "&".join([f"csrf={token}"] + [f"answer.x{number}=1" for number in range(1200)])
+    flooded = attacker[-1].post("/web/signout", content=many, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    check("a form of more fields than any form has is no form (403), and signs no one out", flooded.status_code == 403
+          and attacker[-1].get("/web/logs").status_code == 200, f"{flooded.status_code}")
+
+
+def draft_bounds(city, case):
+    print("a draft's answers are bounded like every field")
+    def save(answers):
+        run = subprocess.run([os.path.join(city.build, "ltc"), "rpc", "--db", city.db], input=json.dumps(
+            {"jsonrpc": "2.0", "id": 1, "method": "case.draftSave", "params": {"actor": "assessor:A1", "case": case, "form": "cn-ltc-2021",
+                                                                              "answers": answers}}), capture_output=True, text=True, cwd=city.folder, env=city.environment)
+        return json.loads(run.stdout)
+    flood = save({f"x{number}": 1 for number in range(1001)})
+    check("a draft of 1,001 answers is refused", "error" in flood and "1000" in flood["error"]["message"], str(flood)[:200])
+    long = save({"x" * 65: 1})
+    check("an answer's id longer than an id may be is refused", "error" in long, str(long)[:200])
+
+
 def clerk(browser, server, city, tokens):
     print("the clerk: upload, report, statement, clients, CSV")
     before = len(rpc(city, "logs.submissions", {"institution": "I001", "limit": 1000})["submissions"])
@@ -392,6 +443,8 @@ def main():
             with sync_playwright() as playwright:
                 browser = Browser(playwright, server.url, shots)
                 headers_and_escaping(browser, server, tokens)
+                attacks(server, tokens)
+                draft_bounds(city, case)
                 clerk(browser, server, city, tokens)
                 assessor(browser, server, city, tokens, case)
                 staff(browser, server, city, tokens)

@@ -279,6 +279,11 @@ final class HTTPHandler: ChannelDuplexHandler {
         let close = forceClose || !current.keepAlive || server.connections.isDraining
         var headers = HTTPHeaders()
         for (name, value) in response.headers { headers.add(name: name, value: value) }
+        // Whatever answers a web path carries the pages' security headers, the server's own
+        // refusals too (405, 408, 413, 414, 503), not only what ``WebPages`` renders.
+        if WebView.isWebPath(current.request.path), !headers.contains(name: "Content-Security-Policy") {
+            for (name, value) in WebView.securityHeaders where !headers.contains(name: name) { headers.add(name: name, value: value) }
+        }
         headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
         headers.replaceOrAdd(name: "X-Request-Id", value: current.request.id)
         if close { headers.replaceOrAdd(name: "Connection", value: "close") }

@@ -108,8 +108,11 @@ public struct WebPages: Sendable {
             guard let credential = try StoredCredentials().authenticate(token, in: worker.environment), let id = credential.actor.credential else {
                 return signInPage(request, problem: refused, status: 401)
             }
+            // The browser's earlier session, if it had one, ends: signing in again leaves nothing behind.
+            if let earlier = WebCookies.value(named: WebSessions.cookie, in: request.headers["Cookie"]) { sessions.end(earlier) }
             let session = sessions.start(credential: id)
-            var response = WebView.redirect("/web/", headers: [("Set-Cookie", sessions.cookie(for: session))], operation: "web.signin")
+            let spent = "\(Self.signinCookie)=; Path=/web/signin; Max-Age=0; HttpOnly; SameSite=Strict" + (sessions.secure ? "; Secure" : "")
+            var response = WebView.redirect("/web/", headers: [("Set-Cookie", spent), ("Set-Cookie", sessions.cookie(for: session))], operation: "web.signin")
             response.credentialID = credential.id
             return response
         } catch {

@@ -20,10 +20,16 @@ public struct WebSession: Sendable, Equatable {
 /// the ``Authenticator`` (as a bearer token is), so a revoked credential or
 /// a deactivated actor ends the session at its next request.
 ///
+/// One credential holds at most ``perCredential`` sessions: signing in
+/// again past that ends its own oldest. When the whole table is full, ended
+/// sessions go first, then the oldest of the credentials that hold the
+/// most. So no one signing in over and over with one credential (or a few)
+/// can push out anyone else's session; before this bound, 10,000 sign-ins
+/// with one institution's credential signed everyone out.
+///
 /// Sessions are not stored in the database: a restart signs everyone out,
 /// and two server processes do not share them (sign in to the one you use;
-/// behind a balancer, pin a browser to its process). The table is bounded:
-/// past ``capacity``, ended sessions go first, then the oldest.
+/// behind a balancer, pin a browser to its process).
 ///
 /// ```swift
 /// let sessions = WebSessions(clock: SystemMonotonicClock())
@@ -37,15 +43,19 @@ public final class WebSessions: Sendable {
     /// Seconds a session lasts from sign-in: a working day.
     public let lifetime: Double
     public let capacity: Int
+    /// The most sessions one credential holds at once (browsers and devices signed in with it).
+    public let perCredential: Int
     /// Whether cookies are `Secure` (the server speaks TLS).
     public let secure: Bool
     private let clock: any MonotonicClock
     private let table = Mutex<[String: WebSession]>([:])
 
-    public init(clock: any MonotonicClock = SystemMonotonicClock(), lifetime: Double = 8 * 3600, capacity: Int = 10_000, secure: Bool = false) {
+    public init(clock: any MonotonicClock = SystemMonotonicClock(), lifetime: Double = 8 * 3600, capacity: Int = 10_000, perCredential: Int = 10,
+                secure: Bool = false) {
         self.clock = clock
         self.lifetime = lifetime
         self.capacity = max(1, capacity)
+        self.perCredential = max(1, perCredential)
         self.secure = secure
     }
 
@@ -54,9 +64,16 @@ public final class WebSessions: Sendable {
         let now = clock.seconds()
         let session = WebSession(id: Self.randomToken(), credential: credential, csrf: Self.randomToken(), expires: now + lifetime)
         table.withLock { table in
+            var own = table.values.filter { $0.credential == session.credential }.sorted { $0.expires < $1.expires }
+            while own.count >= perCredential { table[own.removeFirst().id] = nil }
             if table.count >= capacity {
                 table = table.filter { $0.value.expires > now }
-                while table.count >= capacity, let oldest = table.min(by: { $0.value.expires < $1.value.expires }) { table[oldest.key] = nil }
+            }
+            while table.count >= capacity {
+                let held = Dictionary(grouping: table.values, by: \.credential)
+                let most = held.values.map(\.count).max() ?? 0
+                guard let oldest = held.values.filter({ $0.count == most }).joined().min(by: { $0.expires < $1.expires }) else { break }
+                table[oldest.id] = nil
             }
             table[session.id] = session
         }

@@ -26,6 +26,11 @@ enum WebView {
         ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"), ("Cache-Control", "no-store"),
     ]
 
+    /// Whether `path` is the web pages' (`/`, `/web`, `/web/…`): every answer to it carries ``securityHeaders``.
+    static func isWebPath(_ path: String) -> Bool {
+        path == "/" || path == "/web" || path.hasPrefix("/web/")
+    }
+
     /// A page: `template` rendered with `context`, inside the layout.
     static func page(_ template: String, title: (String, String), context: [String: Any], chrome: [String: Any],
                      status: Int = 200, headers: [(String, String)] = [], operation: String) -> ServerResponse {

@@ -26,7 +26,22 @@ public enum SaveDraft: StoreOperation {
         public init() {}
     }
 
+    /// The most answers, and the most conditions, a draft keeps: as many as a list param may hold, far more than any form has items.
+    public static let maxMembers = 1000
+
     public static func run(_ input: Input, _ context: StoreContext) throws -> DraftOutput {
+        // A draft is not scored, so its item ids are not checked against the form; they are still bounded like every field.
+        for (field, object) in [("answers", input.answers), ("conditions", input.conditions ?? [:])] {
+            guard object.count <= maxMembers else {
+                throw InputError(source: "params.\(field)", message: "\(field): \(object.count) members are more than the \(maxMembers) a draft keeps")
+            }
+            for key in object.keys {
+                try PlainText.require(key, field, as: .id)
+                guard key.unicodeScalars.count <= PlainText.Kind.id.maxLength else {
+                    throw InputError(source: "params.\(field)", message: "\(field): an id of \(key.unicodeScalars.count) characters is longer than the \(PlainText.Kind.id.maxLength) an id may hold")
+                }
+            }
+        }
         let draft = AssessmentDraft(caseID: input.caseID, assessor: context.actor.id, formID: input.form, answers: input.answers,
                                     conditions: input.conditions ?? [:], place: input.place, visitDate: input.date, savedAt: "")
         try context.services.cases.saveDraft(draft, actor: context.actor)
