@@ -97,6 +97,8 @@ public struct JSONSchema: Sendable, Equatable {
         guard case .string(let type)? = json["type"] else { return .anyOf([self, .null]) }
         var copy = self
         copy.json.set("type", .array([.string(type), "null"]))
+        // An enumeration lists null too: `type` alone does not let a value outside `enum` through.
+        if case .array(let values)? = json["enum"] { copy.json.set("enum", .array(values + [.null])) }
         return copy
     }
 
