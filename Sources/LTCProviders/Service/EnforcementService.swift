@@ -121,8 +121,8 @@ public struct EnforcementService: Sendable {
 
     /// Decides a notice (处罚决定): after the defence period, or once the
     /// institution has stated its defence. The penalty (the notice's unless
-    /// given) may not be heavier than the one notified (notify again for a
-    /// heavier one) and needs a reason outside the benchmark range. The
+    /// given) may not be heavier than the one notified, nor its amount larger
+    /// (notify again for a heavier one), and needs a reason outside the benchmark range. The
     /// violation is recorded and its penalty applied now
     /// (``SupervisionService/recordViolation(institution:caregiver:person:type:foundOn:evidence:amount:penalty:actor:asOf:)``),
     /// and the decision carries the last days to apply for reconsideration
@@ -143,6 +143,10 @@ public struct EnforcementService: Sendable {
                 throw CaseError(.invalidInput, "'\(chosen)' is heavier than the penalty notified ('\(notice.penalty)'): notify the institution again")
             }
             let amount = amount ?? notice.amount
+            // A larger amount is a heavier penalty too (more recovered, more deducted).
+            guard amount <= notice.amount else {
+                throw CaseError(.invalidInput, "the amount \(amount) is more than the \(notice.amount) notified: notify the institution again")
+            }
             if let reason { try PlainText.require(reason, "reason", as: .note) }
             try Self.requireWithin(notice.range, penalty: chosen, reason: reason ?? (chosen == notice.penalty ? notice.reason : nil), rules: rules, type: notice.type)
             let violation = try SupervisionService.decideViolation(
