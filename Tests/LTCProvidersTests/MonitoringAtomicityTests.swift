@@ -108,4 +108,19 @@ struct MonitoringAtomicityTests {
         }
         #expect(imported == (s1 == .rejected), "stays stored: \(imported), S1 \(String(describing: s1))")
     }
+
+    @Test("A stay already stored with another discharge is refused with its line, not kept silently with the file's days withdrawn")
+    func changedDischargeRefused() throws {
+        let city = try MonitoringWorld()
+        try city.accept([city.world.line("S1", on: "2026-03-20", at: MonitoringWorld.pointA),
+                         city.world.line("S2", on: "2026-03-23", at: MonitoringWorld.pointA)], asOf: "2026-03-24")
+        _ = try city.world.settlement.settle(month: YearMonth("2026-03")!, actor: admin, asOf: day("2026-04-05"))
+        let first = "person,hospital,admitted,discharged\n\(city.world.person),市第一人民医院,2026-03-19,2026-03-21\n"
+        _ = try city.monitoring.importStays(Array(first.utf8), actor: admin, asOf: day("2026-04-10"))
+        let longer = "person,hospital,admitted,discharged\n\(city.world.person),市第一人民医院,2026-03-19,2026-03-25\n"
+        let refused = #expect(throws: InputError.self) { try city.monitoring.importStays(Array(longer.utf8), actor: admin, asOf: day("2026-04-11")) }
+        #expect(refused?.message.contains("stored with discharge 2026-03-21, not 2026-03-25") == true, "\(String(describing: refused))")
+        let s2 = try city.world.scratch.store.read { (tx: any ProviderTransaction) in try tx.logs.stored(institution: "I001", ids: ["S2"])["S2"]?.status }
+        #expect(s2 == .accepted)
+    }
 }

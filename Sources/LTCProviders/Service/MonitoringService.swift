@@ -219,7 +219,14 @@ public struct MonitoringService: Sendable {
                 }
                 var stay = row.stay
                 stay.recordedOn = asOf
-                stays.append(try tx.monitoring.insert(stay).stay)
+                let stored = try tx.monitoring.insert(stay).stay
+                // The same admission stored with another discharge: the file is not what is stored
+                // (and its days are what is withdrawn), so it is refused rather than silently kept.
+                guard stored.discharged == stay.discharged else {
+                    throw InputError(source: "line \(row.line)", message: "person \(stay.person)'s stay at \(stay.hospital) admitted \(stay.admitted) "
+                                     + "is stored with discharge \(stored.discharged), not \(stay.discharged)")
+                }
+                stays.append(stored)
             }
             return stays
         }
