@@ -156,6 +156,18 @@ struct EnforcementTests {
         #expect(decided.decision?.amount == Money(yuan: 200))
     }
 
+    @Test("The fund's account holds the months 2000-01 to 2200-12: income outside is refused, and a notice of 9999-12 is refused, not a crash")
+    func fundAccountMonths() throws {
+        let (_, enforcement) = try world()
+        #expect(throws: CaseError.self) {
+            try enforcement.addIncome(month: YearMonth("0001-01")!, source: .opening, amount: Money(yuan: 1), note: "", actor: admin, asOf: day("2026-05-02"))
+        }
+        _ = try enforcement.addIncome(month: YearMonth("2026-04")!, source: .opening, amount: Money(yuan: 1), note: "", actor: admin, asOf: day("2026-05-02"))
+        let far = #expect(throws: CaseError.self) { try enforcement.fundNotice(month: YearMonth("9999-12")!, actor: i001) }
+        #expect(far?.message == "month 9999-12 is outside the fund's account, 2000-01 to 2200-12")
+        #expect(try enforcement.fundNotice(month: YearMonth("2026-05")!, actor: i001).broughtForward == Money(yuan: 1))
+    }
+
     @Test("Good credit lowers the sampling rate; below the start it is the normal rate again")
     func rewardedSampling() throws {
         let (world, _) = try world()

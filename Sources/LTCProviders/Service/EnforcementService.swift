@@ -281,6 +281,7 @@ public struct EnforcementService: Sendable {
     public func addIncome(month: YearMonth, source: FundIncomeSource, amount: Money, note: String, actor: Actor, asOf: CalendarDate) throws -> FundIncome {
         try work.change(Operation("fund.income", subject: "fund:\(month)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .settle)
+            try FundIncome.requireAccountMonth(month)
             guard amount != .zero, amount.fen.magnitude <= FundIncome.limit.fen.magnitude else {
                 throw CaseError(.invalidInput, "an amount of income is not zero and at most \(FundIncome.limit) either way, not \(amount)")
             }
@@ -293,7 +294,8 @@ public struct EnforcementService: Sendable {
 
     /// A month's public notice of the fund, published to every registered actor.
     public func fundNotice(month: YearMonth, actor: Actor) throws -> FundNotice {
-        try store.read { tx in
+        try FundIncome.requireAccountMonth(month)
+        return try store.read { tx in
             guard let notice = try Self.fundNotice(month: month, in: tx) else {
                 throw CaseError(.notFound, "no fund income is recorded up to \(month): record the balance brought in with `ltc fund income add --source opening` first")
             }
@@ -336,6 +338,7 @@ public struct EnforcementService: Sendable {
             }
             balance = try add(try add(balance, incomeByMonth[current] ?? .zero), Money(fen: -spending.fen))
             spent.append((current, spending, settlement != nil))
+            guard current < month else { break }          // never past the month asked for (9999-12 has no next)
             current = current.adding(months: 1)
         }
         guard var notice else { return nil }
