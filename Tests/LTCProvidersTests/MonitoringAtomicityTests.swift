@@ -123,4 +123,13 @@ struct MonitoringAtomicityTests {
         let s2 = try city.world.scratch.store.read { (tx: any ProviderTransaction) in try tx.logs.stored(institution: "I001", ids: ["S2"])["S2"]?.status }
         #expect(s2 == .accepted)
     }
+
+    @Test("An institution importing stays is refused before its file is read: it learns nothing of the file's checks")
+    func staysRefusedBeforeReading() throws {
+        let city = try MonitoringWorld()
+        let refused = #expect(throws: CaseError.self) {
+            try city.monitoring.importStays(Array("not a stays file".utf8), actor: try Actor("institution:I001"), asOf: day("2026-04-10"))
+        }
+        #expect(refused?.reason == .forbidden)
+    }
 }

@@ -207,8 +207,15 @@ public struct MonitoringService: Sendable {
     /// monitoring rule. Importing the file again stores nothing new and
     /// withdraws what is still accepted.
     public func importStays(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate) throws -> StayImport {
-        let rows = try StayFile.read(bytes)
         let operation = Operation("stays.import", subject: "stays", actor: actor, asOf: asOf)
+        do {
+            try Access.require(actor, .supervise)
+        } catch {
+            try work.refuse(operation, error, on: store.transactions)
+            throw error
+        }
+        // Read only for those who may import (an institution learns nothing of the file's checks).
+        let rows = try StayFile.read(bytes)
         let store = store
         func storeStays(_ tx: any ProviderTransaction) throws -> [InpatientStay] {
             try Access.require(actor, .supervise)
@@ -229,12 +236,6 @@ public struct MonitoringService: Sendable {
                 stays.append(stored)
             }
             return stays
-        }
-        do {
-            try Access.require(actor, .supervise)
-        } catch {
-            try work.refuse(operation, error, on: store.transactions)
-            throw error
         }
         // The logs of settled months on the stays' days. A log accepted after this read is
         // found by importing the file again; one no longer accepted is reported, not withdrawn.
