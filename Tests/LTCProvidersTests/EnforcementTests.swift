@@ -158,7 +158,8 @@ struct EnforcementTests {
 
     @Test("The fund's account holds the months 2000-01 to 2200-12: income outside is refused, and a notice of 9999-12 is refused, not a crash")
     func fundAccountMonths() throws {
-        let (_, enforcement) = try world()
+        let (world, enforcement) = try world()
+        defer { withExtendedLifetime(world) {} }          // its scratch database lives as long as the world
         #expect(throws: CaseError.self) {
             try enforcement.addIncome(month: YearMonth("0001-01")!, source: .opening, amount: Money(yuan: 1), note: "", actor: admin, asOf: day("2026-05-02"))
         }
