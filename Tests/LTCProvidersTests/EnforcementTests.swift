@@ -169,6 +169,19 @@ struct EnforcementTests {
         #expect(try enforcement.fundNotice(month: YearMonth("2026-05")!, actor: i001).broughtForward == Money(yuan: 1))
     }
 
+    @Test("A decision is never dated before its notice or the statement it answers")
+    func decisionNotBackdated() throws {
+        let (world, enforcement) = try world()
+        let notice = try notify(enforcement, on: "2026-04-20")
+        _ = try enforcement.defend(notice.id, statement: "two of the visits took 2 hours", actor: i001, asOf: day("2026-04-22"))
+        let early = #expect(throws: CaseError.self) {
+            try enforcement.decide(notice.id, penalty: nil, amount: nil, reason: nil, actor: admin, asOf: day("2026-04-21"))
+        }
+        #expect(early?.message == "a decision on notice \(notice.id) is dated 2026-04-22 or later (its notice or the institution's statement), not 2026-04-21")
+        #expect(try world.supervision.violations(actor: admin, page: PageRequest()).items.isEmpty)
+        _ = try enforcement.decide(notice.id, penalty: nil, amount: nil, reason: nil, actor: admin, asOf: day("2026-04-22"))
+    }
+
     @Test("Good credit lowers the sampling rate; below the start it is the normal rate again")
     func rewardedSampling() throws {
         let (world, _) = try world()

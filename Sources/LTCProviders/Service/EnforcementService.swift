@@ -132,6 +132,11 @@ public struct EnforcementService: Sendable {
             try Access.require(actor, .supervise)
             guard var notice = try tx.enforcement.notice(id: id) else { throw CaseError(.notFound, "no penalty notice \(id)") }
             if let decided = notice.decision { throw CaseError(.duplicate, "penalty notice \(id) was decided on \(decided.on) (violation \(decided.violation))") }
+            // A decision dated before the notice, or before the defence it answers, would skip the procedure.
+            let heard = max(notice.notifiedOn, notice.statement?.on ?? notice.notifiedOn)
+            guard asOf >= heard else {
+                throw CaseError(.timing, "a decision on notice \(id) is dated \(heard) or later (its notice or the institution's statement), not \(asOf)")
+            }
             guard notice.statement != nil || asOf > notice.defenceUntil else {
                 throw CaseError(.timing, "the defence period of notice \(id) runs until \(notice.defenceUntil): decide from \(notice.defenceUntil.adding(days: 1)), "
                                 + "or once \(notice.institution) has stated its defence")
