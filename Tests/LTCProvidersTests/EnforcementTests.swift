@@ -130,6 +130,58 @@ struct EnforcementTests {
         #expect(next.statements.first { $0.institution == "I001" }?.adjustments == .zero - report.refunded)
     }
 
+    @Test("A self-report of logs never paid (an open month) refunds nothing and gives no credit: credit cannot be bought back at will")
+    func selfReportOfUnpaidLogsGivesNoCredit() throws {
+        let (world, _) = try world()
+        _ = try world.supervision.recordViolation(institution: "I001", caregiver: nil, person: nil, type: "V03", foundOn: day("2026-04-05"),
+                                                  evidence: "x", amount: .zero, penalty: "warning", actor: admin, asOf: day("2026-04-05"))
+        #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-08")) == Ratio(basisPoints: 100))
+        _ = try world.submit([world.line("T1", on: "2026-04-06")])
+        let report = try selfReport(world, ["T1"], asOf: "2026-04-08")
+        #expect(report.withdrawn == 1 && report.refunded == .zero)
+        #expect(try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2026-04-08")).score == 98)
+        #expect(try world.supervision.samplingRate(institution: "I001", asOf: day("2026-04-08")) == Ratio(basisPoints: 100))
+    }
+
+    @Test("A decision may not recover a larger amount than the notice named")
+    func decisionNotLargerThanNotice() throws {
+        let (world, enforcement) = try world()
+        let notice = try notify(enforcement, amount: 300)
+        let larger = #expect(throws: CaseError.self) {
+            try enforcement.decide(notice.id, penalty: nil, amount: Money(yuan: 3000), reason: "x", actor: admin, asOf: day("2026-04-28"))
+        }
+        #expect(larger?.message.contains("is more than the") == true && larger?.message.hasSuffix("notified: notify the institution again") == true)
+        #expect(try world.supervision.violations(actor: admin, page: PageRequest()).items.isEmpty)
+        let decided = try enforcement.decide(notice.id, penalty: nil, amount: Money(yuan: 200), reason: nil, actor: admin, asOf: day("2026-04-28"))
+        #expect(decided.decision?.amount == Money(yuan: 200))
+    }
+
+    @Test("The fund's account holds the months 2000-01 to 2200-12: income outside is refused, and a notice of 9999-12 is refused, not a crash")
+    func fundAccountMonths() throws {
+        let (world, enforcement) = try world()
+        defer { withExtendedLifetime(world) {} }          // its scratch database lives as long as the world
+        #expect(throws: CaseError.self) {
+            try enforcement.addIncome(month: YearMonth("0001-01")!, source: .opening, amount: Money(yuan: 1), note: "", actor: admin, asOf: day("2026-05-02"))
+        }
+        _ = try enforcement.addIncome(month: YearMonth("2026-04")!, source: .opening, amount: Money(yuan: 1), note: "", actor: admin, asOf: day("2026-05-02"))
+        let far = #expect(throws: CaseError.self) { try enforcement.fundNotice(month: YearMonth("9999-12")!, actor: i001) }
+        #expect(far?.message == "month 9999-12 is outside the fund's account, 2000-01 to 2200-12")
+        #expect(try enforcement.fundNotice(month: YearMonth("2026-05")!, actor: i001).broughtForward == Money(yuan: 1))
+    }
+
+    @Test("A decision is never dated before its notice or the statement it answers")
+    func decisionNotBackdated() throws {
+        let (world, enforcement) = try world()
+        let notice = try notify(enforcement, on: "2026-04-20")
+        _ = try enforcement.defend(notice.id, statement: "two of the visits took 2 hours", actor: i001, asOf: day("2026-04-22"))
+        let early = #expect(throws: CaseError.self) {
+            try enforcement.decide(notice.id, penalty: nil, amount: nil, reason: nil, actor: admin, asOf: day("2026-04-21"))
+        }
+        #expect(early?.message == "a decision on notice \(notice.id) is dated 2026-04-22 or later (its notice or the institution's statement), not 2026-04-21")
+        #expect(try world.supervision.violations(actor: admin, page: PageRequest()).items.isEmpty)
+        _ = try enforcement.decide(notice.id, penalty: nil, amount: nil, reason: nil, actor: admin, asOf: day("2026-04-22"))
+    }
+
     @Test("Good credit lowers the sampling rate; below the start it is the normal rate again")
     func rewardedSampling() throws {
         let (world, _) = try world()

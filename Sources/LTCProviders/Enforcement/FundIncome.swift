@@ -1,4 +1,5 @@
 import LTCBenefits
+import LTCCases
 import LTCCore
 import LTCSchemes
 
@@ -27,6 +28,16 @@ public struct FundIncome: Sendable, Equatable {
     /// The most one entry may be, either way: ten billion yuan (every sum of a
     /// notice is checked for overflow besides).
     public static let limit = Money(yuan: 10_000_000_000)
+    /// The years the fund's account may hold (income and notices): each notice
+    /// walks every month from the first with income, so the range bounds its work.
+    public static let years = 2000...2200
+
+    /// Refuses a month outside ``years``, naming the range.
+    public static func requireAccountMonth(_ month: YearMonth) throws {
+        guard years.contains(month.year) else {
+            throw CaseError(.invalidInput, "month \(month) is outside the fund's account, \(years.lowerBound)-01 to \(years.upperBound)-12")
+        }
+    }
 
     public init(id: Int, month: YearMonth, source: FundIncomeSource, amount: Money, note: String, recordedOn: CalendarDate, recordedBy: String) {
         self.id = id

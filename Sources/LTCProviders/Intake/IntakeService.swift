@@ -73,6 +73,15 @@ public struct IntakeService: Sendable {
         try run(input, size: size, retake: .withdraw(Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)")), actor: actor, asOf: asOf, progress: nil)
     }
 
+    /// Withdraws the logs of `bytes`, as ``withdraw(_:actor:asOf:)``, and
+    /// runs `after` in the same transaction: what must be stored together
+    /// with the withdrawal (an in-patient stay that causes it).
+    func withdraw(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate,
+                  after: @escaping (SubmissionReport, any ProviderTransaction) throws -> Void) throws -> SubmissionReport {
+        try run(.bytes(bytes), size: bytes.count, retake: .withdraw(Rejection(.withdrawn, "withdrawn by \(actor) on \(asOf)")), actor: actor, asOf: asOf,
+                progress: nil, after: after)
+    }
+
     /// An institution's self-report (自查自纠, seed 004): it withdraws the
     /// logs it names, as ``withdraw(_:size:actor:asOf:)`` does (what a
     /// settled month paid for them comes off its next statement: the refund),

@@ -121,8 +121,8 @@ public struct EnforcementService: Sendable {
 
     /// Decides a notice (处罚决定): after the defence period, or once the
     /// institution has stated its defence. The penalty (the notice's unless
-    /// given) may not be heavier than the one notified (notify again for a
-    /// heavier one) and needs a reason outside the benchmark range. The
+    /// given) may not be heavier than the one notified, nor its amount larger
+    /// (notify again for a heavier one), and needs a reason outside the benchmark range. The
     /// violation is recorded and its penalty applied now
     /// (``SupervisionService/recordViolation(institution:caregiver:person:type:foundOn:evidence:amount:penalty:actor:asOf:)``),
     /// and the decision carries the last days to apply for reconsideration
@@ -132,6 +132,11 @@ public struct EnforcementService: Sendable {
             try Access.require(actor, .supervise)
             guard var notice = try tx.enforcement.notice(id: id) else { throw CaseError(.notFound, "no penalty notice \(id)") }
             if let decided = notice.decision { throw CaseError(.duplicate, "penalty notice \(id) was decided on \(decided.on) (violation \(decided.violation))") }
+            // A decision dated before the notice, or before the defence it answers, would skip the procedure.
+            let heard = max(notice.notifiedOn, notice.statement?.on ?? notice.notifiedOn)
+            guard asOf >= heard else {
+                throw CaseError(.timing, "a decision on notice \(id) is dated \(heard) or later (its notice or the institution's statement), not \(asOf)")
+            }
             guard notice.statement != nil || asOf > notice.defenceUntil else {
                 throw CaseError(.timing, "the defence period of notice \(id) runs until \(notice.defenceUntil): decide from \(notice.defenceUntil.adding(days: 1)), "
                                 + "or once \(notice.institution) has stated its defence")
@@ -143,6 +148,10 @@ public struct EnforcementService: Sendable {
                 throw CaseError(.invalidInput, "'\(chosen)' is heavier than the penalty notified ('\(notice.penalty)'): notify the institution again")
             }
             let amount = amount ?? notice.amount
+            // A larger amount is a heavier penalty too (more recovered, more deducted).
+            guard amount <= notice.amount else {
+                throw CaseError(.invalidInput, "the amount \(amount) is more than the \(notice.amount) notified: notify the institution again")
+            }
             if let reason { try PlainText.require(reason, "reason", as: .note) }
             try Self.requireWithin(notice.range, penalty: chosen, reason: reason ?? (chosen == notice.penalty ? notice.reason : nil), rules: rules, type: notice.type)
             let violation = try SupervisionService.decideViolation(
@@ -277,6 +286,7 @@ public struct EnforcementService: Sendable {
     public func addIncome(month: YearMonth, source: FundIncomeSource, amount: Money, note: String, actor: Actor, asOf: CalendarDate) throws -> FundIncome {
         try work.change(Operation("fund.income", subject: "fund:\(month)", actor: actor, asOf: asOf), on: store.transactions) { tx in
             try Access.require(actor, .settle)
+            try FundIncome.requireAccountMonth(month)
             guard amount != .zero, amount.fen.magnitude <= FundIncome.limit.fen.magnitude else {
                 throw CaseError(.invalidInput, "an amount of income is not zero and at most \(FundIncome.limit) either way, not \(amount)")
             }
@@ -289,7 +299,8 @@ public struct EnforcementService: Sendable {
 
     /// A month's public notice of the fund, published to every registered actor.
     public func fundNotice(month: YearMonth, actor: Actor) throws -> FundNotice {
-        try store.read { tx in
+        try FundIncome.requireAccountMonth(month)
+        return try store.read { tx in
             guard let notice = try Self.fundNotice(month: month, in: tx) else {
                 throw CaseError(.notFound, "no fund income is recorded up to \(month): record the balance brought in with `ltc fund income add --source opening` first")
             }
@@ -332,6 +343,7 @@ public struct EnforcementService: Sendable {
             }
             balance = try add(try add(balance, incomeByMonth[current] ?? .zero), Money(fen: -spending.fen))
             spent.append((current, spending, settlement != nil))
+            guard current < month else { break }          // never past the month asked for (9999-12 has no next)
             current = current.adding(months: 1)
         }
         guard var notice else { return nil }

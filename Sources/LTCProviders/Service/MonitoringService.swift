@@ -137,25 +137,38 @@ public struct MonitoringService: Sendable {
     /// Resolves an assigned flag as confirmed: a violation of the scheme's
     /// negative list is recorded against `institution` (the flag's, unless
     /// given) with the penalty, and the review names it. The violation is
-    /// recorded first, through supervision's own operation; the review is
-    /// then closed in a transaction of its own.
+    /// decided as supervision decides it
+    /// (``SupervisionService/decideViolation(institution:caregiver:person:type:foundOn:evidence:amount:penalty:notice:actor:asOf:in:)``)
+    /// in the same transaction that closes the review, so a review is never
+    /// left confirmable with its violation already recorded (a second
+    /// confirmation would record the violation twice).
     public func confirm(flag id: Int, reason: String, institution: String?, type: String, penalty: String, amount: Money,
                         caregiver: String? = nil, person: Int? = nil, actor: Actor, asOf: CalendarDate) throws -> MonitorFlag {
-        let flag = try store.read { tx in
+        let operation = Operation("monitor.resolve", subject: "flag:\(id)", actor: actor, asOf: asOf, reason: reason)
+        return try work.change(operation, on: store.transactions) { tx in
             try Access.require(actor, .supervise)
-            guard let flag = try tx.monitoring.flag(id: id) else { throw CaseError(.notFound, "no flag \(id)") }
-            return flag
+            guard var flag = try tx.monitoring.flag(id: id) else { throw CaseError(.notFound, "no flag \(id)") }
+            try Self.requireResolvable(flag)
+            guard let institution = institution ?? flag.institution else {
+                throw CaseError(.invalidInput, "flag \(id) (\(flag.subject)) names no single institution: give the institution the violation is recorded against")
+            }
+            guard !reason.allSatisfy(\.isWhitespace) else { throw CaseError(.invalidInput, "give the reason") }
+            try PlainText.require(reason, "reason", as: .note)
+            let violation = try SupervisionService.decideViolation(
+                institution: institution, caregiver: caregiver, person: person, type: type, foundOn: asOf,
+                evidence: "monitoring flag \(id) (\(flag.rule.rawValue), \(flag.subject), \(flag.month)): \(reason)", amount: amount,
+                penalty: penalty, actor: actor, asOf: asOf, in: tx)
+            try tx.audit.append(work.event(Operation("violation.record", subject: "institution:\(institution)", actor: actor, asOf: asOf),
+                                           .done, subject: "institution:\(institution)", after: violation.json))
+            let before = flag.json
+            flag.status = .confirmed
+            flag.reason = reason
+            flag.resolvedOn = asOf
+            flag.resolvedBy = actor.description
+            flag.violation = violation.id
+            try tx.monitoring.update(flag)
+            return Outcome(flag, before: before, after: flag.json)
         }
-        try Self.requireResolvable(flag)
-        guard let institution = institution ?? flag.institution else {
-            throw CaseError(.invalidInput, "flag \(id) (\(flag.subject)) names no single institution: give the institution the violation is recorded against")
-        }
-        try PlainText.require(reason, "reason", as: .note)
-        let violation = try supervision.recordViolation(
-            institution: institution, caregiver: caregiver, person: person, type: type, foundOn: asOf,
-            evidence: "monitoring flag \(id) (\(flag.rule.rawValue), \(flag.subject), \(flag.month)): \(reason)", amount: amount,
-            penalty: penalty, actor: actor, asOf: asOf)
-        return try resolve(id, as: .confirmed, reason: reason, violation: violation.id, actor: actor, asOf: asOf)
     }
 
     static func requireResolvable(_ flag: MonitorFlag) throws {
@@ -183,16 +196,28 @@ public struct MonitoringService: Sendable {
         }
     }
 
-    /// Imports in-patient stays (CSV: person,hospital,admitted,discharged)
-    /// in one audited transaction; a stay already stored (same person,
-    /// hospital and admission) is left as it is. Then the services of
-    /// settled months on the days strictly between admission and discharge
-    /// are withdrawn, as an institution's withdrawal would (W01): what was
-    /// paid comes back on the next statement, never by changing a settled
-    /// month. Services of open months are left to the monitoring rule.
+    /// Imports in-patient stays (CSV: person,hospital,admitted,discharged);
+    /// a stay already stored (same person, hospital and admission) is left
+    /// as it is. The services of settled months on the days strictly
+    /// between admission and discharge are withdrawn, as an institution's
+    /// withdrawal would (W01): what was paid comes back on the next
+    /// statement, never by changing a settled month. The stays and the
+    /// withdrawal are stored in one audited transaction: a stay is never
+    /// kept without its withdrawal. Services of open months are left to the
+    /// monitoring rule. Importing the file again stores nothing new and
+    /// withdraws what is still accepted.
     public func importStays(_ bytes: [UInt8], actor: Actor, asOf: CalendarDate) throws -> StayImport {
+        let operation = Operation("stays.import", subject: "stays", actor: actor, asOf: asOf)
+        do {
+            try Access.require(actor, .supervise)
+        } catch {
+            try work.refuse(operation, error, on: store.transactions)
+            throw error
+        }
+        // Read only for those who may import (an institution learns nothing of the file's checks).
         let rows = try StayFile.read(bytes)
-        let stays = try work.change(Operation("stays.import", subject: "stays", actor: actor, asOf: asOf), on: store.transactions) { tx in
+        let store = store
+        func storeStays(_ tx: any ProviderTransaction) throws -> [InpatientStay] {
             try Access.require(actor, .supervise)
             var stays: [InpatientStay] = []
             for row in rows {
@@ -201,15 +226,23 @@ public struct MonitoringService: Sendable {
                 }
                 var stay = row.stay
                 stay.recordedOn = asOf
-                stays.append(try tx.monitoring.insert(stay).stay)
+                let stored = try tx.monitoring.insert(stay).stay
+                // The same admission stored with another discharge: the file is not what is stored
+                // (and its days are what is withdrawn), so it is refused rather than silently kept.
+                guard stored.discharged == stay.discharged else {
+                    throw InputError(source: "line \(row.line)", message: "person \(stay.person)'s stay at \(stay.hospital) admitted \(stay.admitted) "
+                                     + "is stored with discharge \(stored.discharged), not \(stay.discharged)")
+                }
+                stays.append(stored)
             }
-            return Outcome(stays, after: ["stays": .array(stays.map { .integer($0.id) })])
+            return stays
         }
-        // The logs to withdraw, read again (a retry finds only what is still accepted).
+        // The logs of settled months on the stays' days. A log accepted after this read is
+        // found by importing the file again; one no longer accepted is reported, not withdrawn.
         let logs = try store.read { tx in
             var byInstitution: [String: Set<String>] = [:]
-            for stay in stays {
-                let services = try tx.monitoring.services(during: stay)
+            for row in rows {
+                let services = try tx.monitoring.services(during: row.stay)
                 let settled = try tx.settlements.settled(Set(services.map { YearMonth(containing: $0.start.day) }))
                 for service in services where settled.contains(YearMonth(containing: service.start.day)) {
                     byInstitution[service.institution, default: []].insert(service.logID)
@@ -221,13 +254,26 @@ public struct MonitoringService: Sendable {
             }
             return logs
         }
-        guard !logs.isEmpty else { return StayImport(stays: stays, recoveries: []) }
+        guard !logs.isEmpty else {
+            let stays = try work.change(operation, on: store.transactions) { tx in
+                let stays = try storeStays(tx)
+                return Outcome(stays, after: ["stays": .array(stays.map { .integer($0.id) })])
+            }
+            return StayImport(stays: stays, recoveries: [])
+        }
         var csv = "log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n"
         for log in logs {
             let location = log.location?.text ?? ","
             csv += "\(log.logID),\(log.institution),\(log.caregiver),\(log.person),\(log.item),\(log.start),\(log.end),\(log.mode),\(location)\n"
         }
-        _ = try intake.withdraw(Array(csv.utf8), actor: actor, asOf: asOf)
+        let stored = StaysBox()
+        let work = work
+        _ = try intake.withdraw(Array(csv.utf8), actor: actor, asOf: asOf) { _, tx in
+            let stays = try storeStays(tx)
+            try tx.audit.append(work.event(operation, .done, subject: "stays", after: ["stays": .array(stays.map { .integer($0.id) })]))
+            stored.stays = stays
+        }
+        let stays = stored.stays
         let recoveries = try store.read { tx in
             var found: [SettlementAdjustment] = []
             var page = PageRequest<Int>.largest()
@@ -242,4 +288,9 @@ public struct MonitoringService: Sendable {
         }
         return StayImport(stays: stays, recoveries: recoveries)
     }
+}
+
+/// The stays a withdrawal's transaction stored, handed out of it.
+private final class StaysBox: @unchecked Sendable {
+    var stays: [InpatientStay] = []
 }

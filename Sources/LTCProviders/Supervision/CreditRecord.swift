@@ -29,7 +29,8 @@ public struct CreditRecord: Sendable, Equatable {
 
     /// - Parameters:
     ///   - goodInspections: inspections scoring at least the scheme's good score (institutions only).
-    ///   - selfReports: the institution's own reports and refunds of its errors, each giving back `selfReportPoints` (自查自纠 as mitigation).
+    ///   - selfReports: the institution's own reports and refunds of its errors, each that refunded money paid giving back
+    ///     `selfReportPoints` (自查自纠 as mitigation); one that withdrew only unpaid logs gives nothing.
     public init(subject: String, violations: [Violation], goodInspections: [SupervisionRecord] = [],
                 selfReports: [SelfReport] = [], selfReportPoints: Int = 0,
                 rules: SupervisionSettings.Credit, asOf: CalendarDate) {
@@ -67,8 +68,12 @@ public struct CreditRecord: Sendable, Equatable {
                 last = violation.decidedOn
             case .inspection(let inspection):
                 giveBack(rules.goodInspectionPoints, on: inspection.date, "good inspection \(inspection.id) (score \(inspection.score ?? 0))")
-            case .selfReport(let report):
+            case .selfReport(let report) where report.refunded > .zero:
+                // Only a report that refunds what was paid earns credit: withdrawing a log
+                // of an open month costs nothing, and would buy back credit (and the reward) at will.
                 giveBack(selfReportPoints, on: report.reportedOn, "self-report \(report.id) (\(report.withdrawn) log\(report.withdrawn == 1 ? "" : "s") withdrawn, \(report.refunded) refunded)")
+            case .selfReport:
+                break
             }
         }
         recover(until: asOf)
