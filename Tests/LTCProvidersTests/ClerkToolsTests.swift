@@ -63,6 +63,22 @@ struct ClerkToolsTests {
         #expect(template.lines.first?.start.description == "2026-04-15T19:00" && template.lines.first?.end.description == "2026-04-15T20:00")
     }
 
+    @Test("Before six, every client's line goes back an hour from the one above, so one caregiver is never logged twice at once (O01)")
+    func earlyMorningClients() throws {
+        let world = try ProviderWorld(clock: FixedClock(instant: "2026-04-15T16:45:00Z")!)   // 00:45 on the 16th in Shanghai
+        for (name, number) in [("王阿姨", "11010519400202123"), ("李奶奶", "11010519400303123")] {
+            let person = try world.registry.addPerson(name: name, nationalID: validID(number), insurance: .employee,
+                                                      enrolledOn: day("2020-01-01"), actor: admin, asOf: day("2026-01-01")).id
+            let caseID = try ProviderWorld.effectiveCase(world.cases, person: person)
+            _ = try world.agreements.enrol(caseID: caseID, institution: "I001", mode: "home-visit", from: day("2026-03-20"), home: nil,
+                                           actor: admin, asOf: day("2026-03-20"))
+        }
+        let template = try world.intake.template(institution: "I001", allClients: true, actor: clerk, on: day("2026-04-16"))
+        #expect(template.lines.map(\.start.description) == ["2026-04-15T19:00", "2026-04-15T18:00", "2026-04-15T17:00"])
+        let report = try world.intake.submit(Array(template.csv.utf8), actor: clerk, asOf: day("2026-04-16"))
+        #expect(report.accepted == 3 && report.rejected.isEmpty)
+    }
+
     @Test("A dry run gives submit's report and stores nothing: no log, no submission, no ledger use")
     func dryRun() throws {
         let world = try ProviderWorld()

@@ -49,9 +49,10 @@ extension IntakeService {
                 let anchor = end ?? Self.lastHourEnded(on: day, now: LocalMinute(now: clock, in: scheme.timeZone))
                 var start = LocalMinute(minutes: anchor.value - minutes)
                 var finish = anchor
-                if start.day != day || start.minuteOfDay < 6 * 60 {
-                    // Too early in the day: the afternoon of the day before, still in the past.
-                    finish = LocalMinute(day: day.adding(days: -1), minute: 20 * 60)
+                if start.day != anchor.day || start.minuteOfDay < 6 * 60 {
+                    // Too early in the anchor's day: the afternoon of the day before it, still in the past
+                    // (and for a later line, before the line above: never the same hour twice for one caregiver).
+                    finish = LocalMinute(day: anchor.day.adding(days: -1), minute: 20 * 60)
                     start = LocalMinute(minutes: finish.value - minutes)
                 }
                 end = start
