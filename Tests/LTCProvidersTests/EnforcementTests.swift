@@ -20,8 +20,11 @@ struct EnforcementTests {
     func world() throws -> (ProviderWorld, EnforcementService) {
         let world = try ProviderWorld()
         try ProviderWorld.designate("I002", modes: ["home-visit"], prices: ["S01": Money(yuan: 65)], with: world.agreements)
-        return (world, EnforcementService(store: world.scratch.store, clock: SystemClock()))
+        return (world, EnforcementService(store: world.scratch.store, clock: Self.clock))
     }
+
+    /// The day the tests' notices are recorded, in Shanghai (the example scheme's zone).
+    static let clock = FixedClock(instant: "2026-04-19T16:00:00Z")!
 
     func notify(_ enforcement: EnforcementService, type: String = "V02", penalty: String = "refusal", amount: Int = 300,
                 selfReports: [Int] = [], reason: String? = nil, on date: String = "2026-04-20") throws -> PenaltyNotice {
@@ -62,6 +65,20 @@ struct EnforcementTests {
         #expect(violations.map(\.id) == [decision.violation] && violations.first?.notice == notice.id && violations.first?.decidedOn == day("2026-04-23"))
         #expect(try world.supervision.credit(of: "institution:I001", actor: admin, asOf: day("2026-04-23")).score == 98)
         #expect(throws: CaseError.self) { try enforcement.decide(notice.id, penalty: nil, amount: nil, reason: nil, actor: admin, asOf: day("2026-04-24")) }
+    }
+
+    @Test("A notice dated in the past does not shorten the defence period: it runs from the day the notice is recorded")
+    func backdatedNotice() throws {
+        let (world, enforcement) = try world()
+        defer { withExtendedLifetime(world) {} }
+        // Recorded on 2026-04-20 (the clock), dated 2026-04-16: the notice keeps its date, the defence runs from the 20th.
+        let notice = try notify(enforcement, on: "2026-04-16")
+        #expect(notice.notifiedOn == day("2026-04-16") && notice.defenceUntil == day("2026-04-27"))
+        let early = #expect(throws: CaseError.self) { try enforcement.decide(notice.id, penalty: nil, amount: nil, reason: nil, actor: admin, asOf: day("2026-04-24")) }
+        #expect(early?.message.contains("runs until 2026-04-27: decide from 2026-04-28") == true)
+        #expect(try enforcement.defend(notice.id, statement: "we were told on the 20th", actor: i001, asOf: day("2026-04-26")).status == .defended)
+        // A notice dated ahead of the clock counts from its own date.
+        #expect(try notify(enforcement, on: "2026-04-22").defenceUntil == day("2026-04-29"))
     }
 
     @Test("An institution reads its own notices; to another, a notice is not found or not yours, whether it exists or not")

@@ -81,7 +81,8 @@ public struct PenaltyNotice: Sendable, Equatable {
     public var grounds: String
     public var notifiedOn: CalendarDate
     public var notifiedBy: String
-    /// The last day of the defence period.
+    /// The last day of the defence period: `defenceDays` after the notice's
+    /// date, or after the day it was recorded if the notice is backdated.
     public var defenceUntil: CalendarDate
     /// The institution's self-reports that cover the matter (mitigation).
     public var selfReports: [Int]

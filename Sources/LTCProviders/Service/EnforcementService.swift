@@ -43,7 +43,9 @@ public struct EnforcementService: Sendable {
     /// against (by the type's severity, the amount concerned and the earlier
     /// violations of the same type within `repeatMonths`, moved lighter by
     /// `selfReport.steps` where the notice names the institution's own
-    /// self-reports), and the last day of the defence period. A penalty
+    /// self-reports), and the last day of the defence period (`defenceDays`
+    /// from the notice's date, or from the day it is recorded if the notice
+    /// is backdated: see ``defenceStart(notifiedOn:institution:clock:in:)``). A penalty
     /// outside its range needs a reason. Nothing takes effect yet.
     public func notify(institution: String, caregiver: String?, person: Int?, type: String, penalty: String, amount: Money, foundOn: CalendarDate,
                        facts: String, grounds: String, selfReports: [Int], reason: String?, actor: Actor, asOf: CalendarDate) throws -> PenaltyNotice {
@@ -76,7 +78,8 @@ public struct EnforcementService: Sendable {
             try Self.requireWithin(range, penalty: penalty, reason: reason, rules: rules, type: type)
             var notice = PenaltyNotice(id: 0, institution: institution, caregiver: caregiver, person: person, type: type, penalty: penalty,
                                        amount: amount, foundOn: foundOn, facts: facts, grounds: grounds, notifiedOn: asOf,
-                                       notifiedBy: actor.description, defenceUntil: asOf.adding(days: enforcement.defenceDays),
+                                       notifiedBy: actor.description, defenceUntil: try Self.defenceStart(notifiedOn: asOf, institution: institution, clock: work.clock, in: tx)
+                                           .adding(days: enforcement.defenceDays),
                                        selfReports: Array(Set(selfReports)).sorted(), range: range, reason: reason)
             notice.id = try tx.enforcement.insert(notice)
             return Outcome(notice, subject: "penalty-notice:\(notice.id)", after: notice.json)
@@ -175,6 +178,18 @@ public struct EnforcementService: Sendable {
             throw CaseError(.invalidScheme, "the scheme of \(institution) has no enforcement section (defence days, appeal deadlines, benchmarks)")
         }
         return (rules, enforcement)
+    }
+
+    /// The day the defence period runs from: the notice's own date, or the
+    /// day it is actually recorded (the injected clock's today, in the
+    /// institution's scheme's time zone) if that is later. A notice dated in
+    /// the past is kept at its date, but it cannot shorten the defence the
+    /// institution is owed (issue 33: notice, then a defence period, then the
+    /// decision): the institution can only answer a notice it has been given.
+    static func defenceStart(notifiedOn: CalendarDate, institution: String, clock: any WallClock,
+                             in tx: any ProviderTransaction) throws -> CalendarDate {
+        let zone = try tx.agreements.agreements(institution: institution).last.flatMap { try tx.schemes.scheme(id: $0.schemeID) }?.timeZone
+        return max(notifiedOn, clock.today(in: zone))
     }
 
     /// The benchmark range of a violation, moved lighter for a self-report.

@@ -10,7 +10,8 @@ public enum NotifyPenalty: StoreOperation {
         The penalty is checked against the scheme's discretion benchmarks (enforcement.benchmarks: by the type's severity, the amount \
         concerned and the earlier violations of the same type within enforcement.repeatMonths); naming the institution's own \
         self-reports moves the range lighter (enforcement.selfReport.steps). A penalty outside its range needs a reason. The \
-        institution has enforcement.defenceDays to state its defence (penalty.defend).
+        institution has enforcement.defenceDays to state its defence (penalty.defend), counted from the notice's date or, for a \
+        notice dated in the past, from the day it is recorded: a backdated notice never shortens the defence period.
         """
     public static let command = "penalty notify"
     public static let access = AccessRule.permission(.supervise)
