@@ -40,4 +40,12 @@ struct CSVTextTests {
     func cells(text: String, written: String) {
         #expect(CSVText.cell(text) == written)
     }
+
+    @Test("A JSON member is a cell: text quoted and defused, numbers as written, null empty, an object as its JSON")
+    func jsonCells() {
+        #expect(CSVText.cell(JSONValue.string("=1+1")) == "'=1+1")
+        #expect(CSVText.cell(JSONValue.number("-29.25")) == "-29.25" && CSVText.cell(JSONValue.integer(7)) == "7")
+        #expect(CSVText.cell(JSONValue.bool(true)) == "true" && CSVText.cell(JSONValue.null) == "" && CSVText.cell(nil as JSONValue?) == "")
+        #expect(CSVText.cell(JSONValue.object(["a": .integer(1)])) == #""{""a"":1}""#)
+    }
 }

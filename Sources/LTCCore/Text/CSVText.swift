@@ -17,4 +17,18 @@ public enum CSVText {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// A member of an operation's JSON result as a cell: a string as text
+    /// (quoted and defused as above), a number as written, a flag as
+    /// `true`/`false`, null or absent as nothing, an object or a list as its JSON.
+    public static func cell(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let text)?: cell(text)
+        case .integer(let number)?: String(number)
+        case .number(let literal)?: literal
+        case .bool(let flag)?: flag ? "true" : "false"
+        case nil, .null?: ""
+        case let other?: cell(JSONWriter.string(other))
+        }
+    }
 }

@@ -36,15 +36,7 @@ enum StatementRoute {
         let columns = first.map(\.key)
         var lines = [columns.map(CSVText.cell).joined(separator: ",")]
         for statement in statements {
-            lines.append(columns.map { column in
-                switch statement[column] {
-                case .string(let text)?: CSVText.cell(text)
-                case nil, .null?: ""
-                case .integer(let number)?: String(number)
-                case .number(let number)?: number
-                case let value?: CSVText.cell(JSONWriter.string(value))
-                }
-            }.joined(separator: ","))
+            lines.append(columns.map { CSVText.cell(statement[$0]) }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -88,22 +88,11 @@ enum ClerkPages {
             for line in advice[key]?.arrayValue ?? [] {
                 lines.append(columns.map { column in
                     if column == "status" { return status }
-                    return cell(line[column])
+                    return CSVText.cell(line[column])
                 }.joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func cell(_ value: JSONValue?) -> String {
-        switch value {
-        case .string(let text)?: CSVText.cell(text)
-        case .integer(let number)?: String(number)
-        case .number(let text)?: text
-        case .bool(let flag)?: flag ? "true" : "false"
-        case nil, .null?: ""
-        case let other?: CSVText.cell(JSONWriter.string(other))
-        }
     }
 
     static func clients(_ call: WebCall, _ segments: [String]) -> ServerResponse {
@@ -129,8 +118,8 @@ enum ClerkPages {
                     row["plan"] = planRow
                 }
                 rows.append(row)
-                csvLines.append([String(caseID), cell(enrolment["person"]), cell(enrolment["mode"]), cell(enrolment["period"]?["from"]),
-                                 cell(enrolment["weeklyMinutes"]), cell(inForce?["version"]), CSVText.cell(items.joined(separator: " "))].joined(separator: ","))
+                csvLines.append([String(caseID), CSVText.cell(enrolment["person"]), CSVText.cell(enrolment["mode"]), CSVText.cell(enrolment["period"]?["from"]),
+                                 CSVText.cell(enrolment["weeklyMinutes"]), CSVText.cell(inForce?["version"]), CSVText.cell(items.joined(separator: " "))].joined(separator: ","))
             }
             if segments == ["clients", "csv"] { return WebView.download(csvLines.joined(separator: "\n") + "\n", name: "clients.csv", operation: "enrolment.list") }
             return call.page("clients", ("服务对象与护理计划", "Clients and their care plans"), ["clients": rows], operation: "enrolment.list")
