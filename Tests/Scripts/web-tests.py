@@ -267,6 +267,12 @@ def clerk(browser, server, city, tokens):
     check("every client with a plan", page.locator("main section").count() == len(enrolled) and "S01" in page.inner_text("main"))
     clients_csv = context.request.get(server.url + "/web/clients/csv")
     check("the clients' CSV", len(clients_csv.text().strip().split("\n")) == 1 + len(enrolled), clients_csv.text()[:200])
+    first = min(e["id"] for e in enrolled)
+    after_first = context.request.get(server.url + f"/web/clients/csv?after={first}")
+    check("clients are paged as the operation pages them: after the first, the others",
+          len(after_first.text().strip().split("\n")) == len(enrolled), after_first.text()[:200])
+    bad_after = context.request.get(server.url + "/web/clients?after=nope")
+    check("a cursor that is not one is a client error, not a 5xx", 400 <= bad_after.status < 500, str(bad_after.status))
     print("without JavaScript: the same upload by a plain form POST")
     plain, page2, _ = browser.sign_in(tokens["i001"], script=False)
     page2.goto(server.url + "/web/logs")

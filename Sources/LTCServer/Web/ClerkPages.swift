@@ -98,7 +98,12 @@ enum ClerkPages {
     static func clients(_ call: WebCall, _ segments: [String]) -> ServerResponse {
         if let refused = call.only([.institution]) { return refused }
         do {
-            let enrolments = try call.run("enrolment.list", ["limit": 200])["enrolments"]?.arrayValue ?? []
+            // A page of 200 clients at a time, as the operation pages them: the next page's link carries its `after`.
+            var params: JSONObject = ["limit": 200]
+            if let after = call.request.query["after"] { params.set("after", Int(after).map { .integer($0) } ?? .string(WebCall.pathSafe(after))) }
+            let listed = try call.run("enrolment.list", params)
+            let enrolments = listed["enrolments"]?.arrayValue ?? []
+            let next = listed["next"].flatMap { $0 == .null ? nil : WebCall.pathSafe($0.stringValue ?? $0.intValue.map(String.init) ?? "") }
             var rows: [[String: Any]] = []
             var csvLines = ["case,person,mode,from,weeklyMinutes,planVersion,planItems"]
             for enrolment in enrolments {
@@ -122,7 +127,9 @@ enum ClerkPages {
                                  CSVText.cell(enrolment["weeklyMinutes"]), CSVText.cell(inForce?["version"]), CSVText.cell(items.joined(separator: " "))].joined(separator: ","))
             }
             if segments == ["clients", "csv"] { return WebView.download(csvLines.joined(separator: "\n") + "\n", name: "clients.csv", operation: "enrolment.list") }
-            return call.page("clients", ("服务对象与护理计划", "Clients and their care plans"), ["clients": rows], operation: "enrolment.list")
+            var context: [String: Any] = ["clients": rows]
+            if let next, !next.isEmpty { context["next"] = next }
+            return call.page("clients", ("服务对象与护理计划", "Clients and their care plans"), context, operation: "enrolment.list")
         } catch {
             return call.failure(error, operation: "enrolment.list")
         }

@@ -132,6 +132,7 @@ enum WebTemplates {
     <ul>{{#items}}<li>{{item}} · 每周 {{perWeek}} 次 <span lang="en">a week</span></li>{{/items}}</ul>{{/plan}}
     {{^plan}}<p class="hint">尚无护理计划 <span lang="en">No care plan yet</span></p>{{/plan}}
     </section>{{/clients}}
+    {{#next}}<p><a href="/web/clients?after={{next}}">下一页 <span lang="en">Next page</span></a> · <a href="/web/clients/csv?after={{next}}" download>下一页 CSV <span lang="en">its CSV</span></a></p>{{/next}}
     """#
 
     // MARK: The assessor
