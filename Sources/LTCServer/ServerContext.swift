@@ -19,6 +19,8 @@ final class ServerContext: Sendable {
     let openAPI: [UInt8]
     /// Bearer credentials verified a moment ago, for requests answered on the event loop.
     let credentials: CredentialCache
+    /// The rate limit, as the requests answered on the event loop pass it (made once).
+    private let loopLimit: MiddlewareChain
     /// Where this process's request ids begin (``requestID(_:)``), and how many it made.
     private let requestIDStart = UInt64.random(in: .min ... .max)
     private let issuedIDs = Atomic<UInt64>(0)
@@ -31,6 +33,7 @@ final class ServerContext: Sendable {
          credentials: CredentialCache, loopWorker: Worker) {
         self.credentials = credentials
         self.loopWorker = loopWorker
+        loopLimit = MiddlewareChain([RateLimit(routes.limiter)])
         self.pool = pool
         self.chain = chain
         self.routes = routes
@@ -97,7 +100,7 @@ final class ServerContext: Sendable {
         guard credentials.isOn, case .bytes(let bytes) = request.body else { return nil }
         let header = request.headers["Authorization"]
         guard !header.isEmpty, let token = Authentication.token(header) else { return nil }
-        let limit = MiddlewareChain([RateLimit(routes.limiter)]), loopWorker = loopWorker
+        let limit = loopLimit, loopWorker = loopWorker
         switch request.route {
         case .rpc:
             guard let message = try? JSONParser.parse(bytes), loopWorker.rpc.readsNothingStored(message),

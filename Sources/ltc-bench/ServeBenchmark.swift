@@ -37,7 +37,8 @@ enum ServeBenchmark {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         print("scenario serve: ltc-server over loopback on \(ProcessInfo.processInfo.activeProcessorCount) cores, release build")
-        // LTC_BENCH_SERVE=score or =submissions runs that part alone (to measure one change quickly).
+        // LTC_BENCH_SERVE=score or =submissions runs that part alone (to measure one change quickly);
+        // LTC_BENCH_SERVER_WORKERS=N starts the server with --workers N.
         let only = ProcessInfo.processInfo.environment["LTC_BENCH_SERVE"]
         if only != "submissions" { try score(requests: requests, folder: folder) }
         if only != "score" { try submissions(server: server, requests: requests, folder: folder) }
@@ -267,6 +268,8 @@ final class ServerProcess {
         let portFile = folder + "/port-\(UInt32.random(in: 0 ... .max))"
         process.executableURL = LogsBenchmark.ltcURL.deletingLastPathComponent().appendingPathComponent("ltc-server")
         process.arguments = ["--db", database, "--listen", "127.0.0.1:0", "--port-file", portFile, "--rate", "0"]
+            // LTC_BENCH_SERVER_WORKERS=N: the server's --workers (its default otherwise), to see how the pool's size tells.
+            + (ProcessInfo.processInfo.environment["LTC_BENCH_SERVER_WORKERS"].map { ["--workers", $0] } ?? [])
         // Its log (a JSON line per request) beside the port file, read back when something fails.
         logPath = portFile + ".log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
