@@ -7,11 +7,26 @@
 //     the same N as POST /rpc over HTTP keep-alive, 4 connections each sending
 //     one request at a time, and again with 16 requests in flight per
 //     connection (HTTP/1.1 pipelining); target: HTTP at least 50 % of stdin.
+//     Both sides do the same work per request. stdin: a feeder thread appends
+//     each line (a template's prefix, the id, its suffix) to a 64 KiB chunk
+//     and writes the chunk; a drainer thread reads 1 MiB at a time and checks
+//     that each line holds `","result":` in its first 48 bytes. HTTP: each of
+//     4 threads appends a head made once (POST /rpc, Host, Authorization,
+//     Content-Type, Content-Length) and the same body (the line less its
+//     newline) to a buffer and sends it (16 in flight: up to 16, sent in one
+//     write once half are answered); each answer is read into a reused
+//     buffer, its status must be 200 and its body hold `","result":` in its
+//     first 48 bytes (HTTPClient: no String or Foundation object per answer).
+//     The load average is printed: the client shares the cores with the server.
+//  LTC_BENCH_SERVE=score or =submissions runs part 1 and 3 or part 2 alone;
+//  LTC_BENCH_SERVER_WORKERS=N starts the server with --workers N.
 //  2. 50 institutions at once, each with its own credential, each sending
 //     100-log files to POST /logs, one after another, into a month already
 //     holding the rest of the city's logs: p50, p99 and the statuses; target
 //     on PostgreSQL: p99 under 250 ms and no 5xx. On --db's server, in a
-//     schema of its own (dropped afterwards), else SQLite.
+//     schema of its own (dropped afterwards), else SQLite. Then the processor
+//     time per file of the server, of its PostgreSQL backends (their
+//     /proc/PID/stat) and of the bench's own clients.
 //  3. The server's memory over N requests mixing scoring and database reads,
 //     sampled every tenth: target flat (the last tenth no higher than the
 //     first's, give or take the allocator).
@@ -37,8 +52,6 @@ enum ServeBenchmark {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         print("scenario serve: ltc-server over loopback on \(ProcessInfo.processInfo.activeProcessorCount) cores, release build")
-        // LTC_BENCH_SERVE=score or =submissions runs that part alone (to measure one change quickly);
-        // LTC_BENCH_SERVER_WORKERS=N starts the server with --workers N.
         let only = ProcessInfo.processInfo.environment["LTC_BENCH_SERVE"]
         if only != "submissions" { try score(requests: requests, folder: folder) }
         if only != "score" { try submissions(server: server, requests: requests, folder: folder) }
@@ -133,7 +146,7 @@ enum ServeBenchmark {
         let sequential = try overHTTP(depth: 1)
         let pipelined = try overHTTP(depth: 16)
         print("")
-        print("assessment.score, \(requests) requests        requests/s   share of stdin")
+        print("assessment.score, \(requests) requests        requests/s   share of stdin   (load average \(String(format: "%.1f", loadAverage())))")
         print("ltc rpc on stdin (one process)      \(String(format: "%12.0f", stdinRate))")
         print("HTTP keep-alive, \(connections) connections       \(String(format: "%12.0f", sequential))   \(String(format: "%5.0f %%", 100 * sequential / stdinRate)) (target 50 %)")
         print("the same, 16 in flight each         \(String(format: "%12.0f", pipelined))   \(String(format: "%5.0f %%", 100 * pipelined / stdinRate))")
@@ -352,7 +365,7 @@ final class HTTPClient {
     }
 
     /// The next answer: its status, and whether its body holds `marker` in its
-    /// first 64 bytes; the body itself only when no marker is asked for.
+    /// first 48 bytes (as the stdin drainer looks in each line's); the body itself only when no marker is asked for.
     func receive(marker: [UInt8]? = nil) throws -> (status: Int, body: [UInt8], marked: Bool) {
         var headEnd = -1
         while headEnd < 0 {
@@ -367,7 +380,7 @@ final class HTTPClient {
         let length = contentLength(from: start, to: headEnd)
         let bodyStart = headEnd + 4
         while end < bodyStart + length { try fill() }
-        let marked = marker.map { find($0, from: bodyStart, to: min(bodyStart + length, bodyStart + 64)) >= 0 } ?? false
+        let marked = marker.map { find($0, from: bodyStart, to: min(bodyStart + length, bodyStart + 48)) >= 0 } ?? false
         let body = marker == nil ? Array(buffer[bodyStart..<(bodyStart + length)]) : []
         start = bodyStart + length
         return (status, body, marked)
