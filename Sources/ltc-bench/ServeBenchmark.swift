@@ -131,7 +131,9 @@ enum ServeBenchmark {
                                 try client.write(out)
                             }
                             let answer = try client.receive(marker: HTTPClient.resultMarker)
-                            guard answer.status == 200, answer.marked else { return "status \(answer.status), not a result" }
+                            guard answer.status == 200, answer.marked else {
+                                return "status \(answer.status), not a result: \(String(decoding: answer.body, as: UTF8.self))"
+                            }
                             answered += 1
                         }
                         return nil
@@ -365,7 +367,7 @@ final class HTTPClient {
     }
 
     /// The next answer: its status, and whether its body holds `marker` in its
-    /// first 48 bytes (as the stdin drainer looks in each line's); the body itself only when no marker is asked for.
+    /// first 48 bytes (as the stdin drainer looks in each line's); the body itself when no marker is asked for, or its start when the marker is missing.
     func receive(marker: [UInt8]? = nil) throws -> (status: Int, body: [UInt8], marked: Bool) {
         var headEnd = -1
         while headEnd < 0 {
@@ -378,10 +380,14 @@ final class HTTPClient {
             for index in (start + 9)..<(start + 12) { status = status * 10 + Int(buffer[index] &- 0x30) }
         }
         let length = contentLength(from: start, to: headEnd)
-        let bodyStart = headEnd + 4
-        while end < bodyStart + length { try fill() }
+        // fill() moves what is unread to the buffer's start: the body's place is kept relative to the answer's.
+        let bodyOffset = headEnd + 4 - start
+        while end < start + bodyOffset + length { try fill() }
+        let bodyStart = start + bodyOffset
         let marked = marker.map { find($0, from: bodyStart, to: min(bodyStart + length, bodyStart + 48)) >= 0 } ?? false
-        let body = marker == nil ? Array(buffer[bodyStart..<(bodyStart + length)]) : []
+        // With a marker, the body only when it is missing (to say what came instead).
+        let body = marker == nil ? Array(buffer[bodyStart..<(bodyStart + length)])
+            : marked ? [] : Array(buffer[bodyStart..<min(bodyStart + length, bodyStart + 300)])
         start = bodyStart + length
         return (status, body, marked)
     }
