@@ -1,5 +1,6 @@
 import LTCCore
 import LTCOperations
+import Synchronization
 
 /// What every connection of one server shares: the pool, the middleware and
 /// the routes, the connections, the limits, the clock, and what observes
@@ -18,6 +19,11 @@ final class ServerContext: Sendable {
     let openAPI: [UInt8]
     /// Bearer credentials verified a moment ago, for requests answered on the event loop.
     let credentials: CredentialCache
+    /// The rate limit, as the requests answered on the event loop pass it (made once).
+    private let loopLimit: MiddlewareChain
+    /// Where this process's request ids begin (``requestID(_:)``), and how many it made.
+    private let requestIDStart = UInt64.random(in: .min ... .max)
+    private let issuedIDs = Atomic<UInt64>(0)
     /// What the event loops answer operations that read nothing stored with:
     /// the forms and the catalogue, and no database.
     let loopWorker: Worker
@@ -27,6 +33,7 @@ final class ServerContext: Sendable {
          credentials: CredentialCache, loopWorker: Worker) {
         self.credentials = credentials
         self.loopWorker = loopWorker
+        loopLimit = MiddlewareChain([RateLimit(routes.limiter)])
         self.pool = pool
         self.chain = chain
         self.routes = routes
@@ -45,9 +52,19 @@ final class ServerContext: Sendable {
            given.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) {
             return given
         }
-        let value = UInt64.random(in: .min ... .max)
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        // SplitMix64's mix of a random start plus a count: no two alike in this process (the mix is a bijection),
+        // different in each, and no system call for randomness on every request.
+        var value = requestIDStart &+ issuedIDs.add(1, ordering: .relaxed).newValue &* 0x9E37_79B9_7F4A_7C15
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        value ^= value >> 31
+        return String(unsafeUninitializedCapacity: 16) { digits in
+            for index in 0..<16 {
+                let nibble = UInt8((value >> (60 - 4 * UInt64(index))) & 0xF)
+                digits[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 16
+        }
     }
 
     /// The answer of a route that needs no worker (the probes, the documents,
@@ -83,7 +100,7 @@ final class ServerContext: Sendable {
         guard credentials.isOn, case .bytes(let bytes) = request.body else { return nil }
         let header = request.headers["Authorization"]
         guard !header.isEmpty, let token = Authentication.token(header) else { return nil }
-        let limit = MiddlewareChain([RateLimit(routes.limiter)]), loopWorker = loopWorker
+        let limit = loopLimit, loopWorker = loopWorker
         switch request.route {
         case .rpc:
             guard let message = try? JSONParser.parse(bytes), loopWorker.rpc.readsNothingStored(message),

@@ -7,11 +7,26 @@
 //     the same N as POST /rpc over HTTP keep-alive, 4 connections each sending
 //     one request at a time, and again with 16 requests in flight per
 //     connection (HTTP/1.1 pipelining); target: HTTP at least 50 % of stdin.
+//     Both sides do the same work per request. stdin: a feeder thread appends
+//     each line (a template's prefix, the id, its suffix) to a 64 KiB chunk
+//     and writes the chunk; a drainer thread reads 1 MiB at a time and checks
+//     that each line holds `","result":` in its first 48 bytes. HTTP: each of
+//     4 threads appends a head made once (POST /rpc, Host, Authorization,
+//     Content-Type, Content-Length) and the same body (the line less its
+//     newline) to a buffer and sends it (16 in flight: up to 16, sent in one
+//     write once half are answered); each answer is read into a reused
+//     buffer, its status must be 200 and its body hold `","result":` in its
+//     first 48 bytes (HTTPClient: no String or Foundation object per answer).
+//     The load average is printed: the client shares the cores with the server.
+//  LTC_BENCH_SERVE=score or =submissions runs part 1 and 3 or part 2 alone;
+//  LTC_BENCH_SERVER_WORKERS=N starts the server with --workers N.
 //  2. 50 institutions at once, each with its own credential, each sending
 //     100-log files to POST /logs, one after another, into a month already
 //     holding the rest of the city's logs: p50, p99 and the statuses; target
 //     on PostgreSQL: p99 under 250 ms and no 5xx. On --db's server, in a
-//     schema of its own (dropped afterwards), else SQLite.
+//     schema of its own (dropped afterwards), else SQLite. Then the processor
+//     time per file of the server, of its PostgreSQL backends (their
+//     /proc/PID/stat) and of the bench's own clients.
 //  3. The server's memory over N requests mixing scoring and database reads,
 //     sampled every tenth: target flat (the last tenth no higher than the
 //     first's, give or take the allocator).
@@ -37,8 +52,9 @@ enum ServeBenchmark {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         print("scenario serve: ltc-server over loopback on \(ProcessInfo.processInfo.activeProcessorCount) cores, release build")
-        try score(requests: requests, folder: folder)
-        try submissions(server: server, requests: requests, folder: folder)
+        let only = ProcessInfo.processInfo.environment["LTC_BENCH_SERVE"]
+        if only != "submissions" { try score(requests: requests, folder: folder) }
+        if only != "score" { try submissions(server: server, requests: requests, folder: folder) }
     }
 
     // MARK: 1 and 3: scoring over stdin and over HTTP; memory over many requests
@@ -82,22 +98,43 @@ enum ServeBenchmark {
         defer { server.stop() }
         let connections = 4, port = server.port
         let headers = ["Authorization: Bearer \(token)", "Content-Type: application/json"]
+        // Each request as the stdin feeder makes its line: the template's prefix, the id, the suffix (less the newline),
+        // after a head made once (its Content-Length the only part that changes).
+        let head = Array("POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers.map { $0 + "\r\n" }.joined())Content-Length: ".utf8)
+        let blankLine = Array("\r\n\r\n".utf8)
+        // The templates' suffixes less the line's newline, made once (as the stdin side's are made once with it).
+        let bodies = templates.map { (prefix: $0.prefix, suffix: Array($0.suffix.dropLast())) }
         func overHTTP(depth: Int) throws -> Double {
             let started = DispatchTime.now().uptimeNanoseconds
             let workers = (0..<connections).map { number in
                 Threads.start("bench.http") { () -> String? in
                     do {
                         let client = try HTTPClient(port: port)
-                        let mine = stride(from: number, to: requests, by: connections).map { lines[$0] }
-                        var next = 0
-                        while next < mine.count {
-                            let window = mine[next..<min(mine.count, next + depth)]
-                            for line in window { try client.send("POST", "/rpc", headers: headers, body: line) }
-                            for _ in window {
-                                let answer = try client.receive(marker: #","result":"#)
-                                guard answer.status == 200, answer.marked else { return "status \(answer.status), not a result" }
+                        let mine = Array(stride(from: number + 1, through: requests, by: connections))
+                        var out: [UInt8] = []
+                        out.reserveCapacity(depth * 1024)
+                        var sent = 0, answered = 0
+                        while answered < mine.count {
+                            // Keep up to `depth` in flight: once half are answered, the rest go out in one write.
+                            if sent - answered <= depth / 2 && sent < mine.count {
+                                out.removeAll(keepingCapacity: true)
+                                while sent < mine.count && sent - answered < depth {
+                                    let id = mine[sent], template = bodies[id % bodies.count], digits = String(id).utf8
+                                    out += head
+                                    out += String(template.prefix.count + digits.count + template.suffix.count).utf8
+                                    out += blankLine
+                                    out += template.prefix
+                                    out += digits
+                                    out += template.suffix
+                                    sent += 1
+                                }
+                                try client.write(out)
                             }
-                            next += window.count
+                            let answer = try client.receive(marker: HTTPClient.resultMarker)
+                            guard answer.status == 200, answer.marked else {
+                                return "status \(answer.status), not a result: \(String(decoding: answer.body, as: UTF8.self))"
+                            }
+                            answered += 1
                         }
                         return nil
                     } catch {
@@ -111,7 +148,7 @@ enum ServeBenchmark {
         let sequential = try overHTTP(depth: 1)
         let pipelined = try overHTTP(depth: 16)
         print("")
-        print("assessment.score, \(requests) requests        requests/s   share of stdin")
+        print("assessment.score, \(requests) requests        requests/s   share of stdin   (load average \(String(format: "%.1f", loadAverage())))")
         print("ltc rpc on stdin (one process)      \(String(format: "%12.0f", stdinRate))")
         print("HTTP keep-alive, \(connections) connections       \(String(format: "%12.0f", sequential))   \(String(format: "%5.0f %%", 100 * sequential / stdinRate)) (target 50 %)")
         print("the same, 16 in flight each         \(String(format: "%12.0f", pipelined))   \(String(format: "%5.0f %%", 100 * pipelined / stdinRate))")
@@ -128,7 +165,7 @@ enum ServeBenchmark {
             } else {
                 try client.send("POST", "/api/staff.list", headers: headers, body: read)
             }
-            let answer = try client.receive(marker: "")
+            let answer = try client.receive()
             guard answer.status == 200 else { throw BenchFailure("memory run: status \(answer.status)") }
             if (index + 1) % tenth == 0 { samples.append(server.residentKiB()) }
         }
@@ -184,6 +221,9 @@ enum ServeBenchmark {
         let loneTimes = try (0..<perInstitution).map { batch in
             try send(loneClient, alone.lines[(batch * batchSize)..<((batch + 1) * batchSize)], token: loneToken).seconds
         }.sorted()
+        let serverPID = server.process.processIdentifier, databaseName = uri.map(ProcessCPU.databaseName)
+        let serverBefore = ProcessCPU.seconds(of: serverPID), benchBefore = ProcessCPU.seconds(of: getpid())
+        let backendsBefore = databaseName.map(ProcessCPU.backends) ?? [:]
         let began = DispatchTime.now().uptimeNanoseconds
         let senders = held.enumerated().map { number, institution in
             Threads.start("bench.institution") { () -> (times: [Double], statuses: [Int], accepted: Int, failure: String?) in
@@ -204,6 +244,8 @@ enum ServeBenchmark {
         }
         let outcomes = senders.map { $0.join() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+        let serverCPU = ProcessCPU.seconds(of: serverPID) - serverBefore, benchCPU = ProcessCPU.seconds(of: getpid()) - benchBefore
+        let backendsCPU = databaseName.map { ProcessCPU.used(backendsBefore, ProcessCPU.backends(of: $0)) }
         if let failure = outcomes.compactMap(\.failure).first { throw BenchFailure("an institution's connection failed: \(failure)") }
         let times = outcomes.flatMap(\.times).sorted()
         var statuses: [Int: Int] = [:]
@@ -216,6 +258,12 @@ enum ServeBenchmark {
               + "\(String(format: "%6.3f", percentile(0.99)))   \(String(format: "%6.3f", times.last ?? 0))   "
               + "\(statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))   \(accepted) of \(times.count * batchSize)")
         print("target on PostgreSQL: p99 under 0.250 s and no 5xx; server peak memory \(server.peakKiB() / 1024) MiB")
+        // Where a file's time went: processor time over the files, by process (2 cores: 1 s of wall time holds 2 s of processor time).
+        let perFile = { (cpu: Double) in String(format: "%.1f", 1000 * cpu / Double(max(1, times.count))) }
+        print("processor time per file: ltc-server \(perFile(serverCPU)) ms"
+              + (backendsCPU.map { ", its PostgreSQL backends \(perFile($0)) ms" } ?? "")
+              + ", ltc-bench's clients \(perFile(benchCPU)) ms; over \(String(format: "%.1f", seconds)) s of \(ProcessInfo.processInfo.activeProcessorCount) cores"
+              + " (load average \(String(format: "%.1f", loadAverage())))")
     }
 }
 
@@ -235,6 +283,8 @@ final class ServerProcess {
         let portFile = folder + "/port-\(UInt32.random(in: 0 ... .max))"
         process.executableURL = LogsBenchmark.ltcURL.deletingLastPathComponent().appendingPathComponent("ltc-server")
         process.arguments = ["--db", database, "--listen", "127.0.0.1:0", "--port-file", portFile, "--rate", "0"]
+            // LTC_BENCH_SERVER_WORKERS=N: the server's --workers (its default otherwise), to see how the pool's size tells.
+            + (ProcessInfo.processInfo.environment["LTC_BENCH_SERVER_WORKERS"].map { ["--workers", $0] } ?? [])
         // Its log (a JSON line per request) beside the port file, read back when something fails.
         logPath = portFile + ".log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
@@ -269,11 +319,17 @@ final class ServerProcess {
     }
 }
 
-/// A keep-alive HTTP/1.1 client on one socket, as small as a benchmark needs:
-/// requests with a body and `Content-Length`, answers read by their
-/// `Content-Length`, found with `memchr` in one reused buffer so that the
-/// client costs little beside the server it measures.
+/// A keep-alive HTTP/1.1 client on one socket, as lean as the stdin side's
+/// feeder and drainer: requests written as bytes (several in one `send` when
+/// pipelined), answers read into one reused buffer and found byte by byte
+/// (`memchr`; the status, `Content-Length` and a marker in the body read in
+/// place), with no `String` or Foundation object per answer.
 final class HTTPClient {
+    /// What a JSON-RPC result's body holds in its first bytes, as the stdin drainer looks for in each line.
+    static let resultMarker = Array(#","result":"#.utf8)
+    private static let endOfHead = Array("\r\n\r\n".utf8)
+    private static let contentLength = Array("\r\ncontent-length:".utf8)
+
     let socket: Int32
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
     private var start = 0, end = 0
@@ -295,41 +351,74 @@ final class HTTPClient {
     func send(_ method: String, _ path: String, headers: [String], body: [UInt8]) throws {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n"
         for header in headers { head += header + "\r\n" }
-        let request = Array((head + "\r\n").utf8) + body
-        var sent = 0
-        while sent < request.count {
-            let step = request.withUnsafeBytes { Glibc.send(socket, $0.baseAddress! + sent, request.count - sent, Int32(MSG_NOSIGNAL)) }
-            guard step > 0 else { throw BenchFailure("send failed: errno \(errno)") }
-            sent += step
+        try write(Array((head + "\r\n").utf8) + body)
+    }
+
+    /// Writes `bytes` whole: one request or several.
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { raw in
+            var sent = 0
+            while sent < raw.count {
+                let step = Glibc.send(socket, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                guard step > 0 else { throw BenchFailure("send failed: errno \(errno)") }
+                sent += step
+            }
         }
     }
 
-    /// The next answer: its status, and whether its body holds `marker` (a JSON-RPC result, say) in its first 64 bytes.
-    func receive(marker: String? = nil) throws -> (status: Int, body: [UInt8], marked: Bool) {
-        var headLength = -1
-        while headLength < 0 {
-            headLength = find("\r\n\r\n", from: start, to: end)
-            if headLength < 0 { try fill() }
+    /// The next answer: its status, and whether its body holds `marker` in its
+    /// first 48 bytes (as the stdin drainer looks in each line's); the body itself when no marker is asked for, or its start when the marker is missing.
+    func receive(marker: [UInt8]? = nil) throws -> (status: Int, body: [UInt8], marked: Bool) {
+        var headEnd = -1
+        while headEnd < 0 {
+            headEnd = find(Self.endOfHead, from: start, to: end)
+            if headEnd < 0 { try fill() }
         }
-        let head = String(decoding: buffer[start..<headLength], as: UTF8.self)
-        let lines = head.split(separator: "\r\n")
-        let status = Int(lines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
-        let length = lines.dropFirst().compactMap { line -> Int? in
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
-            return Int(parts[1].trimmingCharacters(in: .whitespaces))
-        }.first ?? 0
-        let bodyStart = headLength + 4
-        while end < bodyStart + length { try fill() }
-        let marked = marker.map { find($0, from: bodyStart, to: min(bodyStart + length, bodyStart + 64)) >= 0 } ?? false
-        let body = marker == nil ? Array(buffer[bodyStart..<(bodyStart + length)]) : []
+        // "HTTP/1.1 200 OK": the status is the three digits after the first space.
+        var status = 0
+        if headEnd - start >= 12 {
+            for index in (start + 9)..<(start + 12) { status = status * 10 + Int(buffer[index] &- 0x30) }
+        }
+        let length = contentLength(from: start, to: headEnd)
+        // fill() moves what is unread to the buffer's start: the body's place is kept relative to the answer's.
+        let bodyOffset = headEnd + 4 - start
+        while end < start + bodyOffset + length { try fill() }
+        let bodyStart = start + bodyOffset
+        let marked = marker.map { find($0, from: bodyStart, to: min(bodyStart + length, bodyStart + 48)) >= 0 } ?? false
+        // With a marker, the body only when it is missing (to say what came instead).
+        let body = marker == nil ? Array(buffer[bodyStart..<(bodyStart + length)])
+            : marked ? [] : Array(buffer[bodyStart..<min(bodyStart + length, bodyStart + 300)])
         start = bodyStart + length
         return (status, body, marked)
     }
 
-    /// Where `text` begins in the buffer between `from` and `to`, or -1.
-    private func find(_ text: String, from: Int, to: Int) -> Int {
-        let needle = Array(text.utf8)
+    /// The value of the head's `Content-Length` (its name in any case), or 0.
+    private func contentLength(from: Int, to: Int) -> Int {
+        let name = Self.contentLength
+        var at = from
+        while at + name.count <= to {
+            guard buffer[at] == 0x0D else { at += 1; continue }
+            var same = true
+            for offset in 0..<name.count where buffer[at + offset] | (name[offset] >= 0x61 ? 0x20 : 0) != name[offset] {
+                same = false
+                break
+            }
+            if same {
+                var index = at + name.count, value = 0
+                while index < to && buffer[index] == 0x20 { index += 1 }
+                while index < to, (0x30...0x39).contains(buffer[index]) {
+                    value = value * 10 + Int(buffer[index] - 0x30)
+                    index += 1
+                }
+                return value
+            }
+            at += 1
+        }
+        return 0
+    }
+
+    /// Where `needle` begins in the buffer between `from` and `to`, or -1.
+    private func find(_ needle: [UInt8], from: Int, to: Int) -> Int {
         guard !needle.isEmpty else { return from }
         guard to - from >= needle.count else { return -1 }
         return buffer.withUnsafeBytes { raw in

@@ -103,6 +103,7 @@ struct Serve: ParsableCommand {
         log.notice("stopping", metadata: ["signal": .stringConvertible(received)])
         server.stop()
         log.notice("stopped")
+        LogLineBuffer.standardError.flush()   // "stopped" wrote every line before it already; nothing is left behind
     }
 
     /// TLS from the options: the certificate and key together; client certificates only over TLS, the authority and the mapping together.

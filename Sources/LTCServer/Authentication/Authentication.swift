@@ -64,14 +64,17 @@ public struct Authentication: Middleware {
     /// The token of the one `Authorization: Bearer TOKEN` header, if it is that and nothing else.
     static func token(_ values: [String]) -> String? {
         guard values.count == 1 else { return nil }
-        let value = values[0]
-        guard value.count > 7, value.prefix(7).lowercased() == "bearer " else { return nil }
-        var token = value.dropFirst(7)
-        while token.first == " " { token = token.dropFirst() }
-        while token.last == " " { token = token.dropLast() }
-        // Visible ASCII only, byte by byte (Character's properties cost a Unicode lookup each, on every request).
-        guard !token.isEmpty, token.utf8.count <= 512, token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
-        return String(token)
+        // Byte by byte, on every request: `Bearer ` in any case, then visible ASCII only (a Character's
+        // count or properties would cost a Unicode lookup each).
+        var rest = values[0].utf8[...]
+        for expected in "bearer ".utf8 {
+            guard let byte = rest.first, expected == 0x20 ? byte == 0x20 : byte | 0x20 == expected else { return nil }
+            rest = rest.dropFirst()
+        }
+        while rest.first == 0x20 { rest = rest.dropFirst() }
+        while rest.last == 0x20 { rest = rest.dropLast() }
+        guard !rest.isEmpty, rest.count <= 512, rest.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
+        return String(Substring(rest))
     }
 
     /// A web page's request: its session cookie, if any names a live session,

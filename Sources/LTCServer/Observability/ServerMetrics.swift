@@ -15,6 +15,12 @@ public final class ServerMetrics: Sendable {
         var counts = [Int](repeating: 0, count: ServerMetrics.buckets.count)
         var sum = 0.0
         var count = 0
+
+        mutating func record(_ seconds: Double) {
+            for (index, bound) in ServerMetrics.buckets.enumerated() where seconds <= bound { counts[index] += 1 }
+            sum += seconds
+            count += 1
+        }
     }
 
     private struct State {
@@ -33,11 +39,8 @@ public final class ServerMetrics: Sendable {
     public func observe(operation: String, status: Int, seconds: Double) {
         state.withLock { state in
             state.requests[operation, default: [:]][status, default: 0] += 1
-            var latency = state.latency[operation] ?? Latency()
-            for (index, bound) in Self.buckets.enumerated() where seconds <= bound { latency.counts[index] += 1 }
-            latency.sum += seconds
-            latency.count += 1
-            state.latency[operation] = latency
+            // In place: a copy taken out and put back would copy its counts on every request.
+            state.latency[operation, default: Latency()].record(seconds)
         }
     }
 

@@ -15,7 +15,7 @@ import NIOSSL
 ///
 /// A request goes:
 /// 1. head: the route, the limits (URI, `Content-Length`), a deadline for
-///    the whole request; an upload's credential and rate are checked now, on
+///    the whole request (set once a read ends with the request unfinished); an upload's credential and rate are checked now, on
 ///    a worker, and the body waits unread (backpressure) until then;
 /// 2. body: in memory, or appended to the upload's file; past its limit 413;
 /// 3. end: probes and compute-only operations are answered here; the rest is a job on the pool (full:
@@ -101,11 +101,6 @@ final class HTTPHandler: ChannelDuplexHandler {
                                     clientSubject: subject(context))
         current = Current(request: request, keepAlive: head.isKeepAlive, version: head.version, started: server.clock.seconds(),
                           body: .memory(context.channel.allocator.buffer(capacity: 0)))
-        let deadlineSeconds = server.limits.requestSeconds
-        current?.deadline = context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(deadlineSeconds)) { [weak self] in
-            guard let self, let current = self.current, !current.ended else { return }
-            self.refuse(.refusal(408, "the request took longer than \(deadlineSeconds) s to arrive", operation: route.template), context, close: true)
-        }
         let limit = route.isUpload ? server.limits.uploadBytes : server.limits.bodyBytes
         if uri.utf8.count > server.limits.uriBytes {
             return refuse(.refusal(414, "the target is longer than \(server.limits.uriBytes) bytes", operation: "-"), context, close: true)
@@ -131,6 +126,20 @@ final class HTTPHandler: ChannelDuplexHandler {
         } then: { [weak self] response, context in
             self?.admitted(response, context)
         }
+    }
+
+    /// After what was read in one go: a request not read whole by now gets its
+    /// deadline (``ServerLimits/requestSeconds``). One that came whole in a
+    /// read, as nearly all do, never needs a timer.
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if let current, !current.ended, current.deadline == nil {
+            let deadlineSeconds = server.limits.requestSeconds, route = current.request.route
+            self.current?.deadline = context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(deadlineSeconds)) { [weak self] in
+                guard let self, let current = self.current, !current.ended else { return }
+                self.refuse(.refusal(408, "the request took longer than \(deadlineSeconds) s to arrive", operation: route.template), context, close: true)
+            }
+        }
+        context.fireChannelReadComplete()
     }
 
     /// The subject of the certificate the client presented and the TLS handshake verified (done before any request arrives).
