@@ -178,15 +178,81 @@ public final class PostgresConnection {
     }
 
     /// Inserts rows with `COPY … FROM STDIN` (text format) when there are
-    /// many, with a prepared `INSERT` per row when there are few.
+    /// many, with one `INSERT … SELECT` of all of them when there are few
+    /// (``withRowSet(columns:count:bind:_:)``): one statement, not one per
+    /// row, so that the table's statement triggers run once (`service_logs`
+    /// adds its log ids to `service_log_ids` per statement: a 100-log batch
+    /// ran that trigger 100 times) and the rows cost one round trip.
     public func insertRows(into table: String, columns: [String], count: Int, bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
         let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         guard count >= Self.copyThreshold else {
-            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            try runRows("INSERT INTO \(table) (\(names)) VALUES (\(placeholders))", count: count, bind: bind)
+            try withRowSet(columns: columns, count: count, bind: bind) { rows throws(StorageError) in
+                try run("INSERT INTO \(table) (\(names)) SELECT \(names) FROM jsonb_populate_recordset(NULL::\(table), CAST(? AS jsonb))", [.text(rows)])
+            }
             return
         }
+        try copyRows(into: table, names: names, columns: columns.count, count: count, bind: bind)
+    }
+
+    /// Inserts rows into `table` or, where one with the same key is there
+    /// (`conflict`: `(key columns) DO UPDATE SET …`, naming the new row
+    /// `excluded`), updates it: in one `INSERT … SELECT … ON CONFLICT`
+    /// whatever the number of rows. Many rows go first by COPY into a
+    /// temporary table of the same columns (`pg_temp.ltc_stage_TABLE`,
+    /// emptied by the statement that moves them): parsing ten thousand rows
+    /// of COPY costs the server a tenth of parsing them as JSON. A few go
+    /// as one JSON argument (one round trip, and no temporary table for a
+    /// short-lived process to create).
+    public func upsertRows(into table: String, columns: [String], conflict: String, count: Int,
+                           bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
+        guard count > 0 else { return }
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard count >= Self.copyThreshold else {
+            try withRowSet(columns: columns, count: count, bind: bind) { rows throws(StorageError) in
+                try run("""
+                    INSERT INTO \(table) AS t (\(names)) SELECT \(names) FROM jsonb_populate_recordset(NULL::\(table), CAST(? AS jsonb))
+                    ON CONFLICT \(conflict)
+                    """, [.text(rows)])
+            }
+            return
+        }
+        // A session's temporary table, made at its first bulk; ON COMMIT DELETE ROWS empties it should a statement fail halfway.
+        let stage = "pg_temp.ltc_stage_\(table)"
+        try execute("CREATE TEMP TABLE IF NOT EXISTS ltc_stage_\(table) (LIKE \(table)) ON COMMIT DELETE ROWS")
+        try copyRows(into: stage, names: names, columns: columns.count, count: count, bind: bind)
+        try run("""
+            WITH staged AS (DELETE FROM \(stage) RETURNING \(names))
+            INSERT INTO \(table) AS t (\(names)) SELECT \(names) FROM staged ON CONFLICT \(conflict)
+            """, [])
+    }
+
+    /// Runs `body` with the rows as one JSON text: an array of objects, each
+    /// value under its column's name, for `jsonb_populate_recordset(NULL::TABLE, …)`
+    /// to convert by the table's column types.
+    func withRowSet(columns: [String], count: Int, bind: (Int, inout PostgresBinder) -> Void,
+                    _ body: (String) throws(StorageError) -> Void) throws(StorageError) {
+        guard count > 0 else { return }
         var binder = PostgresBinder(count: columns.count)
+        let keys = columns.map { name in
+            var key: [UInt8] = []
+            JSONWriter.write(.string(name), into: &key)
+            return key
+        }
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        for index in 0..<count {
+            binder.reset()
+            bind(index, &binder)
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            binder.appendJSONObject(keys: keys, to: &json)
+        }
+        json.append(UInt8(ascii: "]"))
+        try body(String(decoding: json, as: UTF8.self))
+    }
+
+    /// Sends `count` rows by `COPY table (names) FROM STDIN`, in blocks of 64 KiB.
+    private func copyRows(into table: String, names: String, columns: Int, count: Int,
+                          bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
+        var binder = PostgresBinder(count: columns)
         var index = 0
         try copyIn("COPY \(table) (\(names)) FROM STDIN") { block in
             while index < count, block.count < 1 << 16 {
@@ -414,8 +480,11 @@ public final class PostgresConnection {
 
     /// What every session sets: notices and warnings ("relation already exists, skipping", "no transaction in progress" after a failed
     /// commit) are not for the user; times are UTC; plans are generic, so that a statement on the partitioned logs is planned once per
-    /// connection, not at every run.
-    static let sessionSettings = "SET client_min_messages = error; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_generic_plan"
+    /// connection, not at every run. No JIT compilation: a write transaction turns sequential scans off (``PostgresStore``), which
+    /// makes every plan that still scans a table (a temporary one, a small table without a useful index) cost over `jit_above_cost`,
+    /// and the server then compiled such a statement at each run: 30–100 ms for a statement of 1 ms (issue 32: the set-based
+    /// ledger upsert through its staging table, and `SELECT DISTINCT time_zone FROM schemes` at the start of each submission).
+    static let sessionSettings = "SET client_min_messages = error; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_generic_plan; SET jit = off"
 }
 
 extension PostgresConnection: SQLConnection {
@@ -561,6 +630,41 @@ public struct PostgresBinder: SQLBinder {
                 }
             }
         }
+    }
+
+    /// Appends the row as one JSON object, each value under its column's
+    /// key (`keys`, JSON texts): texts as strings, blobs as `bytea`'s hex
+    /// text (`\\x0a0b…`), NULL as null.
+    func appendJSONObject(keys: [[UInt8]], to buffer: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        buffer.append(UInt8(ascii: "{"))
+        for (index, value) in values.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer += keys[index]
+            buffer.append(UInt8(ascii: ":"))
+            switch value {
+            case .null:
+                buffer += Array("null".utf8)
+            case .text(let bytes):
+                buffer.append(UInt8(ascii: "\""))
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(byte)
+                    case 0..<0x20:
+                        buffer += Array("\\u00".utf8); buffer.append(digits[Int(byte >> 4)]); buffer.append(digits[Int(byte & 15)])
+                    default: buffer.append(byte)
+                    }
+                }
+                buffer.append(UInt8(ascii: "\""))
+            case .bytes(let bytes):
+                buffer += Array("\"\\\\x".utf8)
+                for byte in bytes {
+                    buffer.append(digits[Int(byte >> 4)]); buffer.append(digits[Int(byte & 15)])
+                }
+                buffer.append(UInt8(ascii: "\""))
+            }
+        }
+        buffer.append(UInt8(ascii: "}"))
     }
 
     /// Appends the row as one line of COPY's text format: tab-separated,

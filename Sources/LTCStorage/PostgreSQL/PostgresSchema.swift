@@ -35,6 +35,7 @@ enum PostgresSchema {
         Migration(name: "0018-" + SubsidyDeductionMigration.name, sql: SubsidyDeductionMigration.postgresql),
         Migration(name: "0019-" + MonitoringMigration.name, sql: MonitoringMigration.postgresql),
         Migration(name: "0020-" + EnforcementMigration.name, sql: EnforcementMigration.postgresql),
+        Migration(name: "0021-" + LogIDsByStoreMigration.name, sql: LogIDsByStoreMigration.postgresql),
     ]
 
     /// The tables of cases, institutions, logs, the usage ledger, settlement

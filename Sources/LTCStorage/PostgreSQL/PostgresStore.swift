@@ -295,12 +295,10 @@ public final class PostgresStore: DatabaseStore {
                     try database.execute("""
                         CREATE TEMPORARY TABLE moved_logs ON COMMIT DROP AS
                             SELECT * FROM service_logs_default WHERE start >= \(from) AND start < \(to);
-                        ALTER TABLE service_logs DISABLE TRIGGER service_log_ids_added;
                         ALTER TABLE service_logs DISABLE TRIGGER service_log_ids_removed;
                         DELETE FROM service_logs_default WHERE start >= \(from) AND start < \(to);
                         CREATE TABLE \(name) PARTITION OF service_logs FOR VALUES FROM (\(from)) TO (\(to));
                         INSERT INTO service_logs SELECT * FROM moved_logs;
-                        ALTER TABLE service_logs ENABLE TRIGGER service_log_ids_added;
                         ALTER TABLE service_logs ENABLE TRIGGER service_log_ids_removed;
                         """)
                 }

@@ -91,6 +91,13 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
             try database.run("DELETE FROM service_logs WHERE institution = ? AND log_id = ?", [.text(old.log.institution), .text(old.log.logID)])
         }
         try logs.withUnsafeBufferPointer { logs in
+            // PostgreSQL: each institution's log ids once across the months' partitions, written here
+            // rather than by a trigger, which made PostgreSQL copy the logs one at a time (LogIDsByStoreMigration).
+            if let postgres = database as? PostgresConnection {
+                try postgres.insertRows(into: "service_log_ids", columns: ["institution", "log_id", "start"], count: logs.count) { index, row in
+                    row.bind(1, logs[index].log.institution); row.bind(2, logs[index].log.logID); row.bind(3, logs[index].log.start.value)
+                }
+            }
             try database.insertRows(into: "service_logs", columns: Self.columnNames, count: logs.count) { index, row in
                 // Read in place: a copy of each log would retain and release every text of it.
                 row.bind(1, logs[index].log.institution); row.bind(2, logs[index].log.logID); row.bind(3, logs[index].version)

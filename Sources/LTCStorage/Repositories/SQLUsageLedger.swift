@@ -104,6 +104,8 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
     }
 
     func save(_ weeks: [PersonWeek], _ caregiverWeeks: [CaregiverWeek]) throws {
+        // PostgreSQL: one grouped statement per table, not one per row.
+        if let postgres = database as? PostgresConnection { return try PostgresLedgerWrites.save(weeks, caregiverWeeks, on: postgres) }
         let (kept, emptied) = (weeks.filter { !$0.isEmpty }, weeks.filter(\.isEmpty))
         try database.runRows("""
             INSERT INTO person_weeks (person, week, minutes, visits, busy, \(Self.dayColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -132,6 +134,7 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
     }
 
     func add(_ changes: UsageChanges) throws {
+        if let postgres = database as? PostgresConnection { return try PostgresLedgerWrites.add(changes, on: postgres) }
         try database.runRows("""
             INSERT INTO usage_months (person, month, grade, mode, logs, billed, allowed, fund, minutes, visits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (person, month, grade, mode) DO UPDATE SET logs = usage_months.logs + excluded.logs,
