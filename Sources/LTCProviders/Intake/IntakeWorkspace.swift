@@ -26,6 +26,13 @@ struct IntakeWorkspace {
     private(set) var people = IntMap<PersonState>()
     private(set) var caregivers: [CaregiverKey: CaregiverState] = [:]
     private(set) var institutions: [String: InstitutionState] = [:]
+    /// Whether each institution seen had logs stored before this submission
+    /// began, as first read: kept through ``clear()``, since the
+    /// submission's own logs are in ``SentKeys`` and read again only when
+    /// one may be sent twice. (Read again after a clear, the store would say
+    /// yes for every institution the submission has stored logs of, and
+    /// every later log id would be looked up for nothing.)
+    private var hadLogs: [String: Bool] = [:]
     /// Caregivers by their number in this workspace.
     private var caregiverKeys: [CaregiverKey] = []
     /// The log of each busy time held, for messages.
@@ -395,7 +402,7 @@ struct IntakeWorkspace {
             if settled[month] == nil { needs.months.insert(month) }
             let institution = institutions[log.institution]
             if institution == nil { needs.institutions.insert(log.institution) }
-            if institution?.facts.hasLogs != false || maybeResent.contains(index) {
+            if (institution?.facts.hasLogs ?? hadLogs[log.institution]) != false || maybeResent.contains(index) {
                 needs.ids[log.institution, default: []].append(log.logID)
             }
         }
@@ -412,7 +419,9 @@ struct IntakeWorkspace {
             }
         }
         for (month, closed) in load.settled where settled[month] == nil { settled[month] = closed }
-        for (institution, facts) in load.institutions where institutions[institution] == nil {
+        for (institution, read) in load.institutions where institutions[institution] == nil {
+            var facts = read
+            if let had = hadLogs[institution] { facts.hasLogs = had } else { hadLogs[institution] = read.hasLogs }
             institutions[institution] = InstitutionState(id: institution, facts: facts)
         }
         for (person, record) in load.cases where people[person] == nil {
@@ -797,7 +806,7 @@ struct IntakeWorkspace {
 
     var isOverLimit: Bool { intervals > Self.intervalLimit || people.count > Self.intervalLimit / 20 }
 
-    /// Drops everything read (schemes and closed months aside); call after
+    /// Drops everything read (schemes, closed months and whether institutions had logs aside); call after
     /// everything changed is flushed. What a later chunk needs is read again.
     mutating func clear() {
         people = IntMap()

@@ -3,10 +3,11 @@ import LTCProviders
 
 /// The monitoring rules' aggregates over a month of accepted logs, and the
 /// flags, their items and in-patient stays. Each rule is one statement over
-/// the month's range of `start` (PostgreSQL: its partition; SQLite: the
-/// index `service_logs_accepted_by_start`), grouped in SQL, so that what
-/// comes back is a row per institution, per flagged point, or per pair of
-/// visits, never the month's logs to add up in memory.
+/// the month's accepted logs (``month``: PostgreSQL, its partition; SQLite,
+/// each institution's range of the index `service_logs_accepted_money`),
+/// grouped in SQL, so that what comes back is a row per institution, per
+/// flagged point, or per pair of visits, never the month's logs to add up
+/// in memory.
 struct SQLMonitoring<Database: SQLConnection>: MonitoringRepository {
     let database: Database
 
@@ -15,19 +16,31 @@ struct SQLMonitoring<Database: SQLConnection>: MonitoringRepository {
         [.integer(month.firstDay.dayNumber * 1440), .integer((month.lastDay.dayNumber + 1) * 1440)]
     }
 
-    private static var accepted: String { "status = 'accepted' AND start >= ? AND start < ?" }
+    /// The month's accepted logs, as a table to select from (`AS` a name),
+    /// taking the month's range (``range(_:)``). SQLite reads them
+    /// institution by institution, each a range of the index of accepted
+    /// logs by institution and start that intake keeps for settlement (its
+    /// planner follows a `CROSS JOIN`'s order; every accepted log is a
+    /// registered institution's: intake refuses the others); PostgreSQL
+    /// reads the month's partition.
+    private static var month: String {
+        Database.dialect.addsUpByInstitution ? """
+            (SELECT l.* FROM institutions i CROSS JOIN service_logs l
+             WHERE l.institution = i.id AND l.status = 'accepted' AND l.start >= ? AND l.start < ?)
+            """ : "(SELECT * FROM service_logs WHERE status = 'accepted' AND start >= ? AND start < ?)"
+    }
 
     func institutionMeasures(month: YearMonth) throws -> [InstitutionMeasures] {
         try Database.dialect.scanning(database) {
             var identical: [String: Int] = [:]
             try database.query("""
                 SELECT institution, SUM(n) FROM (
-                    SELECT institution, start, COUNT(*) AS n FROM service_logs WHERE \(Self.accepted) GROUP BY institution, start HAVING COUNT(*) > 1
+                    SELECT institution, start, COUNT(*) AS n FROM \(Self.month) AS m GROUP BY institution, start HAVING COUNT(*) > 1
                 ) AS same GROUP BY institution
                 """, Self.range(month)) { row in identical[row.text(0) ?? ""] = row.integer(1) ?? 0 }
             return try database.query("""
                 SELECT institution, COUNT(*), COUNT(DISTINCT person), SUM("end" - start), COUNT(DISTINCT caregiver || '/' || (start / 1440))
-                FROM service_logs WHERE \(Self.accepted) GROUP BY institution ORDER BY institution
+                FROM \(Self.month) AS m GROUP BY institution ORDER BY institution
                 """, Self.range(month)) { row in
                 let reader = RowReader(row, record: "institution measures")
                 let institution = try reader.text(0, "institution")
@@ -41,12 +54,11 @@ struct SQLMonitoring<Database: SQLConnection>: MonitoringRepository {
     func sharedCheckIns(month: YearMonth, minimumClients: Int) throws -> [SharedCheckInLog] {
         try Database.dialect.scanning(database) {
             try database.query("""
-                SELECT l.location, l.institution, l.log_id, l.person FROM service_logs l
-                JOIN (SELECT location FROM service_logs WHERE \(Self.accepted) AND location IS NOT NULL
+                SELECT l.location, l.institution, l.log_id, l.person FROM \(Self.month) AS l
+                JOIN (SELECT location FROM \(Self.month) AS m WHERE location IS NOT NULL
                       GROUP BY location HAVING COUNT(DISTINCT person) >= ?) AS shared ON shared.location = l.location
-                WHERE l.status = 'accepted' AND l.start >= ? AND l.start < ?
                 ORDER BY l.location, l.institution, l.log_id
-                """, Self.range(month) + [.integer(minimumClients)] + Self.range(month)) { row in
+                """, Self.range(month) + Self.range(month) + [.integer(minimumClients)]) { row in
                 let reader = RowReader(row, record: "shared check-in")
                 return SharedCheckInLog(location: try reader.text(0, "location"), institution: try reader.text(1, "institution"),
                                         logID: try reader.text(2, "log_id"), person: try reader.integer(3, "person"))
@@ -61,7 +73,7 @@ struct SQLMonitoring<Database: SQLConnection>: MonitoringRepository {
                     SELECT institution, caregiver, log_id, start, location,
                            LAG(log_id) OVER visits AS previous_log, LAG("end") OVER visits AS previous_end,
                            LAG(location) OVER visits AS previous_location
-                    FROM service_logs WHERE \(Self.accepted)
+                    FROM \(Self.month) AS m
                     WINDOW visits AS (PARTITION BY institution, caregiver ORDER BY start, log_id)
                 ) AS pairs
                 WHERE location IS NOT NULL AND previous_location IS NOT NULL AND location <> previous_location
@@ -83,8 +95,8 @@ struct SQLMonitoring<Database: SQLConnection>: MonitoringRepository {
             try database.query("""
                 WITH worked AS (
                     SELECT c.national_id AS nid, l.start / 1440 AS day, l.institution, l.caregiver, l.log_id
-                    FROM service_logs l JOIN caregivers c ON c.institution = l.institution AND c.id = l.caregiver
-                    WHERE l.status = 'accepted' AND l.start >= ? AND l.start < ? AND c.national_id IS NOT NULL
+                    FROM \(Self.month) AS l CROSS JOIN caregivers c
+                    WHERE c.institution = l.institution AND c.id = l.caregiver AND c.national_id IS NOT NULL
                 ), both_days AS (
                     SELECT nid, day FROM worked GROUP BY nid, day HAVING COUNT(DISTINCT institution) > 1
                 )
@@ -102,7 +114,7 @@ struct SQLMonitoring<Database: SQLConnection>: MonitoringRepository {
     func movedClients(month: YearMonth, ratioPercent: Int, minimumIncrease: Int) throws -> [MovedClient] {
         let monthly = """
             SELECT person, MIN(institution) AS first_institution, MAX(institution) AS last_institution, SUM("end" - start) AS minutes
-            FROM service_logs WHERE \(Self.accepted) GROUP BY person
+            FROM \(Self.month) AS m GROUP BY person
             """
         return try Database.dialect.scanning(database) {
             try database.query("""

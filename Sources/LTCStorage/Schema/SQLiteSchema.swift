@@ -5,8 +5,11 @@ enum SQLiteSchema {
     static var migrations: [Migration] {
         released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
                     credentials, holds, drafts, auditChain, acceptedMoney, monthQuantities, acceptedOrder, subsidyDeductions,
-                    monitoring, enforcement]
+                    monitoring, enforcement, monthByInstitution]
     }
+
+    /// Migration `0027-accepted-logs-by-start-dropped` (``MonthByInstitutionMigration``).
+    static let monthByInstitution = Migration("0027-" + MonthByInstitutionMigration.name, MonthByInstitutionMigration.sqlite)
 
     /// Migration `0025-enforcement` (``EnforcementMigration``).
     static let enforcement = Migration("0025-" + EnforcementMigration.name, EnforcementMigration.sqlite)
