@@ -1,4 +1,4 @@
-/// SQLite migration `0027-accepted-logs-by-start-dropped` (issue 32, SQLite
+/// SQLite migration `0026-accepted-logs-by-start-dropped` (issue 32, SQLite
 /// bulk intake): the index `service_logs_accepted_by_start` (0024) goes.
 ///
 /// It served one purpose, the monitoring rules' pass over a month's

@@ -8,8 +8,8 @@ enum SQLiteSchema {
                     monitoring, enforcement, monthByInstitution]
     }
 
-    /// Migration `0027-accepted-logs-by-start-dropped` (``MonthByInstitutionMigration``).
-    static let monthByInstitution = Migration("0027-" + MonthByInstitutionMigration.name, MonthByInstitutionMigration.sqlite)
+    /// Migration `0026-accepted-logs-by-start-dropped` (``MonthByInstitutionMigration``).
+    static let monthByInstitution = Migration("0026-" + MonthByInstitutionMigration.name, MonthByInstitutionMigration.sqlite)
 
     /// Migration `0025-enforcement` (``EnforcementMigration``).
     static let enforcement = Migration("0025-" + EnforcementMigration.name, EnforcementMigration.sqlite)
