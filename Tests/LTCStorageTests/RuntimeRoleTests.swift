@@ -71,6 +71,24 @@ struct RuntimeRoleTests {
         #expect(refusal("INSERT INTO institution_months (month, institution, received, rejected, logs, billed, allowed, fund) VALUES ('2026-04', 'I001', 1, 0, 1, 6500, 6500, 5850000)", on: runtime) == nil)
     }
 
+    @Test("it writes a bulk ledger (500 rows and more) with or without the database's TEMPORARY privilege, which REVOKE ALL ON DATABASE … FROM PUBLIC (docs/security.md) takes away")
+    func bulkLedgerWithoutTemporary() throws {
+        let (_, runtime, schema) = try schema()
+        defer { TestStore.drop(schema: schema) }
+        _ = try PostgresStore(uri: runtime)
+        let database = try PostgresConnection(uri: runtime)
+        let count = PostgresConnection.copyThreshold + 100
+        try database.execute("BEGIN")
+        try database.upsertRows(into: "institution_months", columns: ["month", "institution", "received", "rejected", "logs", "billed", "allowed", "fund"],
+                                conflict: "(month, institution) DO UPDATE SET received = t.received + excluded.received", count: count) { index, row in
+            row.bind(1, "2026-04"); row.bind(2, "I\(index)"); row.bind(3, 1); row.bind(4, 0)
+            row.bind(5, 1); row.bind(6, 6500); row.bind(7, 6500); row.bind(8, 5850)
+        }
+        try database.execute("COMMIT")
+        let written = try database.query("SELECT COUNT(*) FROM institution_months") { $0.integer(0) }
+        #expect(written == [count])
+    }
+
     @Test("the grants are refused to a role that owns the schema, or to a superuser")
     func ownersAreNotRuntimeRoles() throws {
         let (owner, _, schema) = try schema()

@@ -39,6 +39,13 @@ public final class PostgresConnection {
 
     /// From this many rows on, ``insertRows(into:columns:count:bind:)`` uses COPY.
     static let copyThreshold = 500
+    /// Whether this session may create a temporary table (the database's
+    /// `TEMPORARY` privilege), read at the first bulk upsert: the runtime
+    /// role of docs/security.md has only `CONNECT` (`REVOKE ALL ON DATABASE
+    /// … FROM PUBLIC` takes `TEMPORARY` from every role), and without it
+    /// ``upsertRows(into:columns:conflict:count:bind:)`` sends its rows as
+    /// JSON rather than through a staging table.
+    private var mayCreateTemporaryTables: Bool?
 
     /// Connects to the server a libpq connection URI names
     /// (`postgresql://USER@HOST:PORT/DBNAME`, or `postgres://…`).
@@ -207,7 +214,7 @@ public final class PostgresConnection {
                            bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
         guard count > 0 else { return }
         let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        guard count >= Self.copyThreshold else {
+        guard count >= Self.copyThreshold, try mayStage() else {
             try withRowSet(columns: columns, count: count, bind: bind) { rows throws(StorageError) in
                 try run("""
                     INSERT INTO \(table) AS t (\(names)) SELECT \(names) FROM jsonb_populate_recordset(NULL::\(table), CAST(? AS jsonb))
@@ -224,6 +231,21 @@ public final class PostgresConnection {
             WITH staged AS (DELETE FROM \(stage) RETURNING \(names))
             INSERT INTO \(table) AS t (\(names)) SELECT \(names) FROM staged ON CONFLICT \(conflict)
             """, [])
+    }
+
+    /// Whether ``upsertRows(into:columns:conflict:count:bind:)`` may stage rows in a temporary table (read once per session).
+    private func mayStage() throws(StorageError) -> Bool {
+        if let known = mayCreateTemporaryTables { return known }
+        let allowed: Bool
+        do {
+            allowed = try query("SELECT has_database_privilege(current_database(), 'TEMPORARY')") { $0.text(0) == "t" }.first ?? false
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(.other, message: "\(error)")
+        }
+        mayCreateTemporaryTables = allowed
+        return allowed
     }
 
     /// Runs `body` with the rows as one JSON text: an array of objects, each
