@@ -39,3 +39,19 @@ struct PostgresRowSetTests {
         }
     }
 }
+
+@Suite("PostgreSQL bulk upserts outside a transaction", .enabled(if: TestStore.Engine.postgresURI != nil, "no PostgreSQL server for tests"))
+struct PostgresUpsertAutocommitTests {
+    @Test("500 rows and more upserted with no transaction open are all written")
+    func autocommit() throws {
+        let (uri, schema) = try TestStore.freshSchema()
+        defer { TestStore.drop(schema: schema) }
+        let database = try PostgresConnection(uri: uri)
+        try database.execute("CREATE TABLE pairs (k BIGINT PRIMARY KEY, v BIGINT NOT NULL)")
+        let count = PostgresConnection.copyThreshold + 10
+        try database.upsertRows(into: "pairs", columns: ["k", "v"], conflict: "(k) DO UPDATE SET v = excluded.v", count: count) { index, row in
+            row.bind(1, index); row.bind(2, index)
+        }
+        #expect(try database.query("SELECT COUNT(*) FROM pairs") { $0.integer(0) } == [count])
+    }
+}

@@ -225,12 +225,21 @@ public final class PostgresConnection {
         }
         // A session's temporary table, made at its first bulk; ON COMMIT DELETE ROWS empties it should a statement fail halfway.
         let stage = "pg_temp.ltc_stage_\(table)"
-        try execute("CREATE TEMP TABLE IF NOT EXISTS ltc_stage_\(table) (LIKE \(table)) ON COMMIT DELETE ROWS")
-        try copyRows(into: stage, names: names, columns: columns.count, count: count, bind: bind)
-        try run("""
-            WITH staged AS (DELETE FROM \(stage) RETURNING \(names))
-            INSERT INTO \(table) AS t (\(names)) SELECT \(names) FROM staged ON CONFLICT \(conflict)
-            """, [])
+        // Outside a transaction each statement commits, and the COPY's commit would empty the stage before the INSERT read it.
+        let own = PQtransactionStatus(handle) == PQTRANS_IDLE
+        if own { try execute("BEGIN") }
+        do {
+            try execute("CREATE TEMP TABLE IF NOT EXISTS ltc_stage_\(table) (LIKE \(table)) ON COMMIT DELETE ROWS")
+            try copyRows(into: stage, names: names, columns: columns.count, count: count, bind: bind)
+            try run("""
+                WITH staged AS (DELETE FROM \(stage) RETURNING \(names))
+                INSERT INTO \(table) AS t (\(names)) SELECT \(names) FROM staged ON CONFLICT \(conflict)
+                """, [])
+        } catch {
+            if own { try? execute("ROLLBACK") }
+            throw error
+        }
+        if own { try execute("COMMIT") }
     }
 
     /// Whether ``upsertRows(into:columns:conflict:count:bind:)`` may stage rows in a temporary table (read once per session).
