@@ -80,7 +80,7 @@ struct RuntimeRoleTests {
         let count = PostgresConnection.copyThreshold + 100
         try database.execute("BEGIN")
         try database.upsertRows(into: "institution_months", columns: ["month", "institution", "received", "rejected", "logs", "billed", "allowed", "fund"],
-                                conflict: "(month, institution) DO UPDATE SET received = t.received + excluded.received", count: count) { index, row in
+                                conflict: "(month, institution) DO UPDATE SET received = institution_months.received + excluded.received", count: count) { index, row in
             row.bind(1, "2026-04"); row.bind(2, "I\(index)"); row.bind(3, 1); row.bind(4, 0)
             row.bind(5, 1); row.bind(6, 6500); row.bind(7, 6500); row.bind(8, 5850)
         }

@@ -217,7 +217,7 @@ public final class PostgresConnection {
         guard count >= Self.copyThreshold, try mayStage() else {
             try withRowSet(columns: columns, count: count, bind: bind) { rows throws(StorageError) in
                 try run("""
-                    INSERT INTO \(table) AS t (\(names)) SELECT \(names) FROM jsonb_populate_recordset(NULL::\(table), CAST(? AS jsonb))
+                    INSERT INTO \(table) (\(names)) SELECT \(names) FROM jsonb_populate_recordset(NULL::\(table), CAST(? AS jsonb))
                     ON CONFLICT \(conflict)
                     """, [.text(rows)])
             }
@@ -233,13 +233,22 @@ public final class PostgresConnection {
             try copyRows(into: stage, names: names, columns: columns.count, count: count, bind: bind)
             try run("""
                 WITH staged AS (DELETE FROM \(stage) RETURNING \(names))
-                INSERT INTO \(table) AS t (\(names)) SELECT \(names) FROM staged ON CONFLICT \(conflict)
+                INSERT INTO \(table) (\(names)) SELECT \(names) FROM staged ON CONFLICT \(conflict)
                 """, [])
         } catch {
             if own { try? execute("ROLLBACK") }
             throw error
         }
         if own { try execute("COMMIT") }
+    }
+
+    /// Deletes the rows of `table` whose `keys` columns equal each bound
+    /// row's, in one `DELETE … USING` over the rows sent as one JSON argument.
+    public func deleteRows(from table: String, keys: [String], count: Int, bind: (Int, inout PostgresBinder) -> Void) throws(StorageError) {
+        try withRowSet(columns: keys, count: count, bind: bind) { rows throws(StorageError) in
+            let matches = keys.map { "t.\"\($0)\" = gone.\"\($0)\"" }.joined(separator: " AND ")
+            try run("DELETE FROM \(table) t USING jsonb_populate_recordset(NULL::\(table), CAST(? AS jsonb)) gone WHERE \(matches)", [.text(rows)])
+        }
     }
 
     /// Whether ``upsertRows(into:columns:conflict:count:bind:)`` may stage rows in a temporary table (read once per session).

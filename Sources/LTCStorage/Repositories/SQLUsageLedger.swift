@@ -103,71 +103,69 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         }
     }
 
+    /// Weeks are written whole; an emptied week is deleted. One statement
+    /// per table on PostgreSQL, a prepared one per row on SQLite
+    /// (``SQLConnection/upsertRows(into:columns:conflict:count:bind:)``).
     func save(_ weeks: [PersonWeek], _ caregiverWeeks: [CaregiverWeek]) throws {
-        // PostgreSQL: one grouped statement per table, not one per row.
-        if let postgres = database as? PostgresConnection { return try PostgresLedgerWrites.save(weeks, caregiverWeeks, on: postgres) }
         let (kept, emptied) = (weeks.filter { !$0.isEmpty }, weeks.filter(\.isEmpty))
-        try database.runRows("""
-            INSERT INTO person_weeks (person, week, minutes, visits, busy, \(Self.dayColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (person, week) DO UPDATE SET minutes = excluded.minutes, visits = excluded.visits, busy = excluded.busy,
-                \((1...7).map { "allowed_\($0) = excluded.allowed_\($0)" }.joined(separator: ", "))
-            """, rows: kept) { week, row in
+        let days = (1...7).map { "allowed_\($0)" }
+        try database.upsertRows(into: "person_weeks", columns: ["person", "week", "minutes", "visits", "busy"] + days, conflict: """
+            (person, week) DO UPDATE SET minutes = excluded.minutes, visits = excluded.visits, busy = excluded.busy, \
+            \(days.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            """, count: kept.count) { index, row in
+            let week = kept[index]
             row.bind(1, week.person); row.bind(2, week.week); row.bind(3, week.minutes); row.bind(4, week.visits)
             row.bind(5, BusyCodec.encode(week.busy, of: .person(week.person)))
             for day in 0..<7 { row.bind(Int32(6 + day), week.allowed[day].fen) }
         }
-        try database.runRows("DELETE FROM person_weeks WHERE person = ? AND week = ?", rows: emptied) { week, row in
-            row.bind(1, week.person); row.bind(2, week.week)
+        try database.deleteRows(from: "person_weeks", keys: ["person", "week"], count: emptied.count) { index, row in
+            row.bind(1, emptied[index].person); row.bind(2, emptied[index].week)
         }
-        try database.runRows("""
-            INSERT INTO caregiver_weeks (institution, caregiver, week, busy) VALUES (?, ?, ?, ?)
-            ON CONFLICT (institution, caregiver, week) DO UPDATE SET busy = excluded.busy
-            """,
-                             rows: caregiverWeeks.filter { !$0.busy.isEmpty }) { week, row in
+        let (busy, idle) = (caregiverWeeks.filter { !$0.busy.isEmpty }, caregiverWeeks.filter(\.busy.isEmpty))
+        try database.upsertRows(into: "caregiver_weeks", columns: ["institution", "caregiver", "week", "busy"],
+                                conflict: "(institution, caregiver, week) DO UPDATE SET busy = excluded.busy", count: busy.count) { index, row in
+            let week = busy[index]
             row.bind(1, week.caregiver.institution); row.bind(2, week.caregiver.caregiver); row.bind(3, week.week)
             row.bind(4, BusyCodec.encode(week.busy, of: .caregiver(week.caregiver)))
         }
-        try database.runRows("DELETE FROM caregiver_weeks WHERE institution = ? AND caregiver = ? AND week = ?",
-                             rows: caregiverWeeks.filter { $0.busy.isEmpty }) { week, row in
-            row.bind(1, week.caregiver.institution); row.bind(2, week.caregiver.caregiver); row.bind(3, week.week)
+        try database.deleteRows(from: "caregiver_weeks", keys: ["institution", "caregiver", "week"], count: idle.count) { index, row in
+            row.bind(1, idle[index].caregiver.institution); row.bind(2, idle[index].caregiver.caregiver); row.bind(3, idle[index].week)
         }
     }
 
+    /// Money, logs and receipts are added to what is stored.
     func add(_ changes: UsageChanges) throws {
-        if let postgres = database as? PostgresConnection { return try PostgresLedgerWrites.add(changes, on: postgres) }
-        try database.runRows("""
-            INSERT INTO usage_months (person, month, grade, mode, logs, billed, allowed, fund, minutes, visits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (person, month, grade, mode) DO UPDATE SET logs = usage_months.logs + excluded.logs,
-                billed = usage_months.billed + excluded.billed, allowed = usage_months.allowed + excluded.allowed,
-                fund = usage_months.fund + excluded.fund, minutes = usage_months.minutes + excluded.minutes,
-                visits = usage_months.visits + excluded.visits
-            """, rows: Array(changes.months)) { entry, row in
-            row.bind(1, entry.key.person); row.bind(2, entry.key.month.description); row.bind(3, entry.key.grade); row.bind(4, entry.key.mode)
-            row.bind(5, entry.value.logs); row.bind(6, entry.value.billed.fen); row.bind(7, entry.value.allowed.fen); row.bind(8, entry.value.fund.fen)
-            row.bind(9, entry.value.minutes); row.bind(10, entry.value.visits)
+        let months = Array(changes.months)
+        try database.upsertRows(into: "usage_months", columns: ["person", "month", "grade", "mode", "logs", "billed", "allowed", "fund", "minutes", "visits"],
+                                conflict: """
+            (person, month, grade, mode) DO UPDATE SET logs = usage_months.logs + excluded.logs, billed = usage_months.billed + excluded.billed, \
+            allowed = usage_months.allowed + excluded.allowed, fund = usage_months.fund + excluded.fund, minutes = usage_months.minutes + excluded.minutes, \
+            visits = usage_months.visits + excluded.visits
+            """, count: months.count) { index, row in
+            let (key, amounts) = months[index]
+            row.bind(1, key.person); row.bind(2, key.month.description); row.bind(3, key.grade); row.bind(4, key.mode)
+            row.bind(5, amounts.logs); row.bind(6, amounts.billed.fen); row.bind(7, amounts.allowed.fen); row.bind(8, amounts.fund.fen)
+            row.bind(9, amounts.minutes); row.bind(10, amounts.visits)
         }
-        // Receipts only where no money moves: a settled month's money columns stay untouched.
+        // Receipts only where no money moves: a settled month's money columns stay untouched (its trigger refuses them).
         let (paid, receipts) = changes.institutions.reduce(into: ([(UsageChanges.InstitutionKey, UsageChanges.InstitutionAmounts)](),
                                                                   [(UsageChanges.InstitutionKey, UsageChanges.InstitutionAmounts)]())) { split, entry in
             let moves = entry.value.logs != 0 || entry.value.billed != .zero || entry.value.allowed != .zero || entry.value.fund != .zero
-            if moves { split.0.append(entry) } else { split.1.append(entry) }
+            if moves { split.0.append((entry.key, entry.value)) } else { split.1.append((entry.key, entry.value)) }
         }
-        try database.runRows("""
-            INSERT INTO institution_months (month, institution, received, rejected, logs, billed, allowed, fund) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (month, institution) DO UPDATE SET received = institution_months.received + excluded.received,
-                rejected = institution_months.rejected + excluded.rejected, logs = institution_months.logs + excluded.logs,
-                billed = institution_months.billed + excluded.billed, allowed = institution_months.allowed + excluded.allowed,
-                fund = institution_months.fund + excluded.fund
-            """, rows: paid) { entry, row in
-            row.bind(1, entry.0.month.description); row.bind(2, entry.0.institution); row.bind(3, entry.1.received); row.bind(4, entry.1.rejected)
-            row.bind(5, entry.1.logs); row.bind(6, entry.1.billed.fen); row.bind(7, entry.1.allowed.fen); row.bind(8, entry.1.fund.fen)
+        let columns = ["month", "institution", "received", "rejected", "logs", "billed", "allowed", "fund"]
+        let receiptsAdded = "(month, institution) DO UPDATE SET received = institution_months.received + excluded.received, rejected = institution_months.rejected + excluded.rejected"
+        try database.upsertRows(into: "institution_months", columns: columns, conflict: receiptsAdded + """
+            , logs = institution_months.logs + excluded.logs, billed = institution_months.billed + excluded.billed, allowed = institution_months.allowed + excluded.allowed, fund = institution_months.fund + excluded.fund
+            """, count: paid.count) { index, row in
+            let (key, amounts) = paid[index]
+            row.bind(1, key.month.description); row.bind(2, key.institution); row.bind(3, amounts.received); row.bind(4, amounts.rejected)
+            row.bind(5, amounts.logs); row.bind(6, amounts.billed.fen); row.bind(7, amounts.allowed.fen); row.bind(8, amounts.fund.fen)
         }
-        try database.runRows("""
-            INSERT INTO institution_months (month, institution, received, rejected, logs, billed, allowed, fund) VALUES (?, ?, ?, ?, 0, 0, 0, 0)
-            ON CONFLICT (month, institution) DO UPDATE SET received = institution_months.received + excluded.received,
-                rejected = institution_months.rejected + excluded.rejected
-            """, rows: receipts) { entry, row in
-            row.bind(1, entry.0.month.description); row.bind(2, entry.0.institution); row.bind(3, entry.1.received); row.bind(4, entry.1.rejected)
+        try database.upsertRows(into: "institution_months", columns: columns, conflict: receiptsAdded, count: receipts.count) { index, row in
+            let (key, amounts) = receipts[index]
+            row.bind(1, key.month.description); row.bind(2, key.institution); row.bind(3, amounts.received); row.bind(4, amounts.rejected)
+            row.bind(5, 0); row.bind(6, 0); row.bind(7, 0); row.bind(8, 0)
         }
     }
 

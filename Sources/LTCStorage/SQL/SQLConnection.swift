@@ -33,6 +33,17 @@ protocol SQLConnection: AnyObject {
     /// rows (PostgreSQL's COPY), ordinary statements for a few.
     func insertRows(into table: String, columns: [String], count: Int, bind: (Int, inout Binder) -> Void) throws
 
+    /// Inserts `count` rows into `table` or, where a row with the same key
+    /// is there, updates it: `conflict` is `(key columns) DO UPDATE SET …`,
+    /// naming the stored row by the table's name and the new one `excluded`. SQLite runs a
+    /// prepared statement per row; PostgreSQL one statement for all of them
+    /// (issue 32: a statement per row was a quarter of a bulk's time there).
+    func upsertRows(into table: String, columns: [String], conflict: String, count: Int, bind: (Int, inout Binder) -> Void) throws
+
+    /// Deletes the rows of `table` whose `keys` columns equal each of the
+    /// `count` bound rows: a statement per row on SQLite, one on PostgreSQL.
+    func deleteRows(from table: String, keys: [String], count: Int, bind: (Int, inout Binder) -> Void) throws
+
     /// An audit event was recorded and queued in this transaction: chain it
     /// now where writers take turns (SQLite), or once the transaction
     /// commits (PostgreSQL, ``SQLAuditChain``).

@@ -303,6 +303,21 @@ extension SQLiteDatabase: SQLConnection {
         let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         try runRows("INSERT INTO \(table) (\(names)) VALUES (\(Self.placeholders(columns.count)))", count: count, bind: bind)
     }
+
+    /// Upserts with one prepared statement run per row.
+    func upsertRows(into table: String, columns: [String], conflict: String, count: Int, bind: (Int, inout SQLiteBinder) -> Void) throws {
+        guard count > 0 else { return }   // nothing prepared: a migration's rebuild of an empty ledger runs before later columns exist
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        try runRows("INSERT INTO \(table) (\(names)) VALUES (\(Self.placeholders(columns.count))) ON CONFLICT \(conflict)",
+                    count: count, bind: bind)
+    }
+
+    /// Deletes with one prepared statement run per row.
+    func deleteRows(from table: String, keys: [String], count: Int, bind: (Int, inout SQLiteBinder) -> Void) throws {
+        guard count > 0 else { return }
+        let matches = keys.enumerated().map { "\"\($0.element)\" = ?\($0.offset + 1)" }.joined(separator: " AND ")
+        try runRows("DELETE FROM \(table) WHERE \(matches)", count: count, bind: bind)
+    }
 }
 
 /// Binds one row's values to a prepared statement, by 1-based position.
