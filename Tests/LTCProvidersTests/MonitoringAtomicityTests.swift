@@ -49,8 +49,8 @@ final class StoreThatDies: ProviderStore, @unchecked Sendable {
 struct MonitoringAtomicityTests {
     let april = YearMonth("2026-04")!
 
-    @Test("A confirmed flag and its violation are stored together: a crash after one write leaves neither or both, never a violation with the review still open")
-    func confirmationIsOneTransaction() throws {
+    /// The planted month run, and its impossible-travel flag assigned to administrator li for review.
+    func assignedTravelFlag() throws -> (MonitoringWorld, MonitorFlag) {
         let city = try MonitoringWorld()
         try city.plant()
         _ = try city.world.registry.addStaff(id: "wang", role: .administrator, name: nil, actor: admin, asOf: day("2026-01-02"))
@@ -58,6 +58,12 @@ struct MonitoringAtomicityTests {
         let run = try city.monitoring.run(month: april, schemeID: nil, actor: admin, asOf: day("2026-05-02"))
         let travel = try #require(run.flags.first { $0.rule == .impossibleTravel })
         _ = try city.monitoring.assign(flag: travel.id, to: "administrator:li", actor: admin, asOf: day("2026-05-03"))
+        return (city, travel)
+    }
+
+    @Test("A confirmed flag and its violation are stored together: a crash after one write leaves neither or both, never a violation with the review still open")
+    func confirmationIsOneTransaction() throws {
+        let (city, travel) = try assignedTravelFlag()
 
         let dying = MonitoringService(store: StoreThatDies(city.world.scratch.store, after: 1), clock: SystemClock())
         _ = try? dying.confirm(flag: travel.id, reason: "visit A2 was not made", institution: nil, type: "V02", penalty: "recovery",
@@ -77,13 +83,7 @@ struct MonitoringAtomicityTests {
 
     @Test("A confirmation refused (a blank reason) records no violation")
     func blankReasonRecordsNothing() throws {
-        let city = try MonitoringWorld()
-        try city.plant()
-        _ = try city.world.registry.addStaff(id: "wang", role: .administrator, name: nil, actor: admin, asOf: day("2026-01-02"))
-        _ = try city.world.registry.addStaff(id: "li", role: .administrator, name: nil, actor: admin, asOf: day("2026-01-02"))
-        let run = try city.monitoring.run(month: april, schemeID: nil, actor: admin, asOf: day("2026-05-02"))
-        let travel = try #require(run.flags.first { $0.rule == .impossibleTravel })
-        _ = try city.monitoring.assign(flag: travel.id, to: "administrator:li", actor: admin, asOf: day("2026-05-03"))
+        let (city, travel) = try assignedTravelFlag()
         #expect(throws: (any Error).self) {
             try city.monitoring.confirm(flag: travel.id, reason: "   ", institution: nil, type: "V02", penalty: "recovery",
                                         amount: Money(yuan: 65), actor: admin, asOf: day("2026-05-05"))
