@@ -47,6 +47,11 @@ struct SupervisionRepositoryContractTests {
             #expect(try tx.supervision.inspections(institution: "I-A", minimumScore: 0).map(\.id) == Array(ids[0...1]))
             #expect(try tx.supervision.records(institution: "I-A", from: day("2026-04-01"), to: day("2026-04-30")).map(\.id) == [ids[0], ids[2]])
             #expect(try tx.supervision.records(institution: "I-B", from: day("2026-05-01"), to: day("2026-05-31")).isEmpty)
+            // The latest inspection on or before a day: complaints are not inspections, and later ones do not count.
+            #expect(try tx.supervision.lastInspection(institution: "I-A", onOrBefore: day("2026-12-31")) == day("2026-05-10"))
+            #expect(try tx.supervision.lastInspection(institution: "I-A", onOrBefore: day("2026-05-09")) == day("2026-04-10"))
+            #expect(try tx.supervision.lastInspection(institution: "I-A", onOrBefore: day("2026-04-09")) == nil)
+            #expect(try tx.supervision.lastInspection(institution: "I-C", onOrBefore: day("2026-12-31")) == nil)
         }
     }
 

@@ -377,10 +377,9 @@ public struct SupervisionService: Sendable {
             let agreements = try tx.agreements.agreements(institutions: Set(listed.items.map(\.id)))
             var gaps: [Uninspected] = []
             for institution in listed.items where (agreements[institution.id] ?? []).contains(where: { $0.terms(coveringDay: day) != nil }) {
-                let inspections = try tx.supervision.records(institution: institution.id, from: CalendarDate(year: 1900, month: 1, day: 1)!, to: last)
-                    .filter { $0.kind == .inspection }
-                guard !inspections.contains(where: { $0.date >= first }) else { continue }
-                gaps.append(Uninspected(institution: institution.id, name: institution.name, lastInspection: inspections.map(\.date).max()))
+                let latest = try tx.supervision.lastInspection(institution: institution.id, onOrBefore: last)
+                if let latest, latest >= first { continue }
+                gaps.append(Uninspected(institution: institution.id, name: institution.name, lastInspection: latest))
             }
             return Page(items: gaps, next: listed.next)
         }

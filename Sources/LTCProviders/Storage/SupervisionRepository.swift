@@ -18,6 +18,10 @@ public protocol SupervisionRepository {
     func inspections(institution: String, minimumScore: Int) throws -> [SupervisionRecord]
     /// An institution's inspections and complaints dated in `from...to`.
     func records(institution: String, from: CalendarDate, to: CalendarDate) throws -> [SupervisionRecord]
+    /// The date of an institution's latest on-site inspection dated on or
+    /// before `day`, if any: read backwards from `day` by date, so it costs
+    /// the records since that inspection, not the institution's history.
+    func lastInspection(institution: String, onOrBefore day: CalendarDate) throws -> CalendarDate?
     /// Stores an inspection or complaint and returns its number.
     func insert(_ record: SupervisionRecord) throws -> Int
     /// Stores a random inspection draw; it is kept as drawn.

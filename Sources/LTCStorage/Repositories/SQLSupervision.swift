@@ -62,6 +62,15 @@ struct SQLSupervision<Database: SQLConnection>: SupervisionRepository {
                            [.text(institution), .text(from.description), .text(to.description)], row: Self.record)
     }
 
+    func lastInspection(institution: String, onOrBefore day: CalendarDate) throws -> CalendarDate? {
+        // The index by (institution, date), walked back from `day` to the first inspection.
+        try database.query("""
+            SELECT date FROM supervision_records WHERE institution = ? AND date <= ? AND kind = 'inspection' ORDER BY date DESC LIMIT 1
+            """, [.text(institution), .text(day.description)]) { row in
+            try RowReader(row, record: "inspection of \(institution)").value(0, "date") { CalendarDate($0) }
+        }.first
+    }
+
     func insert(_ record: SupervisionRecord) throws -> Int {
         try database.insertReturningID("INSERT INTO supervision_records (institution, kind, date, score, document) VALUES (?, ?, ?, ?, ?)",
                          [.text(record.institution), .text(record.kind.rawValue), .text(record.date.description), SQLValue(record.score),
