@@ -72,6 +72,19 @@ def rpc(city, method, params, actor=ADMIN):
     return answer["result"]
 
 
+def rpc_many(city, calls, actor=ADMIN):
+    """The results of many (method, params) through one `ltc rpc`, in order, as `actor`."""
+    lines = "".join(json.dumps({"jsonrpc": "2.0", "id": number, "method": method, "params": dict(params, actor=actor)}) + "\n"
+                    for number, (method, params) in enumerate(calls))
+    run = subprocess.run([os.path.join(city.build, "ltc"), "rpc", "--db", city.db], input=lines, capture_output=True, text=True,
+                         cwd=city.folder, env=city.environment)
+    answers = sorted((json.loads(line) for line in run.stdout.splitlines()), key=lambda answer: answer["id"])
+    failed = [answer for answer in answers if "error" in answer]
+    if failed or len(answers) != len(calls):
+        raise SystemExit(f"{calls[0][0]}…: {len(answers)} answers to {len(calls)} calls; {failed[:1]}")
+    return [answer["result"] for answer in answers]
+
+
 def case_waiting_for_a1(city):
     """A person with an open case, eligible, assessors A1 and A2 assigned: the assessor's visit today."""
     person = rpc(city, "person.add", {"name": "王阿姨", "nationalId": national_id("31010419400101002"), "insurance": "employee",
@@ -362,6 +375,22 @@ def assessor(browser, server, city, tokens, case):
     context.close()
 
 
+def assessor_with_many_cases(browser, city, tokens, count=205):
+    """An assessor with more cases waiting than case.list gives in one page (200) sees every one of them."""
+    print(f"an assessor with {count} cases waiting: all listed")
+    people = rpc_many(city, [("person.add", {"name": f"测试{n}", "nationalId": national_id(f"3101041950{n // 28 + 1:02d}{n % 28 + 1:02d}{n % 1000:03d}"),
+                                             "insurance": "employee", "enrolledOn": "2015-01-01"}) for n in range(count)])
+    cases = [opened["id"] for opened in rpc_many(city, [("case.open", {"person": person["id"], "disabledSince": "2025-01-01"}) for person in people])]
+    rpc_many(city, [("case.check", {"case": case}) for case in cases])
+    rpc_many(city, [("case.assign", {"case": case, "assessors": ["A1", "A2"], "reason": "web tests: many cases"}) for case in cases])
+    context, page, _ = browser.sign_in(tokens["assessor"])
+    browser.visit(page, "/web/cases", "assessor-many-cases")
+    listed = page.locator("a[href$='/assess']").count()
+    check(f"all {count} new cases are listed, not the first page alone", all(page.locator(f"a[href='/web/cases/{case}/assess']").count() == 1 for case in cases[-3:])
+          and listed >= count, f"{listed} listed")
+    context.close()
+
+
 def staff(browser, server, city, tokens):
     print("the fund's staff: the month, settlement and the cash run, the audit trail")
     context, page, _ = browser.sign_in(tokens["admin"])
@@ -455,6 +484,7 @@ def main():
                 assessor(browser, server, city, tokens, case)
                 staff(browser, server, city, tokens)
                 sessions(browser, server, city, tokens, ids)
+                assessor_with_many_cases(browser, city, tokens)
                 check("no request went to another origin", browser.foreign == [], str(browser.foreign[:5]))
                 browser.browser.close()
         finally:

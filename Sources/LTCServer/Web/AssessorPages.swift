@@ -24,13 +24,21 @@ enum AssessorPages {
     }
 
     /// The cases waiting for this assessor's visit: assigned, not yet assessed.
+    /// `case.list` reads an assessor's own cases only (in SQL, a page at a
+    /// time), so every page of them is shown: a busy assessor's later cases
+    /// are never cut off.
     static func cases(_ call: WebCall) -> ServerResponse {
         do {
             var rows: [[String: Any]] = []
             for state in ["assessing", "reassessing"] {
-                let listed = try call.run(ListCases.name, ["state": .string(state), "limit": 200])
-                for record in listed["cases"]?.arrayValue ?? [] where record["assessors"]?.arrayValue?.contains(.string(call.actor.id)) ?? false {
-                    rows.append(WebView.dictionary(record.objectValue ?? [:]))
+                var params: JSONObject = ["state": .string(state), "limit": 200]
+                while true {
+                    let listed = try call.run(ListCases.name, params)
+                    for record in listed["cases"]?.arrayValue ?? [] where record["assessors"]?.arrayValue?.contains(.string(call.actor.id)) ?? false {
+                        rows.append(WebView.dictionary(record.objectValue ?? [:]))
+                    }
+                    guard let next = listed["next"]?.intValue else { break }
+                    params.set("after", .integer(next))
                 }
             }
             return call.page("cases", ("今日待评估案件", "Today's cases to assess"), ["cases": rows], operation: ListCases.name)
