@@ -144,6 +144,43 @@ struct LoopbackTests {
         #expect(deactivated.status == 401 && deactivated.body == missing.body)
     }
 
+    @Test("POST /logs checks the credential once, against the database, and refuses it revoked or its holder deactivated; the submission names it")
+    func logsCredential() throws {
+        defer { server.stop() }
+        try run("staff.add", ["actor": "administrator:wang", "id": "sun", "role": "administrator", "name": "孙"])
+        let sun = try run("credential.issue", ["actor": "administrator:wang", "for": "administrator:sun"])["token"]?.stringValue ?? ""
+        let header = Array("log_id,institution,caregiver,person,item,start,end,mode\n".utf8)
+        let missing = try exchange(server.port, "POST", "/api/staff.list", body: Array("{}".utf8))
+        for token in [li, sun] {
+            let sent = try exchange(server.port, "POST", "/logs", token: token, body: header)
+            #expect(sent.status == 200 && sent.body.contains(#""received":0"#), "\(sent.body)")
+        }
+        let submissions = try scratch.store.read { tx in try tx.audit.events(subject: "submission:1") + tx.audit.events(subject: "submission:2") }
+        #expect(submissions.map(\.credential) == ["C2", "C4"], "\(submissions)")
+        try run("credential.revoke", ["actor": "administrator:wang", "credential": "C2"])
+        let revoked = try exchange(server.port, "POST", "/logs", token: li, body: header)
+        #expect(revoked.status == 401 && revoked.body == missing.body)
+        try run("staff.deactivate", ["actor": "administrator:wang", "id": "sun", "from": "2026-03-01", "reason": "left"])
+        let deactivated = try exchange(server.port, "POST", "/logs", token: sun, body: header)
+        #expect(deactivated.status == 401 && deactivated.body == missing.body)
+        #expect(try scratch.store.read { tx in try tx.audit.events(subject: "submission:3") }.isEmpty)
+    }
+
+    @Test("An operation reads its actor's registration again unless the caller vouches for that very actor and credential")
+    func vouched() throws {
+        defer { server.stop() }
+        let entry = OperationCatalogue.standard().entry(named: "staff.list")!
+        // C9 was never issued: checked by the entry, it refuses.
+        let unissued = try Actor("administrator:wang").presenting(CredentialID("C9")!)
+        #expect(throws: CaseError.self) { try entry.invoke([:], caller: .credential(unissued), in: environment) }
+        #expect(throws: CaseError.self) {
+            try entry.invoke([:], caller: .credential(unissued), checked: try Actor("administrator:wang").presenting(CredentialID("C1")!), in: environment)
+        }
+        #expect(throws: CaseError.self) { try entry.invoke([:], caller: .credential(unissued), checked: try Actor("administrator:li").presenting(CredentialID("C9")!), in: environment) }
+        // Vouched for, as the server's StoredCredentials does for POST /logs, it is not read again.
+        #expect(try entry.invoke([:], caller: .credential(unissued), checked: unissued, in: environment).json["staff"] != nil)
+    }
+
     @Test("The actor is the credential's: a body naming another is 403 on a route, the error 1012 over /rpc; each audit event names the credential")
     func pinned() throws {
         defer { server.stop() }

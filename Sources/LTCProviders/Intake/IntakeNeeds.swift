@@ -126,8 +126,20 @@ extension IntakeNeeds {
         var load = IntakeLoad()
         var needs = self
         try locks.take(needs.ledgerLocks, in: tx)
+        // Whether an institution has logs: yes is remembered for the transaction, no for this read.
+        var without: Set<String> = []
+        func hasLogs(_ institution: String) throws -> Bool {
+            if locks.withLogs.contains(institution) { return true }
+            if without.contains(institution) { return false }
+            guard try tx.logs.hasLogs(institution: institution) else {
+                without.insert(institution)
+                return false
+            }
+            locks.withLogs.insert(institution)
+            return true
+        }
         // The stored versions first: a correction needs its earlier version's person, month, weeks and caregiver too.
-        for (institution, ids) in ids where try tx.logs.hasLogs(institution: institution) {
+        for (institution, ids) in ids where try hasLogs(institution) {
             for (id, stored) in try tx.logs.stored(institution: institution, ids: ids) {
                 load.stored[LogKey(institution: institution, logID: id)] = stored
                 let log = stored.log
@@ -183,8 +195,9 @@ extension IntakeNeeds {
             for institution in needs.institutions {
                 load.institutions[institution] = InstitutionFacts(
                     agreements: agreements[institution] ?? [],
-                    hasLogs: try tx.logs.hasLogs(institution: institution),
-                    samplingRate: try SupervisionService.samplingRate(institution: institution, asOf: asOf, in: tx))
+                    hasLogs: try hasLogs(institution),
+                    samplingRate: try SupervisionService.samplingRate(institution: institution, agreements: agreements[institution] ?? [],
+                                                                      asOf: asOf, in: tx))
             }
         }
         if !needs.months.isEmpty {

@@ -56,6 +56,15 @@ public struct IntakeService: Sendable {
         try run(input, size: size, retake: nil, actor: actor, asOf: asOf, progress: progress)
     }
 
+    /// Submits logs read from `input` dated today: today by the clock in the
+    /// time zone of the stored schemes, as `RegistryService.day(nil)` gives
+    /// it, but read inside the submission's own transaction rather than in
+    /// one of its own before it (a server's submission: one transaction fewer).
+    public func submitToday(_ input: LogInput, size: Int, actor: Actor,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
+        try run(input, size: size, retake: nil, actor: actor, asOf: nil, progress: progress)
+    }
+
     /// Withdraws the logs a file names (the same formats as a submission; a
     /// line's log id and institution name the log, the rest is not used), in
     /// one transaction. Each accepted log named is stored again as rejected
@@ -131,15 +140,19 @@ public struct IntakeService: Sendable {
     }
 
     /// - Parameter after: more work in the same transaction, given the report (a self-report's record).
-    private func run(_ input: LogInput, size: Int, retake: Retake?, dryRun: Bool = false, actor: Actor, asOf: CalendarDate,
+    /// - Parameter asOf: `nil`: today, read in the submission's transaction (``submitToday(_:size:actor:progress:)``).
+    private func run(_ input: LogInput, size: Int, retake: Retake?, dryRun: Bool = false, actor: Actor, asOf: CalendarDate?,
                      progress: (@Sendable (Int, Int) -> Void)?,
                      after: ((SubmissionReport, any ProviderTransaction) throws -> Void)? = nil) throws -> SubmissionReport {
-        let operation = Operation(dryRun ? "logs.check" : retake == nil ? "logs.submit" : "logs.withdraw", subject: "submission:new",
-                                  actor: actor, asOf: asOf)
+        let action = dryRun ? "logs.check" : retake == nil ? "logs.submit" : "logs.withdraw"
+        // Undated (today): dated in the transaction, where `take` reads the schemes' time zone anyway.
+        let operation = Operation(action, subject: "submission:new", actor: actor, asOf: asOf ?? CalendarDate(dayNumber: 0))
         do {
             try Access.require(actor, .submitLogs)
         } catch {
-            try work.refuse(operation, error, on: store.transactions)
+            var refused = operation
+            if asOf == nil { refused.asOf = try store.read { try SchemeChoice(clock: work.clock).day(nil, in: $0.schemes) } }
+            try work.refuse(refused, error, on: store.transactions)
             throw error
         }
         // Submissions lock what they read (ProviderStore.writeIntake); a store may still run
@@ -151,7 +164,8 @@ public struct IntakeService: Sendable {
             return try store.writeIntake { tx in
                 attempts += 1
                 if attempts > 1 { try input.rewind(to: start) }
-                let report = try Self.take(input, size: size, retake: retake, operation: operation, work: work, progress: progress, in: tx)
+                let report = try Self.take(input, size: size, retake: retake, operation: operation, today: asOf == nil, work: work,
+                                           progress: progress, in: tx)
                 if dryRun { throw DryRun(report: report) }
                 try after?(report, tx)
                 return report
@@ -165,14 +179,19 @@ public struct IntakeService: Sendable {
 
     /// Reads, checks and stores a submission (or a withdrawal, or a re-cap:
     /// ``Retake``) inside `tx`, with its audit event.
-    static func take(_ input: LogInput, size: Int, retake: Retake?, operation: LTCCases.Operation, work: UnitOfWork,
+    ///
+    /// - Parameter today: date it today (`operation.asOf` is then not read): by the clock in the
+    ///   time zone of the stored schemes, as `SchemeChoice.day(nil, in:)` does.
+    static func take(_ input: LogInput, size: Int, retake: Retake?, operation: LTCCases.Operation, today: Bool = false, work: UnitOfWork,
                     progress: (@Sendable (Int, Int) -> Void)?, in tx: any ProviderTransaction) throws -> SubmissionReport {
-        let actor = operation.actor, asOf = operation.asOf
-        let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
-                                                      asOf: asOf, summary: ["bytes": .integer(size)])
         // Now, in the time zone of the stored schemes (as "today" is: SchemeChoice), when the submission is dated today.
         let zones = try tx.schemes.timeZones()
         let zone = zones.count == 1 ? zones.first : nil
+        var operation = operation
+        if today { operation.asOf = work.clock.today(in: zone) }
+        let actor = operation.actor, asOf = operation.asOf
+        let submission = try tx.logs.insertSubmission(institution: actor.role == .institution ? actor.id : nil, actor: actor.description,
+                                                      asOf: asOf, summary: ["bytes": .integer(size)])
         let now = LocalMinute(now: work.clock, in: zone)
         let jobs = Handoff<IntakeJob>(capacity: 3)
         let checking = IntakeChecking(input: input, size: size, actor: actor, asOf: asOf, now: now.day == asOf ? now : nil, submission: submission,

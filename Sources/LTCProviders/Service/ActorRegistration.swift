@@ -38,8 +38,8 @@ public struct ActorRegistration: Sendable {
     }
 
     private func requireCredential(_ id: CredentialID, of actor: Actor, in tx: any ProviderTransaction) throws {
-        guard let credential = try tx.credentials.credential(id: id), credential.actor == actor,
-              credential.isValid(on: try registry.today(in: tx)) else {
+        guard let credential = try tx.credentials.credential(id: id), credential.actor == actor, credential.revoked == nil,
+              try credential.expires == nil || credential.isValid(on: registry.today(in: tx)) else {
             throw CaseError(.forbidden, "credential \(id) no longer lets \(actor) in (revoked or past its last day)",
                             details: ["credential": .string(id.description)])
         }

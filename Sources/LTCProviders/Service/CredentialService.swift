@@ -112,8 +112,9 @@ public struct CredentialService: Sendable {
 
     private func admit(_ id: CredentialID, proved: (Credential) -> Bool) throws -> Actor? {
         let found: Credential? = try (store as any ProviderStore).read { tx in
-            guard let credential = try tx.credentials.credential(id: id), proved(credential),
-                  credential.isValid(on: try registration.registry.today(in: tx)) else { return nil }
+            // Today (the schemes' time zone, a read) only for a credential with a last day to be past.
+            guard let credential = try tx.credentials.credential(id: id), proved(credential), credential.revoked == nil,
+                  try credential.expires == nil || credential.isValid(on: registration.registry.today(in: tx)) else { return nil }
             do {
                 try registration.require(credential.actor, in: tx)
             } catch let refusal as CaseError where refusal.reason == .forbidden {

@@ -170,8 +170,15 @@ public struct SupervisionService: Sendable {
     }
 
     static func samplingRate(institution: String, asOf: CalendarDate, in tx: any ProviderTransaction) throws -> Ratio? {
-        guard let rules = try rules(institution: institution, asOf: asOf, in: tx)?.credit else { return nil }
-        let enforcement = try enforcement(institution: institution, asOf: asOf, in: tx)
+        try samplingRate(institution: institution, agreements: try tx.agreements.agreements(institution: institution), asOf: asOf, in: tx)
+    }
+
+    /// ``samplingRate(institution:asOf:in:)`` given the institution's agreements, oldest first, read already (intake's reads).
+    static func samplingRate(institution: String, agreements: [Agreement], asOf: CalendarDate, in tx: any ProviderTransaction) throws -> Ratio? {
+        let scheme = try agreements.last.flatMap { try tx.schemes.scheme(id: $0.schemeID) }
+        guard let rules = try (scheme?.supervision ?? tx.schemes.inForce(on: asOf).lazy.compactMap(\.supervision).first)?.credit else { return nil }
+        // As ``enforcement(institution:asOf:in:)``: the agreement's scheme's, even none; a scheme in force only without it.
+        let enforcement = try scheme.map(\.enforcement) ?? tx.schemes.inForce(on: asOf).lazy.compactMap(\.enforcement).first
         let credit = try CreditRecord.institution(institution, asOf: asOf, rules: rules, enforcement: enforcement, in: tx)
         if credit.closerChecks { return rules.closerSampling }
         if let enforcement, credit.score >= enforcement.rewardCreditFrom { return enforcement.rewardSampling }

@@ -48,6 +48,12 @@ final class IntakeLocks: @unchecked Sendable {
     private var held: Set<LedgerLock> = []
     private(set) var exclusive = false
     private var started = false
+    /// Institutions found to have logs stored, in this transaction: asked
+    /// once per submission, not per chunk (an answer of yes stays yes: the
+    /// institution's lock is held, and intake never removes a log without
+    /// storing its next version). A no is asked again, since the submission's
+    /// own chunks may store the institution's first logs.
+    var withLogs: Set<String> = []
 
     /// Takes what `wanted` adds to what is held, on the transaction's thread.
     func take(_ wanted: Set<LedgerLock>, in tx: any ProviderTransaction) throws {

@@ -23,8 +23,17 @@ public struct Credential: Sendable, Equatable {
 
     /// - Parameter actor: the actor as `CredentialService.authenticate` gives
     ///   it, presenting its credential.
-    public init(_ actor: Actor) {
+    /// Whether the database found, for this request, everything an
+    /// operation's own check of its actor would (the credential neither
+    /// revoked nor past its last day, its actor registered and not
+    /// deactivated): ``StoredCredentials`` says so, and `POST /logs` then
+    /// does not read it all again (`CatalogueEntry.invoke(checked:)`).
+    /// Never carried over to another request.
+    public let checkedForRequest: Bool
+
+    public init(_ actor: Actor, checkedForRequest: Bool = false) {
         self.actor = actor
+        self.checkedForRequest = checkedForRequest
     }
 
     /// The credential's id (`C12`).

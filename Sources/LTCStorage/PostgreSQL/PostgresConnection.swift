@@ -544,7 +544,7 @@ extension PostgresConnection: SQLConnection {
             """
         },
         dayNumber: { "(\($0)::date - DATE '1970-01-01')" },
-        monthScanSettings: [("enable_seqscan", "on"), ("enable_sort", "off")], locksLedger: true)
+        monthScanSettings: [("enable_seqscan", "on"), ("enable_sort", "off")], keyedText: { "(\($0) || '')" }, locksLedger: true)
 
     /// Notes the event, for ``PostgresStore`` to chain after the commit.
     func auditEventAppended() throws {

@@ -29,7 +29,7 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         guard !people.isEmpty else { return [:] }
         var allowed: [Int: Money] = [:]
         try database.query("""
-            SELECT person, SUM(allowed) FROM usage_months WHERE \(Database.dialect.integerIn("person")) AND month = ? GROUP BY person
+            SELECT person, SUM(allowed) FROM usage_months WHERE \(Database.dialect.integerIn("person")) AND \(Database.dialect.keyedText("month")) = ? GROUP BY person
             """, [.list(people), .text(month.description)]) { row in
             let reader = RowReader(row, record: "usage of \(month)")
             allowed[try reader.integer(0, "person")] = Money(fen: try reader.integer(1, "allowed"))
@@ -42,7 +42,7 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         var use: [Int: MonthUse] = [:]
         try database.query("""
             SELECT person, SUM(allowed), SUM(minutes), SUM(visits) FROM usage_months
-            WHERE \(Database.dialect.integerIn("person")) AND month = ? GROUP BY person
+            WHERE \(Database.dialect.integerIn("person")) AND \(Database.dialect.keyedText("month")) = ? GROUP BY person
             """, [.list(people), .text(month.description)]) { row in
             let reader = RowReader(row, record: "usage of \(month)")
             use[try reader.integer(0, "person")] = MonthUse(allowed: Money(fen: try reader.integer(1, "allowed")),
@@ -55,7 +55,7 @@ struct SQLUsageLedger<Database: SQLConnection>: UsageLedger {
         guard !people.isEmpty else { return [:] }
         var fund: [Int: Money] = [:]
         try database.query("""
-            SELECT person, SUM(fund) FROM usage_months WHERE \(Database.dialect.integerIn("person")) AND month = ? GROUP BY person
+            SELECT person, SUM(fund) FROM usage_months WHERE \(Database.dialect.integerIn("person")) AND \(Database.dialect.keyedText("month")) = ? GROUP BY person
             """, [.list(people), .text(month.description)]) { row in
             let reader = RowReader(row, record: "usage of \(month)")
             fund[try reader.integer(0, "person")] = Money(fen: try reader.integer(1, "fund"))
