@@ -19,14 +19,16 @@ struct SQLMonitoring<Database: SQLConnection>: MonitoringRepository {
     /// The month's accepted logs, as a table to select from (`AS` a name),
     /// taking the month's range (``range(_:)``). SQLite reads them
     /// institution by institution, each a range of the index of accepted
-    /// logs by institution and start that intake keeps for settlement (its
+    /// logs by institution and month of service that intake keeps for
+    /// settlement (the month's key from the range's first minute; every log
+    /// of that month starts before the range's end) (its
     /// planner follows a `CROSS JOIN`'s order; every accepted log is a
     /// registered institution's: intake refuses the others); PostgreSQL
     /// reads the month's partition.
     private static var month: String {
         Database.dialect.addsUpByInstitution ? """
             (SELECT l.* FROM institutions i CROSS JOIN service_logs l
-             WHERE l.institution = i.id AND l.status = 'accepted' AND l.start >= ? AND l.start < ?)
+             WHERE l.institution = i.id AND l.status = 'accepted' AND l.start_month = \(AcceptedMoneyByMonthMigration.month(of: "?")) AND l.start < ?)
             """ : "(SELECT * FROM service_logs WHERE status = 'accepted' AND start >= ? AND start < ?)"
     }
 
