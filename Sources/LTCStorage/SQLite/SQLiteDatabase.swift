@@ -30,9 +30,6 @@ public final class SQLiteDatabase {
     /// step whatever the table's size; a scan is a step per row at least).
     public private(set) var steps = 0
 
-    /// The page size of a database this connection creates, in bytes.
-    public static let newPageSize = 16_384
-
     /// How long a writer waits for another process's lock before giving up.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
@@ -50,10 +47,6 @@ public final class SQLiteDatabase {
         sqlite3_extended_result_codes(handle, 1)
         if readOnly { return }
         try execute("PRAGMA foreign_keys = ON")
-        // A new database gets 16 KiB pages (SQLite's default is 4 KiB): fewer, shallower B-trees, and a
-        // bulk submission's commit and checkpoint write a quarter as many pages (README, Performance).
-        // A database that has tables keeps the page size it was made with: SQLite ignores this then.
-        try execute("PRAGMA page_size = \(Self.newPageSize)")
         do {
             try execute("PRAGMA journal_mode = WAL")
         } catch where error.storage == .readOnly {
