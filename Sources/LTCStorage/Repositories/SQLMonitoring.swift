@@ -4,7 +4,7 @@ import LTCProviders
 /// The monitoring rules' aggregates over a month of accepted logs, and the
 /// flags, their items and in-patient stays. Each rule is one statement over
 /// the month's accepted logs (``month``: PostgreSQL, its partition; SQLite,
-/// each institution's range of the index `service_logs_accepted_money`),
+/// each institution's range of the index `service_logs_accepted_money_by_month`),
 /// grouped in SQL, so that what comes back is a row per institution, per
 /// flagged point, or per pair of visits, never the month's logs to add up
 /// in memory.
