@@ -1,6 +1,7 @@
 import Foundation
 import LTCCases
 import LTCCore
+import LTCProviders
 @testable import LTCStorage
 import LTCTestSupport
 import Testing
@@ -180,5 +181,65 @@ struct DatabaseFileModeTests {
         #expect(FileManager.default.createFile(atPath: shared, contents: nil, attributes: [.posixPermissions: 0o640]))
         _ = try SQLiteStore(path: shared)
         #expect(mode(shared) == 0o640)
+    }
+}
+
+@Suite("Migration 0027 keys accepted logs' money by month")
+struct AcceptedMoneyByMonthMigrationTests {
+    @Test("A month's totals are its accepted logs' alone, the same before and after, for logs stored before it and after; they are read from the index by month")
+    func sameTotals() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try SQLiteDatabase(path: path)
+        try database.migrate(SQLiteSchema.migrations.filter { $0.name < "0027" })
+        try database.execute("""
+            INSERT INTO institutions (id, document) VALUES ('I001', '{}'), ('I002', '{}');
+            INSERT INTO submissions (id, actor, as_of, summary) VALUES (1, 'administrator:wang', '2026-05-16', '{}');
+            """)
+        let april = CalendarDate("2026-04-01")!.dayNumber * 1440, may = CalendarDate("2026-05-01")!.dayNumber * 1440
+        var next = 0
+        func log(_ institution: String, _ start: Int, _ status: String, _ billed: Int) throws {
+            next += 1
+            let money: [SQLValue] = status == "accepted" ? [.integer(billed), .integer(billed - 100), .integer(billed - 1000)] : [.null, .null, .null]
+            try database.run("""
+                INSERT INTO service_logs (institution, log_id, version, person, caregiver, item, mode, start, "end", status, billed, allowed, fund, grade, submission)
+                VALUES (?, ?, 1, 7, 'C1', 'S01', 'home-visit', ?, ?, ?, ?, ?, ?, 3, 1)
+                """, [.text(institution), .text("L\(next)"), .integer(start), .integer(start + 1), .text(status)] + money)
+        }
+        // March's last minute, April's first and last, May's first; another institution; a rejected log.
+        for (institution, start, status, billed) in [("I001", april - 1, "accepted", 5000), ("I001", april, "accepted", 6000),
+                                                     ("I001", may - 1, "accepted", 7000), ("I001", may, "accepted", 8000),
+                                                     ("I002", april + 600, "accepted", 9000), ("I002", april + 700, "rejected", 0)] {
+            try log(institution, start, status, billed)
+        }
+        let logs = SQLServiceLogs(database: database)
+        let months = ["2026-03", "2026-04", "2026-05"].map { YearMonth($0)! }
+        // Settlement's query before 0027, by institution and a range of start.
+        let before = try months.map { month in
+            try database.query("""
+                SELECT i.id, COUNT(*), SUM(l.billed), SUM(l.allowed), SUM(l.fund) FROM institutions i CROSS JOIN service_logs l
+                WHERE l.institution = i.id AND l.start >= ? AND l.start < ? AND l.status = 'accepted' GROUP BY i.id ORDER BY i.id
+                """, [.integer(month.firstDay.dayNumber * 1440), .integer((month.lastDay.dayNumber + 1) * 1440)]) { row in
+                LedgerTotals(institution: row.text(0) ?? "", logs: row.integer(1) ?? 0, billed: Money(fen: row.integer(2) ?? 0),
+                             allowed: Money(fen: row.integer(3) ?? 0), fund: Money(fen: row.integer(4) ?? 0))
+            }
+        }
+
+        try database.migrate(SQLiteSchema.migrations)
+
+        #expect(try months.map { try logs.acceptedTotals(month: $0) } == before)
+        #expect(before[1] == [LedgerTotals(institution: "I001", logs: 2, billed: Money(fen: 13000), allowed: Money(fen: 12800), fund: Money(fen: 11000)),
+                              LedgerTotals(institution: "I002", logs: 1, billed: Money(fen: 9000), allowed: Money(fen: 8900), fund: Money(fen: 8000))])
+        // Logs stored after the migration join their month.
+        try log("I002", may - 1, "accepted", 10000)
+        try log("I002", may, "accepted", 11000)
+        #expect(try logs.acceptedTotals(month: months[1]).last == LedgerTotals(institution: "I002", logs: 2, billed: Money(fen: 19000),
+                                                                               allowed: Money(fen: 18800), fund: Money(fen: 17000)))
+        #expect(try logs.acceptedTotals(month: months[2]).map(\.logs) == [1, 1])
+        let plan = try database.query("""
+            EXPLAIN QUERY PLAN SELECT i.id, COUNT(*), SUM(l.billed), SUM(l.allowed), SUM(l.fund) FROM institutions i CROSS JOIN service_logs l
+            WHERE l.institution = i.id AND l.start_month = 202604 AND l.status = 'accepted' GROUP BY i.id ORDER BY i.id
+            """) { $0.text(3) ?? "" }
+        #expect(plan.contains { $0.contains("USING INDEX service_logs_accepted_money_by_month (institution=? AND start_month=?)") })
     }
 }

@@ -4,7 +4,7 @@ import LTCProviders
 /// The monitoring rules' aggregates over a month of accepted logs, and the
 /// flags, their items and in-patient stays. Each rule is one statement over
 /// the month's accepted logs (``month``: PostgreSQL, its partition; SQLite,
-/// each institution's range of the index `service_logs_accepted_money`),
+/// each institution's range of the index `service_logs_accepted_money_by_month`),
 /// grouped in SQL, so that what comes back is a row per institution, per
 /// flagged point, or per pair of visits, never the month's logs to add up
 /// in memory.
@@ -19,14 +19,16 @@ struct SQLMonitoring<Database: SQLConnection>: MonitoringRepository {
     /// The month's accepted logs, as a table to select from (`AS` a name),
     /// taking the month's range (``range(_:)``). SQLite reads them
     /// institution by institution, each a range of the index of accepted
-    /// logs by institution and start that intake keeps for settlement (its
+    /// logs by institution and month of service that intake keeps for
+    /// settlement (the month's key from the range's first minute; every log
+    /// of that month starts before the range's end) (its
     /// planner follows a `CROSS JOIN`'s order; every accepted log is a
     /// registered institution's: intake refuses the others); PostgreSQL
     /// reads the month's partition.
     private static var month: String {
         Database.dialect.addsUpByInstitution ? """
             (SELECT l.* FROM institutions i CROSS JOIN service_logs l
-             WHERE l.institution = i.id AND l.status = 'accepted' AND l.start >= ? AND l.start < ?)
+             WHERE l.institution = i.id AND l.status = 'accepted' AND l.start_month = \(AcceptedMoneyByMonthMigration.month(of: "?")) AND l.start < ?)
             """ : "(SELECT * FROM service_logs WHERE status = 'accepted' AND start >= ? AND start < ?)"
     }
 

@@ -159,16 +159,19 @@ struct SQLServiceLogs<Database: SQLConnection>: ServiceLogRepository {
 
     func acceptedTotals(month: YearMonth) throws -> [LedgerTotals] {
         try Database.dialect.scanning(database) {
-            // SQLite: institution by institution, the month's range of its index of accepted logs' money,
-            // read alone and in order (an accepted log is always a registered institution's: intake
-            // refuses the others). PostgreSQL: one scan of the month's partition.
-            try database.query(Database.dialect.addsUpByInstitution ? """
+            // SQLite: institution by institution, the month's range of its index of accepted logs' money
+            // (by institution and month of service, AcceptedMoneyByMonthMigration), read alone (an accepted
+            // log is always a registered institution's: intake refuses the others). PostgreSQL: one scan of
+            // the month's partition.
+            let byInstitution = Database.dialect.addsUpByInstitution
+            return try database.query(byInstitution ? """
                 SELECT i.id, COUNT(*), SUM(l.billed), SUM(l.allowed), SUM(l.fund) FROM institutions i CROSS JOIN service_logs l
-                WHERE l.institution = i.id AND l.start >= ? AND l.start < ? AND l.status = 'accepted' GROUP BY i.id ORDER BY i.id
+                WHERE l.institution = i.id AND l.start_month = ? AND l.status = 'accepted' GROUP BY i.id ORDER BY i.id
                 """ : """
                 SELECT institution, COUNT(*), SUM(billed), SUM(allowed), SUM(fund) FROM service_logs
                 WHERE start >= ? AND start < ? AND status = 'accepted' GROUP BY institution
-                """, [.integer(month.firstDay.dayNumber * 1440), .integer((month.lastDay.dayNumber + 1) * 1440)]) { row in
+                """, byInstitution ? [.integer(month.year * 100 + month.month)]
+                    : [.integer(month.firstDay.dayNumber * 1440), .integer((month.lastDay.dayNumber + 1) * 1440)]) { row in
                 let reader = RowReader(row, record: "logs of \(month)")
                 return LedgerTotals(institution: try reader.text(0, "institution"), logs: try reader.integer(1, "logs"),
                                     billed: Money(fen: try reader.integer(2, "billed")), allowed: Money(fen: try reader.integer(3, "allowed")),

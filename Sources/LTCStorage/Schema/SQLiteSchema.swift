@@ -5,8 +5,11 @@ enum SQLiteSchema {
     static var migrations: [Migration] {
         released + [spine, enrolmentPeriods, dayUsage, staff, deadlines, cash, residence, draws, certificates, review, carePlans, deactivations,
                     credentials, holds, drafts, auditChain, acceptedMoney, monthQuantities, acceptedOrder, subsidyDeductions,
-                    monitoring, enforcement, monthByInstitution]
+                    monitoring, enforcement, monthByInstitution, acceptedMoneyByMonth]
     }
+
+    /// Migration `0027-accepted-money-by-month` (``AcceptedMoneyByMonthMigration``).
+    static let acceptedMoneyByMonth = Migration("0027-" + AcceptedMoneyByMonthMigration.name, AcceptedMoneyByMonthMigration.sqlite)
 
     /// Migration `0026-accepted-logs-by-start-dropped` (``MonthByInstitutionMigration``).
     static let monthByInstitution = Migration("0026-" + MonthByInstitutionMigration.name, MonthByInstitutionMigration.sqlite)
