@@ -31,11 +31,14 @@ public struct CatalogueEntry: Sendable {
         }) { object, attachments, caller, checked, environment in
             let request = try ParamsReader.read(StoreRequest<Operation.Input>.self, from: object, attachments: attachments, layout: layout)
             let actor = try caller.actor(naming: request.context.actor)
-            // Read again unless the caller checked this very actor and credential for this request (`invoke(checked:)`).
+            // Vouched for by the caller (`invoke(checked:)`), checked a while ago (an upload's, before its body arrived):
+            // checked again by the operation itself, in the transaction that stores its work, not in one of its own here.
             let vouched = checked.map { $0 == actor && $0.credential != nil && $0.credential == actor.credential } ?? false
-            if !Operation.admitsUnregistered, !vouched { try environment.requireRegistered(actor) }
+            let deferred = vouched && Operation.checksActorInItsTransaction && !Operation.admitsUnregistered
+            if !Operation.admitsUnregistered, !deferred { try environment.requireRegistered(actor) }
             if request.context.asOf != nil { try Access.require(actor, .setClock) }
-            let context = StoreContext(actor: actor, asOf: request.context.asOf, services: try environment.services(), environment: environment)
+            var context = StoreContext(actor: actor, asOf: request.context.asOf, services: try environment.services(), environment: environment)
+            context.checksActor = deferred
             return try Operation.run(request.input, context)
         }
     }
