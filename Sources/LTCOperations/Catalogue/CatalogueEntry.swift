@@ -84,9 +84,13 @@ public struct CatalogueEntry: Sendable {
     ///
     /// - Parameter checked: the actor whose registration and credential the
     ///   caller itself found valid in the database for this very request, a
-    ///   moment ago (the server's `StoredCredentials`, which checks all that
-    ///   ``ActorRegistration/require(_:)`` does, and the secret): the entry
-    ///   does not read them again for that actor. `nil` (the default): it does.
+    ///   while ago (the server's `StoredCredentials`, which checks all that
+    ///   ``ActorRegistration/require(_:)`` does, and the secret; an upload's
+    ///   when its head arrived, before its body): an operation that checks
+    ///   its actor in the transaction that stores its work
+    ///   (``StoreOperation/checksActorInItsTransaction``) does so there, and the
+    ///   entry does not read them in a transaction of its own; every other
+    ///   operation is checked here as ever. `nil` (the default): checked here.
     public func invoke(_ params: JSONObject, attachments: [String: Attachment] = [:], caller: Caller, checked: Actor? = nil,
                        in environment: OperationEnvironment) throws -> any OperationOutput {
         try perform(params, attachments, caller, checked, environment)
