@@ -85,6 +85,27 @@ struct CredentialTests {
         #expect(try tomorrow.authenticate(assessor) == nil)
     }
 
+    @Test("A credential's last day ends at midnight in the scheme's zone (Shanghai), not UTC: refused by the token, the certificate and the operation's own check; revoked is refused whatever its last day")
+    func lastDayInShanghai() throws {
+        let i001 = try Actor("institution:I001")
+        let expiring = try credentials.issue(for: i001, expires: day("2026-12-07"), note: nil, actor: admin, asOf: nil)
+        let revoked = try credentials.issue(for: i001, expires: day("2027-12-31"), note: nil, actor: admin, asOf: nil)
+        _ = try credentials.revoke(revoked.credential.id, reason: "replaced", actor: admin, asOf: nil)
+        // 23:59:59 on its last day in Shanghai (15:59:59 UTC), then 00:00 and 00:30 the next day there (still the 7th in UTC).
+        for (instant, lets) in [("2026-12-07T15:59:59Z", true), ("2026-12-07T16:00:00Z", false), ("2026-12-07T16:30:00Z", false)] {
+            #expect(try (at(instant).authenticate(expiring.token.text) != nil) == lets, "\(instant)")
+            #expect(try (at(instant).authenticate(certified: expiring.credential.id) != nil) == lets, "\(instant)")
+            let registration = ActorRegistration(store: world.scratch.store, clock: clock(instant))
+            if lets {
+                try registration.require(i001.presenting(expiring.credential.id))
+            } else {
+                #expect(throws: CaseError.self, "\(instant)") { try registration.require(i001.presenting(expiring.credential.id)) }
+            }
+            #expect(try at(instant).authenticate(revoked.token.text) == nil)
+            #expect(throws: CaseError.self) { try registration.require(i001.presenting(revoked.credential.id)) }
+        }
+    }
+
     @Test("A credential a verified client certificate maps to lets its actor in without the secret, under the same checks otherwise")
     func certified() throws {
         let i001 = try Actor("institution:I001")

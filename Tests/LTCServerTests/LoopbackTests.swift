@@ -166,7 +166,32 @@ struct LoopbackTests {
         #expect(try scratch.store.read { tx in try tx.audit.events(subject: "submission:3") }.isEmpty)
     }
 
-    @Test("An operation reads its actor's registration again unless the caller vouches for that very actor and credential")
+    @Test("POST /logs refuses a credential revoked, or a holder deactivated, after its upload was admitted and before the logs are stored")
+    func logsRevokedDuringUpload() throws {
+        server.stop()
+        try run("staff.add", ["actor": "administrator:wang", "id": "sun", "role": "administrator", "name": "孙"])
+        let sun = try run("credential.issue", ["actor": "administrator:wang", "for": "administrator:sun"])["token"]?.stringValue ?? ""
+        // The admission (at the request's head) lets the credential in; the change is stored while the body arrives.
+        let changes: [String: (String, JSONObject)] = [
+            "C2": ("credential.revoke", ["actor": "administrator:wang", "credential": "C2"]),
+            "C4": ("staff.deactivate", ["actor": "administrator:wang", "id": "sun", "from": "2026-03-01", "reason": "left"])]
+        var configuration = ServerConfiguration(database: scratch.location)
+        configuration.port = 0
+        configuration.workers = 2
+        let changing = ChangingAfterCheck(environment: environment, changes: changes)
+        let upload = try HTTPServer.start(configuration, authenticator: changing,
+                                          accessLog: AccessLog(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }),
+                                          wallClock: FixedClock(instant: "2026-03-01T02:00:00Z")!)
+        defer { upload.stop() }
+        let header = Array("log_id,institution,caregiver,person,item,start,end,mode\n".utf8)
+        for token in [li, sun] {
+            let sent = try exchange(upload.port, "POST", "/logs", token: token, body: header)
+            #expect(sent.status == 403, "\(sent.status) \(sent.body)")
+        }
+        #expect(try scratch.store.read { tx in try tx.audit.events(subject: "submission:1") + tx.audit.events(subject: "submission:2") }.isEmpty)
+    }
+
+    @Test("An operation reads its actor's registration again unless the caller vouches for that very actor and credential, and then logs.submit reads it in its own transaction")
     func vouched() throws {
         defer { server.stop() }
         let entry = OperationCatalogue.standard().entry(named: "staff.list")!
@@ -177,8 +202,15 @@ struct LoopbackTests {
             try entry.invoke([:], caller: .credential(unissued), checked: try Actor("administrator:wang").presenting(CredentialID("C1")!), in: environment)
         }
         #expect(throws: CaseError.self) { try entry.invoke([:], caller: .credential(unissued), checked: try Actor("administrator:li").presenting(CredentialID("C9")!), in: environment) }
-        // Vouched for, as the server's StoredCredentials does for POST /logs, it is not read again.
-        #expect(try entry.invoke([:], caller: .credential(unissued), checked: unissued, in: environment).json["staff"] != nil)
+        // Vouched for, as the server's StoredCredentials does for POST /logs: an operation that does not check its actor
+        // in its own transaction is checked here all the same; logs.submit checks it in the submission's transaction.
+        #expect(throws: CaseError.self) { try entry.invoke([:], caller: .credential(unissued), checked: unissued, in: environment) }
+        let submit = OperationCatalogue.standard().entry(named: "logs.submit")!
+        let logs: JSONObject = ["logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]
+        #expect(throws: CaseError.self) { try submit.invoke(logs, caller: .credential(unissued), checked: unissued, in: environment) }
+        #expect(try scratch.store.read { tx in try tx.audit.events(subject: "submission:1") }.isEmpty)
+        let issued = try Actor("administrator:wang").presenting(CredentialID("C1")!)
+        #expect(try submit.invoke(logs, caller: .credential(issued), checked: issued, in: environment).json["submission"]?.intValue == 1)
     }
 
     @Test("The actor is the credential's: a body naming another is 403 on a route, the error 1012 over /rpc; each audit event names the credential")
@@ -239,5 +271,29 @@ struct LoopbackTests {
         #expect(try exchange(server.port, "GET", "/healthz").status == 200)
         server.stop()
         #expect(throws: (any Error).self) { try exchange(server.port, "GET", "/healthz") }
+    }
+}
+
+/// The server's check of a credential, after which the credential is revoked or its holder
+/// deactivated (once each): what another process may store while an upload's body arrives.
+final class ChangingAfterCheck: Authenticator, @unchecked Sendable {
+    let environment: OperationEnvironment
+    let pending: Mutex<[String: (String, JSONObject)]>
+
+    init(environment: OperationEnvironment, changes: [String: (String, JSONObject)]) {
+        self.environment = environment
+        pending = Mutex(changes)
+    }
+
+    func authenticate(_ token: String, in environment: OperationEnvironment) throws -> Credential? {
+        let found = try StoredCredentials().authenticate(token, in: environment)
+        if let id = found?.id, let (name, params) = pending.withLock({ $0.removeValue(forKey: id) }) {
+            _ = try OperationCatalogue.standard().entry(named: name)!.invoke(params, caller: .trusting, in: self.environment)
+        }
+        return found
+    }
+
+    func authenticate(certified credential: CredentialID, in environment: OperationEnvironment) throws -> Credential? {
+        try StoredCredentials().authenticate(certified: credential, in: environment)
     }
 }

@@ -31,11 +31,14 @@ public struct CatalogueEntry: Sendable {
         }) { object, attachments, caller, checked, environment in
             let request = try ParamsReader.read(StoreRequest<Operation.Input>.self, from: object, attachments: attachments, layout: layout)
             let actor = try caller.actor(naming: request.context.actor)
-            // Read again unless the caller checked this very actor and credential for this request (`invoke(checked:)`).
+            // Vouched for by the caller (`invoke(checked:)`), checked a while ago (an upload's, before its body arrived):
+            // checked again by the operation itself, in the transaction that stores its work, not in one of its own here.
             let vouched = checked.map { $0 == actor && $0.credential != nil && $0.credential == actor.credential } ?? false
-            if !Operation.admitsUnregistered, !vouched { try environment.requireRegistered(actor) }
+            let deferred = vouched && Operation.checksActorInItsTransaction && !Operation.admitsUnregistered
+            if !Operation.admitsUnregistered, !deferred { try environment.requireRegistered(actor) }
             if request.context.asOf != nil { try Access.require(actor, .setClock) }
-            let context = StoreContext(actor: actor, asOf: request.context.asOf, services: try environment.services(), environment: environment)
+            var context = StoreContext(actor: actor, asOf: request.context.asOf, services: try environment.services(), environment: environment)
+            context.checksActor = deferred
             return try Operation.run(request.input, context)
         }
     }
@@ -81,9 +84,13 @@ public struct CatalogueEntry: Sendable {
     ///
     /// - Parameter checked: the actor whose registration and credential the
     ///   caller itself found valid in the database for this very request, a
-    ///   moment ago (the server's `StoredCredentials`, which checks all that
-    ///   ``ActorRegistration/require(_:)`` does, and the secret): the entry
-    ///   does not read them again for that actor. `nil` (the default): it does.
+    ///   while ago (the server's `StoredCredentials`, which checks all that
+    ///   ``ActorRegistration/require(_:)`` does, and the secret; an upload's
+    ///   when its head arrived, before its body): an operation that checks
+    ///   its actor in the transaction that stores its work
+    ///   (``StoreOperation/checksActorInItsTransaction``) does so there, and the
+    ///   entry does not read them in a transaction of its own; every other
+    ///   operation is checked here as ever. `nil` (the default): checked here.
     public func invoke(_ params: JSONObject, attachments: [String: Attachment] = [:], caller: Caller, checked: Actor? = nil,
                        in environment: OperationEnvironment) throws -> any OperationOutput {
         try perform(params, attachments, caller, checked, environment)

@@ -1,6 +1,7 @@
 import LTCAssessment
 import LTCCases
 import LTCCore
+import LTCProviders
 
 /// What a ``StoreOperation`` runs with: the actor (registered, and the one
 /// the caller may act as), the date an administrator set, and the services
@@ -11,6 +12,17 @@ public struct StoreContext: Sendable {
     public let asOf: CalendarDate?
     public let services: StoreServices
     public let environment: OperationEnvironment
+    /// The catalogue did not check the actor's registration and credential
+    /// (the caller vouched for them, checked a while ago): the operation does,
+    /// in its own transaction (``StoreOperation/checksActorInItsTransaction``).
+    public internal(set) var checksActor = false
+
+    /// The check ``checksActor`` asks for, to run in the operation's transaction; `nil` when the catalogue checked already.
+    public var actorCheck: ((any ProviderTransaction) throws -> Void)? {
+        guard checksActor else { return nil }
+        let registration = services.registration, actor = actor
+        return { tx in try registration.requireWithCredential(actor, in: tx) }
+    }
 
     /// `asOf`, else today in the zone of the stored schemes.
     public func day() throws -> CalendarDate {

@@ -63,11 +63,17 @@ public protocol StoreOperation: OperationDefinition {
     /// Whether an actor not yet registered may call it: only `staff.add`,
     /// by which the first administrator registers themselves.
     static var admitsUnregistered: Bool { get }
+    /// Whether it checks its actor itself, in the transaction that stores its
+    /// work, when ``StoreContext/checksActor`` says so: only then may the
+    /// catalogue leave out its own check for an actor the caller vouched for
+    /// (`CatalogueEntry.invoke(checked:)`).
+    static var checksActorInItsTransaction: Bool { get }
     static func run(_ input: Input, _ context: StoreContext) throws -> Output
 }
 
 extension StoreOperation {
     public static var admitsUnregistered: Bool { false }
+    public static var checksActorInItsTransaction: Bool { false }
 }
 
 /// An operation that needs no database: it computes from its params and the data loaded at start.

@@ -51,18 +51,22 @@ public struct IntakeService: Sendable {
     }
 
     /// Submits logs read from `input` (`size` bytes, for progress and sizing).
+    ///
+    /// - Parameter admit: run first in the submission's transaction (and again if it is retried):
+    ///   the actor's registration and credential checked where the logs are stored (``ActorRegistration/requireWithCredential(_:in:)``).
     public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
+                       admit: ((any ProviderTransaction) throws -> Void)? = nil,
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
-        try run(input, size: size, retake: nil, actor: actor, asOf: asOf, progress: progress)
+        try run(input, size: size, retake: nil, actor: actor, asOf: asOf, admit: admit, progress: progress)
     }
 
     /// Submits logs read from `input` dated today: today by the clock in the
     /// time zone of the stored schemes, as `RegistryService.day(nil)` gives
     /// it, but read inside the submission's own transaction rather than in
     /// one of its own before it (a server's submission: one transaction fewer).
-    public func submitToday(_ input: LogInput, size: Int, actor: Actor,
+    public func submitToday(_ input: LogInput, size: Int, actor: Actor, admit: ((any ProviderTransaction) throws -> Void)? = nil,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
-        try run(input, size: size, retake: nil, actor: actor, asOf: nil, progress: progress)
+        try run(input, size: size, retake: nil, actor: actor, asOf: nil, admit: admit, progress: progress)
     }
 
     /// Withdraws the logs a file names (the same formats as a submission; a
@@ -141,8 +145,9 @@ public struct IntakeService: Sendable {
 
     /// - Parameter after: more work in the same transaction, given the report (a self-report's record).
     /// - Parameter asOf: `nil`: today, read in the submission's transaction (``submitToday(_:size:actor:progress:)``).
+    /// - Parameter admit: run first in the transaction (``submit(_:size:actor:asOf:admit:progress:)``).
     private func run(_ input: LogInput, size: Int, retake: Retake?, dryRun: Bool = false, actor: Actor, asOf: CalendarDate?,
-                     progress: (@Sendable (Int, Int) -> Void)?,
+                     admit: ((any ProviderTransaction) throws -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)?,
                      after: ((SubmissionReport, any ProviderTransaction) throws -> Void)? = nil) throws -> SubmissionReport {
         let action = dryRun ? "logs.check" : retake == nil ? "logs.submit" : "logs.withdraw"
         // Undated (today): dated in the transaction, where `take` reads the schemes' time zone anyway.
@@ -164,6 +169,7 @@ public struct IntakeService: Sendable {
             return try store.writeIntake { tx in
                 attempts += 1
                 if attempts > 1 { try input.rewind(to: start) }
+                try admit?(tx)
                 let report = try Self.take(input, size: size, retake: retake, operation: operation, today: asOf == nil, work: work,
                                            progress: progress, in: tx)
                 if dryRun { throw DryRun(report: report) }

@@ -31,10 +31,16 @@ public struct ActorRegistration: Sendable {
     /// revoked or past its last day, it is refused here, on each operation,
     /// so that the rest of a JSON-RPC batch stops where a revocation took effect.
     public func require(_ actor: Actor) throws {
-        try (store as any ProviderStore).read { tx in
-            try require(actor, in: tx)
-            if let id = actor.credential { try requireCredential(id, of: actor, in: tx) }
-        }
+        try (store as any ProviderStore).read { tx in try requireWithCredential(actor, in: tx) }
+    }
+
+    /// ``require(_:)`` inside a transaction the caller opened, the credential
+    /// too: the check then holds for what that very transaction stores (a
+    /// submission whose credential was checked when its upload began, and
+    /// may be revoked while the body arrives).
+    public func requireWithCredential(_ actor: Actor, in tx: any ProviderTransaction) throws {
+        try require(actor, in: tx)
+        if let id = actor.credential { try requireCredential(id, of: actor, in: tx) }
     }
 
     private func requireCredential(_ id: CredentialID, of actor: Actor, in tx: any ProviderTransaction) throws {

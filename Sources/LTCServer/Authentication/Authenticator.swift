@@ -27,7 +27,8 @@ public struct Credential: Sendable, Equatable {
     /// operation's own check of its actor would (the credential neither
     /// revoked nor past its last day, its actor registered and not
     /// deactivated): ``StoredCredentials`` says so, and `POST /logs` then
-    /// does not read it all again (`CatalogueEntry.invoke(checked:)`).
+    /// reads it again inside the submission's own transaction rather than
+    /// in a transaction of its own (`CatalogueEntry.invoke(checked:)`).
     /// Never carried over to another request.
     public let checkedForRequest: Bool
 

@@ -14,7 +14,8 @@ enum LogsRoute {
             return .refusal(415, "the logs are the body", operation: SubmitLogs.name)
         }
         do {
-            // The credential was checked against the database for this request (Authentication): not read a second time.
+            // The credential was checked against the database when the upload began (Authentication): checked again
+            // in the submission's own transaction (the body may have taken a minute), not in one of its own.
             let output = try entry.invoke([:], attachments: ["logs": file.attachment(name: "upload")], caller: credential.caller,
                                           checked: credential.checkedForRequest ? credential.actor : nil, in: worker.environment)
             let report = output.json

@@ -129,7 +129,7 @@ struct SQLDialect: Sendable {
     /// and filtered it by person, once per chunk, 0.3 → 30 ms a chunk as
     /// the month filled (issue 32).
     var keyedText: @Sendable (_ column: String) -> String = { $0 }
-        /// Whether intake locks what it reads (``LedgerLock``): writers that
+    /// Whether intake locks what it reads (``LedgerLock``): writers that
     /// overlap (PostgreSQL's READ COMMITTED intake), not those that run one
     /// at a time (SQLite).
     var locksLedger = false

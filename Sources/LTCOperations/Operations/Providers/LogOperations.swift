@@ -11,6 +11,8 @@ public enum SubmitLogs: StoreOperation {
     public static let effect = OperationEffect.writes
     public static let result = "{submission, received, accepted, rejected, unchanged, corrected, rechecked, withdrawn, sampled, byRule, money, rejectedLines}"
     public static let example: JSONObject = ["actor": "institution:I001", "logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]
+    /// Vouched for (`POST /logs`: checked when the upload began), it checks its actor in the submission's transaction.
+    public static let checksActorInItsTransaction = true
 
     public struct Input: Params {
         @Param("logs", "The logs as text: CSV (log_id,institution,caregiver,person,item,start,end,mode[,latitude,longitude]) or JSON Lines.")
@@ -24,10 +26,10 @@ public enum SubmitLogs: StoreOperation {
         // Undated, today is read in the submission's own transaction rather than in one before it.
         guard context.asOf != nil else {
             return SubmissionOutput(report: try context.services.intake.submitToday(LogInput(logs), size: logs.size, actor: context.actor,
-                                                                                    progress: logs.progress))
+                                                                                    admit: context.actorCheck, progress: logs.progress))
         }
         return SubmissionOutput(report: try context.services.intake.submit(LogInput(logs), size: logs.size, actor: context.actor,
-                                                                           asOf: try context.day(), progress: logs.progress))
+                                                                           asOf: try context.day(), admit: context.actorCheck, progress: logs.progress))
     }
 }
 
