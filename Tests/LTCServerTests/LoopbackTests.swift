@@ -191,26 +191,19 @@ struct LoopbackTests {
         #expect(try scratch.store.read { tx in try tx.audit.events(subject: "submission:1") + tx.audit.events(subject: "submission:2") }.isEmpty)
     }
 
-    @Test("An operation reads its actor's registration again unless the caller vouches for that very actor and credential, and then logs.submit reads it in its own transaction")
-    func vouched() throws {
+    @Test("An operation checks its actor's registration and credential; logs.submit does so in the submission's own transaction, storing nothing when refused")
+    func actorChecked() throws {
         defer { server.stop() }
         let entry = OperationCatalogue.standard().entry(named: "staff.list")!
-        // C9 was never issued: checked by the entry, it refuses.
+        // C9 was never issued: refused.
         let unissued = try Actor("administrator:wang").presenting(CredentialID("C9")!)
         #expect(throws: CaseError.self) { try entry.invoke([:], caller: .credential(unissued), in: environment) }
-        #expect(throws: CaseError.self) {
-            try entry.invoke([:], caller: .credential(unissued), checked: try Actor("administrator:wang").presenting(CredentialID("C1")!), in: environment)
-        }
-        #expect(throws: CaseError.self) { try entry.invoke([:], caller: .credential(unissued), checked: try Actor("administrator:li").presenting(CredentialID("C9")!), in: environment) }
-        // Vouched for, as the server's StoredCredentials does for POST /logs: an operation that does not check its actor
-        // in its own transaction is checked here all the same; logs.submit checks it in the submission's transaction.
-        #expect(throws: CaseError.self) { try entry.invoke([:], caller: .credential(unissued), checked: unissued, in: environment) }
         let submit = OperationCatalogue.standard().entry(named: "logs.submit")!
         let logs: JSONObject = ["logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]
-        #expect(throws: CaseError.self) { try submit.invoke(logs, caller: .credential(unissued), checked: unissued, in: environment) }
+        #expect(throws: CaseError.self) { try submit.invoke(logs, caller: .credential(unissued), in: environment) }
         #expect(try scratch.store.read { tx in try tx.audit.events(subject: "submission:1") }.isEmpty)
         let issued = try Actor("administrator:wang").presenting(CredentialID("C1")!)
-        #expect(try submit.invoke(logs, caller: .credential(issued), checked: issued, in: environment).json["submission"]?.intValue == 1)
+        #expect(try submit.invoke(logs, caller: .credential(issued), in: environment).json["submission"]?.intValue == 1)
     }
 
     @Test("The actor is the credential's: a body naming another is 403 on a route, the error 1012 over /rpc; each audit event names the credential")

@@ -21,20 +21,18 @@ public struct CatalogueEntry: Sendable {
     /// The params object's JSON Schema.
     public let paramsSchema: JSONSchema
     public let resultSchema: JSONSchema
-    private let perform: @Sendable (JSONObject, [String: Attachment], Caller, Actor?, OperationEnvironment) throws -> any OperationOutput
+    private let perform: @Sendable (JSONObject, [String: Attachment], Caller, OperationEnvironment) throws -> any OperationOutput
     private let check: @Sendable (JSONObject) throws(ParamsError) -> Void
 
     public init<Operation: StoreOperation>(_ operation: Operation.Type) {
         let layout = ParamsLayout.fresh(StoreRequest<Operation.Input>.self)
         self.init(operation, layout: layout, check: { object throws(ParamsError) in
             _ = try ParamsReader.read(StoreRequest<Operation.Input>.self, from: object, attachments: [:], layout: layout)
-        }) { object, attachments, caller, checked, environment in
+        }) { object, attachments, caller, environment in
             let request = try ParamsReader.read(StoreRequest<Operation.Input>.self, from: object, attachments: attachments, layout: layout)
             let actor = try caller.actor(naming: request.context.actor)
-            // Vouched for by the caller (`invoke(checked:)`), checked a while ago (an upload's, before its body arrived):
-            // checked again by the operation itself, in the transaction that stores its work, not in one of its own here.
-            let vouched = checked.map { $0 == actor && $0.credential != nil && $0.credential == actor.credential } ?? false
-            let deferred = vouched && Operation.checksActorInItsTransaction && !Operation.admitsUnregistered
+            // An operation that checks its actor in the transaction that stores its work is not checked in one of its own here.
+            let deferred = Operation.checksActorInItsTransaction && !Operation.admitsUnregistered
             if !Operation.admitsUnregistered, !deferred { try environment.requireRegistered(actor) }
             if request.context.asOf != nil { try Access.require(actor, .setClock) }
             var context = StoreContext(actor: actor, asOf: request.context.asOf, services: try environment.services(), environment: environment)
@@ -47,7 +45,7 @@ public struct CatalogueEntry: Sendable {
         let layout = ParamsLayout.fresh(Operation.Input.self)
         self.init(operation, layout: layout, check: { object throws(ParamsError) in
             _ = try ParamsReader.read(Operation.Input.self, from: object, attachments: [:], layout: layout)
-        }) { object, attachments, caller, _, environment in
+        }) { object, attachments, caller, environment in
             let input = try ParamsReader.read(Operation.Input.self, from: object, attachments: attachments, layout: layout)
             return try Operation.run(input, ComputeContext(environment: environment, caller: caller))
         }
@@ -55,7 +53,7 @@ public struct CatalogueEntry: Sendable {
 
     private init<Operation: OperationDefinition>(_ operation: Operation.Type, layout: ParamsLayout,
                                                  check: @escaping @Sendable (JSONObject) throws(ParamsError) -> Void,
-                                                 perform: @escaping @Sendable (JSONObject, [String: Attachment], Caller, Actor?, OperationEnvironment) throws -> any OperationOutput) {
+                                                 perform: @escaping @Sendable (JSONObject, [String: Attachment], Caller, OperationEnvironment) throws -> any OperationOutput) {
         name = Operation.name
         aliases = Operation.aliases
         summary = Operation.summary
@@ -81,18 +79,11 @@ public struct CatalogueEntry: Sendable {
     /// Runs the operation on `params` for `caller`: the params read (every
     /// problem at once), the actor resolved and found registered, the date
     /// allowed, then the operation itself.
-    ///
-    /// - Parameter checked: the actor whose registration and credential the
-    ///   caller itself found valid in the database for this very request, a
-    ///   while ago (the server's `StoredCredentials`, which checks all that
-    ///   ``ActorRegistration/require(_:)`` does, and the secret; an upload's
-    ///   when its head arrived, before its body): an operation that checks
-    ///   its actor in the transaction that stores its work
-    ///   (``StoreOperation/checksActorInItsTransaction``) does so there, and the
-    ///   entry does not read them in a transaction of its own; every other
-    ///   operation is checked here as ever. `nil` (the default): checked here.
-    public func invoke(_ params: JSONObject, attachments: [String: Attachment] = [:], caller: Caller, checked: Actor? = nil,
+    /// An operation that checks its actor in the transaction that stores its
+    /// work (``StoreOperation/checksActorInItsTransaction``) is checked there
+    /// instead, with the same checks.
+    public func invoke(_ params: JSONObject, attachments: [String: Attachment] = [:], caller: Caller,
                        in environment: OperationEnvironment) throws -> any OperationOutput {
-        try perform(params, attachments, caller, checked, environment)
+        try perform(params, attachments, caller, environment)
     }
 }

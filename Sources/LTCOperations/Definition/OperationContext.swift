@@ -12,9 +12,9 @@ public struct StoreContext: Sendable {
     public let asOf: CalendarDate?
     public let services: StoreServices
     public let environment: OperationEnvironment
-    /// The catalogue did not check the actor's registration and credential
-    /// (the caller vouched for them, checked a while ago): the operation does,
-    /// in its own transaction (``StoreOperation/checksActorInItsTransaction``).
+    /// The catalogue did not check the actor's registration and credential:
+    /// the operation does, in its own transaction
+    /// (``StoreOperation/checksActorInItsTransaction``).
     public internal(set) var checksActor = false
 
     /// The check ``checksActor`` asks for, to run in the operation's transaction; `nil` when the catalogue checked already.

@@ -63,10 +63,11 @@ public protocol StoreOperation: OperationDefinition {
     /// Whether an actor not yet registered may call it: only `staff.add`,
     /// by which the first administrator registers themselves.
     static var admitsUnregistered: Bool { get }
-    /// Whether it checks its actor itself, in the transaction that stores its
-    /// work, when ``StoreContext/checksActor`` says so: only then may the
-    /// catalogue leave out its own check for an actor the caller vouched for
-    /// (`CatalogueEntry.invoke(checked:)`).
+    /// Whether it checks its actor's registration and credential itself, in
+    /// the transaction that stores its work (``StoreContext/actorCheck``),
+    /// instead of the catalogue's check in a transaction of its own before
+    /// it: the check then holds for what it stores (an upload's credential,
+    /// revoked while its body arrives, stores nothing).
     static var checksActorInItsTransaction: Bool { get }
     static func run(_ input: Input, _ context: StoreContext) throws -> Output
 }

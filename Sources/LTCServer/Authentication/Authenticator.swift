@@ -23,18 +23,8 @@ public struct Credential: Sendable, Equatable {
 
     /// - Parameter actor: the actor as `CredentialService.authenticate` gives
     ///   it, presenting its credential.
-    /// Whether the database found, for this request, everything an
-    /// operation's own check of its actor would (the credential neither
-    /// revoked nor past its last day, its actor registered and not
-    /// deactivated): ``StoredCredentials`` says so, and `POST /logs` then
-    /// reads it again inside the submission's own transaction rather than
-    /// in a transaction of its own (`CatalogueEntry.invoke(checked:)`).
-    /// Never carried over to another request.
-    public let checkedForRequest: Bool
-
-    public init(_ actor: Actor, checkedForRequest: Bool = false) {
+    public init(_ actor: Actor) {
         self.actor = actor
-        self.checkedForRequest = checkedForRequest
     }
 
     /// The credential's id (`C12`).

@@ -78,8 +78,7 @@ public final class CredentialCache: Sendable {
                 let oldest = entries.sorted { $0.value.checked < $1.value.checked }.prefix(entries.count / 2 + 1)
                 for (key, _) in oldest { entries[key] = nil }
             }
-            // Kept without ``Credential/checkedForRequest``: a later request's answer from here vouches for nothing stored.
-            entries[key] = Entry(credential: Credential(credential.actor), checked: checkedAt, changes: changes)
+            entries[key] = Entry(credential: credential, checked: checkedAt, changes: changes)
         }
     }
 

@@ -15,10 +15,10 @@ public struct StoredCredentials: Authenticator {
     public init() {}
 
     public func authenticate(_ token: String, in environment: OperationEnvironment) throws -> Credential? {
-        try environment.services().credentials.authenticate(token).map { Credential($0, checkedForRequest: true) }
+        try environment.services().credentials.authenticate(token).map(Credential.init)
     }
 
     public func authenticate(certified credential: CredentialID, in environment: OperationEnvironment) throws -> Credential? {
-        try environment.services().credentials.authenticate(certified: credential).map { Credential($0, checkedForRequest: true) }
+        try environment.services().credentials.authenticate(certified: credential).map(Credential.init)
     }
 }

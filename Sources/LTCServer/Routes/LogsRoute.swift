@@ -14,10 +14,9 @@ enum LogsRoute {
             return .refusal(415, "the logs are the body", operation: SubmitLogs.name)
         }
         do {
-            // The credential was checked against the database when the upload began (Authentication): checked again
-            // in the submission's own transaction (the body may have taken a minute), not in one of its own.
-            let output = try entry.invoke([:], attachments: ["logs": file.attachment(name: "upload")], caller: credential.caller,
-                                          checked: credential.checkedForRequest ? credential.actor : nil, in: worker.environment)
+            // The credential was checked when the upload began (Authentication); logs.submit checks it again in the
+            // submission's own transaction, since the body may have taken a minute.
+            let output = try entry.invoke([:], attachments: ["logs": file.attachment(name: "upload")], caller: credential.caller, in: worker.environment)
             let report = output.json
             metrics.submitted(accepted: report["accepted"]?.intValue ?? 0, rejected: report["rejected"]?.intValue ?? 0)
             return .json(report, operation: entry.name)

@@ -11,7 +11,7 @@ public enum SubmitLogs: StoreOperation {
     public static let effect = OperationEffect.writes
     public static let result = "{submission, received, accepted, rejected, unchanged, corrected, rechecked, withdrawn, sampled, byRule, money, rejectedLines}"
     public static let example: JSONObject = ["actor": "institution:I001", "logs": "log_id,institution,caregiver,person,item,start,end,mode\n"]
-    /// Vouched for (`POST /logs`: checked when the upload began), it checks its actor in the submission's transaction.
+    /// It checks its actor in the submission's transaction: a credential revoked while an upload arrives stores nothing.
     public static let checksActorInItsTransaction = true
 
     public struct Input: Params {
