@@ -6,14 +6,27 @@ import LTCProviders
 import LTCTestSupport
 import Testing
 
+/// A new SQLite file in the temporary folder with the released migrations
+/// numbered before `version` applied: a database as an earlier release left
+/// it. The test removes it with ``removeDatabase(_:)``.
+func earlierDatabase(before version: String) throws -> (path: String, database: SQLiteDatabase) {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
+    let database = try SQLiteDatabase(path: path)
+    try database.migrate(SQLiteSchema.migrations.filter { $0.name < version })
+    return (path, database)
+}
+
+/// Removes an SQLite file and its `-wal` and `-shm`.
+func removeDatabase(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
 @Suite("Migrations carry stored data forward")
 struct MigrationTests {
     @Test("0006 fills each day's allowed amount of the weeks already kept, from the accepted logs")
     func dayUsageBackfill() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try SQLiteDatabase(path: path)
-        try database.migrate(SQLiteSchema.migrations.filter { $0.name < "0006" })
+        let (path, database) = try earlierDatabase(before: "0006")
+        defer { removeDatabase(path) }
         // Monday 2026-04-06 is day 20549; two services that day, one on Wednesday, one rejected.
         let monday = 20_549 * 1440
         try database.execute("INSERT INTO submissions (id, actor, as_of, summary) VALUES (1, 'administrator:wang', '2026-04-16', '{}')")
@@ -40,10 +53,8 @@ struct MigrationTests {
 struct HoldMigrationTests {
     @Test("Each statement's withholding is decided once, by the first stored assessment covering its month; earlier corrections changed the fund share by their amount")
     func backfill() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try SQLiteDatabase(path: path)
-        try database.migrate(SQLiteSchema.migrations.filter { $0.name < "0017" })
+        let (path, database) = try earlierDatabase(before: "0017")
+        defer { removeDatabase(path) }
         try database.execute("""
             INSERT INTO institutions (id, document) VALUES ('I001', '{}'), ('I002', '{}');
             INSERT INTO settlements (month, settled_on, document) VALUES ('2026-04', '2026-05-04',
@@ -84,7 +95,7 @@ struct GuardRailTests {
     @Test("A database a newer ltc has migrated is refused, naming both versions")
     func newerDatabase() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-newer-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { removeDatabase(path) }
         _ = try SQLiteStore(path: path)
         let database = try SQLiteDatabase(path: path)
         try database.execute("INSERT INTO schema_migrations (name) VALUES ('0099-from-the-future')")
@@ -95,7 +106,7 @@ struct GuardRailTests {
     @Test("A store opened read-only reads what is stored, refuses changes, and must be fully migrated")
     func readOnly() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-read-only-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { removeDatabase(path) }
         do {
             let store = try SQLiteStore(path: path)
             try store.write { (tx: any CaseTransaction) in try tx.staff.insert(StaffMember(id: "wang", role: .administrator, name: nil, addedOn: CalendarDate("2026-01-01")!)) }
@@ -108,7 +119,7 @@ struct GuardRailTests {
         #expect(refused?.storage == .readOnly)
 
         let older = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-read-only-older-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: older + suffix) } }
+        defer { removeDatabase(older) }
         try SQLiteDatabase(path: older).migrate(SQLiteSchema.migrations.dropLast())
         let error = #expect(throws: StorageError.self) { _ = try SQLiteStore(path: older, readOnly: true) }
         #expect(error?.message.contains("is read-only and was made by an older ltc: it lacks migration \(SQLiteSchema.migrations.last!.name)") == true)
@@ -131,10 +142,8 @@ struct AuditChainMigrationTests {
 
     @Test("on SQLite: the events of an older database are chained, oldest first, and the chain holds")
     func sqlite() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try SQLiteDatabase(path: path)
-        try database.migrate(SQLiteSchema.migrations.filter { $0.name < "0019" })
+        let (path, database) = try earlierDatabase(before: "0019")
+        defer { removeDatabase(path) }
         try database.execute(Self.insert)
         let store = try SQLiteStore(path: path)
         let found = try verify(store)
@@ -167,7 +176,7 @@ struct DatabaseFileModeTests {
     @Test("a new file and its -wal and -shm are rw------- under the usual umask 022; a file that exists keeps its mode")
     func ownerOnly() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-mode-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { removeDatabase(path) }
         // The umask most systems give (022), which would leave a file every user may read: set here, so the test does not depend on the shell's.
         let before = umask(0o022)
         defer { umask(before) }
@@ -177,7 +186,7 @@ struct DatabaseFileModeTests {
         #expect(mode(path + "-wal") == 0o600 && mode(path + "-shm") == 0o600)
 
         let shared = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-mode-shared-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: shared + suffix) } }
+        defer { removeDatabase(shared) }
         #expect(FileManager.default.createFile(atPath: shared, contents: nil, attributes: [.posixPermissions: 0o640]))
         _ = try SQLiteStore(path: shared)
         #expect(mode(shared) == 0o640)
@@ -188,10 +197,8 @@ struct DatabaseFileModeTests {
 struct AcceptedMoneyByMonthMigrationTests {
     @Test("A month's totals are its accepted logs' alone, the same before and after, for logs stored before it and after; they are read from the index by month")
     func sameTotals() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ltc-migration-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try SQLiteDatabase(path: path)
-        try database.migrate(SQLiteSchema.migrations.filter { $0.name < "0027" })
+        let (path, database) = try earlierDatabase(before: "0027")
+        defer { removeDatabase(path) }
         try database.execute("""
             INSERT INTO institutions (id, document) VALUES ('I001', '{}'), ('I002', '{}');
             INSERT INTO submissions (id, actor, as_of, summary) VALUES (1, 'administrator:wang', '2026-05-16', '{}');
