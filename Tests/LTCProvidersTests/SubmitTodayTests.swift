@@ -4,7 +4,7 @@ import LTCCore
 import LTCTestSupport
 import Testing
 
-/// `logs.submit` without a date (`IntakeService.submitToday`) dates itself in
+/// `logs.submit` without a date (`IntakeService.submit` with no `asOf`) dates itself in
 /// its own transaction: the same day, report and stored rows as a submission
 /// dated beforehand with `RegistryService.day(nil)`, on either side of
 /// midnight in the scheme's zone (Asia/Shanghai, UTC+8).
@@ -19,7 +19,7 @@ struct SubmitTodayTests {
         let lines = [today.line("L1", on: "2026-04-15", "22:00", "23:00"), today.line("L2", "C2", on: "2026-04-16", "00:00", "00:20"),
                      today.line("L3", "C1", on: "2026-04-16", "00:10", "00:50")]
         let text = Array(("log_id,institution,caregiver,person,item,start,end,mode,latitude,longitude\n" + lines.joined(separator: "\n") + "\n").utf8)
-        let undated = try today.intake.submitToday(.bytes(text), size: text.count, actor: admin)
+        let undated = try today.intake.submit(.bytes(text), size: text.count, actor: admin, asOf: nil)
         let day = try dated.registry.day(nil)
         #expect(day == CalendarDate(expected)!)
         let before = try dated.intake.submit(text, actor: admin, asOf: day)

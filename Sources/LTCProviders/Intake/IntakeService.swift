@@ -52,21 +52,16 @@ public struct IntakeService: Sendable {
 
     /// Submits logs read from `input` (`size` bytes, for progress and sizing).
     ///
+    /// - Parameter asOf: the submission's date; `nil`: today by the clock in
+    ///   the time zone of the stored schemes, as `RegistryService.day(nil)`
+    ///   gives it, read inside the submission's own transaction rather than
+    ///   in one of its own before it.
     /// - Parameter admit: run first in the submission's transaction (and again if it is retried):
     ///   the actor's registration and credential checked where the logs are stored (``ActorRegistration/requireWithCredential(_:in:)``).
-    public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate,
+    public func submit(_ input: LogInput, size: Int, actor: Actor, asOf: CalendarDate?,
                        admit: ((any ProviderTransaction) throws -> Void)? = nil,
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
         try run(input, size: size, retake: nil, actor: actor, asOf: asOf, admit: admit, progress: progress)
-    }
-
-    /// Submits logs read from `input` dated today: today by the clock in the
-    /// time zone of the stored schemes, as `RegistryService.day(nil)` gives
-    /// it, but read inside the submission's own transaction rather than in
-    /// one of its own before it (a server's submission: one transaction fewer).
-    public func submitToday(_ input: LogInput, size: Int, actor: Actor, admit: ((any ProviderTransaction) throws -> Void)? = nil,
-                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SubmissionReport {
-        try run(input, size: size, retake: nil, actor: actor, asOf: nil, admit: admit, progress: progress)
     }
 
     /// Withdraws the logs a file names (the same formats as a submission; a
@@ -144,7 +139,7 @@ public struct IntakeService: Sendable {
     }
 
     /// - Parameter after: more work in the same transaction, given the report (a self-report's record).
-    /// - Parameter asOf: `nil`: today, read in the submission's transaction (``submitToday(_:size:actor:progress:)``).
+    /// - Parameter asOf: `nil`: today, read in the submission's transaction (``submit(_:size:actor:asOf:admit:progress:)``).
     /// - Parameter admit: run first in the transaction (``submit(_:size:actor:asOf:admit:progress:)``).
     private func run(_ input: LogInput, size: Int, retake: Retake?, dryRun: Bool = false, actor: Actor, asOf: CalendarDate?,
                      admit: ((any ProviderTransaction) throws -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)?,

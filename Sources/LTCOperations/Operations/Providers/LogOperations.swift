@@ -23,13 +23,9 @@ public enum SubmitLogs: StoreOperation {
     public static func run(_ input: Input, _ context: StoreContext) throws -> SubmissionOutput {
         // A file is read a block at a time, never held whole.
         let logs = input.logs.attachment
-        // Undated, today is read in the submission's own transaction rather than in one before it.
-        guard context.asOf != nil else {
-            return SubmissionOutput(report: try context.services.intake.submitToday(LogInput(logs), size: logs.size, actor: context.actor,
-                                                                                    admit: context.actorCheck, progress: logs.progress))
-        }
+        // Undated (asOf nil), today is read in the submission's own transaction rather than in one before it.
         return SubmissionOutput(report: try context.services.intake.submit(LogInput(logs), size: logs.size, actor: context.actor,
-                                                                           asOf: try context.day(), admit: context.actorCheck, progress: logs.progress))
+                                                                           asOf: context.asOf, admit: context.actorCheck, progress: logs.progress))
     }
 }
 
